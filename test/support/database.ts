@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+function adminUrl(): string {
+  const url = process.env.KP_TEST_ADMIN_URL;
+  if (!url) throw new Error('KP_TEST_ADMIN_URL is unset: run tests through Jest (test/setup/global-setup.mjs)');
+  return url;
+}
+
+/** Creates a fresh, empty database for one test file and returns its URL. */
+export async function createTestDatabase(label = 'kp'): Promise<string> {
+  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(5).toString('hex')}`;
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
