@@ -1,0 +1,22 @@
+import { AuthModule } from '@kp/auth';
+import { PlatformModule } from '@kp/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { HealthModule } from './health/health.module';
+import { MeController } from './me/me.controller';
+
+export interface ApiOptions {
+  /** Run the worker in this process (the embedded `npm start` and the e2e tests). */
+  withWorker: boolean;
+}
+
+@Module({})
+export class ApiModule {
+  static register(options: ApiOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      controllers: [MeController],
+      imports: [PlatformModule, AuthModule, HealthModule, ...(options.withWorker ? [WorkerModule] : [])],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { PlatformModule } from '@kp/platform';
+import { QueueWorkerModule } from '@kp/queue';
+import { Module } from '@nestjs/common';
+
+/** The worker: queue consumers, the outbox relay and scheduled jobs, wired from the libs. */
+@Module({
+  imports: [PlatformModule, QueueWorkerModule],
+})
+export class WorkerModule {}

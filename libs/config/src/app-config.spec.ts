@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const base = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.workerInProcess).toBe(true);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.oidc).toBeUndefined();
+  });
+
+  it('names every wrong variable in one error', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', NODE_ENV: 'prod' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT="eighty"');
+      expect(message).toContain('REDIS_URL must use');
+      expect(message).toContain('NODE_ENV="prod"');
+      expect(message).toContain('DATABASE_URL is required');
+    }
+  });
+
+  it('refuses a partial OIDC configuration', () => {
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE, OIDC_JWKS_URL/);
+  });
+
+  it('refuses production without an external OIDC issuer', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
+  });
+});

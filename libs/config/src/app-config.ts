@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+
+/** The process configuration, read once at start-up from the environment. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  rulesDir: string;
+  redisUrl?: string;
+  queuePrefix: string;
+  /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
+  workerInProcess: boolean;
+  outboxPollMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  oidc?: { issuer: string; audience: string; jwksUrl: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Validates the environment and names every wrong variable, so a bad deployment stops at start-up
+ * instead of failing on the first request.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = env[name] ?? fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      problems.push(`${name}="${value}" must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name}="${raw}" must be true or false`);
+      return fallback;
+    }
+    return raw === 'true' || raw === '1';
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!databaseUrl) problems.push('DATABASE_URL is required (npm start sets it when it starts the embedded PostgreSQL)');
+
+  const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'];
+  const oidcSet = oidcVars.filter((name) => env[name]);
+  let oidc: AppConfig['oidc'];
+  if (oidcSet.length > 0 && oidcSet.length < oidcVars.length) {
+    problems.push(`set all of ${oidcVars.join(', ')} or none (missing ${oidcVars.filter((n) => !env[n]).join(', ')})`);
+  } else if (oidcSet.length === oidcVars.length) {
+    const jwksUrl = url('OIDC_JWKS_URL', ['https:', 'http:']);
+    oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '' };
+  }
+  if (nodeEnv === 'production' && !oidc) {
+    problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: integer('PORT', 3000, 0, 65535),
+    databaseUrl: databaseUrl ?? '',
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    rulesDir: resolve(env.RULES_DIR || 'rules'),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: env.QUEUE_PREFIX || 'kp',
+    workerInProcess: flag('WORKER_IN_PROCESS', true),
+    outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    oidc,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

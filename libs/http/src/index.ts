@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './problem-details.filter';
+export * from './problem-response';
+export * from './validation';

@@ -1,0 +1,51 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { DomainProblem, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { RequestValidationError } from './validation';
+
+/** Every error leaves the API as RFC 9457 problem+json; internals never leak. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl ?? request.url;
+    if (request.id) problem.requestId = String(request.id);
+    if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainProblem) {
+      const { title } = problemType(exception.status);
+      return { ...exception.extensions, type: PROBLEM_BASE + exception.slug, title, status: exception.status, detail: exception.detail };
+    }
+    if (exception instanceof RequestValidationError) {
+      return { type: PROBLEM_BASE + 'validation', title: 'Invalid request', status: 400, detail: exception.message, errors: exception.errors };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail = typeof body === 'string' ? body : this.messageOf(body) ?? exception.message;
+      return { ...problemType(status), status, detail: this.humanise(status, detail) };
+    }
+    const status = HttpStatus.INTERNAL_SERVER_ERROR;
+    return { ...problemType(status), status, detail: 'Something went wrong on our side. Quote the request id when you contact support.' };
+  }
+
+  private messageOf(body: object): string | undefined {
+    const message = (body as { message?: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+  }
+
+  private humanise(status: number, detail: string): string {
+    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(detail)) {
+      return `${detail.replace(/^Cannot /, 'There is no route ')}. See /docs for the API.`;
+    }
+    return detail;
+  }
+}

@@ -1,0 +1,56 @@
+/** RFC 9457 problem details; `type` is stable so clients can branch on it. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  /** Per-field validation failures: the JSON path of the field and what to fix. */
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export const PROBLEM_BASE = 'https://kontaktpunkt.dk/problems/';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TYPES: Record<number, [string, string]> = {
+  400: ['bad-request', 'Bad request'],
+  401: ['unauthenticated', 'Authentication required'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
+  412: ['precondition-failed', 'Precondition failed'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable request'],
+  428: ['precondition-required', 'Precondition required'],
+  429: ['too-many-requests', 'Too many requests'],
+  503: ['unavailable', 'Service unavailable'],
+};
+
+export function problemType(status: number): { type: string; title: string } {
+  const [slug, title] = TYPES[status] ?? (status >= 500 ? ['internal', 'Internal error'] : ['client-error', 'Client error']);
+  return { type: PROBLEM_BASE + slug, title };
+}
+
+/**
+ * Thrown by use cases for domain refusals that need their own stable type, e.g.
+ * `new DomainProblem(409, 'invalid-transition', 'The case is decided; it can no longer be withdrawn.')`.
+ */
+export class DomainProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { JobConsumer } from './worker/job-consumer';
+import { JobRunner } from './worker/job-runner';
+
+/** What a worker process runs: the consumer of the queue and the outbox relay. */
+@Module({
+  providers: [JobConsumer, JobRunner, OutboxRelay],
+  exports: [JobRunner, OutboxRelay],
+})
+export class QueueWorkerModule {}

@@ -1,0 +1,58 @@
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import { KP_QUEUE } from './job';
+import { JobQueue } from './job-queue.port';
+import { OutboxJobQueue } from './outbox/outbox-job-queue';
+import { BullmqTransport } from './transport/bullmq-transport';
+import { JobTransport } from './transport/job-transport.port';
+import { JobHandlerRegistry } from './worker/job-handler.registry';
+
+/** BullMQ connection: PostgreSQL (same database) by default, Redis when `REDIS_URL` is set. */
+export function bullConnection(config: AppConfig): Record<string, unknown> {
+  if (config.redisUrl) {
+    const url = new URL(config.redisUrl);
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: url.username || undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+      maxRetriesPerRequest: null,
+    };
+  }
+  return { connectionString: config.databaseUrl, schema: 'bullmq', migrate: true, max: 4 };
+}
+
+/**
+ * @nestjs/bullmq builds Queue and Worker itself and cannot pass bullmq 6's backend argument, so the
+ * backend is chosen process-wide before the queue providers are created (STACK.md).
+ */
+export function selectQueueBackend(config: AppConfig): void {
+  if (config.redisUrl) setDefaultBackendFactory();
+  else setDefaultBackendFactory(createPostgresBackend as never);
+}
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        selectQueueBackend(config);
+        // Nest types `connection` as Redis options; the PostgreSQL backend takes a pool config.
+        return { connection: bullConnection(config) as never, prefix: config.queuePrefix };
+      },
+    }),
+    BullModule.registerQueue({ name: KP_QUEUE }),
+  ],
+  providers: [
+    { provide: JobQueue, useClass: OutboxJobQueue },
+    { provide: JobTransport, useClass: BullmqTransport },
+    JobHandlerRegistry,
+  ],
+  exports: [JobQueue, JobTransport, JobHandlerRegistry],
+})
+export class QueueModule {}

@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { KP_QUEUE } from '../job';
+import { JobTransport } from './job-transport.port';
+
+const SEND_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+@Injectable()
+export class BullmqTransport extends JobTransport {
+  constructor(@InjectQueue(KP_QUEUE) private readonly queue: Queue) {
+    super();
+  }
+
+  async send(jobId: string, name: string, payload: Record<string, unknown>, delayMs: number): Promise<void> {
+    await withTimeout(
+      this.queue.add(name, payload, {
+        jobId,
+        delay: Math.max(0, delayMs),
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: false,
+      }),
+      `queue.add(${name})`,
+    );
+  }
+
+  async ping(): Promise<void> {
+    await withTimeout(this.queue.getJobCounts('waiting'), 'queue ping');
+  }
+
+  describe(): string {
+    return process.env.REDIS_URL ? 'bullmq/redis' : 'bullmq/postgresql';
+  }
+}

@@ -1,0 +1,7 @@
+/** Hands a job to the queue backend; the outbox id is the job id, so a re-sent job is deduplicated. */
+export abstract class JobTransport {
+  abstract send(jobId: string, name: string, payload: Record<string, unknown>, delayMs: number): Promise<void>;
+  /** Resolves when the backend answers; used by the readiness check. */
+  abstract ping(): Promise<void>;
+  abstract describe(): string;
+}

@@ -1,0 +1,4 @@
+import { Outbox1763900000000 } from './1763900000000-Outbox';
+
+/** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
+export const allMigrations = [Outbox1763900000000];
