@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
+import { GENESIS_HASH, hashEvent, normalisePayload } from '../domain/hash-chain';
+import { validateNewAuditEvent } from '../domain/validate-event';
+import { lockChain } from '../infrastructure/chain-lock';
+
+/** Raised when `append` is called outside a transaction: the event could outlive a failed change. */
+export class AuditTransactionRequiredError extends Error {
+  constructor() {
+    super("AuditLog.append must be called with the caller's transaction manager (dataSource.transaction(m => ...))");
+    this.name = 'AuditTransactionRequiredError';
+  }
+}
+
+interface HeadRow {
+  seq: string | null;
+  hash: string | null;
+  now: string;
+}
+
+/**
+ * Appends events to the hash chain (DESIGN.md §7).
+ *
+ * The event is written with the caller's transaction manager, so it commits with the change it
+ * records or not at all. Appends hold a transaction-scoped advisory lock until that transaction
+ * ends: append late in the transaction to keep the serialised section short. Run the transaction
+ * at READ COMMITTED (the default); under REPEATABLE READ a stale head makes the insert fail on the
+ * primary key rather than fork the chain.
+ */
+@Injectable()
+export class AuditLog {
+  async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
+    if (!manager.queryRunner?.isTransactionActive) throw new AuditTransactionRequiredError();
+    validateNewAuditEvent(event);
+    const payload = normalisePayload(event.payload);
+
+    await lockChain(manager);
+    // A new statement after the lock: at READ COMMITTED it sees the head committed by the previous holder.
+    const [head] = (await manager.query(
+      `SELECT h.seq, h.hash,
+              to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC',
+                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS h ON true`,
+    )) as HeadRow[];
+
+    const body: AuditEventBody = {
+      seq: head.seq === null ? 1 : Number(head.seq) + 1,
+      at: head.now,
+      actor: { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null },
+      action: event.action,
+      subject: { type: event.subject.type, id: event.subject.id },
+      payload,
+    };
+    const prevHash = head.hash ?? GENESIS_HASH;
+    const hash = hashEvent(prevHash, body);
+
+    await manager.query(
+      `INSERT INTO audit_event (seq, at, actor_sub, actor_role, actor_organisation, action,
+                                subject_type, subject_id, payload, prev_hash, hash)
+       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+      [
+        body.seq,
+        body.at,
+        body.actor.sub,
+        body.actor.role,
+        body.actor.organisation,
+        body.action,
+        body.subject.type,
+        body.subject.id,
+        JSON.stringify(payload),
+        prevHash,
+        hash,
+      ],
+    );
+    return { ...body, prevHash, hash };
+  }
+}

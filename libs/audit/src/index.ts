@@ -1,0 +1,17 @@
+export * from './domain/audit-event';
+export * from './domain/decision-payload';
+export { GENESIS_HASH, canonicalJson, hashEvent } from './domain/hash-chain';
+export { InvalidAuditEventError } from './domain/validate-event';
+export * from './domain/chain-verification';
+export * from './domain/checkpoint';
+export { AuditLog, AuditTransactionRequiredError } from './append-event/audit-log';
+export { AuditVerifier } from './verify-chain/audit-verifier';
+export type { VerifyChainOptions } from './verify-chain/verify-options';
+export { AuditCheckpoints, AUDIT_SIGNING_KEY_OPTIONS } from './checkpoints/audit-checkpoints';
+export { createCheckpoint, AuditChainBrokenError } from './checkpoints/create-checkpoint';
+export { exportCheckpoints, parseCheckpointExport } from './checkpoints/export-checkpoints';
+export { loadSigningKey, InvalidSigningKeyError, SIGNING_KEY_FILE } from './checkpoints/signing-key';
+export type { SigningKey, SigningKeyOptions } from './checkpoints/signing-key';
+export { eventsFor, timeline, MAX_PAGE } from './read-timeline/timeline';
+export type { AuditEventQuery, AuditEventPage } from './read-timeline/timeline';
+export { AuditModule } from './audit.module';
