@@ -1,0 +1,118 @@
+/** What a rule-set plugin declares and produces. Plain data: no framework decorators here. */
+export type Severity = 'blocking' | 'warning' | 'info';
+export type Verdict = 'approve' | 'deny' | 'abstain';
+
+export type DataSourceKind = 'national_register' | 'clinical_quality_db' | 'patient_record' | 'biobank';
+export type Track = 'central' | 'collaborative';
+
+export interface DataSourceDefinition {
+  id: string;
+  name: string;
+  kind: DataSourceKind;
+  controller: { name: string; cvr?: string };
+  region?: string;
+  defaultTrack: Track;
+  decidingAuthority: string;
+  advisorRegion?: string;
+  /** Human-readable: what an application to this source needs. */
+  requires?: string[];
+}
+
+export interface LegalReference {
+  id: string;
+  citation: string;
+  status: 'verified' | 'check';
+  url?: string;
+}
+
+export interface PluginManifest {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  dataSources: DataSourceDefinition[];
+  legalReferences: LegalReference[];
+  requiredFacts: string[];
+}
+
+export interface RuleDefinition {
+  name: string;
+  priority?: number;
+  conditions: Record<string, unknown>;
+  event: { type: 'finding' | 'requirement'; params: Record<string, unknown> };
+}
+
+export interface RuleSetContent {
+  manifest: PluginManifest;
+  rules: { rules: RuleDefinition[] };
+}
+
+export interface RuleSetRef {
+  id: string;
+  version: string;
+  sha256: string;
+}
+
+/** One loaded plugin version; `content` is stored as-is so a screening can be replayed from it. */
+export interface PluginVersion extends RuleSetRef {
+  content: RuleSetContent;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  verdict: Verdict;
+  message: { da: string; en: string };
+  legalReference: string;
+  pluginId: string;
+}
+
+export interface Requirement {
+  kind: 'consultation' | 'legal_matter' | 'document';
+  code: string;
+  pluginId: string;
+  [k: string]: unknown;
+}
+
+export interface ConditionTrace {
+  pluginId: string;
+  rule: string;
+  fired: boolean;
+  conditions: unknown;
+}
+
+export interface ScreeningResult {
+  verdict: Verdict;
+  findings: Finding[];
+  requirements: Requirement[];
+  ruleSets: RuleSetRef[];
+  trace: ConditionTrace[];
+  facts: Record<string, unknown>;
+}
+
+/** A load problem names the file, the JSON path in it and what is wrong. */
+export interface LoadProblem {
+  file: string;
+  path: string;
+  problem: string;
+}
+
+export interface PluginReloadOutcome {
+  pluginId: string;
+  status: 'activated' | 'unchanged' | 'refused';
+  version?: string;
+  sha256?: string;
+  errors?: LoadProblem[];
+}
+
+/** One outcome per plugin folder found. */
+export type ReloadReport = PluginReloadOutcome[];
+
+export interface DataSourceEntry extends DataSourceDefinition {
+  /** The plugin version in force for this source. */
+  ruleSet: RuleSetRef;
+}
+
+export function formatProblem(p: LoadProblem): string {
+  return `${p.file} ${p.path}: ${p.problem}`;
+}

@@ -1,0 +1,113 @@
+import { Engine, RuleResult } from 'json-rules-engine';
+import { ConditionTrace, Finding, PluginVersion, Requirement, RuleDefinition, RuleSetRef } from '../domain/rule-set';
+import { OperatorRegistry } from '../operators/operator-registry';
+import { EnginePool } from './engine-pool';
+
+export interface RuleSetEvaluation {
+  findings: Finding[];
+  requirements: Requirement[];
+  trace: ConditionTrace[];
+}
+
+/** Raised when evaluating a plugin fails at run time; the plugin id and version say which. */
+export class RuleEvaluationError extends Error {
+  constructor(
+    readonly ruleSet: RuleSetRef,
+    cause: unknown,
+  ) {
+    super(`evaluating rule set ${ruleSet.id}@${ruleSet.version} failed: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'RuleEvaluationError';
+  }
+}
+
+/** Drops `valueResult` where it only repeats a literal `value`, to keep stored traces small. */
+function compactTrace(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compactTrace);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  const n = node as Record<string, unknown>;
+  const literal = !(typeof n.value === 'object' && n.value !== null && 'fact' in n.value);
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'valueResult' && literal) continue;
+    out[k] = k === 'all' || k === 'any' || k === 'not' ? compactTrace(v) : v;
+  }
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** One immutable, validated plugin version ready to evaluate. Validate before compiling. */
+export class CompiledRuleSet {
+  readonly ref: RuleSetRef;
+  readonly version: PluginVersion;
+  private readonly rules: readonly RuleDefinition[];
+  private readonly order: Map<string, number>;
+  private readonly pool: EnginePool;
+
+  constructor(version: PluginVersion, operators: OperatorRegistry) {
+    this.version = deepFreeze(structuredClone(version));
+    this.ref = { id: version.id, version: version.version, sha256: version.sha256 };
+    this.rules = this.version.content.rules.rules;
+    this.order = new Map(this.rules.map((r, i) => [r.name, i]));
+    this.pool = new EnginePool(() => {
+      const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: true });
+      operators.installInto(engine);
+      for (const rule of this.rules) engine.addRule(structuredClone(rule) as never);
+      return engine;
+    });
+  }
+
+  get pluginId(): string {
+    return this.ref.id;
+  }
+
+  get requiredFacts(): readonly string[] {
+    return this.version.content.manifest.requiredFacts;
+  }
+
+  async evaluate(facts: Record<string, unknown>): Promise<RuleSetEvaluation> {
+    let all: RuleResult[];
+    try {
+      all = await this.pool.use(async (engine) => {
+        const { results, failureResults } = await engine.run({ ...facts });
+        return [...results, ...failureResults];
+      });
+    } catch (e) {
+      throw new RuleEvaluationError(this.ref, e);
+    }
+    all.sort((a, b) => (this.order.get(a.name) ?? 0) - (this.order.get(b.name) ?? 0));
+
+    const pluginId = this.ref.id;
+    const findings: Finding[] = [];
+    const requirements: Requirement[] = [];
+    for (const result of all) {
+      if (result.result !== true || !result.event) continue;
+      const params = result.event.params ?? {};
+      if (result.event.type === 'finding') {
+        findings.push({
+          code: params.code,
+          severity: params.severity,
+          verdict: params.verdict,
+          message: { da: params.message.da, en: params.message.en },
+          legalReference: params.legalReference,
+          pluginId,
+        });
+      } else {
+        requirements.push({ ...params, kind: params.kind, code: params.code, pluginId });
+      }
+    }
+    const trace: ConditionTrace[] = all.map((r) => ({
+      pluginId,
+      rule: r.name,
+      fired: r.result === true,
+      conditions: compactTrace((r.toJSON(false) as { conditions: unknown }).conditions),
+    }));
+    return { findings, requirements, trace };
+  }
+}

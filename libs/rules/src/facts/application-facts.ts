@@ -1,0 +1,58 @@
+import { FactProvider, isFilled } from './fact-provider';
+
+const app = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({
+  name,
+  origin: 'application',
+  description,
+  compute,
+});
+
+/** Facts read from the application as a whole. */
+export const applicationFacts: FactProvider[] = [
+  app('purposeCategory', 'EHDS art. 53(1) purpose category', (s) => s.application.purposeCategory ?? null),
+  app('purposeText', 'free-text purpose', (s) => s.application.purpose ?? null),
+  app('declaresNoProhibitedUse', 'declaration: no use prohibited by EHDS art. 54', (s) => s.application.declarations?.noProhibitedUse === true),
+  app('declaresNoReidentification', 'declaration: no attempt to re-identify', (s) => s.application.declarations?.noReidentification === true),
+  app(
+    'declaresSignificantSocietalImportance',
+    'declaration: significant societal importance (databeskyttelsesloven § 10 stk. 1)',
+    (s) => s.application.declarations?.significantSocietalImportance === true,
+  ),
+  app('hasGdprArt6Basis', 'a GDPR art. 6(1) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt6)),
+  app('hasGdprArt9Basis', 'a GDPR art. 9(2) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt9)),
+  app('hasConsent', 'the data subjects have consented (sundhedsloven § 43)', (s) => s.application.consent === true),
+  app(
+    'hasEthicsApproval',
+    'approved by a research ethics committee (VEK or NVK) with a reference',
+    (s) => ['VEK', 'NVK'].includes(s.application.ethicsApproval?.committee ?? '') && isFilled(s.application.ethicsApproval?.reference),
+  ),
+  app('ethicsCommittee', 'VEK or NVK, or null', (s) => s.application.ethicsApproval?.committee ?? null),
+  app(
+    'hasRecordOfProcessing',
+    'a record of processing (fortegnelse, GDPR art. 30) with reference, controller and deletion date',
+    (s) => {
+      const r = s.application.recordOfProcessing;
+      return isFilled(r?.reference) && isFilled(r?.controller) && isFilled(r?.deletionDate);
+    },
+  ),
+  app('recordOfProcessingDeletionDate', 'deletion date in the fortegnelse, or null', (s) => s.application.recordOfProcessing?.deletionDate ?? null),
+  app('output', 'anonymised or pseudonymised', (s) => s.application.output ?? null),
+  app('hasPseudonymisationJustification', 'a justification why anonymised data will not do (EHDS art. 66)', (s) =>
+    isFilled(s.application.pseudonymisationJustification),
+  ),
+  app('processingEnvironment', 'where the data are processed', (s) => s.application.processingEnvironment ?? null),
+  app('hasDocumentedTechnicalNeed', 'a documented technical need for another environment', (s) => isFilled(s.application.technicalNeed)),
+  app('thirdCountry', 'ISO country code of a transfer destination, upper-case, or null', (s) =>
+    isFilled(s.application.thirdCountryTransfer?.country) ? s.application.thirdCountryTransfer!.country.trim().toUpperCase() : null,
+  ),
+  app('hasDanishPartner', 'a Danish partner with a CVR number is named', (s) =>
+    isFilled(s.application.danishPartner?.name) && isFilled(s.application.danishPartner?.cvr),
+  ),
+  app('projectStart', 'project start date', (s) => s.application.projectPeriod?.start ?? null),
+  app('projectEnd', 'project end date', (s) => s.application.projectPeriod?.end ?? null),
+  app('retentionUntil', 'date until which the data are kept', (s) => s.application.retentionUntil ?? null),
+  app('retentionPeriod', 'span {from: project end, to: retention until}', (s) => ({
+    from: s.application.projectPeriod?.end ?? null,
+    to: s.application.retentionUntil ?? null,
+  })),
+];

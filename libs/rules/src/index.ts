@@ -1,0 +1,20 @@
+/** Public API of the rules engine: rule-set plugins, screening and replay. */
+export * from './domain/application-input';
+export * from './domain/rule-set';
+export { combineVerdicts } from './domain/verdict';
+export { RuleSetRegistry } from './registry/rule-set-registry';
+export type { RuleSetRegistryOptions, RuleSetVersionListener } from './registry/rule-set-registry';
+export { replayScreening } from './screening/replay-screening';
+export type { ReplayTools } from './screening/replay-screening';
+export { ScreeningInputError } from './screening/screen-data-request';
+export { RuleEvaluationError } from './engine/compiled-rule-set';
+export { contentSha256 } from './loader/content-hash';
+export { COMMON_PLUGIN_ID } from './loader/validate-plugin-content';
+export { OperatorRegistry } from './operators/operator-registry';
+export type { OperatorDefinition } from './operators/operator-registry';
+export { defaultOperatorRegistry } from './operators/default-operators';
+export { FactProviderRegistry } from './facts/fact-provider';
+export type { FactProvider, FactOrigin, ScreeningSubject } from './facts/fact-provider';
+export { defaultFactProviders } from './facts/default-facts';
+export { runFixtures } from './fixtures/run-fixtures';
+export type { FixtureRun, FixtureOutcome, CoverageGap } from './fixtures/run-fixtures';

@@ -1,0 +1,114 @@
+/** JSON Schema of the standardised application (ApplicationInput), used for fixtures. */
+const date = { type: 'string', format: 'date' };
+const text = { type: 'string', minLength: 1 };
+const period = { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: date, end: date } };
+
+export const applicationSchema = {
+  $id: 'kp:rules/application',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'title',
+    'purpose',
+    'purposeCategory',
+    'declarations',
+    'applicant',
+    'legalBasis',
+    'consent',
+    'output',
+    'processingEnvironment',
+    'projectPeriod',
+    'retentionUntil',
+    'dataRequests',
+  ],
+  properties: {
+    title: text,
+    purpose: text,
+    // Fixtures may name a category outside EHDS art. 53(1) to show that the rule catches it.
+    purposeCategory: { type: 'string' },
+    declarations: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['noProhibitedUse', 'noReidentification', 'significantSocietalImportance'],
+      properties: {
+        noProhibitedUse: { type: 'boolean' },
+        noReidentification: { type: 'boolean' },
+        significantSocietalImportance: { type: 'boolean' },
+      },
+    },
+    applicant: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'email', 'organisation'],
+      properties: {
+        name: text,
+        email: { type: 'string', format: 'email' },
+        organisation: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'country', 'type'],
+          properties: {
+            name: text,
+            cvr: { type: 'string', pattern: '^\\d{8}$' },
+            country: { type: 'string', pattern: '^[A-Z]{2}$' },
+            type: { enum: ['danish_public_research', 'danish_public_authority', 'danish_private', 'foreign'] },
+          },
+        },
+      },
+    },
+    legalBasis: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['gdprArt6', 'gdprArt9'],
+      properties: { gdprArt6: { type: 'string' }, gdprArt9: { type: 'string' } },
+    },
+    consent: { type: 'boolean' },
+    ethicsApproval: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['committee', 'reference'],
+      properties: { committee: { enum: ['VEK', 'NVK'] }, reference: text },
+    },
+    recordOfProcessing: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reference', 'controller', 'deletionDate'],
+      properties: { reference: { type: 'string' }, controller: { type: 'string' }, deletionDate: { type: 'string' } },
+    },
+    output: { enum: ['anonymised', 'pseudonymised'] },
+    pseudonymisationJustification: { type: 'string' },
+    processingEnvironment: { enum: ['sds_research_machine', 'dst_research_machine', 'national_platform', 'other'] },
+    technicalNeed: { type: 'string' },
+    thirdCountryTransfer: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['country'],
+      properties: { country: { type: 'string', pattern: '^[A-Z]{2}$' } },
+    },
+    danishPartner: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'cvr'],
+      properties: { name: text, cvr: { type: 'string', pattern: '^\\d{8}$' } },
+    },
+    projectPeriod: period,
+    retentionUntil: date,
+    dataRequests: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['dataSourceId', 'variables', 'population', 'period', 'biologicalMaterial', 'prospective'],
+        properties: {
+          dataSourceId: text,
+          variables: { type: 'array', items: text },
+          population: text,
+          period,
+          biologicalMaterial: { type: 'boolean' },
+          prospective: { type: 'boolean' },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,53 @@
+/** JSON Schema of `rules/<plugin-id>/manifest.json`. */
+export const manifestSchema = {
+  $id: 'kp:rules/manifest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'version', 'dataSources', 'legalReferences', 'requiredFacts'],
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    name: { type: 'string', minLength: 1 },
+    version: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    dataSources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'kind', 'controller', 'defaultTrack', 'decidingAuthority'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          name: { type: 'string', minLength: 1 },
+          kind: { enum: ['national_register', 'clinical_quality_db', 'patient_record', 'biobank'] },
+          controller: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: { name: { type: 'string', minLength: 1 }, cvr: { type: 'string', pattern: '^\\d{8}$' } },
+          },
+          region: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          defaultTrack: { enum: ['central', 'collaborative'] },
+          decidingAuthority: { type: 'string', minLength: 1 },
+          advisorRegion: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    legalReferences: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'citation', 'status'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          citation: { type: 'string', minLength: 1 },
+          status: { enum: ['verified', 'check'] },
+          url: { type: 'string', format: 'uri' },
+        },
+      },
+    },
+    requiredFacts: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+  },
+} as const;

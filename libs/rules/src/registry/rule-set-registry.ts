@@ -1,0 +1,165 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApplicationInput } from '../domain/application-input';
+import {
+  DataSourceDefinition,
+  DataSourceEntry,
+  LoadProblem,
+  PluginReloadOutcome,
+  PluginVersion,
+  ReloadReport,
+  ScreeningResult,
+} from '../domain/rule-set';
+import { CompiledRuleSet } from '../engine/compiled-rule-set';
+import { defaultFactProviders } from '../facts/default-facts';
+import { FactProviderRegistry } from '../facts/fact-provider';
+import { displayPath, loadPluginDirectory, LoadedPlugin, PluginFixture } from '../loader/load-plugin-directory';
+import { COMMON_PLUGIN_ID } from '../loader/validate-plugin-content';
+import { defaultOperatorRegistry } from '../operators/default-operators';
+import { OperatorRegistry } from '../operators/operator-registry';
+import { requireDataRequest, ScreeningInputError, screenDataRequest } from '../screening/screen-data-request';
+
+/** Told about every plugin version the registry activates, e.g. to store it for replay. */
+export interface RuleSetVersionListener {
+  versionLoaded(version: PluginVersion): Promise<void> | void;
+}
+
+export interface RuleSetRegistryOptions {
+  operators?: OperatorRegistry;
+  facts?: FactProviderRegistry;
+  listeners?: RuleSetVersionListener[];
+}
+
+interface ActivePlugin {
+  compiled: CompiledRuleSet;
+  fixtures: PluginFixture[];
+}
+
+/**
+ * The plugin versions in force. Reloading never leaves a gap: an invalid plugin is refused and its
+ * last good version stays active (DESIGN.md §4); the outcome is reported per plugin.
+ */
+export class RuleSetRegistry {
+  readonly operators: OperatorRegistry;
+  readonly facts: FactProviderRegistry;
+  private readonly listeners: RuleSetVersionListener[];
+  private active = new Map<string, ActivePlugin>();
+  private reloading: Promise<ReloadReport> = Promise.resolve([]);
+
+  constructor(options: RuleSetRegistryOptions = {}) {
+    this.operators = options.operators ?? defaultOperatorRegistry();
+    this.facts = options.facts ?? defaultFactProviders();
+    this.listeners = options.listeners ?? [];
+  }
+
+  addListener(listener: RuleSetVersionListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Loads every plugin folder in `dir`; reloads are serialised. */
+  loadDirectory(dir: string): Promise<ReloadReport> {
+    const next = this.reloading.catch(() => []).then(() => this.reload(dir));
+    this.reloading = next;
+    return next;
+  }
+
+  private async reload(dir: string): Promise<ReloadReport> {
+    let names: string[];
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    } catch (e) {
+      throw new Error(`cannot read rule-set directory ${displayPath(dir)}: ${(e as Error).message}`);
+    }
+    const loaded = await Promise.all(
+      names.map((name) => loadPluginDirectory(join(dir, name), name, { operators: this.operators, facts: this.facts })),
+    );
+
+    const next = new Map(this.active);
+    const report: PluginReloadOutcome[] = [];
+    const activated: PluginVersion[] = [];
+    for (const plugin of loaded) {
+      const outcome = this.decide(plugin, next, displayPath(join(dir, plugin.pluginId, 'manifest.json')));
+      report.push(outcome.report);
+      if (outcome.activate) {
+        next.set(plugin.pluginId, outcome.activate);
+        activated.push(outcome.activate.compiled.version);
+      }
+    }
+    this.active = next;
+    for (const version of activated) for (const l of this.listeners) await l.versionLoaded(version);
+    return report;
+  }
+
+  private decide(plugin: LoadedPlugin, next: Map<string, ActivePlugin>, manifestFile: string): { report: PluginReloadOutcome; activate?: ActivePlugin } {
+    const refuse = (problems: LoadProblem[], version?: string, sha256?: string) => ({
+      report: { pluginId: plugin.pluginId, status: 'refused' as const, version, sha256, errors: problems },
+    });
+    if (!plugin.ok) return refuse(plugin.problems, plugin.version, plugin.sha256);
+
+    const { version, fixtures } = plugin;
+    const current = next.get(plugin.pluginId);
+    if (current?.compiled.ref.sha256 === version.sha256) {
+      current.fixtures = fixtures;
+      return { report: { pluginId: plugin.pluginId, status: 'unchanged', version: version.version, sha256: version.sha256 } };
+    }
+    if (current && current.compiled.ref.version === version.version) {
+      return refuse(
+        [{ file: manifestFile, path: '$.version', problem: `content changed but version ${version.version} was not raised` }],
+        version.version,
+        version.sha256,
+      );
+    }
+    const clashes: LoadProblem[] = [];
+    version.content.manifest.dataSources.forEach((source, i) => {
+      for (const [otherId, other] of next) {
+        if (otherId !== plugin.pluginId && other.compiled.version.content.manifest.dataSources.some((d) => d.id === source.id)) {
+          clashes.push({ file: manifestFile, path: `$.dataSources[${i}].id`, problem: `data source "${source.id}" is already covered by plugin "${otherId}"` });
+        }
+      }
+    });
+    if (clashes.length > 0) return refuse(clashes, version.version, version.sha256);
+
+    return {
+      report: { pluginId: plugin.pluginId, status: 'activated', version: version.version, sha256: version.sha256 },
+      activate: { compiled: new CompiledRuleSet(version, this.operators), fixtures },
+    };
+  }
+
+  activeVersions(): PluginVersion[] {
+    return [...this.active.values()].map((p) => p.compiled.version);
+  }
+
+  /** The catalogue: every data source of the active plugins, with the plugin version in force. */
+  dataSources(): DataSourceEntry[] {
+    return [...this.active.values()].flatMap((p) =>
+      p.compiled.version.content.manifest.dataSources.map((d) => ({ ...structuredClone(d), ruleSet: { ...p.compiled.ref } })),
+    );
+  }
+
+  dataSource(id: string): DataSourceEntry | undefined {
+    return this.dataSources().find((d) => d.id === id);
+  }
+
+  /** Fixtures of the active version of each plugin (for `rules test`). */
+  fixtures(): { pluginId: string; fixtures: PluginFixture[] }[] {
+    return [...this.active.entries()].map(([pluginId, p]) => ({ pluginId, fixtures: p.fixtures }));
+  }
+
+  /** Screens one data request with the common plugin and the source's plugin now in force. */
+  async screen(application: ApplicationInput, dataRequestIndex: number): Promise<ScreeningResult> {
+    const request = requireDataRequest(application, dataRequestIndex);
+    const common = this.active.get(COMMON_PLUGIN_ID);
+    if (!common) throw new ScreeningInputError('no common rule set is active');
+    const { source, dataSource } = this.pluginFor(request.dataSourceId);
+    return screenDataRequest(application, dataRequestIndex, { common: common.compiled, source, dataSource }, this.facts);
+  }
+
+  private pluginFor(dataSourceId: string): { source: CompiledRuleSet; dataSource: DataSourceDefinition } {
+    for (const p of this.active.values()) {
+      const dataSource = p.compiled.version.content.manifest.dataSources.find((d) => d.id === dataSourceId);
+      if (dataSource) return { source: p.compiled, dataSource };
+    }
+    throw new ScreeningInputError(`unknown data source "${dataSourceId}"`);
+  }
+}

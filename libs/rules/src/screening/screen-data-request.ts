@@ -1,0 +1,53 @@
+import { ApplicationInput } from '../domain/application-input';
+import { DataSourceDefinition, ScreeningResult } from '../domain/rule-set';
+import { combineVerdicts } from '../domain/verdict';
+import { CompiledRuleSet } from '../engine/compiled-rule-set';
+import { FactProviderRegistry } from '../facts/fact-provider';
+
+export class ScreeningInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScreeningInputError';
+  }
+}
+
+export interface ScreeningPlan {
+  common: CompiledRuleSet;
+  source: CompiledRuleSet;
+  dataSource: DataSourceDefinition;
+}
+
+/**
+ * Screens one data request: the common plugin and the source's own plugin run on the same facts;
+ * their findings and requirements are joined and the verdict combined (DESIGN.md §3 Screening).
+ */
+export async function screenDataRequest(
+  application: ApplicationInput,
+  dataRequestIndex: number,
+  plan: ScreeningPlan,
+  facts: FactProviderRegistry,
+): Promise<ScreeningResult> {
+  const dataRequest = application.dataRequests[dataRequestIndex];
+  const names = new Set([...plan.common.requiredFacts, ...plan.source.requiredFacts]);
+  const factValues = facts.compute([...names].sort(), { application, dataRequest, dataSource: plan.dataSource });
+
+  const evaluations = await Promise.all([plan.common.evaluate(factValues), plan.source.evaluate(factValues)]);
+  const findings = evaluations.flatMap((e) => e.findings);
+  return {
+    verdict: combineVerdicts(findings),
+    findings,
+    requirements: evaluations.flatMap((e) => e.requirements),
+    ruleSets: [plan.common.ref, plan.source.ref],
+    trace: evaluations.flatMap((e) => e.trace),
+    facts: factValues,
+  };
+}
+
+/** The data request at `index`, or a ScreeningInputError naming what is wrong. */
+export function requireDataRequest(application: ApplicationInput, index: number) {
+  const request = Array.isArray(application?.dataRequests) ? application.dataRequests[index] : undefined;
+  if (!Number.isInteger(index) || !request) {
+    throw new ScreeningInputError(`the application has no data request at index ${index}`);
+  }
+  return request;
+}
