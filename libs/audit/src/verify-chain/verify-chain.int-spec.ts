@@ -1,0 +1,129 @@
+import { Client } from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { asSuperuserBypassingTriggers, caseworker, createAuditDatabase } from '../../test/audit-database';
+import { AuditLog } from '../append-event/audit-log';
+import { createCheckpoint } from '../checkpoints/create-checkpoint';
+import { exportCheckpoints } from '../checkpoints/export-checkpoints';
+import { loadSigningKey } from '../checkpoints/signing-key';
+import { AuditEventBody } from '../domain/audit-event';
+import { GENESIS_HASH, hashEvent } from '../domain/hash-chain';
+import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../infrastructure/audit-event.row';
+import { AuditVerifier } from './audit-verifier';
+
+const log = new AuditLog();
+
+async function freshChain(label: string, events: number): Promise<{ url: string; dataSource: DataSource; verifier: AuditVerifier }> {
+  const { url, dataSource } = await createAuditDatabase(label);
+  for (let i = 1; i <= events; i++) {
+    await dataSource.transaction((m) =>
+      log.append(m, {
+        actor: caseworker,
+        action: 'decision.issued',
+        subject: { type: 'sub_case', id: `s-${i}` },
+        payload: { outcome: 'approved', reasoning: `Begrundelse ${i}` },
+      }),
+    );
+  }
+  return { url, dataSource, verifier: new AuditVerifier(dataSource) };
+}
+
+async function hashAt(dataSource: DataSource, seq: number): Promise<string> {
+  const [{ hash }] = await dataSource.query('SELECT hash FROM audit_event WHERE seq = $1', [seq]);
+  return hash;
+}
+
+describe('AuditVerifier (PostgreSQL)', () => {
+  const opened: DataSource[] = [];
+  afterAll(() => Promise.all(opened.map((d) => d.destroy())));
+
+  it('reports count, head seq and head hash of an intact chain', async () => {
+    const { dataSource, verifier } = await freshChain('audit_verify_ok', 12);
+    opened.push(dataSource);
+    expect(await verifier.verify({ batchSize: 5 })).toEqual({
+      valid: true, count: 12, headSeq: 12, headHash: await hashAt(dataSource, 12), checkpointsMatched: 0,
+    });
+  });
+
+  it('reports an empty chain as valid with the genesis hash', async () => {
+    const { dataSource, verifier } = await freshChain('audit_verify_empty', 0);
+    opened.push(dataSource);
+    expect(await verifier.verify()).toMatchObject({ valid: true, count: 0, headSeq: 0, headHash: GENESIS_HASH });
+  });
+
+  it('names the seq whose payload had one byte flipped directly in the table', async () => {
+    const { url, dataSource, verifier } = await freshChain('audit_verify_flip', 10);
+    opened.push(dataSource);
+    const stored = await hashAt(dataSource, 7);
+    await asSuperuserBypassingTriggers(url, (c) =>
+      c.query(`UPDATE audit_event SET payload = replace(payload::text, 'approved', 'approvee')::jsonb WHERE seq = 7`).then(() => undefined),
+    );
+    const result = await verifier.verify({ batchSize: 3 });
+    expect(result).toMatchObject({ valid: false, seq: 7, foundHash: stored, reason: 'hash_mismatch' });
+    expect(result.valid === false && result.expectedHash).not.toBe(stored);
+  });
+
+  it('names a deleted event as a gap, and a sub-millisecond change of its time as an alteration', async () => {
+    const { url, dataSource, verifier } = await freshChain('audit_verify_gap', 6);
+    opened.push(dataSource);
+    await asSuperuserBypassingTriggers(url, async (c) => {
+      await c.query(`UPDATE audit_event SET at = at + interval '1 microsecond' WHERE seq = 2`);
+      await c.query('DELETE FROM audit_event WHERE seq = 4');
+    });
+    expect(await verifier.verify()).toMatchObject({ valid: false, seq: 2, reason: 'hash_mismatch' });
+    await asSuperuserBypassingTriggers(url, (c) => c.query(`UPDATE audit_event SET at = at - interval '1 microsecond' WHERE seq = 2`).then(() => undefined));
+    expect(await verifier.verify()).toMatchObject({ valid: false, seq: 4, reason: 'seq_gap' });
+  });
+
+  it('catches a chain a superuser rewrote end to end, using an exported checkpoint', async () => {
+    const { url, dataSource, verifier } = await freshChain('audit_verify_rewrite', 8);
+    opened.push(dataSource);
+    const key = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    const checkpoint = await createCheckpoint(dataSource, key);
+    const exported = await exportCheckpoints(dataSource.manager);
+    expect(exported.checkpoints).toEqual([checkpoint]);
+    expect(await verifier.verify({ checkpoints: exported })).toMatchObject({ valid: true, checkpointsMatched: 1 });
+
+    await asSuperuserBypassingTriggers(url, (c) => rewriteChain(c, 3));
+
+    // The rewritten chain is internally consistent: only the signed checkpoint exposes it.
+    expect(await verifier.verify()).toMatchObject({ valid: true, count: 8 });
+    expect(await verifier.verify({ checkpoints: exported })).toEqual({
+      valid: false, seq: 8, expectedHash: checkpoint!.hash, foundHash: await hashAt(dataSource, 8), reason: 'checkpoint_mismatch',
+    });
+  });
+
+  it('refuses an export whose checkpoint was altered or signed by an untrusted key', async () => {
+    const { dataSource, verifier } = await freshChain('audit_verify_forged', 3);
+    opened.push(dataSource);
+    const key = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    await createCheckpoint(dataSource, key);
+    const exported = await exportCheckpoints(dataSource.manager);
+    const forged = { ...exported, checkpoints: [{ ...exported.checkpoints[0], hash: 'f'.repeat(64) }] };
+    expect(await verifier.verify({ checkpoints: forged })).toMatchObject({ valid: false, seq: 3, reason: 'checkpoint_signature_invalid' });
+    const other = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    expect(await verifier.verify({ checkpoints: exported, trustedPublicKeys: [other.publicKeyPem] })).toMatchObject({
+      valid: false, reason: 'checkpoint_signature_invalid',
+    });
+    expect(await verifier.verify({ checkpoints: exported, trustedPublicKeys: [key.publicKeyPem] })).toMatchObject({ valid: true });
+  });
+});
+
+/** The attack: change one event and recompute every hash from there on, as a superuser could. */
+async function rewriteChain(client: Client, alteredSeq: number): Promise<void> {
+  const { rows } = await client.query<AuditEventRow>(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event ORDER BY seq`);
+  let prevHash = GENESIS_HASH;
+  // prev_hash is unique: clear the old links first so the new ones never collide mid-rewrite.
+  await client.query(`UPDATE audit_event SET prev_hash = lpad(to_hex(seq), 64, 'e'), hash = lpad(to_hex(seq), 64, 'd')`);
+  for (const row of rows) {
+    const event = toAuditEvent(row);
+    const body: AuditEventBody = event.seq === alteredSeq ? { ...event, payload: { ...event.payload, outcome: 'rejected' } } : event;
+    const hash = hashEvent(prevHash, body);
+    await client.query('UPDATE audit_event SET payload = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [
+      body.seq, JSON.stringify(body.payload), prevHash, hash,
+    ]);
+    prevHash = hash;
+  }
+}
