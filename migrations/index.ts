@@ -1,4 +1,5 @@
 import { Outbox1763900000000 } from './1763900000000-Outbox';
+import { AuditTrail1795436316829 } from './1795436316829-AuditTrail';
 
 /** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
-export const allMigrations = [Outbox1763900000000];
+export const allMigrations = [Outbox1763900000000, AuditTrail1795436316829];
