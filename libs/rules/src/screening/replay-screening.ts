@@ -21,15 +21,17 @@ const compiledBySha = new Map<string, CompiledRuleSet>();
 const MAX_CACHED = 256;
 
 function compileStored(version: PluginVersion, operators: OperatorRegistry, facts: FactProviderRegistry, cache: boolean): CompiledRuleSet {
-  const hit = cache ? compiledBySha.get(version.sha256) : undefined;
-  if (hit) return hit;
+  // The hash is recomputed every time, so a cache hit can never stand in for altered content.
   if (contentSha256(version.content) !== version.sha256) {
     throw new ScreeningInputError(`stored rule set ${version.id}@${version.version} does not match its sha256 ${version.sha256}`);
   }
+  const hit = cache ? compiledBySha.get(version.sha256) : undefined;
+  if (hit) return hit;
   const problems = validatePluginContent(
     version.content,
     { manifest: `${version.id}@${version.version}/manifest.json`, rules: `${version.id}@${version.version}/rules.json` },
     { operators, facts },
+    version.id,
   );
   if (problems.length > 0) {
     throw new ScreeningInputError(`stored rule set ${version.id}@${version.version} is invalid: ${problems.map(formatProblem).join('; ')}`);

@@ -1,0 +1,46 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const SHIPPED_RULES = join(__dirname, '../../../../rules');
+
+/** A scratch copy of some shipped plugins that a test may break. */
+export class TestPluginDir {
+  private constructor(readonly dir: string) {}
+
+  static async copyOf(...pluginIds: string[]): Promise<TestPluginDir> {
+    const dir = await mkdtemp(join(tmpdir(), 'kp-rules-'));
+    for (const id of pluginIds) await cp(join(SHIPPED_RULES, id), join(dir, id), { recursive: true });
+    return new TestPluginDir(dir);
+  }
+
+  file(pluginId: string, name: string): string {
+    return join(this.dir, pluginId, name);
+  }
+
+  async readJson<T = any>(pluginId: string, name: string): Promise<T> {
+    return JSON.parse(await readFile(this.file(pluginId, name), 'utf8')) as T;
+  }
+
+  async writeJson(pluginId: string, name: string, data: unknown): Promise<void> {
+    await writeFile(this.file(pluginId, name), JSON.stringify(data, null, 2));
+  }
+
+  async writeText(pluginId: string, name: string, text: string): Promise<void> {
+    await writeFile(this.file(pluginId, name), text);
+  }
+
+  /** Edits a JSON file and raises the plugin's patch version, as an author would. */
+  async edit(pluginId: string, name: string, change: (data: any) => void): Promise<void> {
+    const data = await this.readJson(pluginId, name);
+    change(data);
+    await this.writeJson(pluginId, name, data);
+    if (name !== 'manifest.json') await this.bumpVersion(pluginId);
+  }
+
+  async bumpVersion(pluginId: string, version = '1.0.1'): Promise<void> {
+    const manifest = await this.readJson(pluginId, 'manifest.json');
+    manifest.version = version;
+    await this.writeJson(pluginId, 'manifest.json', manifest);
+  }
+}

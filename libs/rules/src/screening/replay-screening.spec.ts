@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApplicationInput } from '../domain/application-input';
+import { PluginVersion } from '../domain/rule-set';
+import { RuleSetRegistry } from '../registry/rule-set-registry';
+import { SHIPPED_RULES, TestPluginDir } from '../registry/test-plugin-dir';
+import { replayScreening } from './replay-screening';
+
+const application = (fixture: string): ApplicationInput =>
+  JSON.parse(readFileSync(join(SHIPPED_RULES, fixture), 'utf8')).application as ApplicationInput;
+
+/** What a screening stores: the versions it used, as JSON (a jsonb round trip). */
+const stored = (registry: RuleSetRegistry, refs: { id: string; sha256: string }[]): PluginVersion[] =>
+  JSON.parse(JSON.stringify(registry.activeVersions().filter((v) => refs.some((r) => r.id === v.id && r.sha256 === v.sha256))));
+
+describe('replayScreening', () => {
+  it('gives the same result from the stored versions', async () => {
+    const registry = new RuleSetRegistry();
+    await registry.loadDirectory(SHIPPED_RULES);
+    for (const fixture of ['common/fixtures/third-country-transfer.json', 'patient-records/fixtures/prospective-data.json', 'biobanks/fixtures/company-without-partner.json']) {
+      const app = application(fixture);
+      const original = await registry.screen(app, 0);
+      const replayed = await replayScreening(app, 0, stored(registry, original.ruleSets));
+      expect(replayed).toEqual(original);
+    }
+  });
+
+  it('still gives the old result after a new version is activated', async () => {
+    const plugins = await TestPluginDir.copyOf('common', 'national-registers');
+    const registry = new RuleSetRegistry();
+    await registry.loadDirectory(plugins.dir);
+    const app = application('common/fixtures/retention-beyond-margin.json');
+    const original = await registry.screen(app, 0);
+    const versions = stored(registry, original.ruleSets);
+
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
+    await registry.loadDirectory(plugins.dir);
+    expect((await registry.screen(app, 0)).verdict).toBe('approve');
+
+    const replayed = await replayScreening(app, 0, versions);
+    expect(replayed).toEqual(original);
+    expect(replayed.verdict).toBe('deny');
+  });
+
+  it('refuses stored content that does not match its hash', async () => {
+    const registry = new RuleSetRegistry();
+    await registry.loadDirectory(SHIPPED_RULES);
+    const app = application('common/fixtures/clean-public-research.json');
+    const versions = stored(registry, (await registry.screen(app, 0)).ruleSets);
+    versions[0].content.rules.rules.pop();
+    await expect(replayScreening(app, 0, versions)).rejects.toThrow(/does not match its sha256/);
+  });
+
+  it('names a data source no stored version covers', async () => {
+    const app = application('biobanks/fixtures/foreign-with-partner.json');
+    await expect(replayScreening(app, 0, [])).rejects.toThrow('the stored versions do not include the common plugin');
+  });
+});
