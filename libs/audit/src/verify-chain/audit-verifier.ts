@@ -27,24 +27,33 @@ export class AuditVerifier {
   }
 }
 
-/** Streams events after `afterSeq` in seq order through the walker, one keyset batch at a time. */
+/**
+ * Streams events after `afterSeq` in seq order through the walker, one keyset batch at a time;
+ * the next batch is fetched while the current one is hashed, so the database and Node overlap.
+ */
 export async function walkChain(
   manager: EntityManager,
   walker: ChainWalker,
   afterSeq: number,
   batchSize = DEFAULT_BATCH,
 ): Promise<ChainVerification> {
-  let cursor = afterSeq;
+  const fetch = (cursor: number) =>
+    manager.query(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      cursor,
+      batchSize,
+    ]) as Promise<AuditEventRow[]>;
+  let pending = fetch(afterSeq);
   for (;;) {
-    const rows = (await manager.query(
-      `SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [cursor, batchSize],
-    )) as AuditEventRow[];
+    const rows = await pending;
+    const full = rows.length === batchSize;
+    if (full) pending = fetch(Number(rows[rows.length - 1].seq));
     for (const row of rows) {
-      if (!walker.next(toAuditEvent(row))) return walker.finish();
+      if (!walker.next(toAuditEvent(row))) {
+        if (full) await pending.catch(() => undefined);
+        return walker.finish();
+      }
     }
-    if (rows.length < batchSize) return walker.finish();
-    cursor = Number(rows[rows.length - 1].seq);
+    if (!full) return walker.finish();
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Audit trail CLI (DESIGN.md §7), on DATABASE_URL:
+ *   npm run audit -- verify [--checkpoints file] [--trust public-key.pem]
+ *       walk the chain; print the head and count, or the first broken link. Exit 1 when broken.
+ *       With an exported checkpoint file, also catch a chain rewritten end to end.
+ *   npm run audit -- checkpoint create
+ *       sign the current head (AUDIT_SIGNING_KEY, or the key in DATA_DIR/audit-signing-key.pem)
+ *   npm run audit -- checkpoint export [file]
+ *       write every signed checkpoint with its public key as JSON (stdout without a file)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { AuditVerifier, createCheckpoint, exportCheckpoints, parseCheckpointExport, VerifyChainOptions } from '@kp/audit';
+
+const USAGE = 'usage: npm run audit -- verify [--checkpoints file] [--trust key.pem] | checkpoint create | checkpoint export [file]';
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (!value) throw new Error(`${name} needs a value`);
+  return value;
+}
+
+async function verify(dataSource: DataSource, args: string[]): Promise<number> {
+  const file = option(args, '--checkpoints');
+  const trust = option(args, '--trust');
+  const options: VerifyChainOptions = {
+    checkpoints: file ? parseCheckpointExport(readFileSync(file, 'utf8')) : undefined,
+    trustedPublicKeys: trust ? [readFileSync(trust, 'utf8')] : undefined,
+  };
+  const started = Date.now();
+  const result = await new AuditVerifier(dataSource).verify(options);
+  console.log(JSON.stringify({ ...result, ms: Date.now() - started }, null, 2));
+  return result.valid ? 0 : 1;
+}
+
+async function checkpoint(dataSource: DataSource, [sub, file]: string[]): Promise<number> {
+  if (sub === 'create') {
+    const signed = await createCheckpoint(dataSource);
+    console.log(signed ? JSON.stringify(signed, null, 2) : 'nothing new to sign');
+    return 0;
+  }
+  if (sub === 'export') {
+    const text = `${JSON.stringify(await exportCheckpoints(dataSource.manager), null, 2)}\n`;
+    if (file) {
+      writeFileSync(file, text);
+      console.error(`checkpoints written to ${file}`);
+    } else process.stdout.write(text);
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  if (command !== 'verify' && command !== 'checkpoint') {
+    console.error(USAGE);
+    return 2;
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('DATABASE_URL is unset: point it at the database whose audit trail to check');
+    return 2;
+  }
+  const dataSource = new DataSource({ type: 'postgres', url, installExtensions: false });
+  await dataSource.initialize();
+  try {
+    return command === 'verify' ? await verify(dataSource, args) : await checkpoint(dataSource, args);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
