@@ -18,3 +18,8 @@ export type { FactProvider, FactOrigin, ScreeningSubject } from './facts/fact-pr
 export { defaultFactProviders } from './facts/default-facts';
 export { runFixtures } from './fixtures/run-fixtures';
 export type { FixtureRun, FixtureOutcome, CoverageGap } from './fixtures/run-fixtures';
+export { RulesModule, RuleSetReloader, RULES_MODULE_OPTIONS } from './rules.module';
+export type { RulesModuleOptions } from './rules.module';
+export { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
+export type { StoredRuleSetVersion } from './infrastructure/rule-set-version.store';
+export { RuleSetVersionEntity } from './infrastructure/rule-set-version.entity';
