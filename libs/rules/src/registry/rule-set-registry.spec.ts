@@ -136,6 +136,21 @@ describe('RuleSetRegistry', () => {
     expect(seen.map((v) => v.id).sort()).toEqual(['common', 'national-registers']);
   });
 
+  it('refuses a version that cannot be stored, keeping the last good one', async () => {
+    let failing = false;
+    const fresh = new RuleSetRegistry({
+      listeners: [{ versionLoaded: () => { if (failing) throw new Error('database unavailable'); } }],
+    });
+    await fresh.loadDirectory(plugins.dir);
+    failing = true;
+    await plugins.edit('common', 'rules.json', (r) => r.rules.pop());
+    const report = await fresh.loadDirectory(plugins.dir);
+    expect(outcome(report, 'common')).toMatchObject({ status: 'refused', version: '1.0.1', errors: [{ path: '$', problem: expect.stringMatching(/could not be stored: database unavailable/) }] });
+    expect(fresh.activeVersions().find((v) => v.id === 'common')?.version).toBe('1.0.0');
+    failing = false;
+    expect(outcome(await fresh.loadDirectory(plugins.dir), 'common').status).toBe('activated');
+  });
+
   it('lists the catalogue with the plugin version in force', () => {
     expect(registry.dataSource('lmdb')).toMatchObject({
       kind: 'national_register',

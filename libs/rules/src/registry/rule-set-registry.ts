@@ -77,18 +77,31 @@ export class RuleSetRegistry {
 
     const next = new Map(this.active);
     const report: PluginReloadOutcome[] = [];
-    const activated: PluginVersion[] = [];
     for (const plugin of loaded) {
-      const outcome = this.decide(plugin, next, displayPath(join(dir, plugin.pluginId, 'manifest.json')));
-      report.push(outcome.report);
+      const manifestFile = displayPath(join(dir, plugin.pluginId, 'manifest.json'));
+      const outcome = this.decide(plugin, next, manifestFile);
       if (outcome.activate) {
+        // A version that cannot be stored could not be replayed later, so it is not activated.
+        const problem = await this.tellListeners(outcome.activate.compiled.version);
+        if (problem) {
+          report.push({ ...outcome.report, status: 'refused', errors: [{ file: manifestFile, path: '$', problem }] });
+          continue;
+        }
         next.set(plugin.pluginId, outcome.activate);
-        activated.push(outcome.activate.compiled.version);
       }
+      report.push(outcome.report);
     }
     this.active = next;
-    for (const version of activated) for (const l of this.listeners) await l.versionLoaded(version);
     return report;
+  }
+
+  private async tellListeners(version: PluginVersion): Promise<string | undefined> {
+    try {
+      for (const listener of this.listeners) await listener.versionLoaded(version);
+      return undefined;
+    } catch (e) {
+      return `the version could not be stored: ${(e as Error).message}`;
+    }
   }
 
   private decide(plugin: LoadedPlugin, next: Map<string, ActivePlugin>, manifestFile: string): { report: PluginReloadOutcome; activate?: ActivePlugin } {
