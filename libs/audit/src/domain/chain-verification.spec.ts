@@ -48,13 +48,13 @@ describe('ChainWalker', () => {
 
   it('catches a rewritten chain at a signed checkpoint even when every hash is consistent', () => {
     const original = chain(5);
-    const rewritten = chain(5).map((e) => e);
     // An attacker rebuilds the chain from seq 1 with other content: internally valid, different hashes.
+    const rewritten: AuditEvent[] = [];
     let prevHash = GENESIS_HASH;
-    for (let i = 0; i < rewritten.length; i++) {
-      const body = { ...rewritten[i], payload: { seq: rewritten[i].seq, forged: true } };
+    for (const event of original) {
+      const body = { ...event, payload: { seq: event.seq, forged: true } };
       const hash = hashEvent(prevHash, body);
-      rewritten[i] = { ...body, prevHash, hash };
+      rewritten.push({ ...body, prevHash, hash });
       prevHash = hash;
     }
     expect(walk(rewritten)).toMatchObject({ valid: true });
