@@ -1,7 +1,11 @@
+import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
 import { PlatformModule } from '@kp/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { ApplicationsController } from './applications/applications.controller';
+import { CasesController } from './cases/cases.controller';
+import { DataSourcesController } from './data-sources/data-sources.controller';
 import { HealthModule } from './health/health.module';
 import { MeController } from './me/me.controller';
 
@@ -15,8 +19,8 @@ export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController],
-      imports: [PlatformModule, AuthModule, HealthModule, ...(options.withWorker ? [WorkerModule] : [])],
+      controllers: [MeController, ApplicationsController, CasesController, DataSourcesController],
+      imports: [PlatformModule, AuthModule, HealthModule, ApplicationsModule, ...(options.withWorker ? [WorkerModule] : [])],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './problem-response';
 export * from './validation';
+export * from './preconditions';

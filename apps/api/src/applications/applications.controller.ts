@@ -1,0 +1,125 @@
+import {
+  ApplicationContent,
+  ApplicationView,
+  CheckApplication,
+  CreateDraft,
+  GetApplication,
+  GetCase,
+  ListApplications,
+  SubmitApplication,
+  UpdateDraft,
+  WithdrawApplication,
+} from '@kp/applications';
+import { Actor, CurrentActor, Roles } from '@kp/auth';
+import { ApiProblems, DomainProblem, etagOf, parseIfMatch } from '@kp/http';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApplicationContentDto } from './dto/application-content.dto';
+import { PageQueryDto } from './dto/page-query.dto';
+import { WithdrawDto } from './dto/withdraw.dto';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Roles('researcher')
+@Controller('v1/applications')
+export class ApplicationsController {
+  constructor(
+    private readonly createDraft: CreateDraft,
+    private readonly updateDraft: UpdateDraft,
+    private readonly getApplication: GetApplication,
+    private readonly listApplications: ListApplications,
+    private readonly checkApplication: CheckApplication,
+    private readonly submitApplication: SubmitApplication,
+    private readonly withdrawApplication: WithdrawApplication,
+    private readonly getCase: GetCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a draft application (every field optional while drafting)' })
+  @ApiCreatedResponse({ description: 'The draft, with its ETag' })
+  @ApiProblems(400, 401, 403)
+  async create(@CurrentActor() actor: Actor, @Body() body: ApplicationContentDto, @Res({ passthrough: true }) res: Response): Promise<ApplicationView> {
+    const view = await this.createDraft.execute(actor, plain(body) as ApplicationContent);
+    res.setHeader('ETag', etagOf(view.version)).location(`/v1/applications/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your applications, newest first (cursor-paginated)' })
+  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+    return this.listApplications.execute(actor, query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of your applications' })
+  @ApiOkResponse({ description: 'The application, with its ETag' })
+  @ApiProblems(401, 403, 404)
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<ApplicationView> {
+    const view = await this.getApplication.execute(actor, id);
+    res.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a draft, or answer a request for supplement; each field given replaces the stored one, null removes it' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the application you edited; 412 when stale' })
+  @ApiOkResponse({ description: 'The updated application' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: ApplicationContentDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const view = await this.updateDraft.execute(actor, id, plain(body), parseIfMatch(ifMatch));
+    res.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Post(':id/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Instant preview: completeness and the rules’ findings per data request, without submitting' })
+  @ApiOkResponse({ description: 'Missing and invalid fields, and each data request’s findings and verdict' })
+  @ApiProblems(401, 403, 404)
+  check(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.checkApplication.execute(actor, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Submit: opens the case, one sub-case per data request, and queues screening' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submit safely: the same key returns the same case' })
+  @ApiAcceptedResponse({ description: 'The case; screening follows asynchronously' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new DomainProblem(400, 'bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
+    }
+    const { caseId, replayed } = await this.submitApplication.execute(actor, id, key);
+    const view = await this.getCase.execute(actor, caseId);
+    res.setHeader('ETag', etagOf(view.version)).location(`/v1/cases/${view.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return view;
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the application from any open state' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case; 412 when stale' })
+  @ApiOkResponse({ description: 'The withdrawn application' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @Headers('if-match') ifMatch: string | undefined) {
+    return this.withdrawApplication.execute(actor, id, body.reason, parseIfMatch(ifMatch));
+  }
+}
+
+/** class-transformer instances → plain JSON for storage. */
+function plain<T extends object>(dto: T): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
+}

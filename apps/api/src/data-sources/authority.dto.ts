@@ -1,0 +1,12 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class ChangeAuthorityDto {
+  @ApiProperty({ enum: ['central', 'collaborative'] }) @IsIn(['central', 'collaborative']) track!: 'central' | 'collaborative';
+  @ApiProperty({ example: 'Ét kontaktpunkt' }) @IsString() @IsNotEmpty() @MaxLength(300) decidingAuthority!: string;
+  @ApiPropertyOptional({ description: 'ISO 8601 instant; default now; never in the past' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'effectiveFrom must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z' })
+  effectiveFrom?: string;
+  @ApiProperty({ description: 'Why (e.g. the legal act that moves the competence)' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}

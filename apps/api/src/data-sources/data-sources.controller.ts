@@ -1,0 +1,39 @@
+import { ChangeAuthority, ListDataSources } from '@kp/applications';
+import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
+import { ApiProblems } from '@kp/http';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangeAuthorityDto } from './authority.dto';
+
+@ApiTags('data sources')
+@Controller('v1')
+export class DataSourcesController {
+  constructor(
+    private readonly listDataSources: ListDataSources,
+    private readonly changeAuthority: ChangeAuthority,
+  ) {}
+
+  @Get('data-sources')
+  @Public()
+  @ApiOperation({ summary: 'The catalogue: track, controller, requirements and rule-set version of every data source' })
+  @ApiOkResponse({ description: 'Every data source of the active rule-set plugins' })
+  list() {
+    return this.listDataSources.execute();
+  }
+
+  @Put('admin/data-sources/:id/authority')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change a source’s track and deciding authority from an effective date (audited; open cases keep their snapshot)' })
+  @ApiOkResponse({ description: 'The new assignment' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  change(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ChangeAuthorityDto) {
+    return this.changeAuthority.execute(actor, {
+      dataSourceId: id,
+      track: body.track,
+      decidingAuthority: body.decidingAuthority,
+      effectiveFrom: body.effectiveFrom ? new Date(body.effectiveFrom) : undefined,
+      reason: body.reason,
+    });
+  }
+}

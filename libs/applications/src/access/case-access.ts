@@ -1,0 +1,41 @@
+import { Actor } from '@kp/auth';
+import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records';
+
+/**
+ * Who may see a case (health data: every read is checked per object, not only per role).
+ * - the applicant: their own case;
+ * - contact-point staff (caseworker, legal approver) and supervision (auditor): every case;
+ * - a controller: cases with a collaborative sub-case for a source their organisation controls,
+ *   and only those sub-cases;
+ * - an advisor: cases with a consultation addressed to their region.
+ * Admins manage configuration and do not read cases.
+ */
+export function canSeeCase(actor: Actor, c: CaseRecord, subCases: SubCaseRecord[], consultations: ConsultationRecord[]): boolean {
+  switch (actor.role) {
+    case 'researcher':
+      return c.applicantSub === actor.sub;
+    case 'caseworker':
+    case 'legal_approver':
+    case 'auditor':
+      return true;
+    case 'controller':
+      return subCases.some((s) => controls(actor, s));
+    case 'advisor':
+      return !!actor.region && consultations.some((k) => k.advisorRegion === actor.region);
+    default:
+      return false;
+  }
+}
+
+export function controls(actor: Actor, subCase: SubCaseRecord): boolean {
+  return actor.role === 'controller' && subCase.track === 'collaborative' && !!actor.organisation && subCase.controllerOrg === actor.organisation;
+}
+
+/** The sub-cases this actor may see within a case they may see. */
+export function visibleSubCases(actor: Actor, subCases: SubCaseRecord[]): SubCaseRecord[] {
+  return actor.role === 'controller' ? subCases.filter((s) => controls(actor, s)) : subCases;
+}
+
+export function isStaff(actor: Actor): boolean {
+  return actor.role === 'caseworker' || actor.role === 'legal_approver';
+}

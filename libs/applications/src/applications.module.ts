@@ -1,0 +1,30 @@
+import { AuditModule } from '@kp/audit';
+import { RulesModule } from '@kp/rules';
+import { Module } from '@nestjs/common';
+import { ChangeAuthority } from './change-authority/change-authority.usecase';
+import { CheckApplication } from './check-application/check-application.usecase';
+import { CreateDraft } from './create-draft/create-draft.usecase';
+import { AuthorityInForce } from './data-sources/authority-in-force';
+import { GetApplication } from './get-application/get-application.usecase';
+import { GetCase } from './get-case/get-case.usecase';
+import { ApplicationRepository } from './infrastructure/application.repository';
+import { AuthorityRepository } from './infrastructure/authority.repository';
+import { CaseRepository } from './infrastructure/case.repository';
+import { IdempotencyRepository } from './infrastructure/idempotency.repository';
+import { ListApplications } from './list-applications/list-applications.usecase';
+import { ListDataSources } from './list-data-sources/list-data-sources.usecase';
+import { ScreenCaseHandler } from './screen-case/screen-case.handler';
+import { SubmitApplication } from './submit-application/submit-application.usecase';
+import { UpdateDraft } from './update-draft/update-draft.usecase';
+import { CaseClockService } from './views/case-clock.service';
+import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
+
+const useCases = [CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources];
+
+/** Applications, cases and routing; the screening job handler registers with the worker's queue. */
+@Module({
+  imports: [AuditModule, RulesModule],
+  providers: [ApplicationRepository, CaseRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, CaseClockService, ScreenCaseHandler, ...useCases],
+  exports: [...useCases, CaseRepository, AuthorityInForce, CaseClockService],
+})
+export class ApplicationsModule {}

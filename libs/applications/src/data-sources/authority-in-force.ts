@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSourceDefinition, RuleSetRegistry } from '@kp/rules';
+import { EntityManager } from 'typeorm';
+import { AuthorityAssignment } from '../domain/records';
+import { AuthorityRepository } from '../infrastructure/authority.repository';
+
+/**
+ * Which track and deciding authority apply to a data source at a moment: the newest admin
+ * assignment already effective, otherwise the plugin manifest's default. Names of authorities are
+ * data, never code (LEGAL.md: the authority's name may change).
+ */
+@Injectable()
+export class AuthorityInForce {
+  constructor(
+    private readonly registry: RuleSetRegistry,
+    private readonly assignments: AuthorityRepository,
+  ) {}
+
+  dataSource(id: string): DataSourceDefinition | undefined {
+    return this.registry.dataSource(id);
+  }
+
+  async at(manager: EntityManager, source: DataSourceDefinition, moment: Date): Promise<AuthorityAssignment> {
+    const assigned = await this.assignments.inForce(manager, source.id, moment);
+    if (assigned) return { ...assigned, origin: 'assignment' };
+    return { id: null, dataSourceId: source.id, track: source.defaultTrack, decidingAuthority: source.decidingAuthority, effectiveFrom: null, origin: 'manifest' };
+  }
+}

@@ -1,0 +1,81 @@
+import type { ApplicationInput } from '@kp/rules';
+
+/** A draft may lack any field; the shape of what is present is checked at the HTTP edge. */
+export type ApplicationContent = Partial<ApplicationInput>;
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+const problem = (field: string, message: string): FieldProblem => ({ field, messages: [message] });
+
+/**
+ * Checks that hold for any draft: dates in order, one request per known data source. They are
+ * refused at once, because a draft that breaks them cannot become a valid application by itself.
+ */
+export function contentProblems(content: ApplicationContent, isKnownSource: (id: string) => boolean): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const inOrder = (field: string, period?: { start?: string; end?: string }) => {
+    if (period?.start && period.end && period.start > period.end) problems.push(problem(`${field}.end`, `${field}.end must not be before ${field}.start`));
+  };
+  inOrder('projectPeriod', content.projectPeriod);
+  if (content.retentionUntil && content.projectPeriod?.start && content.retentionUntil < content.projectPeriod.start) {
+    problems.push(problem('retentionUntil', 'retentionUntil must not be before projectPeriod.start'));
+  }
+  const seen = new Set<string>();
+  (content.dataRequests ?? []).forEach((request, index) => {
+    const field = `dataRequests[${index}]`;
+    inOrder(`${field}.period`, request.period);
+    if (!isKnownSource(request.dataSourceId)) {
+      problems.push(problem(`${field}.dataSourceId`, `unknown data source "${request.dataSourceId}"; GET /v1/data-sources lists the known ones`));
+    } else if (seen.has(request.dataSourceId)) {
+      problems.push(problem(`${field}.dataSourceId`, `"${request.dataSourceId}" is requested twice; put everything needed from one source in one data request`));
+    }
+    seen.add(request.dataSourceId);
+  });
+  return problems;
+}
+
+const REQUIRED: string[] = [
+  'title',
+  'purpose',
+  'purposeCategory',
+  'declarations.noProhibitedUse',
+  'declarations.noReidentification',
+  'declarations.significantSocietalImportance',
+  'applicant.name',
+  'applicant.email',
+  'applicant.organisation.name',
+  'applicant.organisation.country',
+  'applicant.organisation.type',
+  'legalBasis.gdprArt6',
+  'legalBasis.gdprArt9',
+  'consent',
+  'output',
+  'processingEnvironment',
+  'projectPeriod.start',
+  'projectPeriod.end',
+  'retentionUntil',
+];
+
+function valueAt(content: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), content);
+}
+
+const missing = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * What an application must contain before it is submitted (EHDS art. 67). Whether the content is
+ * acceptable is for the rules to say; this only says whether it is complete.
+ */
+export function missingForSubmission(content: ApplicationContent): FieldProblem[] {
+  const problems = REQUIRED.filter((path) => missing(valueAt(content, path))).map((path) => problem(path, `${path} is required before the application is submitted`));
+  if (content.processingEnvironment === 'other' && missing(content.technicalNeed)) {
+    problems.push(problem('technicalNeed', 'technicalNeed is required when processingEnvironment is other'));
+  }
+  if (!content.dataRequests || content.dataRequests.length === 0) {
+    problems.push(problem('dataRequests', 'at least one data request is required'));
+  }
+  return problems;
+}

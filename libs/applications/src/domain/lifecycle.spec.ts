@@ -1,0 +1,29 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertCommandAllowed, CommandNotAllowedError, isCommandAllowed } from './lifecycle';
+import { renderPermissionsDocument } from './permissions-document';
+
+describe('case lifecycle table', () => {
+  it('lets the applicant withdraw from every open state but not after the decision', () => {
+    for (const state of ['draft', 'submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller'] as const) {
+      expect(isCommandAllowed(state, 'researcher', 'withdraw')).toBe(true);
+    }
+    expect(() => assertCommandAllowed('decided', 'researcher', 'withdraw')).toThrow(CommandNotAllowedError);
+    expect(() => assertCommandAllowed('withdrawn', 'researcher', 'withdraw')).toThrow('A researcher cannot withdraw when the case is withdrawn.');
+  });
+
+  it('lets only the applicant edit, and only a draft or a case waiting for a supplement', () => {
+    expect(isCommandAllowed('draft', 'researcher', 'edit_draft')).toBe(true);
+    expect(isCommandAllowed('awaiting_applicant', 'researcher', 'edit_draft')).toBe(true);
+    expect(isCommandAllowed('in_review', 'researcher', 'edit_draft')).toBe(false);
+    expect(isCommandAllowed('draft', 'caseworker', 'edit_draft')).toBe(false);
+  });
+
+  it('keeps docs/permissions.md in step with the table (permissions)', () => {
+    const file = join(__dirname, '../../../../docs/permissions.md');
+    const rendered = renderPermissionsDocument();
+    if (process.env.UPDATE_PERMISSIONS_DOC === '1') writeFileSync(file, rendered);
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(rendered);
+  });
+});

@@ -1,0 +1,133 @@
+import { Role } from '@kp/auth';
+
+/**
+ * The case lifecycle as data (DESIGN.md §3, after REMS's master workflow): for each state, which
+ * commands each role may send. Every command goes through {@link assertCommandAllowed}; the table is
+ * rendered into docs/permissions.md by a test, so the document cannot drift from the code.
+ */
+export const CASE_STATES = [
+  'draft',
+  'submitted',
+  'screening',
+  'in_review',
+  'awaiting_applicant',
+  'consultation',
+  'awaiting_controller',
+  'decided',
+  'withdrawn',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** The worker acts as `system` (screening, clocks); it never comes from a token. */
+export type LifecycleRole = Role | 'system';
+
+export const COMMANDS = [
+  'edit_draft',
+  'check',
+  'submit',
+  'withdraw',
+  'resubmit',
+  'screen',
+  'read_case',
+  'claim',
+  'release',
+  'assign',
+  'request_supplement',
+  'consult',
+  'answer_consultation',
+  'add_note',
+  'resolve_legal_matter',
+  'extend_clock',
+  'draft_decision',
+  'issue_decision',
+  'recommend',
+  'controller_decide',
+  'revoke_permit',
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const OPEN_STATES: CaseState[] = ['submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller'];
+const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_controller'];
+
+type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
+
+const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend'];
+
+export const LIFECYCLE: Table = {
+  draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
+  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'assign'], legal_approver: ['read_case'], auditor: ['read_case'] },
+  screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'assign'], legal_approver: ['read_case'], auditor: ['read_case'] },
+  in_review: {
+    researcher: ['read_case', 'withdraw'],
+    system: ['screen'],
+    caseworker: staffWork,
+    legal_approver: ['read_case', 'claim', 'release', 'add_note', 'issue_decision'],
+    advisor: ['read_case', 'answer_consultation'],
+    controller: ['read_case', 'controller_decide'],
+    auditor: ['read_case'],
+  },
+  awaiting_applicant: {
+    researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter'],
+    legal_approver: ['read_case'],
+    advisor: ['read_case', 'answer_consultation'],
+    controller: ['read_case'],
+    auditor: ['read_case'],
+  },
+  consultation: {
+    researcher: ['read_case', 'withdraw'],
+    system: ['screen'],
+    caseworker: staffWork,
+    legal_approver: ['read_case', 'claim', 'release', 'add_note', 'issue_decision'],
+    advisor: ['read_case', 'answer_consultation'],
+    controller: ['read_case'],
+    auditor: ['read_case'],
+  },
+  awaiting_controller: {
+    researcher: ['read_case', 'withdraw'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],
+    legal_approver: ['read_case', 'add_note', 'issue_decision'],
+    advisor: ['read_case', 'answer_consultation'],
+    controller: ['read_case', 'controller_decide'],
+    auditor: ['read_case'],
+  },
+  decided: {
+    researcher: ['read_case'],
+    caseworker: ['read_case', 'add_note', 'draft_decision'],
+    legal_approver: ['read_case', 'issue_decision', 'revoke_permit'],
+    controller: ['read_case'],
+    advisor: ['read_case'],
+    auditor: ['read_case'],
+  },
+  withdrawn: { researcher: ['read_case'], caseworker: ['read_case'], legal_approver: ['read_case'], controller: ['read_case'], advisor: ['read_case'], auditor: ['read_case'] },
+};
+
+export function isOpen(state: CaseState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+export function isHandling(state: CaseState): boolean {
+  return HANDLING_STATES.includes(state);
+}
+
+export function allowedCommands(state: CaseState, role: LifecycleRole): Command[] {
+  return LIFECYCLE[state][role] ?? [];
+}
+
+export function isCommandAllowed(state: CaseState, role: LifecycleRole, command: Command): boolean {
+  return allowedCommands(state, role).includes(command);
+}
+
+export class CommandNotAllowedError extends Error {
+  constructor(
+    readonly state: CaseState,
+    readonly role: LifecycleRole,
+    readonly command: Command,
+  ) {
+    super(`A ${role} cannot ${command.replace(/_/g, ' ')} when the case is ${state.replace(/_/g, ' ')}.`);
+  }
+}
+
+export function assertCommandAllowed(state: CaseState, role: LifecycleRole, command: Command): void {
+  if (!isCommandAllowed(state, role, command)) throw new CommandNotAllowedError(state, role, command);
+}

@@ -1,0 +1,112 @@
+import type { Finding, Requirement, Verdict } from '@kp/rules';
+import { ApplicationContent } from './application-content';
+import { CaseState } from './lifecycle';
+
+export type Track = 'central' | 'collaborative';
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
+export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_controller' | 'decided' | 'withdrawn';
+
+export interface ApplicationRecord {
+  id: string;
+  applicantSub: string;
+  applicantOrg: string | null;
+  content: ApplicationContent;
+  status: ApplicationStatus;
+  version: number;
+  caseId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The handling of one application (sag). */
+export interface CaseRecord {
+  id: string;
+  number: string;
+  applicationId: string;
+  applicantSub: string;
+  applicantOrg: string | null;
+  applicantOrgName: string | null;
+  state: CaseState;
+  version: number;
+  /** The application as submitted (amended on resubmission). */
+  content: ApplicationContent;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  withdrawnAt: Date | null;
+  assigneeSub: string | null;
+  updatedAt: Date;
+}
+
+/** One data request's part of a case, with the track and authority in force at submission. */
+export interface SubCaseRecord {
+  id: string;
+  caseId: string;
+  position: number;
+  dataSourceId: string;
+  dataSourceName: string;
+  track: Track;
+  decidingAuthority: string;
+  authorityAssignmentId: string | null;
+  controllerOrg: string | null;
+  controllerName: string;
+  advisorRegion: string | null;
+  state: SubCaseState;
+}
+
+export interface ScreeningRecord {
+  id: string;
+  subCaseId: string;
+  caseId: string;
+  reason: string;
+  verdict: Verdict;
+  findings: Finding[];
+  requirements: Requirement[];
+  ruleSets: { id: string; version: string; sha256: string }[];
+  trace: unknown;
+  facts: Record<string, unknown>;
+  application: ApplicationContent;
+  dataRequestIndex: number;
+  createdAt: Date;
+}
+
+export interface ConsultationRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string | null;
+  advisorRegion: string;
+  topic: string;
+  question: string;
+  deadline: Date;
+  state: 'open' | 'answered';
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  origin: 'rule' | 'caseworker';
+  requestedBy: string;
+  createdAt: Date;
+}
+
+export interface LegalMatterRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  kind: string;
+  code: string;
+  description: { da: string; en: string };
+  legalReference: string | null;
+  blocking: boolean;
+  state: 'open' | 'resolved';
+  documentReference: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+}
+
+export interface AuthorityAssignment {
+  id: string | null;
+  dataSourceId: string;
+  track: Track;
+  decidingAuthority: string;
+  effectiveFrom: Date | null;
+  /** `manifest` when no admin assignment is in force yet and the plugin's default applies. */
+  origin: 'assignment' | 'manifest';
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ApplicationContent } from '../domain/application-content';
+import { ApplicationRecord, ApplicationStatus } from '../domain/records';
+import { camel } from './rows';
+
+@Injectable()
+export class ApplicationRepository {
+  async insert(manager: EntityManager, applicantSub: string, applicantOrg: string | null, content: ApplicationContent): Promise<ApplicationRecord> {
+    const [row] = await manager.query(`INSERT INTO application (applicant_sub, applicant_org, content) VALUES ($1, $2, $3) RETURNING *`, [
+      applicantSub,
+      applicantOrg,
+      JSON.stringify(content),
+    ]);
+    return camel(row);
+  }
+
+  async find(manager: EntityManager, id: string, lock = false): Promise<ApplicationRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM application WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  async update(manager: EntityManager, id: string, change: { content?: ApplicationContent; status?: ApplicationStatus; caseId?: string }): Promise<ApplicationRecord> {
+    const [rows] = await manager.query(
+      `UPDATE application SET content = COALESCE($2, content), status = COALESCE($3, status), case_id = COALESCE($4, case_id),
+              version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, change.content ? JSON.stringify(change.content) : null, change.status ?? null, change.caseId ?? null],
+    );
+    return camel(rows[0]);
+  }
+
+  /** The applicant's own applications, newest first, keyset-paginated on (created_at, id). */
+  async listOwn(manager: EntityManager, applicantSub: string, limit: number, after?: { createdAt: string; id: string }): Promise<(ApplicationRecord & { position: string })[]> {
+    // `position` is created_at at full (microsecond) precision, so the cursor never skips a row.
+    const rows = await manager.query(
+      `SELECT *, created_at::text AS position FROM application
+        WHERE applicant_sub = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [applicantSub, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((row: Record<string, unknown>) => camel<ApplicationRecord>(row));
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthorityAssignment, Track } from '../domain/records';
+import { camel } from './rows';
+
+/** Track and deciding authority per data source over time; the newest effective assignment wins. */
+@Injectable()
+export class AuthorityRepository {
+  async inForce(manager: EntityManager, dataSourceId: string, at: Date): Promise<Omit<AuthorityAssignment, 'origin'> | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, data_source_id, track, deciding_authority, effective_from FROM authority_assignment
+        WHERE data_source_id = $1 AND effective_from <= $2 ORDER BY effective_from DESC, created_at DESC LIMIT 1`,
+      [dataSourceId, at],
+    );
+    return row ? camel(row) : undefined;
+  }
+
+  async upcoming(manager: EntityManager, dataSourceId: string, after: Date): Promise<Omit<AuthorityAssignment, 'origin'>[]> {
+    const rows = await manager.query(
+      `SELECT id, data_source_id, track, deciding_authority, effective_from FROM authority_assignment
+        WHERE data_source_id = $1 AND effective_from > $2 ORDER BY effective_from`,
+      [dataSourceId, after],
+    );
+    return rows.map((row: Record<string, unknown>) => camel(row));
+  }
+
+  async insert(
+    manager: EntityManager,
+    a: { dataSourceId: string; track: Track; decidingAuthority: string; effectiveFrom: Date; reason: string; assignedBy: string },
+  ): Promise<Omit<AuthorityAssignment, 'origin'> & { reason: string }> {
+    const [row] = await manager.query(
+      `INSERT INTO authority_assignment (data_source_id, track, deciding_authority, effective_from, reason, assigned_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, data_source_id, track, deciding_authority, effective_from, reason`,
+      [a.dataSourceId, a.track, a.decidingAuthority, a.effectiveFrom, a.reason, a.assignedBy],
+    );
+    return camel(row);
+  }
+}

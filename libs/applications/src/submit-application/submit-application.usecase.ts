@@ -1,0 +1,120 @@
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { JobQueue } from '@kp/queue';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthorityInForce } from '../data-sources/authority-in-force';
+import { contentProblems, missingForSubmission } from '../domain/application-content';
+import { danishYear } from '../domain/copenhagen';
+import { assertCommandAllowed, CommandNotAllowedError } from '../domain/lifecycle';
+import { incomplete, invalidContent, notAllowed } from '../domain/problems';
+import { ApplicationRecord, CaseRecord } from '../domain/records';
+import { ApplicationRepository } from '../infrastructure/application.repository';
+import { CaseRepository, NewSubCase } from '../infrastructure/case.repository';
+import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
+import { loadOwnApplication } from '../get-application/load-own-application';
+import { SCREEN_JOB } from '../screen-case/screen-case.handler';
+
+export interface SubmitResult {
+  caseId: string;
+  /** True when this was a repeat of an earlier submit with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/**
+ * Submits an application in one transaction: case number, one sub-case per data request with the
+ * track and deciding authority in force now (a snapshot: later authority changes do not touch it),
+ * the clock, the audit event and the outbox job that screens it. The same Idempotency-Key returns
+ * the same case, never a second one.
+ */
+@Injectable()
+export class SubmitApplication {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationRepository,
+    private readonly cases: CaseRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly authority: AuthorityInForce,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, applicationId: string, idempotencyKey?: string): Promise<SubmitResult> {
+    return this.db.transaction(async (manager) => {
+      // The row lock serialises concurrent submits of one application, so a repeated key finds the first case.
+      const application = await loadOwnApplication(manager, this.applications, actor, applicationId, true);
+      const operation = `submit:${applicationId}`;
+      if (idempotencyKey) {
+        const earlier = await this.idempotency.find(manager, actor.sub, operation, idempotencyKey);
+        if (earlier) return { caseId: earlier, replayed: true };
+      }
+      this.assertMaySubmit(application);
+      const c = await this.openCase(manager, actor, application);
+      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id);
+      return { caseId: c.id, replayed: false };
+    });
+  }
+
+  private assertMaySubmit(application: ApplicationRecord): void {
+    try {
+      assertCommandAllowed(application.status === 'draft' ? 'draft' : 'submitted', 'researcher', 'submit');
+    } catch (error) {
+      if (error instanceof CommandNotAllowedError) throw notAllowed(error);
+      throw error;
+    }
+    const invalid = contentProblems(application.content, (id) => !!this.authority.dataSource(id));
+    if (invalid.length) throw invalidContent(invalid);
+    const missing = missingForSubmission(application.content);
+    if (missing.length) throw incomplete(missing);
+  }
+
+  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
+    const now = new Date();
+    const content = application.content;
+    const organisation = content.applicant?.organisation;
+    const c = await this.cases.insert(manager, {
+      number: await this.cases.nextCaseNumber(manager, danishYear(now)),
+      applicationId: application.id,
+      applicantSub: actor.sub,
+      applicantOrg: organisation?.cvr ?? actor.organisation ?? null,
+      applicantOrgName: organisation?.name ?? null,
+      content,
+      submittedAt: now,
+    });
+    const subCases: NewSubCase[] = [];
+    for (const [position, request] of (content.dataRequests ?? []).entries()) {
+      const source = this.authority.dataSource(request.dataSourceId)!;
+      const inForce = await this.authority.at(manager, source, now);
+      subCases.push({
+        position,
+        dataSourceId: source.id,
+        dataSourceName: source.name,
+        track: inForce.track,
+        decidingAuthority: inForce.decidingAuthority,
+        authorityAssignmentId: inForce.id,
+        controllerOrg: source.controller.cvr ?? null,
+        controllerName: source.controller.name,
+        advisorRegion: source.advisorRegion ?? null,
+      });
+    }
+    const created = await this.cases.insertSubCases(manager, c.id, subCases);
+    await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id });
+    // Submission requires a complete application, so the EHDS art. 68(4) decision clock starts now.
+    await this.cases.addClockEvent(manager, c.id, 'received', now);
+    await this.cases.addClockEvent(manager, c.id, 'completed', now);
+    await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
+    await this.audit.append(manager, {
+      actor,
+      action: 'application.submitted',
+      subject: { type: 'case', id: c.number },
+      payload: {
+        caseId: c.id,
+        applicationId: application.id,
+        applicationVersion: application.version,
+        subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),
+      },
+    });
+    return c;
+  }
+}

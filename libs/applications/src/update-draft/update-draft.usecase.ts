@@ -1,0 +1,59 @@
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { assertVersion } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthorityInForce } from '../data-sources/authority-in-force';
+import { ApplicationContent, contentProblems } from '../domain/application-content';
+import { assertCommandAllowed, CaseState, CommandNotAllowedError } from '../domain/lifecycle';
+import { invalidContent, notAllowed } from '../domain/problems';
+import { ApplicationRepository } from '../infrastructure/application.repository';
+import { CaseRepository } from '../infrastructure/case.repository';
+import { loadOwnApplication } from '../get-application/load-own-application';
+import { applicationView, ApplicationView } from '../views/application.view';
+
+/**
+ * Edits a draft, or a submitted application while the case waits for a supplement. Each top-level
+ * field given replaces the stored one; `null` removes an optional field.
+ */
+@Injectable()
+export class UpdateDraft {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationRepository,
+    private readonly cases: CaseRepository,
+    private readonly sources: AuthorityInForce,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, id: string, change: Record<string, unknown>, expectedVersion?: number): Promise<ApplicationView> {
+    return this.db.transaction(async (manager) => {
+      const application = await loadOwnApplication(manager, this.applications, actor, id, true);
+      const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;
+      const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
+      try {
+        assertCommandAllowed(state, actor.role, 'edit_draft');
+      } catch (error) {
+        if (error instanceof CommandNotAllowedError) throw notAllowed(error);
+        throw error;
+      }
+      assertVersion(expectedVersion, application.version, 'application');
+      const content: Record<string, unknown> = { ...application.content };
+      for (const [field, value] of Object.entries(change)) {
+        if (value === null) delete content[field];
+        else if (value !== undefined) content[field] = value;
+      }
+      const problems = contentProblems(content as ApplicationContent, (sourceId) => !!this.sources.dataSource(sourceId));
+      if (problems.length) throw invalidContent(problems);
+      const updated = await this.applications.update(manager, id, { content: content as ApplicationContent });
+      await this.audit.append(manager, {
+        actor,
+        action: 'application.edited',
+        subject: { type: 'application', id },
+        payload: { fields: Object.keys(change), version: updated.version, caseNumber: c?.number ?? null },
+      });
+      return applicationView(updated, c);
+    });
+  }
+}

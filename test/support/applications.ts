@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { TestApp } from './app';
+import { waitFor } from './wait';
+
+/** A complete application from a Danish public research organisation, for one register (LPR). */
+export function completeApplication(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Long-term outcomes after stroke',
+    purpose: 'To study mortality and readmission after stroke to improve rehabilitation.',
+    purposeCategory: 'scientific_research',
+    declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true },
+    applicant: {
+      name: 'Mette Jensen',
+      email: 'mette.jensen@au.dk',
+      organisation: { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', type: 'danish_public_research' },
+    },
+    legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
+    consent: false,
+    ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25' },
+    recordOfProcessing: { reference: 'AU-2026-117', controller: 'Aarhus Universitet', deletionDate: '2029-06-30' },
+    output: 'anonymised',
+    processingEnvironment: 'sds_research_machine',
+    projectPeriod: { start: '2026-01-01', end: '2028-12-31' },
+    retentionUntil: '2029-06-30',
+    dataRequests: [dataRequest('lpr')],
+    ...overrides,
+  };
+}
+
+export function dataRequest(dataSourceId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    dataSourceId,
+    variables: ['diagnosis', 'admission_date', 'age', 'sex'],
+    population: 'Adults diagnosed with stroke 2015–2024',
+    period: { start: '2015-01-01', end: '2024-12-31' },
+    biologicalMaterial: false,
+    prospective: false,
+    ...extra,
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Drafts and submits; returns the submitted case once screening has put it in review. */
+export async function submitAndScreen(t: TestApp, token: string, content: Record<string, unknown>, key?: string) {
+  const draft = await request(t.server).post('/v1/applications').set(bearer(token)).send(content).expect(201);
+  const submit = request(t.server).post(`/v1/applications/${draft.body.id}/submit`).set(bearer(token));
+  if (key) submit.set('Idempotency-Key', key);
+  const submitted = await submit.expect(202);
+  const screened = await waitFor(async () => {
+    const res = await request(t.server).get(`/v1/cases/${submitted.body.id}`).set(bearer(token)).expect(200);
+    return res.body.state === 'in_review' ? res.body : undefined;
+  }, 20000, `screening of ${submitted.body.number}`);
+  return { applicationId: draft.body.id as string, submitted: submitted.body, case: screened };
+}
