@@ -1,4 +1,4 @@
-import { JobContext, JobHandler, JobHandlerRegistry, JobQueue, JobRunner } from '@kp/queue';
+import { JobContext, JobHandler, JobHandlerRegistry, JobQueue, JobRunner, RecurringJobs } from '@kp/queue';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createServer, Server, Socket } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +18,19 @@ class ProbeHandler implements JobHandler<{ note: string }>, OnModuleInit {
   }
 }
 
+/** Runs on a schedule; each run leaves one row. */
+@Injectable()
+class RecurringProbe implements JobHandler, OnModuleInit {
+  readonly jobName = 'recurring-probe';
+  constructor(private readonly recurring: RecurringJobs) {}
+  onModuleInit() {
+    this.recurring.register({ handler: this, everyMs: 300 });
+  }
+  async handle(manager: EntityManager, _: unknown, context: JobContext) {
+    await manager.query('INSERT INTO probe_effect (job_id, note) VALUES ($1, $2)', [context.jobId, 'recurring']);
+  }
+}
+
 async function enqueueProbe(t: TestApp, note: string): Promise<string> {
   const dataSource = t.app.get(DataSource);
   return dataSource.transaction((manager) => t.app.get(JobQueue).enqueue(manager, { name: 'probe', payload: { note } }));
@@ -33,7 +46,7 @@ const backend = process.env.REDIS_URL ? 'Redis' : 'PostgreSQL';
 describe(`job queue on the ${backend} backend`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('queue', { extraProviders: [ProbeHandler] });
+    t = await startTestApp('queue', { extraProviders: [ProbeHandler, RecurringProbe] });
     await t.app.get(DataSource).query('CREATE TABLE probe_effect (job_id text, note text)');
   });
   afterAll(() => t.close());
@@ -62,6 +75,12 @@ describe(`job queue on the ${backend} backend`, () => {
     expect(await runner.run('redelivered-1', 'probe', { note: 'twice' })).toBe('processed');
     expect(await runner.run('redelivered-1', 'probe', { note: 'twice' })).toBe('duplicate');
     expect(await effects(t, 'twice')).toBe(1);
+  });
+
+  it('runs a recurring job on its schedule, each run once', async () => {
+    await waitFor(async () => (await effects(t, 'recurring')) >= 2, 15000, 'two scheduled runs');
+    const rows: { job_id: string }[] = await t.app.get(DataSource).query(`SELECT job_id FROM probe_effect WHERE note = 'recurring'`);
+    expect(new Set(rows.map((r) => r.job_id)).size).toBe(rows.length);
   });
 
   it('refuses to enqueue outside a transaction', async () => {

@@ -6,6 +6,10 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { CasesController } from './cases/cases.controller';
 import { DataSourcesController } from './data-sources/data-sources.controller';
+import { AuditHttpModule } from './audit/audit.http.module';
+import { CaseWorkHttpModule } from './case-work/case-work.http.module';
+import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
+import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
 import { MeController } from './me/me.controller';
 
@@ -20,7 +24,15 @@ export class ApiModule {
     return {
       module: ApiModule,
       controllers: [MeController, ApplicationsController, CasesController, DataSourcesController],
-      imports: [PlatformModule, AuthModule, HealthModule, ApplicationsModule, ...(options.withWorker ? [WorkerModule] : [])],
+      imports: [
+        PlatformModule,
+        AuthModule,
+        HealthModule,
+        ApplicationsModule,
+        CaseWorkHttpModule,
+        DeadlinesHttpModule,
+        DecisionsHttpModule,
+        AuditHttpModule, ...(options.withWorker ? [WorkerModule] : [])],
     };
   }
 }

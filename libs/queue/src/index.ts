@@ -6,3 +6,4 @@ export * from './transport/job-transport.port';
 export * from './worker/job-handler.registry';
 export * from './worker/job-runner';
 export * from './outbox/outbox-relay';
+export * from './worker/recurring-jobs';

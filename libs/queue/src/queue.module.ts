@@ -8,6 +8,7 @@ import { OutboxJobQueue } from './outbox/outbox-job-queue';
 import { BullmqTransport } from './transport/bullmq-transport';
 import { JobTransport } from './transport/job-transport.port';
 import { JobHandlerRegistry } from './worker/job-handler.registry';
+import { RecurringJobs } from './worker/recurring-jobs';
 
 /** BullMQ connection: PostgreSQL (same database) by default, Redis when `REDIS_URL` is set. */
 export function bullConnection(config: AppConfig): Record<string, unknown> {
@@ -52,7 +53,8 @@ export function selectQueueBackend(config: AppConfig): void {
     { provide: JobQueue, useClass: OutboxJobQueue },
     { provide: JobTransport, useClass: BullmqTransport },
     JobHandlerRegistry,
+    RecurringJobs,
   ],
-  exports: [JobQueue, JobTransport, JobHandlerRegistry],
+  exports: [JobQueue, JobTransport, JobHandlerRegistry, RecurringJobs],
 })
 export class QueueModule {}
