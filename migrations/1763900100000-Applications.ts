@@ -35,9 +35,16 @@ export class Applications1763900100000 implements MigrationInterface {
         decided_at timestamptz,
         withdrawn_at timestamptz,
         assignee_sub text,
+        -- The statutory clock's figures, recomputed from clock_event after every change and by the
+        -- scheduled deadline job, so queues can filter and order by them (EHDS art. 68(4)).
+        due_at timestamptz,
+        at_risk boolean NOT NULL DEFAULT false,
+        overdue boolean NOT NULL DEFAULT false,
+        clock_paused boolean NOT NULL DEFAULT false,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX case_file_by_state ON case_file (state, submitted_at)`);
+    await q.query(`CREATE INDEX case_file_by_due ON case_file (due_at, id)`);
     await q.query(`ALTER TABLE application ADD CONSTRAINT application_case FOREIGN KEY (case_id) REFERENCES case_file (id)`);
 
     await q.query(`
@@ -67,6 +74,7 @@ export class Applications1763900100000 implements MigrationInterface {
         controller_name text NOT NULL,
         advisor_region text,
         state text NOT NULL,
+        decided_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (case_id, data_source_id)
       )`);

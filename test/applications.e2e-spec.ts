@@ -26,6 +26,10 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(c.subCases[0]).toMatchObject({ dataSourceId: 'lpr', track: 'central', state: 'in_review' });
     expect(c.subCases[0].screening).toMatchObject({ verdict: 'approve', reason: 'submitted' });
     expect(c.subCases[0].screening.ruleSets.map((r: { id: string }) => r.id).sort()).toEqual(['common', 'national-registers']);
+    // EHDS art. 68(4): complete at submission, so the 3-month decision clock runs from today.
+    expect(c.clock).toMatchObject({ phase: 'decision', limit: 'decision', paused: false, overdue: false, daysUsed: 0 });
+    expect(new Date(c.clock.dueAt).getTime()).toBeGreaterThan(Date.now() + 85 * 24 * 3600 * 1000);
+    expect(c.subCases[0].clock.dueDate).toBe(c.clock.dueDate);
   });
 
   it('fans LPR + a regional patient record + the national biobank out into one central and two collaborative sub-cases with a consultation for Region Midtjylland', async () => {

@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes per-track clock limits from CLOCK_POLICIES and refuses ones looser than the law', () => {
+    const config = loadConfig({ ...base, CLOCK_POLICIES: JSON.stringify({ central: { warnBefore: { workingDays: 5 } } }) });
+    expect(config.clockPolicies.central.warnBefore.workingDays).toBe(5);
+    expect(config.clockPolicies.collaborative.warnBefore.workingDays).toBe(10);
+    expect(() => loadConfig({ ...base, CLOCK_POLICIES: JSON.stringify({ central: { decisionLimit: { months: 4 } } }) })).toThrow(/CLOCK_POLICIES is invalid/);
+  });
+
   it('refuses a partial OIDC configuration', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE, OIDC_JWKS_URL/);
   });

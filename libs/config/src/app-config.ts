@@ -1,3 +1,4 @@
+import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { resolve } from 'node:path';
 
 /** The process configuration, read once at start-up from the environment. */
@@ -14,6 +15,8 @@ export interface AppConfig {
   outboxPollMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   oidc?: { issuer: string; audience: string; jwksUrl: string };
+  /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
+  clockPolicies: ClockPolicies;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
   }
 
+  let clockPolicies: ClockPolicies = DEFAULT_CLOCK_POLICIES;
+  if (env.CLOCK_POLICIES) {
+    try {
+      clockPolicies = resolveClockPolicies(JSON.parse(env.CLOCK_POLICIES));
+    } catch (error) {
+      const detail = error instanceof ClockPolicyError ? error.problems.join('; ') : (error as Error).message;
+      problems.push(`CLOCK_POLICIES is invalid: ${detail}`);
+    }
+  }
+
   const config: AppConfig = {
     nodeEnv,
     port: integer('PORT', 3000, 0, 65535),
@@ -103,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oidc,
+    clockPolicies,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

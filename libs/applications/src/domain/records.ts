@@ -4,7 +4,11 @@ import { CaseState } from './lifecycle';
 
 export type Track = 'central' | 'collaborative';
 export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
-export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_controller' | 'decided' | 'withdrawn';
+/**
+ * `awaiting_approval`: a caseworker's draft decision waits for a legal approver (four eyes);
+ * `awaiting_controller`: a recommendation waits for the controller's decision (collaborative track).
+ */
+export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_approval' | 'awaiting_controller' | 'decided' | 'withdrawn';
 
 export interface ApplicationRecord {
   id: string;
@@ -34,6 +38,10 @@ export interface CaseRecord {
   decidedAt: Date | null;
   withdrawnAt: Date | null;
   assigneeSub: string | null;
+  dueAt: Date | null;
+  atRisk: boolean;
+  overdue: boolean;
+  clockPaused: boolean;
   updatedAt: Date;
 }
 
@@ -51,6 +59,7 @@ export interface SubCaseRecord {
   controllerName: string;
   advisorRegion: string | null;
   state: SubCaseState;
+  decidedAt: Date | null;
 }
 
 export interface ScreeningRecord {

@@ -14,6 +14,7 @@ import { ApplicationRepository } from '../infrastructure/application.repository'
 import { CaseRepository, NewSubCase } from '../infrastructure/case.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
+import { CaseClockService } from '../views/case-clock.service';
 import { SCREEN_JOB } from '../screen-case/screen-case.handler';
 
 export interface SubmitResult {
@@ -37,6 +38,7 @@ export class SubmitApplication {
     private readonly idempotency: IdempotencyRepository,
     private readonly authority: AuthorityInForce,
     private readonly jobs: JobQueue,
+    private readonly clocks: CaseClockService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -103,6 +105,7 @@ export class SubmitApplication {
     // Submission requires a complete application, so the EHDS art. 68(4) decision clock starts now.
     await this.cases.addClockEvent(manager, c.id, 'received', now);
     await this.cases.addClockEvent(manager, c.id, 'completed', now);
+    await this.clocks.refresh(manager, c.id, now);
     await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
     await this.audit.append(manager, {
       actor,

@@ -1,15 +1,101 @@
-import { Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { ClockEvent, ClockEventType, ClockState, computeClock, DanishCalendar } from '@kp/clock';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
 import { CaseRepository } from '../infrastructure/case.repository';
 
-/** The statutory clock of a case (EHDS art. 68(4)), computed from its clock events. */
+export interface ClockView {
+  phase: ClockState['phase'];
+  limit: ClockState['limit'];
+  startedAt: string;
+  dueAt: string;
+  dueDate: string;
+  daysUsed: number;
+  daysLeft: number;
+  paused: boolean;
+  pausedPeriods: { from: string; to: string | null; days: number }[];
+  atRisk: boolean;
+  overdue: boolean;
+  extendedBy: number;
+  extensions: { months: number; reason: string; at: string }[];
+  stoppedAt: string | null;
+}
+
+export interface CaseClock {
+  /** The case's clock: the earliest-due open sub-case governs it. */
+  case: ClockView | null;
+  subCases: Record<string, ClockView>;
+}
+
+/**
+ * The statutory clock (EHDS art. 68(4)) of a case and its sub-cases, from the case's clock events.
+ * Each sub-case runs on its track's policy and stops at its own decision; the case shows the
+ * clock of the open sub-case due first. `refresh` stores the figures the queues filter on.
+ */
 @Injectable()
 export class CaseClockService {
-  constructor(private readonly cases: CaseRepository) {}
+  private readonly calendar = new DanishCalendar();
 
-  async forCase(manager: EntityManager, c: CaseRecord, _subCases: SubCaseRecord[]): Promise<unknown> {
-    const events = await this.cases.clockEvents(manager, c.id);
-    return { events: events.map((e) => ({ type: e.type, at: new Date(e.at).toISOString() })) };
+  constructor(
+    private readonly cases: CaseRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now = new Date()): Promise<CaseClock> {
+    const events: ClockEvent[] = (await this.cases.clockEvents(manager, c.id)).map((e) => ({
+      type: e.type as ClockEventType,
+      at: new Date(e.at),
+      reason: e.reason ?? undefined,
+      extensionMonths: e.extensionMonths ?? undefined,
+    }));
+    if (events.length === 0) return { case: null, subCases: {} };
+    const states = new Map<string, ClockState>();
+    for (const s of subCases) {
+      const own = s.decidedAt ? [...events, { type: 'decided' as const, at: new Date(s.decidedAt) }] : events;
+      states.set(s.id, computeClock(this.config.clockPolicies[s.track], own, now, this.calendar));
+    }
+    const open = subCases.filter((s) => s.state !== 'decided' && s.state !== 'withdrawn');
+    const governing = (open.length ? open : subCases)
+      .map((s) => states.get(s.id)!)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+    return {
+      case: governing ? view(governing) : null,
+      subCases: Object.fromEntries([...states].map(([id, state]) => [id, view(state)])),
+    };
   }
+
+  /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
+  async refresh(manager: EntityManager, caseId: string, now = new Date()): Promise<CaseClock> {
+    const c = (await this.cases.find(manager, caseId))!;
+    const clock = await this.forCase(manager, c, await this.cases.subCases(manager, caseId), now);
+    await manager.query(`UPDATE case_file SET due_at = $2, at_risk = $3, overdue = $4, clock_paused = $5 WHERE id = $1`, [
+      caseId,
+      clock.case ? clock.case.dueAt : null,
+      clock.case?.atRisk ?? false,
+      clock.case?.overdue ?? false,
+      clock.case?.paused ?? false,
+    ]);
+    return clock;
+  }
+}
+
+function view(state: ClockState): ClockView {
+  const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+  return {
+    phase: state.phase,
+    limit: state.limit,
+    startedAt: state.startedAt.toISOString(),
+    dueAt: state.dueAt.toISOString(),
+    dueDate: state.dueDate,
+    daysUsed: state.daysUsed,
+    daysLeft: state.daysLeft,
+    paused: state.paused,
+    pausedPeriods: state.pausedPeriods.map((p) => ({ from: p.from.toISOString(), to: iso(p.to), days: p.days })),
+    atRisk: state.atRisk,
+    overdue: state.overdue,
+    extendedBy: state.extendedBy,
+    extensions: state.extensions.map((e) => ({ months: e.months, reason: e.reason, at: e.at.toISOString() })),
+    stoppedAt: iso(state.stoppedAt),
+  };
 }

@@ -1,6 +1,7 @@
 import { Actor } from '@kp/auth';
 import { visibleSubCases } from '../access/case-access';
 import { allowedCommands } from '../domain/lifecycle';
+import { CaseClock } from './case-clock.service';
 import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord } from '../domain/records';
 
 export interface CaseViewParts {
@@ -9,7 +10,7 @@ export interface CaseViewParts {
   screenings: ScreeningRecord[];
   consultations: ConsultationRecord[];
   legalMatters: LegalMatterRecord[];
-  clock: unknown;
+  clock: CaseClock;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -41,7 +42,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
     withdrawnAt: iso(c.withdrawnAt),
     assignee: internal ? c.assigneeSub : undefined,
     allowedCommands: allowedCommands(c.state, actor.role),
-    clock: parts.clock,
+    clock: parts.clock.case,
     subCases: subCases.map((s) => ({
       id: s.id,
       dataSourceId: s.dataSourceId,
@@ -51,6 +52,8 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
       controller: { name: s.controllerName, cvr: s.controllerOrg },
       advisorRegion: s.advisorRegion,
       state: s.state,
+      decidedAt: iso(s.decidedAt),
+      clock: parts.clock.subCases[s.id] ?? null,
       screening: screeningView(parts.screenings.find((x) => x.subCaseId === s.id)),
     })),
     consultations: internal

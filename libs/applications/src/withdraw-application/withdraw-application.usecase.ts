@@ -10,6 +10,7 @@ import { ApplicationRepository } from '../infrastructure/application.repository'
 import { CaseRepository } from '../infrastructure/case.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
+import { CaseClockService } from '../views/case-clock.service';
 
 /**
  * The applicant withdraws from any open state — a need REMS users report unmet. Sub-cases already
@@ -21,6 +22,7 @@ export class WithdrawApplication {
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
     private readonly cases: CaseRepository,
+    private readonly clocks: CaseClockService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -42,6 +44,7 @@ export class WithdrawApplication {
         await this.cases.setSubCaseState(manager, open.map((s) => s.id), 'withdrawn');
         c = await this.cases.setState(manager, c.id, 'withdrawn', { withdrawnAt: now });
         await this.cases.addClockEvent(manager, c.id, 'withdrawn', now, reason);
+        await this.clocks.refresh(manager, c.id, now);
       }
       const updated = await this.applications.update(manager, id, { status: 'withdrawn' });
       await this.audit.append(manager, {
