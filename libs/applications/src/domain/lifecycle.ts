@@ -35,6 +35,7 @@ export const COMMANDS = [
   'request_supplement',
   'consult',
   'answer_consultation',
+  'lapse_consultation',
   'add_note',
   'resolve_legal_matter',
   'extend_clock',
@@ -52,16 +53,18 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
 const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend'];
+/** A legal approver works the approval queue: claims and assigns like a caseworker, resolves legal matters, issues decisions. */
+const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter', 'issue_decision'];
 
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
-  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'assign'], legal_approver: ['read_case'], auditor: ['read_case'] },
-  screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'assign'], legal_approver: ['read_case'], auditor: ['read_case'] },
+  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   in_review: {
     researcher: ['read_case', 'withdraw'],
-    system: ['screen'],
+    system: ['screen', 'lapse_consultation'],
     caseworker: staffWork,
-    legal_approver: ['read_case', 'claim', 'release', 'add_note', 'issue_decision'],
+    legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],
     auditor: ['read_case'],
@@ -69,16 +72,17 @@ export const LIFECYCLE: Table = {
   awaiting_applicant: {
     researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter'],
-    legal_approver: ['read_case'],
+    legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter'],
+    system: ['lapse_consultation'],
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
     auditor: ['read_case'],
   },
   consultation: {
     researcher: ['read_case', 'withdraw'],
-    system: ['screen'],
+    system: ['screen', 'lapse_consultation'],
     caseworker: staffWork,
-    legal_approver: ['read_case', 'claim', 'release', 'add_note', 'issue_decision'],
+    legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
     auditor: ['read_case'],
@@ -86,10 +90,11 @@ export const LIFECYCLE: Table = {
   awaiting_controller: {
     researcher: ['read_case', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],
-    legal_approver: ['read_case', 'add_note', 'issue_decision'],
+    legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],
     auditor: ['read_case'],
+    system: ['lapse_consultation'],
   },
   decided: {
     researcher: ['read_case'],
