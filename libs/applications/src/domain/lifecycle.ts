@@ -53,8 +53,11 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
 const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend'];
-/** A legal approver works the approval queue: claims and assigns like a caseworker, resolves legal matters, issues decisions. */
-const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter', 'issue_decision'];
+/**
+ * A legal approver works the approval queue: claims and assigns like a caseworker, resolves legal matters, issues decisions,
+ * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).
+ */
+const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter', 'extend_clock', 'issue_decision'];
 
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
