@@ -18,3 +18,6 @@ export * from './screen-case/screen-case.handler';
 export * from './infrastructure/case.repository';
 export * from './views/application.view';
 export * from './views/case.view';
+export * from './case-audit-timeline';
+export * from './public-register';
+export * from './views/case-clock.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
 import { ApplicationRecord, ApplicationStatus } from '../domain/records';
-import { camel } from './rows';
+import { camel } from '@kp/persistence';
 
 @Injectable()
 export class ApplicationRepository {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthorityAssignment, Track } from '../domain/records';
-import { camel } from './rows';
+import { camel } from '@kp/persistence';
 
 /** Track and deciding authority per data source over time; the newest effective assignment wins. */
 @Injectable()

@@ -4,7 +4,7 @@ import { ApplicationContent } from '../domain/application-content';
 import { CaseState } from '../domain/lifecycle';
 import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, SubCaseState, Track } from '../domain/records';
 import { isUuid } from './application.repository';
-import { camel } from './rows';
+import { camel } from '@kp/persistence';
 
 export interface NewSubCase {
   position: number;
@@ -72,6 +72,12 @@ export class CaseRepository {
         WHERE id = $1 RETURNING *`,
       [caseId, state, extra.withdrawnAt ?? null, extra.decidedAt ?? null, extra.content ? JSON.stringify(extra.content) : null],
     );
+    return camel(rows[0]);
+  }
+
+  /** Raises the case version after a change to its parts, so If-Match sees it. */
+  async touch(manager: EntityManager, caseId: string): Promise<CaseRecord> {
+    const [rows] = await manager.query(`UPDATE case_file SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [caseId]);
     return camel(rows[0]);
   }
 
