@@ -3,7 +3,7 @@ export * from './domain/application-input';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';
 export { RuleSetRegistry } from './registry/rule-set-registry';
-export type { RuleSetRegistryOptions, RuleSetVersionListener } from './registry/rule-set-registry';
+export type { RuleSetRegistryOptions, RuleSetVersionListener, ReloadRequester } from './registry/rule-set-registry';
 export { replayScreening } from './screening/replay-screening';
 export type { ReplayTools } from './screening/replay-screening';
 export { ScreeningInputError } from './screening/screen-data-request';
@@ -21,5 +21,5 @@ export type { FixtureRun, FixtureOutcome, CoverageGap } from './fixtures/run-fix
 export { RulesModule, RuleSetReloader, RULES_MODULE_OPTIONS } from './rules.module';
 export type { RulesModuleOptions } from './rules.module';
 export { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
-export type { StoredRuleSetVersion } from './infrastructure/rule-set-version.store';
+export type { StoredRuleSetVersion, RuleSetActivationHook, RuleSetActivation } from './infrastructure/rule-set-version.store';
 export { RuleSetVersionEntity } from './infrastructure/rule-set-version.entity';

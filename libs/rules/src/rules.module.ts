@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { formatProblem, ReloadReport } from './domain/rule-set';
 import { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
-import { RuleSetRegistry } from './registry/rule-set-registry';
+import { ReloadRequester, RuleSetRegistry } from './registry/rule-set-registry';
 
 export interface RulesModuleOptions {
   /** Plugin directory; default: AppConfig.rulesDir, else `RULES_DIR`, else `<cwd>/rules`. */
@@ -39,8 +39,9 @@ export class RuleSetReloader implements OnModuleInit {
     }
   }
 
-  async reload(): Promise<ReloadReport> {
-    const report = await this.registry.loadDirectory(this.rulesDir);
+  /** Reloads the plugin directory; `requestedBy` is the admin who asked (absent: the system, at start). */
+  async reload(requestedBy?: ReloadRequester): Promise<ReloadReport> {
+    const report = await this.registry.loadDirectory(this.rulesDir, requestedBy);
     for (const o of report) {
       if (o.status === 'refused') {
         this.logger.warn(`refused ${o.pluginId}@${o.version ?? '?'}: ${(o.errors ?? []).map(formatProblem).join('; ')}`);

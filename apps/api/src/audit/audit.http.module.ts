@@ -1,5 +1,19 @@
+import { ApplicationsModule, GetCaseAuditTimeline, ListPublicApplications } from '@kp/applications';
+import { AuditModule, RuleSetActivationAuditModule, VerifyAuditTrail } from '@kp/audit';
+import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { CaseAuditController } from './case-audit.controller';
+import { PublicRegisterController } from './public-register.controller';
+import { RuleSetsController } from './rule-sets.controller';
 
-/** HTTP wiring for audit: its controllers and the lib modules they call. */
-@Module({})
+/**
+ * HTTP wiring for audit: chain verification, case timelines, rule-set reload (audited) and the
+ * transparency register of received applications.
+ */
+@Module({
+  imports: [AuditModule, RulesModule, ApplicationsModule, RuleSetActivationAuditModule],
+  controllers: [AuditController, CaseAuditController, RuleSetsController, PublicRegisterController],
+  providers: [VerifyAuditTrail, GetCaseAuditTimeline, ListPublicApplications],
+})
 export class AuditHttpModule {}

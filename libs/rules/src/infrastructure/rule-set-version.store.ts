@@ -1,10 +1,24 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { PluginVersion, RuleSetContent, RuleSetRef } from '../domain/rule-set';
-import { RuleSetVersionListener } from '../registry/rule-set-registry';
+import { ReloadRequester, RuleSetVersionListener } from '../registry/rule-set-registry';
 
 export interface StoredRuleSetVersion extends PluginVersion {
   loadedAt: string;
 }
+
+/** What an activation hook learns besides the version. */
+export interface RuleSetActivation {
+  /** The admin who asked for the reload; absent for the start-up load. */
+  requestedBy?: ReloadRequester;
+  /** False when this content was stored before (a restart, or a return to an earlier version). */
+  newlyStored: boolean;
+}
+
+/**
+ * Runs in the transaction that stores an activated version (e.g. to append the audit event):
+ * if it throws, the version is neither stored nor activated.
+ */
+export type RuleSetActivationHook = (manager: EntityManager, version: PluginVersion, activation: RuleSetActivation) => Promise<void>;
 
 interface Row {
   id: string;
@@ -28,6 +42,8 @@ const toVersion = (row: Row): StoredRuleSetVersion => ({
  * Raw SQL on the app's DataSource; pass a transaction's EntityManager to read inside it.
  */
 export class RuleSetVersionStore implements RuleSetVersionListener {
+  private readonly activationHooks: RuleSetActivationHook[] = [];
+
   /** Without a DataSource (an app with no database) loading works and nothing is stored. */
   constructor(private readonly dataSource?: DataSource) {}
 
@@ -35,8 +51,17 @@ export class RuleSetVersionStore implements RuleSetVersionListener {
     return this.dataSource !== undefined;
   }
 
-  async versionLoaded(version: PluginVersion): Promise<void> {
-    if (this.dataSource) await this.save(version);
+  /** Registers a hook run with every activated version, in the transaction that stores it. */
+  onActivation(hook: RuleSetActivationHook): void {
+    this.activationHooks.push(hook);
+  }
+
+  async versionLoaded(version: PluginVersion, requestedBy?: ReloadRequester): Promise<void> {
+    if (!this.dataSource) return;
+    await this.dataSource.transaction(async (manager) => {
+      const newlyStored = await this.save(version, manager);
+      for (const hook of this.activationHooks) await hook(manager, version, { requestedBy, newlyStored });
+    });
   }
 
   private get manager(): EntityManager {
@@ -44,14 +69,15 @@ export class RuleSetVersionStore implements RuleSetVersionListener {
     return this.dataSource.manager;
   }
 
-  /** Stores a version; storing the same content again keeps the first loaded_at. */
-  async save(version: PluginVersion, manager: EntityManager = this.manager): Promise<void> {
-    await manager.query(
+  /** Stores a version; storing the same content again keeps the first loaded_at. True when it was new. */
+  async save(version: PluginVersion, manager: EntityManager = this.manager): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
       `INSERT INTO rule_set_version (id, version, sha256, content, loaded_at)
        VALUES ($1, $2, $3, $4::jsonb, now())
-       ON CONFLICT (id, sha256) DO NOTHING`,
+       ON CONFLICT (id, sha256) DO NOTHING RETURNING id`,
       [version.id, version.version, version.sha256, JSON.stringify(version.content)],
     );
+    return inserted.length > 0;
   }
 
   /** The stored versions a screening recorded, in the order given; throws if one is missing. */

@@ -19,9 +19,19 @@ import { defaultOperatorRegistry } from '../operators/default-operators';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { requireDataRequest, ScreeningInputError, screenDataRequest } from '../screening/screen-data-request';
 
+/**
+ * Who asked for a reload (an admin through the API); absent for the start-up load, which the
+ * system does on its own. Handed to listeners so an activation can be audited with its actor.
+ */
+export interface ReloadRequester {
+  sub: string;
+  role: string;
+  organisation?: string | null;
+}
+
 /** Told about every plugin version the registry activates, e.g. to store it for replay. */
 export interface RuleSetVersionListener {
-  versionLoaded(version: PluginVersion): Promise<void> | void;
+  versionLoaded(version: PluginVersion, requestedBy?: ReloadRequester): Promise<void> | void;
 }
 
 export interface RuleSetRegistryOptions {
@@ -57,13 +67,13 @@ export class RuleSetRegistry {
   }
 
   /** Loads every plugin folder in `dir`; reloads are serialised. */
-  loadDirectory(dir: string): Promise<ReloadReport> {
-    const next = this.reloading.catch(() => []).then(() => this.reload(dir));
+  loadDirectory(dir: string, requestedBy?: ReloadRequester): Promise<ReloadReport> {
+    const next = this.reloading.catch(() => []).then(() => this.reload(dir, requestedBy));
     this.reloading = next;
     return next;
   }
 
-  private async reload(dir: string): Promise<ReloadReport> {
+  private async reload(dir: string, requestedBy: ReloadRequester | undefined): Promise<ReloadReport> {
     let names: string[];
     try {
       const entries = await readdir(dir, { withFileTypes: true });
@@ -82,7 +92,7 @@ export class RuleSetRegistry {
       const outcome = this.decide(plugin, next, manifestFile);
       if (outcome.activate) {
         // A version that cannot be stored could not be replayed later, so it is not activated.
-        const problem = await this.tellListeners(outcome.activate.compiled.version);
+        const problem = await this.tellListeners(outcome.activate.compiled.version, requestedBy);
         if (problem) {
           report.push({ ...outcome.report, status: 'refused', errors: [{ file: manifestFile, path: '$', problem }] });
           continue;
@@ -95,9 +105,9 @@ export class RuleSetRegistry {
     return report;
   }
 
-  private async tellListeners(version: PluginVersion): Promise<string | undefined> {
+  private async tellListeners(version: PluginVersion, requestedBy: ReloadRequester | undefined): Promise<string | undefined> {
     try {
-      for (const listener of this.listeners) await listener.versionLoaded(version);
+      for (const listener of this.listeners) await listener.versionLoaded(version, requestedBy);
       return undefined;
     } catch (e) {
       return `the version could not be stored: ${(e as Error).message}`;

@@ -1,0 +1,25 @@
+import { ListPublicApplications } from '@kp/applications';
+import { Public } from '@kp/auth';
+import { ApiProblems } from '@kp/http';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '../applications/dto/page-query.dto';
+import { PublicApplicationPageDto } from './dto/responses.dto';
+
+@ApiTags('transparency register')
+@Controller('v1/public')
+export class PublicRegisterController {
+  constructor(private readonly applications: ListPublicApplications) {}
+
+  @Get('applications')
+  @Public()
+  @ApiOperation({
+    summary: 'Received applications, newest first (EHDS art. 57(1)(j)); no token',
+    description: 'Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
+  })
+  @ApiOkResponse({ type: PublicApplicationPageDto })
+  @ApiProblems(400)
+  list(@Query() query: PageQueryDto) {
+    return this.applications.execute(query.limit, query.cursor);
+  }
+}

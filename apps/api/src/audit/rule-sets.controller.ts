@@ -1,0 +1,47 @@
+import { Actor, CurrentActor, Roles } from '@kp/auth';
+import { ApiProblems } from '@kp/http';
+import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActiveRuleSetDto, PluginReloadOutcomeDto } from './dto/responses.dto';
+
+@ApiTags('rule sets')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('v1/admin/rule-sets')
+export class RuleSetsController {
+  constructor(
+    private readonly reloader: RuleSetReloader,
+    private readonly registry: RuleSetRegistry,
+    private readonly store: RuleSetVersionStore,
+  ) {}
+
+  @Post('reload')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reload the rule-set plugins from RULES_DIR without a restart',
+    description:
+      'One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.',
+  })
+  @ApiOkResponse({ type: [PluginReloadOutcomeDto] })
+  @ApiProblems(401, 403)
+  reload(@CurrentActor() actor: Actor) {
+    return this.reloader.reload({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The plugin versions in force in this process, with content hash and when each was first loaded' })
+  @ApiOkResponse({ type: [ActiveRuleSetDto] })
+  @ApiProblems(401, 403)
+  async list(): Promise<ActiveRuleSetDto[]> {
+    const active = this.registry.activeVersions().sort((a, b) => a.id.localeCompare(b.id));
+    const stored = await this.store.versionsFor(active.map(({ id, version, sha256 }) => ({ id, version, sha256 })));
+    return active.map((v, i) => ({
+      id: v.id,
+      version: v.version,
+      sha256: v.sha256,
+      loadedAt: stored[i].loadedAt,
+      dataSources: v.content.manifest.dataSources.map((d) => d.id),
+    }));
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The audit actions an applicant sees on their own case's timeline: the steps of the procedure
+ * that concern them (forvaltningsloven: a party may follow its own case), not the internal work
+ * (claims, notes, consultations, views). An explicit allow-list, so a new internal action stays
+ * hidden until someone decides it is meant for the applicant. Names are `<subject>.<verb>`.
+ */
+export const APPLICANT_TIMELINE_ACTIONS = [
+  'application.submitted',
+  'application.resubmitted',
+  'case.screened',
+  'application.withdrawn',
+  'case.supplement_requested',
+  'case.supplement_answered',
+  'decision.issued',
+  'decision.corrected',
+  'permit.issued',
+  'permit.superseded',
+  'permit.revoked',
+  'permit.expired',
+] as const;
+
+export type ApplicantTimelineAction = (typeof APPLICANT_TIMELINE_ACTIONS)[number];

@@ -1,0 +1,2 @@
+export * from './get-case-audit-timeline.usecase';
+export * from './applicant-timeline-actions';

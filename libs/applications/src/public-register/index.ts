@@ -1,0 +1,2 @@
+export * from './list-public-applications.usecase';
+export * from './public-application';
