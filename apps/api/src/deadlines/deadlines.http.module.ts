@@ -1,5 +1,10 @@
+import { NotificationsModule } from '@kp/notifications';
 import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
 
 /** HTTP wiring for deadlines: its controllers and the lib modules they call. */
-@Module({})
+@Module({
+  imports: [NotificationsModule],
+  controllers: [NotificationsController],
+})
 export class DeadlinesHttpModule {}

@@ -1,0 +1,10 @@
+export type { LocalisedText, NewNotification, NotificationRecipient, NotificationRecord } from './domain/notification';
+export { InvalidNotificationError, validateNewNotification } from './domain/validate-notification';
+export { NotificationChannel, NOTIFICATION_CHANNELS } from './domain/notification-channel.port';
+export { notificationView } from './domain/notification.view';
+export type { NotificationView } from './domain/notification.view';
+export { Notifier, NotificationTransactionRequiredError } from './notify/notifier';
+export { ListMyNotifications } from './list-my-notifications/list-my-notifications.usecase';
+export type { ListMyNotificationsQuery, NotificationPage } from './list-my-notifications/list-my-notifications.usecase';
+export { MarkNotificationRead } from './mark-notification-read/mark-notification-read.usecase';
+export { NotificationsModule } from './notifications.module';

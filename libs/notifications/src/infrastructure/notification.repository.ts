@@ -1,0 +1,109 @@
+import { Actor } from '@kp/auth';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NewNotification, NotificationRecord } from '../domain/notification';
+
+export interface NotificationPosition {
+  /** created_at at full (microsecond) precision, as text, so a cursor never skips a row. */
+  createdAt: string;
+  id: string;
+}
+
+type Row = Record<string, unknown>;
+
+function toRecord(row: Row): NotificationRecord {
+  return {
+    id: row.id as string,
+    recipientSub: (row.recipient_sub as string | null) ?? null,
+    recipientRole: (row.recipient_role as NotificationRecord['recipientRole']) ?? null,
+    recipientOrg: (row.recipient_org as string | null) ?? null,
+    recipientRegion: (row.recipient_region as string | null) ?? null,
+    kind: row.kind as string,
+    caseId: (row.case_id as string | null) ?? null,
+    caseNumber: (row.case_number as string | null) ?? null,
+    titleDa: row.title_da as string,
+    titleEn: row.title_en as string,
+    bodyDa: row.body_da as string,
+    bodyEn: row.body_en as string,
+    createdAt: new Date(row.created_at as string),
+    readAt: row.seen_at ? new Date(row.seen_at as string) : null,
+  };
+}
+
+/**
+ * Addressed to this actor: to their subject, or to their role within their organisation / region
+ * when the notice is scoped to one. `$1..$4` are the actor's sub, role, organisation and region.
+ */
+const ADDRESSED = `(n.recipient_sub = $1
+   OR (n.recipient_role = $2
+       AND (n.recipient_org IS NULL OR n.recipient_org = $3)
+       AND (n.recipient_region IS NULL OR n.recipient_region = $4)))`;
+
+const SELECT = `SELECT n.*, n.created_at::text AS position, COALESCE(n.read_at, r.read_at) AS seen_at
+  FROM notification n
+  LEFT JOIN notification_read r ON r.notification_id = n.id AND r.reader_sub = $1`;
+
+const actorParams = (actor: Actor) => [actor.sub, actor.role, actor.organisation ?? null, actor.region ?? null];
+
+@Injectable()
+export class NotificationRepository {
+  async insert(manager: EntityManager, n: NewNotification): Promise<NotificationRecord> {
+    const to = n.to as { sub?: string; role?: string; organisation?: string; region?: string };
+    const [row] = await manager.query(
+      `INSERT INTO notification (recipient_sub, recipient_role, recipient_org, recipient_region, kind, case_id, case_number,
+                                 title_da, title_en, body_da, body_en)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *, NULL AS seen_at`,
+      [
+        to.sub ?? null,
+        to.role ?? null,
+        to.organisation ?? null,
+        to.region ?? null,
+        n.kind,
+        n.caseId ?? null,
+        n.caseNumber ?? null,
+        n.title.da,
+        n.title.en,
+        n.body.da,
+        n.body.en,
+      ],
+    );
+    return toRecord(row);
+  }
+
+  /** One notice, only when it is addressed to this actor (otherwise undefined: existence is not disclosed). */
+  async findAddressedTo(manager: EntityManager, actor: Actor, id: string): Promise<NotificationRecord | undefined> {
+    const [row] = await manager.query(`${SELECT} WHERE n.id = $5 AND ${ADDRESSED}`, [...actorParams(actor), id]);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The actor's notices, newest first, keyset-paginated on (created_at, id). */
+  async listAddressedTo(
+    manager: EntityManager,
+    actor: Actor,
+    filter: { unread?: boolean; kind?: string; caseNumber?: string },
+    limit: number,
+    after?: NotificationPosition,
+  ): Promise<(NotificationRecord & { position: string })[]> {
+    const rows: Row[] = await manager.query(
+      `${SELECT}
+        WHERE ${ADDRESSED}
+          AND ($5::boolean IS NOT TRUE OR COALESCE(n.read_at, r.read_at) IS NULL)
+          AND ($6::text IS NULL OR n.kind = $6)
+          AND ($7::text IS NULL OR n.case_number = $7)
+          AND ($8::timestamptz IS NULL OR (n.created_at, n.id) < ($8::timestamptz, $9::uuid))
+        ORDER BY n.created_at DESC, n.id DESC
+        LIMIT $10`,
+      [...actorParams(actor), filter.unread ?? null, filter.kind ?? null, filter.caseNumber ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((row) => ({ ...toRecord(row), position: row.position as string }));
+  }
+
+  /** Marks read for this reader; reading twice keeps the first time. */
+  async markRead(manager: EntityManager, notification: NotificationRecord, readerSub: string): Promise<void> {
+    if (notification.recipientSub !== null) {
+      await manager.query(`UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1`, [notification.id]);
+    } else {
+      await manager.query(`INSERT INTO notification_read (notification_id, reader_sub) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notification.id, readerSub]);
+    }
+  }
+}

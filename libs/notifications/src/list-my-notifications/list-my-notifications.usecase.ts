@@ -1,0 +1,51 @@
+import { Actor } from '@kp/auth';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notificationView, NotificationView } from '../domain/notification.view';
+import { NotificationRepository } from '../infrastructure/notification.repository';
+import { decodeNotificationCursor, encodeNotificationCursor } from './notification-cursor';
+
+export interface ListMyNotificationsQuery {
+  limit: number;
+  cursor?: string;
+  /** Only notices this reader has not read. */
+  unread?: boolean;
+  kind?: string;
+  caseNumber?: string;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  nextCursor: string | null;
+}
+
+/**
+ * The reader's notices, newest first: those addressed to them and those to their role (within their
+ * organisation or region when the notice is scoped). The query itself is the access check — it only
+ * ever selects notices addressed to this actor.
+ */
+@Injectable()
+export class ListMyNotifications {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  async execute(actor: Actor, query: ListMyNotificationsQuery): Promise<NotificationPage> {
+    const limit = Math.min(Math.max(Math.trunc(query.limit) || 20, 1), 100);
+    const rows = await this.notifications.listAddressedTo(
+      this.db.manager,
+      actor,
+      { unread: query.unread, kind: query.kind, caseNumber: query.caseNumber },
+      limit + 1,
+      decodeNotificationCursor(query.cursor),
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ position: _, ...n }) => notificationView(n)),
+      nextCursor: rows.length > limit && last ? encodeNotificationCursor({ createdAt: last.position, id: last.id }) : null,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Actor } from '@kp/auth';
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notificationView, NotificationView } from '../domain/notification.view';
+import { NotificationRepository } from '../infrastructure/notification.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Marks a notice read for this reader. A notice to a role is read per person: one caseworker
+ * reading it does not hide it from the others.
+ */
+@Injectable()
+export class MarkNotificationRead {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  async execute(actor: Actor, id: string): Promise<NotificationView> {
+    return this.db.transaction(async (manager) => {
+      const notification = UUID.test(id) ? await this.notifications.findAddressedTo(manager, actor, id) : undefined;
+      if (!notification) throw new DomainProblem(404, 'not-found', `There is no notification ${id} addressed to you.`);
+      await this.notifications.markRead(manager, notification, actor.sub);
+      return notificationView((await this.notifications.findAddressedTo(manager, actor, id))!);
+    });
+  }
+}
