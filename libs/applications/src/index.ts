@@ -21,5 +21,4 @@ export * from './views/case.view';
 export * from './case-audit-timeline';
 export * from './public-register';
 export * from './views/case-clock.service';
-export * from './views/case-clock.service';
 export * from './data-sources/authority-in-force';
