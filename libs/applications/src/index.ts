@@ -22,3 +22,4 @@ export * from './case-audit-timeline';
 export * from './public-register';
 export * from './views/case-clock.service';
 export * from './data-sources/authority-in-force';
+export * from './infrastructure/application.repository';
