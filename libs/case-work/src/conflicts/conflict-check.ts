@@ -1,0 +1,33 @@
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { StaffRepository } from '../infrastructure/staff.repository';
+
+export interface ConflictCheckOptions {
+  /** Word the refusal for someone else than the actor (an assignee). */
+  about?: 'actor' | 'assignee';
+}
+
+/**
+ * Impartiality (habilitet, forvaltningsloven § 3): a person who has declared a conflict of interest
+ * in the applicant organisation may not claim, be assigned, draft or issue anything on its case.
+ * Called before any such command, inside the command's transaction.
+ */
+@Injectable()
+export class ConflictCheck {
+  constructor(private readonly staff: StaffRepository) {}
+
+  /** Throws 403 `conflict-of-interest` when `actorSub` has declared a conflict in `organisationCvr`. */
+  async assertNoConflict(manager: EntityManager, actorSub: string, organisationCvr: string | null | undefined, options: ConflictCheckOptions = {}): Promise<void> {
+    if (!organisationCvr) return;
+    const conflict = await this.staff.conflict(manager, actorSub, organisationCvr);
+    if (!conflict) return;
+    const who = options.about === 'assignee' ? `${actorSub} has` : 'You have';
+    throw new DomainProblem(
+      403,
+      'conflict-of-interest',
+      `${who} declared a conflict of interest in the applicant organisation (CVR ${organisationCvr}), so another person must handle this case (forvaltningsloven § 3).`,
+      { organisation: organisationCvr, person: actorSub },
+    );
+  }
+}

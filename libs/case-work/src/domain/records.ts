@@ -1,0 +1,35 @@
+/** A consultation lapses at its deadline when unanswered: it informs, it never blocks the case past it. */
+export type ConsultationState = 'open' | 'answered' | 'lapsed';
+export const CONSULTATION_STATES: readonly ConsultationState[] = ['open', 'answered', 'lapsed'];
+
+export type NoteVisibility = 'internal' | 'applicant';
+export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['internal', 'applicant'];
+
+/** A declared conflict of interest (inhabilitet, forvaltningsloven § 3) in one organisation. */
+export interface DeclaredConflict {
+  actorSub: string;
+  organisationCvr: string;
+  reason: string;
+  declaredAt: Date;
+}
+
+export interface StaffMember {
+  sub: string;
+  role: string;
+  organisation: string | null;
+  name: string | null;
+  lastSeenAt: Date;
+}
+
+export interface NoteRecord {
+  id: string;
+  caseId: string;
+  authorSub: string;
+  authorRole: string;
+  visibility: NoteVisibility;
+  text: string;
+  createdAt: Date;
+}
+
+/** The system actor the scheduled sweep acts as in the audit trail. */
+export const SYSTEM = { sub: 'system', role: 'system', organisation: null } as const;

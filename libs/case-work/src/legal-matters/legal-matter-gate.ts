@@ -1,0 +1,43 @@
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { rowsOf } from '../infrastructure/rows';
+
+export interface OpenLegalMatter {
+  id: string;
+  kind: string;
+  code: string;
+  description: { da: string; en: string };
+  legalReference: string | null;
+}
+
+/**
+ * Legal matters the rules require (data processing agreement, Datatilsynet's permission under
+ * databeskyttelsesloven § 10 stk. 3, private-company contract, controller roles) must be resolved
+ * with a document reference before a decision that depends on them.
+ */
+@Injectable()
+export class LegalMatterGate {
+  /** The open blocking legal matters of a sub-case, oldest first. */
+  async openBlocking(manager: EntityManager, subCaseId: string): Promise<OpenLegalMatter[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT id, kind, code, description, legal_reference FROM legal_matter
+          WHERE sub_case_id = $1 AND state = 'open' AND blocking ORDER BY created_at, id`,
+        [subCaseId],
+      ),
+    );
+  }
+
+  /** Throws 409 `legal-matter-open`, listing them, while any blocking legal matter of the sub-case is open. */
+  async assertResolved(manager: EntityManager, subCaseId: string): Promise<void> {
+    const open = await this.openBlocking(manager, subCaseId);
+    if (open.length === 0) return;
+    throw new DomainProblem(
+      409,
+      'legal-matter-open',
+      `Resolve ${open.length === 1 ? 'this legal matter' : `these ${open.length} legal matters`} before the decision: ${open.map((m) => `${m.kind} (${m.code})`).join(', ')}.`,
+      { subCaseId, openLegalMatters: open },
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { isStaff } from '@kp/applications';
+import { Actor } from '@kp/auth';
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { CONSULTATION_STATES, ConsultationState } from '../domain/records';
+import { CaseWorkRepository } from '../infrastructure/case-work.repository';
+import { isUuid } from '../infrastructure/rows';
+import { consultationView } from '../views/consultation.view';
+
+/**
+ * Consultations, the soonest deadline first: an advisor sees those addressed to the region in their
+ * token (rule-created and caseworker-asked alike); contact-point staff see all.
+ */
+@Injectable()
+export class ListConsultations {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly caseWork: CaseWorkRepository,
+  ) {}
+
+  async execute(actor: Actor, filter: { state?: string; caseId?: string }, limit = 20, cursor?: string) {
+    let region: string | undefined;
+    if (actor.role === 'advisor') {
+      if (!actor.region) throw new DomainProblem(403, 'no-region', 'Your token names no region, so no consultations are addressed to you.');
+      region = actor.region;
+    } else if (!isStaff(actor)) {
+      throw new DomainProblem(403, 'forbidden', 'Only advisors and contact-point staff read consultations.');
+    }
+    if (filter.state !== undefined && !CONSULTATION_STATES.includes(filter.state as ConsultationState)) {
+      throw new DomainProblem(400, 'validation', `state must be one of ${CONSULTATION_STATES.join(', ')}.`);
+    }
+    if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new DomainProblem(400, 'validation', 'caseId must be a case id.');
+    const after = decodeCursor(cursor);
+    return this.db.transaction(async (manager) => {
+      const rows = await this.caseWork.consultationPage(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(consultationView),
+        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.deadlineKey, id: last.id }) : null,
+      };
+    });
+  }
+}

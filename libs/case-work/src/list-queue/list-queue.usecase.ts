@@ -1,0 +1,70 @@
+import { isStaff } from '@kp/applications';
+import { Actor } from '@kp/auth';
+import { DanishCalendar } from '@kp/clock';
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { daysLeft, isQueue, QueueFilter, QUEUES } from '../domain/queues';
+import { QueueRepository, QueueRow } from '../infrastructure/queue.repository';
+import { StaffRepository } from '../infrastructure/staff.repository';
+import { iso } from '../infrastructure/rows';
+
+export const MAX_QUEUE_PAGE = 100;
+
+/**
+ * One page of a work queue, ordered by due date (the stored statutory clock figures) then id, so
+ * paging is stable while cases move. Only contact-point staff work queues.
+ */
+@Injectable()
+export class ListQueue {
+  private readonly calendar = new DanishCalendar();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueRepository,
+    private readonly staff: StaffRepository,
+  ) {}
+
+  async execute(actor: Actor, queue: string, filter: QueueFilter, limit = 20, cursor?: string) {
+    if (!isStaff(actor)) throw new DomainProblem(403, 'forbidden', 'Only caseworkers and legal approvers work queues.');
+    if (!isQueue(queue)) throw new DomainProblem(404, 'unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new DomainProblem(400, 'validation', `limit must be 1–${MAX_QUEUE_PAGE}.`);
+    const after = decodeCursor(cursor);
+    const now = new Date();
+    return this.db.transaction(async (manager) => {
+      await this.staff.seen(manager, actor);
+      const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        queue,
+        items: page.map((row) => this.item(row, now)),
+        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.dueKey, id: last.id }) : null,
+      };
+    });
+  }
+
+  private item(row: QueueRow, now: Date) {
+    const dueAt = row.dueAt ? new Date(row.dueAt) : null;
+    return {
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      state: row.state,
+      applicant: { organisation: row.applicantOrgName, cvr: row.applicantOrg },
+      subCases: row.subCases.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, dataSourceName: s.dataSourceName, track: s.track, state: s.state })),
+      assignee: row.assigneeSub,
+      dueAt: iso(dueAt),
+      daysLeft: daysLeft(dueAt, now, (a, b) => this.calendar.workingDaysBetween(a, b)),
+      atRisk: row.atRisk,
+      overdue: row.overdue,
+      clockPaused: row.clockPaused,
+      openConsultations: row.openConsultations,
+      openLegalMatters: row.openLegalMatters,
+    };
+  }
+}
+
+export type QueuePage = Awaited<ReturnType<ListQueue['execute']>>;

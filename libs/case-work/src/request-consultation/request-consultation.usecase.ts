@@ -1,0 +1,83 @@
+import { CaseRepository } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { DomainProblem, FieldError } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '../domain/problems';
+import { CaseWorkRepository } from '../infrastructure/case-work.repository';
+import { consultationView, ConsultationView } from '../views/consultation.view';
+import { WorkOnCase } from '../work-on-case/work-on-case';
+
+export interface RequestConsultationCommand {
+  advisorRegion: string;
+  subCaseId?: string;
+  question: string;
+  /** ISO 8601 date-time, in the future. */
+  deadline: string;
+}
+
+export const REGION_SLUG = /^[a-z0-9][a-z0-9-]{1,79}$/;
+
+/** Problems with a consultation request; empty when it is valid. */
+export function consultationRequestProblems(command: RequestConsultationCommand, now: Date): FieldError[] {
+  const problems: FieldError[] = [];
+  if (typeof command.advisorRegion !== 'string' || !REGION_SLUG.test(command.advisorRegion)) {
+    problems.push({ field: 'advisorRegion', messages: ['must be a region slug such as region-midtjylland'] });
+  }
+  if (typeof command.question !== 'string' || command.question.trim() === '' || command.question.length > 10000) {
+    problems.push({ field: 'question', messages: ['must be a question of at most 10000 characters'] });
+  }
+  const deadline = typeof command.deadline === 'string' ? new Date(command.deadline) : new Date(NaN);
+  if (Number.isNaN(deadline.getTime())) problems.push({ field: 'deadline', messages: ['must be an ISO 8601 date-time'] });
+  else if (deadline.getTime() <= now.getTime()) problems.push({ field: 'deadline', messages: ['must be in the future'] });
+  return problems;
+}
+
+/**
+ * A caseworker asks a regional advisor (datastøttecenter) a question with a deadline. A case in
+ * review waits in `consultation` until the answer or the deadline, whichever comes first.
+ */
+@Injectable()
+export class RequestConsultation {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly work: WorkOnCase,
+    private readonly cases: CaseRepository,
+    private readonly caseWork: CaseWorkRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
+    const problems = consultationRequestProblems(command, new Date());
+    if (problems.length) throw new DomainProblem(400, 'validation', `The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
+    return this.db.transaction(async (manager) => {
+      const { c, subCases } = await this.work.load(manager, actor, caseId, 'consult', expectedVersion);
+      if (command.subCaseId) {
+        const subCase = subCases.find((s) => s.id === command.subCaseId);
+        if (!subCase) throw notFound('sub-case', command.subCaseId);
+        if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
+          throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; there is nothing left to consult on.`);
+        }
+      }
+      const id = await this.caseWork.insertConsultation(manager, {
+        caseId: c.id,
+        subCaseId: command.subCaseId ?? null,
+        advisorRegion: command.advisorRegion,
+        question: command.question.trim(),
+        deadline: new Date(command.deadline),
+        requestedBy: actor.sub,
+      });
+      const updated = c.state === 'in_review' ? await this.cases.setState(manager, c.id, 'consultation') : await this.caseWork.touch(manager, c.id);
+      const k = (await this.caseWork.consultation(manager, id))!;
+      await this.audit.append(manager, {
+        actor,
+        action: 'consultation.requested',
+        subject: { type: 'case', id: c.number },
+        payload: { caseId: c.id, consultationId: id, advisorRegion: k.advisorRegion, subCaseId: k.subCaseId, deadline: k.deadline, caseState: updated.state },
+      });
+      return consultationView(k);
+    });
+  }
+}
