@@ -6,11 +6,11 @@
  */
 export const APPLICANT_TIMELINE_ACTIONS = [
   'application.submitted',
-  'application.resubmitted',
   'case.screened',
   'application.withdrawn',
   'case.supplement_requested',
-  'case.supplement_answered',
+  // The applicant answers a request for supplement by resubmitting the amended application.
+  'application.resubmitted',
   'decision.issued',
   'decision.corrected',
   'permit.issued',
