@@ -1,0 +1,30 @@
+import { CommandNotAllowedError } from '@kp/applications';
+import { ClockEventError, ClockExtensionError } from '@kp/clock';
+import { DomainProblem } from '@kp/http';
+
+/** 404 also when the object exists but is not this actor's: existence of health data is not disclosed. */
+export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
+
+export const notAllowed = (error: CommandNotAllowedError) =>
+  new DomainProblem(409, 'command-not-allowed', error.message, { state: error.state, command: error.command });
+
+const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> = {
+  reason_required: 'reason',
+  invalid_months: 'months',
+  cap_exceeded: 'months',
+  not_in_decision_phase: undefined,
+  limit_expired: undefined,
+};
+
+/** An extension EHDS art. 68(4) does not allow, named by field when one field is at fault. */
+export function extensionRefused(error: ClockExtensionError): DomainProblem {
+  const field = EXTENSION_FIELD[error.code];
+  return new DomainProblem(422, 'clock-extension-refused', `The extension is not allowed: ${error.message}.`, {
+    code: error.code,
+    ...(field ? { errors: [{ field, messages: [error.message] }] } : {}),
+  });
+}
+
+/** The clock history would not be a possible one (e.g. paused twice): the case changed under the request. */
+export const clockConflict = (error: ClockEventError) =>
+  new DomainProblem(409, 'clock-conflict', `The statutory clock cannot take this step: ${error.message}.`, { code: error.code });

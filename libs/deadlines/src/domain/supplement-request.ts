@@ -1,0 +1,45 @@
+/** A request for supplement (anmodning om supplerende oplysninger): questions the applicant must answer. */
+export interface SupplementRequestRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string | null;
+  questions: string[];
+  requestedBy: string;
+  requestedAt: Date;
+  /** EHDS art. 68(4): an incomplete application gets 4 weeks to be completed. */
+  answerDueAt: Date;
+  state: 'open' | 'answered';
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  applicationVersion: number | null;
+}
+
+export const MAX_QUESTIONS = 20;
+export const MAX_QUESTION_LENGTH = 2000;
+export const MAX_ANSWER_LENGTH = 10000;
+const PAUSE_REASON_LENGTH = 500;
+
+/** The clock event's reason: why the clock stands still, short enough to read in a list. */
+export function pauseReason(questions: string[]): string {
+  const text = `Supplement requested (${questions.length} question${questions.length === 1 ? '' : 's'}): ${questions.join(' | ')}`;
+  return text.length > PAUSE_REASON_LENGTH ? `${text.slice(0, PAUSE_REASON_LENGTH - 1)}…` : text;
+}
+
+export function supplementRequestView(r: SupplementRequestRecord) {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    subCaseId: r.subCaseId,
+    questions: r.questions,
+    requestedAt: iso(r.requestedAt),
+    answerDueAt: iso(r.answerDueAt),
+    state: r.state,
+    answer: r.answer,
+    answeredAt: iso(r.answeredAt),
+    applicationVersion: r.applicationVersion,
+  };
+}
+
+export type SupplementRequestView = ReturnType<typeof supplementRequestView>;

@@ -1,0 +1,91 @@
+import { canSeeCase, CaseClockService, CaseRepository, ClockView } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
+import { assertVersion } from '@kp/http';
+import { Notifier } from '@kp/notifications';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMay } from '../domain/assert-command';
+import { clockConflict, extensionRefused, notFound } from '../domain/problems';
+import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
+
+export interface ExtendClockCommand {
+  months: number;
+  /** Required by EHDS art. 68(4); checked by the clock, so an empty one is refused with the field named. */
+  reason?: string;
+}
+
+export interface ClockExtended {
+  caseId: string;
+  number: string;
+  version: number;
+  clock: ClockView | null;
+}
+
+/**
+ * Extends the decision limit (EHDS art. 68(4): by up to 3 months in all, only with a recorded
+ * reason). The clock library is the judge: the extension is tried on every open sub-case's clock
+ * before it is stored, so the cap, the reason and an expired limit are refused the same way the
+ * clock would compute them.
+ */
+@Injectable()
+export class ExtendClock {
+  private readonly calendar = new DanishCalendar();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly clocks: CaseClockService,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(actor: Actor, caseIdOrNumber: string, command: ExtendClockCommand, expectedVersion?: number): Promise<ClockExtended> {
+    return this.db.transaction(async (manager) => {
+      const c = await this.cases.find(manager, caseIdOrNumber, true);
+      if (!c) throw notFound('case', caseIdOrNumber);
+      const subCases = await this.cases.subCases(manager, c.id);
+      if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
+      assertMay(c.state, actor.role, 'extend_clock');
+      assertVersion(expectedVersion, c.version, 'case');
+
+      const now = new Date();
+      const reason = command.reason?.trim() ?? '';
+      const extended: ClockEvent = { type: 'extended', at: now, reason, extensionMonths: command.months };
+      try {
+        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), extended, subCases, this.calendar);
+      } catch (error) {
+        if (error instanceof ClockExtensionError) throw extensionRefused(error);
+        if (error instanceof ClockEventError) throw clockConflict(error);
+        throw error;
+      }
+      await this.cases.addClockEvent(manager, c.id, 'extended', now, reason, command.months);
+      const updated = await this.cases.touch(manager, c.id);
+      const clock = (await this.clocks.refresh(manager, c.id, now)).case;
+
+      const due = clock ? { da: clock.dueDate.split('-').reverse().join('-'), en: clock.dueDate } : { da: '—', en: '—' };
+      await this.notifier.notify(manager, {
+        to: { sub: c.applicantSub },
+        kind: 'clock_extended',
+        caseId: c.id,
+        caseNumber: c.number,
+        title: { da: `Sag ${c.number}: fristen er forlænget`, en: `Case ${c.number}: the time limit is extended` },
+        body: {
+          da: `Fristen for afgørelse er forlænget med ${command.months} måned${command.months === 1 ? '' : 'er'} til ${due.da}. Begrundelse: ${reason}`,
+          en: `The time limit for the decision is extended by ${command.months} month${command.months === 1 ? '' : 's'} to ${due.en}. Reason: ${reason}`,
+        },
+      });
+      await this.audit.append(manager, {
+        actor,
+        action: 'case.clock_extended',
+        subject: { type: 'case', id: c.number },
+        payload: { caseId: c.id, months: command.months, reason, dueAt: clock?.dueAt ?? null, extendedBy: clock?.extendedBy ?? null },
+      });
+      return { caseId: c.id, number: c.number, version: updated.version, clock };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { canSeeCase, CaseRepository } from '@kp/applications';
+import { Actor } from '@kp/auth';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMay } from '../domain/assert-command';
+import { notFound } from '../domain/problems';
+import { SupplementRequestRecord, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
+import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+
+/** Who reads requests for supplement: the applicant of the case, contact-point staff and supervision. */
+const READERS = new Set(['researcher', 'caseworker', 'legal_approver', 'auditor']);
+
+/** The requests for supplement of a case, oldest first; the applicant sees what they must answer. */
+@Injectable()
+export class ListSupplementRequests {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly requests: SupplementRequestRepository,
+  ) {}
+
+  async execute(actor: Actor, caseIdOrNumber: string, state?: SupplementRequestRecord['state']): Promise<{ items: SupplementRequestView[] }> {
+    const manager = this.db.manager;
+    const c = await this.cases.find(manager, caseIdOrNumber);
+    if (!c || !READERS.has(actor.role)) throw notFound('case', caseIdOrNumber);
+    if (!canSeeCase(actor, c, await this.cases.subCases(manager, c.id), await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
+    assertMay(c.state, actor.role, 'read_case');
+    return { items: (await this.requests.forCase(manager, c.id, state)).map(supplementRequestView) };
+  }
+}

@@ -1,0 +1,101 @@
+import { canSeeCase, CaseClockService, CaseRecord, CaseRepository } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
+import { assertVersion, DomainProblem } from '@kp/http';
+import { Notifier } from '@kp/notifications';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMay } from '../domain/assert-command';
+import { clockConflict, notFound } from '../domain/problems';
+import { assertClockAccepts, supplementAnswerDue, toClockEvents } from '../domain/statutory-clock';
+import { pauseReason, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
+import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+import { RequestSupplementCommand, validateRequestSupplement } from './request-supplement.command';
+
+export interface SupplementRequested {
+  request: SupplementRequestView;
+  case: CaseRecord;
+}
+
+/**
+ * A caseworker asks the applicant to complete the application (EHDS art. 68(4)): the case waits
+ * for the applicant, the statutory clock stops, and the applicant is told what to answer and by when.
+ */
+@Injectable()
+export class RequestSupplement {
+  private readonly calendar = new DanishCalendar();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly requests: SupplementRequestRepository,
+    private readonly clocks: CaseClockService,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(actor: Actor, caseIdOrNumber: string, input: RequestSupplementCommand, expectedVersion?: number): Promise<SupplementRequested> {
+    const command = validateRequestSupplement(input);
+    return this.db.transaction(async (manager) => {
+      const c = await this.cases.find(manager, caseIdOrNumber, true);
+      if (!c) throw notFound('case', caseIdOrNumber);
+      const subCases = await this.cases.subCases(manager, c.id);
+      if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
+      assertMay(c.state, actor.role, 'request_supplement');
+      assertVersion(expectedVersion, c.version, 'case');
+      const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
+      if (command.subCaseId && !subCase) {
+        throw new DomainProblem(422, 'unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
+          errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'] }],
+        });
+      }
+
+      const now = new Date();
+      const paused: ClockEvent = { type: 'paused', at: now, reason: pauseReason(command.questions) };
+      try {
+        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), paused, subCases, this.calendar);
+      } catch (error) {
+        if (error instanceof ClockEventError) throw clockConflict(error);
+        throw error;
+      }
+      const answerDueAt = supplementAnswerDue(this.config.clockPolicies, subCases, now, this.calendar);
+      const request = await this.requests.insert(manager, {
+        caseId: c.id,
+        subCaseId: subCase?.id ?? null,
+        questions: command.questions,
+        requestedBy: actor.sub,
+        requestedAt: now,
+        answerDueAt,
+      });
+      const updated = await this.cases.setState(manager, c.id, 'awaiting_applicant');
+      await this.cases.addClockEvent(manager, c.id, 'paused', now, paused.reason);
+      await this.clocks.refresh(manager, c.id, now);
+
+      const due = answerDueAt.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
+      const dueEn = answerDueAt.toLocaleDateString('en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });
+      const list = command.questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
+      await this.notifier.notify(manager, {
+        to: { sub: c.applicantSub },
+        kind: 'supplement_requested',
+        caseId: c.id,
+        caseNumber: c.number,
+        title: { da: `Sag ${c.number}: vi mangler oplysninger`, en: `Case ${c.number}: information needed` },
+        body: {
+          da: `Besvar spørgsmålene, ret ansøgningen og indsend den igen senest ${due}. Sagsbehandlingsfristen er stillet i bero imens.\n${list}`,
+          en: `Answer the questions, amend the application and resubmit it by ${dueEn}. The time limit for deciding stands still meanwhile.\n${list}`,
+        },
+      });
+      await this.audit.append(manager, {
+        actor,
+        action: 'case.supplement_requested',
+        subject: { type: 'case', id: c.number },
+        payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions: command.questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
+      });
+      return { request: supplementRequestView(request), case: updated };
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  ApplicationRecord,
+  ApplicationRepository,
+  AuthorityInForce,
+  CaseClockService,
+  CaseRecord,
+  CaseRepository,
+  CaseState,
+  contentProblems,
+  missingForSubmission,
+  SCREEN_JOB,
+  SubCaseRecord,
+} from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
+import { assertVersion, DomainProblem } from '@kp/http';
+import { Notifier } from '@kp/notifications';
+import { JobQueue } from '@kp/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMay } from '../domain/assert-command';
+import { clockConflict, notFound } from '../domain/problems';
+import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
+import { MAX_ANSWER_LENGTH } from '../domain/supplement-request';
+import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+
+export interface ResubmitCommand {
+  /** A covering answer to the questions; the amendments themselves are in the application. */
+  answer?: string;
+}
+
+/**
+ * The applicant answers a request for supplement: the amended application becomes the case's
+ * content, the statutory clock runs again (EHDS art. 68(4)), and the case is screened anew — a new
+ * Screening per sub-case beside the old ones.
+ */
+@Injectable()
+export class ResubmitApplication {
+  private readonly calendar = new DanishCalendar();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly applications: ApplicationRepository,
+    private readonly cases: CaseRepository,
+    private readonly requests: SupplementRequestRepository,
+    private readonly sources: AuthorityInForce,
+    private readonly clocks: CaseClockService,
+    private readonly jobs: JobQueue,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(actor: Actor, applicationId: string, command: ResubmitCommand, expectedApplicationVersion?: number): Promise<CaseRecord> {
+    const answer = command.answer?.trim() || null;
+    if (answer && answer.length > MAX_ANSWER_LENGTH) {
+      throw new DomainProblem(400, 'validation', 'The answer is too long.', { errors: [{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`] }] });
+    }
+    return this.db.transaction(async (manager) => {
+      const application = await this.applications.find(manager, applicationId, true);
+      if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);
+      const c = application.caseId ? await this.cases.find(manager, application.caseId, true) : undefined;
+      const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
+      assertMay(state, actor.role, 'resubmit');
+      // Only a case awaiting the applicant may be resubmitted, so there is a case here.
+      if (!c) throw notFound('case', applicationId);
+      assertVersion(expectedApplicationVersion, application.version, 'application');
+      const subCases = await this.cases.subCases(manager, c.id);
+      this.assertComplete(application, subCases);
+
+      const now = new Date();
+      const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
+      try {
+        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), resumed, subCases, this.calendar);
+      } catch (error) {
+        if (error instanceof ClockEventError) throw clockConflict(error);
+        throw error;
+      }
+      const answered = await this.requests.answerOpen(manager, c.id, { answer, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
+      const updated = await this.cases.setState(manager, c.id, 'screening', { content: application.content });
+      await this.cases.addClockEvent(manager, c.id, 'resumed', now, resumed.reason);
+      await this.clocks.refresh(manager, c.id, now);
+      await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'resubmitted' } });
+      await this.notifier.notify(manager, {
+        to: { role: 'caseworker' },
+        kind: 'supplement_answered',
+        caseId: c.id,
+        caseNumber: c.number,
+        title: { da: `Sag ${c.number}: ansøgeren har svaret`, en: `Case ${c.number}: the applicant has answered` },
+        body: {
+          da: `Ansøgningen er rettet og indsendt igen; fristen løber igen, og sagen screenes på ny.${answer ? `\nSvar: ${answer}` : ''}`,
+          en: `The application was amended and resubmitted; the time limit runs again and the case is being re-screened.${answer ? `\nAnswer: ${answer}` : ''}`,
+        },
+      });
+      await this.audit.append(manager, {
+        actor,
+        action: 'application.resubmitted',
+        subject: { type: 'case', id: c.number },
+        payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer },
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * A resubmission must be complete, like a submission. Its data requests must name the same
+   * sources: each is a sub-case with its own track and authority fixed at submission, so adding or
+   * dropping a source is a new application (or a withdrawal), not a supplement.
+   */
+  private assertComplete(application: ApplicationRecord, subCases: SubCaseRecord[]): void {
+    const invalid = contentProblems(application.content, (id) => !!this.sources.dataSource(id));
+    if (invalid.length) {
+      throw new DomainProblem(400, 'validation', `The application has ${invalid.length} invalid field${invalid.length === 1 ? '' : 's'}: ${invalid.map((e) => e.field).join(', ')}.`, { errors: invalid });
+    }
+    const missing = missingForSubmission(application.content);
+    if (missing.length) {
+      throw new DomainProblem(422, 'incomplete-application', `The application is not complete: ${missing.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors: missing });
+    }
+    const requested = (application.content.dataRequests ?? []).map((r) => r.dataSourceId).sort();
+    const cased = subCases.map((s) => s.dataSourceId).sort();
+    if (requested.join() !== cased.join()) {
+      throw new DomainProblem(422, 'data-requests-changed', `A supplement cannot add or remove data sources (the case has ${cased.join(', ')}); withdraw and apply anew instead.`, {
+        errors: [{ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] }],
+      });
+    }
+  }
+}

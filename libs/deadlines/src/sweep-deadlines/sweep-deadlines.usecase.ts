@@ -1,0 +1,95 @@
+import { CASE_STATES, CaseClockService, ClockView, isOpen } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { NewNotification, Notifier } from '@kp/notifications';
+import { ClockError } from '@kp/clock';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DeadlineAlert, deadlineAlerts } from '../domain/deadline-alerts';
+import { DeadlineWatchRepository, OpenCaseRow } from '../infrastructure/deadline-watch.repository';
+
+/** The worker's identity in the audit trail. */
+const SYSTEM = { sub: 'system', role: 'system' } as const;
+
+const OPEN_STATES = CASE_STATES.filter(isOpen);
+
+export interface SweepResult {
+  checked: number;
+  alerts: { caseNumber: string; alert: DeadlineAlert }[];
+}
+
+/**
+ * Recomputes the statutory clock (EHDS art. 68(4)) of every open case, storing due date, at-risk and
+ * overdue for the queues, and tells people once when a case becomes at risk or overdue: its assignee,
+ * or every caseworker while nobody holds it; an overdue case also every legal approver.
+ *
+ * It sends no lifecycle command — it changes no case state, only the clock figures derived from the
+ * case's own events — so it does not go through the lifecycle table.
+ */
+@Injectable()
+export class SweepDeadlines {
+  private readonly logger = new Logger(SweepDeadlines.name);
+
+  constructor(
+    private readonly watch: DeadlineWatchRepository,
+    private readonly clocks: CaseClockService,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async run(manager: EntityManager, now = new Date(), jobId?: string): Promise<SweepResult> {
+    const result: SweepResult = { checked: 0, alerts: [] };
+    // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
+    for (const c of await this.watch.openCases(manager, OPEN_STATES)) {
+      let clock: ClockView | null;
+      try {
+        clock = (await this.clocks.refresh(manager, c.id, now)).case;
+      } catch (error) {
+        // A case whose history the clock refuses must not stop the sweep for every other case.
+        if (!(error instanceof ClockError)) throw error;
+        this.logger.error(`case ${c.number}: clock not computed (${error.code}: ${error.message})`);
+        continue;
+      }
+      result.checked += 1;
+      if (!clock) continue;
+      const flags = { atRisk: clock.atRisk, overdue: clock.overdue };
+      for (const alert of deadlineAlerts(c.watched, flags)) {
+        await this.alert(manager, c, clock, alert, jobId);
+        result.alerts.push({ caseNumber: c.number, alert });
+      }
+      await this.watch.remember(manager, c.id, flags, clock.dueAt, now);
+    }
+    return result;
+  }
+
+  private async alert(manager: EntityManager, c: OpenCaseRow, clock: ClockView, alert: DeadlineAlert, jobId?: string): Promise<void> {
+    const holder: NewNotification['to'] = c.assigneeSub ? { sub: c.assigneeSub } : { role: 'caseworker' };
+    const recipients: NewNotification['to'][] = alert === 'overdue' ? [holder, { role: 'legal_approver' }] : [holder];
+    const due = clock.dueDate;
+    const text =
+      alert === 'at_risk'
+        ? {
+            kind: 'deadline_at_risk',
+            title: { da: `Sag ${c.number} nærmer sig fristen`, en: `Case ${c.number} is close to its time limit` },
+            body: {
+              da: `Fristen for afgørelse er ${due}; der er ${clock.daysLeft} arbejdsdage tilbage.`,
+              en: `The decision is due on ${due}; ${clock.daysLeft} working days are left.`,
+            },
+          }
+        : {
+            kind: 'deadline_overdue',
+            title: { da: `Sag ${c.number} har overskredet fristen`, en: `Case ${c.number} is overdue` },
+            body: {
+              da: `Fristen for afgørelse var ${due} (EHDS art. 68, stk. 4). Sagen kræver handling nu.`,
+              en: `The decision was due on ${due} (EHDS art. 68(4)). The case needs action now.`,
+            },
+          };
+    for (const to of recipients) await this.notifier.notify(manager, { to, caseId: c.id, caseNumber: c.number, ...text });
+    await this.audit.append(manager, {
+      actor: SYSTEM,
+      action: alert === 'at_risk' ? 'case.deadline_at_risk' : 'case.deadline_overdue',
+      subject: { type: 'case', id: c.number },
+      payload: { caseId: c.id, dueAt: clock.dueAt, daysLeft: clock.daysLeft, notified: recipients, jobId: jobId ?? null },
+    });
+  }
+}
