@@ -189,6 +189,15 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
       ]);
     });
 
+    it('lets exactly one of two racing claims win', async () => {
+      const c = sdu;
+      const [a, b] = await Promise.all([post(`/v1/cases/${c.id}/claim`, cw1), post(`/v1/cases/${c.id}/claim`, cw2)]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? a.body.assignee : b.body.assignee;
+      expect((a.status === 409 ? a : b).body.holder).toBe(winner);
+      await post(`/v1/cases/${c.id}/release`, winner === 'cw-1' ? cw1 : cw2).expect(200);
+    });
+
     it('answers 412 to a claim on a stale version and 404 on a case that does not exist', async () => {
       const c = central[2];
       const before = (await get(`/v1/cases/${c.id}`, cw3).expect(200)).headers.etag;
@@ -267,6 +276,28 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     expect(byQueue.collaborative).toMatchObject({ open: 1, unassigned: 0, overdue: 1 });
     expect(byQueue.approval).toMatchObject({ open: 0 });
     await db.query(`UPDATE case_file SET overdue = false WHERE id = $1`, [collaborative.id]);
+  });
+
+  it('documents every case-work route and its problem responses in OpenAPI', async () => {
+    const spec = (await request(t.server).get('/openapi.json').expect(200)).body;
+    const routes: [string, string, string[]][] = [
+      ['/v1/queues/{queue}', 'get', ['200', '404']],
+      ['/v1/workload', 'get', ['200', '403']],
+      ['/v1/cases/{id}/claim', 'post', ['200', '403', '409', '412']],
+      ['/v1/cases/{id}/release', 'post', ['200', '403', '409', '412']],
+      ['/v1/cases/{id}/assign', 'post', ['200', '403', '412', '422']],
+      ['/v1/me/conflicts', 'put', ['200', '400']],
+      ['/v1/me/conflicts', 'get', ['200']],
+      ['/v1/cases/{id}/consultations', 'post', ['201', '400', '412']],
+      ['/v1/consultations', 'get', ['200']],
+      ['/v1/consultations/{id}/answer', 'post', ['200', '404', '409']],
+      ['/v1/cases/{id}/legal-matters/{matterId}/resolve', 'post', ['200', '404', '409', '412']],
+      ['/v1/cases/{id}/notes', 'post', ['201', '400']],
+      ['/v1/cases/{id}/notes', 'get', ['200', '404']],
+    ];
+    for (const [path, method, statuses] of routes) {
+      expect(Object.keys(spec.paths[path]?.[method]?.responses ?? {})).toEqual(expect.arrayContaining(statuses));
+    }
   });
 
   describe('notes', () => {
