@@ -1,5 +1,6 @@
+import { DecisionJobsModule } from '@kp/decisions';
 import { Module } from '@nestjs/common';
 
-/** Worker wiring for decisions: its job handlers and scheduled jobs. */
-@Module({})
+/** Worker wiring for decisions: the permit-expiry sweep. */
+@Module({ imports: [DecisionJobsModule] })
 export class DecisionsJobsModule {}

@@ -13,7 +13,8 @@ import { dataSourceOptions } from './data-source-options';
         autoLoadEntities: true,
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
-        logging: ['error' as const],
+        // Expected refusals (immutable rows, constraint checks) are answered as problems; tests need no query log.
+        logging: config.nodeEnv === 'test' ? false : ['error' as const],
       }),
     }),
   ],

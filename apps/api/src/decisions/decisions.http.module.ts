@@ -1,5 +1,10 @@
+import { DecisionsModule } from '@kp/decisions';
 import { Module } from '@nestjs/common';
+import { DecisionsController, PublicDecisionsController } from './decisions.controller';
 
-/** HTTP wiring for decisions: its controllers and the lib modules they call. */
-@Module({})
+/** HTTP wiring for decisions, recommendations, permits and the public decision register. */
+@Module({
+  imports: [DecisionsModule],
+  controllers: [DecisionsController, PublicDecisionsController],
+})
 export class DecisionsHttpModule {}

@@ -1,0 +1,138 @@
+import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
+import { CaseDecisions, ControllerDecide, DraftDecision, ExplainDecision, IssueDecision, PublicDecisions, Recommend, ReturnDraft, RevokePermit, draftView, decisionView, permitView, recommendationView } from '@kp/decisions';
+import { ApiProblems, parseIfMatch } from '@kp/http';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '../applications/dto/page-query.dto';
+import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag (version) of the case; 412 when stale' };
+
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller('v1')
+export class DecisionsController {
+  constructor(
+    private readonly draftDecision: DraftDecision,
+    private readonly issueDecision: IssueDecision,
+    private readonly returnDraft: ReturnDraft,
+    private readonly recommend: Recommend,
+    private readonly controllerDecide: ControllerDecide,
+    private readonly caseDecisions: CaseDecisions,
+    private readonly explainDecision: ExplainDecision,
+    private readonly revokePermit: RevokePermit,
+  ) {}
+
+  @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Draft the decision on a central sub-case (or a correction of a decided one); a legal approver issues it' })
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ description: 'The pending draft' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @Headers('if-match') ifMatch?: string) {
+    return draftView(await this.draftDecision.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch)));
+  }
+
+  @Post('decision-drafts/:id/issue')
+  @Roles('legal_approver')
+  @ApiOperation({ summary: 'Issue a draft as the decision (four eyes: not by the person who drafted it)' })
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ description: 'The decision, and the permit when the case became decided with approved parts' })
+  @ApiProblems(401, 403, 404, 409, 412)
+  async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('if-match') ifMatch?: string) {
+    const { decision, permit } = await this.issueDecision.execute(actor, id, parseIfMatch(ifMatch));
+    return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
+  }
+
+  @Post('decision-drafts/:id/return')
+  @Roles('legal_approver')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Send a draft back to the caseworker with a reason' })
+  @ApiNoContentResponse({ description: 'Returned' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto): Promise<void> {
+    await this.returnDraft.execute(actor, id, body.reason);
+  }
+
+  @Post('cases/:id/sub-cases/:subCaseId/recommendations')
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Send the contact point’s recommendation (indstilling) on a collaborative sub-case to its controller' })
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ description: 'The recommendation' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @Headers('if-match') ifMatch?: string) {
+    return recommendationView(await this.recommend.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch)));
+  }
+
+  @Post('cases/:id/sub-cases/:subCaseId/controller-decision')
+  @Roles('controller')
+  @ApiOperation({ summary: 'The data controller decides on a recommended sub-case of its own source' })
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ description: 'The decision (recorded as the controller’s), and the permit when the case became decided' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async controllerDecision(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @Headers('if-match') ifMatch?: string) {
+    const { decision, permit } = await this.controllerDecide.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch));
+    return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
+  }
+
+  @Get('cases/:id/decisions')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
+  @ApiOperation({ summary: 'Decisions and permits of a case (staff also see drafts and recommendations)' })
+  @ApiOkResponse({ description: 'What you may see of the case’s decisions' })
+  @ApiProblems(401, 403, 404)
+  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.caseDecisions.execute(actor, id);
+  }
+
+  @Get('decisions/:id')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
+  @ApiOperation({ summary: 'One decision, with reasoning and appeal guidance' })
+  @ApiOkResponse({ description: 'The decision' })
+  @ApiProblems(401, 403, 404)
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.caseDecisions.decision(actor, id);
+  }
+
+  @Get('decisions/:id/explanation')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
+  @ApiOperation({ summary: 'Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening' })
+  @ApiOkResponse({ description: 'The explanation with replay.reproducesVerdict' })
+  @ApiProblems(401, 403, 404, 409)
+  explain(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.explainDecision.execute(actor, id);
+  }
+
+  @Get('permits/:id')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'auditor')
+  @ApiOperation({ summary: 'A permit: approved parts, conditions, processing environment, validity, state' })
+  @ApiOkResponse({ description: 'The permit' })
+  @ApiProblems(401, 403, 404)
+  permit(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.caseDecisions.permit(actor, id);
+  }
+
+  @Post('permits/:id/revoke')
+  @Roles('legal_approver')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an active permit with reasons (EHDS art. 63)' })
+  @ApiOkResponse({ description: 'The revoked permit' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto) {
+    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference);
+  }
+}
+
+@ApiTags('transparency')
+@Controller('v1/public')
+export class PublicDecisionsController {
+  constructor(private readonly publicDecisions: PublicDecisions) {}
+
+  @Get('decisions')
+  @Public()
+  @ApiOperation({ summary: 'Issued decisions and permits with outcome and reasons (EHDS art. 57(1)(j)); no personal data' })
+  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiProblems(400)
+  list(@Query() query: PageQueryDto) {
+    return this.publicDecisions.execute(query.limit, query.cursor);
+  }
+}

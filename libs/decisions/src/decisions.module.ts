@@ -1,0 +1,28 @@
+import { ApplicationsModule } from '@kp/applications';
+import { AuditModule } from '@kp/audit';
+import { CaseWorkModule } from '@kp/case-work';
+import { NotificationsModule } from '@kp/notifications';
+import { RulesModule } from '@kp/rules';
+import { Module } from '@nestjs/common';
+import { CaseCompletion } from './case-completion/case-completion.service';
+import { ControllerDecide } from './controller-decide/controller-decide.usecase';
+import { DecisionContext } from './domain/decision-context';
+import { DraftDecision } from './draft-decision/draft-decision.usecase';
+import { ExplainDecision } from './explain-decision/explain-decision.usecase';
+import { DecisionRepository } from './infrastructure/decision.repository';
+import { IssueDecision } from './issue-decision/issue-decision.usecase';
+import { RevokePermit } from './permits/revoke-permit.usecase';
+import { PublicDecisions } from './public-decisions/public-decisions.usecase';
+import { CaseDecisions } from './read-decisions/case-decisions.usecase';
+import { Recommend } from './recommend/recommend.usecase';
+import { ReturnDraft } from './return-draft/return-draft.usecase';
+
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, ExplainDecision, RevokePermit, PublicDecisions];
+
+/** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
+@Module({
+  imports: [ApplicationsModule, AuditModule, RulesModule, CaseWorkModule, NotificationsModule],
+  providers: [DecisionRepository, DecisionContext, CaseCompletion, ...useCases],
+  exports: [...useCases, DecisionRepository, CaseCompletion],
+})
+export class DecisionsModule {}

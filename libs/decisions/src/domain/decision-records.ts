@@ -1,0 +1,82 @@
+import type { Verdict } from '@kp/rules';
+import { Outcome } from './outcome';
+
+export interface DecisionDraftRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  outcome: Outcome;
+  legalBasis: string;
+  reasoning: string;
+  conditions: string[];
+  screeningId: string | null;
+  engineVerdict: Verdict | null;
+  departsFromEngine: boolean;
+  departureReason: string | null;
+  supersedesId: string | null;
+  draftedBy: string;
+  draftedAt: Date;
+  state: 'pending' | 'issued' | 'returned';
+  closedBy: string | null;
+  closedAt: Date | null;
+  returnReason: string | null;
+}
+
+export interface RecommendationRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  outcome: Outcome;
+  reasoning: string;
+  conditions: string[];
+  screeningId: string | null;
+  engineVerdict: Verdict | null;
+  departsFromEngine: boolean;
+  departureReason: string | null;
+  controllerOrg: string | null;
+  recommendedBy: string;
+  recommendedAt: Date;
+}
+
+/** A juridisk afgørelse: immutable once issued. */
+export interface DecisionRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  track: 'central' | 'collaborative';
+  outcome: Outcome;
+  decidingAuthority: string;
+  decidedBySub: string;
+  decidedByRole: string;
+  decidedByOrg: string | null;
+  draftedBy: string | null;
+  draftId: string | null;
+  recommendationId: string | null;
+  legalBasis: string;
+  reasoning: string;
+  conditions: string[];
+  appealGuidance: { da: string; en: string };
+  screeningId: string | null;
+  engineVerdict: Verdict | null;
+  departsFromEngine: boolean;
+  departureReason: string | null;
+  supersedesId: string | null;
+  issuedAt: Date;
+  publishBy: Date;
+}
+
+export interface PermitRecord {
+  id: string;
+  number: string;
+  caseId: string;
+  state: 'active' | 'expired' | 'revoked' | 'superseded';
+  approvedParts: { subCaseId: string; dataSourceId: string; decisionId: string; outcome: Outcome; conditions: string[] }[];
+  conditions: string[];
+  processingEnvironment: string;
+  validFrom: Date;
+  validUntil: Date;
+  issuedAt: Date;
+  endedAt: Date | null;
+  endedBy: string | null;
+  endReason: string | null;
+}

@@ -1,0 +1,66 @@
+import { Actor } from '@kp/auth';
+import { AuditLog } from '@kp/audit';
+import { CaseRepository } from '@kp/applications';
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DecisionContext } from '../domain/decision-context';
+import { DecisionInput } from '../domain/decision-input';
+import { DecisionDraftRecord } from '../domain/decision-records';
+import { compareWithEngine } from '../domain/engine-view';
+import { DecisionRepository } from '../infrastructure/decision.repository';
+
+/**
+ * A caseworker drafts the decision on a central sub-case; a legal approver who did not draft it
+ * issues it (four eyes). On a decided sub-case the draft is a correction that will supersede the
+ * decision in force — issued decisions are never edited.
+ */
+@Injectable()
+export class DraftDecision {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly context: DecisionContext,
+    private readonly decisions: DecisionRepository,
+    private readonly cases: CaseRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<DecisionDraftRecord> {
+    return this.db.transaction(async (manager) => {
+      const { c, subCase } = await this.context.load(manager, actor, caseId, subCaseId, 'draft_decision', expectedVersion);
+      if (subCase.track !== 'central') {
+        throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
+      }
+      const correcting = subCase.state === 'decided';
+      if (!correcting && subCase.state !== 'in_review') {
+        throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a decision can be drafted when it is in review.`);
+      }
+      if (await this.decisions.pendingDraft(manager, subCase.id)) {
+        throw new DomainProblem(409, 'draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
+      }
+      const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
+      const engine = await compareWithEngine(manager, subCase.id, input.outcome, input.departureReason);
+      const draft = await this.decisions.insertDraft(manager, {
+        caseId: c.id,
+        subCaseId: subCase.id,
+        outcome: input.outcome,
+        legalBasis: input.legalBasis,
+        reasoning: input.reasoning,
+        conditions: input.conditions,
+        ...engine,
+        supersedesId: supersedes?.id ?? null,
+        draftedBy: actor.sub,
+      });
+      if (!correcting) await this.cases.setSubCaseState(manager, [subCase.id], 'awaiting_approval');
+      await this.cases.touch(manager, c.id);
+      await this.audit.append(manager, {
+        actor,
+        action: 'decision.drafted',
+        subject: { type: 'case', id: c.number },
+        payload: { draftId: draft.id, subCaseId: subCase.id, outcome: draft.outcome, departsFromEngine: draft.departsFromEngine, supersedes: draft.supersedesId },
+      });
+      return draft;
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { DomainProblem } from '@kp/http';
+import { ApplicationInput, replayScreening, RuleSetVersionStore } from '@kp/rules';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DecisionRepository } from '../infrastructure/decision.repository';
+import { CaseDecisions } from '../read-decisions/case-decisions.usecase';
+
+/**
+ * Explains a decision years later (forvaltningsloven §§ 22–24; DESIGN.md §7): the facts the rules
+ * saw, the rule-set versions and hashes, the findings with their legal references, who decided and
+ * why, any departure from the engine — and a replay of the screening with the stored rule-set
+ * versions, which must give the same verdict and findings.
+ */
+@Injectable()
+export class ExplainDecision {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly decisions: DecisionRepository,
+    private readonly read: CaseDecisions,
+    private readonly store: RuleSetVersionStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, decisionId: string) {
+    const decision = await this.read.decision(actor, decisionId);
+    const d = (await this.decisions.findDecision(this.db.manager, decisionId))!;
+    const [screening] = d.screeningId ? await this.db.query(`SELECT * FROM screening WHERE id = $1`, [d.screeningId]) : [];
+    if (!screening) throw new DomainProblem(409, 'no-screening', 'This decision was made without a screening to explain.');
+    const versions = await this.store.versionsFor(screening.rule_sets);
+    const replay = await replayScreening(screening.application as ApplicationInput, screening.data_request_index, versions);
+    const storedCodes = (screening.findings as { code: string }[]).map((f) => f.code).sort();
+    const replayCodes = replay.findings.map((f) => f.code).sort();
+    const explanation = {
+      decision,
+      facts: screening.facts,
+      ruleSets: screening.rule_sets,
+      findings: screening.findings,
+      requirements: screening.requirements,
+      engineVerdict: screening.verdict,
+      screenedAt: new Date(screening.created_at).toISOString(),
+      replay: {
+        verdict: replay.verdict,
+        findingCodes: replayCodes,
+        ruleSets: replay.ruleSets,
+        reproducesVerdict: replay.verdict === screening.verdict,
+        reproducesFindings: JSON.stringify(replayCodes) === JSON.stringify(storedCodes),
+      },
+    };
+    if (actor.role !== 'researcher') {
+      await this.db.transaction((manager) =>
+        this.audit.append(manager, { actor, action: 'decision.explained', subject: { type: 'decision', id: d.id }, payload: { caseId: d.caseId, reproduces: explanation.replay.reproducesVerdict } }),
+      );
+    }
+    return explanation;
+  }
+}

@@ -1,0 +1,144 @@
+import { camel } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
+
+const many = <T>(rows: Record<string, unknown>[]) => rows.map((r) => camel<T>(r));
+const json = (value: unknown) => JSON.stringify(value);
+
+@Injectable()
+export class DecisionRepository {
+  async insertDraft(manager: EntityManager, d: Omit<DecisionDraftRecord, 'id' | 'draftedAt' | 'state' | 'closedBy' | 'closedAt' | 'returnReason'>): Promise<DecisionDraftRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO decision_draft (case_id, sub_case_id, outcome, legal_basis, reasoning, conditions, screening_id, engine_verdict,
+                                   departs_from_engine, departure_reason, supersedes_id, drafted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [d.caseId, d.subCaseId, d.outcome, d.legalBasis, d.reasoning, json(d.conditions), d.screeningId, d.engineVerdict, d.departsFromEngine, d.departureReason, d.supersedesId, d.draftedBy],
+    );
+    return camel(row);
+  }
+
+  async findDraft(manager: EntityManager, id: string, lock = false): Promise<DecisionDraftRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM decision_draft WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  async pendingDraft(manager: EntityManager, subCaseId: string): Promise<DecisionDraftRecord | undefined> {
+    const [row] = await manager.query(`SELECT * FROM decision_draft WHERE sub_case_id = $1 AND state = 'pending'`, [subCaseId]);
+    return row ? camel(row) : undefined;
+  }
+
+  async closeDraft(manager: EntityManager, id: string, state: 'issued' | 'returned', by: string, reason?: string): Promise<void> {
+    await manager.query(`UPDATE decision_draft SET state = $2, closed_by = $3, closed_at = now(), return_reason = $4 WHERE id = $1`, [id, state, by, reason ?? null]);
+  }
+
+  async draftsForCase(manager: EntityManager, caseId: string): Promise<DecisionDraftRecord[]> {
+    return many(await manager.query(`SELECT * FROM decision_draft WHERE case_id = $1 ORDER BY drafted_at`, [caseId]));
+  }
+
+  async insertRecommendation(manager: EntityManager, r: Omit<RecommendationRecord, 'id' | 'recommendedAt'>): Promise<RecommendationRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO recommendation (case_id, sub_case_id, outcome, reasoning, conditions, screening_id, engine_verdict, departs_from_engine,
+                                   departure_reason, controller_org, recommended_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [r.caseId, r.subCaseId, r.outcome, r.reasoning, json(r.conditions), r.screeningId, r.engineVerdict, r.departsFromEngine, r.departureReason, r.controllerOrg, r.recommendedBy],
+    );
+    return camel(row);
+  }
+
+  async latestRecommendation(manager: EntityManager, subCaseId: string): Promise<RecommendationRecord | undefined> {
+    const [row] = await manager.query(`SELECT * FROM recommendation WHERE sub_case_id = $1 ORDER BY recommended_at DESC LIMIT 1`, [subCaseId]);
+    return row ? camel(row) : undefined;
+  }
+
+  async recommendationsForCase(manager: EntityManager, caseId: string): Promise<RecommendationRecord[]> {
+    return many(await manager.query(`SELECT * FROM recommendation WHERE case_id = $1 ORDER BY recommended_at`, [caseId]));
+  }
+
+  async insertDecision(manager: EntityManager, d: Omit<DecisionRecord, 'id' | 'issuedAt'>): Promise<DecisionRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO decision (case_id, sub_case_id, track, outcome, deciding_authority, decided_by_sub, decided_by_role, decided_by_org, drafted_by,
+                             draft_id, recommendation_id, legal_basis, reasoning, conditions, appeal_guidance, screening_id, engine_verdict,
+                             departs_from_engine, departure_reason, supersedes_id, publish_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING *`,
+      [
+        d.caseId, d.subCaseId, d.track, d.outcome, d.decidingAuthority, d.decidedBySub, d.decidedByRole, d.decidedByOrg, d.draftedBy,
+        d.draftId, d.recommendationId, d.legalBasis, d.reasoning, json(d.conditions), json(d.appealGuidance), d.screeningId, d.engineVerdict,
+        d.departsFromEngine, d.departureReason, d.supersedesId, d.publishBy,
+      ],
+    );
+    return camel(row);
+  }
+
+  async findDecision(manager: EntityManager, id: string): Promise<DecisionRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM decision WHERE id = $1`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  /** Decisions of a case; `current` = not superseded by a later one. */
+  async decisionsForCase(manager: EntityManager, caseId: string): Promise<(DecisionRecord & { supersededBy: string | null })[]> {
+    return many(
+      await manager.query(
+        `SELECT d.*, s.id AS superseded_by FROM decision d LEFT JOIN decision s ON s.supersedes_id = d.id
+          WHERE d.case_id = $1 ORDER BY d.issued_at, d.id`,
+        [caseId],
+      ),
+    );
+  }
+
+  async currentDecision(manager: EntityManager, subCaseId: string): Promise<DecisionRecord | undefined> {
+    const [row] = await manager.query(
+      `SELECT d.* FROM decision d WHERE d.sub_case_id = $1 AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes_id = d.id)`,
+      [subCaseId],
+    );
+    return row ? camel(row) : undefined;
+  }
+
+  async nextPermitNumber(manager: EntityManager, year: number): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO permit_number_counter (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = permit_number_counter.last + 1 RETURNING last`,
+      [year],
+    );
+    return `DUT-${year}-${String(row.last).padStart(6, '0')}`;
+  }
+
+  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'issuedAt' | 'state' | 'endedAt' | 'endedBy' | 'endReason'>): Promise<PermitRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, processing_environment, valid_from, valid_until)
+       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7) RETURNING *`,
+      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), p.processingEnvironment, p.validFrom, p.validUntil],
+    );
+    return camel(row);
+  }
+
+  async activePermit(manager: EntityManager, caseId: string, lock = false): Promise<PermitRecord | undefined> {
+    const [row] = await manager.query(`SELECT * FROM permit WHERE case_id = $1 AND state = 'active'${lock ? ' FOR UPDATE' : ''}`, [caseId]);
+    return row ? camel(row) : undefined;
+  }
+
+  async findPermit(manager: EntityManager, id: string, lock = false): Promise<PermitRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM permit WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  async permitsForCase(manager: EntityManager, caseId: string): Promise<PermitRecord[]> {
+    return many(await manager.query(`SELECT * FROM permit WHERE case_id = $1 ORDER BY issued_at`, [caseId]));
+  }
+
+  async endPermit(manager: EntityManager, id: string, state: 'expired' | 'revoked' | 'superseded', by: string, reason: string): Promise<PermitRecord> {
+    const [rows] = await manager.query(
+      `UPDATE permit SET state = $2, ended_at = now(), ended_by = $3, end_reason = $4 WHERE id = $1 AND state = 'active' RETURNING *`,
+      [id, state, by, reason],
+    );
+    return camel(rows[0]);
+  }
+
+  /** Active permits whose validity has run out, locked for the expiry job (skipping rows another worker holds). */
+  async dueForExpiry(manager: EntityManager, now: Date, limit = 200): Promise<PermitRecord[]> {
+    return many(await manager.query(`SELECT * FROM permit WHERE state = 'active' AND valid_until <= $1 ORDER BY valid_until LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]));
+  }
+}

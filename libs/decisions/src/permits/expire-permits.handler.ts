@@ -1,0 +1,60 @@
+import { CaseRepository } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
+import { Notifier } from '@kp/notifications';
+import { JobHandler, RecurringJobs } from '@kp/queue';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DecisionRepository } from '../infrastructure/decision.repository';
+
+export const EXPIRE_PERMITS_JOB = 'expire-permits';
+const SYSTEM = { sub: 'system', role: 'system' } as const;
+
+/** How often the expiry sweep runs (`PERMIT_EXPIRY_SWEEP_MS`, default hourly). */
+export function permitSweepInterval(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PERMIT_EXPIRY_SWEEP_MS ?? 3_600_000);
+  if (!Number.isInteger(value) || value < 100) throw new Error(`PERMIT_EXPIRY_SWEEP_MS="${env.PERMIT_EXPIRY_SWEEP_MS}" must be an integer ≥ 100 (milliseconds)`);
+  return value;
+}
+
+/**
+ * Access ends by itself when a permit's validity runs out (a need REMS users report unmet): the
+ * scheduled sweep marks it expired, logs it and tells the applicant.
+ */
+@Injectable()
+export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
+  readonly jobName = EXPIRE_PERMITS_JOB;
+
+  constructor(
+    private readonly recurring: RecurringJobs,
+    private readonly decisions: DecisionRepository,
+    private readonly cases: CaseRepository,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+  ) {}
+
+  onModuleInit(): void {
+    this.recurring.register({ handler: this, everyMs: permitSweepInterval() });
+  }
+
+  async handle(manager: EntityManager): Promise<void> {
+    await this.expireDue(manager, new Date());
+  }
+
+  async expireDue(manager: EntityManager, now: Date): Promise<number> {
+    const due = await this.decisions.dueForExpiry(manager, now);
+    for (const permit of due) {
+      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM.sub, 'validity period ended');
+      const c = (await this.cases.find(manager, permit.caseId))!;
+      await this.notifier.notify(manager, {
+        to: { sub: c.applicantSub },
+        kind: 'permit_expired',
+        caseId: c.id,
+        caseNumber: c.number,
+        title: { da: `Tilladelse ${permit.number} er udløbet`, en: `Permit ${permit.number} has expired` },
+        body: { da: 'Adgangen til data er ophørt.', en: 'Access to the data has ended.' },
+      });
+      await this.audit.append(manager, { actor: SYSTEM, action: 'permit.expired', subject: { type: 'case', id: c.number }, payload: { permitId: permit.id, number: permit.number, validUntil: permit.validUntil } });
+    }
+    return due.length;
+  }
+}

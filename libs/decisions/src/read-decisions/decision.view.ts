@@ -1,0 +1,82 @@
+import { Actor } from '@kp/auth';
+import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** A decision as published to its reader: the deciding person is named to staff and auditors only. */
+export function decisionView(actor: Actor, d: DecisionRecord & { supersededBy?: string | null }) {
+  const internal = ['caseworker', 'legal_approver', 'auditor'].includes(actor.role) || (actor.role === 'controller' && actor.organisation === d.decidedByOrg);
+  return {
+    id: d.id,
+    caseId: d.caseId,
+    subCaseId: d.subCaseId,
+    track: d.track,
+    outcome: d.outcome,
+    decidingAuthority: d.decidingAuthority,
+    decidedBy: { role: d.decidedByRole, organisation: d.decidedByOrg, ...(internal ? { sub: d.decidedBySub, draftedBy: d.draftedBy } : {}) },
+    legalBasis: d.legalBasis,
+    reasoning: d.reasoning,
+    conditions: d.conditions,
+    appealGuidance: d.appealGuidance,
+    engineVerdict: d.engineVerdict,
+    departsFromEngine: d.departsFromEngine,
+    departureReason: d.departureReason,
+    supersedes: d.supersedesId,
+    supersededBy: d.supersededBy ?? null,
+    current: !d.supersededBy,
+    issuedAt: iso(d.issuedAt),
+    publishBy: iso(d.publishBy),
+  };
+}
+
+export function draftView(d: DecisionDraftRecord) {
+  return {
+    id: d.id,
+    subCaseId: d.subCaseId,
+    outcome: d.outcome,
+    legalBasis: d.legalBasis,
+    reasoning: d.reasoning,
+    conditions: d.conditions,
+    engineVerdict: d.engineVerdict,
+    departsFromEngine: d.departsFromEngine,
+    departureReason: d.departureReason,
+    supersedes: d.supersedesId,
+    draftedBy: d.draftedBy,
+    draftedAt: iso(d.draftedAt),
+    state: d.state,
+    closedBy: d.closedBy,
+    closedAt: iso(d.closedAt),
+    returnReason: d.returnReason,
+  };
+}
+
+export function recommendationView(r: RecommendationRecord) {
+  return {
+    id: r.id,
+    subCaseId: r.subCaseId,
+    outcome: r.outcome,
+    reasoning: r.reasoning,
+    conditions: r.conditions,
+    engineVerdict: r.engineVerdict,
+    departsFromEngine: r.departsFromEngine,
+    departureReason: r.departureReason,
+    recommendedAt: iso(r.recommendedAt),
+  };
+}
+
+export function permitView(p: PermitRecord) {
+  return {
+    id: p.id,
+    number: p.number,
+    caseId: p.caseId,
+    state: p.state,
+    approvedParts: p.approvedParts,
+    conditions: p.conditions,
+    processingEnvironment: p.processingEnvironment,
+    validFrom: iso(p.validFrom),
+    validUntil: iso(p.validUntil),
+    issuedAt: iso(p.issuedAt),
+    endedAt: iso(p.endedAt),
+    endReason: p.endReason,
+  };
+}
