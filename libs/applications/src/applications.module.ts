@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { ChangeAuthority } from './change-authority/change-authority.usecase';
 import { CheckApplication } from './check-application/check-application.usecase';
 import { CreateDraft } from './create-draft/create-draft.usecase';
+import { DryRunRuleSets } from './dry-run-rule-sets/dry-run-rule-sets.usecase';
 import { AuthorityInForce } from './data-sources/authority-in-force';
 import { GetApplication } from './get-application/get-application.usecase';
 import { GetCase } from './get-case/get-case.usecase';
@@ -19,7 +20,7 @@ import { UpdateDraft } from './update-draft/update-draft.usecase';
 import { CaseClockService } from './views/case-clock.service';
 import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
 
-const useCases = [CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources];
+const useCases = [CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, DryRunRuleSets];
 
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({

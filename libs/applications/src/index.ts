@@ -23,3 +23,4 @@ export * from './public-register';
 export * from './views/case-clock.service';
 export * from './data-sources/authority-in-force';
 export * from './infrastructure/application.repository';
+export * from './dry-run-rule-sets/dry-run-rule-sets.usecase';

@@ -1,3 +1,4 @@
+import { DryRunRuleSets } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
@@ -14,6 +15,7 @@ export class RuleSetsController {
     private readonly reloader: RuleSetReloader,
     private readonly registry: RuleSetRegistry,
     private readonly store: RuleSetVersionStore,
+    private readonly dryRunRuleSets: DryRunRuleSets,
   ) {}
 
   @Post('reload')
@@ -27,6 +29,18 @@ export class RuleSetsController {
   @ApiProblems(401, 403)
   reload(@CurrentActor() actor: Actor) {
     return this.reloader.reload({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
+  }
+
+  @Post('dry-run')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Show how the plugins now in RULES_DIR would change the verdicts of open cases, without activating anything',
+    description: 'Each plugin as unchanged, would_activate or refused (file, JSON path, problem); the open sub-cases whose verdict or findings would change, by case number. Audited as `rule_set.dry_run`.',
+  })
+  @ApiOkResponse({ description: '{ plugins, openSubCases, changes }' })
+  @ApiProblems(401, 403)
+  dryRun(@CurrentActor() actor: Actor) {
+    return this.dryRunRuleSets.execute(actor);
   }
 
   @Get()

@@ -1,0 +1,94 @@
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { ApplicationInput, ReloadReport, RuleSetRegistry, RuleSetReloader, Verdict } from '@kp/rules';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../domain/problems';
+
+export interface VerdictChange {
+  caseNumber: string;
+  subCaseId: string;
+  dataSourceId: string;
+  current: { verdict: Verdict; findingCodes: string[]; ruleSets: { id: string; version: string }[] };
+  candidate: { verdict: Verdict; findingCodes: string[]; ruleSets: { id: string; version: string }[] } | { error: string };
+}
+
+export interface DryRunReport {
+  /** Each plugin folder as the candidate load sees it; nothing is activated. */
+  plugins: {
+    pluginId: string;
+    status: 'unchanged' | 'would_activate' | 'refused';
+    version?: string;
+    sha256?: string;
+    errors?: ReloadReport[number]['errors'];
+    inForce: { version: string; sha256: string } | null;
+  }[];
+  openSubCases: number;
+  /** Only the sub-cases whose verdict or findings would change. */
+  changes: VerdictChange[];
+}
+
+const OPEN_STATES = ['submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller'];
+
+/**
+ * Shows how the plugins now in RULES_DIR would change the verdicts of open cases before anyone
+ * activates them (DESIGN.md §4): a separate registry loads the folder, every open sub-case's stored
+ * application is screened with it and compared with its latest stored screening. Nothing changes;
+ * the report names cases by number and verdicts only, no application content.
+ */
+@Injectable()
+export class DryRunRuleSets {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly active: RuleSetRegistry,
+    private readonly reloader: RuleSetReloader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor): Promise<DryRunReport> {
+    if (actor.role !== 'admin') throw forbidden('Only an admin can dry-run rule sets.');
+    const candidate = new RuleSetRegistry({ operators: this.active.operators, facts: this.active.facts });
+    const loaded = await candidate.loadDirectory(this.reloader.rulesDir);
+    const inForce = new Map(this.active.activeVersions().map((v) => [v.id, { version: v.version, sha256: v.sha256 }]));
+    const rows: { case_number: string; sub_case_id: string; data_source_id: string; application: ApplicationInput; data_request_index: number; verdict: Verdict; findings: { code: string }[]; rule_sets: { id: string; version: string }[] }[] =
+      await this.db.query(
+        `SELECT DISTINCT ON (s.sub_case_id) c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.verdict, s.findings, s.rule_sets
+           FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
+          WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
+          ORDER BY s.sub_case_id, s.created_at DESC, s.id`,
+        [OPEN_STATES],
+      );
+    const changes: VerdictChange[] = [];
+    for (const row of rows) {
+      const current = { verdict: row.verdict, findingCodes: row.findings.map((f) => f.code).sort(), ruleSets: row.rule_sets.map(({ id, version }) => ({ id, version })) };
+      let next: VerdictChange['candidate'];
+      try {
+        const result = await candidate.screen(row.application, row.data_request_index);
+        next = { verdict: result.verdict, findingCodes: result.findings.map((f) => f.code).sort(), ruleSets: result.ruleSets.map(({ id, version }) => ({ id, version })) };
+        if (next.verdict === current.verdict && JSON.stringify(next.findingCodes) === JSON.stringify(current.findingCodes)) continue;
+      } catch (error) {
+        next = { error: (error as Error).message };
+      }
+      changes.push({ caseNumber: row.case_number, subCaseId: row.sub_case_id, dataSourceId: row.data_source_id, current, candidate: next });
+    }
+    const report: DryRunReport = {
+      plugins: loaded.map((o) => {
+        const current = inForce.get(o.pluginId) ?? null;
+        const status = o.status === 'refused' ? 'refused' : current?.sha256 === o.sha256 ? 'unchanged' : 'would_activate';
+        return { pluginId: o.pluginId, status, version: o.version, sha256: o.sha256, errors: o.errors, inForce: current };
+      }),
+      openSubCases: rows.length,
+      changes,
+    };
+    await this.db.transaction((manager) =>
+      this.audit.append(manager, {
+        actor,
+        action: 'rule_set.dry_run',
+        subject: { type: 'rule_sets', id: 'all' },
+        payload: { plugins: report.plugins.map((p) => ({ pluginId: p.pluginId, status: p.status, version: p.version ?? null, sha256: p.sha256 ?? null })), openSubCases: rows.length, changed: changes.length },
+      }),
+    );
+    return report;
+  }
+}
