@@ -1,0 +1,70 @@
+import { DomainProblem } from '@kp/http';
+
+/**
+ * Where a keyset-paginated list stopped: the sort key of a page's last item as exact text (a
+ * timestamp from {@link keysetKeySql}, microseconds kept where a JS Date would round them and skip a
+ * row) and the unique id that breaks ties. `key` is null only in lists that order rows without one last.
+ */
+export interface KeysetPosition<Key extends string | null = string> {
+  key: Key;
+  id: string;
+}
+
+export interface KeysetCursorOptions {
+  /** The tie-breaker's shape: a uuid unless the list breaks ties on another unique column. */
+  id?: RegExp;
+  /** The list orders rows without a sort key last (`NULLS LAST`), so a page may end on one. */
+  nullKey?: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The exact text of a timestamptz column for a cursor key, in UTC with microseconds. */
+export const keysetKeySql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** An opaque cursor for the client: base64url of the position. */
+export function encodeKeysetCursor(position: KeysetPosition<string | null>): string {
+  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
+}
+
+/**
+ * The position in a cursor this API gave out; undefined for none (the first page). Anything else is
+ * answered 400 `bad-cursor`, before it reaches SQL.
+ */
+export function decodeKeysetCursor(raw: string | undefined, options?: KeysetCursorOptions & { nullKey?: false }): KeysetPosition | undefined;
+export function decodeKeysetCursor(raw: string | undefined, options: KeysetCursorOptions): KeysetPosition<string | null> | undefined;
+export function decodeKeysetCursor(raw: string | undefined, options: KeysetCursorOptions = {}): KeysetPosition<string | null> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [key, id] = parsed as unknown[];
+      const keyOk = (key === null && options.nullKey === true) || (typeof key === 'string' && isTimestampKey(key));
+      if (keyOk && typeof id === 'string' && (options.id ?? UUID).test(id)) return { key: key as string | null, id };
+    }
+  } catch {
+    /* answered by the problem below */
+  }
+  throw new DomainProblem(400, 'bad-cursor', 'cursor is not one this API gave out; start again without it.');
+}
+
+/**
+ * The SQL condition "after this position" for `ORDER BY <column> ASC NULLS LAST, <idColumn> ASC`,
+ * with its parameters numbered from `next`.
+ */
+export function afterKeyset(position: KeysetPosition<string | null>, column: string, idColumn: string, next: number): { sql: string; params: unknown[] } {
+  if (position.key === null) return { sql: `(${column} IS NULL AND ${idColumn} > $${next}::uuid)`, params: [position.id] };
+  return {
+    sql: `(${column} > $${next}::timestamptz OR (${column} = $${next}::timestamptz AND ${idColumn} > $${next + 1}::uuid) OR ${column} IS NULL)`,
+    params: [position.key, position.id],
+  };
+}
+
+/** The shape {@link keysetKeySql} gives, and a real calendar instant (PostgreSQL would refuse 02-30). */
+function isTimestampKey(key: string): boolean {
+  if (!KEY.test(key)) return false;
+  const millis = `${key.slice(0, 23)}Z`;
+  const parsed = Date.parse(millis);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString() === millis;
+}
