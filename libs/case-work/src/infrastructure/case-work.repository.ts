@@ -1,7 +1,7 @@
 import { CaseRecord } from '@kp/applications';
+import { afterKeyset, KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { afterCursor, Cursor, cursorKeySql } from '../domain/cursor';
 import { ConsultationState, NoteRecord, NoteVisibility } from '../domain/records';
 import { camel, rowsOf } from './rows';
 
@@ -44,7 +44,7 @@ export interface LegalMatterRow {
 }
 
 const CONSULTATION_SELECT = `
-  SELECT k.*, ${cursorKeySql('k.deadline')} AS deadline_key, c.number AS case_number, c.content->>'title' AS case_title,
+  SELECT k.*, ${keysetKeySql('k.deadline')} AS deadline_key, c.number AS case_number, c.content->>'title' AS case_title,
          c.state AS case_state, s.data_source_id
     FROM consultation k JOIN case_file c ON c.id = k.case_id LEFT JOIN sub_case s ON s.id = k.sub_case_id`;
 
@@ -84,7 +84,7 @@ export class CaseWorkRepository {
     manager: EntityManager,
     filter: { region?: string; state?: ConsultationState; caseId?: string },
     limit: number,
-    cursor?: Cursor,
+    cursor?: KeysetPosition,
   ): Promise<ConsultationRow[]> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -96,7 +96,7 @@ export class CaseWorkRepository {
     if (filter.state) where.push(`k.state = ${param(filter.state)}`);
     if (filter.caseId) where.push(`k.case_id = ${param(filter.caseId)}::uuid`);
     if (cursor) {
-      const after = afterCursor(cursor, 'k.deadline', 'k.id', params.length + 1);
+      const after = afterKeyset(cursor, 'k.deadline', 'k.id', params.length + 1);
       params.push(...after.params);
       where.push(after.sql);
     }

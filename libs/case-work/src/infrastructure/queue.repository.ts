@@ -1,6 +1,6 @@
+import { afterKeyset, KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { afterCursor, Cursor, cursorKeySql } from '../domain/cursor';
 import { OPEN_CASE_STATES, QueueFilter, QueueName, UNASSIGNED } from '../domain/queues';
 import { rowsOf } from './rows';
 
@@ -70,7 +70,7 @@ function parameters(): { params: unknown[]; param: Param } {
 /** Reads for the queues and the workload view, from the clock figures stored on `case_file`. */
 @Injectable()
 export class QueueRepository {
-  async page(manager: EntityManager, queue: QueueName, me: string, filter: QueueFilter, limit: number, cursor?: Cursor): Promise<QueueRow[]> {
+  async page(manager: EntityManager, queue: QueueName, me: string, filter: QueueFilter, limit: number, cursor?: KeysetPosition<string | null>): Promise<QueueRow[]> {
     const { params, param } = parameters();
     const where = [queueSql(queue, me, param)];
     if (filter.track) where.push(`EXISTS (SELECT 1 FROM sub_case s WHERE s.case_id = c.id AND s.track = ${param(filter.track)} AND ${OPEN_SUB_CASE})`);
@@ -82,14 +82,14 @@ export class QueueRepository {
     if (filter.atRisk !== undefined) where.push(`c.at_risk = ${param(filter.atRisk)}`);
     if (filter.overdue !== undefined) where.push(`c.overdue = ${param(filter.overdue)}`);
     if (cursor) {
-      const after = afterCursor(cursor, 'c.due_at', 'c.id', params.length + 1);
+      const after = afterKeyset(cursor, 'c.due_at', 'c.id', params.length + 1);
       params.push(...after.params);
       where.push(after.sql);
     }
     params.push(limit + 1);
     const rows = await manager.query(
       `SELECT c.id, c.number, c.content->>'title' AS title, c.state, c.applicant_org, c.applicant_org_name, c.assignee_sub,
-              c.due_at, ${cursorKeySql('c.due_at')} AS due_key, c.at_risk, c.overdue, c.clock_paused,
+              c.due_at, ${keysetKeySql('c.due_at')} AS due_key, c.at_risk, c.overdue, c.clock_paused,
               (SELECT count(*)::int FROM consultation k WHERE k.case_id = c.id AND k.state = 'open') AS open_consultations,
               (SELECT count(*)::int FROM legal_matter m WHERE m.case_id = c.id AND m.state = 'open') AS open_legal_matters,
               (SELECT coalesce(json_agg(json_build_object('id', s.id, 'dataSourceId', s.data_source_id, 'dataSourceName', s.data_source_name,

@@ -1,10 +1,10 @@
 import { isStaff } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { CONSULTATION_STATES, ConsultationState } from '../domain/records';
 import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { isUuid } from '../infrastructure/rows';
@@ -33,14 +33,14 @@ export class ListConsultations {
       throw new DomainProblem(400, 'validation', `state must be one of ${CONSULTATION_STATES.join(', ')}.`);
     }
     if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new DomainProblem(400, 'validation', 'caseId must be a case id.');
-    const after = decodeCursor(cursor);
+    const after = decodeKeysetCursor(cursor);
     return this.db.transaction(async (manager) => {
       const rows = await this.caseWork.consultationPage(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
         items: page.map(consultationView),
-        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.deadlineKey, id: last.id }) : null,
+        nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.deadlineKey, id: last.id }) : null,
       };
     });
   }

@@ -2,10 +2,10 @@ import { isStaff } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { DanishCalendar } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { daysLeft, isQueue, QueueFilter, QUEUES } from '../domain/queues';
 import { QueueRepository, QueueRow } from '../infrastructure/queue.repository';
 import { StaffRepository } from '../infrastructure/staff.repository';
@@ -31,7 +31,7 @@ export class ListQueue {
     if (!isStaff(actor)) throw new DomainProblem(403, 'forbidden', 'Only caseworkers and legal approvers work queues.');
     if (!isQueue(queue)) throw new DomainProblem(404, 'unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new DomainProblem(400, 'validation', `limit must be 1–${MAX_QUEUE_PAGE}.`);
-    const after = decodeCursor(cursor);
+    const after = decodeKeysetCursor(cursor, { nullKey: true });
     const now = new Date();
     return this.db.transaction(async (manager) => {
       await this.staff.seen(manager, actor);
@@ -41,7 +41,7 @@ export class ListQueue {
       return {
         queue,
         items: page.map((row) => this.item(row, now)),
-        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.dueKey, id: last.id }) : null,
+        nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.dueKey, id: last.id }) : null,
       };
     });
   }
