@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
 import { ApplicationRecord, ApplicationStatus } from '../domain/records';
-import { camel } from '@kp/persistence';
+import { camel, KeysetPosition, keysetKeySql } from '@kp/persistence';
 
 @Injectable()
 export class ApplicationRepository {
@@ -32,13 +32,13 @@ export class ApplicationRepository {
   }
 
   /** The applicant's own applications, newest first, keyset-paginated on (created_at, id). */
-  async listOwn(manager: EntityManager, applicantSub: string, limit: number, after?: { createdAt: string; id: string }): Promise<(ApplicationRecord & { position: string })[]> {
+  async listOwn(manager: EntityManager, applicantSub: string, limit: number, after?: KeysetPosition): Promise<(ApplicationRecord & { position: string })[]> {
     // `position` is created_at at full (microsecond) precision, so the cursor never skips a row.
     const rows = await manager.query(
-      `SELECT *, created_at::text AS position FROM application
+      `SELECT *, ${keysetKeySql('created_at')} AS position FROM application
         WHERE applicant_sub = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [applicantSub, after?.createdAt ?? null, after?.id ?? null, limit],
+      [applicantSub, after?.key ?? null, after?.id ?? null, limit],
     );
     return rows.map((row: Record<string, unknown>) => camel<ApplicationRecord>(row));
   }

@@ -1,8 +1,11 @@
-import { DomainProblem } from '@kp/http';
+import { decodeKeysetCursor, encodeKeysetCursor, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PublicApplication, publicState } from './public-application';
+
+/** Ties on the submission instant are broken by case number, which the register publishes. */
+const CASE_NUMBER = /^EK-\d{4}-\d{6}$/;
 
 export interface PublicApplicationPage {
   items: PublicApplication[];
@@ -32,7 +35,7 @@ export class ListPublicApplications {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute(limit: number, cursor?: string): Promise<PublicApplicationPage> {
-    const after = decodeCursor(cursor);
+    const after = decodeKeysetCursor(cursor, { id: CASE_NUMBER });
     const rows = (await this.db.query(
       `SELECT c.number,
               c.content->>'title' AS title,
@@ -41,20 +44,20 @@ export class ListPublicApplications {
               c.content->>'purposeCategory' AS purpose_category,
               c.state,
               c.submitted_at AS received_at,
-              to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
+              ${keysetKeySql('c.submitted_at')} AS position,
               COALESCE((SELECT json_agg(json_build_object('id', s.data_source_id, 'name', s.data_source_name) ORDER BY s.position)
                           FROM sub_case s WHERE s.case_id = c.id), '[]'::json) AS data_sources
          FROM case_file c
         WHERE $1::timestamptz IS NULL OR (c.submitted_at, c.number) < ($1::timestamptz, $2::text)
         ORDER BY c.submitted_at DESC, c.number DESC
         LIMIT $3`,
-      [after?.at ?? null, after?.number ?? null, limit + 1],
+      [after?.key ?? null, after?.id ?? null, limit + 1],
     )) as Row[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toPublic),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.position, last.number) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.position, id: last.number }) : null,
     };
   }
 }
@@ -69,19 +72,4 @@ function toPublic(row: Row): PublicApplication {
     receivedAt: row.received_at.toISOString(),
     state: publicState(row.state),
   };
-}
-
-const encodeCursor = (at: string, number: string) => Buffer.from(JSON.stringify([at, number])).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): { at: string; number: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [at, number] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) && typeof number === 'string' && /^EK-\d{4}-\d{6}$/.test(number)) {
-      return { at, number };
-    }
-  } catch {
-    /* answered below */
-  }
-  throw new DomainProblem(400, 'bad-cursor', 'cursor is not one this API gave out; start again without it.');
 }
