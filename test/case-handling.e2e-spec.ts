@@ -204,6 +204,24 @@ describe('case handling from submit to permit (e2e)', () => {
     }
   });
 
+  it('pages the decision register newest first with a stable cursor and refuses a forged one', async () => {
+    const items: { decisionId: string; decidedAt: string }[] = (await request(t.server).get('/v1/public/decisions').query({ limit: 100 }).expect(200)).body.items;
+    const decidedAt = items.map((d) => d.decidedAt);
+    expect(decidedAt).toEqual([...decidedAt].sort().reverse());
+    const whole = items.map((d) => d.decisionId);
+    expect(whole.length).toBeGreaterThan(1);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await request(t.server).get('/v1/public/decisions').query(cursor ? { limit: 1, cursor } : { limit: 1 }).expect(200);
+      paged.push(...page.body.items.map((d: { decisionId: string }) => d.decisionId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    const forged = await request(t.server).get('/v1/public/decisions').query({ cursor: 'bm9wZQ' }).expect(400);
+    expect(forged.body.type).toMatch(/bad-cursor$/);
+  });
+
   it('expires a permit when its validity has run out and tells the applicant', async () => {
     const db = t.app.get(DataSource);
     await db.query(`UPDATE permit SET valid_until = now() - interval '1 minute' WHERE case_id = $1 AND state = 'active'`, [caseId]);

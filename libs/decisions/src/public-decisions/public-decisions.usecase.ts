@@ -1,24 +1,7 @@
-import { DomainProblem } from '@kp/http';
+import { decodeKeysetCursor, encodeKeysetCursor, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-interface Cursor {
-  issuedAt: string;
-  id: string;
-}
-
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(cursor?: string): Cursor | undefined {
-  if (!cursor) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.issuedAt === 'string' && /^[0-9a-f-]{36}$/i.test(c.id)) return c;
-  } catch {
-    /* below */
-  }
-  throw new DomainProblem(400, 'bad-cursor', 'cursor is not one this API gave out; start again without it.');
-}
 
 /**
  * The public register of decisions and permits (EHDS art. 57(1)(j)): outcome and reasons of every
@@ -30,9 +13,9 @@ export class PublicDecisions {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute(limit: number, cursor?: string) {
-    const after = decode(cursor);
+    const after = decodeKeysetCursor(cursor);
     const rows = await this.db.query(
-      `SELECT d.id, d.issued_at::text AS position, d.issued_at, d.publish_by, d.outcome, d.deciding_authority, d.legal_basis, d.reasoning,
+      `SELECT d.id, ${keysetKeySql('d.issued_at')} AS position, d.issued_at, d.publish_by, d.outcome, d.deciding_authority, d.legal_basis, d.reasoning,
               d.conditions, d.supersedes_id, c.number AS case_number, c.applicant_org_name, c.content->>'title' AS title,
               c.content->>'purposeCategory' AS purpose_category, s.data_source_id, s.data_source_name, s.track,
               p.number AS permit_number, p.state AS permit_state, p.valid_from, p.valid_until
@@ -43,7 +26,7 @@ export class PublicDecisions {
         WHERE ($1::timestamptz IS NULL OR (d.issued_at, d.id) < ($1::timestamptz, $2::uuid))
         ORDER BY d.issued_at DESC, d.id DESC
         LIMIT $3`,
-      [after?.issuedAt ?? null, after?.id ?? null, limit + 1],
+      [after?.key ?? null, after?.id ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -66,7 +49,7 @@ export class PublicDecisions {
         publishBy: new Date(r.publish_by).toISOString(),
         permit: r.permit_number ? { number: r.permit_number, state: r.permit_state, validFrom: new Date(r.valid_from).toISOString(), validUntil: new Date(r.valid_until).toISOString() } : null,
       })),
-      nextCursor: rows.length > limit && last ? encode({ issuedAt: last.position, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.position, id: last.id }) : null,
     };
   }
 }

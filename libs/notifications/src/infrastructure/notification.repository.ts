@@ -1,13 +1,8 @@
 import { Actor } from '@kp/auth';
+import { KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NewNotification, NotificationRecord } from '../domain/notification';
-
-export interface NotificationPosition {
-  /** created_at at full (microsecond) precision, as text, so a cursor never skips a row. */
-  createdAt: string;
-  id: string;
-}
 
 type Row = Record<string, unknown>;
 
@@ -39,7 +34,7 @@ const ADDRESSED = `(n.recipient_sub = $1
        AND (n.recipient_org IS NULL OR n.recipient_org = $3)
        AND (n.recipient_region IS NULL OR n.recipient_region = $4)))`;
 
-const SELECT = `SELECT n.*, n.created_at::text AS position, COALESCE(n.read_at, r.read_at) AS seen_at
+const SELECT = `SELECT n.*, ${keysetKeySql('n.created_at')} AS position, COALESCE(n.read_at, r.read_at) AS seen_at
   FROM notification n
   LEFT JOIN notification_read r ON r.notification_id = n.id AND r.reader_sub = $1`;
 
@@ -82,7 +77,7 @@ export class NotificationRepository {
     actor: Actor,
     filter: { unread?: boolean; kind?: string; caseNumber?: string },
     limit: number,
-    after?: NotificationPosition,
+    after?: KeysetPosition,
   ): Promise<(NotificationRecord & { position: string })[]> {
     const rows: Row[] = await manager.query(
       `${SELECT}
@@ -93,7 +88,7 @@ export class NotificationRepository {
           AND ($8::timestamptz IS NULL OR (n.created_at, n.id) < ($8::timestamptz, $9::uuid))
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $10`,
-      [...actorParams(actor), filter.unread ?? null, filter.kind ?? null, filter.caseNumber ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+      [...actorParams(actor), filter.unread ?? null, filter.kind ?? null, filter.caseNumber ?? null, after?.key ?? null, after?.id ?? null, limit],
     );
     return rows.map((row) => ({ ...toRecord(row), position: row.position as string }));
   }

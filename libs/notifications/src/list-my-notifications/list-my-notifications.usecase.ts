@@ -1,10 +1,10 @@
 import { Actor } from '@kp/auth';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationView, NotificationView } from '../domain/notification.view';
 import { NotificationRepository } from '../infrastructure/notification.repository';
-import { decodeNotificationCursor, encodeNotificationCursor } from './notification-cursor';
 
 export interface ListMyNotificationsQuery {
   limit: number;
@@ -39,13 +39,13 @@ export class ListMyNotifications {
       actor,
       { unread: query.unread, kind: query.kind, caseNumber: query.caseNumber },
       limit + 1,
-      decodeNotificationCursor(query.cursor),
+      decodeKeysetCursor(query.cursor),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(({ position: _, ...n }) => notificationView(n)),
-      nextCursor: rows.length > limit && last ? encodeNotificationCursor({ createdAt: last.position, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.position, id: last.id }) : null,
     };
   }
 }
