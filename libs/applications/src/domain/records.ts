@@ -78,6 +78,10 @@ export interface ScreeningRecord {
   createdAt: Date;
 }
 
+/** A consultation lapses at its deadline when unanswered: it informs, it never blocks the case past it. */
+export type ConsultationState = 'open' | 'answered' | 'lapsed';
+export const CONSULTATION_STATES: readonly ConsultationState[] = ['open', 'answered', 'lapsed'];
+
 export interface ConsultationRecord {
   id: string;
   caseId: string;
@@ -86,10 +90,12 @@ export interface ConsultationRecord {
   topic: string;
   question: string;
   deadline: Date;
-  state: 'open' | 'answered';
+  state: ConsultationState;
   answer: string | null;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** When the sweep found it unanswered past its deadline. */
+  lapsedAt: Date | null;
   origin: 'rule' | 'caseworker';
   requestedBy: string;
   createdAt: Date;
@@ -108,6 +114,7 @@ export interface LegalMatterRecord {
   documentReference: string | null;
   resolvedBy: string | null;
   resolvedAt: Date | null;
+  createdAt: Date;
 }
 
 export interface AuthorityAssignment {

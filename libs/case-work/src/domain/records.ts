@@ -1,6 +1,5 @@
-/** A consultation lapses at its deadline when unanswered: it informs, it never blocks the case past it. */
-export type ConsultationState = 'open' | 'answered' | 'lapsed';
-export const CONSULTATION_STATES: readonly ConsultationState[] = ['open', 'answered', 'lapsed'];
+export { CONSULTATION_STATES } from '@kp/applications';
+export type { ConsultationState } from '@kp/applications';
 
 export type NoteVisibility = 'internal' | 'applicant';
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['internal', 'applicant'];

@@ -1,46 +1,18 @@
-import { CaseRecord } from '@kp/applications';
+import { CaseRecord, ConsultationRecord, LegalMatterRecord } from '@kp/applications';
 import { afterKeyset, KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsultationState, NoteRecord, NoteVisibility } from '../domain/records';
 import { camel, rowsOf } from './rows';
 
-export interface ConsultationRow {
-  id: string;
-  caseId: string;
+/** A consultation as the consultation lists show it: with its case and the data source asked about. */
+export interface ConsultationRow extends ConsultationRecord {
   caseNumber: string;
   caseTitle: string | null;
   caseState: string;
-  subCaseId: string | null;
   dataSourceId: string | null;
-  advisorRegion: string;
-  topic: string;
-  question: string;
-  deadline: Date;
+  /** The deadline as exact text, for the keyset cursor. */
   deadlineKey: string;
-  state: ConsultationState;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: Date | null;
-  lapsedAt: Date | null;
-  origin: 'rule' | 'caseworker';
-  requestedBy: string;
-  createdAt: Date;
-}
-
-export interface LegalMatterRow {
-  id: string;
-  caseId: string;
-  subCaseId: string;
-  kind: string;
-  code: string;
-  description: { da: string; en: string };
-  legalReference: string | null;
-  blocking: boolean;
-  state: 'open' | 'resolved';
-  documentReference: string | null;
-  resolvedBy: string | null;
-  resolvedAt: Date | null;
 }
 
 const CONSULTATION_SELECT = `
@@ -139,12 +111,12 @@ export class CaseWorkRepository {
     return rowsOf(rows);
   }
 
-  async legalMatter(manager: EntityManager, caseId: string, id: string, lock = false): Promise<LegalMatterRow | undefined> {
+  async legalMatter(manager: EntityManager, caseId: string, id: string, lock = false): Promise<LegalMatterRecord | undefined> {
     const [row] = await manager.query(`SELECT * FROM legal_matter WHERE id = $1 AND case_id = $2${lock ? ' FOR UPDATE' : ''}`, [id, caseId]);
     return row ? camel(row) : undefined;
   }
 
-  async resolveLegalMatter(manager: EntityManager, id: string, documentReference: string, resolvedBy: string): Promise<LegalMatterRow> {
+  async resolveLegalMatter(manager: EntityManager, id: string, documentReference: string, resolvedBy: string): Promise<LegalMatterRecord> {
     const [rows] = await manager.query(
       `UPDATE legal_matter SET state = 'resolved', document_reference = $2, resolved_by = $3, resolved_at = now() WHERE id = $1 RETURNING *`,
       [id, documentReference, resolvedBy],

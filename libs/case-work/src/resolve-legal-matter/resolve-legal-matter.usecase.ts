@@ -1,3 +1,4 @@
+import { LegalMatterRecord } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -5,11 +6,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '../domain/problems';
-import { CaseWorkRepository, LegalMatterRow } from '../infrastructure/case-work.repository';
+import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { isUuid, iso } from '../infrastructure/rows';
 import { WorkOnCase } from '../work-on-case/work-on-case';
 
-export function legalMatterView(m: LegalMatterRow) {
+export function legalMatterView(m: LegalMatterRecord) {
   return {
     id: m.id,
     caseId: m.caseId,
