@@ -1,5 +1,6 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuditModule } from '@kp/audit';
+import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
 import { AddNote } from './add-note/add-note.usecase';
 import { AnswerConsultation } from './answer-consultation/answer-consultation.usecase';
@@ -45,7 +46,7 @@ const useCases = [
  * the decision use cases; the consultation sweep's handler for the worker to schedule.
  */
 @Module({
-  imports: [AuditModule, ApplicationsModule],
+  imports: [AuditModule, ApplicationsModule, RulesModule],
   providers: [StaffRepository, QueueRepository, CaseWorkRepository, WorkOnCase, ConsultationWait, ConflictCheck, LegalMatterGate, LapseConsultationsHandler, ...useCases],
   exports: [...useCases, ConflictCheck, LegalMatterGate, LapseConsultationsHandler],
 })

@@ -1,5 +1,6 @@
 import { ApplicationRepository, ApplicationsModule } from '@kp/applications';
 import { AuditModule } from '@kp/audit';
+import { CaseWorkModule } from '@kp/case-work';
 import { NotificationsModule } from '@kp/notifications';
 import { Module } from '@nestjs/common';
 import { ExtendClock } from './extend-clock/extend-clock.usecase';
@@ -18,7 +19,7 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
  * {@link DeadlineJobsModule}, imported by the worker only.
  */
 @Module({
-  imports: [ApplicationsModule, AuditModule, NotificationsModule],
+  imports: [ApplicationsModule, AuditModule, NotificationsModule, CaseWorkModule],
   // ApplicationsModule does not export its ApplicationRepository; it is stateless, so we hold our own.
   providers: [ApplicationRepository, SupplementRequestRepository, DeadlineWatchRepository, ...useCases],
   exports: useCases,

@@ -115,10 +115,11 @@ export class DecisionsController {
   @Roles('legal_approver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an active permit with reasons (EHDS art. 63)' })
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'The revoked permit' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto) {
-    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference);
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @Headers('if-match') ifMatch?: string) {
+    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference, parseIfMatch(ifMatch));
   }
 }
 

@@ -31,9 +31,17 @@ export function controls(actor: Actor, subCase: SubCaseRecord): boolean {
   return actor.role === 'controller' && subCase.track === 'collaborative' && !!actor.organisation && subCase.controllerOrg === actor.organisation;
 }
 
-/** The sub-cases this actor may see within a case they may see. */
-export function visibleSubCases(actor: Actor, subCases: SubCaseRecord[]): SubCaseRecord[] {
-  return actor.role === 'controller' ? subCases.filter((s) => controls(actor, s)) : subCases;
+/**
+ * The sub-cases this actor may see within a case they may see: a controller only its own sources'
+ * parts, an advisor only the parts its region was consulted on (need to know).
+ */
+export function visibleSubCases(actor: Actor, subCases: SubCaseRecord[], consultations: ConsultationRecord[]): SubCaseRecord[] {
+  if (actor.role === 'controller') return subCases.filter((s) => controls(actor, s));
+  if (actor.role === 'advisor') {
+    const consulted = new Set(consultations.filter((k) => k.advisorRegion === actor.region && k.subCaseId).map((k) => k.subCaseId));
+    return subCases.filter((s) => consulted.has(s.id));
+  }
+  return subCases;
 }
 
 export function isStaff(actor: Actor): boolean {

@@ -87,7 +87,8 @@ export const LIFECYCLE: Table = {
     caseworker: staffWork,
     legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
-    controller: ['read_case'],
+    // A consultation about another part must not stop a controller deciding its own recommended part.
+    controller: ['read_case', 'controller_decide'],
     auditor: ['read_case'],
   },
   awaiting_controller: {

@@ -52,10 +52,24 @@ export class SubmitApplication {
         if (earlier) return { caseId: earlier, replayed: true };
       }
       this.assertMaySubmit(application);
-      const c = await this.openCase(manager, actor, application);
+      const c = await this.openCase(manager, actor, application, this.applicantOrganisation(actor, application));
       if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id);
       return { caseId: c.id, replayed: false };
     });
+  }
+
+  /**
+   * The applicant organisation comes from the verified token (MitID Erhverv names the CVR), not from
+   * the form: conflict-of-interest checks rely on it. A form naming another CVR is refused.
+   */
+  private applicantOrganisation(actor: Actor, application: ApplicationRecord): string | null {
+    const declared = application.content.applicant?.organisation?.cvr;
+    if (actor.organisation && declared && declared !== actor.organisation) {
+      throw invalidContent([
+        { field: 'applicant.organisation.cvr', messages: [`must be the CVR of the organisation you sign in for (${actor.organisation})`] },
+      ]);
+    }
+    return actor.organisation ?? declared ?? null;
   }
 
   private assertMaySubmit(application: ApplicationRecord): void {
@@ -71,7 +85,7 @@ export class SubmitApplication {
     if (missing.length) throw incomplete(missing);
   }
 
-  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
+  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
     const now = new Date();
     const content = application.content;
     const organisation = content.applicant?.organisation;
@@ -79,7 +93,7 @@ export class SubmitApplication {
       number: await this.cases.nextCaseNumber(manager, danishYear(now)),
       applicationId: application.id,
       applicantSub: actor.sub,
-      applicantOrg: organisation?.cvr ?? actor.organisation ?? null,
+      applicantOrg,
       applicantOrgName: organisation?.name ?? null,
       content,
       submittedAt: now,

@@ -26,7 +26,7 @@ function screeningView(s: ScreeningRecord | undefined) {
  */
 export function caseView(actor: Actor, parts: CaseViewParts) {
   const { c } = parts;
-  const subCases = visibleSubCases(actor, parts.subCases);
+  const subCases = visibleSubCases(actor, parts.subCases, parts.consultations);
   const visibleIds = new Set(subCases.map((s) => s.id));
   const internal = actor.role !== 'researcher';
   return {

@@ -42,6 +42,12 @@ export class WithdrawApplication {
         assertVersion(expectedCaseVersion, c.version, 'case');
         const open = (await this.cases.subCases(manager, c.id)).filter((s) => s.state !== 'decided');
         await this.cases.setSubCaseState(manager, open.map((s) => s.id), 'withdrawn');
+        // Drafts waiting for the legal approver end with the application; nothing is left pending.
+        await manager.query(
+          `UPDATE decision_draft SET state = 'returned', closed_by = $2, closed_at = now(), return_reason = 'application withdrawn'
+            WHERE case_id = $1 AND state = 'pending'`,
+          [c.id, actor.sub],
+        );
         c = await this.cases.setState(manager, c.id, 'withdrawn', { withdrawnAt: now });
         await this.cases.addClockEvent(manager, c.id, 'withdrawn', now, reason);
         await this.clocks.refresh(manager, c.id, now);

@@ -1,5 +1,6 @@
 import { CaseRepository } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
+import { RuleSetRegistry } from '@kp/rules';
 import { Actor } from '@kp/auth';
 import { DomainProblem, FieldError } from '@kp/http';
 import { Injectable } from '@nestjs/common';
@@ -46,12 +47,19 @@ export class RequestConsultation {
     private readonly work: WorkOnCase,
     private readonly cases: CaseRepository,
     private readonly caseWork: CaseWorkRepository,
+    private readonly registry: RuleSetRegistry,
     private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
     const problems = consultationRequestProblems(command, new Date());
     if (problems.length) throw new DomainProblem(400, 'validation', `The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
+    // Addressing a consultation grants that region's advisors a view of the case: only known advisors.
+    if (!this.knownAdvisors().has(command.advisorRegion)) {
+      throw new DomainProblem(400, 'validation', `There is no advisor ${command.advisorRegion}.`, {
+        errors: [{ field: 'advisorRegion', messages: [`must be one of ${[...this.knownAdvisors()].sort().join(', ')}`] }],
+      });
+    }
     return this.db.transaction(async (manager) => {
       const { c, subCases } = await this.work.load(manager, actor, caseId, 'consult', expectedVersion);
       if (command.subCaseId) {
@@ -79,5 +87,14 @@ export class RequestConsultation {
       });
       return consultationView(k);
     });
+  }
+
+  /** Regional data-support centres and clinical-database steering groups of the catalogue. */
+  private knownAdvisors(): Set<string> {
+    const sources = this.registry.dataSources();
+    return new Set([
+      ...sources.flatMap((d) => [d.advisorRegion, d.region].filter((r): r is string => !!r)),
+      ...sources.filter((d) => d.kind === 'clinical_quality_db').map((d) => `${d.id}-steering-group`),
+    ]);
   }
 }

@@ -4,6 +4,7 @@ import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
 import { assertVersion } from '@kp/http';
+import { ConflictCheck } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -40,6 +41,7 @@ export class ExtendClock {
     private readonly cases: CaseRepository,
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
+    private readonly conflicts: ConflictCheck,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,6 +54,7 @@ export class ExtendClock {
       if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
       assertMay(c.state, actor.role, 'extend_clock');
       assertVersion(expectedVersion, c.version, 'case');
+      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
 
       const now = new Date();
       const reason = command.reason?.trim() ?? '';

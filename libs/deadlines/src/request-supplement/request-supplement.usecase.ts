@@ -4,6 +4,7 @@ import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
 import { assertVersion, DomainProblem } from '@kp/http';
+import { ConflictCheck } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,6 +35,7 @@ export class RequestSupplement {
     private readonly requests: SupplementRequestRepository,
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
+    private readonly conflicts: ConflictCheck,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,6 +49,17 @@ export class RequestSupplement {
       if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
       assertMay(c.state, actor.role, 'request_supplement');
       assertVersion(expectedVersion, c.version, 'case');
+      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
+      // A supplement amends the whole application; parts already decided, or put to the legal
+      // approver or the controller, were judged on the application as it is and must stay so.
+      const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));
+      if (settled.length > 0) {
+        throw new DomainProblem(
+          409,
+          'parts-in-decision',
+          `The application can no longer be supplemented: ${settled.map((s) => `${s.dataSourceName} (${s.state.replace(/_/g, ' ')})`).join(', ')}. Return pending drafts first; decided parts stand.`,
+        );
+      }
       const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
       if (command.subCaseId && !subCase) {
         throw new DomainProblem(422, 'unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {

@@ -66,6 +66,11 @@ export class CaseCompletion {
       const d = await this.decisions.currentDecision(manager, s.id);
       if (d && isApproving(d.outcome)) current.push(d);
     }
+    if (correcting) {
+      // A revoked permit (EHDS art. 63) is not revived by a correcting decision: a new grant needs a new application.
+      const permits = await this.decisions.permitsForCase(manager, c.id);
+      if (permits.some((p) => p.state === 'revoked')) return undefined;
+    }
     const previous = correcting ? await this.decisions.activePermit(manager, c.id, true) : undefined;
     if (previous) {
       await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM.sub, 'replaced after a correcting decision');

@@ -40,9 +40,8 @@ export class DecisionContext {
       throw error;
     }
     assertVersion(expectedVersion, c.version, 'case');
-    if (actor.role === 'caseworker' || actor.role === 'legal_approver') {
-      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
-    }
+    // Impartiality (forvaltningsloven § 3) binds the contact point's staff and the controller's decider alike.
+    await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
     return { c, subCase, subCases };
   }
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '@kp/applications';
 import { camel } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -19,7 +20,7 @@ export class DecisionRepository {
   }
 
   async findDraft(manager: EntityManager, id: string, lock = false): Promise<DecisionDraftRecord | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await manager.query(`SELECT * FROM decision_draft WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? camel(row) : undefined;
   }
@@ -72,7 +73,7 @@ export class DecisionRepository {
   }
 
   async findDecision(manager: EntityManager, id: string): Promise<DecisionRecord | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await manager.query(`SELECT * FROM decision WHERE id = $1`, [id]);
     return row ? camel(row) : undefined;
   }
@@ -120,7 +121,7 @@ export class DecisionRepository {
   }
 
   async findPermit(manager: EntityManager, id: string, lock = false): Promise<PermitRecord | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await manager.query(`SELECT * FROM permit WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? camel(row) : undefined;
   }

@@ -1,7 +1,8 @@
 import { canSeeCase, CaseRepository, CommandNotAllowedError, assertCommandAllowed } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { ConflictCheck } from '@kp/case-work';
+import { assertVersion, DomainProblem } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,13 +21,14 @@ export class RevokePermit {
     private readonly decisions: DecisionRepository,
     private readonly cases: CaseRepository,
     private readonly notifier: Notifier,
+    private readonly conflicts: ConflictCheck,
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, permitId: string, reason: string, hearingReference?: string) {
+  async execute(actor: Actor, permitId: string, reason: string, hearingReference?: string, expectedVersion?: number) {
     return this.db.transaction(async (manager) => {
       const permit = await this.decisions.findPermit(manager, permitId, true);
-      const c = permit ? await this.cases.find(manager, permit.caseId) : undefined;
+      const c = permit ? await this.cases.find(manager, permit.caseId, true) : undefined;
       if (!permit || !c || !canSeeCase(actor, c, await this.cases.subCases(manager, c.id), [])) {
         throw new DomainProblem(404, 'not-found', `There is no permit ${permitId} that you can see.`);
       }
@@ -36,8 +38,11 @@ export class RevokePermit {
         if (error instanceof CommandNotAllowedError) throw new DomainProblem(409, 'command-not-allowed', error.message);
         throw error;
       }
+      assertVersion(expectedVersion, c.version, 'case');
+      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
       if (permit.state !== 'active') throw new DomainProblem(409, 'permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
       const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason);
+      await this.cases.touch(manager, c.id);
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },
         kind: 'permit_revoked',
