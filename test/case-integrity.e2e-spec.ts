@@ -19,6 +19,7 @@ describe('case integrity and access (e2e)', () => {
       approver2: { sub: 'la-2', role: 'legal_approver', organisation: '33257872' },
       advisorMidt: { sub: 'adv-rm', role: 'advisor', region: 'region-midtjylland' },
       controllerMidt: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
+      auditor: { sub: 'aud-1', role: 'auditor' },
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
     await request(t.server)
@@ -119,5 +120,16 @@ describe('case integrity and access (e2e)', () => {
     await get(`/v1/permits/${'-'.repeat(36)}`, 'caseworker').expect(404);
     await post(`/v1/decision-drafts/${notUuid}/issue`, 'approver').expect(404);
     await post(`/v1/permits/${notUuid}/revoke`, 'approver', { reason: 'x' }).expect(404);
+  });
+
+  it('lets supervision read internal notes, and logs every staff read of notes and decisions', async () => {
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
+    await post(`/v1/cases/${c.id}/notes`, 'caseworker', { text: 'Check the fortegnelse with AU', visibility: 'internal' }).expect(201);
+    const notes = (await get(`/v1/cases/${c.id}/notes`, 'auditor').expect(200)).body.items;
+    expect(notes).toHaveLength(1);
+    await get(`/v1/cases/${c.id}/decisions`, 'caseworker').expect(200);
+    const timeline = (await get(`/v1/cases/${c.id}/audit`, 'auditor').expect(200)).body;
+    const actions = (timeline.items ?? timeline.events).map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['case.notes_viewed', 'case.decisions_viewed']));
   });
 });

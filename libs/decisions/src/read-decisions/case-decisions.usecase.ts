@@ -1,4 +1,5 @@
 import { canSeeCase, CaseRecord, CaseRepository, controls } from '@kp/applications';
+import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
 import { Injectable } from '@nestjs/common';
@@ -20,6 +21,7 @@ export class CaseDecisions {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseRepository,
     private readonly decisions: DecisionRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async visibleCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ c: CaseRecord; visibleSubCaseIds: Set<string> }> {
@@ -38,6 +40,9 @@ export class CaseDecisions {
     const mine = <T extends { subCaseId: string }>(rows: T[]) => rows.filter((r) => visibleSubCaseIds.has(r.subCaseId));
     const decisions = mine(await this.decisions.decisionsForCase(manager, c.id)).map((d) => decisionView(actor, d));
     const permits = actor.role === 'controller' ? [] : (await this.decisions.permitsForCase(manager, c.id)).map(permitView);
+    if (actor.role !== 'researcher') {
+      await this.db.transaction((m) => this.audit.append(m, { actor, action: 'case.decisions_viewed', subject: { type: 'case', id: c.number }, payload: { caseId: c.id } }));
+    }
     return {
       caseId: c.id,
       caseNumber: c.number,
