@@ -94,7 +94,7 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
     expect(await caseState(c.id)).toBe('consultation');
     await waitFor(async () => (await caseState(c.id)) === 'in_review', 20000, 'the consultation sweep');
     const view = await get(`/v1/cases/${c.id}`, caseworker).expect(200);
-    expect(view.body.consultations).toEqual([expect.objectContaining({ id: asked.body.id, state: 'lapsed' })]);
+    expect(view.body.consultations).toEqual([expect.objectContaining({ id: asked.body.id, state: 'lapsed', lapsedAt: expect.any(String), answeredAt: null })]);
     const listed = (await get('/v1/consultations?state=lapsed', advisorRm).expect(200)).body.items;
     expect(listed.find((k: { id: string }) => k.id === asked.body.id).lapsedAt).toEqual(expect.any(String));
     const late = await post(`/v1/consultations/${asked.body.id}/answer`, advisorRm, { answer: 'Sorry, late.' }).expect(409);

@@ -70,6 +70,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
             state: k.state,
             answer: k.answer,
             answeredAt: iso(k.answeredAt),
+            lapsedAt: iso(k.lapsedAt),
             origin: k.origin,
           }))
       : undefined,
