@@ -39,4 +39,40 @@ describe('loadConfig', () => {
   it('refuses production without an external OIDC issuer', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
   });
+
+  describe('schedules of the recurring jobs', () => {
+    const problem = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+    };
+
+    it('applies the documented defaults', () => {
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, auditCheckpointEveryMs: 600_000 });
+    });
+
+    it('takes a valid interval for each job', () => {
+      const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', AUDIT_CHECKPOINT_EVERY_MS: '250' });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, auditCheckpointEveryMs: 250 });
+    });
+
+    it.each([
+      ['CONSULTATION_SWEEP_MS', ['often', '99', '1.5', '86400001']],
+      ['DEADLINE_SWEEP_MS', ['soon', '10', '1.5', '86400001']],
+      ['PERMIT_EXPIRY_SWEEP_MS', ['hourly', '0', '-5', '99', '1.5']],
+      ['AUDIT_CHECKPOINT_EVERY_MS', ['ten', '0', '-5', '1.5', '999999999999']],
+    ])('stops start-up on a bad %s, naming the variable and its value', (name, bad) => {
+      for (const raw of bad) expect(problem({ [name]: raw })).toContain(`${name}="${raw}" must be an integer`);
+    });
+
+    it('names every wrong interval in the one error', () => {
+      const message = problem({ DEADLINE_SWEEP_MS: 'soon', AUDIT_CHECKPOINT_EVERY_MS: 'ten' });
+      expect(message).toContain('DEADLINE_SWEEP_MS="soon" must be an integer from 1000 to 86400000 (milliseconds)');
+      expect(message).toContain('AUDIT_CHECKPOINT_EVERY_MS="ten" must be an integer from 100 to 604800000 (milliseconds)');
+    });
+  });
 });

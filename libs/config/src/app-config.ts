@@ -17,7 +17,22 @@ export interface AppConfig {
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
   clockPolicies: ClockPolicies;
+  /** How often the worker's recurring jobs run, in milliseconds. */
+  schedules: Schedules;
 }
+
+export interface Schedules {
+  /** `CONSULTATION_SWEEP_MS`: lapse open consultations past their deadline (default one minute). */
+  consultationSweepMs: number;
+  /** `DEADLINE_SWEEP_MS`: mark cases at risk / overdue and notify (default five minutes). */
+  deadlineSweepMs: number;
+  /** `PERMIT_EXPIRY_SWEEP_MS`: expire permits past their validity (default hourly). */
+  permitExpirySweepMs: number;
+  /** `AUDIT_CHECKPOINT_EVERY_MS`: sign the audit chain head (default ten minutes). */
+  auditCheckpointEveryMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -44,16 +59,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return value as T;
   };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
+  /** An integer within [min, max] (max optional), else the variable is named in the problems. */
+  const integer = (name: string, fallback: number, min: number, max?: number, unit?: string): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+      const range = max === undefined ? `≥ ${min}` : `from ${min} to ${max}`;
+      problems.push(`${name}="${raw}" must be an integer ${range}${unit ? ` (${unit})` : ''}`);
       return fallback;
     }
     return value;
   };
+  const milliseconds = (name: string, fallback: number, min: number, max?: number) => integer(name, fallback, min, max, 'milliseconds');
   const url = (name: string, protocols: string[]): string | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
@@ -117,6 +135,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oidc,
     clockPolicies,
+    schedules: {
+      consultationSweepMs: milliseconds('CONSULTATION_SWEEP_MS', 60_000, 100, DAY_MS),
+      deadlineSweepMs: milliseconds('DEADLINE_SWEEP_MS', 300_000, 1000, DAY_MS),
+      permitExpirySweepMs: milliseconds('PERMIT_EXPIRY_SWEEP_MS', 3_600_000, 100),
+      auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
