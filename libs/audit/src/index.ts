@@ -21,4 +21,3 @@ export { VerifyAuditTrail } from './verify-trail/verify-trail';
 export type { TrailVerification, CheckpointsConsidered } from './verify-trail/verify-trail';
 export { AuditCheckpointScheduleModule } from './schedule-checkpoints/audit-checkpoint-schedule.module';
 export { AuditCheckpointJob, AUDIT_CHECKPOINT_JOB } from './schedule-checkpoints/checkpoint.job';
-export { checkpointEveryMs, DEFAULT_CHECKPOINT_EVERY_MS } from './schedule-checkpoints/checkpoint-interval';

@@ -1,23 +1,23 @@
+import { APP_CONFIG, AppConfig } from '@kp/config';
 import { RecurringJobs } from '@kp/queue';
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DeadlinesModule } from './deadlines.module';
-import { DEADLINE_OPTIONS, DeadlineOptions, loadDeadlineOptions } from './domain/deadline-options';
 import { DeadlineSweepHandler } from './sweep-deadlines/deadline-sweep.handler';
 
-/** The deadline sweep as a recurring job, every `DEADLINE_SWEEP_MS` (validated at start-up). */
+/** The deadline sweep as a recurring job, every `DEADLINE_SWEEP_MS` (AppConfig.schedules, validated at start-up). */
 @Module({
   imports: [DeadlinesModule],
-  providers: [DeadlineSweepHandler, { provide: DEADLINE_OPTIONS, useFactory: () => loadDeadlineOptions() }],
+  providers: [DeadlineSweepHandler],
   exports: [DeadlineSweepHandler],
 })
 export class DeadlineJobsModule implements OnModuleInit {
   constructor(
     private readonly recurring: RecurringJobs,
     private readonly handler: DeadlineSweepHandler,
-    @Inject(DEADLINE_OPTIONS) private readonly options: DeadlineOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.recurring.register({ handler: this.handler, everyMs: this.options.sweepEveryMs });
+    this.recurring.register({ handler: this.handler, everyMs: this.config.schedules.deadlineSweepMs });
   }
 }

@@ -13,7 +13,5 @@ export type { SweepResult } from './sweep-deadlines/sweep-deadlines.usecase';
 export { DeadlineSweepHandler, DEADLINE_SWEEP_JOB } from './sweep-deadlines/deadline-sweep.handler';
 export { deadlineAlerts } from './domain/deadline-alerts';
 export type { DeadlineAlert, WatchedFlags } from './domain/deadline-alerts';
-export { DEADLINE_OPTIONS, loadDeadlineOptions } from './domain/deadline-options';
-export type { DeadlineOptions } from './domain/deadline-options';
 export { MAX_QUESTIONS, MAX_QUESTION_LENGTH, MAX_ANSWER_LENGTH } from './domain/supplement-request';
 export type { SupplementRequestRecord, SupplementRequestView } from './domain/supplement-request';

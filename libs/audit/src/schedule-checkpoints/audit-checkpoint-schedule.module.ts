@@ -1,17 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit.module';
-import { AUDIT_CHECKPOINT_EVERY_MS, AuditCheckpointSchedule } from './audit-checkpoint.schedule';
-import { checkpointEveryMs } from './checkpoint-interval';
+import { AuditCheckpointSchedule } from './audit-checkpoint.schedule';
 import { AuditCheckpointJob } from './checkpoint.job';
 
-/** For the worker: signs the audit chain head on a schedule. Needs the global QueueModule. */
+/** For the worker: signs the audit chain head on a schedule. Needs the global QueueModule and ConfigModule. */
 @Module({
   imports: [AuditModule],
-  providers: [
-    // Read when the module is built, so a wrong value stops the process before it serves anything.
-    { provide: AUDIT_CHECKPOINT_EVERY_MS, useFactory: () => checkpointEveryMs() },
-    AuditCheckpointJob,
-    AuditCheckpointSchedule,
-  ],
+  providers: [AuditCheckpointJob, AuditCheckpointSchedule],
 })
 export class AuditCheckpointScheduleModule {}

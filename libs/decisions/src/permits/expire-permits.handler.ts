@@ -1,20 +1,14 @@
 import { CaseRepository } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
+import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Notifier } from '@kp/notifications';
 import { JobHandler, RecurringJobs } from '@kp/queue';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 export const EXPIRE_PERMITS_JOB = 'expire-permits';
 const SYSTEM = { sub: 'system', role: 'system' } as const;
-
-/** How often the expiry sweep runs (`PERMIT_EXPIRY_SWEEP_MS`, default hourly). */
-export function permitSweepInterval(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.PERMIT_EXPIRY_SWEEP_MS ?? 3_600_000);
-  if (!Number.isInteger(value) || value < 100) throw new Error(`PERMIT_EXPIRY_SWEEP_MS="${env.PERMIT_EXPIRY_SWEEP_MS}" must be an integer ≥ 100 (milliseconds)`);
-  return value;
-}
 
 /**
  * Access ends by itself when a permit's validity runs out (a need REMS users report unmet): the
@@ -30,10 +24,12 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
     private readonly cases: CaseRepository,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Every `PERMIT_EXPIRY_SWEEP_MS` (AppConfig.schedules). */
   onModuleInit(): void {
-    this.recurring.register({ handler: this, everyMs: permitSweepInterval() });
+    this.recurring.register({ handler: this, everyMs: this.config.schedules.permitExpirySweepMs });
   }
 
   async handle(manager: EntityManager): Promise<void> {
