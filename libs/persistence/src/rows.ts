@@ -4,3 +4,5 @@ export function camel<T>(row: Record<string, unknown>): T {
   for (const [key, value] of Object.entries(row)) out[key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = value;
   return out as T;
 }
+
+export const rowsOf = <T>(rows: Record<string, unknown>[]): T[] => rows.map((row) => camel<T>(row));

@@ -4,7 +4,7 @@ import { ApplicationContent } from '../domain/application-content';
 import { CaseState } from '../domain/lifecycle';
 import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, SubCaseState, Track } from '../domain/records';
 import { isUuid } from './application.repository';
-import { camel } from '@kp/persistence';
+import { camel, rowsOf } from '@kp/persistence';
 
 export interface NewSubCase {
   position: number;
@@ -17,8 +17,6 @@ export interface NewSubCase {
   controllerName: string;
   advisorRegion: string | null;
 }
-
-const rowsOf = <T>(rows: Record<string, unknown>[]) => rows.map((row) => camel<T>(row));
 
 @Injectable()
 export class CaseRepository {

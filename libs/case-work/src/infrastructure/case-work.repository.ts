@@ -1,9 +1,8 @@
 import { CaseRecord, ConsultationRecord, LegalMatterRecord } from '@kp/applications';
-import { afterKeyset, KeysetPosition, keysetKeySql } from '@kp/persistence';
+import { afterKeyset, camel, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsultationState, NoteRecord, NoteVisibility } from '../domain/records';
-import { camel, rowsOf } from './rows';
 
 /** A consultation as the consultation lists show it: with its case and the data source asked about. */
 export interface ConsultationRow extends ConsultationRecord {

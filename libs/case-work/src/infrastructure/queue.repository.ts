@@ -1,8 +1,7 @@
-import { afterKeyset, KeysetPosition, keysetKeySql } from '@kp/persistence';
+import { afterKeyset, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_CASE_STATES, QueueFilter, QueueName, UNASSIGNED } from '../domain/queues';
-import { rowsOf } from './rows';
 
 export interface QueueRow {
   id: string;

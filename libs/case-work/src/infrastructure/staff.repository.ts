@@ -1,8 +1,8 @@
 import { Actor } from '@kp/auth';
+import { camel, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeclaredConflict, StaffMember } from '../domain/records';
-import { camel, rowsOf } from './rows';
 
 /** Contact-point staff as seen in verified tokens, and their declared conflicts of interest. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { DomainProblem } from '@kp/http';
+import { rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { rowsOf } from '../infrastructure/rows';
 
 export interface OpenLegalMatter {
   id: string;
