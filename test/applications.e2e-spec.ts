@@ -187,6 +187,16 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(seen).toEqual(['Draft 4', 'Draft 3', 'Draft 2', 'Draft 1', 'Draft 0']);
   });
 
+  it('creates one draft from a retried create with the same Idempotency-Key', async () => {
+    const create = () => request(t.server).post('/v1/applications').set(bearer(researcher)).set('Idempotency-Key', 'create-key-0001').send({ title: 'Retried' });
+    const [a, b] = await Promise.all([create(), create()]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM application WHERE content->>'title' = 'Retried'`);
+    expect(n).toBe(1);
+    await request(t.server).post('/v1/applications').set(bearer(researcher)).set('Idempotency-Key', 'bad key!').send({}).expect(400);
+  });
+
   it('refuses a stale If-Match on edit with 412', async () => {
     const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send({ title: 'v1' }).expect(201);
     const etag = draft.headers.etag;

@@ -39,11 +39,18 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a draft application (every field optional while drafting)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key returns the same draft' })
   @ApiCreatedResponse({ description: 'The draft, with its ETag' })
   @ApiProblems(400, 401, 403)
-  async create(@CurrentActor() actor: Actor, @Body() body: ApplicationContentDto, @Res({ passthrough: true }) res: Response): Promise<ApplicationView> {
-    const view = await this.createDraft.execute(actor, plain(body) as ApplicationContent);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: ApplicationContentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const { replayed, ...view } = await this.createDraft.execute(actor, plain(body) as ApplicationContent, idempotencyKey(key));
     res.setHeader('ETag', etagOf(view.version)).location(`/v1/applications/${view.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
   }
 
@@ -98,10 +105,7 @@ export class ApplicationsController {
   @ApiAcceptedResponse({ description: 'The case; screening follows asynchronously' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new DomainProblem(400, 'bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
-    }
-    const { caseId, replayed } = await this.submitApplication.execute(actor, id, key);
+    const { caseId, replayed } = await this.submitApplication.execute(actor, id, idempotencyKey(key));
     const view = await this.getCase.execute(actor, caseId);
     res.setHeader('ETag', etagOf(view.version)).location(`/v1/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -117,6 +121,13 @@ export class ApplicationsController {
   withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @Headers('if-match') ifMatch: string | undefined) {
     return this.withdrawApplication.execute(actor, id, body.reason, parseIfMatch(ifMatch));
   }
+}
+
+function idempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainProblem(400, 'bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
+  }
+  return key;
 }
 
 /** class-transformer instances → plain JSON for storage. */

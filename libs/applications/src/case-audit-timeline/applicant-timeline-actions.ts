@@ -11,6 +11,8 @@ export const APPLICANT_TIMELINE_ACTIONS = [
   'case.supplement_requested',
   // The applicant answers a request for supplement by resubmitting the amended application.
   'application.resubmitted',
+  // An extension moves the applicant's legal deadline (EHDS art. 68(4)); they are told why.
+  'case.clock_extended',
   'decision.issued',
   'decision.corrected',
   'permit.issued',

@@ -7,6 +7,7 @@ import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { ApplicationContent, contentProblems } from '../domain/application-content';
 import { forbidden, invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
+import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { applicationView, ApplicationView } from '../views/application.view';
 
 @Injectable()
@@ -14,16 +15,26 @@ export class CreateDraft {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
+    private readonly idempotency: IdempotencyRepository,
     private readonly sources: AuthorityInForce,
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, content: ApplicationContent): Promise<ApplicationView> {
+  /** With an Idempotency-Key, a repeated create (a retry after a lost response) returns the first draft. */
+  async execute(actor: Actor, content: ApplicationContent, idempotencyKey?: string): Promise<ApplicationView & { replayed?: boolean }> {
     if (actor.role !== 'researcher') throw forbidden('Only a researcher can draft an application.');
     const problems = contentProblems(content, (id) => !!this.sources.dataSource(id));
     if (problems.length) throw invalidContent(problems);
     return this.db.transaction(async (manager) => {
+      if (idempotencyKey) {
+        // Serialise concurrent retries of one key for this person.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`create-draft:${actor.sub}:${idempotencyKey}`]);
+        const earlier = await this.idempotency.find(manager, actor.sub, 'create-draft', idempotencyKey);
+        const existing = earlier ? await this.applications.find(manager, earlier) : undefined;
+        if (existing) return { ...applicationView(existing), replayed: true };
+      }
       const draft = await this.applications.insert(manager, actor.sub, actor.organisation ?? null, content);
+      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, 'create-draft', idempotencyKey, draft.id);
       await this.audit.append(manager, {
         actor,
         action: 'application.drafted',
