@@ -48,6 +48,6 @@ const useCases = [
 @Module({
   imports: [AuditModule, ApplicationsModule, RulesModule],
   providers: [StaffRepository, QueueRepository, CaseWorkRepository, WorkOnCase, ConsultationWait, ConflictCheck, LegalMatterGate, LapseConsultationsHandler, ...useCases],
-  exports: [...useCases, ConflictCheck, LegalMatterGate, LapseConsultationsHandler],
+  exports: [...useCases, WorkOnCase, ConflictCheck, LegalMatterGate, LapseConsultationsHandler],
 })
 export class CaseWorkModule {}

@@ -21,3 +21,4 @@ export * from './views/assignment.view';
 export * from './views/conflicts.view';
 export * from './views/consultation.view';
 export * from './views/note.view';
+export * from './work-on-case/work-on-case';

@@ -1,4 +1,5 @@
 import { Role } from '@kp/auth';
+import { DomainProblem } from '@kp/http';
 
 /**
  * The case lifecycle as data (DESIGN.md §3, after REMS's master workflow): for each state, which
@@ -127,13 +128,14 @@ export function isCommandAllowed(state: CaseState, role: LifecycleRole, command:
   return allowedCommands(state, role).includes(command);
 }
 
-export class CommandNotAllowedError extends Error {
+/** A refusal by the lifecycle table; answered as 409 problem+json `command-not-allowed`. */
+export class CommandNotAllowedError extends DomainProblem {
   constructor(
     readonly state: CaseState,
     readonly role: LifecycleRole,
     readonly command: Command,
   ) {
-    super(`A ${role} cannot ${command.replace(/_/g, ' ')} when the case is ${state.replace(/_/g, ' ')}.`);
+    super(409, 'command-not-allowed', `A ${role} cannot ${command.replace(/_/g, ' ')} when the case is ${state.replace(/_/g, ' ')}.`, { state, command });
   }
 }
 

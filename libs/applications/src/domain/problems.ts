@@ -1,6 +1,5 @@
 import { DomainProblem } from '@kp/http';
 import { FieldProblem } from './application-content';
-import { CommandNotAllowedError } from './lifecycle';
 
 /** 404 also when the object exists but is not this actor's: existence of health data is not disclosed. */
 export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
@@ -11,7 +10,5 @@ export const invalidContent = (errors: FieldProblem[]) =>
 export const incomplete = (errors: FieldProblem[]) =>
   new DomainProblem(422, 'incomplete-application', `The application is not complete: ${errors.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors });
 
-export const notAllowed = (error: CommandNotAllowedError) =>
-  new DomainProblem(409, 'command-not-allowed', error.message, { state: error.state, command: error.command });
 
 export const forbidden = (detail: string) => new DomainProblem(403, 'forbidden', detail);

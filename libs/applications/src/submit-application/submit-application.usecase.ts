@@ -7,8 +7,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { contentProblems, missingForSubmission } from '../domain/application-content';
 import { danishYear } from '../domain/copenhagen';
-import { assertCommandAllowed, CommandNotAllowedError } from '../domain/lifecycle';
-import { incomplete, invalidContent, notAllowed } from '../domain/problems';
+import { assertCommandAllowed } from '../domain/lifecycle';
+import { incomplete, invalidContent } from '../domain/problems';
 import { ApplicationRecord, CaseRecord } from '../domain/records';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { CaseRepository, NewSubCase } from '../infrastructure/case.repository';
@@ -73,12 +73,7 @@ export class SubmitApplication {
   }
 
   private assertMaySubmit(application: ApplicationRecord): void {
-    try {
-      assertCommandAllowed(application.status === 'draft' ? 'draft' : 'submitted', 'researcher', 'submit');
-    } catch (error) {
-      if (error instanceof CommandNotAllowedError) throw notAllowed(error);
-      throw error;
-    }
+    assertCommandAllowed(application.status === 'draft' ? 'draft' : 'submitted', 'researcher', 'submit');
     const invalid = contentProblems(application.content, (id) => !!this.authority.dataSource(id));
     if (invalid.length) throw invalidContent(invalid);
     const missing = missingForSubmission(application.content);

@@ -6,8 +6,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { ApplicationContent, contentProblems } from '../domain/application-content';
-import { assertCommandAllowed, CaseState, CommandNotAllowedError } from '../domain/lifecycle';
-import { invalidContent, notAllowed } from '../domain/problems';
+import { assertCommandAllowed, CaseState } from '../domain/lifecycle';
+import { invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
@@ -32,12 +32,7 @@ export class UpdateDraft {
       const application = await loadOwnApplication(manager, this.applications, actor, id, true);
       const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;
       const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
-      try {
-        assertCommandAllowed(state, actor.role, 'edit_draft');
-      } catch (error) {
-        if (error instanceof CommandNotAllowedError) throw notAllowed(error);
-        throw error;
-      }
+      assertCommandAllowed(state, actor.role, 'edit_draft');
       assertVersion(expectedVersion, application.version, 'application');
       const content: Record<string, unknown> = { ...application.content };
       for (const [field, value] of Object.entries(change)) {

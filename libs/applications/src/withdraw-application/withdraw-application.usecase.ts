@@ -4,8 +4,7 @@ import { assertVersion } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertCommandAllowed, CaseState, CommandNotAllowedError } from '../domain/lifecycle';
-import { notAllowed } from '../domain/problems';
+import { assertCommandAllowed, CaseState } from '../domain/lifecycle';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
@@ -31,12 +30,7 @@ export class WithdrawApplication {
       const application = await loadOwnApplication(manager, this.applications, actor, id, true);
       let c = application.caseId ? await this.cases.find(manager, application.caseId, true) : undefined;
       const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
-      try {
-        assertCommandAllowed(state, actor.role, 'withdraw');
-      } catch (error) {
-        if (error instanceof CommandNotAllowedError) throw notAllowed(error);
-        throw error;
-      }
+      assertCommandAllowed(state, actor.role, 'withdraw');
       const now = new Date();
       if (c) {
         assertVersion(expectedCaseVersion, c.version, 'case');

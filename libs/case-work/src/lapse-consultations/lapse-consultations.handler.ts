@@ -1,9 +1,8 @@
-import { CASE_STATES, CaseRepository, isCommandAllowed } from '@kp/applications';
+import { assertCommandAllowed, CASE_STATES, CaseRepository, isCommandAllowed } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { JobContext, JobHandler } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { assertAllowed } from '../domain/problems';
 import { SYSTEM } from '../domain/records';
 import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { ConsultationWait } from '../work-on-case/consultation-wait';
@@ -37,7 +36,7 @@ export class LapseConsultationsHandler implements JobHandler {
     for (const caseId of [...caseIds].sort()) {
       const c = await this.cases.find(manager, caseId, true);
       if (!c || !isCommandAllowed(c.state, 'system', 'lapse_consultation')) continue;
-      assertAllowed(c.state, 'system', 'lapse_consultation');
+      assertCommandAllowed(c.state, 'system', 'lapse_consultation');
       const lapsed = await this.caseWork.lapseConsultations(manager, c.id, now);
       if (lapsed.length === 0) continue;
       const after = await this.wait.settle(manager, c, now);

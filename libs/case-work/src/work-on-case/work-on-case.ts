@@ -1,10 +1,10 @@
-import { canSeeCase, CaseRecord, CaseRepository, Command, ConsultationRecord, SubCaseRecord } from '@kp/applications';
+import { assertCommandAllowed, canSeeCase, CaseRecord, CaseRepository, Command, ConsultationRecord, SubCaseRecord } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { assertVersion } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConflictCheck } from '../conflicts/conflict-check';
-import { assertAllowed, notFound } from '../domain/problems';
+import { notFound } from '../domain/problems';
 
 export interface CaseAtHand {
   c: CaseRecord;
@@ -33,7 +33,7 @@ export class WorkOnCase {
     const subCases = await this.cases.subCases(manager, c.id);
     const consultations = await this.cases.consultations(manager, c.id);
     if (!canSeeCase(actor, c, subCases, consultations)) throw notFound('case', idOrNumber);
-    assertAllowed(c.state, actor.role, command);
+    assertCommandAllowed(c.state, actor.role, command);
     assertVersion(expectedVersion, c.version, 'case');
     // Releasing stays possible: it is how a person who became conflicted hands the case on.
     if (command !== 'read_case' && command !== 'release') await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);

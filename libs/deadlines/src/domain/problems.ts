@@ -1,12 +1,8 @@
-import { CommandNotAllowedError } from '@kp/applications';
 import { ClockEventError, ClockExtensionError } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
 
 /** 404 also when the object exists but is not this actor's: existence of health data is not disclosed. */
 export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
-
-export const notAllowed = (error: CommandNotAllowedError) =>
-  new DomainProblem(409, 'command-not-allowed', error.message, { state: error.state, command: error.command });
 
 const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> = {
   reason_required: 'reason',

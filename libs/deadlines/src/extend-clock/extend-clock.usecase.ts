@@ -1,16 +1,14 @@
-import { canSeeCase, CaseClockService, CaseRepository, ClockView } from '@kp/applications';
+import { CaseClockService, CaseRepository, ClockView } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
-import { assertVersion } from '@kp/http';
-import { ConflictCheck } from '@kp/case-work';
+import { WorkOnCase } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMay } from '../domain/assert-command';
-import { clockConflict, extensionRefused, notFound } from '../domain/problems';
+import { clockConflict, extensionRefused } from '../domain/problems';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
 
 export interface ExtendClockCommand {
@@ -41,20 +39,14 @@ export class ExtendClock {
     private readonly cases: CaseRepository,
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
-    private readonly conflicts: ConflictCheck,
+    private readonly work: WorkOnCase,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(actor: Actor, caseIdOrNumber: string, command: ExtendClockCommand, expectedVersion?: number): Promise<ClockExtended> {
     return this.db.transaction(async (manager) => {
-      const c = await this.cases.find(manager, caseIdOrNumber, true);
-      if (!c) throw notFound('case', caseIdOrNumber);
-      const subCases = await this.cases.subCases(manager, c.id);
-      if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
-      assertMay(c.state, actor.role, 'extend_clock');
-      assertVersion(expectedVersion, c.version, 'case');
-      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
+      const { c, subCases } = await this.work.load(manager, actor, caseIdOrNumber, 'extend_clock', expectedVersion);
 
       const now = new Date();
       const reason = command.reason?.trim() ?? '';

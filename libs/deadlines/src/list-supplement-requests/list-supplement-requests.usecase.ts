@@ -1,9 +1,9 @@
+import { assertCommandAllowed } from '@kp/applications';
 import { canSeeCase, CaseRepository } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMay } from '../domain/assert-command';
 import { notFound } from '../domain/problems';
 import { SupplementRequestRecord, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
@@ -25,7 +25,7 @@ export class ListSupplementRequests {
     const c = await this.cases.find(manager, caseIdOrNumber);
     if (!c || !READERS.has(actor.role)) throw notFound('case', caseIdOrNumber);
     if (!canSeeCase(actor, c, await this.cases.subCases(manager, c.id), await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
-    assertMay(c.state, actor.role, 'read_case');
+    assertCommandAllowed(c.state, actor.role, 'read_case');
     return { items: (await this.requests.forCase(manager, c.id, state)).map(supplementRequestView) };
   }
 }

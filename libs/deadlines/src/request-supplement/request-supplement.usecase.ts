@@ -1,16 +1,15 @@
-import { canSeeCase, CaseClockService, CaseRecord, CaseRepository } from '@kp/applications';
+import { CaseClockService, CaseRecord, CaseRepository } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
-import { assertVersion, DomainProblem } from '@kp/http';
-import { ConflictCheck } from '@kp/case-work';
+import { DomainProblem } from '@kp/http';
+import { WorkOnCase } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMay } from '../domain/assert-command';
-import { clockConflict, notFound } from '../domain/problems';
+import { clockConflict } from '../domain/problems';
 import { assertClockAccepts, supplementAnswerDue, toClockEvents } from '../domain/statutory-clock';
 import { pauseReason, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
@@ -35,7 +34,7 @@ export class RequestSupplement {
     private readonly requests: SupplementRequestRepository,
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
-    private readonly conflicts: ConflictCheck,
+    private readonly work: WorkOnCase,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,13 +42,7 @@ export class RequestSupplement {
   async execute(actor: Actor, caseIdOrNumber: string, input: RequestSupplementCommand, expectedVersion?: number): Promise<SupplementRequested> {
     const command = validateRequestSupplement(input);
     return this.db.transaction(async (manager) => {
-      const c = await this.cases.find(manager, caseIdOrNumber, true);
-      if (!c) throw notFound('case', caseIdOrNumber);
-      const subCases = await this.cases.subCases(manager, c.id);
-      if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
-      assertMay(c.state, actor.role, 'request_supplement');
-      assertVersion(expectedVersion, c.version, 'case');
-      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
+      const { c, subCases } = await this.work.load(manager, actor, caseIdOrNumber, 'request_supplement', expectedVersion);
       // A supplement amends the whole application; parts already decided, or put to the legal
       // approver or the controller, were judged on the application as it is and must stay so.
       const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));

@@ -1,3 +1,4 @@
+import { assertCommandAllowed } from '@kp/applications';
 import {
   ApplicationRecord,
   ApplicationRepository,
@@ -21,7 +22,6 @@ import { JobQueue } from '@kp/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMay } from '../domain/assert-command';
 import { clockConflict, notFound } from '../domain/problems';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
 import { MAX_ANSWER_LENGTH } from '../domain/supplement-request';
@@ -64,7 +64,7 @@ export class ResubmitApplication {
       if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);
       const c = application.caseId ? await this.cases.find(manager, application.caseId, true) : undefined;
       const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
-      assertMay(state, actor.role, 'resubmit');
+      assertCommandAllowed(state, actor.role, 'resubmit');
       // Only a case awaiting the applicant may be resubmitted, so there is a case here.
       if (!c) throw notFound('case', applicationId);
       assertVersion(expectedApplicationVersion, application.version, 'application');

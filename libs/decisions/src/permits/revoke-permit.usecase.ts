@@ -1,4 +1,4 @@
-import { canSeeCase, CaseRepository, CommandNotAllowedError, assertCommandAllowed } from '@kp/applications';
+import { canSeeCase, CaseRepository, assertCommandAllowed } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { ConflictCheck } from '@kp/case-work';
@@ -32,12 +32,7 @@ export class RevokePermit {
       if (!permit || !c || !canSeeCase(actor, c, await this.cases.subCases(manager, c.id), [])) {
         throw new DomainProblem(404, 'not-found', `There is no permit ${permitId} that you can see.`);
       }
-      try {
-        assertCommandAllowed(c.state, actor.role, 'revoke_permit');
-      } catch (error) {
-        if (error instanceof CommandNotAllowedError) throw new DomainProblem(409, 'command-not-allowed', error.message);
-        throw error;
-      }
+      assertCommandAllowed(c.state, actor.role, 'revoke_permit');
       assertVersion(expectedVersion, c.version, 'case');
       await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
       if (permit.state !== 'active') throw new DomainProblem(409, 'permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
