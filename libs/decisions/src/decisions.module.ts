@@ -10,6 +10,7 @@ import { DecisionContext } from './domain/decision-context';
 import { DraftDecision } from './draft-decision/draft-decision.usecase';
 import { ExplainDecision } from './explain-decision/explain-decision.usecase';
 import { DecisionRepository } from './infrastructure/decision.repository';
+import { DecisionRecorder } from './issue-decision/decision-recorder';
 import { IssueDecision } from './issue-decision/issue-decision.usecase';
 import { RevokePermit } from './permits/revoke-permit.usecase';
 import { PublicDecisions } from './public-decisions/public-decisions.usecase';
@@ -22,7 +23,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [ApplicationsModule, AuditModule, RulesModule, CaseWorkModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, CaseCompletion, ...useCases],
+  providers: [DecisionRepository, DecisionContext, CaseCompletion, DecisionRecorder, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion],
 })
 export class DecisionsModule {}

@@ -1,22 +1,17 @@
 import { controls } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { LegalMatterGate } from '@kp/case-work';
-import { DanishCalendar, publicationDueAt } from '@kp/clock';
-import { APP_CONFIG, AppConfig } from '@kp/config';
 import { DomainProblem } from '@kp/http';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseCompletion } from '../case-completion/case-completion.service';
-import { appealGuidance } from '../domain/appeal-guidance';
-import { decisionAuditPayload } from '../domain/decision-audit';
 import { DecisionContext } from '../domain/decision-context';
 import { DecisionInput } from '../domain/decision-input';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { compareWithEngine } from '../domain/engine-view';
 import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { DecisionRecorder } from '../issue-decision/decision-recorder';
 
 /**
  * The data controller decides on the contact point's recommendation for its own source; the
@@ -25,16 +20,12 @@ import { DecisionRepository } from '../infrastructure/decision.repository';
  */
 @Injectable()
 export class ControllerDecide {
-  private readonly calendar = new DanishCalendar();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
-    private readonly completion: CaseCompletion,
+    private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
-    private readonly audit: AuditLog,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
@@ -48,35 +39,24 @@ export class ControllerDecide {
       }
       await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, input.outcome);
       const engine = await compareWithEngine(manager, subCase.id, input.outcome, input.departureReason);
-      const now = new Date();
-      const decision = await this.decisions.insertDecision(manager, {
-        caseId: c.id,
-        subCaseId: subCase.id,
-        track: subCase.track,
-        outcome: input.outcome,
-        decidingAuthority: subCase.decidingAuthority,
-        decidedBySub: actor.sub,
-        decidedByRole: actor.role,
-        decidedByOrg: actor.organisation ?? null,
-        draftedBy: null,
-        draftId: null,
-        recommendationId: recommendation.id,
-        legalBasis: input.legalBasis,
-        reasoning: input.reasoning,
-        conditions: input.conditions,
-        appealGuidance: appealGuidance(subCase.decidingAuthority),
-        ...engine,
-        supersedesId: null,
-        publishBy: publicationDueAt(now, this.config.clockPolicies[subCase.track], this.calendar),
-      });
-      const outcome = await this.completion.afterDecision(manager, c, subCase, decision);
-      await this.audit.append(manager, {
+      return this.recorder.record(
+        manager,
         actor,
-        action: 'decision.issued',
-        subject: { type: 'case', id: c.number },
-        payload: { ...(await decisionAuditPayload(manager, decision)), recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === decision.outcome } },
-      });
-      return { decision, permit: outcome.permit };
+        c,
+        subCase,
+        {
+          outcome: input.outcome,
+          legalBasis: input.legalBasis,
+          reasoning: input.reasoning,
+          conditions: input.conditions,
+          ...engine,
+          draftedBy: null,
+          draftId: null,
+          recommendationId: recommendation.id,
+          supersedesId: null,
+        },
+        { recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === input.outcome } },
+      );
     });
   }
 }
