@@ -4,13 +4,18 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
+import { waitFor } from './support/wait';
 
 /** DESIGN.md §4: a dry run shows how a new plugin version would change the verdicts of open cases. */
-describe('rule-set dry run (e2e)', () => {
+describe('rule-set dry run, activation, re-screening and replay across versions (e2e)', () => {
   let t: TestApp;
   let rulesDir: string;
   let admin: string;
   let researcher: string;
+  let caseworker: string;
+  let approver: string;
+  let openCase: { id: string; number: string; subCases: { id: string }[] };
+  let decidedUnderOldRules: string;
   const path = (...parts: string[]) => join(rulesDir, ...parts);
   const edit = (file: string[], change: (json: any) => void) => {
     const json = JSON.parse(readFileSync(path(...file), 'utf8'));
@@ -24,6 +29,8 @@ describe('rule-set dry run (e2e)', () => {
     t = await startTestApp('dry_run', { env: { RULES_DIR: rulesDir } });
     admin = await t.token({ sub: 'admin-1', role: 'admin' });
     researcher = await t.token({ sub: 'r-1', role: 'researcher', organisation: '31119103' });
+    caseworker = await t.token({ sub: 'cw-1', role: 'caseworker' });
+    approver = await t.token({ sub: 'la-1', role: 'legal_approver' });
   });
   afterAll(async () => {
     await t.close();
@@ -38,7 +45,22 @@ describe('rule-set dry run (e2e)', () => {
       completeApplication({ processingEnvironment: 'other', technicalNeed: 'GPU cluster for image models', dataRequests: [dataRequest('lpr')] }),
     );
     expect(c.subCases[0].screening.verdict).toBe('abstain');
+    openCase = c;
     await submitAndScreen(t, researcher, completeApplication({ dataRequests: [dataRequest('epj-region-nordjylland')] }));
+    // A second such case is decided under 1.0.0, to be explained after the rules change.
+    const { case: decided } = await submitAndScreen(
+      t,
+      researcher,
+      completeApplication({ processingEnvironment: 'other', technicalNeed: 'GPU cluster for image models', dataRequests: [dataRequest('lpr')] }),
+    );
+    const draft = (
+      await request(t.server)
+        .post(`/v1/cases/${decided.id}/sub-cases/${decided.subCases[0].id}/decision-drafts`)
+        .set(bearer(caseworker))
+        .send({ outcome: 'approved_with_conditions', legalBasis: 'EHDS art. 68', reasoning: 'Technical need documented', conditions: ['Data stay in the named environment'] })
+        .expect(201)
+    ).body;
+    decidedUnderOldRules = (await request(t.server).post(`/v1/decision-drafts/${draft.id}/issue`).set(bearer(approver)).expect(201)).body.decision.id;
 
     const unchanged = (await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(admin)).expect(200)).body;
     expect(unchanged.plugins.every((p: { status: string }) => p.status === 'unchanged')).toBe(true);
@@ -71,5 +93,32 @@ describe('rule-set dry run (e2e)', () => {
     const catalogue = (await request(t.server).get('/v1/data-sources').expect(200)).body;
     expect(catalogue.find((s: { id: string }) => s.id === 'lpr').ruleSet.version).toBe('1.0.0');
     await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(researcher)).expect(403);
+  });
+
+  it('activates the new version on reload, re-screens an open case on request keeping the old screening, and still explains a decision by the version it relied on', async () => {
+    const reload = (await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(admin)).expect(200)).body;
+    expect(reload.find((o: { pluginId: string }) => o.pluginId === 'national-registers')).toMatchObject({ status: 'activated', version: '1.1.0' });
+
+    await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(researcher)).expect(403);
+    const queued = (await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(caseworker)).expect(202)).body;
+    expect(queued.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]));
+    const rescreened = await waitFor(async () => {
+      const c = (await request(t.server).get(`/v1/cases/${openCase.id}`).set(bearer(caseworker)).expect(200)).body;
+      return c.subCases[0].screening.reason === 'rescreen_requested' ? c : undefined;
+    }, 20000, 'the re-screening');
+    expect(rescreened.subCases[0].screening).toMatchObject({ verdict: 'approve', ruleSets: expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]) });
+    const { Client } = await import('pg');
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query(`SELECT verdict, rule_sets FROM screening WHERE sub_case_id = $1 ORDER BY created_at`, [openCase.subCases[0].id]);
+    await db.end();
+    expect(rows.map((r) => r.verdict)).toEqual(['abstain', 'approve']);
+
+    // The decision made under 1.0.0 is explained by 1.0.0: the replay uses the stored version, not the one in force.
+    const explanation = (await request(t.server).get(`/v1/decisions/${decidedUnderOldRules}/explanation`).set(bearer(caseworker)).expect(200)).body;
+    expect(explanation.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.0.0' })]));
+    expect(explanation.findings).toEqual([expect.objectContaining({ code: 'NR-TECHNICAL-NEED-TO-ASSESS', legalReference: expect.any(String), verdict: 'abstain' })]);
+    expect(explanation.replay).toMatchObject({ verdict: 'abstain', reproducesVerdict: true, reproducesFindings: true });
+    expect(explanation.decision).toMatchObject({ outcome: 'approved_with_conditions', departsFromEngine: false, engineVerdict: 'abstain', conditions: ['Data stay in the named environment'] });
   });
 });

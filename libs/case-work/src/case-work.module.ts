@@ -22,6 +22,7 @@ import { ReleaseCase } from './release-case/release-case.usecase';
 import { RequestConsultation } from './request-consultation/request-consultation.usecase';
 import { ResolveLegalMatter } from './resolve-legal-matter/resolve-legal-matter.usecase';
 import { ConsultationWait } from './work-on-case/consultation-wait';
+import { RequestRescreen } from './request-rescreen/request-rescreen.usecase';
 import { WorkOnCase } from './work-on-case/work-on-case';
 
 const useCases = [
@@ -38,6 +39,7 @@ const useCases = [
   ResolveLegalMatter,
   AddNote,
   ListNotes,
+  RequestRescreen,
 ];
 
 /**

@@ -22,3 +22,4 @@ export * from './views/conflicts.view';
 export * from './views/consultation.view';
 export * from './views/note.view';
 export * from './work-on-case/work-on-case';
+export * from './request-rescreen/request-rescreen.usecase';

@@ -1,8 +1,8 @@
-import { AssignCase, AssignmentView, ClaimCase, ReleaseCase } from '@kp/case-work';
+import { AssignCase, AssignmentView, ClaimCase, ReleaseCase, RequestRescreen } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, etagOf, parseIfMatch } from '@kp/http';
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AssignDto } from './dto/assign.dto';
 
@@ -53,6 +53,27 @@ export class CaseAssignmentController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return withEtag(res, await this.assignCase.execute(actor, id, body.assignee, parseIfMatch(ifMatch)));
+  }
+}
+
+// Kept beside claim/release/assign: all are commands on the case as a whole by contact-point staff.
+@ApiTags('case work')
+@ApiBearerAuth()
+@Roles('caseworker')
+@Controller('v1/cases')
+export class CaseRescreenController {
+  constructor(private readonly requestRescreen: RequestRescreen) {}
+
+  @Post(':id/rescreen')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Screen the open parts again with the rule-set versions now in force; earlier screenings are kept' })
+  @ApiHeader(IF_MATCH)
+  @ApiAcceptedResponse({ description: 'Queued; the rule-set versions in force, and the case’s new ETag' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async rescreen(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.requestRescreen.execute(actor, id, parseIfMatch(ifMatch));
+    res.setHeader('ETag', etagOf(result.version));
+    return result;
   }
 }
 

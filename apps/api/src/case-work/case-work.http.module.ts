@@ -1,6 +1,6 @@
 import { CaseWorkModule } from '@kp/case-work';
 import { Module } from '@nestjs/common';
-import { CaseAssignmentController } from './case-assignment.controller';
+import { CaseAssignmentController, CaseRescreenController } from './case-assignment.controller';
 import { ConflictsController } from './conflicts.controller';
 import { ConsultationsController } from './consultations.controller';
 import { LegalMattersController } from './legal-matters.controller';
@@ -10,6 +10,6 @@ import { QueuesController } from './queues.controller';
 /** HTTP wiring for case-work: its controllers and the lib modules they call. */
 @Module({
   imports: [CaseWorkModule],
-  controllers: [QueuesController, CaseAssignmentController, ConflictsController, ConsultationsController, LegalMattersController, NotesController],
+  controllers: [QueuesController, CaseAssignmentController, CaseRescreenController, ConflictsController, ConsultationsController, LegalMattersController, NotesController],
 })
 export class CaseWorkHttpModule {}

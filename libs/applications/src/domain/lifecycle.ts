@@ -29,6 +29,7 @@ export const COMMANDS = [
   'withdraw',
   'resubmit',
   'screen',
+  'request_rescreen',
   'read_case',
   'claim',
   'release',
@@ -53,7 +54,7 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
-const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend'];
+const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen'];
 /**
  * A legal approver works the approval queue: claims and assigns like a caseworker, resolves legal matters, issues decisions,
  * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).

@@ -3,6 +3,7 @@ import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { ApplicationInput, Requirement, RuleSetRegistry } from '@kp/rules';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isCommandAllowed } from '../domain/lifecycle';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { SYSTEM_ACTOR } from '../domain/system-actor';
@@ -42,7 +43,7 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
 
   async handle(manager: EntityManager, payload: ScreenCasePayload, context: JobContext): Promise<void> {
     const c = await this.cases.find(manager, payload.caseId, true);
-    if (!c || !['submitted', 'screening', 'in_review', 'consultation'].includes(c.state)) {
+    if (!c || !isCommandAllowed(c.state, 'system', 'screen')) {
       this.logger.log(`case ${payload.caseId} is ${c?.state ?? 'gone'}; screening skipped`);
       return;
     }
