@@ -51,6 +51,9 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     const controller = await t.token({ sub: 'rm-controller', role: 'controller', organisation: epj.controller.cvr });
     const controllerView = (await request(t.server).get(`/v1/cases/${mine.id}`).set(bearer(controller)).expect(200)).body;
     expect(controllerView.subCases.map((s: { dataSourceId: string }) => s.dataSourceId)).toEqual(['epj-region-midtjylland']);
+    // A staff read of the case is itself logged (who viewed which case when).
+    const [viewed] = await t.app.get(DataSource).query(`SELECT actor_sub, actor_role FROM audit_event WHERE action = 'case.viewed' AND subject_id = $1 ORDER BY seq LIMIT 1`, [mine.number]);
+    expect(viewed).toEqual({ actor_sub: 'caseworker-1', actor_role: 'caseworker' });
     const otherRegion = await t.token({ sub: 'rh-controller', role: 'controller', organisation: '29190623' });
     await request(t.server).get(`/v1/cases/${mine.id}`).set(bearer(otherRegion)).expect(404);
   });
@@ -134,10 +137,32 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     const catalogue = await request(t.server).get('/v1/data-sources').expect(200);
     expect(catalogue.body.find((s: { id: string }) => s.id === 'epj-region-sjaelland')).toMatchObject({ track: 'central', decidingAuthority: 'Ét kontaktpunkt' });
 
+    const [audited] = await t.app.get(DataSource).query(`SELECT actor_sub, payload FROM audit_event WHERE action = 'data_source.authority_changed' AND subject_id = 'epj-region-sjaelland'`);
+    expect(audited).toMatchObject({ actor_sub: 'admin-1', payload: { from: { track: 'collaborative' }, to: { track: 'central', decidingAuthority: 'Ét kontaktpunkt' } } });
+
     const after = await submitAndScreen(t, researcher, completeApplication({ dataRequests: [dataRequest('epj-region-sjaelland')] }));
     expect(after.case.subCases[0]).toMatchObject({ track: 'central', decidingAuthority: 'Ét kontaktpunkt' });
     const old = (await request(t.server).get(`/v1/cases/${before.case.id}`).set(bearer(researcher)).expect(200)).body;
     expect(old.subCases[0].track).toBe('collaborative');
+  });
+
+  it('plans a move of competence from a future date: shown in the catalogue, not yet in force, never retroactive', async () => {
+    const from = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+    await request(t.server)
+      .put('/v1/admin/data-sources/epj-region-nordjylland/authority')
+      .set(bearer(admin))
+      .send({ track: 'central', decidingAuthority: 'Ét kontaktpunkt', effectiveFrom: from, reason: 'L 182 (2024–25), sundhedsloven § 48c' })
+      .expect(200);
+    const entry = (await request(t.server).get('/v1/data-sources').expect(200)).body.find((s: { id: string }) => s.id === 'epj-region-nordjylland');
+    expect(entry).toMatchObject({ track: 'collaborative', plannedChanges: [{ track: 'central', decidingAuthority: 'Ét kontaktpunkt', effectiveFrom: from }] });
+    const { case: c } = await submitAndScreen(t, researcher, completeApplication({ dataRequests: [dataRequest('epj-region-nordjylland')] }));
+    expect(c.subCases[0].track).toBe('collaborative');
+    const past = await request(t.server)
+      .put('/v1/admin/data-sources/epj-region-nordjylland/authority')
+      .set(bearer(admin))
+      .send({ track: 'central', decidingAuthority: 'X', effectiveFrom: '2020-01-01T00:00:00Z', reason: 'x' })
+      .expect(422);
+    expect(past.body.errors[0].field).toBe('effectiveFrom');
   });
 
   it('answers invalid payloads with per-field errors', async () => {

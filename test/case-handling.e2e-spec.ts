@@ -124,6 +124,9 @@ describe('case handling from submit to permit (e2e)', () => {
     // Every part decided: the case is decided, the clock stopped and a permit issued for the three approved parts.
     expect(last.permit).toMatchObject({ state: 'active', processingEnvironment: 'sds_research_machine' });
     expect(last.permit.number).toMatch(/^DUT-\d{4}-\d{6}$/);
+    // Valid from issue to the end of the project period applied for (31 Dec 2028, Copenhagen time).
+    expect(last.permit.validUntil).toBe('2028-12-31T22:59:59.999Z');
+    expect(Date.parse(last.permit.validFrom)).toBeLessThanOrEqual(Date.now());
     expect(last.permit.approvedParts.map((p: { dataSourceId: string }) => p.dataSourceId).sort()).toEqual(['biobank-dnb', 'epj-region-midtjylland', 'lpr']);
     expect(last.permit.conditions).toEqual(expect.arrayContaining(['Results leave the research machine only as aggregated tables', 'Only patients treated at Region Midtjylland hospitals']));
     const decided = await caseNow('researcher');

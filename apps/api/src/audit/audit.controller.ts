@@ -17,7 +17,7 @@ export class AuditController {
     summary: 'Walk the hash chain and hold it against the stored checkpoints signed by this deployment’s key',
     description: 'Answers 200 either way: `valid: true` with head and count, or `valid: false` with the first broken seq, expected and found hash and why.',
   })
-  @ApiOkResponse({ type: AuditVerificationDto })
+  @ApiOkResponse({ type: AuditVerificationDto, description: 'Valid with head and count, or the first broken link' })
   @ApiProblems(401, 403)
   verify() {
     return this.verifyTrail.execute();

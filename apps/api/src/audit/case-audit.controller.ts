@@ -20,7 +20,7 @@ export class CaseAuditController {
       'Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). ' +
       `The applicant: only ${APPLICANT_TIMELINE_ACTIONS.join(', ')}, without staff identities or payloads. Anyone else: 404.`,
   })
-  @ApiOkResponse({ type: CaseAuditTimelineDto })
+  @ApiOkResponse({ type: CaseAuditTimelineDto, description: 'The case’s events you may see, oldest first' })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TimelineQueryDto) {
     return this.timeline.execute(actor, id, { limit: query.limit, cursor: query.cursor });

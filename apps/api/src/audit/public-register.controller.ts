@@ -17,7 +17,7 @@ export class PublicRegisterController {
     summary: 'Received applications, newest first (EHDS art. 57(1)(j)); no token',
     description: 'Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
   })
-  @ApiOkResponse({ type: PublicApplicationPageDto })
+  @ApiOkResponse({ type: PublicApplicationPageDto, description: 'Received applications, newest first' })
   @ApiProblems(400)
   list(@Query() query: PageQueryDto) {
     return this.applications.execute(query.limit, query.cursor);

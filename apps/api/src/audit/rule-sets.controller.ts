@@ -25,7 +25,7 @@ export class RuleSetsController {
     description:
       'One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.',
   })
-  @ApiOkResponse({ type: [PluginReloadOutcomeDto] })
+  @ApiOkResponse({ type: [PluginReloadOutcomeDto], description: 'One outcome per plugin folder' })
   @ApiProblems(401, 403)
   reload(@CurrentActor() actor: Actor) {
     return this.reloader.reload({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
@@ -45,7 +45,7 @@ export class RuleSetsController {
 
   @Get()
   @ApiOperation({ summary: 'The plugin versions in force in this process, with content hash and when each was first loaded' })
-  @ApiOkResponse({ type: [ActiveRuleSetDto] })
+  @ApiOkResponse({ type: [ActiveRuleSetDto], description: 'The versions in force' })
   @ApiProblems(401, 403)
   async list(): Promise<ActiveRuleSetDto[]> {
     const active = this.registry.activeVersions().sort((a, b) => a.id.localeCompare(b.id));
