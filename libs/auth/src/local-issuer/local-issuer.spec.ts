@@ -1,0 +1,25 @@
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from './local-issuer';
+
+describe('LocalIssuer', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kp-local-issuer-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to run with NODE_ENV=production and leaves no signing key behind', async () => {
+    await expect(LocalIssuer.open(dataDir, 'production')).rejects.toThrow(/NODE_ENV=production/);
+    expect(existsSync(join(dataDir, 'local-issuer-key.json'))).toBe(false);
+  });
+
+  it('keeps its key in the data folder, so tokens survive a restart', async () => {
+    const token = await (await LocalIssuer.open(dataDir, 'development')).sign({ sub: 'r-1', role: 'researcher', organisation: '31119103' });
+    const reopened = await LocalIssuer.open(dataDir, 'development');
+    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [reopened.publicJwk] }), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    expect(payload).toMatchObject({ sub: 'r-1', kp_role: 'researcher', kp_org: '31119103' });
+  });
+});
