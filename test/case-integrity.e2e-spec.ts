@@ -132,4 +132,16 @@ describe('case integrity and access (e2e)', () => {
     const actions = (timeline.items ?? timeline.events).map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['case.notes_viewed', 'case.decisions_viewed']));
   });
+
+  it('returns a draft to the caseworker with a reason, refusing a stale If-Match', async () => {
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
+    const draft = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', { outcome: 'approved', legalBasis: 'EHDS art. 68', reasoning: 'ok' }).expect(201)).body;
+    await request(t.server).post(`/v1/decision-drafts/${draft.id}/return`).set(bearer(tokens.approver)).set('If-Match', '"1"').send({ reason: 'Cite art. 68(1)' }).expect(412);
+    await post(`/v1/decision-drafts/${draft.id}/return`, 'approver', { reason: 'Cite art. 68(1)' }).expect(204);
+    const after = (await get(`/v1/cases/${c.id}`, 'caseworker').expect(200)).body;
+    expect(after.subCases[0].state).toBe('in_review');
+    const drafts = (await get(`/v1/cases/${c.id}/decisions`, 'caseworker').expect(200)).body.drafts;
+    expect(drafts[0]).toMatchObject({ state: 'returned', returnReason: 'Cite art. 68(1)', closedBy: 'la-1' });
+    await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver2').expect(409);
+  });
 });

@@ -48,10 +48,11 @@ export class DecisionsController {
   @Roles('legal_approver')
   @HttpCode(204)
   @ApiOperation({ summary: 'Send a draft back to the caseworker with a reason' })
+  @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Returned' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto): Promise<void> {
-    await this.returnDraft.execute(actor, id, body.reason);
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string): Promise<void> {
+    await this.returnDraft.execute(actor, id, body.reason, parseIfMatch(ifMatch));
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/recommendations')

@@ -19,11 +19,11 @@ export class ReturnDraft {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, draftId: string, reason: string): Promise<void> {
+  async execute(actor: Actor, draftId: string, reason: string, expectedVersion?: number): Promise<void> {
     await this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw new DomainProblem(404, 'not-found', `There is no decision draft ${draftId} that you can see.`);
-      const { c, subCase } = await this.context.load(manager, actor, draft.caseId, draft.subCaseId, 'issue_decision');
+      const { c, subCase } = await this.context.load(manager, actor, draft.caseId, draft.subCaseId, 'issue_decision', expectedVersion);
       if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
       await this.decisions.closeDraft(manager, draft.id, 'returned', actor.sub, reason);
       if (subCase.state === 'awaiting_approval') await this.cases.setSubCaseState(manager, [subCase.id], 'in_review');
