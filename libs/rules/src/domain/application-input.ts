@@ -12,6 +12,12 @@ export type PurposeCategory =
 
 export type OrganisationType = 'danish_public_research' | 'danish_public_authority' | 'danish_private' | 'foreign';
 
+/**
+ * What kind of organisation a Danish partner is. The Danish National Biobank admits companies and
+ * foreign researchers only with a Danish public or established non-commercial partner.
+ */
+export type DanishPartnerType = 'danish_public_research' | 'danish_public_authority' | 'non_commercial' | 'danish_private';
+
 export type ProcessingEnvironment = 'sds_research_machine' | 'dst_research_machine' | 'national_platform' | 'other';
 
 export interface DataRequestInput {
@@ -44,7 +50,8 @@ export interface ApplicationInput {
   processingEnvironment: ProcessingEnvironment;
   technicalNeed?: string;
   thirdCountryTransfer?: { country: string };
-  danishPartner?: { name: string; cvr: string };
+  /** `type` is optional (added after the field contract of issue 5); absent means not stated. */
+  danishPartner?: { name: string; cvr: string; type?: DanishPartnerType };
   projectPeriod: { start: string; end: string };
   retentionUntil: string;
   dataRequests: DataRequestInput[];

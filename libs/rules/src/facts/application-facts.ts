@@ -48,6 +48,11 @@ export const applicationFacts: FactProvider[] = [
   app('hasDanishPartner', 'a Danish partner with a CVR number is named', (s) =>
     isFilled(s.application.danishPartner?.name) && isFilled(s.application.danishPartner?.cvr),
   ),
+  app(
+    'danishPartnerType',
+    "the Danish partner's type (danish_public_research, danish_public_authority, non_commercial, danish_private), or null when no partner or no type is given",
+    (s) => s.application.danishPartner?.type ?? null,
+  ),
   app('projectStart', 'project start date', (s) => s.application.projectPeriod?.start ?? null),
   app('projectEnd', 'project end date', (s) => s.application.projectPeriod?.end ?? null),
   app('retentionUntil', 'date until which the data are kept', (s) => s.application.retentionUntil ?? null),

@@ -89,7 +89,11 @@ export const applicationSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['name', 'cvr'],
-      properties: { name: text, cvr: { type: 'string', pattern: '^\\d{8}$' } },
+      properties: {
+        name: text,
+        cvr: { type: 'string', pattern: '^\\d{8}$' },
+        type: { enum: ['danish_public_research', 'danish_public_authority', 'non_commercial', 'danish_private'] },
+      },
     },
     projectPeriod: period,
     retentionUntil: date,

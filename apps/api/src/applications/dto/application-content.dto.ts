@@ -22,6 +22,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const PURPOSE_CATEGORIES = ['public_health', 'policy_regulation', 'official_statistics', 'education', 'scientific_research', 'care_improvement'] as const;
 export const ORGANISATION_TYPES = ['danish_public_research', 'danish_public_authority', 'danish_private', 'foreign'] as const;
+export const DANISH_PARTNER_TYPES = ['danish_public_research', 'danish_public_authority', 'non_commercial', 'danish_private'] as const;
 export const PROCESSING_ENVIRONMENTS = ['sds_research_machine', 'dst_research_machine', 'national_platform', 'other'] as const;
 
 export class PeriodDto {
@@ -71,6 +72,15 @@ export class ThirdCountryTransferDto {
 export class DanishPartnerDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
   @ApiProperty() @Matches(/^\d{8}$/, { message: 'cvr must be 8 digits' }) cvr!: string;
+  // Optional so that applications written to the issue-5 contract stay valid; a company or foreign
+  // applicant's biobank request without it is screened with a warning asking to confirm the type.
+  @ApiPropertyOptional({
+    enum: DANISH_PARTNER_TYPES,
+    description: 'Danish National Biobank: companies and foreign researchers only with a Danish public or established non-commercial partner',
+  })
+  @IsOptional()
+  @IsIn(DANISH_PARTNER_TYPES)
+  type?: (typeof DANISH_PARTNER_TYPES)[number];
 }
 
 export class DataRequestDto {
