@@ -18,6 +18,7 @@ import { ListConflicts } from './list-conflicts/list-conflicts.usecase';
 import { ListConsultations } from './list-consultations/list-consultations.usecase';
 import { ListNotes } from './list-notes/list-notes.usecase';
 import { ListQueue } from './list-queue/list-queue.usecase';
+import { OpenLegalMatter } from './open-legal-matter/open-legal-matter.usecase';
 import { ReleaseCase } from './release-case/release-case.usecase';
 import { RequestConsultation } from './request-consultation/request-consultation.usecase';
 import { ResolveLegalMatter } from './resolve-legal-matter/resolve-legal-matter.usecase';
@@ -36,6 +37,7 @@ const useCases = [
   RequestConsultation,
   ListConsultations,
   AnswerConsultation,
+  OpenLegalMatter,
   ResolveLegalMatter,
   AddNote,
   ListNotes,

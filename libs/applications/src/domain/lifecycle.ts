@@ -39,6 +39,7 @@ export const COMMANDS = [
   'answer_consultation',
   'lapse_consultation',
   'add_note',
+  'open_legal_matter',
   'resolve_legal_matter',
   'extend_clock',
   'draft_decision',
@@ -54,12 +55,12 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
-const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen'];
+const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen'];
 /**
- * A legal approver works the approval queue: claims and assigns like a caseworker, resolves legal matters, issues decisions,
+ * A legal approver works the approval queue: claims and assigns like a caseworker, opens and resolves legal matters, issues decisions,
  * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).
  */
-const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter', 'extend_clock', 'issue_decision'];
+const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision'];
 
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
@@ -76,8 +77,8 @@ export const LIFECYCLE: Table = {
   },
   awaiting_applicant: {
     researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
-    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter'],
-    legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'resolve_legal_matter'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter'],
+    legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter'],
     system: ['lapse_consultation'],
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
@@ -95,7 +96,7 @@ export const LIFECYCLE: Table = {
   },
   awaiting_controller: {
     researcher: ['read_case', 'withdraw'],
-    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],
     legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],

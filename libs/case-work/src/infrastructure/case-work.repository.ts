@@ -2,6 +2,7 @@ import { CaseRecord, ConsultationRecord, LegalMatterRecord } from '@kp/applicati
 import { afterKeyset, camel, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LegalMatterKind, manualLegalMatterCodePrefix } from '../domain/legal-matters';
 import { ConsultationState, NoteRecord, NoteVisibility } from '../domain/records';
 
 /** A consultation as the consultation lists show it: with its case and the data source asked about. */
@@ -113,6 +114,29 @@ export class CaseWorkRepository {
   async legalMatter(manager: EntityManager, caseId: string, id: string, lock = false): Promise<LegalMatterRecord | undefined> {
     const [row] = await manager.query(`SELECT * FROM legal_matter WHERE id = $1 AND case_id = $2${lock ? ' FOR UPDATE' : ''}`, [id, caseId]);
     return row ? camel(row) : undefined;
+  }
+
+  async insertLegalMatter(
+    manager: EntityManager,
+    m: { caseId: string; subCaseId: string; kind: LegalMatterKind; code: string; description: { da: string; en: string }; legalReference: string | null; blocking: boolean },
+  ): Promise<LegalMatterRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO legal_matter (case_id, sub_case_id, kind, code, description, legal_reference, blocking) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [m.caseId, m.subCaseId, m.kind, m.code, JSON.stringify(m.description), m.legalReference, m.blocking],
+    );
+    return camel(row);
+  }
+
+  /** The open matter of this kind on the sub-case, whether the rules or a person opened it. */
+  async openLegalMatterOfKind(manager: EntityManager, subCaseId: string, kind: LegalMatterKind): Promise<LegalMatterRecord | undefined> {
+    const [row] = await manager.query(`SELECT * FROM legal_matter WHERE sub_case_id = $1 AND kind = $2 AND state = 'open' ORDER BY created_at, id LIMIT 1`, [subCaseId, kind]);
+    return row ? camel(row) : undefined;
+  }
+
+  /** How many matters of this kind people have opened on the sub-case, resolved ones included (they are never deleted). */
+  async countManualLegalMatters(manager: EntityManager, subCaseId: string, kind: LegalMatterKind): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM legal_matter WHERE sub_case_id = $1 AND starts_with(code, $2)`, [subCaseId, manualLegalMatterCodePrefix(kind)]);
+    return row.n;
   }
 
   async resolveLegalMatter(manager: EntityManager, id: string, documentReference: string, resolvedBy: string): Promise<LegalMatterRecord> {

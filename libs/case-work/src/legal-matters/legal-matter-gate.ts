@@ -3,7 +3,7 @@ import { rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export interface OpenLegalMatter {
+export interface BlockingLegalMatter {
   id: string;
   kind: string;
   code: string;
@@ -12,14 +12,14 @@ export interface OpenLegalMatter {
 }
 
 /**
- * Legal matters the rules require (data processing agreement, Datatilsynet's permission under
+ * Legal matters the rules require or a person opened (data processing agreement, Datatilsynet's permission under
  * databeskyttelsesloven § 10 stk. 3, private-company contract, controller roles) must be resolved
  * with a document reference before a decision that depends on them.
  */
 @Injectable()
 export class LegalMatterGate {
   /** The open blocking legal matters of a sub-case, oldest first. */
-  async openBlocking(manager: EntityManager, subCaseId: string): Promise<OpenLegalMatter[]> {
+  async openBlocking(manager: EntityManager, subCaseId: string): Promise<BlockingLegalMatter[]> {
     return rowsOf(
       await manager.query(
         `SELECT id, kind, code, description, legal_reference FROM legal_matter

@@ -1,0 +1,67 @@
+import { AuditLog } from '@kp/audit';
+import { Actor } from '@kp/auth';
+import { DomainProblem } from '@kp/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { manualLegalMatterCode } from '../domain/legal-matters';
+import { notFound } from '../domain/problems';
+import { CaseWorkRepository } from '../infrastructure/case-work.repository';
+import { legalMatterView, LegalMatterView } from '../resolve-legal-matter/resolve-legal-matter.usecase';
+import { WorkOnCase } from '../work-on-case/work-on-case';
+import { OpenLegalMatterCommand, openLegalMatterProblems } from './open-legal-matter.command';
+
+/**
+ * A caseworker or legal approver opens a legal matter the rules did not require — the controller
+ * roles or a data processing agreement are seen in the project, not in the application's facts.
+ * It blocks an approval of its sub-case until resolved, like a matter the rules opened.
+ */
+@Injectable()
+export class OpenLegalMatter {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly work: WorkOnCase,
+    private readonly caseWork: CaseWorkRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(actor: Actor, caseId: string, command: OpenLegalMatterCommand, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
+    const problems = openLegalMatterProblems(command);
+    if (problems.length) {
+      throw new DomainProblem(400, 'validation', `The legal matter has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
+    }
+    return this.db.transaction(async (manager) => {
+      // The case row stays locked to the end: two people opening the same kind at once take turns.
+      const { c, subCases } = await this.work.load(manager, actor, caseId, 'open_legal_matter', expectedVersion);
+      const subCase = subCases.find((s) => s.id === command.subCaseId);
+      if (!subCase) throw notFound('sub-case', command.subCaseId);
+      if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
+        throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; no decision is left to depend on a legal matter.`);
+      }
+      const open = await this.caseWork.openLegalMatterOfKind(manager, subCase.id, command.kind);
+      if (open) {
+        throw new DomainProblem(409, 'legal-matter-duplicate', `The sub-case for ${subCase.dataSourceName} already has an open ${command.kind.replace(/_/g, ' ')} matter (${open.code}); resolve that one.`, {
+          legalMatterId: open.id,
+        });
+      }
+      const n = (await this.caseWork.countManualLegalMatters(manager, subCase.id, command.kind)) + 1;
+      const matter = await this.caseWork.insertLegalMatter(manager, {
+        caseId: c.id,
+        subCaseId: subCase.id,
+        kind: command.kind,
+        code: manualLegalMatterCode(command.kind, n),
+        description: { da: command.description.da.trim(), en: command.description.en.trim() },
+        legalReference: command.legalReference?.trim() ?? null,
+        blocking: command.blocking ?? true,
+      });
+      const updated = await this.caseWork.touch(manager, c.id);
+      await this.audit.append(manager, {
+        actor,
+        action: 'legal_matter.opened',
+        subject: { type: 'case', id: c.number },
+        payload: { caseId: c.id, legalMatterId: matter.id, subCaseId: subCase.id, kind: matter.kind, code: matter.code, blocking: matter.blocking, legalReference: matter.legalReference },
+      });
+      return { ...legalMatterView(matter), caseVersion: updated.version };
+    });
+  }
+}
