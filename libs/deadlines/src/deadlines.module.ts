@@ -9,6 +9,7 @@ import { SupplementRequestRepository } from './infrastructure/supplement-request
 import { ListSupplementRequests } from './list-supplement-requests/list-supplement-requests.usecase';
 import { RequestSupplement } from './request-supplement/request-supplement.usecase';
 import { ResubmitApplication } from './resubmit-application/resubmit-application.usecase';
+import { OverdueSupplementNotices } from './sweep-deadlines/overdue-supplements';
 import { SweepDeadlines } from './sweep-deadlines/sweep-deadlines.usecase';
 
 const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication, ExtendClock, SweepDeadlines];
@@ -21,7 +22,7 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
 @Module({
   imports: [ApplicationsModule, AuditModule, NotificationsModule, CaseWorkModule],
   // ApplicationsModule does not export its ApplicationRepository; it is stateless, so we hold our own.
-  providers: [ApplicationRepository, SupplementRequestRepository, DeadlineWatchRepository, ...useCases],
+  providers: [ApplicationRepository, SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, ...useCases],
   exports: useCases,
 })
 export class DeadlinesModule {}

@@ -10,6 +10,7 @@ export { ExtendClock } from './extend-clock/extend-clock.usecase';
 export type { ClockExtended, ExtendClockCommand } from './extend-clock/extend-clock.usecase';
 export { SweepDeadlines } from './sweep-deadlines/sweep-deadlines.usecase';
 export type { SweepResult } from './sweep-deadlines/sweep-deadlines.usecase';
+export type { OverdueSupplement } from './sweep-deadlines/overdue-supplements';
 export { DeadlineSweepHandler, DEADLINE_SWEEP_JOB } from './sweep-deadlines/deadline-sweep.handler';
 export { deadlineAlerts } from './domain/deadline-alerts';
 export type { DeadlineAlert, WatchedFlags } from './domain/deadline-alerts';

@@ -13,6 +13,8 @@ export interface SupplementRequestRecord {
   answeredBy: string | null;
   answeredAt: Date | null;
   applicationVersion: number | null;
+  /** When the deadline sweep told the case's handler and the applicant that the answer is overdue. */
+  overdueNotifiedAt: Date | null;
 }
 
 export const MAX_QUESTIONS = 20;

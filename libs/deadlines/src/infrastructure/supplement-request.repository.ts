@@ -18,7 +18,19 @@ function toRecord(row: Row): SupplementRequestRecord {
     answeredBy: (row.answered_by as string | null) ?? null,
     answeredAt: row.answered_at ? new Date(row.answered_at as string) : null,
     applicationVersion: (row.application_version as number | null) ?? null,
+    overdueNotifiedAt: row.overdue_notified_at ? new Date(row.overdue_notified_at as string) : null,
   };
+}
+
+/** An open request past its answer date that nobody has been told about, with whom to tell. */
+export interface OverdueSupplementRow {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  assigneeSub: string | null;
+  applicantSub: string;
+  requestedAt: Date;
+  answerDueAt: Date;
 }
 
 @Injectable()
@@ -51,5 +63,34 @@ export class SupplementRequestRepository {
       [caseId, a.answer, a.answeredBy, a.answeredAt, a.applicationVersion],
     );
     return rows.map(toRecord);
+  }
+
+  /**
+   * Open requests past their answer date, not yet notified, of cases still waiting for the
+   * applicant (a withdrawn case leaves its request open but owes nobody an answer); locked until
+   * the sweep's transaction ends, oldest due first.
+   */
+  async overdueUnnotified(manager: EntityManager, now: Date): Promise<OverdueSupplementRow[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT s.id, s.case_id, c.number, c.assignee_sub, c.applicant_sub, s.requested_at, s.answer_due_at
+         FROM supplement_request s JOIN case_file c ON c.id = s.case_id
+        WHERE s.state = 'open' AND s.overdue_notified_at IS NULL AND s.answer_due_at <= $1 AND c.state = 'awaiting_applicant'
+        ORDER BY s.answer_due_at, s.id
+        FOR UPDATE OF s`,
+      [now],
+    );
+    return rows.map((row) => ({
+      id: row.id as string,
+      caseId: row.case_id as string,
+      caseNumber: row.number as string,
+      assigneeSub: (row.assignee_sub as string | null) ?? null,
+      applicantSub: row.applicant_sub as string,
+      requestedAt: new Date(row.requested_at as string),
+      answerDueAt: new Date(row.answer_due_at as string),
+    }));
+  }
+
+  async markOverdueNotified(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE supplement_request SET overdue_notified_at = $2 WHERE id = $1 AND overdue_notified_at IS NULL`, [id, at]);
   }
 }

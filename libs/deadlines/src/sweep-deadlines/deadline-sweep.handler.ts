@@ -15,6 +15,8 @@ export class DeadlineSweepHandler implements JobHandler<Record<string, never>> {
 
   async handle(manager: EntityManager, _payload: Record<string, never>, context: JobContext): Promise<void> {
     const result = await this.sweep.run(manager, new Date(), context.jobId);
-    if (result.alerts.length) this.logger.log(`deadline sweep: ${result.checked} open cases, ${result.alerts.length} alerts`);
+    if (result.alerts.length || result.supplementsOverdue.length) {
+      this.logger.log(`deadline sweep: ${result.checked} open cases, ${result.alerts.length} alerts, ${result.supplementsOverdue.length} supplements overdue`);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeadlineAlert, deadlineAlerts } from '../domain/deadline-alerts';
 import { DeadlineWatchRepository, OpenCaseRow } from '../infrastructure/deadline-watch.repository';
+import { OverdueSupplement, OverdueSupplementNotices } from './overdue-supplements';
 
 /** The worker's identity in the audit trail. */
 const SYSTEM = { sub: 'system', role: 'system' } as const;
@@ -15,12 +16,15 @@ const OPEN_STATES = CASE_STATES.filter(isOpen);
 export interface SweepResult {
   checked: number;
   alerts: { caseNumber: string; alert: DeadlineAlert }[];
+  /** Requests for supplement whose answer became overdue in this run. */
+  supplementsOverdue: OverdueSupplement[];
 }
 
 /**
  * Recomputes the statutory clock (EHDS art. 68(4)) of every open case, storing due date, at-risk and
  * overdue for the queues, and tells people once when a case becomes at risk or overdue: its assignee,
- * or every caseworker while nobody holds it; an overdue case also every legal approver.
+ * or every caseworker while nobody holds it; an overdue case also every legal approver. It also
+ * tells them and the applicant once when a request for supplement passes its answer date.
  *
  * It sends no lifecycle command — it changes no case state, only the clock figures derived from the
  * case's own events — so it does not go through the lifecycle table.
@@ -34,10 +38,11 @@ export class SweepDeadlines {
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly overdueSupplements: OverdueSupplementNotices,
   ) {}
 
   async run(manager: EntityManager, now = new Date(), jobId?: string): Promise<SweepResult> {
-    const result: SweepResult = { checked: 0, alerts: [] };
+    const result: SweepResult = { checked: 0, alerts: [], supplementsOverdue: [] };
     // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
     for (const c of await this.watch.openCases(manager, OPEN_STATES)) {
@@ -59,6 +64,7 @@ export class SweepDeadlines {
       }
       await this.watch.remember(manager, c.id, flags, clock.dueAt, now);
     }
+    result.supplementsOverdue = await this.overdueSupplements.run(manager, now, jobId);
     return result;
   }
 
