@@ -2,21 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
 import { CaseState } from '../domain/lifecycle';
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, SubCaseState, Track } from '../domain/records';
+import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, SubCaseState } from '../domain/records';
 import { isUuid } from './application.repository';
 import { camel, rowsOf } from '@kp/persistence';
 
-export interface NewSubCase {
-  position: number;
-  dataSourceId: string;
-  dataSourceName: string;
-  track: Track;
-  decidingAuthority: string;
-  authorityAssignmentId: string | null;
-  controllerOrg: string | null;
-  controllerName: string;
-  advisorRegion: string | null;
-}
+/** A sub-case as submission creates it; the state starts at pending screening. */
+export type NewSubCase = Omit<SubCaseRecord, 'id' | 'caseId' | 'state' | 'decidedAt'>;
 
 @Injectable()
 export class CaseRepository {
