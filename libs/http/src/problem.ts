@@ -54,3 +54,9 @@ export class DomainProblem extends Error {
     super(detail);
   }
 }
+
+/**
+ * 404 for an object that does not exist or that this actor may not see: the existence of health
+ * data is not disclosed, so both answer alike.
+ */
+export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);

@@ -1,11 +1,10 @@
 import { AuditEvent, AuditLog, AuditSubject, eventsFor } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { canSeeCase } from '../access/case-access';
-import { notFound } from '../domain/problems';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { APPLICANT_TIMELINE_ACTIONS } from './applicant-timeline-actions';
 

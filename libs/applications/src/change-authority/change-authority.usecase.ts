@@ -1,11 +1,11 @@
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
-import { forbidden, notFound } from '../domain/problems';
+import { forbidden } from '../domain/problems';
 import { Track } from '../domain/records';
 import { AuthorityRepository } from '../infrastructure/authority.repository';
 

@@ -1,14 +1,10 @@
 import { DomainProblem } from '@kp/http';
 import { FieldProblem } from './application-content';
 
-/** 404 also when the object exists but is not this actor's: existence of health data is not disclosed. */
-export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
-
 export const invalidContent = (errors: FieldProblem[]) =>
   new DomainProblem(400, 'validation', `The application has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}.`, { errors });
 
 export const incomplete = (errors: FieldProblem[]) =>
   new DomainProblem(422, 'incomplete-application', `The application is not complete: ${errors.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors });
-
 
 export const forbidden = (detail: string) => new DomainProblem(403, 'forbidden', detail);

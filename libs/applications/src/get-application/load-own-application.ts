@@ -1,6 +1,6 @@
+import { notFound } from '@kp/http';
 import { Actor } from '@kp/auth';
 import { EntityManager } from 'typeorm';
-import { notFound } from '../domain/problems';
 import { ApplicationRecord } from '../domain/records';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 

@@ -1,10 +1,10 @@
+import { notFound } from '@kp/http';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canSeeCase } from '../access/case-access';
-import { notFound } from '../domain/problems';
 import { CaseRecord } from '../domain/records';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { CaseClockService } from '../views/case-clock.service';

@@ -1,10 +1,10 @@
+import { notFound } from '@kp/http';
 import { isStaff } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../domain/problems';
 import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { noteView, NoteView } from '../views/note.view';
 import { WorkOnCase } from '../work-on-case/work-on-case';

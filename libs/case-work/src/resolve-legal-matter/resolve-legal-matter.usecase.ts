@@ -1,11 +1,10 @@
 import { LegalMatterRecord } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../domain/problems';
 import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { isUuid, iso } from '../infrastructure/rows';
 import { WorkOnCase } from '../work-on-case/work-on-case';

@@ -1,10 +1,9 @@
 import { assertCommandAllowed, canSeeCase, CaseRecord, CaseRepository, Command, ConsultationRecord, SubCaseRecord } from '@kp/applications';
 import { Actor } from '@kp/auth';
-import { assertVersion } from '@kp/http';
+import { assertVersion, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConflictCheck } from '../conflicts/conflict-check';
-import { notFound } from '../domain/problems';
 
 export interface CaseAtHand {
   c: CaseRecord;

@@ -1,9 +1,6 @@
 import { ClockEventError, ClockExtensionError } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
 
-/** 404 also when the object exists but is not this actor's: existence of health data is not disclosed. */
-export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
-
 const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> = {
   reason_required: 'reason',
   invalid_months: 'months',

@@ -1,10 +1,10 @@
+import { notFound } from '@kp/http';
 import { assertCommandAllowed } from '@kp/applications';
 import { canSeeCase, CaseRepository } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../domain/problems';
 import { SupplementRequestRecord, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
 

@@ -1,7 +1,7 @@
 import { controls } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { LegalMatterGate } from '@kp/case-work';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,7 +32,7 @@ export class ControllerDecide {
     return this.db.transaction(async (manager) => {
       const { c, subCase } = await this.context.load(manager, actor, caseId, subCaseId, 'controller_decide', expectedVersion);
       // A controller of another region cannot even see the part (404), let alone decide it.
-      if (!controls(actor, subCase)) throw new DomainProblem(404, 'not-found', `There is no sub-case ${subCaseId} that you can see.`);
+      if (!controls(actor, subCase)) throw notFound('sub-case', subCaseId);
       const recommendation = await this.decisions.latestRecommendation(manager, subCase.id);
       if (subCase.state !== 'awaiting_controller' || !recommendation) {
         throw new DomainProblem(409, 'no-recommendation', 'The contact point has not sent its recommendation for this part yet.');

@@ -1,7 +1,7 @@
 import { CaseRecord, Command, SubCaseRecord } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { WorkOnCase } from '@kp/case-work';
-import { DomainProblem } from '@kp/http';
+import { notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -23,7 +23,7 @@ export class DecisionContext {
   async load(manager: EntityManager, actor: Actor, caseId: string, subCaseId: string, command: Command, expectedVersion?: number): Promise<SubCaseContext> {
     const { c, subCases } = await this.work.load(manager, actor, caseId, command, expectedVersion);
     const subCase = subCases.find((s) => s.id === subCaseId);
-    if (!subCase) throw new DomainProblem(404, 'not-found', `There is no sub-case ${subCaseId} that you can see.`);
+    if (!subCase) throw notFound('sub-case', subCaseId);
     return { c, subCase, subCases };
   }
 }

@@ -1,6 +1,6 @@
 import { Actor } from '@kp/auth';
 import { LegalMatterGate } from '@kp/case-work';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,8 +9,6 @@ import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DecisionRecorder } from './decision-recorder';
-
-const notFound = (id: string) => new DomainProblem(404, 'not-found', `There is no decision draft ${id} that you can see.`);
 
 /**
  * A legal approver issues a caseworker's draft as the contact point's decision. Four eyes: the
@@ -29,7 +27,7 @@ export class IssueDecision {
   async execute(actor: Actor, draftId: string, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
     return this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
-      if (!draft) throw notFound(draftId);
+      if (!draft) throw notFound('decision draft', draftId);
       const { c, subCase } = await this.context.load(manager, actor, draft.caseId, draft.subCaseId, 'issue_decision', expectedVersion);
       if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
       if (draft.draftedBy === actor.sub) {

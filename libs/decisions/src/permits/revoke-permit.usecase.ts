@@ -2,7 +2,7 @@ import { canSeeCase, CaseRepository, assertCommandAllowed } from '@kp/applicatio
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { ConflictCheck } from '@kp/case-work';
-import { assertVersion, DomainProblem } from '@kp/http';
+import { assertVersion, DomainProblem, notFound } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,7 +30,7 @@ export class RevokePermit {
       const permit = await this.decisions.findPermit(manager, permitId, true);
       const c = permit ? await this.cases.find(manager, permit.caseId, true) : undefined;
       if (!permit || !c || !canSeeCase(actor, c, await this.cases.subCases(manager, c.id), [])) {
-        throw new DomainProblem(404, 'not-found', `There is no permit ${permitId} that you can see.`);
+        throw notFound('permit', permitId);
       }
       assertCommandAllowed(c.state, actor.role, 'revoke_permit');
       assertVersion(expectedVersion, c.version, 'case');

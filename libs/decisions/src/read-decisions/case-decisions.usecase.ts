@@ -1,14 +1,12 @@
 import { canSeeCase, CaseRecord, CaseRepository, controls } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { decisionView, draftView, permitView, recommendationView } from './decision.view';
-
-const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);
 
 /**
  * Decisions, drafts, recommendations and permits of a case, as this actor may see them: the

@@ -1,7 +1,7 @@
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { CaseRepository } from '@kp/applications';
-import { DomainProblem } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ export class ReturnDraft {
   async execute(actor: Actor, draftId: string, reason: string, expectedVersion?: number): Promise<void> {
     await this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
-      if (!draft) throw new DomainProblem(404, 'not-found', `There is no decision draft ${draftId} that you can see.`);
+      if (!draft) throw notFound('decision draft', draftId);
       const { c, subCase } = await this.context.load(manager, actor, draft.caseId, draft.subCaseId, 'issue_decision', expectedVersion);
       if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
       await this.decisions.closeDraft(manager, draft.id, 'returned', actor.sub, reason);
