@@ -1,4 +1,4 @@
-import { AuditLog } from '@kp/audit';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { ApplicationInput, Requirement, RuleSetRegistry } from '@kp/rules';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -6,7 +6,6 @@ import { EntityManager } from 'typeorm';
 import { isCommandAllowed } from '../domain/lifecycle';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
 import { CaseRepository } from '../infrastructure/case.repository';
-import { SYSTEM_ACTOR } from '../domain/system-actor';
 
 export const SCREEN_JOB = 'screen';
 

@@ -15,6 +15,9 @@ export interface AuditActor {
   readonly organisation?: string | null;
 }
 
+/** The worker acting on its own (screening, deadlines, expiry, start-up activations): never from a token. */
+export const SYSTEM_ACTOR = { sub: 'system', role: 'system', organisation: null } as const;
+
 /** What the event is about, e.g. `{ type: 'case', id: 'EK-2026-000123' }`. */
 export interface AuditSubject {
   readonly type: string;

@@ -2,11 +2,9 @@ import { PluginVersion, RuleSetActivation, RuleSetVersionStore } from '@kp/rules
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../append-event/audit-log';
+import { SYSTEM_ACTOR } from '../domain/audit-event';
 
 export const RULE_SET_ACTIVATED = 'rule_set.activated';
-
-/** The start-up load is the system's own doing; an admin reload names the admin. */
-const SYSTEM = { sub: 'system', role: 'system', organisation: null } as const;
 
 /**
  * Every plugin version a process activates is an audit event (DESIGN.md §7), appended in the
@@ -22,7 +20,7 @@ export class RuleSetActivationAudit {
 
   async record(manager: EntityManager, version: PluginVersion, { requestedBy, newlyStored }: RuleSetActivation): Promise<void> {
     await this.audit.append(manager, {
-      actor: requestedBy ? { sub: requestedBy.sub, role: requestedBy.role, organisation: requestedBy.organisation ?? null } : SYSTEM,
+      actor: requestedBy ? { sub: requestedBy.sub, role: requestedBy.role, organisation: requestedBy.organisation ?? null } : SYSTEM_ACTOR,
       action: RULE_SET_ACTIVATED,
       subject: { type: 'rule_set', id: version.id },
       payload: {

@@ -30,5 +30,3 @@ export interface NoteRecord {
   createdAt: Date;
 }
 
-/** The system actor the scheduled sweep acts as in the audit trail. */
-export const SYSTEM = { sub: 'system', role: 'system', organisation: null } as const;

@@ -1,9 +1,8 @@
 import { assertCommandAllowed, CASE_STATES, CaseRepository, isCommandAllowed } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { JobContext, JobHandler } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SYSTEM } from '../domain/records';
 import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { ConsultationWait } from '../work-on-case/consultation-wait';
 
@@ -41,7 +40,7 @@ export class LapseConsultationsHandler implements JobHandler {
       if (lapsed.length === 0) continue;
       const after = await this.wait.settle(manager, c, now);
       await this.audit.append(manager, {
-        actor: SYSTEM,
+        actor: SYSTEM_ACTOR,
         action: 'consultation.lapsed',
         subject: { type: 'case', id: c.number },
         payload: {

@@ -1,5 +1,4 @@
-import { AuditLog } from '@kp/audit';
-import { SYSTEM } from '@kp/case-work';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NewNotification, Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -34,7 +33,7 @@ export class OverdueSupplementNotices {
       const notified = await this.notifyAll(manager, request);
       await this.requests.markOverdueNotified(manager, request.id, now);
       await this.audit.append(manager, {
-        actor: SYSTEM,
+        actor: SYSTEM_ACTOR,
         action: 'case.supplement_overdue',
         subject: { type: 'case', id: request.caseNumber },
         payload: { caseId: request.caseId, requestId: request.id, answerDueAt: request.answerDueAt.toISOString(), notified, jobId: jobId ?? null },

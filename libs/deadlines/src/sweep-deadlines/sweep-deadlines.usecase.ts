@@ -1,5 +1,5 @@
 import { CASE_STATES, CaseClockService, ClockView, isOpen } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NewNotification, Notifier } from '@kp/notifications';
 import { ClockError } from '@kp/clock';
 import { Injectable, Logger } from '@nestjs/common';
@@ -9,8 +9,6 @@ import { DeadlineWatchRepository, OpenCaseRow } from '../infrastructure/deadline
 import { OverdueSupplement, OverdueSupplementNotices } from './overdue-supplements';
 
 /** The worker's identity in the audit trail. */
-const SYSTEM = { sub: 'system', role: 'system' } as const;
-
 const OPEN_STATES = CASE_STATES.filter(isOpen);
 
 export interface SweepResult {
@@ -92,7 +90,7 @@ export class SweepDeadlines {
           };
     for (const to of recipients) await this.notifier.notify(manager, { to, caseId: c.id, caseNumber: c.number, ...text });
     await this.audit.append(manager, {
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       action: alert === 'at_risk' ? 'case.deadline_at_risk' : 'case.deadline_overdue',
       subject: { type: 'case', id: c.number },
       payload: { caseId: c.id, dueAt: clock.dueAt, daysLeft: clock.daysLeft, notified: recipients, jobId: jobId ?? null },

@@ -1,5 +1,5 @@
 import { ApplicationContent, CaseClockService, CaseRecord, CaseRepository, SubCaseRecord } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
@@ -7,8 +7,6 @@ import { EntityManager } from 'typeorm';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { DecisionRepository } from '../infrastructure/decision.repository';
-
-const SYSTEM = { sub: 'system', role: 'system' } as const;
 
 /**
  * What follows a decision on a sub-case: the sub-case is decided; when every sub-case is decided
@@ -73,8 +71,8 @@ export class CaseCompletion {
     }
     const previous = correcting ? await this.decisions.activePermit(manager, c.id, true) : undefined;
     if (previous) {
-      await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM.sub, 'replaced after a correcting decision');
-      await this.audit.append(manager, { actor: SYSTEM, action: 'permit.superseded', subject: { type: 'case', id: c.number }, payload: { permitId: previous.id, number: previous.number } });
+      await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM_ACTOR.sub, 'replaced after a correcting decision');
+      await this.audit.append(manager, { actor: SYSTEM_ACTOR, action: 'permit.superseded', subject: { type: 'case', id: c.number }, payload: { permitId: previous.id, number: previous.number } });
     }
     if (current.length === 0) return undefined;
     const content = c.content as ApplicationContent;
@@ -97,7 +95,7 @@ export class CaseCompletion {
       validUntil: content.projectPeriod?.end ? endOfCopenhagenDay(LocalDate.parse(content.projectPeriod.end)) : now,
     });
     await this.audit.append(manager, {
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       action: 'permit.issued',
       subject: { type: 'case', id: c.number },
       payload: {

@@ -1,5 +1,5 @@
 import { CaseRepository } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Notifier } from '@kp/notifications';
 import { JobHandler, RecurringJobs } from '@kp/queue';
@@ -8,8 +8,6 @@ import { EntityManager } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 export const EXPIRE_PERMITS_JOB = 'expire-permits';
-const SYSTEM = { sub: 'system', role: 'system' } as const;
-
 /**
  * Access ends by itself when a permit's validity runs out (a need REMS users report unmet): the
  * scheduled sweep marks it expired, logs it and tells the applicant.
@@ -39,7 +37,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   async expireDue(manager: EntityManager, now: Date): Promise<number> {
     const due = await this.decisions.dueForExpiry(manager, now);
     for (const permit of due) {
-      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM.sub, 'validity period ended');
+      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM_ACTOR.sub, 'validity period ended');
       const c = (await this.cases.find(manager, permit.caseId))!;
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },
@@ -49,7 +47,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
         title: { da: `Tilladelse ${permit.number} er udløbet`, en: `Permit ${permit.number} has expired` },
         body: { da: 'Adgangen til data er ophørt.', en: 'Access to the data has ended.' },
       });
-      await this.audit.append(manager, { actor: SYSTEM, action: 'permit.expired', subject: { type: 'case', id: c.number }, payload: { permitId: permit.id, number: permit.number, validUntil: permit.validUntil } });
+      await this.audit.append(manager, { actor: SYSTEM_ACTOR, action: 'permit.expired', subject: { type: 'case', id: c.number }, payload: { permitId: permit.id, number: permit.number, validUntil: permit.validUntil } });
     }
     return due.length;
   }
