@@ -26,6 +26,6 @@ const useCases = [CreateDraft, UpdateDraft, GetApplication, ListApplications, Ch
 @Module({
   imports: [AuditModule, RulesModule],
   providers: [ApplicationRepository, CaseRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, CaseClockService, ScreenCaseHandler, ...useCases],
-  exports: [...useCases, CaseRepository, AuthorityInForce, CaseClockService],
+  exports: [...useCases, ApplicationRepository, CaseRepository, AuthorityInForce, CaseClockService],
 })
 export class ApplicationsModule {}

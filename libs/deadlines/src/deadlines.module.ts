@@ -1,4 +1,4 @@
-import { ApplicationRepository, ApplicationsModule } from '@kp/applications';
+import { ApplicationsModule } from '@kp/applications';
 import { AuditModule } from '@kp/audit';
 import { CaseWorkModule } from '@kp/case-work';
 import { NotificationsModule } from '@kp/notifications';
@@ -21,8 +21,7 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
  */
 @Module({
   imports: [ApplicationsModule, AuditModule, NotificationsModule, CaseWorkModule],
-  // ApplicationsModule does not export its ApplicationRepository; it is stateless, so we hold our own.
-  providers: [ApplicationRepository, SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, ...useCases],
+  providers: [SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, ...useCases],
   exports: useCases,
 })
 export class DeadlinesModule {}

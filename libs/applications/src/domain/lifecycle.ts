@@ -62,19 +62,22 @@ const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'reques
  */
 const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision'];
 
+/** In review, and (unchanged) while a consultation is out. */
+const inReview: Partial<Record<LifecycleRole, Command[]>> = {
+  researcher: ['read_case', 'withdraw'],
+  system: ['screen', 'lapse_consultation'],
+  caseworker: staffWork,
+  legal_approver: approverWork,
+  advisor: ['read_case', 'answer_consultation'],
+  controller: ['read_case', 'controller_decide'],
+  auditor: ['read_case'],
+};
+
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
   submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
-  in_review: {
-    researcher: ['read_case', 'withdraw'],
-    system: ['screen', 'lapse_consultation'],
-    caseworker: staffWork,
-    legal_approver: approverWork,
-    advisor: ['read_case', 'answer_consultation'],
-    controller: ['read_case', 'controller_decide'],
-    auditor: ['read_case'],
-  },
+  in_review: inReview,
   awaiting_applicant: {
     researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter'],
@@ -84,16 +87,9 @@ export const LIFECYCLE: Table = {
     controller: ['read_case'],
     auditor: ['read_case'],
   },
-  consultation: {
-    researcher: ['read_case', 'withdraw'],
-    system: ['screen', 'lapse_consultation'],
-    caseworker: staffWork,
-    legal_approver: approverWork,
-    advisor: ['read_case', 'answer_consultation'],
-    // A consultation about another part must not stop a controller deciding its own recommended part.
-    controller: ['read_case', 'controller_decide'],
-    auditor: ['read_case'],
-  },
+  // A consultation informs and never blocks (DESIGN.md §3): the same commands as in review, so a
+  // consultation about one part stops neither the work on the others nor a controller's decision.
+  consultation: inReview,
   awaiting_controller: {
     researcher: ['read_case', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],

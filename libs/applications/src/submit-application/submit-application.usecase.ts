@@ -1,3 +1,4 @@
+import { copenhagenDateOf } from '@kp/clock';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { JobQueue } from '@kp/queue';
@@ -6,7 +7,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { contentProblems, missingForSubmission } from '../domain/application-content';
-import { danishYear } from '../domain/copenhagen';
 import { assertCommandAllowed } from '../domain/lifecycle';
 import { incomplete, invalidContent } from '../domain/problems';
 import { ApplicationRecord, CaseRecord } from '../domain/records';
@@ -85,7 +85,7 @@ export class SubmitApplication {
     const content = application.content;
     const organisation = content.applicant?.organisation;
     const c = await this.cases.insert(manager, {
-      number: await this.cases.nextCaseNumber(manager, danishYear(now)),
+      number: await this.cases.nextCaseNumber(manager, copenhagenDateOf(now).year),
       applicationId: application.id,
       applicantSub: actor.sub,
       applicantOrg,
