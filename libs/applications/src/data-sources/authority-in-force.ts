@@ -21,8 +21,12 @@ export class AuthorityInForce {
   }
 
   async at(manager: EntityManager, source: DataSourceDefinition, moment: Date): Promise<AuthorityAssignment> {
-    const assigned = await this.assignments.inForce(manager, source.id, moment);
-    if (assigned) return { ...assigned, origin: 'assignment' };
-    return { id: null, dataSourceId: source.id, track: source.defaultTrack, decidingAuthority: source.decidingAuthority, effectiveFrom: null, origin: 'manifest' };
+    return resolveAuthority(source, await this.assignments.inForce(manager, source.id, moment));
   }
+}
+
+/** The admin assignment in force if there is one, else the manifest's default. */
+export function resolveAuthority(source: DataSourceDefinition, assigned: Omit<AuthorityAssignment, 'origin'> | undefined): AuthorityAssignment {
+  if (assigned) return { ...assigned, origin: 'assignment' };
+  return { id: null, dataSourceId: source.id, track: source.defaultTrack, decidingAuthority: source.decidingAuthority, effectiveFrom: null, origin: 'manifest' };
 }

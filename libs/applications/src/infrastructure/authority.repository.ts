@@ -15,11 +15,17 @@ export class AuthorityRepository {
     return row ? camel(row) : undefined;
   }
 
-  async upcoming(manager: EntityManager, dataSourceId: string, after: Date): Promise<Omit<AuthorityAssignment, 'origin'>[]> {
+  /** Every source's assignment in force at `at` and all later ones, in one query (for the catalogue). */
+  async allFrom(manager: EntityManager, at: Date): Promise<(Omit<AuthorityAssignment, 'origin'> & { inForce: boolean })[]> {
     const rows = await manager.query(
-      `SELECT id, data_source_id, track, deciding_authority, effective_from FROM authority_assignment
-        WHERE data_source_id = $1 AND effective_from > $2 ORDER BY effective_from`,
-      [dataSourceId, after],
+      `SELECT * FROM (
+         SELECT DISTINCT ON (data_source_id) id, data_source_id, track, deciding_authority, effective_from, true AS in_force
+           FROM authority_assignment WHERE effective_from <= $1 ORDER BY data_source_id, effective_from DESC, created_at DESC) AS current
+       UNION ALL
+       SELECT id, data_source_id, track, deciding_authority, effective_from, false AS in_force
+         FROM authority_assignment WHERE effective_from > $1
+       ORDER BY effective_from`,
+      [at],
     );
     return rows.map((row: Record<string, unknown>) => camel(row));
   }

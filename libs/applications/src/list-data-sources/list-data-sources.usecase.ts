@@ -2,7 +2,7 @@ import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthorityInForce } from '../data-sources/authority-in-force';
+import { resolveAuthority } from '../data-sources/authority-in-force';
 import { AuthorityRepository } from '../infrastructure/authority.repository';
 
 /**
@@ -15,17 +15,19 @@ export class ListDataSources {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: RuleSetRegistry,
-    private readonly authority: AuthorityInForce,
     private readonly assignments: AuthorityRepository,
   ) {}
 
   async execute() {
     const now = new Date();
-    const sources = this.registry.dataSources().sort((a, b) => a.id.localeCompare(b.id));
-    return Promise.all(
-      sources.map(async (source) => {
-        const inForce = await this.authority.at(this.db.manager, source, now);
-        const planned = await this.assignments.upcoming(this.db.manager, source.id, now);
+    // Two lookups for the whole catalogue, not two per source: this is a public, unauthenticated page.
+    const assignments = await this.assignments.allFrom(this.db.manager, now);
+    return this.registry
+      .dataSources()
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((source) => {
+        const own = assignments.filter((a) => a.dataSourceId === source.id);
+        const current = resolveAuthority(source, own.find((a) => a.inForce));
         return {
           id: source.id,
           name: source.name,
@@ -33,13 +35,14 @@ export class ListDataSources {
           controller: source.controller,
           region: source.region ?? null,
           advisorRegion: source.advisorRegion ?? null,
-          track: inForce.track,
-          decidingAuthority: inForce.decidingAuthority,
-          plannedChanges: planned.map((p) => ({ track: p.track, decidingAuthority: p.decidingAuthority, effectiveFrom: new Date(p.effectiveFrom!).toISOString() })),
+          track: current.track,
+          decidingAuthority: current.decidingAuthority,
+          plannedChanges: own
+            .filter((a) => !a.inForce)
+            .map((p) => ({ track: p.track, decidingAuthority: p.decidingAuthority, effectiveFrom: new Date(p.effectiveFrom!).toISOString() })),
           requires: source.requires ?? [],
           ruleSet: source.ruleSet,
         };
-      }),
-    );
+      });
   }
 }

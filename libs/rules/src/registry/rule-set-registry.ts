@@ -160,8 +160,13 @@ export class RuleSetRegistry {
     );
   }
 
+  /** One source, copied alone: it is looked up per data request on every submit and check. */
   dataSource(id: string): DataSourceEntry | undefined {
-    return this.dataSources().find((d) => d.id === id);
+    for (const p of this.active.values()) {
+      const d = p.compiled.version.content.manifest.dataSources.find((x) => x.id === id);
+      if (d) return { ...structuredClone(d), ruleSet: { ...p.compiled.ref } };
+    }
+    return undefined;
   }
 
   /** Fixtures of the active version of each plugin (for `rules test`). */
