@@ -54,9 +54,10 @@ export class RequestConsultation {
     const problems = consultationRequestProblems(command, new Date());
     if (problems.length) throw new DomainProblem(400, 'validation', `The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
     // Addressing a consultation grants that region's advisors a view of the case: only known advisors.
-    if (!this.knownAdvisors().has(command.advisorRegion)) {
+    const advisors = this.knownAdvisors();
+    if (!advisors.has(command.advisorRegion)) {
       throw new DomainProblem(400, 'validation', `There is no advisor ${command.advisorRegion}.`, {
-        errors: [{ field: 'advisorRegion', messages: [`must be one of ${[...this.knownAdvisors()].sort().join(', ')}`] }],
+        errors: [{ field: 'advisorRegion', messages: [`must be one of ${[...advisors].sort().join(', ')}`] }],
       });
     }
     return this.db.transaction(async (manager) => {
