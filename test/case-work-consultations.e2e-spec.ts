@@ -1,4 +1,5 @@
-import { LapseConsultationsHandler, LegalMatterGate } from '@kp/case-work';
+import { LegalMatterGate } from '@kp/cases';
+import { LapseConsultationsHandler } from '@kp/case-work';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';

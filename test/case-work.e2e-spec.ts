@@ -1,4 +1,4 @@
-import { ConflictCheck } from '@kp/case-work';
+import { ConflictCheck } from '@kp/cases';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';

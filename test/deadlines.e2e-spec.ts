@@ -1,4 +1,4 @@
-import { CaseClockService } from '@kp/applications';
+import { CaseClockService } from '@kp/cases';
 import { copenhagenDateOf, DanishCalendar } from '@kp/clock';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,5 @@
 import { AuditModule } from '@kp/audit';
+import { CasesModule } from '@kp/cases';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
 import { ChangeAuthority } from './change-authority/change-authority.usecase';
@@ -8,24 +9,24 @@ import { DryRunRuleSets } from './dry-run-rule-sets/dry-run-rule-sets.usecase';
 import { AuthorityInForce } from './data-sources/authority-in-force';
 import { GetApplication } from './get-application/get-application.usecase';
 import { GetCase } from './get-case/get-case.usecase';
+import { GetCaseAuditTimeline } from './case-audit-timeline/get-case-audit-timeline.usecase';
+import { ListPublicApplications } from './public-register/list-public-applications.usecase';
 import { ApplicationRepository } from './infrastructure/application.repository';
 import { AuthorityRepository } from './infrastructure/authority.repository';
-import { CaseRepository } from './infrastructure/case.repository';
 import { IdempotencyRepository } from './infrastructure/idempotency.repository';
 import { ListApplications } from './list-applications/list-applications.usecase';
 import { ListDataSources } from './list-data-sources/list-data-sources.usecase';
 import { ScreenCaseHandler } from './screen-case/screen-case.handler';
 import { SubmitApplication } from './submit-application/submit-application.usecase';
 import { UpdateDraft } from './update-draft/update-draft.usecase';
-import { CaseClockService } from './views/case-clock.service';
 import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
 
-const useCases = [CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, DryRunRuleSets];
+const useCases = [GetCaseAuditTimeline, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, DryRunRuleSets];
 
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({
-  imports: [AuditModule, RulesModule],
-  providers: [ApplicationRepository, CaseRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, CaseClockService, ScreenCaseHandler, ...useCases],
-  exports: [...useCases, ApplicationRepository, CaseRepository, AuthorityInForce, CaseClockService],
+  imports: [AuditModule, RulesModule, CasesModule],
+  providers: [ApplicationRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, ScreenCaseHandler, ...useCases],
+  exports: [...useCases, ApplicationRepository, AuthorityInForce],
 })
 export class ApplicationsModule {}

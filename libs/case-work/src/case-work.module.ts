@@ -1,4 +1,5 @@
 import { ApplicationsModule } from '@kp/applications';
+import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
@@ -6,14 +7,10 @@ import { AddNote } from './add-note/add-note.usecase';
 import { AnswerConsultation } from './answer-consultation/answer-consultation.usecase';
 import { AssignCase } from './assign-case/assign-case.usecase';
 import { ClaimCase } from './claim-case/claim-case.usecase';
-import { ConflictCheck } from './conflicts/conflict-check';
 import { DeclareConflicts } from './declare-conflicts/declare-conflicts.usecase';
 import { GetWorkload } from './get-workload/get-workload.usecase';
-import { CaseWorkRepository } from './infrastructure/case-work.repository';
-import { QueueRepository } from './infrastructure/queue.repository';
-import { StaffRepository } from './infrastructure/staff.repository';
+import { NoteRepository } from './infrastructure/note.repository';
 import { LapseConsultationsHandler } from './lapse-consultations/lapse-consultations.handler';
-import { LegalMatterGate } from './legal-matters/legal-matter-gate';
 import { ListConflicts } from './list-conflicts/list-conflicts.usecase';
 import { ListConsultations } from './list-consultations/list-consultations.usecase';
 import { ListNotes } from './list-notes/list-notes.usecase';
@@ -22,9 +19,7 @@ import { OpenLegalMatter } from './open-legal-matter/open-legal-matter.usecase';
 import { ReleaseCase } from './release-case/release-case.usecase';
 import { RequestConsultation } from './request-consultation/request-consultation.usecase';
 import { ResolveLegalMatter } from './resolve-legal-matter/resolve-legal-matter.usecase';
-import { ConsultationWait } from './work-on-case/consultation-wait';
 import { RequestRescreen } from './request-rescreen/request-rescreen.usecase';
-import { WorkOnCase } from './work-on-case/work-on-case';
 
 const useCases = [
   ListQueue,
@@ -46,12 +41,12 @@ const useCases = [
 
 /**
  * Case work: queues, claiming and assignment, conflicts of interest, the workload view,
- * consultations, legal matters and notes. `ConflictCheck` and `LegalMatterGate` are exported for
- * the decision use cases; the consultation sweep's handler for the worker to schedule.
+ * consultations, legal matters and notes, on the case kernel (@kp/cases). The consultation sweep's
+ * handler is exported for the worker to schedule.
  */
 @Module({
-  imports: [AuditModule, ApplicationsModule, RulesModule],
-  providers: [StaffRepository, QueueRepository, CaseWorkRepository, WorkOnCase, ConsultationWait, ConflictCheck, LegalMatterGate, LapseConsultationsHandler, ...useCases],
-  exports: [...useCases, WorkOnCase, ConflictCheck, LegalMatterGate, LapseConsultationsHandler],
+  imports: [AuditModule, ApplicationsModule, CasesModule, RulesModule],
+  providers: [NoteRepository, LapseConsultationsHandler, ...useCases],
+  exports: [...useCases, LapseConsultationsHandler],
 })
 export class CaseWorkModule {}

@@ -1,6 +1,6 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuditModule } from '@kp/audit';
-import { CaseWorkModule } from '@kp/case-work';
+import { CasesModule } from '@kp/cases';
 import { NotificationsModule } from '@kp/notifications';
 import { Module } from '@nestjs/common';
 import { ExtendClock } from './extend-clock/extend-clock.usecase';
@@ -20,7 +20,7 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
  * {@link DeadlineJobsModule}, imported by the worker only.
  */
 @Module({
-  imports: [ApplicationsModule, AuditModule, NotificationsModule, CaseWorkModule],
+  imports: [ApplicationsModule, CasesModule, AuditModule, NotificationsModule],
   providers: [SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, ...useCases],
   exports: useCases,
 })

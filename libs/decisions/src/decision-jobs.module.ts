@@ -1,4 +1,4 @@
-import { ApplicationsModule } from '@kp/applications';
+import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
 import { Module } from '@nestjs/common';
@@ -7,7 +7,7 @@ import { ExpirePermitsHandler } from './permits/expire-permits.handler';
 
 /** The scheduled permit-expiry sweep, for the worker. */
 @Module({
-  imports: [DecisionsModule, ApplicationsModule, AuditModule, NotificationsModule],
+  imports: [DecisionsModule, CasesModule, AuditModule, NotificationsModule],
   providers: [ExpirePermitsHandler],
   exports: [ExpirePermitsHandler],
 })

@@ -1,6 +1,5 @@
-import { ApplicationsModule } from '@kp/applications';
+import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
-import { CaseWorkModule } from '@kp/case-work';
 import { NotificationsModule } from '@kp/notifications';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
@@ -22,7 +21,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
-  imports: [ApplicationsModule, AuditModule, RulesModule, CaseWorkModule, NotificationsModule],
+  imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
   providers: [DecisionRepository, DecisionContext, CaseCompletion, DecisionRecorder, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion],
 })

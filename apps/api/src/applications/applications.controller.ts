@@ -1,15 +1,5 @@
-import {
-  ApplicationContent,
-  ApplicationView,
-  CheckApplication,
-  CreateDraft,
-  GetApplication,
-  GetCase,
-  ListApplications,
-  SubmitApplication,
-  UpdateDraft,
-  WithdrawApplication,
-} from '@kp/applications';
+import { ApplicationContent } from '@kp/cases';
+import { ApplicationView, CheckApplication, CreateDraft, GetApplication, GetCase, ListApplications, SubmitApplication, UpdateDraft, WithdrawApplication } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, DomainProblem, etagOf, parseIfMatch } from '@kp/http';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { ApplicationsModule, GetCaseAuditTimeline, ListPublicApplications } from '@kp/applications';
+import { ApplicationsModule } from '@kp/applications';
 import { AuditModule, RuleSetActivationAuditModule, VerifyAuditTrail } from '@kp/audit';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
@@ -14,6 +14,6 @@ import { RuleSetsController } from './rule-sets.controller';
 @Module({
   imports: [AuditModule, RulesModule, ApplicationsModule, RuleSetActivationAuditModule],
   controllers: [AuditController, CaseAuditController, RuleSetsController, PublicRegisterController],
-  providers: [VerifyAuditTrail, GetCaseAuditTimeline, ListPublicApplications],
+  providers: [VerifyAuditTrail],
 })
 export class AuditHttpModule {}

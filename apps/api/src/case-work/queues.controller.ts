@@ -1,4 +1,5 @@
-import { GetWorkload, ListQueue, QUEUES } from '@kp/case-work';
+import { QUEUES } from '@kp/cases';
+import { GetWorkload, ListQueue } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';

@@ -1,11 +1,11 @@
+import { canSeeCase, SubCaseRepository, ConsultationRepository } from '@kp/cases';
 import { AuditEvent, AuditLog, AuditSubject, eventsFor } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canSeeCase } from '../access/case-access';
-import { CaseRepository } from '../infrastructure/case.repository';
+import { CaseFileRepository } from '@kp/cases';
 import { APPLICANT_TIMELINE_ACTIONS } from './applicant-timeline-actions';
 
 export const CASE_AUDIT_VIEWED = 'case.audit_viewed';
@@ -41,7 +41,9 @@ type Policy = { view: 'full'; actions?: undefined } | { view: 'applicant'; actio
 export class GetCaseAuditTimeline {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
+    private readonly consultationRepository: ConsultationRepository,
+    private readonly subCaseRepository: SubCaseRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -50,8 +52,8 @@ export class GetCaseAuditTimeline {
     return this.db.transaction(async (manager) => {
       const c = await this.cases.find(manager, idOrNumber);
       if (!c) throw notFound('case', idOrNumber);
-      const subCases = await this.cases.subCases(manager, c.id);
-      const consultations = await this.cases.consultations(manager, c.id);
+      const subCases = await this.subCaseRepository.forCase(manager, c.id);
+      const consultations = await this.consultationRepository.forCase(manager, c.id);
       const policy = timelinePolicy(actor);
       // Same answer for "no such case" and "not yours": existence of a case is not disclosed.
       if (!policy || !canSeeCase(actor, c, subCases, consultations)) throw notFound('case', idOrNumber);

@@ -1,3 +1,4 @@
+import { Track } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -6,7 +7,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { forbidden } from '../domain/problems';
-import { Track } from '../domain/records';
 import { AuthorityRepository } from '../infrastructure/authority.repository';
 
 export interface ChangeAuthorityCommand {

@@ -1,7 +1,6 @@
-import type { ApplicationInput } from '@kp/rules';
+import type { ApplicationContent } from '@kp/cases';
 
-/** A draft may lack any field; the shape of what is present is checked at the HTTP edge. */
-export type ApplicationContent = Partial<ApplicationInput>;
+export type { ApplicationContent };
 
 export interface FieldProblem {
   field: string;

@@ -1,6 +1,7 @@
+import { ScreeningRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { ApplicationInput, ReloadReport, RuleSetRegistry, RuleSetReloader, Verdict } from '@kp/rules';
+import { ReloadReport, RuleSetRegistry, RuleSetReloader, Verdict } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -44,6 +45,7 @@ export class DryRunRuleSets {
     private readonly active: RuleSetRegistry,
     private readonly reloader: RuleSetReloader,
     private readonly audit: AuditLog,
+    private readonly screenings: ScreeningRepository,
   ) {}
 
   async execute(actor: Actor): Promise<DryRunReport> {
@@ -51,26 +53,19 @@ export class DryRunRuleSets {
     const candidate = new RuleSetRegistry({ operators: this.active.operators, facts: this.active.facts });
     const loaded = await candidate.loadDirectory(this.reloader.rulesDir);
     const inForce = new Map(this.active.activeVersions().map((v) => [v.id, { version: v.version, sha256: v.sha256 }]));
-    const rows: { case_number: string; sub_case_id: string; data_source_id: string; application: ApplicationInput; data_request_index: number; verdict: Verdict; findings: { code: string }[]; rule_sets: { id: string; version: string }[] }[] =
-      await this.db.query(
-        `SELECT DISTINCT ON (s.sub_case_id) c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.verdict, s.findings, s.rule_sets
-           FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
-          WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
-          ORDER BY s.sub_case_id, s.created_at DESC, s.id`,
-        [OPEN_STATES],
-      );
+    const rows = await this.screenings.latestOfOpenSubCases(this.db.manager, OPEN_STATES);
     const changes: VerdictChange[] = [];
     for (const row of rows) {
-      const current = { verdict: row.verdict, findingCodes: row.findings.map((f) => f.code).sort(), ruleSets: row.rule_sets.map(({ id, version }) => ({ id, version })) };
+      const current = { verdict: row.verdict, findingCodes: row.findings.map((f) => f.code).sort(), ruleSets: row.ruleSets.map(({ id, version }) => ({ id, version })) };
       let next: VerdictChange['candidate'];
       try {
-        const result = await candidate.screen(row.application, row.data_request_index);
+        const result = await candidate.screen(row.application, row.dataRequestIndex);
         next = { verdict: result.verdict, findingCodes: result.findings.map((f) => f.code).sort(), ruleSets: result.ruleSets.map(({ id, version }) => ({ id, version })) };
         if (next.verdict === current.verdict && JSON.stringify(next.findingCodes) === JSON.stringify(current.findingCodes)) continue;
       } catch (error) {
         next = { error: (error as Error).message };
       }
-      changes.push({ caseNumber: row.case_number, subCaseId: row.sub_case_id, dataSourceId: row.data_source_id, current, candidate: next });
+      changes.push({ caseNumber: row.caseNumber, subCaseId: row.subCaseId, dataSourceId: row.dataSourceId, current, candidate: next });
     }
     const report: DryRunReport = {
       plugins: loaded.map((o) => {

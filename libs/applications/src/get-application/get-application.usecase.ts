@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { CaseRepository } from '../infrastructure/case.repository';
+import { CaseFileRepository } from '@kp/cases';
 import { applicationView, ApplicationView } from '../views/application.view';
 import { loadOwnApplication } from './load-own-application';
 
@@ -12,7 +12,7 @@ export class GetApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
   ) {}
 
   async execute(actor: Actor, id: string): Promise<ApplicationView> {

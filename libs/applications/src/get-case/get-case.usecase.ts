@@ -1,13 +1,11 @@
+import { CaseClockService, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
 import { notFound } from '@kp/http';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { canSeeCase } from '../access/case-access';
-import { CaseRecord } from '../domain/records';
-import { CaseRepository } from '../infrastructure/case.repository';
-import { CaseClockService } from '../views/case-clock.service';
+import { CaseFileRepository } from '@kp/cases';
 import { caseView, CaseView } from '../views/case.view';
 
 /**
@@ -18,7 +16,11 @@ import { caseView, CaseView } from '../views/case.view';
 export class GetCase {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
+    private readonly legalMatterRepository: LegalMatterRepository,
+    private readonly screenings: ScreeningRepository,
+    private readonly consultationRepository: ConsultationRepository,
+    private readonly subCaseRepository: SubCaseRepository,
     private readonly clocks: CaseClockService,
     private readonly audit: AuditLog,
   ) {}
@@ -38,12 +40,12 @@ export class GetCase {
   /** The case as `actor` may see it, or 404 when they may not see it at all. */
   async load(manager: EntityManager, actor: Actor, c: CaseRecord): Promise<CaseView> {
     // One connection per transaction: queries run one after another.
-    const subCases = await this.cases.subCases(manager, c.id);
-    const consultations = await this.cases.consultations(manager, c.id);
+    const subCases = await this.subCaseRepository.forCase(manager, c.id);
+    const consultations = await this.consultationRepository.forCase(manager, c.id);
     if (!canSeeCase(actor, c, subCases, consultations)) throw notFound('case', c.number);
-    const screenings = await this.cases.latestScreenings(manager, c.id);
-    const legalMatters = await this.cases.legalMatters(manager, c.id);
-    const clock = await this.clocks.forCase(manager, c, subCases);
+    const screenings = await this.screenings.latestForCase(manager, c.id);
+    const legalMatters = await this.legalMatterRepository.forCase(manager, c.id);
+    const clock = await this.clocks.forCase(manager, c, subCases, new Date());
     return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock });
   }
 }

@@ -1,6 +1,7 @@
+import { Track } from '@kp/cases';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuthorityAssignment, Track } from '../domain/records';
+import { AuthorityAssignment } from '../domain/records';
 import { camel } from '@kp/persistence';
 
 /** Track and deciding authority per data source over time; the newest effective assignment wins. */

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { CaseRepository } from '../infrastructure/case.repository';
+import { CaseFileRepository } from '@kp/cases';
 import { applicationView, ApplicationView } from '../views/application.view';
 
 export interface Page<T> {
@@ -18,7 +18,7 @@ export class ListApplications {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
   ) {}
 
   async execute(actor: Actor, limit: number, cursor?: string): Promise<Page<ApplicationView>> {

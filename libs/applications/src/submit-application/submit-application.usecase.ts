@@ -1,5 +1,4 @@
-import { copenhagenDateOf } from '@kp/clock';
-import { AuditLog } from '@kp/audit';
+import { assertCommandAllowed, CaseRecord, CaseTransitions, NewSubCase } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { JobQueue } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
@@ -7,14 +6,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { contentProblems, missingForSubmission } from '../domain/application-content';
-import { assertCommandAllowed } from '../domain/lifecycle';
 import { incomplete, invalidContent } from '../domain/problems';
-import { ApplicationRecord, CaseRecord } from '../domain/records';
+import { ApplicationRecord } from '../domain/records';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { CaseRepository, NewSubCase } from '../infrastructure/case.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
-import { CaseClockService } from '../views/case-clock.service';
 import { SCREEN_JOB } from '../screen-case/screen-case.handler';
 
 export interface SubmitResult {
@@ -34,12 +30,10 @@ export class SubmitApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseRepository,
+    private readonly transitions: CaseTransitions,
     private readonly idempotency: IdempotencyRepository,
     private readonly authority: AuthorityInForce,
     private readonly jobs: JobQueue,
-    private readonly clocks: CaseClockService,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, applicationId: string, idempotencyKey?: string): Promise<SubmitResult> {
@@ -83,16 +77,6 @@ export class SubmitApplication {
   private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
     const now = new Date();
     const content = application.content;
-    const organisation = content.applicant?.organisation;
-    const c = await this.cases.insert(manager, {
-      number: await this.cases.nextCaseNumber(manager, copenhagenDateOf(now).year),
-      applicationId: application.id,
-      applicantSub: actor.sub,
-      applicantOrg,
-      applicantOrgName: organisation?.name ?? null,
-      content,
-      submittedAt: now,
-    });
     const subCases: NewSubCase[] = [];
     for (const [position, request] of (content.dataRequests ?? []).entries()) {
       const source = this.authority.dataSource(request.dataSourceId)!;
@@ -109,24 +93,23 @@ export class SubmitApplication {
         advisorRegion: source.advisorRegion ?? null,
       });
     }
-    const created = await this.cases.insertSubCases(manager, c.id, subCases);
-    await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id });
-    // Submission requires a complete application, so the EHDS art. 68(4) decision clock starts now.
-    await this.cases.addClockEvent(manager, c.id, 'received', now);
-    await this.cases.addClockEvent(manager, c.id, 'completed', now);
-    await this.clocks.refresh(manager, c.id, now);
-    await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
-    await this.audit.append(manager, {
+    const opened = await this.transitions.open(
+      manager,
       actor,
-      action: 'application.submitted',
-      subject: { type: 'case', id: c.number },
-      payload: {
-        caseId: c.id,
-        applicationId: application.id,
-        applicationVersion: application.version,
-        subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),
+      { applicationId: application.id, applicantSub: actor.sub, applicantOrg, applicantOrgName: content.applicant?.organisation?.name ?? null, content, subCases },
+      now,
+      {
+        action: 'application.submitted',
+        payload: ({ case: c, subCases: created }) => ({
+          caseId: c.id,
+          applicationId: application.id,
+          applicationVersion: application.version,
+          subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),
+        }),
       },
-    });
-    return c;
+    );
+    await this.applications.update(manager, application.id, { status: 'submitted', caseId: opened.case.id });
+    await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: opened.case.id, reason: 'submitted' } });
+    return opened.case;
   }
 }

@@ -1,3 +1,4 @@
+import { CaseState, assertCommandAllowed } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { assertVersion } from '@kp/http';
@@ -6,10 +7,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { ApplicationContent, contentProblems } from '../domain/application-content';
-import { assertCommandAllowed, CaseState } from '../domain/lifecycle';
 import { invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { CaseRepository } from '../infrastructure/case.repository';
+import { CaseFileRepository } from '@kp/cases';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
 
@@ -22,7 +22,7 @@ export class UpdateDraft {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
     private readonly sources: AuthorityInForce,
     private readonly audit: AuditLog,
   ) {}

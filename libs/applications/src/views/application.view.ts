@@ -1,5 +1,6 @@
+import { CaseRecord } from '@kp/cases';
 import { ApplicationContent } from '../domain/application-content';
-import { ApplicationRecord, CaseRecord } from '../domain/records';
+import { ApplicationRecord } from '../domain/records';
 
 export interface ApplicationView {
   id: string;

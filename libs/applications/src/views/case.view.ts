@@ -1,8 +1,6 @@
+import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, allowedCommands, visibleSubCases } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { visibleSubCases } from '../access/case-access';
-import { allowedCommands } from '../domain/lifecycle';
-import { CaseClock } from './case-clock.service';
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord } from '../domain/records';
+import { CaseClock } from '@kp/cases';
 
 export interface CaseViewParts {
   c: CaseRecord;

@@ -1,3 +1,4 @@
+import { WorkOnCase } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem, FieldError } from '@kp/http';
@@ -5,9 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NOTE_VISIBILITIES, NoteVisibility } from '../domain/records';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
+import { NoteRepository } from '../infrastructure/note.repository';
 import { noteView, NoteView } from '../views/note.view';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 export const MAX_NOTE_LENGTH = 20000;
 
@@ -27,7 +27,7 @@ export class AddNote {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly notes: NoteRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -36,7 +36,7 @@ export class AddNote {
     if (problems.length) throw new DomainProblem(400, 'validation', `The note has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, { errors: problems });
     return this.db.transaction(async (manager) => {
       const { c } = await this.work.load(manager, actor, caseId, 'add_note');
-      const note = await this.caseWork.insertNote(manager, { caseId: c.id, authorSub: actor.sub, authorRole: actor.role, visibility, text: text.trim() });
+      const note = await this.notes.insertNote(manager, { caseId: c.id, authorSub: actor.sub, authorRole: actor.role, visibility, text: text.trim() });
       await this.audit.append(manager, { actor, action: 'case.note_added', subject: { type: 'case', id: c.number }, payload: { caseId: c.id, noteId: note.id, visibility } });
       return noteView(actor, note);
     });

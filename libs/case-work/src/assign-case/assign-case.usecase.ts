@@ -1,14 +1,10 @@
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictCheck } from '../conflicts/conflict-check';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
-import { StaffRepository } from '../infrastructure/staff.repository';
 import { assignmentView, AssignmentView } from '../views/assignment.view';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 const ASSIGNABLE_ROLES = ['caseworker', 'legal_approver'];
 
@@ -22,11 +18,9 @@ const ASSIGNABLE_ROLES = ['caseworker', 'legal_approver'];
 export class AssignCase {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly transitions: CaseTransitions,
     private readonly staff: StaffRepository,
     private readonly conflicts: ConflictCheck,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, caseId: string, assignee: string, expectedVersion?: number): Promise<AssignmentView> {
@@ -34,24 +28,22 @@ export class AssignCase {
       throw new DomainProblem(400, 'validation', 'assignee must be the subject of a caseworker or legal approver.', { errors: [{ field: 'assignee', messages: ['must be a subject'] }] });
     }
     return this.db.transaction(async (manager) => {
-      const { c } = await this.work.load(manager, actor, caseId, 'assign', expectedVersion);
-      await this.staff.seen(manager, actor);
-      const member = await this.staff.find(manager, assignee);
-      if (!member || !ASSIGNABLE_ROLES.includes(member.role)) {
-        throw new DomainProblem(422, 'unknown-assignee', `${assignee} is not a caseworker or legal approver known to the contact point (they must have signed in to case work once).`, {
-          assignee,
-        });
-      }
-      await this.conflicts.assertNoConflict(manager, assignee, c.applicantOrg, { about: 'assignee' });
-      if (c.assigneeSub === assignee) return assignmentView(c);
-      const updated = await this.caseWork.setAssignee(manager, c.id, assignee);
-      await this.audit.append(manager, {
-        actor,
-        action: 'case.assigned',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, assignee, assigneeRole: member.role, previous: c.assigneeSub, state: c.state },
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'assign', expectedVersion, at: new Date() }, async ({ c }) => {
+        await this.staff.seen(manager, actor);
+        const member = await this.staff.find(manager, assignee);
+        if (!member || !ASSIGNABLE_ROLES.includes(member.role)) {
+          throw new DomainProblem(422, 'unknown-assignee', `${assignee} is not a caseworker or legal approver known to the contact point (they must have signed in to case work once).`, {
+            assignee,
+          });
+        }
+        await this.conflicts.assertNoConflict(manager, assignee, c.applicantOrg, { about: 'assignee' });
+        if (c.assigneeSub === assignee) return { unchanged: true };
+        return {
+          assigneeSub: assignee,
+          audit: { action: 'case.assigned', payload: { caseId: c.id, assignee, assigneeRole: member.role, previous: c.assigneeSub, state: c.state } },
+        };
       });
-      return assignmentView(updated);
+      return assignmentView(done.case);
     });
   }
 }

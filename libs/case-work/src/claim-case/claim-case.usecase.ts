@@ -1,14 +1,10 @@
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictCheck } from '../conflicts/conflict-check';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
-import { StaffRepository } from '../infrastructure/staff.repository';
 import { assignmentView, AssignmentView } from '../views/assignment.view';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 /**
  * A caseworker or legal approver takes a case: one assignee at a time, so a case someone else
@@ -19,27 +15,25 @@ import { WorkOnCase } from '../work-on-case/work-on-case';
 export class ClaimCase {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly transitions: CaseTransitions,
     private readonly staff: StaffRepository,
     private readonly conflicts: ConflictCheck,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
-      const { c } = await this.work.load(manager, actor, caseId, 'claim', expectedVersion);
-      await this.staff.seen(manager, actor);
-      if (c.assigneeSub === actor.sub) return assignmentView(c);
-      if (c.assigneeSub) {
-        throw new DomainProblem(409, 'case-claimed', `Case ${c.number} is held by ${c.assigneeSub}; they can release it, or a colleague can assign it to you.`, {
-          holder: c.assigneeSub,
-        });
-      }
-      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
-      const updated = await this.caseWork.setAssignee(manager, c.id, actor.sub);
-      await this.audit.append(manager, { actor, action: 'case.claimed', subject: { type: 'case', id: c.number }, payload: { caseId: c.id, state: c.state } });
-      return assignmentView(updated);
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'claim', expectedVersion, at: new Date() }, async ({ c }) => {
+        await this.staff.seen(manager, actor);
+        if (c.assigneeSub === actor.sub) return { unchanged: true };
+        if (c.assigneeSub) {
+          throw new DomainProblem(409, 'case-claimed', `Case ${c.number} is held by ${c.assigneeSub}; they can release it, or a colleague can assign it to you.`, {
+            holder: c.assigneeSub,
+          });
+        }
+        await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
+        return { assigneeSub: actor.sub, audit: { action: 'case.claimed', payload: { caseId: c.id, state: c.state } } };
+      });
+      return assignmentView(done.case);
     });
   }
 }

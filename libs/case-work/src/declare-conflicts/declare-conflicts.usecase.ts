@@ -1,10 +1,10 @@
+import { StaffRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem, FieldError } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { StaffRepository } from '../infrastructure/staff.repository';
 import { conflictsView, ConflictsView } from '../views/conflicts.view';
 
 export interface DeclaredOrganisation {

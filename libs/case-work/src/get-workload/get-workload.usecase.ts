@@ -1,12 +1,9 @@
-import { isStaff } from '@kp/applications';
+import { CaseQueueRepository, QueueName, StaffRepository, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { QueueName } from '../domain/queues';
-import { QueueRepository } from '../infrastructure/queue.repository';
-import { StaffRepository } from '../infrastructure/staff.repository';
 
 const SHARED_QUEUES: QueueName[] = ['central', 'collaborative', 'approval'];
 
@@ -19,7 +16,7 @@ const SHARED_QUEUES: QueueName[] = ['central', 'collaborative', 'approval'];
 export class GetWorkload {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queues: QueueRepository,
+    private readonly queues: CaseQueueRepository,
     private readonly staff: StaffRepository,
   ) {}
 

@@ -1,10 +1,8 @@
-import { assertCommandAllowed, CASE_STATES, CaseRepository, isCommandAllowed } from '@kp/applications';
-import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
+import { CASE_STATES, CaseTransitions, ConsultationRepository, isCommandAllowed } from '@kp/cases';
+import { SYSTEM_ACTOR } from '@kp/audit';
 import { JobContext, JobHandler } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
-import { ConsultationWait } from '../work-on-case/consultation-wait';
 
 export const LAPSE_CONSULTATIONS_JOB = 'lapse-consultations';
 /** Cases handled per run; the next run takes the rest. */
@@ -23,33 +21,32 @@ export class LapseConsultationsHandler implements JobHandler {
   readonly jobName = LAPSE_CONSULTATIONS_JOB;
 
   constructor(
-    private readonly cases: CaseRepository,
-    private readonly caseWork: CaseWorkRepository,
-    private readonly wait: ConsultationWait,
-    private readonly audit: AuditLog,
+    private readonly transitions: CaseTransitions,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async handle(manager: EntityManager, _payload: Record<string, unknown> = {}, context?: JobContext): Promise<void> {
     const now = new Date();
-    const caseIds = await this.caseWork.casesWithOverdueConsultations(manager, LAPSABLE_STATES, now, LAPSE_BATCH);
+    const caseIds = await this.consultations.casesWithOverdue(manager, LAPSABLE_STATES, now, LAPSE_BATCH);
     for (const caseId of [...caseIds].sort()) {
-      const c = await this.cases.find(manager, caseId, true);
+      // Another command may have moved the case since the query: the sweep skips it rather than fail the batch.
+      const c = await this.transitions.peek(manager, caseId);
       if (!c || !isCommandAllowed(c.state, 'system', 'lapse_consultation')) continue;
-      assertCommandAllowed(c.state, 'system', 'lapse_consultation');
-      const lapsed = await this.caseWork.lapseConsultations(manager, c.id, now);
-      if (lapsed.length === 0) continue;
-      const after = await this.wait.settle(manager, c, now);
-      await this.audit.append(manager, {
-        actor: SYSTEM_ACTOR,
-        action: 'consultation.lapsed',
-        subject: { type: 'case', id: c.number },
-        payload: {
-          caseId: c.id,
-          consultations: lapsed.map((k) => ({ id: k.id, advisorRegion: k.advisorRegion, deadline: k.deadline })),
-          fromState: c.state,
-          caseState: after.state,
-          jobId: context?.jobId ?? null,
-        },
+      await this.transitions.transition(manager, SYSTEM_ACTOR, { caseId, command: 'lapse_consultation', at: now }, async ({ c }) => {
+        const lapsed = await this.consultations.lapse(manager, c.id, now);
+        if (lapsed.length === 0) return { unchanged: true };
+        return {
+          audit: {
+            action: 'consultation.lapsed',
+            payload: (after) => ({
+              caseId: c.id,
+              consultations: lapsed.map((k) => ({ id: k.id, advisorRegion: k.advisorRegion, deadline: k.deadline })),
+              fromState: c.state,
+              caseState: after.case.state,
+              jobId: context?.jobId ?? null,
+            }),
+          },
+        };
       });
     }
   }

@@ -1,8 +1,8 @@
+import { StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { StaffRepository } from '../infrastructure/staff.repository';
 import { conflictsView, ConflictsView } from '../views/conflicts.view';
 
 /** Your own declared conflicts of interest; nobody reads another person's declaration here. */

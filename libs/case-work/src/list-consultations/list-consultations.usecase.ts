@@ -1,12 +1,10 @@
-import { isStaff } from '@kp/applications';
+import { CONSULTATION_STATES, ConsultationRepository, ConsultationState, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONSULTATION_STATES, ConsultationState } from '../domain/records';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { isUuid } from '../infrastructure/rows';
 import { consultationView } from '../views/consultation.view';
 
@@ -18,7 +16,7 @@ import { consultationView } from '../views/consultation.view';
 export class ListConsultations {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async execute(actor: Actor, filter: { state?: string; caseId?: string }, limit = 20, cursor?: string) {
@@ -35,7 +33,7 @@ export class ListConsultations {
     if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new DomainProblem(400, 'validation', 'caseId must be a case id.');
     const after = decodeKeysetCursor(cursor);
     return this.db.transaction(async (manager) => {
-      const rows = await this.caseWork.consultationPage(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);
+      const rows = await this.consultations.page(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {

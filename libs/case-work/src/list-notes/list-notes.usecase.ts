@@ -1,13 +1,12 @@
+import { WorkOnCase, isStaff } from '@kp/cases';
 import { notFound } from '@kp/http';
-import { isStaff } from '@kp/applications';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
+import { NoteRepository } from '../infrastructure/note.repository';
 import { noteView, NoteView } from '../views/note.view';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 /**
  * The notes of a case, oldest first: contact-point staff and supervision (auditor) read all of them;
@@ -19,7 +18,7 @@ export class ListNotes {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly noteRepository: NoteRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -28,7 +27,7 @@ export class ListNotes {
     if (!readsAll && actor.role !== 'researcher') throw notFound('case', caseId);
     return this.db.transaction(async (manager) => {
       const { c } = await this.work.load(manager, actor, caseId, 'read_case');
-      const notes = await this.caseWork.notes(manager, c.id, readsAll ? undefined : 'applicant');
+      const notes = await this.noteRepository.notes(manager, c.id, readsAll ? undefined : 'applicant');
       if (readsAll) await this.audit.append(manager, { actor, action: 'case.notes_viewed', subject: { type: 'case', id: c.number }, payload: { caseId: c.id, notes: notes.length } });
       return { items: notes.map((n) => noteView(actor, n)) };
     });

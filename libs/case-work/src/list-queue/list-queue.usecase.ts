@@ -1,4 +1,4 @@
-import { isStaff } from '@kp/applications';
+import { CaseQueueRepository, QUEUES, QueueFilter, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DanishCalendar } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
@@ -6,9 +6,6 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { daysLeft, isQueue, QueueFilter, QUEUES } from '../domain/queues';
-import { QueueRepository, QueueRow } from '../infrastructure/queue.repository';
-import { StaffRepository } from '../infrastructure/staff.repository';
 import { iso } from '../infrastructure/rows';
 
 export const MAX_QUEUE_PAGE = 100;
@@ -23,7 +20,7 @@ export class ListQueue {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queues: QueueRepository,
+    private readonly queues: CaseQueueRepository,
     private readonly staff: StaffRepository,
   ) {}
 

@@ -1,4 +1,4 @@
-import { manualLegalMatterCode, manualLegalMatterCodePrefix } from '../domain/legal-matters';
+import { manualLegalMatterCode, manualLegalMatterCodePrefix } from '@kp/cases';
 import { OpenLegalMatterCommand, openLegalMatterProblems } from './open-legal-matter.command';
 
 describe('opening a legal matter by hand', () => {

@@ -1,13 +1,10 @@
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, LegalMatterRepository, manualLegalMatterCode } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { manualLegalMatterCode } from '../domain/legal-matters';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { legalMatterView, LegalMatterView } from '../resolve-legal-matter/resolve-legal-matter.usecase';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 import { OpenLegalMatterCommand, openLegalMatterProblems } from './open-legal-matter.command';
 
 /**
@@ -19,9 +16,8 @@ import { OpenLegalMatterCommand, openLegalMatterProblems } from './open-legal-ma
 export class OpenLegalMatter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
-    private readonly audit: AuditLog,
+    private readonly transitions: CaseTransitions,
+    private readonly legalMatters: LegalMatterRepository,
   ) {}
 
   async execute(actor: Actor, caseId: string, command: OpenLegalMatterCommand, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
@@ -31,36 +27,40 @@ export class OpenLegalMatter {
     }
     return this.db.transaction(async (manager) => {
       // The case row stays locked to the end: two people opening the same kind at once take turns.
-      const { c, subCases } = await this.work.load(manager, actor, caseId, 'open_legal_matter', expectedVersion);
-      const subCase = subCases.find((s) => s.id === command.subCaseId);
-      if (!subCase) throw notFound('sub-case', command.subCaseId);
-      if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
-        throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; no decision is left to depend on a legal matter.`);
-      }
-      const open = await this.caseWork.openLegalMatterOfKind(manager, subCase.id, command.kind);
-      if (open) {
-        throw new DomainProblem(409, 'legal-matter-duplicate', `The sub-case for ${subCase.dataSourceName} already has an open ${command.kind.replace(/_/g, ' ')} matter (${open.code}); resolve that one.`, {
-          legalMatterId: open.id,
+      const at = new Date();
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'open_legal_matter', expectedVersion, at }, async ({ c, subCases }) => {
+        const subCase = subCases.find((s) => s.id === command.subCaseId);
+        if (!subCase) throw notFound('sub-case', command.subCaseId);
+        if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
+          throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; no decision is left to depend on a legal matter.`);
+        }
+        const open = await this.legalMatters.openOfKind(manager, subCase.id, command.kind);
+        if (open) {
+          throw new DomainProblem(409, 'legal-matter-duplicate', `The sub-case for ${subCase.dataSourceName} already has an open ${command.kind.replace(/_/g, ' ')} matter (${open.code}); resolve that one.`, {
+            legalMatterId: open.id,
+          });
+        }
+        const n = (await this.legalMatters.countManual(manager, subCase.id, command.kind)) + 1;
+        const matter = await this.legalMatters.insert(manager, {
+          caseId: c.id,
+          subCaseId: subCase.id,
+          kind: command.kind,
+          code: manualLegalMatterCode(command.kind, n),
+          description: { da: command.description.da.trim(), en: command.description.en.trim() },
+          legalReference: command.legalReference?.trim() ?? null,
+          blocking: command.blocking ?? true,
+          at,
         });
-      }
-      const n = (await this.caseWork.countManualLegalMatters(manager, subCase.id, command.kind)) + 1;
-      const matter = await this.caseWork.insertLegalMatter(manager, {
-        caseId: c.id,
-        subCaseId: subCase.id,
-        kind: command.kind,
-        code: manualLegalMatterCode(command.kind, n),
-        description: { da: command.description.da.trim(), en: command.description.en.trim() },
-        legalReference: command.legalReference?.trim() ?? null,
-        blocking: command.blocking ?? true,
+        return {
+          subCaseId: subCase.id,
+          result: matter,
+          audit: {
+            action: 'legal_matter.opened',
+            payload: { caseId: c.id, legalMatterId: matter.id, subCaseId: subCase.id, kind: matter.kind, code: matter.code, blocking: matter.blocking, legalReference: matter.legalReference },
+          },
+        };
       });
-      const updated = await this.caseWork.touch(manager, c.id);
-      await this.audit.append(manager, {
-        actor,
-        action: 'legal_matter.opened',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, legalMatterId: matter.id, subCaseId: subCase.id, kind: matter.kind, code: matter.code, blocking: matter.blocking, legalReference: matter.legalReference },
-      });
-      return { ...legalMatterView(matter), caseVersion: updated.version };
+      return { ...legalMatterView(done.result), caseVersion: done.case.version };
     });
   }
 }

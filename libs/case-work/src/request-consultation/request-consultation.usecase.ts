@@ -1,14 +1,11 @@
-import { CaseRepository } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { RuleSetRegistry } from '@kp/rules';
 import { Actor } from '@kp/auth';
 import { DomainProblem, FieldError, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { consultationView, ConsultationView } from '../views/consultation.view';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 export interface RequestConsultationCommand {
   advisorRegion: string;
@@ -43,11 +40,9 @@ export function consultationRequestProblems(command: RequestConsultationCommand,
 export class RequestConsultation {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly work: WorkOnCase,
-    private readonly cases: CaseRepository,
-    private readonly caseWork: CaseWorkRepository,
+    private readonly transitions: CaseTransitions,
+    private readonly consultations: ConsultationRepository,
     private readonly registry: RuleSetRegistry,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
@@ -61,30 +56,35 @@ export class RequestConsultation {
       });
     }
     return this.db.transaction(async (manager) => {
-      const { c, subCases } = await this.work.load(manager, actor, caseId, 'consult', expectedVersion);
-      if (command.subCaseId) {
-        const subCase = subCases.find((s) => s.id === command.subCaseId);
-        if (!subCase) throw notFound('sub-case', command.subCaseId);
-        if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
-          throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; there is nothing left to consult on.`);
+      const at = new Date();
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'consult', expectedVersion, at }, async ({ c, subCases }) => {
+        if (command.subCaseId) {
+          const subCase = subCases.find((s) => s.id === command.subCaseId);
+          if (!subCase) throw notFound('sub-case', command.subCaseId);
+          if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
+            throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; there is nothing left to consult on.`);
+          }
         }
-      }
-      const id = await this.caseWork.insertConsultation(manager, {
-        caseId: c.id,
-        subCaseId: command.subCaseId ?? null,
-        advisorRegion: command.advisorRegion,
-        question: command.question.trim(),
-        deadline: new Date(command.deadline),
-        requestedBy: actor.sub,
+        const id = await this.consultations.insert(manager, {
+          caseId: c.id,
+          subCaseId: command.subCaseId ?? null,
+          advisorRegion: command.advisorRegion,
+          question: command.question.trim(),
+          deadline: new Date(command.deadline),
+          requestedBy: actor.sub,
+          at,
+        });
+        const k = (await this.consultations.find(manager, id))!;
+        return {
+          subCaseId: command.subCaseId,
+          result: id,
+          audit: {
+            action: 'consultation.requested',
+            payload: (after) => ({ caseId: c.id, consultationId: id, advisorRegion: k.advisorRegion, subCaseId: k.subCaseId, deadline: k.deadline, caseState: after.case.state }),
+          },
+        };
       });
-      const updated = c.state === 'in_review' ? await this.cases.setState(manager, c.id, 'consultation') : await this.caseWork.touch(manager, c.id);
-      const k = (await this.caseWork.consultation(manager, id))!;
-      await this.audit.append(manager, {
-        actor,
-        action: 'consultation.requested',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, consultationId: id, advisorRegion: k.advisorRegion, subCaseId: k.subCaseId, deadline: k.deadline, caseState: updated.state },
-      });
+      const k = (await this.consultations.find(manager, done.result))!;
       return consultationView(k);
     });
   }

@@ -1,13 +1,10 @@
-import { LegalMatterRecord } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, LegalMatterRecord, LegalMatterRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseWorkRepository } from '../infrastructure/case-work.repository';
 import { isUuid, iso } from '../infrastructure/rows';
-import { WorkOnCase } from '../work-on-case/work-on-case';
 
 export function legalMatterView(m: LegalMatterRecord) {
   return {
@@ -37,9 +34,8 @@ export type LegalMatterView = ReturnType<typeof legalMatterView>;
 export class ResolveLegalMatter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly work: WorkOnCase,
-    private readonly caseWork: CaseWorkRepository,
-    private readonly audit: AuditLog,
+    private readonly transitions: CaseTransitions,
+    private readonly legalMatters: LegalMatterRepository,
   ) {}
 
   async execute(actor: Actor, caseId: string, matterId: string, documentReference: string, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
@@ -49,21 +45,24 @@ export class ResolveLegalMatter {
       });
     }
     return this.db.transaction(async (manager) => {
-      const { c } = await this.work.load(manager, actor, caseId, 'resolve_legal_matter', expectedVersion);
-      const matter = isUuid(matterId) ? await this.caseWork.legalMatter(manager, c.id, matterId, true) : undefined;
-      if (!matter) throw notFound('legal matter', matterId);
-      if (matter.state !== 'open') {
-        throw new DomainProblem(409, 'legal-matter-resolved', `This legal matter was resolved on ${iso(matter.resolvedAt)} with ${matter.documentReference}.`);
-      }
-      const resolved = await this.caseWork.resolveLegalMatter(manager, matter.id, documentReference.trim(), actor.sub);
-      const updated = await this.caseWork.touch(manager, c.id);
-      await this.audit.append(manager, {
-        actor,
-        action: 'legal_matter.resolved',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, legalMatterId: matter.id, subCaseId: matter.subCaseId, kind: matter.kind, code: matter.code, documentReference: resolved.documentReference },
+      const at = new Date();
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'resolve_legal_matter', expectedVersion, at }, async ({ c }) => {
+        const matter = isUuid(matterId) ? await this.legalMatters.find(manager, c.id, matterId, true) : undefined;
+        if (!matter) throw notFound('legal matter', matterId);
+        if (matter.state !== 'open') {
+          throw new DomainProblem(409, 'legal-matter-resolved', `This legal matter was resolved on ${iso(matter.resolvedAt)} with ${matter.documentReference}.`);
+        }
+        const resolved = await this.legalMatters.resolve(manager, matter.id, documentReference.trim(), actor.sub, at);
+        return {
+          subCaseId: matter.subCaseId,
+          result: resolved,
+          audit: {
+            action: 'legal_matter.resolved',
+            payload: { caseId: c.id, legalMatterId: matter.id, subCaseId: matter.subCaseId, kind: matter.kind, code: matter.code, documentReference: resolved.documentReference },
+          },
+        };
       });
-      return { ...legalMatterView(resolved), caseVersion: updated.version };
+      return { ...legalMatterView(done.result), caseVersion: done.case.version };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { DeclaredConflict } from '../domain/records';
+import { DeclaredConflict } from '@kp/cases';
 import { iso } from '../infrastructure/rows';
 
 export function conflictsView(conflicts: DeclaredConflict[]) {

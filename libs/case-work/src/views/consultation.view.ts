@@ -1,4 +1,4 @@
-import { ConsultationRow } from '../infrastructure/case-work.repository';
+import { ConsultationRow } from '@kp/cases';
 import { iso } from '../infrastructure/rows';
 
 export function consultationView(k: ConsultationRow) {

@@ -1,4 +1,4 @@
-import { SubCaseRecord } from '@kp/applications';
+import { SubCaseRecord } from '@kp/cases';
 import { ClockEvent, ClockEventType, ClockPolicies, computeClock, copenhagenDateOf, DanishCalendar, endOfCopenhagenDay } from '@kp/clock';
 
 export interface StoredClockEvent {

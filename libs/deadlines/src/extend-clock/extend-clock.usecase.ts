@@ -1,9 +1,7 @@
-import { CaseClockService, CaseRepository, ClockView } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions, ClockEventRepository, ClockView } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
-import { WorkOnCase } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,32 +34,36 @@ export class ExtendClock {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
-    private readonly clocks: CaseClockService,
+    private readonly transitions: CaseTransitions,
+    private readonly clockEvents: ClockEventRepository,
     private readonly notifier: Notifier,
-    private readonly work: WorkOnCase,
-    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(actor: Actor, caseIdOrNumber: string, command: ExtendClockCommand, expectedVersion?: number): Promise<ClockExtended> {
     return this.db.transaction(async (manager) => {
-      const { c, subCases } = await this.work.load(manager, actor, caseIdOrNumber, 'extend_clock', expectedVersion);
-
       const now = new Date();
       const reason = command.reason?.trim() ?? '';
-      const extended: ClockEvent = { type: 'extended', at: now, reason, extensionMonths: command.months };
-      try {
-        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), extended, subCases, this.calendar);
-      } catch (error) {
-        if (error instanceof ClockExtensionError) throw extensionRefused(error);
-        if (error instanceof ClockEventError) throw clockConflict(error);
-        throw error;
-      }
-      await this.cases.addClockEvent(manager, c.id, 'extended', now, reason, command.months);
-      const updated = await this.cases.touch(manager, c.id);
-      const clock = (await this.clocks.refresh(manager, c.id, now)).case;
-
+      const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'extend_clock', expectedVersion, at: now }, async ({ c, subCases }) => {
+        const extended: ClockEvent = { type: 'extended', at: now, reason, extensionMonths: command.months };
+        try {
+          assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), extended, subCases, this.calendar);
+        } catch (error) {
+          if (error instanceof ClockExtensionError) throw extensionRefused(error);
+          if (error instanceof ClockEventError) throw clockConflict(error);
+          throw error;
+        }
+        return {
+          reason,
+          extensionMonths: command.months,
+          audit: {
+            action: 'case.clock_extended',
+            payload: ({ clock }) => ({ caseId: c.id, months: command.months, reason, dueAt: clock?.case?.dueAt ?? null, extendedBy: clock?.case?.extendedBy ?? null }),
+          },
+        };
+      });
+      const c = done.case;
+      const clock = done.clock?.case ?? null;
       const due = clock ? { da: clock.dueDate.split('-').reverse().join('-'), en: clock.dueDate } : { da: '—', en: '—' };
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },
@@ -74,13 +76,7 @@ export class ExtendClock {
           en: `The time limit for the decision is extended by ${command.months} month${command.months === 1 ? '' : 's'} to ${due.en}. Reason: ${reason}`,
         },
       });
-      await this.audit.append(manager, {
-        actor,
-        action: 'case.clock_extended',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, months: command.months, reason, dueAt: clock?.dueAt ?? null, extendedBy: clock?.extendedBy ?? null },
-      });
-      return { caseId: c.id, number: c.number, version: updated.version, clock };
+      return { caseId: c.id, number: c.number, version: c.version, clock };
     });
   }
 }

@@ -2,13 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { WatchedFlags } from '../domain/deadline-alerts';
 
-export interface OpenCaseRow {
-  id: string;
-  number: string;
-  assigneeSub: string | null;
-  watched: WatchedFlags | undefined;
-}
-
 /**
  * What the sweep last saw per case. Kept apart from case_file's at_risk/overdue, which every clock
  * refresh (a submission, an extension) overwrites: a transition the sweep has not alerted on would
@@ -16,21 +9,13 @@ export interface OpenCaseRow {
  */
 @Injectable()
 export class DeadlineWatchRepository {
-  /** Open cases in a stable order, with the flags the sweep saw last. */
-  async openCases(manager: EntityManager, openStates: readonly string[]): Promise<OpenCaseRow[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT c.id, c.number, c.assignee_sub, w.at_risk, w.overdue
-         FROM case_file c LEFT JOIN deadline_watch w ON w.case_id = c.id
-        WHERE c.state = ANY($1::text[])
-        ORDER BY c.id`,
-      [openStates],
+  /** What the sweep saw last of each of these cases; a case it never saw is absent. */
+  async watched(manager: EntityManager, caseIds: string[]): Promise<Map<string, WatchedFlags>> {
+    const rows: { case_id: string; at_risk: boolean; overdue: boolean }[] = await manager.query(
+      `SELECT case_id, at_risk, overdue FROM deadline_watch WHERE case_id = ANY($1::uuid[])`,
+      [caseIds],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      number: row.number as string,
-      assigneeSub: (row.assignee_sub as string | null) ?? null,
-      watched: row.at_risk === null || row.at_risk === undefined ? undefined : { atRisk: row.at_risk as boolean, overdue: row.overdue as boolean },
-    }));
+    return new Map(rows.map((row) => [row.case_id, { atRisk: row.at_risk, overdue: row.overdue }]));
   }
 
   async remember(manager: EntityManager, caseId: string, flags: WatchedFlags, dueAt: string | null, checkedAt: Date): Promise<void> {

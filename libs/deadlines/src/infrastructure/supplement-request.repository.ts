@@ -22,17 +22,6 @@ function toRecord(row: Row): SupplementRequestRecord {
   };
 }
 
-/** An open request past its answer date that nobody has been told about, with whom to tell. */
-export interface OverdueSupplementRow {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  assigneeSub: string | null;
-  applicantSub: string;
-  requestedAt: Date;
-  answerDueAt: Date;
-}
-
 @Injectable()
 export class SupplementRequestRepository {
   async insert(
@@ -65,29 +54,16 @@ export class SupplementRequestRepository {
     return rows.map(toRecord);
   }
 
-  /**
-   * Open requests past their answer date, not yet notified, of cases still waiting for the
-   * applicant (a withdrawn case leaves its request open but owes nobody an answer); locked until
-   * the sweep's transaction ends, oldest due first.
-   */
-  async overdueUnnotified(manager: EntityManager, now: Date): Promise<OverdueSupplementRow[]> {
+  /** Open requests past their answer date, not yet notified, locked until the sweep's transaction ends, oldest due first. */
+  async overdueUnnotified(manager: EntityManager, now: Date): Promise<SupplementRequestRecord[]> {
     const rows: Row[] = await manager.query(
-      `SELECT s.id, s.case_id, c.number, c.assignee_sub, c.applicant_sub, s.requested_at, s.answer_due_at
-         FROM supplement_request s JOIN case_file c ON c.id = s.case_id
-        WHERE s.state = 'open' AND s.overdue_notified_at IS NULL AND s.answer_due_at <= $1 AND c.state = 'awaiting_applicant'
-        ORDER BY s.answer_due_at, s.id
-        FOR UPDATE OF s`,
+      `SELECT * FROM supplement_request
+        WHERE state = 'open' AND overdue_notified_at IS NULL AND answer_due_at <= $1
+        ORDER BY answer_due_at, id
+        FOR UPDATE`,
       [now],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      caseId: row.case_id as string,
-      caseNumber: row.number as string,
-      assigneeSub: (row.assignee_sub as string | null) ?? null,
-      applicantSub: row.applicant_sub as string,
-      requestedAt: new Date(row.requested_at as string),
-      answerDueAt: new Date(row.answer_due_at as string),
-    }));
+    return rows.map(toRecord);
   }
 
   async markOverdueNotified(manager: EntityManager, id: string, at: Date): Promise<void> {

@@ -1,6 +1,6 @@
+import { assertCommandAllowed, canSeeCase, SubCaseRepository, ConsultationRepository } from '@kp/cases';
 import { notFound } from '@kp/http';
-import { assertCommandAllowed } from '@kp/applications';
-import { canSeeCase, CaseRepository } from '@kp/applications';
+import { CaseFileRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,7 +16,9 @@ const READERS = new Set(['researcher', 'caseworker', 'legal_approver', 'auditor'
 export class ListSupplementRequests {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
+    private readonly consultationRepository: ConsultationRepository,
+    private readonly subCaseRepository: SubCaseRepository,
     private readonly requests: SupplementRequestRepository,
   ) {}
 
@@ -24,7 +26,7 @@ export class ListSupplementRequests {
     const manager = this.db.manager;
     const c = await this.cases.find(manager, caseIdOrNumber);
     if (!c || !READERS.has(actor.role)) throw notFound('case', caseIdOrNumber);
-    if (!canSeeCase(actor, c, await this.cases.subCases(manager, c.id), await this.cases.consultations(manager, c.id))) throw notFound('case', caseIdOrNumber);
+    if (!canSeeCase(actor, c, await this.subCaseRepository.forCase(manager, c.id), await this.consultationRepository.forCase(manager, c.id))) throw notFound('case', caseIdOrNumber);
     assertCommandAllowed(c.state, actor.role, 'read_case');
     return { items: (await this.requests.forCase(manager, c.id, state)).map(supplementRequestView) };
   }

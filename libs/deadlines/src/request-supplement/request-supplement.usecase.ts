@@ -1,10 +1,8 @@
-import { CaseClockService, CaseRecord, CaseRepository } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
-import { WorkOnCase } from '@kp/case-work';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,57 +28,62 @@ export class RequestSupplement {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
+    private readonly transitions: CaseTransitions,
+    private readonly clockEvents: ClockEventRepository,
     private readonly requests: SupplementRequestRepository,
-    private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
-    private readonly work: WorkOnCase,
-    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(actor: Actor, caseIdOrNumber: string, input: RequestSupplementCommand, expectedVersion?: number): Promise<SupplementRequested> {
     const command = validateRequestSupplement(input);
     return this.db.transaction(async (manager) => {
-      const { c, subCases } = await this.work.load(manager, actor, caseIdOrNumber, 'request_supplement', expectedVersion);
-      // A supplement amends the whole application; parts already decided, or put to the legal
-      // approver or the controller, were judged on the application as it is and must stay so.
-      const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));
-      if (settled.length > 0) {
-        throw new DomainProblem(
-          409,
-          'parts-in-decision',
-          `The application can no longer be supplemented: ${settled.map((s) => `${s.dataSourceName} (${s.state.replace(/_/g, ' ')})`).join(', ')}. Return pending drafts first; decided parts stand.`,
-        );
-      }
-      const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
-      if (command.subCaseId && !subCase) {
-        throw new DomainProblem(422, 'unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
-          errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'] }],
-        });
-      }
-
       const now = new Date();
-      const paused: ClockEvent = { type: 'paused', at: now, reason: pauseReason(command.questions) };
-      try {
-        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), paused, subCases, this.calendar);
-      } catch (error) {
-        if (error instanceof ClockEventError) throw clockConflict(error);
-        throw error;
-      }
-      const answerDueAt = supplementAnswerDue(this.config.clockPolicies, subCases, now, this.calendar);
-      const request = await this.requests.insert(manager, {
-        caseId: c.id,
-        subCaseId: subCase?.id ?? null,
-        questions: command.questions,
-        requestedBy: actor.sub,
-        requestedAt: now,
-        answerDueAt,
-      });
-      const updated = await this.cases.setState(manager, c.id, 'awaiting_applicant');
-      await this.cases.addClockEvent(manager, c.id, 'paused', now, paused.reason);
-      await this.clocks.refresh(manager, c.id, now);
+      const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'request_supplement', expectedVersion, at: now }, async ({ c, subCases }) => {
+        // A supplement amends the whole application; parts already decided, or put to the legal
+        // approver or the controller, were judged on the application as it is and must stay so.
+        const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));
+        if (settled.length > 0) {
+          throw new DomainProblem(
+            409,
+            'parts-in-decision',
+            `The application can no longer be supplemented: ${settled.map((s) => `${s.dataSourceName} (${s.state.replace(/_/g, ' ')})`).join(', ')}. Return pending drafts first; decided parts stand.`,
+          );
+        }
+        const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
+        if (command.subCaseId && !subCase) {
+          throw new DomainProblem(422, 'unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
+            errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'] }],
+          });
+        }
 
+        const paused: ClockEvent = { type: 'paused', at: now, reason: pauseReason(command.questions) };
+        try {
+          assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), paused, subCases, this.calendar);
+        } catch (error) {
+          if (error instanceof ClockEventError) throw clockConflict(error);
+          throw error;
+        }
+        const answerDueAt = supplementAnswerDue(this.config.clockPolicies, subCases, now, this.calendar);
+        const request = await this.requests.insert(manager, {
+          caseId: c.id,
+          subCaseId: subCase?.id ?? null,
+          questions: command.questions,
+          requestedBy: actor.sub,
+          requestedAt: now,
+          answerDueAt,
+        });
+        return {
+          reason: paused.reason,
+          result: { request, answerDueAt },
+          audit: {
+            action: 'case.supplement_requested',
+            payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions: command.questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
+          },
+        };
+      });
+      const { request, answerDueAt } = done.result;
+      const c = done.case;
       const due = answerDueAt.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
       const dueEn = answerDueAt.toLocaleDateString('en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });
       const list = command.questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
@@ -95,13 +98,7 @@ export class RequestSupplement {
           en: `Answer the questions, amend the application and resubmit it by ${dueEn}. The time limit for deciding stands still meanwhile.\n${list}`,
         },
       });
-      await this.audit.append(manager, {
-        actor,
-        action: 'case.supplement_requested',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions: command.questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
-      });
-      return { request: supplementRequestView(request), case: updated };
+      return { request: supplementRequestView(request), case: done.case };
     });
   }
 }

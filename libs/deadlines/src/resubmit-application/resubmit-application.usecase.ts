@@ -1,18 +1,5 @@
-import { assertCommandAllowed } from '@kp/applications';
-import {
-  ApplicationRecord,
-  ApplicationRepository,
-  AuthorityInForce,
-  CaseClockService,
-  CaseRecord,
-  CaseRepository,
-  CaseState,
-  contentProblems,
-  missingForSubmission,
-  SCREEN_JOB,
-  SubCaseRecord,
-} from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository, SubCaseRecord } from '@kp/cases';
+import { ApplicationRecord, ApplicationRepository, AuthorityInForce, contentProblems, missingForSubmission, SCREEN_JOB } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
@@ -44,13 +31,12 @@ export class ResubmitApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseRepository,
+    private readonly transitions: CaseTransitions,
+    private readonly clockEvents: ClockEventRepository,
     private readonly requests: SupplementRequestRepository,
     private readonly sources: AuthorityInForce,
-    private readonly clocks: CaseClockService,
     private readonly jobs: JobQueue,
     private readonly notifier: Notifier,
-    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,28 +48,33 @@ export class ResubmitApplication {
     return this.db.transaction(async (manager) => {
       const application = await this.applications.find(manager, applicationId, true);
       if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);
-      const c = application.caseId ? await this.cases.find(manager, application.caseId, true) : undefined;
-      const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
-      assertCommandAllowed(state, actor.role, 'resubmit');
-      // Only a case awaiting the applicant may be resubmitted, so there is a case here.
-      if (!c) throw notFound('case', applicationId);
-      assertVersion(expectedApplicationVersion, application.version, 'application');
-      const subCases = await this.cases.subCases(manager, c.id);
-      this.assertComplete(application, subCases);
-
-      const now = new Date();
-      const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
-      try {
-        assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.cases.clockEvents(manager, c.id)), resumed, subCases, this.calendar);
-      } catch (error) {
-        if (error instanceof ClockEventError) throw clockConflict(error);
-        throw error;
+      if (!application.caseId) {
+        assertCommandAllowed(application.status === 'draft' ? 'draft' : 'withdrawn', actor.role, 'resubmit');
+        throw notFound('case', applicationId);
       }
-      const answered = await this.requests.answerOpen(manager, c.id, { answer, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
-      const updated = await this.cases.setState(manager, c.id, 'screening', { content: application.content });
-      await this.cases.addClockEvent(manager, c.id, 'resumed', now, resumed.reason);
-      await this.clocks.refresh(manager, c.id, now);
-      await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'resubmitted' } });
+      const now = new Date();
+      const done = await this.transitions.transition(manager, actor, { caseId: application.caseId, command: 'resubmit', at: now }, async ({ c, subCases }) => {
+        assertVersion(expectedApplicationVersion, application.version, 'application');
+        this.assertComplete(application, subCases);
+        const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
+        try {
+          assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), resumed, subCases, this.calendar);
+        } catch (error) {
+          if (error instanceof ClockEventError) throw clockConflict(error);
+          throw error;
+        }
+        const answered = await this.requests.answerOpen(manager, c.id, { answer, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
+        await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'resubmitted' } });
+        return {
+          reason: resumed.reason,
+          content: application.content,
+          audit: {
+            action: 'application.resubmitted',
+            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer },
+          },
+        };
+      });
+      const c = done.case;
       await this.notifier.notify(manager, {
         to: { role: 'caseworker' },
         kind: 'supplement_answered',
@@ -95,13 +86,7 @@ export class ResubmitApplication {
           en: `The application was amended and resubmitted; the time limit runs again and the case is being re-screened.${answer ? `\nAnswer: ${answer}` : ''}`,
         },
       });
-      await this.audit.append(manager, {
-        actor,
-        action: 'application.resubmitted',
-        subject: { type: 'case', id: c.number },
-        payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer },
-      });
-      return updated;
+      return c;
     });
   }
 

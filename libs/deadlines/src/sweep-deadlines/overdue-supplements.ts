@@ -2,7 +2,19 @@ import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NewNotification, Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OverdueSupplementRow, SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+import { CaseFileRepository } from '@kp/cases';
+import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+
+/** An open request past its answer date that nobody has been told about, with whom to tell. */
+export interface OverdueSupplementRow {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  assigneeSub: string | null;
+  applicantSub: string;
+  requestedAt: Date;
+  answerDueAt: Date;
+}
 
 export interface OverdueSupplement {
   caseNumber: string;
@@ -22,13 +34,28 @@ const englishDate = (d: Date) => d.toLocaleDateString('en-GB', { timeZone: 'Euro
 export class OverdueSupplementNotices {
   constructor(
     private readonly requests: SupplementRequestRepository,
+    private readonly cases: CaseFileRepository,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * Overdue requests of cases still waiting for the applicant: a withdrawn case leaves its request
+   * open but owes nobody an answer.
+   */
+  private async overdue(manager: EntityManager, now: Date): Promise<OverdueSupplementRow[]> {
+    const requests = await this.requests.overdueUnnotified(manager, now);
+    const cases = new Map((await this.cases.findMany(manager, [...new Set(requests.map((r) => r.caseId))])).map((c) => [c.id, c]));
+    return requests.flatMap((r) => {
+      const c = cases.get(r.caseId);
+      if (!c || c.state !== 'awaiting_applicant') return [];
+      return [{ id: r.id, caseId: c.id, caseNumber: c.number, assigneeSub: c.assigneeSub, applicantSub: c.applicantSub, requestedAt: r.requestedAt, answerDueAt: r.answerDueAt }];
+    });
+  }
+
   /** Runs inside the deadline sweep's transaction and lock; marks each request so a later run skips it. */
   async run(manager: EntityManager, now: Date, jobId?: string): Promise<OverdueSupplement[]> {
-    const overdue = await this.requests.overdueUnnotified(manager, now);
+    const overdue = await this.overdue(manager, now);
     for (const request of overdue) {
       const notified = await this.notifyAll(manager, request);
       await this.requests.markOverdueNotified(manager, request.id, now);

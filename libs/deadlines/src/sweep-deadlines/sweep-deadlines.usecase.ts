@@ -1,11 +1,11 @@
-import { CASE_STATES, CaseClockService, ClockView, isOpen } from '@kp/applications';
+import { CASE_STATES, CaseClockService, CaseFileRepository, ClockView, isOpen } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NewNotification, Notifier } from '@kp/notifications';
 import { ClockError } from '@kp/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeadlineAlert, deadlineAlerts } from '../domain/deadline-alerts';
-import { DeadlineWatchRepository, OpenCaseRow } from '../infrastructure/deadline-watch.repository';
+import { DeadlineWatchRepository } from '../infrastructure/deadline-watch.repository';
 import { OverdueSupplement, OverdueSupplementNotices } from './overdue-supplements';
 
 /** The worker's identity in the audit trail. */
@@ -33,6 +33,7 @@ export class SweepDeadlines {
 
   constructor(
     private readonly watch: DeadlineWatchRepository,
+    private readonly cases: CaseFileRepository,
     private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
@@ -43,7 +44,9 @@ export class SweepDeadlines {
     const result: SweepResult = { checked: 0, alerts: [], supplementsOverdue: [] };
     // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
-    for (const c of await this.watch.openCases(manager, OPEN_STATES)) {
+    const open = await this.cases.inStates(manager, OPEN_STATES);
+    const watched = await this.watch.watched(manager, open.map((c) => c.id));
+    for (const c of open.map((row) => ({ ...row, watched: watched.get(row.id) }))) {
       let clock: ClockView | null;
       try {
         clock = (await this.clocks.refresh(manager, c.id, now)).case;
@@ -66,7 +69,7 @@ export class SweepDeadlines {
     return result;
   }
 
-  private async alert(manager: EntityManager, c: OpenCaseRow, clock: ClockView, alert: DeadlineAlert, jobId?: string): Promise<void> {
+  private async alert(manager: EntityManager, c: { id: string; number: string; assigneeSub: string | null }, clock: ClockView, alert: DeadlineAlert, jobId?: string): Promise<void> {
     const holder: NewNotification['to'] = c.assigneeSub ? { sub: c.assigneeSub } : { role: 'caseworker' };
     const recipients: NewNotification['to'][] = alert === 'overdue' ? [holder, { role: 'legal_approver' }] : [holder];
     const due = clock.dueDate;

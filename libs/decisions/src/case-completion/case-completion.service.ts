@@ -1,64 +1,55 @@
-import { ApplicationContent, CaseClockService, CaseRecord, CaseRepository, SubCaseRecord } from '@kp/applications';
+import { ApplicationContent, CaseHookContext, CaseHooks, CaseRecord, SubCaseRecord } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { Notifier } from '@kp/notifications';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 /**
- * What follows a decision on a sub-case: the sub-case is decided; when every sub-case is decided
- * (or withdrawn) the case is decided, its clock stops and — if anything was approved — a permit
- * (dataudleveringstilladelse) is issued for the approved parts. A correcting decision on a decided
- * case replaces the permit. While the contact point waits only for controllers, the case says so.
+ * What follows a decision, as hooks on the case kernel's transition (which decides the sub-case and
+ * derives the case's state): when every sub-case is decided (or withdrawn) and anything was
+ * approved, a permit (dataudleveringstilladelse) is issued for the approved parts; a correcting
+ * decision on a decided case replaces the permit. A withdrawal returns the pending drafts.
  */
 @Injectable()
-export class CaseCompletion {
+export class CaseCompletion implements OnModuleInit {
   constructor(
-    private readonly cases: CaseRepository,
+    private readonly hooks: CaseHooks,
     private readonly decisions: DecisionRepository,
-    private readonly clocks: CaseClockService,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
   ) {}
 
-  async afterDecision(manager: EntityManager, c: CaseRecord, subCase: SubCaseRecord, decision: DecisionRecord): Promise<{ case: CaseRecord; permit?: PermitRecord }> {
-    await manager.query(`UPDATE sub_case SET state = 'decided', decided_at = COALESCE(decided_at, $2) WHERE id = $1`, [subCase.id, decision.issuedAt]);
-    const subCases = await this.cases.subCases(manager, c.id);
-    const open = subCases.filter((s) => s.state !== 'decided' && s.state !== 'withdrawn');
-    let updated = c;
-    let permit: PermitRecord | undefined;
-    if (open.length === 0) {
-      const correcting = c.state === 'decided';
-      if (!correcting) {
-        updated = await this.cases.setState(manager, c.id, 'decided', { decidedAt: new Date(decision.issuedAt) });
-        await this.cases.addClockEvent(manager, c.id, 'decided', new Date(decision.issuedAt));
-      } else {
-        updated = await this.cases.setState(manager, c.id, 'decided');
-      }
-      permit = await this.issuePermit(manager, updated, subCases, correcting);
-      await this.notifier.notify(manager, {
-        to: { sub: c.applicantSub },
-        kind: 'case_decided',
-        caseId: c.id,
-        caseNumber: c.number,
-        title: { da: `Afgørelse i sag ${c.number}`, en: `Decision in case ${c.number}` },
-        body: permit
-          ? { da: `Der er udstedt tilladelse ${permit.number}.`, en: `Permit ${permit.number} has been issued.` }
-          : { da: 'Ansøgningen er afgjort uden tilladelse.', en: 'The application has been decided without a permit.' },
-      });
-    } else if (open.every((s) => s.state === 'awaiting_controller')) {
-      if (c.state !== 'awaiting_controller') updated = await this.cases.setState(manager, c.id, 'awaiting_controller');
-    } else {
-      updated = await this.cases.touch(manager, c.id);
-    }
-    await this.clocks.refresh(manager, c.id);
-    return { case: updated, permit };
+  onModuleInit(): void {
+    this.hooks.after(['issue_decision', 'controller_decide'], (manager, context) => this.afterDecision(manager, context));
+    this.hooks.after('withdraw', (manager, context) => this.afterWithdrawal(manager, context));
   }
 
-  private async issuePermit(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], correcting: boolean): Promise<PermitRecord | undefined> {
+  /** When the decision completed the case: a permit for the approved parts, and the applicant is told. */
+  private async afterDecision(manager: EntityManager, { case: c, fromState, subCases, at }: CaseHookContext): Promise<void> {
+    if (c.state !== 'decided') return;
+    const permit = await this.issuePermit(manager, c, subCases, fromState === 'decided', at);
+    await this.notifier.notify(manager, {
+      to: { sub: c.applicantSub },
+      kind: 'case_decided',
+      caseId: c.id,
+      caseNumber: c.number,
+      title: { da: `Afgørelse i sag ${c.number}`, en: `Decision in case ${c.number}` },
+      body: permit
+        ? { da: `Der er udstedt tilladelse ${permit.number}.`, en: `Permit ${permit.number} has been issued.` }
+        : { da: 'Ansøgningen er afgjort uden tilladelse.', en: 'The application has been decided without a permit.' },
+    });
+  }
+
+  /** Drafts waiting for the legal approver end with the application; nothing is left pending. */
+  private async afterWithdrawal(manager: EntityManager, { case: c, actor, at }: CaseHookContext): Promise<void> {
+    await this.decisions.returnPendingDrafts(manager, c.id, actor.sub, 'application withdrawn', at);
+  }
+
+  private async issuePermit(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], correcting: boolean, now: Date): Promise<PermitRecord | undefined> {
     const current: DecisionRecord[] = [];
     for (const s of subCases) {
       const d = await this.decisions.currentDecision(manager, s.id);
@@ -71,12 +62,11 @@ export class CaseCompletion {
     }
     const previous = correcting ? await this.decisions.activePermit(manager, c.id, true) : undefined;
     if (previous) {
-      await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM_ACTOR.sub, 'replaced after a correcting decision');
+      await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM_ACTOR.sub, 'replaced after a correcting decision', now);
       await this.audit.append(manager, { actor: SYSTEM_ACTOR, action: 'permit.superseded', subject: { type: 'case', id: c.number }, payload: { permitId: previous.id, number: previous.number } });
     }
     if (current.length === 0) return undefined;
     const content = c.content as ApplicationContent;
-    const now = new Date();
     const conditions = [...new Set(current.flatMap((d) => d.conditions))];
     const permit = await this.decisions.insertPermit(manager, {
       number: await this.decisions.nextPermitNumber(manager, copenhagenDateOf(now).year),

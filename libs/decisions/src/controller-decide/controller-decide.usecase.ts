@@ -1,6 +1,5 @@
-import { controls } from '@kp/applications';
+import { LegalMatterGate, ScreeningRepository, controls } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { LegalMatterGate } from '@kp/case-work';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,37 +25,42 @@ export class ControllerDecide {
     private readonly decisions: DecisionRepository,
     private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
+    private readonly screenings: ScreeningRepository,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
     return this.db.transaction(async (manager) => {
-      const { c, subCase } = await this.context.load(manager, actor, caseId, subCaseId, 'controller_decide', expectedVersion);
-      // A controller of another region cannot even see the part (404), let alone decide it.
-      if (!controls(actor, subCase)) throw notFound('sub-case', subCaseId);
-      const recommendation = await this.decisions.latestRecommendation(manager, subCase.id);
-      if (subCase.state !== 'awaiting_controller' || !recommendation) {
-        throw new DomainProblem(409, 'no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
-      }
-      await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, input.outcome);
-      const engine = await compareWithEngine(manager, subCase.id, input.outcome, input.departureReason);
-      return this.recorder.record(
-        manager,
-        actor,
-        c,
-        subCase,
-        {
-          outcome: input.outcome,
-          legalBasis: input.legalBasis,
-          reasoning: input.reasoning,
-          conditions: input.conditions,
-          ...engine,
-          draftedBy: null,
-          draftId: null,
-          recommendationId: recommendation.id,
-          supersedesId: null,
-        },
-        { recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === input.outcome } },
-      );
+      const at = new Date();
+      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'controller_decide', expectedVersion, at }, async (context) => {
+        const { subCase } = context;
+        // A controller of another region cannot even see the part (404), let alone decide it.
+        if (!controls(actor, subCase)) throw notFound('sub-case', subCaseId);
+        const recommendation = await this.decisions.latestRecommendation(manager, subCase.id);
+        if (subCase.state !== 'awaiting_controller' || !recommendation) {
+          throw new DomainProblem(409, 'no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
+        }
+        await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, input.outcome);
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        return this.recorder.record(
+          manager,
+          actor,
+          context,
+          {
+            outcome: input.outcome,
+            legalBasis: input.legalBasis,
+            reasoning: input.reasoning,
+            conditions: input.conditions,
+            ...engine,
+            draftedBy: null,
+            draftId: null,
+            recommendationId: recommendation.id,
+            supersedesId: null,
+          },
+          at,
+          { recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === input.outcome } },
+        );
+      });
+      return { decision: done.result, permit: await this.recorder.permitAfter(manager, done.case.state, done.case.id) };
     });
   }
 }

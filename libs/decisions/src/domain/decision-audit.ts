@@ -1,4 +1,5 @@
 import { DecisionAuditPayload, JsonObject } from '@kp/audit';
+import { ScreeningRepository } from '@kp/cases';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord } from './decision-records';
 
@@ -7,8 +8,8 @@ import { DecisionRecord } from './decision-records';
  * saw, the rule-set versions and content hashes, the findings with legal references, the legal
  * basis, reasoning and any departure from the engine (forvaltningsloven §§ 22–24; DESIGN.md §7).
  */
-export async function decisionAuditPayload(manager: EntityManager, d: DecisionRecord): Promise<DecisionAuditPayload & { decidedBy: { role: string; organisation: string | null } }> {
-  const [screening] = d.screeningId ? await manager.query(`SELECT facts, rule_sets, findings, verdict FROM screening WHERE id = $1`, [d.screeningId]) : [];
+export async function decisionAuditPayload(manager: EntityManager, screenings: ScreeningRepository, d: DecisionRecord): Promise<DecisionAuditPayload & { decidedBy: { role: string; organisation: string | null } }> {
+  const screening = d.screeningId ? await screenings.find(manager, d.screeningId) : undefined;
   return {
     caseId: d.caseId,
     subCaseId: d.subCaseId,
@@ -21,7 +22,7 @@ export async function decisionAuditPayload(manager: EntityManager, d: DecisionRe
     conditions: d.conditions,
     appealGuidance: d.appealGuidance.da,
     facts: (screening?.facts ?? {}) as JsonObject,
-    ruleSets: (screening?.rule_sets ?? []).map((r: { id: string; version: string; sha256: string }) => ({ id: r.id, version: r.version, contentHash: r.sha256 })),
+    ruleSets: (screening?.ruleSets ?? []).map((r: { id: string; version: string; sha256: string }) => ({ id: r.id, version: r.version, contentHash: r.sha256 })),
     findings: (screening?.findings ?? []).map((f: { code: string; severity: 'blocking' | 'warning' | 'info'; legalReference: string }) => ({
       code: f.code,
       severity: f.severity,

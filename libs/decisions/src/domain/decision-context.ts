@@ -1,6 +1,5 @@
-import { CaseRecord, Command, SubCaseRecord } from '@kp/applications';
+import { CaseRecord, CaseTransitions, Command, SubCaseRecord, Transitioned, TransitionStep } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { WorkOnCase } from '@kp/case-work';
 import { notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -11,19 +10,27 @@ export interface SubCaseContext {
   subCases: SubCaseRecord[];
 }
 
+export interface SubCaseCommand {
+  caseId: string;
+  subCaseId: string;
+  command: Command;
+  expectedVersion?: number;
+  at: Date;
+}
+
 /**
- * Loads a case and one of its sub-cases for a decision command with the checks every case command
- * gets (WorkOnCase: row lock, may this actor see it — 404 otherwise, the lifecycle table, If-Match,
- * impartiality under forvaltningsloven § 3, which binds a controller's decider too).
+ * A decision command on one sub-case, through the case kernel's transition (access, lifecycle,
+ * If-Match, impartiality first); a sub-case that is not part of the case is not found.
  */
 @Injectable()
 export class DecisionContext {
-  constructor(private readonly work: WorkOnCase) {}
+  constructor(private readonly transitions: CaseTransitions) {}
 
-  async load(manager: EntityManager, actor: Actor, caseId: string, subCaseId: string, command: Command, expectedVersion?: number): Promise<SubCaseContext> {
-    const { c, subCases } = await this.work.load(manager, actor, caseId, command, expectedVersion);
-    const subCase = subCases.find((s) => s.id === subCaseId);
-    if (!subCase) throw notFound('sub-case', subCaseId);
-    return { c, subCase, subCases };
+  async transition<T>(manager: EntityManager, actor: Actor, request: SubCaseCommand, work: (context: SubCaseContext) => Promise<TransitionStep<T>>): Promise<Transitioned<T>> {
+    return this.transitions.transition(manager, actor, { caseId: request.caseId, command: request.command, expectedVersion: request.expectedVersion, at: request.at }, async ({ c, subCases }) => {
+      const subCase = subCases.find((s) => s.id === request.subCaseId);
+      if (!subCase) throw notFound('sub-case', request.subCaseId);
+      return { subCaseId: subCase.id, ...(await work({ c, subCase, subCases })) };
+    });
   }
 }

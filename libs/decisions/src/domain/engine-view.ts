@@ -1,4 +1,5 @@
 import { DomainProblem } from '@kp/http';
+import { ScreeningRepository } from '@kp/cases';
 import type { Verdict } from '@kp/rules';
 import { EntityManager } from 'typeorm';
 import { departsFromEngine, Outcome } from './outcome';
@@ -15,8 +16,8 @@ export interface EngineComparison {
  * screening it relied on and whether it departs from the engine's verdict, and a departure needs
  * a reason (DESIGN.md §3; DUOS asks the same of its human deciders).
  */
-export async function compareWithEngine(manager: EntityManager, subCaseId: string, outcome: Outcome, departureReason?: string): Promise<EngineComparison> {
-  const [screening] = await manager.query(`SELECT id, verdict FROM screening WHERE sub_case_id = $1 ORDER BY created_at DESC, id LIMIT 1`, [subCaseId]);
+export async function compareWithEngine(manager: EntityManager, screenings: ScreeningRepository, subCaseId: string, outcome: Outcome, departureReason?: string): Promise<EngineComparison> {
+  const screening = await screenings.latestForSubCase(manager, subCaseId);
   const engineVerdict: Verdict | null = screening?.verdict ?? null;
   const departs = departsFromEngine(outcome, engineVerdict);
   if (departs && !departureReason?.trim()) {

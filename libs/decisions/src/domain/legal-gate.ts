@@ -1,4 +1,4 @@
-import { LegalMatterGate } from '@kp/case-work';
+import { LegalMatterGate } from '@kp/cases';
 import { EntityManager } from 'typeorm';
 import { isApproving, Outcome } from './outcome';
 

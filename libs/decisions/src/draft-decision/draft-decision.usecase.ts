@@ -1,6 +1,5 @@
 import { Actor } from '@kp/auth';
-import { AuditLog } from '@kp/audit';
-import { CaseRepository } from '@kp/applications';
+import { ScreeningRepository } from '@kp/cases';
 import { DomainProblem } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,45 +21,45 @@ export class DraftDecision {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
-    private readonly cases: CaseRepository,
-    private readonly audit: AuditLog,
+    private readonly screenings: ScreeningRepository,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<DecisionDraftRecord> {
     return this.db.transaction(async (manager) => {
-      const { c, subCase } = await this.context.load(manager, actor, caseId, subCaseId, 'draft_decision', expectedVersion);
-      if (subCase.track !== 'central') {
-        throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
-      }
-      const correcting = subCase.state === 'decided';
-      if (!correcting && subCase.state !== 'in_review') {
-        throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a decision can be drafted when it is in review.`);
-      }
-      if (await this.decisions.pendingDraft(manager, subCase.id)) {
-        throw new DomainProblem(409, 'draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
-      }
-      const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
-      const engine = await compareWithEngine(manager, subCase.id, input.outcome, input.departureReason);
-      const draft = await this.decisions.insertDraft(manager, {
-        caseId: c.id,
-        subCaseId: subCase.id,
-        outcome: input.outcome,
-        legalBasis: input.legalBasis,
-        reasoning: input.reasoning,
-        conditions: input.conditions,
-        ...engine,
-        supersedesId: supersedes?.id ?? null,
-        draftedBy: actor.sub,
+      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'draft_decision', expectedVersion, at: new Date() }, async ({ c, subCase }) => {
+        if (subCase.track !== 'central') {
+          throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
+        }
+        const correcting = subCase.state === 'decided';
+        if (!correcting && subCase.state !== 'in_review') {
+          throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a decision can be drafted when it is in review.`);
+        }
+        if (await this.decisions.pendingDraft(manager, subCase.id)) {
+          throw new DomainProblem(409, 'draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
+        }
+        const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        const draft = await this.decisions.insertDraft(manager, {
+          caseId: c.id,
+          subCaseId: subCase.id,
+          outcome: input.outcome,
+          legalBasis: input.legalBasis,
+          reasoning: input.reasoning,
+          conditions: input.conditions,
+          ...engine,
+          supersedesId: supersedes?.id ?? null,
+          draftedBy: actor.sub,
+        });
+        // A correcting draft leaves the decided part decided (the state-effects table moves only a part in review).
+        return {
+          result: draft,
+          audit: {
+            action: 'decision.drafted',
+            payload: { draftId: draft.id, subCaseId: subCase.id, outcome: draft.outcome, departsFromEngine: draft.departsFromEngine, supersedes: draft.supersedesId },
+          },
+        };
       });
-      if (!correcting) await this.cases.setSubCaseState(manager, [subCase.id], 'awaiting_approval');
-      await this.cases.touch(manager, c.id);
-      await this.audit.append(manager, {
-        actor,
-        action: 'decision.drafted',
-        subject: { type: 'case', id: c.number },
-        payload: { draftId: draft.id, subCaseId: subCase.id, outcome: draft.outcome, departsFromEngine: draft.departsFromEngine, supersedes: draft.supersedesId },
-      });
-      return draft;
+      return done.result;
     });
   }
 }

@@ -1,3 +1,4 @@
+import { ScreeningRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -22,25 +23,26 @@ export class ExplainDecision {
     private readonly read: CaseDecisions,
     private readonly store: RuleSetVersionStore,
     private readonly audit: AuditLog,
+    private readonly screenings: ScreeningRepository,
   ) {}
 
   async execute(actor: Actor, decisionId: string) {
     const decision = await this.read.decision(actor, decisionId);
     const d = (await this.decisions.findDecision(this.db.manager, decisionId))!;
-    const [screening] = d.screeningId ? await this.db.query(`SELECT * FROM screening WHERE id = $1`, [d.screeningId]) : [];
+    const screening = d.screeningId ? await this.screenings.find(this.db.manager, d.screeningId) : undefined;
     if (!screening) throw new DomainProblem(409, 'no-screening', 'This decision was made without a screening to explain.');
-    const versions = await this.store.versionsFor(screening.rule_sets);
-    const replay = await replayScreening(screening.application as ApplicationInput, screening.data_request_index, versions);
+    const versions = await this.store.versionsFor(screening.ruleSets);
+    const replay = await replayScreening(screening.application as ApplicationInput, screening.dataRequestIndex, versions);
     const storedCodes = (screening.findings as { code: string }[]).map((f) => f.code).sort();
     const replayCodes = replay.findings.map((f) => f.code).sort();
     const explanation = {
       decision,
       facts: screening.facts,
-      ruleSets: screening.rule_sets,
+      ruleSets: screening.ruleSets,
       findings: screening.findings,
       requirements: screening.requirements,
       engineVerdict: screening.verdict,
-      screenedAt: new Date(screening.created_at).toISOString(),
+      screenedAt: new Date(screening.createdAt).toISOString(),
       replay: {
         verdict: replay.verdict,
         findingCodes: replayCodes,

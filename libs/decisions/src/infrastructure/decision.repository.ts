@@ -1,4 +1,4 @@
-import { isUuid } from '@kp/applications';
+import { isUuid } from '@kp/cases';
 import { camel } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -30,8 +30,13 @@ export class DecisionRepository {
     return row ? camel(row) : undefined;
   }
 
-  async closeDraft(manager: EntityManager, id: string, state: 'issued' | 'returned', by: string, reason?: string): Promise<void> {
-    await manager.query(`UPDATE decision_draft SET state = $2, closed_by = $3, closed_at = now(), return_reason = $4 WHERE id = $1`, [id, state, by, reason ?? null]);
+  async closeDraft(manager: EntityManager, id: string, state: 'issued' | 'returned', by: string, at: Date, reason?: string): Promise<void> {
+    await manager.query(`UPDATE decision_draft SET state = $2, closed_by = $3, closed_at = $5, return_reason = $4 WHERE id = $1`, [id, state, by, reason ?? null, at]);
+  }
+
+  /** Returns every draft of the case still waiting for a legal approver (e.g. when the application is withdrawn). */
+  async returnPendingDrafts(manager: EntityManager, caseId: string, by: string, reason: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE decision_draft SET state = 'returned', closed_by = $2, closed_at = $4, return_reason = $3 WHERE case_id = $1 AND state = 'pending'`, [caseId, by, reason, at]);
   }
 
   async draftsForCase(manager: EntityManager, caseId: string): Promise<DecisionDraftRecord[]> {
@@ -130,10 +135,10 @@ export class DecisionRepository {
     return many(await manager.query(`SELECT * FROM permit WHERE case_id = $1 ORDER BY issued_at`, [caseId]));
   }
 
-  async endPermit(manager: EntityManager, id: string, state: 'expired' | 'revoked' | 'superseded', by: string, reason: string): Promise<PermitRecord> {
+  async endPermit(manager: EntityManager, id: string, state: 'expired' | 'revoked' | 'superseded', by: string, reason: string, at: Date): Promise<PermitRecord> {
     const [rows] = await manager.query(
-      `UPDATE permit SET state = $2, ended_at = now(), ended_by = $3, end_reason = $4 WHERE id = $1 AND state = 'active' RETURNING *`,
-      [id, state, by, reason],
+      `UPDATE permit SET state = $2, ended_at = $5, ended_by = $3, end_reason = $4 WHERE id = $1 AND state = 'active' RETURNING *`,
+      [id, state, by, reason, at],
     );
     return camel(rows[0]);
   }

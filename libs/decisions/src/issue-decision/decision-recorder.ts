@@ -1,13 +1,12 @@
-import { CaseRecord, SubCaseRecord } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { ScreeningRepository, TransitionStep } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DanishCalendar, publicationDueAt } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseCompletion } from '../case-completion/case-completion.service';
 import { appealGuidance } from '../domain/appeal-guidance';
 import { decisionAuditPayload } from '../domain/decision-audit';
+import { SubCaseContext } from '../domain/decision-context';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { EngineComparison } from '../domain/engine-view';
 import { Outcome } from '../domain/outcome';
@@ -25,9 +24,10 @@ export interface DecisionToRecord extends EngineComparison {
 }
 
 /**
- * Records a decision the same way whoever decides: as the deciding authority snapshotted on the
- * sub-case, with appeal guidance (forvaltningsloven § 25) and its publication deadline (EHDS
- * art. 57(1)(j): 30 working days), then completes the case and writes the explaining audit event.
+ * Records a decision for the approver and the controller alike: the authority snapshot, appeal
+ * guidance (forvaltningsloven § 25) and publication deadline (EHDS art. 57), and the audit event
+ * that explains it years later. Runs inside the kernel's transition, which then decides the
+ * sub-case; the permit follows from the decisions library's hook when the case is decided.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -35,19 +35,11 @@ export class DecisionRecorder {
 
   constructor(
     private readonly decisions: DecisionRepository,
-    private readonly completion: CaseCompletion,
-    private readonly audit: AuditLog,
+    private readonly screenings: ScreeningRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async record(
-    manager: EntityManager,
-    actor: Actor,
-    c: CaseRecord,
-    subCase: SubCaseRecord,
-    d: DecisionToRecord,
-    auditExtra: Record<string, unknown> = {},
-  ): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
+  async record(manager: EntityManager, actor: Actor, { c, subCase }: SubCaseContext, d: DecisionToRecord, at: Date, auditExtra: Record<string, unknown> = {}): Promise<TransitionStep<DecisionRecord>> {
     const decision = await this.decisions.insertDecision(manager, {
       ...d,
       caseId: c.id,
@@ -58,15 +50,17 @@ export class DecisionRecorder {
       decidedByRole: actor.role,
       decidedByOrg: actor.organisation ?? null,
       appealGuidance: appealGuidance(subCase.decidingAuthority),
-      publishBy: publicationDueAt(new Date(), this.config.clockPolicies[subCase.track], this.calendar),
+      publishBy: publicationDueAt(at, this.config.clockPolicies[subCase.track], this.calendar),
     });
-    const { permit } = await this.completion.afterDecision(manager, c, subCase, decision);
-    await this.audit.append(manager, {
-      actor,
-      action: d.supersedesId ? 'decision.corrected' : 'decision.issued',
-      subject: { type: 'case', id: c.number },
-      payload: { ...(await decisionAuditPayload(manager, decision)), ...auditExtra },
-    });
-    return { decision, permit };
+    return {
+      decidedAt: new Date(decision.issuedAt),
+      result: decision,
+      audit: { action: d.supersedesId ? 'decision.corrected' : 'decision.issued', payload: { ...(await decisionAuditPayload(manager, this.screenings, decision)), ...auditExtra } },
+    };
+  }
+
+  /** The permit a decision led to: the one issued when it completed the case. */
+  async permitAfter(manager: EntityManager, caseState: string, caseId: string): Promise<PermitRecord | undefined> {
+    return caseState === 'decided' ? this.decisions.activePermit(manager, caseId) : undefined;
   }
 }

@@ -1,5 +1,5 @@
+import { LegalMatterGate } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { LegalMatterGate } from '@kp/case-work';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,27 +28,36 @@ export class IssueDecision {
     return this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw notFound('decision draft', draftId);
-      const { c, subCase } = await this.context.load(manager, actor, draft.caseId, draft.subCaseId, 'issue_decision', expectedVersion);
-      if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
-      if (draft.draftedBy === actor.sub) {
-        throw new DomainProblem(403, 'four-eyes', 'You drafted this decision; another legal approver must issue it (four-eyes principle).');
-      }
-      await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, draft.outcome);
-      await this.decisions.closeDraft(manager, draft.id, 'issued', actor.sub);
-      return this.recorder.record(manager, actor, c, subCase, {
-        outcome: draft.outcome,
-        legalBasis: draft.legalBasis,
-        reasoning: draft.reasoning,
-        conditions: draft.conditions,
-        screeningId: draft.screeningId,
-        engineVerdict: draft.engineVerdict,
-        departsFromEngine: draft.departsFromEngine,
-        departureReason: draft.departureReason,
-        draftedBy: draft.draftedBy,
-        draftId: draft.id,
-        recommendationId: null,
-        supersedesId: draft.supersedesId,
+      const at = new Date();
+      const done = await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'issue_decision', expectedVersion, at }, async (context) => {
+        if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
+        if (draft.draftedBy === actor.sub) {
+          throw new DomainProblem(403, 'four-eyes', 'You drafted this decision; another legal approver must issue it (four-eyes principle).');
+        }
+        await assertLegalMattersAllow(this.legalMatters, manager, context.subCase.id, draft.outcome);
+        await this.decisions.closeDraft(manager, draft.id, 'issued', actor.sub, at);
+        return this.recorder.record(
+          manager,
+          actor,
+          context,
+          {
+            outcome: draft.outcome,
+            legalBasis: draft.legalBasis,
+            reasoning: draft.reasoning,
+            conditions: draft.conditions,
+            screeningId: draft.screeningId,
+            engineVerdict: draft.engineVerdict,
+            departsFromEngine: draft.departsFromEngine,
+            departureReason: draft.departureReason,
+            draftedBy: draft.draftedBy,
+            draftId: draft.id,
+            recommendationId: null,
+            supersedesId: draft.supersedesId,
+          },
+          at,
+        );
       });
+      return { decision: done.result, permit: await this.recorder.permitAfter(manager, done.case.state, done.case.id) };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { CaseRepository } from '@kp/applications';
+import { CaseFileRepository } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Notifier } from '@kp/notifications';
@@ -19,7 +19,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   constructor(
     private readonly recurring: RecurringJobs,
     private readonly decisions: DecisionRepository,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,7 +37,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   async expireDue(manager: EntityManager, now: Date): Promise<number> {
     const due = await this.decisions.dueForExpiry(manager, now);
     for (const permit of due) {
-      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM_ACTOR.sub, 'validity period ended');
+      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM_ACTOR.sub, 'validity period ended', now);
       const c = (await this.cases.find(manager, permit.caseId))!;
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },

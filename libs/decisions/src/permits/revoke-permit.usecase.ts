@@ -1,8 +1,6 @@
-import { canSeeCase, CaseRepository, assertCommandAllowed } from '@kp/applications';
-import { AuditLog } from '@kp/audit';
+import { CaseTransitions } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { ConflictCheck } from '@kp/case-work';
-import { assertVersion, DomainProblem, notFound } from '@kp/http';
+import { DomainProblem, notFound } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -19,40 +17,34 @@ export class RevokePermit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly decisions: DecisionRepository,
-    private readonly cases: CaseRepository,
+    private readonly transitions: CaseTransitions,
     private readonly notifier: Notifier,
-    private readonly conflicts: ConflictCheck,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, permitId: string, reason: string, hearingReference?: string, expectedVersion?: number) {
     return this.db.transaction(async (manager) => {
       const permit = await this.decisions.findPermit(manager, permitId, true);
-      const c = permit ? await this.cases.find(manager, permit.caseId, true) : undefined;
-      if (!permit || !c || !canSeeCase(actor, c, await this.cases.subCases(manager, c.id), [])) {
-        throw notFound('permit', permitId);
-      }
-      assertCommandAllowed(c.state, actor.role, 'revoke_permit');
-      assertVersion(expectedVersion, c.version, 'case');
-      await this.conflicts.assertNoConflict(manager, actor.sub, c.applicantOrg);
-      if (permit.state !== 'active') throw new DomainProblem(409, 'permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
-      const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason);
-      await this.cases.touch(manager, c.id);
-      await this.notifier.notify(manager, {
-        to: { sub: c.applicantSub },
-        kind: 'permit_revoked',
-        caseId: c.id,
-        caseNumber: c.number,
-        title: { da: `Tilladelse ${permit.number} er tilbagekaldt`, en: `Permit ${permit.number} has been revoked` },
-        body: { da: reason, en: reason },
-      });
-      await this.audit.append(manager, {
+      if (!permit) throw notFound('permit', permitId);
+      const at = new Date();
+      const done = await this.transitions.transition(
+        manager,
         actor,
-        action: 'permit.revoked',
-        subject: { type: 'case', id: c.number },
-        payload: { permitId: permit.id, number: permit.number, reason, hearingReference: hearingReference ?? null },
-      });
-      return permitView(ended);
+        { caseId: permit.caseId, command: 'revoke_permit', expectedVersion, at, notFound: { what: 'permit', id: permitId } },
+        async ({ c }) => {
+          if (permit.state !== 'active') throw new DomainProblem(409, 'permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
+          const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason, at);
+          await this.notifier.notify(manager, {
+            to: { sub: c.applicantSub },
+            kind: 'permit_revoked',
+            caseId: c.id,
+            caseNumber: c.number,
+            title: { da: `Tilladelse ${permit.number} er tilbagekaldt`, en: `Permit ${permit.number} has been revoked` },
+            body: { da: reason, en: reason },
+          });
+          return { result: ended, audit: { action: 'permit.revoked', payload: { permitId: permit.id, number: permit.number, reason, hearingReference: hearingReference ?? null } } };
+        },
+      );
+      return permitView(done.result);
     });
   }
 }

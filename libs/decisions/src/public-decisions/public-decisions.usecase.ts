@@ -1,3 +1,4 @@
+import { CaseFileRepository, SubCaseRepository } from '@kp/cases';
 import { decodeKeysetCursor, encodeKeysetCursor, keysetKeySql } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,18 +11,19 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class PublicDecisions {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseFileRepository,
+    private readonly subCases: SubCaseRepository,
+  ) {}
 
   async execute(limit: number, cursor?: string) {
     const after = decodeKeysetCursor(cursor);
     const rows = await this.db.query(
       `SELECT d.id, ${keysetKeySql('d.issued_at')} AS position, d.issued_at, d.publish_by, d.outcome, d.deciding_authority, d.legal_basis, d.reasoning,
-              d.conditions, d.supersedes_id, c.number AS case_number, c.applicant_org_name, c.content->>'title' AS title,
-              c.content->>'purposeCategory' AS purpose_category, s.data_source_id, s.data_source_name, s.track,
+              d.conditions, d.supersedes_id, d.case_id, d.sub_case_id, d.track,
               p.number AS permit_number, p.state AS permit_state, p.valid_from, p.valid_until
          FROM decision d
-         JOIN case_file c ON c.id = d.case_id
-         JOIN sub_case s ON s.id = d.sub_case_id
          LEFT JOIN permit p ON p.case_id = d.case_id AND p.state <> 'superseded' AND p.approved_parts @> jsonb_build_array(jsonb_build_object('decisionId', d.id::text))
         WHERE ($1::timestamptz IS NULL OR (d.issued_at, d.id) < ($1::timestamptz, $2::uuid))
         ORDER BY d.issued_at DESC, d.id DESC
@@ -30,14 +32,17 @@ export class PublicDecisions {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    // The case's published fields come from the case kernel, which owns them.
+    const cases = new Map((await this.cases.summaries(this.db.manager, [...new Set<string>(page.map((r: Record<string, any>) => r.case_id as string))])).map((c) => [c.id, c]));
+    const subCases = new Map((await this.subCases.findMany(this.db.manager, page.map((r: Record<string, any>) => r.sub_case_id as string))).map((s) => [s.id, s]));
     return {
       items: page.map((r: Record<string, any>) => ({
         decisionId: r.id,
-        caseNumber: r.case_number,
-        title: r.title,
-        applicantOrganisation: r.applicant_org_name,
-        purposeCategory: r.purpose_category,
-        dataSource: { id: r.data_source_id, name: r.data_source_name },
+        caseNumber: cases.get(r.case_id)!.number,
+        title: cases.get(r.case_id)!.title,
+        applicantOrganisation: cases.get(r.case_id)!.applicantOrgName,
+        purposeCategory: cases.get(r.case_id)!.purposeCategory,
+        dataSource: { id: subCases.get(r.sub_case_id)!.dataSourceId, name: subCases.get(r.sub_case_id)!.dataSourceName },
         track: r.track,
         decidingAuthority: r.deciding_authority,
         outcome: r.outcome,

@@ -1,4 +1,5 @@
-import { canSeeCase, CaseRecord, CaseRepository, controls } from '@kp/applications';
+import { CaseRecord, canSeeCase, controls, SubCaseRepository, ConsultationRepository } from '@kp/cases';
+import { CaseFileRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { notFound } from '@kp/http';
@@ -17,7 +18,9 @@ import { decisionView, draftView, permitView, recommendationView } from './decis
 export class CaseDecisions {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
+    private readonly consultationRepository: ConsultationRepository,
+    private readonly subCaseRepository: SubCaseRepository,
     private readonly decisions: DecisionRepository,
     private readonly audit: AuditLog,
   ) {}
@@ -25,8 +28,8 @@ export class CaseDecisions {
   async visibleCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ c: CaseRecord; visibleSubCaseIds: Set<string> }> {
     const c = await this.cases.find(manager, caseId);
     if (!c) throw notFound('case', caseId);
-    const subCases = await this.cases.subCases(manager, c.id);
-    if (!canSeeCase(actor, c, subCases, await this.cases.consultations(manager, c.id))) throw notFound('case', caseId);
+    const subCases = await this.subCaseRepository.forCase(manager, c.id);
+    if (!canSeeCase(actor, c, subCases, await this.consultationRepository.forCase(manager, c.id))) throw notFound('case', caseId);
     const visible = actor.role === 'controller' ? subCases.filter((s) => controls(actor, s)) : subCases;
     return { c, visibleSubCaseIds: new Set(visible.map((s) => s.id)) };
   }

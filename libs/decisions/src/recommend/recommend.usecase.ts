@@ -1,6 +1,5 @@
-import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { CaseRepository } from '@kp/applications';
+import { ScreeningRepository } from '@kp/cases';
 import { DomainProblem } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
@@ -22,50 +21,47 @@ export class Recommend {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
-    private readonly cases: CaseRepository,
+    private readonly screenings: ScreeningRepository,
     private readonly notifier: Notifier,
-    private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: Omit<DecisionInput, 'legalBasis'>, expectedVersion?: number): Promise<RecommendationRecord> {
     return this.db.transaction(async (manager) => {
-      const { c, subCase, subCases } = await this.context.load(manager, actor, caseId, subCaseId, 'recommend', expectedVersion);
-      if (subCase.track !== 'collaborative') {
-        throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the central track: draft a decision instead.`);
-      }
-      if (subCase.state !== 'in_review') {
-        throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
-      }
-      const engine = await compareWithEngine(manager, subCase.id, input.outcome, input.departureReason);
-      const recommendation = await this.decisions.insertRecommendation(manager, {
-        caseId: c.id,
-        subCaseId: subCase.id,
-        outcome: input.outcome,
-        reasoning: input.reasoning,
-        conditions: input.conditions,
-        ...engine,
-        controllerOrg: subCase.controllerOrg,
-        recommendedBy: actor.sub,
+      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'recommend', expectedVersion, at: new Date() }, async ({ c, subCase }) => {
+        if (subCase.track !== 'collaborative') {
+          throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the central track: draft a decision instead.`);
+        }
+        if (subCase.state !== 'in_review') {
+          throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
+        }
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        const recommendation = await this.decisions.insertRecommendation(manager, {
+          caseId: c.id,
+          subCaseId: subCase.id,
+          outcome: input.outcome,
+          reasoning: input.reasoning,
+          conditions: input.conditions,
+          ...engine,
+          controllerOrg: subCase.controllerOrg,
+          recommendedBy: actor.sub,
+        });
+        await this.notifier.notify(manager, {
+          to: { role: 'controller', organisation: subCase.controllerOrg ?? undefined },
+          kind: 'recommendation_received',
+          caseId: c.id,
+          caseNumber: c.number,
+          title: { da: `Indstilling i sag ${c.number}`, en: `Recommendation in case ${c.number}` },
+          body: { da: `Kontaktpunktet indstiller til afgørelse om ${subCase.dataSourceName}.`, en: `The contact point recommends a decision on ${subCase.dataSourceName}.` },
+        });
+        return {
+          result: recommendation,
+          audit: {
+            action: 'recommendation.sent',
+            payload: { recommendationId: recommendation.id, subCaseId: subCase.id, outcome: recommendation.outcome, controller: subCase.controllerName, departsFromEngine: recommendation.departsFromEngine },
+          },
+        };
       });
-      await this.cases.setSubCaseState(manager, [subCase.id], 'awaiting_controller');
-      const stillOpen = subCases.filter((s) => s.id !== subCase.id && s.state !== 'decided' && s.state !== 'withdrawn' && s.state !== 'awaiting_controller');
-      if (stillOpen.length === 0) await this.cases.setState(manager, c.id, 'awaiting_controller');
-      else await this.cases.touch(manager, c.id);
-      await this.notifier.notify(manager, {
-        to: { role: 'controller', organisation: subCase.controllerOrg ?? undefined },
-        kind: 'recommendation_received',
-        caseId: c.id,
-        caseNumber: c.number,
-        title: { da: `Indstilling i sag ${c.number}`, en: `Recommendation in case ${c.number}` },
-        body: { da: `Kontaktpunktet indstiller til afgørelse om ${subCase.dataSourceName}.`, en: `The contact point recommends a decision on ${subCase.dataSourceName}.` },
-      });
-      await this.audit.append(manager, {
-        actor,
-        action: 'recommendation.sent',
-        subject: { type: 'case', id: c.number },
-        payload: { recommendationId: recommendation.id, subCaseId: subCase.id, outcome: recommendation.outcome, controller: subCase.controllerName, departsFromEngine: recommendation.departsFromEngine },
-      });
-      return recommendation;
+      return done.result;
     });
   }
 }

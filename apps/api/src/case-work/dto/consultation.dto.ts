@@ -1,4 +1,4 @@
-import { CONSULTATION_STATES, ConsultationState } from '@kp/case-work';
+import { CONSULTATION_STATES, ConsultationState } from '@kp/cases';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';

@@ -1,4 +1,5 @@
-import { LEGAL_MATTER_KINDS, LegalMatterKind, MAX_DESCRIPTION_LENGTH, MAX_LEGAL_REFERENCE_LENGTH } from '@kp/case-work';
+import { LEGAL_MATTER_KINDS, LegalMatterKind } from '@kp/cases';
+import { MAX_DESCRIPTION_LENGTH, MAX_LEGAL_REFERENCE_LENGTH } from '@kp/case-work';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';

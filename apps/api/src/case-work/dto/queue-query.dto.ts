@@ -1,4 +1,4 @@
-import { CASE_STATES, CaseState, Track } from '@kp/applications';
+import { CASE_STATES, CaseState, Track } from '@kp/cases';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';

@@ -1,5 +1,6 @@
 import { Role } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
+import { SubCaseState } from './records';
 
 /**
  * The case lifecycle as data (DESIGN.md §3, after REMS's master workflow): for each state, which
@@ -44,6 +45,7 @@ export const COMMANDS = [
   'extend_clock',
   'draft_decision',
   'issue_decision',
+  'return_draft',
   'recommend',
   'controller_decide',
   'revoke_permit',
@@ -60,7 +62,7 @@ const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'reques
  * A legal approver works the approval queue: claims and assigns like a caseworker, opens and resolves legal matters, issues decisions,
  * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).
  */
-const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision'];
+const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision', 'return_draft'];
 
 /** In review, and (unchanged) while a consultation is out. */
 const inReview: Partial<Record<LifecycleRole, Command[]>> = {
@@ -102,13 +104,18 @@ export const LIFECYCLE: Table = {
   decided: {
     researcher: ['read_case'],
     caseworker: ['read_case', 'add_note', 'draft_decision'],
-    legal_approver: ['read_case', 'issue_decision', 'revoke_permit'],
+    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'revoke_permit'],
     controller: ['read_case'],
     advisor: ['read_case'],
     auditor: ['read_case'],
   },
   withdrawn: { researcher: ['read_case'], caseworker: ['read_case'], legal_approver: ['read_case'], controller: ['read_case'], advisor: ['read_case'], auditor: ['read_case'] },
 };
+
+/** A sub-case still to be decided. */
+export function isOpenSubCase(state: SubCaseState): boolean {
+  return state !== 'decided' && state !== 'withdrawn';
+}
 
 export function isOpen(state: CaseState): boolean {
   return OPEN_STATES.includes(state);

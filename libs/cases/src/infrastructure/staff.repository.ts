@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeclaredConflict, StaffMember } from '../domain/records';
 
-/** Contact-point staff as seen in verified tokens, and their declared conflicts of interest. */
+/** The one repository of `staff_member` and `declared_conflict`: contact-point staff as seen in verified tokens, and their declared conflicts of interest. */
 @Injectable()
 export class StaffRepository {
   /** Records that this staff member exists (and their current role), so others can assign cases to them. */

@@ -66,9 +66,9 @@ function parameters(): { params: unknown[]; param: Param } {
   };
 }
 
-/** Reads for the queues and the workload view, from the clock figures stored on `case_file`. */
+/** Reads for the queues (over `case_file`, its sub-cases and `staff_member`) and the workload view, from the clock figures stored on `case_file`. */
 @Injectable()
-export class QueueRepository {
+export class CaseQueueRepository {
   async page(manager: EntityManager, queue: QueueName, me: string, filter: QueueFilter, limit: number, cursor?: KeysetPosition<string | null>): Promise<QueueRow[]> {
     const { params, param } = parameters();
     const where = [queueSql(queue, me, param)];

@@ -1,7 +1,7 @@
 import { DomainProblem } from '@kp/http';
-import { rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LegalMatterRepository } from '../infrastructure/legal-matter.repository';
 
 export interface BlockingLegalMatter {
   id: string;
@@ -18,15 +18,11 @@ export interface BlockingLegalMatter {
  */
 @Injectable()
 export class LegalMatterGate {
+  constructor(private readonly legalMatters: LegalMatterRepository) {}
+
   /** The open blocking legal matters of a sub-case, oldest first. */
   async openBlocking(manager: EntityManager, subCaseId: string): Promise<BlockingLegalMatter[]> {
-    return rowsOf(
-      await manager.query(
-        `SELECT id, kind, code, description, legal_reference FROM legal_matter
-          WHERE sub_case_id = $1 AND state = 'open' AND blocking ORDER BY created_at, id`,
-        [subCaseId],
-      ),
-    );
+    return this.legalMatters.openBlocking(manager, subCaseId);
   }
 
   /** Throws 409 `legal-matter-open`, listing them, while any blocking legal matter of the sub-case is open. */

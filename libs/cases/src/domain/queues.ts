@@ -1,4 +1,5 @@
-import { CASE_STATES, CaseState, isOpen, Track } from '@kp/applications';
+import { CASE_STATES, CaseState, isOpen } from './lifecycle';
+import { Track } from './records';
 
 /**
  * The contact point's work queues:

@@ -3,7 +3,9 @@ import { ClockEvent, ClockEventType, ClockState, computeClock, DanishCalendar } 
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
-import { CaseRepository } from '../infrastructure/case.repository';
+import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { ClockEventRepository } from '../infrastructure/clock-event.repository';
+import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 
 export interface ClockView {
   phase: ClockState['phase'];
@@ -38,12 +40,14 @@ export class CaseClockService {
   private readonly calendar = new DanishCalendar();
 
   constructor(
-    private readonly cases: CaseRepository,
+    private readonly cases: CaseFileRepository,
+    private readonly subCases: SubCaseRepository,
+    private readonly clockEvents: ClockEventRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now = new Date()): Promise<CaseClock> {
-    const events: ClockEvent[] = (await this.cases.clockEvents(manager, c.id)).map((e) => ({
+  async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date): Promise<CaseClock> {
+    const events: ClockEvent[] = (await this.clockEvents.forCase(manager, c.id)).map((e) => ({
       type: e.type as ClockEventType,
       at: new Date(e.at),
       reason: e.reason ?? undefined,
@@ -66,16 +70,15 @@ export class CaseClockService {
   }
 
   /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
-  async refresh(manager: EntityManager, caseId: string, now = new Date()): Promise<CaseClock> {
+  async refresh(manager: EntityManager, caseId: string, now: Date): Promise<CaseClock> {
     const c = (await this.cases.find(manager, caseId))!;
-    const clock = await this.forCase(manager, c, await this.cases.subCases(manager, caseId), now);
-    await manager.query(`UPDATE case_file SET due_at = $2, at_risk = $3, overdue = $4, clock_paused = $5 WHERE id = $1`, [
-      caseId,
-      clock.case ? clock.case.dueAt : null,
-      clock.case?.atRisk ?? false,
-      clock.case?.overdue ?? false,
-      clock.case?.paused ?? false,
-    ]);
+    const clock = await this.forCase(manager, c, await this.subCases.forCase(manager, caseId), now);
+    await this.cases.setClockFigures(manager, caseId, {
+      dueAt: clock.case ? clock.case.dueAt : null,
+      atRisk: clock.case?.atRisk ?? false,
+      overdue: clock.case?.overdue ?? false,
+      paused: clock.case?.paused ?? false,
+    });
     return clock;
   }
 }

@@ -1,0 +1,25 @@
+import { rowsOf, camel } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NoteRecord, NoteVisibility } from '../domain/records';
+
+/** The one repository of `case_note`: notes on a case, internal or for the applicant. */
+@Injectable()
+export class NoteRepository {
+  async insertNote(manager: EntityManager, n: { caseId: string; authorSub: string; authorRole: string; visibility: NoteVisibility; text: string }): Promise<NoteRecord> {
+    const [row] = await manager.query(
+      `INSERT INTO case_note (case_id, author_sub, author_role, visibility, text) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [n.caseId, n.authorSub, n.authorRole, n.visibility, n.text],
+    );
+    return camel(row);
+  }
+
+  async notes(manager: EntityManager, caseId: string, visibility?: NoteVisibility): Promise<NoteRecord[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT * FROM case_note WHERE case_id = $1 ${visibility ? 'AND visibility = $2' : ''} ORDER BY created_at, id`,
+        visibility ? [caseId, visibility] : [caseId],
+      ),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { AuditModule } from '@kp/audit';
+import { Module } from '@nestjs/common';
+import { CaseClockService } from './clock/case-clock.service';
+import { ConflictCheck } from './conflicts/conflict-check';
+import { CaseFileRepository } from './infrastructure/case-file.repository';
+import { CaseQueueRepository } from './infrastructure/case-queue.repository';
+import { ClockEventRepository } from './infrastructure/clock-event.repository';
+import { ConsultationRepository } from './infrastructure/consultation.repository';
+import { LegalMatterRepository } from './infrastructure/legal-matter.repository';
+import { ScreeningRepository } from './infrastructure/screening.repository';
+import { StaffRepository } from './infrastructure/staff.repository';
+import { SubCaseRepository } from './infrastructure/sub-case.repository';
+import { CaseHooks } from './transition/case-hooks';
+import { CaseTransitions } from './transition/case-transitions';
+import { LegalMatterGate } from './work-on-case/legal-matter-gate';
+import { RecordScreening } from './record-screening/record-screening';
+import { WorkOnCase } from './work-on-case/work-on-case';
+
+const repositories = [
+  CaseFileRepository,
+  SubCaseRepository,
+  ClockEventRepository,
+  ScreeningRepository,
+  ConsultationRepository,
+  LegalMatterRepository,
+  StaffRepository,
+  CaseQueueRepository,
+];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening];
+
+/**
+ * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,
+ * clock_event, screening, consultation, legal_matter, staff_member, declared_conflict). Other
+ * libraries call its repositories and move state only through {@link CaseTransitions}.
+ */
+@Module({
+  imports: [AuditModule],
+  providers: [...repositories, ...services],
+  exports: [...repositories, ...services],
+})
+export class CasesModule {}

@@ -1,0 +1,125 @@
+import type { ApplicationInput, Finding, Requirement, Verdict } from '@kp/rules';
+import { CaseState } from './lifecycle';
+
+/** An application's content; a draft may lack any field (the shape of what is present is checked at the HTTP edge). */
+export type ApplicationContent = Partial<ApplicationInput>;
+
+export type Track = 'central' | 'collaborative';
+/**
+ * `awaiting_approval`: a caseworker's draft decision waits for a legal approver (four eyes);
+ * `awaiting_controller`: a recommendation waits for the controller's decision (collaborative track).
+ */
+export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_approval' | 'awaiting_controller' | 'decided' | 'withdrawn';
+
+/** The handling of one application (sag). */
+export interface CaseRecord {
+  id: string;
+  number: string;
+  applicationId: string;
+  applicantSub: string;
+  applicantOrg: string | null;
+  applicantOrgName: string | null;
+  state: CaseState;
+  version: number;
+  /** The application as submitted (amended on resubmission). */
+  content: ApplicationContent;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  withdrawnAt: Date | null;
+  assigneeSub: string | null;
+  dueAt: Date | null;
+  atRisk: boolean;
+  overdue: boolean;
+  clockPaused: boolean;
+  updatedAt: Date;
+}
+
+/** One data request's part of a case, with the track and authority in force at submission. */
+export interface SubCaseRecord {
+  id: string;
+  caseId: string;
+  position: number;
+  dataSourceId: string;
+  dataSourceName: string;
+  track: Track;
+  decidingAuthority: string;
+  authorityAssignmentId: string | null;
+  controllerOrg: string | null;
+  controllerName: string;
+  advisorRegion: string | null;
+  state: SubCaseState;
+  decidedAt: Date | null;
+}
+
+export interface ScreeningRecord {
+  id: string;
+  subCaseId: string;
+  caseId: string;
+  reason: string;
+  verdict: Verdict;
+  findings: Finding[];
+  requirements: Requirement[];
+  ruleSets: { id: string; version: string; sha256: string }[];
+  trace: unknown;
+  facts: Record<string, unknown>;
+  application: ApplicationContent;
+  dataRequestIndex: number;
+  createdAt: Date;
+}
+
+/** A consultation lapses at its deadline when unanswered: it informs, it never blocks the case past it. */
+export type ConsultationState = 'open' | 'answered' | 'lapsed';
+export const CONSULTATION_STATES: readonly ConsultationState[] = ['open', 'answered', 'lapsed'];
+
+export interface ConsultationRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string | null;
+  advisorRegion: string;
+  topic: string;
+  question: string;
+  deadline: Date;
+  state: ConsultationState;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  /** When the sweep found it unanswered past its deadline. */
+  lapsedAt: Date | null;
+  origin: 'rule' | 'caseworker';
+  requestedBy: string;
+  createdAt: Date;
+}
+
+export interface LegalMatterRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  kind: string;
+  code: string;
+  description: { da: string; en: string };
+  legalReference: string | null;
+  blocking: boolean;
+  state: 'open' | 'resolved';
+  documentReference: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+
+/** A declared conflict of interest (inhabilitet, forvaltningsloven § 3) in one organisation. */
+export interface DeclaredConflict {
+  actorSub: string;
+  organisationCvr: string;
+  reason: string;
+  declaredAt: Date;
+}
+
+/** Contact-point staff as last seen in a verified token (for assignment and the workload view). */
+export interface StaffMember {
+  sub: string;
+  role: string;
+  organisation: string | null;
+  name: string | null;
+  lastSeenAt: Date;
+}

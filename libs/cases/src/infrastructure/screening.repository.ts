@@ -1,0 +1,78 @@
+import type { ApplicationInput, Finding, Verdict } from '@kp/rules';
+import { camel, rowsOf } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ScreeningRecord } from '../domain/records';
+import { isUuid } from './ids';
+
+export type NewScreening = Pick<ScreeningRecord, 'subCaseId' | 'caseId' | 'reason' | 'verdict' | 'findings' | 'requirements' | 'ruleSets' | 'trace' | 'facts' | 'application' | 'dataRequestIndex'>;
+
+/** The latest screening of an open sub-case, as a dry run of new rule sets compares it. */
+export interface OpenScreeningRow {
+  caseNumber: string;
+  subCaseId: string;
+  dataSourceId: string;
+  application: ApplicationInput;
+  dataRequestIndex: number;
+  verdict: Verdict;
+  findings: Finding[];
+  ruleSets: { id: string; version: string; sha256: string }[];
+}
+
+/** The one repository of `screening`: every screening is a new row; an earlier one is never overwritten. */
+@Injectable()
+export class ScreeningRepository {
+  async insert(manager: EntityManager, s: NewScreening): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO screening (sub_case_id, case_id, reason, verdict, findings, requirements, rule_sets, trace, facts, application, data_request_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        s.subCaseId,
+        s.caseId,
+        s.reason,
+        s.verdict,
+        JSON.stringify(s.findings),
+        JSON.stringify(s.requirements),
+        JSON.stringify(s.ruleSets),
+        JSON.stringify(s.trace ?? null),
+        JSON.stringify(s.facts ?? {}),
+        JSON.stringify(s.application),
+        s.dataRequestIndex,
+      ],
+    );
+    return row.id;
+  }
+
+  async find(manager: EntityManager, id: string): Promise<ScreeningRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM screening WHERE id = $1`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  async latestForCase(manager: EntityManager, caseId: string): Promise<ScreeningRecord[]> {
+    return rowsOf(await manager.query(`SELECT DISTINCT ON (sub_case_id) * FROM screening WHERE case_id = $1 ORDER BY sub_case_id, created_at DESC, id`, [caseId]));
+  }
+
+  async latestForSubCase(manager: EntityManager, subCaseId: string): Promise<ScreeningRecord | undefined> {
+    const [row] = await manager.query(`SELECT * FROM screening WHERE sub_case_id = $1 ORDER BY created_at DESC, id LIMIT 1`, [subCaseId]);
+    return row ? camel(row) : undefined;
+  }
+
+  async countForCase(manager: EntityManager, caseId: string): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM screening WHERE case_id = $1`, [caseId]);
+    return row.n;
+  }
+
+  /** The latest screening of every open sub-case of a case in one of `caseStates`. */
+  async latestOfOpenSubCases(manager: EntityManager, caseStates: readonly string[]): Promise<OpenScreeningRow[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT DISTINCT ON (s.sub_case_id) c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.verdict, s.findings, s.rule_sets
+           FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
+          WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
+          ORDER BY s.sub_case_id, s.created_at DESC, s.id`,
+        [caseStates],
+      ),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import type { Requirement, ScreeningResult } from '@kp/rules';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
+import { ConsultationRepository } from '../infrastructure/consultation.repository';
+import { LegalMatterRepository } from '../infrastructure/legal-matter.repository';
+import { ScreeningRepository } from '../infrastructure/screening.repository';
+
+/** Days an advisor gets to answer a consultation the rules require; it informs, it never blocks past this. */
+export const RULE_CONSULTATION_DAYS = 14;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Stores one sub-case's screening as a new row (an earlier screening is never overwritten, so any
+ * past one can be replayed) and creates what its requirements ask for — consultations and legal
+ * matters — once per sub-case however often the case is screened.
+ */
+@Injectable()
+export class RecordScreening {
+  constructor(
+    private readonly screenings: ScreeningRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly legalMatters: LegalMatterRepository,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    input: { c: CaseRecord; subCase: SubCaseRecord; reason: string; application: ApplicationContent; dataRequestIndex: number; result: ScreeningResult; at: Date },
+  ): Promise<string> {
+    const { c, subCase, result, at } = input;
+    const id = await this.screenings.insert(manager, {
+      subCaseId: subCase.id,
+      caseId: c.id,
+      reason: input.reason,
+      verdict: result.verdict,
+      findings: result.findings,
+      requirements: result.requirements,
+      ruleSets: result.ruleSets,
+      trace: result.trace ?? null,
+      facts: result.facts ?? {},
+      application: input.application,
+      dataRequestIndex: input.dataRequestIndex,
+    });
+    for (const requirement of result.requirements) await this.fulfil(manager, c, subCase, requirement, at);
+    return id;
+  }
+
+  private async fulfil(manager: EntityManager, c: CaseRecord, subCase: SubCaseRecord, requirement: Requirement, at: Date): Promise<void> {
+    const message = (requirement.message as { da: string; en: string } | undefined) ?? { da: requirement.code, en: requirement.code };
+    if (requirement.kind === 'consultation') {
+      await this.consultations.insertForRule(manager, {
+        caseId: c.id,
+        subCaseId: subCase.id,
+        advisorRegion: consultationAddressee(requirement, subCase),
+        topic: requirement.code,
+        question: `${message.da}\n${message.en}`,
+        deadline: new Date(at.getTime() + RULE_CONSULTATION_DAYS * DAY_MS),
+        at,
+      });
+    } else if (requirement.kind === 'legal_matter') {
+      await this.legalMatters.insertForRule(manager, {
+        caseId: c.id,
+        subCaseId: subCase.id,
+        kind: String(requirement.matter ?? 'legal_matter'),
+        code: requirement.code,
+        description: message,
+        legalReference: (requirement.legalReference as string) ?? null,
+        blocking: requirement.blocking !== false,
+        at,
+      });
+    }
+    // `document` requirements are shown with the screening; the caseworker checks them in review.
+  }
+}
+
+/** The region (or steering group) that answers: the rule may name it, otherwise the source's advisor. */
+export function consultationAddressee(requirement: Requirement, subCase: SubCaseRecord): string {
+  if (typeof requirement.advisorRegion === 'string' && requirement.advisorRegion) return requirement.advisorRegion;
+  if (requirement.advisor === 'steering_group') return `${subCase.dataSourceId}-steering-group`;
+  return subCase.advisorRegion ?? 'contact-point';
+}

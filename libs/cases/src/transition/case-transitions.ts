@@ -1,0 +1,189 @@
+import { AuditLog, NewAuditEvent } from '@kp/audit';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseState, Command } from '../domain/lifecycle';
+import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
+import { copenhagenDateOf } from '@kp/clock';
+import { CaseGuard, CaseKind, deriveCaseState, stateEffect } from '../domain/state-effects';
+import { CaseClock, CaseClockService } from '../clock/case-clock.service';
+import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { ClockEventRepository } from '../infrastructure/clock-event.repository';
+import { ConsultationRepository } from '../infrastructure/consultation.repository';
+import { NewSubCase, SubCaseRepository } from '../infrastructure/sub-case.repository';
+import { CaseAtHand, WorkOnCase } from '../work-on-case/work-on-case';
+import { CaseActor } from './case-actor';
+import { CaseHooks } from './case-hooks';
+
+type AuditPayload = NewAuditEvent['payload'];
+
+/** The case after the command, for an audit payload that names the state or the clock it led to. */
+export interface AfterTransition {
+  case: CaseRecord;
+  fromState: CaseState;
+  /** The statutory clock, when the command moved it. */
+  clock?: CaseClock;
+}
+
+export interface TransitionRequest {
+  /** The case's id or number. */
+  caseId: string;
+  command: Command;
+  /** The case version the client acted on (If-Match); 412 when stale. */
+  expectedVersion?: number;
+  /** Business time of the command (the clock port's now). */
+  at: Date;
+  /** What a 404 names when the actor may not see the case (e.g. the permit they asked for). */
+  notFound?: { what: string; id: string };
+}
+
+/** What the command's own work decided, for the state change and the audit event. */
+export interface TransitionStep<T = void> {
+  /** The sub-case the command is about, for effects on the named sub-case. */
+  subCaseId?: string;
+  /** The command's audit event; the payload may depend on the state the command led to. */
+  audit?: { action: string; payload: AuditPayload | ((after: AfterTransition) => AuditPayload) };
+  /** Free text for the clock event (why the clock was paused, resumed, extended or stopped). */
+  reason?: string;
+  extensionMonths?: number;
+  /** A resubmission amends the case's content. */
+  content?: ApplicationContent;
+  /** The decision's time, when the case becomes decided. */
+  decidedAt?: Date;
+  /** The case's one assignee after the command (null releases it); absent: unchanged. */
+  assigneeSub?: string | null;
+  /** The command turned out to change nothing (e.g. claiming a case one already holds): no new version, no event. */
+  unchanged?: boolean;
+  result?: T;
+}
+
+/** A case as submission opens it: the application as submitted and one sub-case per data request. */
+export interface NewCase {
+  applicationId: string;
+  applicantSub: string;
+  applicantOrg: string | null;
+  applicantOrgName: string | null;
+  content: ApplicationContent;
+  subCases: NewSubCase[];
+}
+
+export interface Transitioned<T = void> {
+  case: CaseRecord;
+  subCases: SubCaseRecord[];
+  fromState: CaseState;
+  clock?: CaseClock;
+  result: T;
+}
+
+/**
+ * The one way a command changes a case, in the caller's transaction: lock the case row, check that
+ * the actor may see it (404 otherwise), that the lifecycle table allows the command, If-Match and
+ * impartiality (WorkOnCase); let the command do its own work; then apply what the state-effects
+ * table says the command does to the sub-cases and the case, record the clock event, give the case
+ * a new version, run the hooks other libraries registered, and append the audit event.
+ */
+@Injectable()
+export class CaseTransitions {
+  constructor(
+    private readonly work: WorkOnCase,
+    private readonly cases: CaseFileRepository,
+    private readonly subCases: SubCaseRepository,
+    private readonly clockEvents: ClockEventRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly clocks: CaseClockService,
+    private readonly hooks: CaseHooks,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * Opens a case for a complete application: the next number in the year's gap-free series, its
+   * sub-cases, the statutory clock (a complete application starts the EHDS art. 68(4) decision
+   * clock at once) and the audit event, all in the caller's transaction.
+   */
+  async open(
+    manager: EntityManager,
+    actor: CaseActor,
+    input: NewCase,
+    at: Date,
+    audit: { action: string; payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload },
+  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[] }> {
+    const c = await this.cases.insert(manager, {
+      number: await this.cases.nextCaseNumber(manager, copenhagenDateOf(at).year),
+      applicationId: input.applicationId,
+      applicantSub: input.applicantSub,
+      applicantOrg: input.applicantOrg,
+      applicantOrgName: input.applicantOrgName,
+      content: input.content,
+      submittedAt: at,
+    });
+    const subCases = await this.subCases.insertMany(manager, c.id, input.subCases);
+    await this.clockEvents.add(manager, c.id, 'received', at);
+    await this.clockEvents.add(manager, c.id, 'completed', at);
+    await this.clocks.refresh(manager, c.id, at);
+    await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
+    return { case: c, subCases };
+  }
+
+  /** The case row, locked for the rest of the transaction, for a sweep to check its state before a system command. */
+  async peek(manager: EntityManager, caseId: string): Promise<CaseRecord | undefined> {
+    return this.cases.find(manager, caseId, true);
+  }
+
+  async transition<T = void>(
+    manager: EntityManager,
+    actor: CaseActor,
+    request: TransitionRequest,
+    work: (atHand: CaseAtHand) => Promise<TransitionStep<T>> = async () => ({}) as TransitionStep<T>,
+  ): Promise<Transitioned<T>> {
+    const atHand = await this.work.load(manager, actor, request.caseId, request.command, request.expectedVersion, request.notFound);
+    const step = await work(atHand);
+    if (step.unchanged) return { case: atHand.c, subCases: atHand.subCases, fromState: atHand.c.state, result: step.result as T };
+    return this.apply(manager, actor, atHand, request, step);
+  }
+
+  private async apply<T>(manager: EntityManager, actor: CaseActor, atHand: CaseAtHand, request: TransitionRequest, step: TransitionStep<T>): Promise<Transitioned<T>> {
+    const { c } = atHand;
+    const kind: CaseKind = 'application';
+    const effect = stateEffect(kind, request.command);
+    const at = request.at;
+
+    let subCases = atHand.subCases;
+    if (effect.subCase) {
+      const { scope, from, to } = effect.subCase;
+      const moving = subCases.filter((s) => (scope === 'all' || s.id === step.subCaseId) && from.includes(s.state));
+      await this.subCases.setState(manager, moving.map((s) => s.id), to, to === 'decided' ? (step.decidedAt ?? at) : undefined);
+      if (moving.length) subCases = await this.subCases.forCase(manager, c.id);
+    }
+
+    let next: CaseState = c.state;
+    if (effect.case && (!effect.case.from || effect.case.from.includes(c.state)) && (await this.guardHolds(manager, c, effect.case.guard, at))) {
+      next = effect.case.to === 'derived' ? deriveCaseState(c.state, subCases) : effect.case.to;
+    }
+    const becomesDecided = next === 'decided' && c.state !== 'decided';
+    const updated = await this.cases.setState(manager, c.id, next, at, {
+      withdrawnAt: next === 'withdrawn' && c.state !== 'withdrawn' ? at : undefined,
+      decidedAt: becomesDecided ? (step.decidedAt ?? at) : undefined,
+      content: step.content,
+      assigneeSub: step.assigneeSub,
+    });
+
+    const clockEvent = effect.clock ?? (becomesDecided ? 'decided' : undefined);
+    if (clockEvent) await this.clockEvents.add(manager, c.id, clockEvent, clockEvent === 'decided' ? (step.decidedAt ?? at) : at, step.reason, step.extensionMonths);
+    const clock = clockEvent || effect.subCase ? await this.clocks.refresh(manager, c.id, at) : undefined;
+
+    await this.hooks.run(manager, { actor, command: request.command, case: updated, fromState: c.state, subCases, at, reason: step.reason });
+    if (step.audit) {
+      const payload = typeof step.audit.payload === 'function' ? step.audit.payload({ case: updated, fromState: c.state, clock }) : step.audit.payload;
+      await this.audit.append(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });
+    }
+    return { case: updated, subCases, fromState: c.state, clock, result: step.result as T };
+  }
+
+  private async guardHolds(manager: EntityManager, c: CaseRecord, guard: CaseGuard | undefined, at: Date): Promise<boolean> {
+    switch (guard) {
+      case undefined:
+        return true;
+      case 'no_pending_consultation':
+        return (await this.consultations.pendingCount(manager, c.id, at)) === 0;
+    }
+  }
+}
