@@ -1,4 +1,5 @@
 /** Public API of the rules engine: rule-set plugins, screening and replay. */
+export * from './domain/application-enums';
 export * from './domain/application-input';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';

@@ -1,24 +1,4 @@
-/**
- * The standardised application (ansøgning) as the rules see it. Field names follow the applications
- * API; content follows EHDS art. 67 and the HealthData@EU common application form.
- */
-export type PurposeCategory =
-  | 'public_health'
-  | 'policy_regulation'
-  | 'official_statistics'
-  | 'education'
-  | 'scientific_research'
-  | 'care_improvement';
-
-export type OrganisationType = 'danish_public_research' | 'danish_public_authority' | 'danish_private' | 'foreign';
-
-/**
- * What kind of organisation a Danish partner is. The Danish National Biobank admits companies and
- * foreign researchers only with a Danish public or established non-commercial partner.
- */
-export type DanishPartnerType = 'danish_public_research' | 'danish_public_authority' | 'non_commercial' | 'danish_private';
-
-export type ProcessingEnvironment = 'sds_research_machine' | 'dst_research_machine' | 'national_platform' | 'other';
+import type { DanishPartnerType, EthicsCommittee, OrganisationType, OutputKind, ProcessingEnvironment, PurposeCategory } from './application-enums';
 
 export interface DataRequestInput {
   dataSourceId: string;
@@ -29,6 +9,10 @@ export interface DataRequestInput {
   prospective: boolean;
 }
 
+/**
+ * The standardised application (ansøgning) as the rules see it. Field names follow the applications
+ * API; content follows EHDS art. 67 and the HealthData@EU common application form.
+ */
 export interface ApplicationInput {
   title: string;
   purpose: string;
@@ -42,10 +26,10 @@ export interface ApplicationInput {
   };
   legalBasis: { gdprArt6: string; gdprArt9: string };
   consent: boolean;
-  ethicsApproval?: { committee: 'VEK' | 'NVK'; reference: string };
+  ethicsApproval?: { committee: EthicsCommittee; reference: string };
   /** Fortegnelse, GDPR art. 30. */
   recordOfProcessing?: { reference: string; controller: string; deletionDate: string };
-  output: 'anonymised' | 'pseudonymised';
+  output: OutputKind;
   pseudonymisationJustification?: string;
   processingEnvironment: ProcessingEnvironment;
   technicalNeed?: string;

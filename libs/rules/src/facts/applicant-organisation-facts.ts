@@ -1,3 +1,4 @@
+import { ORGANISATION_TYPES } from '../domain/application-enums';
 import { FactProvider, isFilled } from './fact-provider';
 
 const org = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({
@@ -9,7 +10,7 @@ const org = (name: string, description: string, compute: FactProvider['compute']
 
 /** Facts about the applicant's organisation. */
 export const applicantOrganisationFacts: FactProvider[] = [
-  org('applicantOrganisationType', 'danish_public_research | danish_public_authority | danish_private | foreign', (s) =>
+  org('applicantOrganisationType', ORGANISATION_TYPES.join(' | '), (s) =>
     s.application.applicant?.organisation?.type ?? null,
   ),
   org('applicantOrganisationCountry', 'ISO country code, upper-case', (s) =>

@@ -1,3 +1,4 @@
+import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, OUTPUT_KINDS } from '../domain/application-enums';
 import { FactProvider, isFilled } from './fact-provider';
 
 const app = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({
@@ -23,10 +24,10 @@ export const applicationFacts: FactProvider[] = [
   app('hasConsent', 'the data subjects have consented (sundhedsloven § 43)', (s) => s.application.consent === true),
   app(
     'hasEthicsApproval',
-    'approved by a research ethics committee (VEK or NVK) with a reference',
-    (s) => ['VEK', 'NVK'].includes(s.application.ethicsApproval?.committee ?? '') && isFilled(s.application.ethicsApproval?.reference),
+    `approved by a research ethics committee (${ETHICS_COMMITTEES.join(' or ')}) with a reference`,
+    (s) => (ETHICS_COMMITTEES as readonly string[]).includes(s.application.ethicsApproval?.committee ?? '') && isFilled(s.application.ethicsApproval?.reference),
   ),
-  app('ethicsCommittee', 'VEK or NVK, or null', (s) => s.application.ethicsApproval?.committee ?? null),
+  app('ethicsCommittee', `${ETHICS_COMMITTEES.join(' or ')}, or null`, (s) => s.application.ethicsApproval?.committee ?? null),
   app(
     'hasRecordOfProcessing',
     'a record of processing (fortegnelse, GDPR art. 30) with reference, controller and deletion date',
@@ -36,7 +37,7 @@ export const applicationFacts: FactProvider[] = [
     },
   ),
   app('recordOfProcessingDeletionDate', 'deletion date in the fortegnelse, or null', (s) => s.application.recordOfProcessing?.deletionDate ?? null),
-  app('output', 'anonymised or pseudonymised', (s) => s.application.output ?? null),
+  app('output', OUTPUT_KINDS.join(' or '), (s) => s.application.output ?? null),
   app('hasPseudonymisationJustification', 'a justification why anonymised data will not do (EHDS art. 66)', (s) =>
     isFilled(s.application.pseudonymisationJustification),
   ),
@@ -50,7 +51,7 @@ export const applicationFacts: FactProvider[] = [
   ),
   app(
     'danishPartnerType',
-    "the Danish partner's type (danish_public_research, danish_public_authority, non_commercial, danish_private), or null when no partner or no type is given",
+    `the Danish partner's type (${DANISH_PARTNER_TYPES.join(', ')}), or null when no partner or no type is given`,
     (s) => s.application.danishPartner?.type ?? null,
   ),
   app('projectStart', 'project start date', (s) => s.application.projectPeriod?.start ?? null),

@@ -1,3 +1,5 @@
+import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, ORGANISATION_TYPES, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
+
 /** JSON Schema of the standardised application (ApplicationInput), used for fixtures. */
 const date = { type: 'string', format: 'date' };
 const text = { type: 'string', minLength: 1 };
@@ -24,7 +26,8 @@ export const applicationSchema = {
   properties: {
     title: text,
     purpose: text,
-    // Fixtures may name a category outside EHDS art. 53(1) to show that the rule catches it.
+    // Any string, not PURPOSE_CATEGORIES: fixtures may name a category outside EHDS art. 53(1) to
+    // show that the rule catches it (the API refuses such a category before screening).
     purposeCategory: { type: 'string' },
     declarations: {
       type: 'object',
@@ -51,7 +54,7 @@ export const applicationSchema = {
             name: text,
             cvr: { type: 'string', pattern: '^\\d{8}$' },
             country: { type: 'string', pattern: '^[A-Z]{2}$' },
-            type: { enum: ['danish_public_research', 'danish_public_authority', 'danish_private', 'foreign'] },
+            type: { enum: [...ORGANISATION_TYPES] },
           },
         },
       },
@@ -67,7 +70,7 @@ export const applicationSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['committee', 'reference'],
-      properties: { committee: { enum: ['VEK', 'NVK'] }, reference: text },
+      properties: { committee: { enum: [...ETHICS_COMMITTEES] }, reference: text },
     },
     recordOfProcessing: {
       type: 'object',
@@ -75,9 +78,9 @@ export const applicationSchema = {
       required: ['reference', 'controller', 'deletionDate'],
       properties: { reference: { type: 'string' }, controller: { type: 'string' }, deletionDate: { type: 'string' } },
     },
-    output: { enum: ['anonymised', 'pseudonymised'] },
+    output: { enum: [...OUTPUT_KINDS] },
     pseudonymisationJustification: { type: 'string' },
-    processingEnvironment: { enum: ['sds_research_machine', 'dst_research_machine', 'national_platform', 'other'] },
+    processingEnvironment: { enum: [...PROCESSING_ENVIRONMENTS] },
     technicalNeed: { type: 'string' },
     thirdCountryTransfer: {
       type: 'object',
@@ -92,7 +95,7 @@ export const applicationSchema = {
       properties: {
         name: text,
         cvr: { type: 'string', pattern: '^\\d{8}$' },
-        type: { enum: ['danish_public_research', 'danish_public_authority', 'non_commercial', 'danish_private'] },
+        type: { enum: [...DANISH_PARTNER_TYPES] },
       },
     },
     projectPeriod: period,

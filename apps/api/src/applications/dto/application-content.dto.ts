@@ -1,3 +1,17 @@
+import {
+  DANISH_PARTNER_TYPES,
+  DanishPartnerType,
+  ETHICS_COMMITTEES,
+  EthicsCommittee,
+  ORGANISATION_TYPES,
+  OrganisationType,
+  OUTPUT_KINDS,
+  OutputKind,
+  PROCESSING_ENVIRONMENTS,
+  ProcessingEnvironment,
+  PURPOSE_CATEGORIES,
+  PurposeCategory,
+} from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,11 +34,6 @@ const DATE = { strict: true, strictSeparator: true } as const;
 const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const PURPOSE_CATEGORIES = ['public_health', 'policy_regulation', 'official_statistics', 'education', 'scientific_research', 'care_improvement'] as const;
-export const ORGANISATION_TYPES = ['danish_public_research', 'danish_public_authority', 'danish_private', 'foreign'] as const;
-export const DANISH_PARTNER_TYPES = ['danish_public_research', 'danish_public_authority', 'non_commercial', 'danish_private'] as const;
-export const PROCESSING_ENVIRONMENTS = ['sds_research_machine', 'dst_research_machine', 'national_platform', 'other'] as const;
-
 export class PeriodDto {
   @ApiProperty({ example: '2020-01-01' }) @IsISO8601(DATE, DATE_MESSAGE) @Matches(ISO_DATE, DATE_MESSAGE) start!: string;
   @ApiProperty({ example: '2024-12-31' }) @IsISO8601(DATE, DATE_MESSAGE) @Matches(ISO_DATE, DATE_MESSAGE) end!: string;
@@ -40,7 +49,7 @@ export class OrganisationDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
   @ApiPropertyOptional({ description: 'Danish CVR number, 8 digits' }) @IsOptional() @Matches(/^\d{8}$/, { message: 'cvr must be 8 digits' }) cvr?: string;
   @ApiProperty({ example: 'DK', description: 'ISO 3166-1 alpha-2' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as DK' }) country!: string;
-  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) type!: (typeof ORGANISATION_TYPES)[number];
+  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) type!: OrganisationType;
 }
 
 export class ApplicantDto {
@@ -55,7 +64,7 @@ export class LegalBasisDto {
 }
 
 export class EthicsApprovalDto {
-  @ApiProperty({ enum: ['VEK', 'NVK'] }) @IsIn(['VEK', 'NVK']) committee!: 'VEK' | 'NVK';
+  @ApiProperty({ enum: ETHICS_COMMITTEES }) @IsIn(ETHICS_COMMITTEES) committee!: EthicsCommittee;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) reference!: string;
 }
 
@@ -80,7 +89,7 @@ export class DanishPartnerDto {
   })
   @IsOptional()
   @IsIn(DANISH_PARTNER_TYPES)
-  type?: (typeof DANISH_PARTNER_TYPES)[number];
+  type?: DanishPartnerType;
 }
 
 export class DataRequestDto {
@@ -106,7 +115,7 @@ export class DataRequestDto {
 export class ApplicationContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) purpose?: string;
-  @ApiPropertyOptional({ enum: PURPOSE_CATEGORIES, description: 'EHDS art. 53(1) (a)–(f)' }) @IsOptional() @IsIn(PURPOSE_CATEGORIES) purposeCategory?: string;
+  @ApiPropertyOptional({ enum: PURPOSE_CATEGORIES, description: 'EHDS art. 53(1) (a)–(f)' }) @IsOptional() @IsIn(PURPOSE_CATEGORIES) purposeCategory?: PurposeCategory;
   @ApiPropertyOptional({ type: DeclarationsDto }) @IsOptional() @ValidateNested() @Type(() => DeclarationsDto) declarations?: DeclarationsDto;
   @ApiPropertyOptional({ type: ApplicantDto }) @IsOptional() @ValidateNested() @Type(() => ApplicantDto) applicant?: ApplicantDto;
   @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
@@ -117,9 +126,9 @@ export class ApplicationContentDto {
   @ValidateNested()
   @Type(() => RecordOfProcessingDto)
   recordOfProcessing?: RecordOfProcessingDto;
-  @ApiPropertyOptional({ enum: ['anonymised', 'pseudonymised'] }) @IsOptional() @IsIn(['anonymised', 'pseudonymised']) output?: string;
+  @ApiPropertyOptional({ enum: OUTPUT_KINDS }) @IsOptional() @IsIn(OUTPUT_KINDS) output?: OutputKind;
   @ApiPropertyOptional({ description: 'Why anonymised data will not do (EHDS art. 66)' }) @IsOptional() @IsString() @MaxLength(5000) pseudonymisationJustification?: string;
-  @ApiPropertyOptional({ enum: PROCESSING_ENVIRONMENTS }) @IsOptional() @IsIn(PROCESSING_ENVIRONMENTS) processingEnvironment?: string;
+  @ApiPropertyOptional({ enum: PROCESSING_ENVIRONMENTS }) @IsOptional() @IsIn(PROCESSING_ENVIRONMENTS) processingEnvironment?: ProcessingEnvironment;
   @ApiPropertyOptional({ description: 'The documented technical need when processingEnvironment is other' }) @IsOptional() @IsString() @MaxLength(5000) technicalNeed?: string;
   @ApiPropertyOptional({ type: ThirdCountryTransferDto }) @IsOptional() @ValidateNested() @Type(() => ThirdCountryTransferDto) thirdCountryTransfer?: ThirdCountryTransferDto;
   @ApiPropertyOptional({ type: DanishPartnerDto }) @IsOptional() @ValidateNested() @Type(() => DanishPartnerDto) danishPartner?: DanishPartnerDto;

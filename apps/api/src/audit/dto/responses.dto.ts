@@ -1,3 +1,4 @@
+import { ORGANISATION_TYPES, OrganisationType } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** OpenAPI shapes of the audit routes' answers (documentation only; the use cases return plain data). */
@@ -78,7 +79,7 @@ export class ActiveRuleSetDto {
 
 class PublicOrganisationDto {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['danish_public_research', 'danish_public_authority', 'danish_private', 'foreign'] }) type!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ORGANISATION_TYPES }) type!: OrganisationType | null;
 }
 
 class PublicDataSourceDto {

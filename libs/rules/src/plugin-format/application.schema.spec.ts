@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DANISH_PARTNER_TYPES,
+  DanishPartnerType,
+  ETHICS_COMMITTEES,
+  EthicsCommittee,
+  ORGANISATION_TYPES,
+  OrganisationType,
+  OUTPUT_KINDS,
+  OutputKind,
+  PROCESSING_ENVIRONMENTS,
+  ProcessingEnvironment,
+  PURPOSE_CATEGORIES,
+  PurposeCategory,
+} from '../domain/application-enums';
+import { ApplicationInput } from '../domain/application-input';
+import { SHIPPED_RULES } from '../registry/test-plugin-dir';
+import { applicationSchema } from './application.schema';
+import { validateAgainstSchema } from './schema-validator';
+
+type SchemaNode = { enum?: readonly unknown[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+/** Every `enum` in the schema, keyed by the JSON path of the field it constrains. */
+function enumsIn(node: SchemaNode, path = '$'): Record<string, readonly unknown[]> {
+  const found: Record<string, readonly unknown[]> = node.enum ? { [path]: node.enum } : {};
+  for (const [name, child] of Object.entries(node.properties ?? {})) Object.assign(found, enumsIn(child, `${path}.${name}`));
+  if (node.items) Object.assign(found, enumsIn(node.items, `${path}[*]`));
+  return found;
+}
+
+const fixture = (pluginId: string, name: string) => JSON.parse(readFileSync(join(SHIPPED_RULES, pluginId, 'fixtures', name), 'utf8'));
+
+/** Compiles only when A and B are the same type; `npm run typecheck` enforces it. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const sameType = <A, B>(proof: Same<A, B>) => proof;
+
+describe('the application schema and the application-form enums', () => {
+  it('takes each closed set of the form from its array, and has no enum of its own', () => {
+    expect(enumsIn(applicationSchema as SchemaNode)).toEqual({
+      '$.applicant.organisation.type': [...ORGANISATION_TYPES],
+      '$.ethicsApproval.committee': [...ETHICS_COMMITTEES],
+      '$.output': [...OUTPUT_KINDS],
+      '$.processingEnvironment': [...PROCESSING_ENVIRONMENTS],
+      '$.danishPartner.type': [...DANISH_PARTNER_TYPES],
+    });
+  });
+
+  it('refuses a fixture value outside the array, naming the allowed values in order', () => {
+    const application = { ...fixture('common', 'pseudonymised-with-justification.json').application, output: 'raw' };
+    expect(validateAgainstSchema('application', 'f.json', application)).toEqual([
+      { file: 'f.json', path: '$.output', problem: `must be one of ${OUTPUT_KINDS.map((v) => JSON.stringify(v)).join(', ')}` },
+    ]);
+  });
+
+  it('lets a fixture name a purpose category outside EHDS art. 53(1), so that the rule can be shown to catch it', () => {
+    const { application } = fixture('common', 'purpose-outside-art-53.json');
+    expect(PURPOSE_CATEGORIES).not.toContain(application.purposeCategory);
+    expect(validateAgainstSchema('application', 'purpose-outside-art-53.json', application)).toEqual([]);
+  });
+
+  it('denies exactly the purpose categories that the API refuses (EHDS art. 53(1))', () => {
+    const { rules } = JSON.parse(readFileSync(join(SHIPPED_RULES, 'common', 'rules.json'), 'utf8'));
+    const rule = rules.find((r: { name: string }) => r.name === 'purpose-outside-ehds-art-53');
+    expect(rule.conditions.all).toEqual([{ fact: 'purposeCategory', operator: 'isNoneOf', value: [...PURPOSE_CATEGORIES] }]);
+  });
+
+  it('types each field of ApplicationInput with the type derived from its array', () => {
+    type Organisation = ApplicationInput['applicant']['organisation'];
+    type DanishPartner = NonNullable<ApplicationInput['danishPartner']>;
+    type EthicsApproval = NonNullable<ApplicationInput['ethicsApproval']>;
+    const proofs = [
+      sameType<ApplicationInput['purposeCategory'], PurposeCategory>(true),
+      sameType<PurposeCategory, (typeof PURPOSE_CATEGORIES)[number]>(true),
+      sameType<Organisation['type'], OrganisationType>(true),
+      sameType<OrganisationType, (typeof ORGANISATION_TYPES)[number]>(true),
+      sameType<DanishPartner['type'], DanishPartnerType | undefined>(true),
+      sameType<DanishPartnerType, (typeof DANISH_PARTNER_TYPES)[number]>(true),
+      sameType<EthicsApproval['committee'], EthicsCommittee>(true),
+      sameType<EthicsCommittee, (typeof ETHICS_COMMITTEES)[number]>(true),
+      sameType<ApplicationInput['output'], OutputKind>(true),
+      sameType<OutputKind, (typeof OUTPUT_KINDS)[number]>(true),
+      sameType<ApplicationInput['processingEnvironment'], ProcessingEnvironment>(true),
+      sameType<ProcessingEnvironment, (typeof PROCESSING_ENVIRONMENTS)[number]>(true),
+    ];
+    expect(proofs.every(Boolean)).toBe(true);
+  });
+});
