@@ -1,7 +1,7 @@
 import { ApplicationsModule } from '@kp/applications';
+import { CaseWorkJobsModule } from '@kp/case-work';
 import { PlatformModule } from '@kp/platform';
 import { AuditJobsModule } from './audit.jobs.module';
-import { CaseWorkJobsModule } from './case-work.jobs.module';
 import { DeadlinesJobsModule } from './deadlines.jobs.module';
 import { DecisionsJobsModule } from './decisions.jobs.module';
 import { QueueWorkerModule } from '@kp/queue';
