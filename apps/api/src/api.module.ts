@@ -1,8 +1,8 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
+import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { CasesController } from './cases/cases.controller';
 import { DataSourcesController } from './data-sources/data-sources.controller';
@@ -14,7 +14,7 @@ import { HealthModule } from './health/health.module';
 import { MeController } from './me/me.controller';
 
 export interface ApiOptions {
-  /** Run the worker in this process (the embedded `npm start` and the e2e tests). */
+  /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
   withWorker: boolean;
 }
 
@@ -32,7 +32,7 @@ export class ApiModule {
         CaseWorkHttpModule,
         DeadlinesHttpModule,
         DecisionsHttpModule,
-        AuditHttpModule, ...(options.withWorker ? [WorkerModule] : [])],
+        AuditHttpModule, ...(options.withWorker ? [JobsModule] : [])],
     };
   }
 }
