@@ -37,7 +37,8 @@ async function verify(dataSource: DataSource, args: string[]): Promise<number> {
 
 async function checkpoint(dataSource: DataSource, [sub, file]: string[]): Promise<number> {
   if (sub === 'create') {
-    const signed = await createCheckpoint(dataSource);
+    // A CLI outside Nest: the same variables AppConfig reads, taken from the environment here.
+    const signed = await createCheckpoint(dataSource, { pem: process.env.AUDIT_SIGNING_KEY, dataDir: process.env.DATA_DIR });
     console.log(signed ? JSON.stringify(signed, null, 2) : 'nothing new to sign');
     return 0;
   }

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   });
   if (!isRole(values.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.sub) throw new Error('--sub <id> is required (the person the token is for)');
-  const issuer = await LocalIssuer.open(resolve(process.env.DATA_DIR || '.data'));
+  // A CLI outside Nest (no DATABASE_URL needed): DATA_DIR and NODE_ENV as AppConfig reads them.
+  const issuer = await LocalIssuer.open(resolve(process.env.DATA_DIR || '.data'), process.env.NODE_ENV);
   const token = await issuer.sign({ role: values.role, sub: values.sub, organisation: values.org, region: values.region, name: values.name }, values.expires);
   process.stdout.write(`${token}\n`);
 }

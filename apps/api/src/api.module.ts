@@ -1,38 +1,48 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
+import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { WorkerModule } from '../../worker/src/worker.module';
-import { ApplicationsController } from './applications/applications.controller';
-import { CasesController } from './cases/cases.controller';
-import { DataSourcesController } from './data-sources/data-sources.controller';
+import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
+import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
+import { CasesController } from './cases/cases.controller';
 import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
-import { MeController } from './me/me.controller';
+import { NotificationsHttpModule } from './notifications/notifications.http.module';
+import { RulesHttpModule } from './rules/rules.http.module';
 
 export interface ApiOptions {
-  /** Run the worker in this process (the embedded `npm start` and the e2e tests). */
+  /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
   withWorker: boolean;
 }
 
+/**
+ * The API process: the platform, the token guard, the controllers in folders that mirror libs/ (one
+ * HTTP module per library), and the worker's jobs when they run in process.
+ */
 @Module({})
 export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, ApplicationsController, CasesController, DataSourcesController],
+      controllers: [MeController, CasesController],
       imports: [
         PlatformModule,
         AuthModule,
         HealthModule,
         ApplicationsModule,
+        ApplicationsHttpModule,
         CaseWorkHttpModule,
         DeadlinesHttpModule,
         DecisionsHttpModule,
-        AuditHttpModule, ...(options.withWorker ? [WorkerModule] : [])],
+        NotificationsHttpModule,
+        AuditHttpModule,
+        RulesHttpModule,
+        ...(options.withWorker ? [JobsModule] : []),
+      ],
     };
   }
 }

@@ -4,10 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
-/** `KP_COMMAND=migrate` applies migrations and exits (npm run migration:run); otherwise serve. */
+/** `KP_COMMAND=migrate` (AppConfig.command) applies migrations and exits (npm run migration:run); `serve` serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (process.env.KP_COMMAND === 'migrate') {
+  if (config.command === 'migrate') {
     const ran = await runMigrations(config.databaseUrl);
     console.log(`migrations applied: ${ran}`);
     return;

@@ -1,14 +1,9 @@
-import { ApplicationsModule } from '@kp/applications';
+import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
-import { AuditJobsModule } from './audit.jobs.module';
-import { CaseWorkJobsModule } from './case-work.jobs.module';
-import { DeadlinesJobsModule } from './deadlines.jobs.module';
-import { DecisionsJobsModule } from './decisions.jobs.module';
-import { QueueWorkerModule } from '@kp/queue';
 import { Module } from '@nestjs/common';
 
-/** The worker: queue consumers, the outbox relay and scheduled jobs, wired from the libs. */
+/** The worker: the platform and the jobs every library schedules or consumes (libs/jobs). */
 @Module({
-  imports: [PlatformModule, QueueWorkerModule, ApplicationsModule, CaseWorkJobsModule, DeadlinesJobsModule, DecisionsJobsModule, AuditJobsModule],
+  imports: [PlatformModule, JobsModule],
 })
 export class WorkerModule {}

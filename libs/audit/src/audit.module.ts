@@ -7,7 +7,7 @@ import { AuditVerifier } from './verify-chain/audit-verifier';
 /**
  * The audit trail for Nest apps. Needs TypeORM's default DataSource (PersistenceModule); has no
  * controllers — apps/api exposes `GET /v1/audit/verify` etc., apps/worker schedules checkpoints.
- * Import `AuditModule` for the environment's signing key, or `AuditModule.forRoot({...})`.
+ * Import `AuditModule` for AppConfig's signing key, or `AuditModule.forRoot({...})`.
  */
 @Module({
   providers: [AuditLog, AuditVerifier, AuditCheckpoints],

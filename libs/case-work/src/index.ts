@@ -1,4 +1,5 @@
 export * from './case-work.module';
+export { CaseWorkJobsModule } from './case-work-jobs.module';
 export * from './domain/records';
 export * from './list-queue/list-queue.usecase';
 export * from './get-workload/get-workload.usecase';

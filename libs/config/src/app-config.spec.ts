@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 
 const base = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
@@ -38,6 +39,42 @@ describe('loadConfig', () => {
 
   it('refuses production without an external OIDC issuer', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
+  });
+
+  describe('KP_COMMAND', () => {
+    it('serves unless the launcher asks to migrate', () => {
+      expect(loadConfig(base).command).toBe('serve');
+      expect(loadConfig({ ...base, KP_COMMAND: 'migrate' }).command).toBe('migrate');
+    });
+
+    it('stops start-up on an unknown command, naming it', () => {
+      expect(() => loadConfig({ ...base, KP_COMMAND: 'migrat' })).toThrow('KP_COMMAND="migrat" must be one of serve, migrate');
+    });
+  });
+
+  describe('AUDIT_SIGNING_KEY', () => {
+    const pkcs8 = (type: 'ed25519' | 'ec') =>
+      (type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' })).privateKey
+        .export({ type: 'pkcs8', format: 'pem' })
+        .toString();
+
+    it('is unset by default and when empty (a key is then generated in DATA_DIR)', () => {
+      expect(loadConfig(base).auditSigningKey).toBeUndefined();
+      expect(loadConfig({ ...base, AUDIT_SIGNING_KEY: ' ' }).auditSigningKey).toBeUndefined();
+    });
+
+    it('takes an Ed25519 PEM, also written on one line with \\n', () => {
+      const pem = pkcs8('ed25519');
+      expect(loadConfig({ ...base, AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
+      expect(loadConfig({ ...base, AUDIT_SIGNING_KEY: pem.replace(/\n/g, '\\n') }).auditSigningKey).toBe(pem);
+    });
+
+    it('stops start-up on a key that is not Ed25519 or not a key, naming the variable but never echoing the value', () => {
+      const ec = pkcs8('ec');
+      expect(() => loadConfig({ ...base, AUDIT_SIGNING_KEY: ec })).toThrow('AUDIT_SIGNING_KEY must be an Ed25519 private key (got ec)');
+      expect(() => loadConfig({ ...base, AUDIT_SIGNING_KEY: 'secret-ish' })).toThrow('AUDIT_SIGNING_KEY is not a PEM private key');
+      expect(() => loadConfig({ ...base, AUDIT_SIGNING_KEY: 'secret-ish' })).not.toThrow(/secret-ish/);
+    });
   });
 
   describe('schedules of the recurring jobs', () => {

@@ -1,9 +1,12 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /** The process configuration, read once at start-up from the environment. */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
+  /** `KP_COMMAND`: `migrate` applies the migrations and exits (`npm run migration:run` sets it); else serve. */
+  command: 'serve' | 'migrate';
   port: number;
   databaseUrl: string;
   dataDir: string;
@@ -19,6 +22,8 @@ export interface AppConfig {
   clockPolicies: ClockPolicies;
   /** How often the worker's recurring jobs run, in milliseconds. */
   schedules: Schedules;
+  /** `AUDIT_SIGNING_KEY`: Ed25519 PKCS8 PEM for audit checkpoints; unset: a key generated in `dataDir`. */
+  auditSigningKey?: string;
 }
 
 export interface Schedules {
@@ -42,6 +47,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
+const COMMANDS = ['serve', 'migrate'] as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -94,6 +100,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return raw === 'true' || raw === '1';
   };
+  /** An Ed25519 private key; `\\n` stands for a newline (one-line env files). The key is never echoed. */
+  const ed25519Pem = (name: string): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const pem = raw.replace(/\\n/g, '\n');
+    let type: string | undefined;
+    try {
+      type = createPrivateKey(pem).asymmetricKeyType;
+    } catch {
+      problems.push(`${name} is not a PEM private key`);
+      return undefined;
+    }
+    if (type !== 'ed25519') problems.push(`${name} must be an Ed25519 private key (got ${type})`);
+    return pem;
+  };
 
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -124,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const config: AppConfig = {
     nodeEnv,
+    command: oneOf('KP_COMMAND', COMMANDS, 'serve'),
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl ?? '',
     dataDir: resolve(env.DATA_DIR || '.data'),
@@ -141,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       permitExpirySweepMs: milliseconds('PERMIT_EXPIRY_SWEEP_MS', 3_600_000, 100),
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
     },
+    auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

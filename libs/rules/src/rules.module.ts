@@ -8,7 +8,7 @@ import { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
 import { ReloadRequester, RuleSetRegistry } from './registry/rule-set-registry';
 
 export interface RulesModuleOptions {
-  /** Plugin directory; default: AppConfig.rulesDir, else `RULES_DIR`, else `<cwd>/rules`. */
+  /** Plugin directory; default: AppConfig.rulesDir (`RULES_DIR`), else `<cwd>/rules`. */
   rulesDir?: string;
 }
 
@@ -29,7 +29,7 @@ export class RuleSetReloader implements OnModuleInit {
     @Optional() @Inject(RULES_MODULE_OPTIONS) options?: RulesModuleOptions,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.rulesDir = resolve(options?.rulesDir ?? config?.rulesDir ?? (process.env.RULES_DIR || 'rules'));
+    this.rulesDir = resolve(options?.rulesDir ?? config?.rulesDir ?? 'rules');
   }
 
   async onModuleInit(): Promise<void> {

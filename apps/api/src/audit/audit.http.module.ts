@@ -1,19 +1,11 @@
-import { ApplicationsModule } from '@kp/applications';
-import { AuditModule, RuleSetActivationAuditModule, VerifyAuditTrail } from '@kp/audit';
-import { RulesModule } from '@kp/rules';
+import { AuditModule, VerifyAuditTrail } from '@kp/audit';
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
-import { CaseAuditController } from './case-audit.controller';
-import { PublicRegisterController } from './public-register.controller';
-import { RuleSetsController } from './rule-sets.controller';
 
-/**
- * HTTP wiring for audit: chain verification, case timelines, rule-set reload (audited) and the
- * transparency register of received applications.
- */
+/** HTTP wiring for audit: verifying the chain against this deployment's signed checkpoints. */
 @Module({
-  imports: [AuditModule, RulesModule, ApplicationsModule, RuleSetActivationAuditModule],
-  controllers: [AuditController, CaseAuditController, RuleSetsController, PublicRegisterController],
+  imports: [AuditModule],
+  controllers: [AuditController],
   providers: [VerifyAuditTrail],
 })
 export class AuditHttpModule {}

@@ -1,3 +1,4 @@
+import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,10 @@ import { loadSigningKey, SigningKey, SigningKeyOptions } from './signing-key';
 /** Injection token for `SigningKeyOptions` (see `AuditModule.forRoot`). */
 export const AUDIT_SIGNING_KEY_OPTIONS = Symbol('AUDIT_SIGNING_KEY_OPTIONS');
 
-/** Signed checkpoints of the chain head: create (scheduled by the worker) and export. */
+/**
+ * Signed checkpoints of the chain head: create (scheduled by the worker) and export. The key is
+ * AppConfig's (`AUDIT_SIGNING_KEY`, else one generated in `DATA_DIR`) unless `AuditModule.forRoot` names one.
+ */
 @Injectable()
 export class AuditCheckpoints {
   private key: SigningKey | undefined;
@@ -17,6 +21,7 @@ export class AuditCheckpoints {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Optional() @Inject(AUDIT_SIGNING_KEY_OPTIONS) private readonly keyOptions: SigningKeyOptions = {},
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   /** Signs the current head; null when there is nothing new to sign. */
@@ -35,7 +40,10 @@ export class AuditCheckpoints {
 
   // Loaded on first use, so API replicas that never sign never need the key.
   private signingKey(): SigningKey {
-    this.key ??= loadSigningKey(this.keyOptions ?? {});
+    this.key ??= loadSigningKey({
+      pem: this.keyOptions?.pem ?? this.config?.auditSigningKey,
+      dataDir: this.keyOptions?.dataDir ?? this.config?.dataDir,
+    });
     return this.key;
   }
 }

@@ -1,3 +1,4 @@
+import { AppConfig } from '@kp/config';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,17 +66,21 @@ describe('signed checkpoints (PostgreSQL)', () => {
 });
 
 describe('loadSigningKey', () => {
-  it('uses AUDIT_SIGNING_KEY when set and creates no key file', () => {
+  it('uses the given PEM (AUDIT_SIGNING_KEY) and creates no key file', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kp-audit-env-'));
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    process.env.AUDIT_SIGNING_KEY = pem;
-    try {
-      const key = loadSigningKey({ dataDir });
-      expect(key.privateKey.asymmetricKeyType).toBe('ed25519');
-      expect(existsSync(join(dataDir, SIGNING_KEY_FILE))).toBe(false);
-    } finally {
-      delete process.env.AUDIT_SIGNING_KEY;
-    }
+    const key = loadSigningKey({ pem, dataDir });
+    expect(key.privateKey.asymmetricKeyType).toBe('ed25519');
+    expect(existsSync(join(dataDir, SIGNING_KEY_FILE))).toBe(false);
+  });
+
+  it('takes the key from AppConfig in a Nest app (AUDIT_SIGNING_KEY validated at start-up)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kp-audit-config-'));
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const config = { auditSigningKey: pem, dataDir } as AppConfig;
+    const fromConfig = new AuditCheckpoints({} as DataSource, undefined, config);
+    expect(fromConfig.publicKey()).toBe(loadSigningKey({ pem }).publicKeyPem);
+    expect(existsSync(join(dataDir, SIGNING_KEY_FILE))).toBe(false);
   });
 
   it('reuses the generated key on the next start', () => {

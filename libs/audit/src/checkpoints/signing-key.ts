@@ -5,11 +5,11 @@ import { keyIdOf } from '../domain/checkpoint';
 
 export const SIGNING_KEY_FILE = 'audit-signing-key.pem';
 
-/** Where the checkpoint signing key comes from. Both default to the environment. */
+/** Where the checkpoint signing key comes from: in Nest, AppConfig's `auditSigningKey` and `dataDir`. */
 export interface SigningKeyOptions {
-  /** Ed25519 private key, PEM PKCS8. Default: `AUDIT_SIGNING_KEY`. */
+  /** Ed25519 private key, PEM PKCS8 (`AUDIT_SIGNING_KEY`). */
   readonly pem?: string;
-  /** Folder for a generated key pair when no PEM is given. Default: `DATA_DIR`, else `.data`. */
+  /** Folder for a generated key pair when no PEM is given (`DATA_DIR`). Default: `.data`. */
   readonly dataDir?: string;
 }
 
@@ -33,9 +33,9 @@ export class InvalidSigningKeyError extends Error {
  * which is the point of signing), or a key pair generated once into `DATA_DIR` for development.
  */
 export function loadSigningKey(options: SigningKeyOptions = {}): SigningKey {
-  const pem = options.pem ?? nonEmpty(process.env.AUDIT_SIGNING_KEY);
+  const pem = nonEmpty(options.pem);
   if (pem) return fromPem(pem.replace(/\\n/g, '\n'), 'AUDIT_SIGNING_KEY');
-  const dataDir = resolve(options.dataDir ?? nonEmpty(process.env.DATA_DIR) ?? '.data');
+  const dataDir = resolve(nonEmpty(options.dataDir) ?? '.data');
   const file = join(dataDir, SIGNING_KEY_FILE);
   return fromPem(readOrCreate(dataDir, file), file);
 }

@@ -19,7 +19,8 @@ export class LocalIssuer {
     readonly publicJwk: JWK,
   ) {}
 
-  static async open(dataDir: string, nodeEnv = process.env.NODE_ENV): Promise<LocalIssuer> {
+  /** `nodeEnv` is AppConfig's (or, in a CLI, `NODE_ENV`): required, so no caller forgets the production check. */
+  static async open(dataDir: string, nodeEnv: string | undefined): Promise<LocalIssuer> {
     if (nodeEnv === 'production') throw new Error('the local token issuer refuses to run with NODE_ENV=production');
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, KEY_FILE);

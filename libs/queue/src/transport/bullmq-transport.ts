@@ -1,5 +1,6 @@
+import { APP_CONFIG, AppConfig } from '@kp/config';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { KP_QUEUE } from '../job';
 import { JobTransport } from './job-transport.port';
@@ -17,7 +18,10 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 
 @Injectable()
 export class BullmqTransport extends JobTransport {
-  constructor(@InjectQueue(KP_QUEUE) private readonly queue: Queue) {
+  constructor(
+    @InjectQueue(KP_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -40,6 +44,6 @@ export class BullmqTransport extends JobTransport {
   }
 
   describe(): string {
-    return process.env.REDIS_URL ? 'bullmq/redis' : 'bullmq/postgresql';
+    return this.config.redisUrl ? 'bullmq/redis' : 'bullmq/postgresql';
   }
 }

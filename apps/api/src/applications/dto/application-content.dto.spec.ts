@@ -11,7 +11,7 @@ import {
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOkResponse, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
-import { PublicApplicationDto } from '../../audit/dto/responses.dto';
+import { PublicApplicationDto } from './public-register.dto';
 import { ApplicationContentDto } from './application-content.dto';
 
 /** Validates a body as the API does: the same pipe, the same field errors. */

@@ -4,7 +4,7 @@ import { ApiProblems } from '@kp/http';
 import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActiveRuleSetDto, PluginReloadOutcomeDto } from './dto/responses.dto';
+import { ActiveRuleSetDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
 
 @ApiTags('rule sets')
 @ApiBearerAuth()

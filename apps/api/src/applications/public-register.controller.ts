@@ -3,8 +3,8 @@ import { Public } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto } from '../applications/dto/page-query.dto';
-import { PublicApplicationPageDto } from './dto/responses.dto';
+import { PageQueryDto } from './dto/page-query.dto';
+import { PublicApplicationPageDto } from './dto/public-register.dto';
 
 @ApiTags('transparency register')
 @Controller('v1/public')

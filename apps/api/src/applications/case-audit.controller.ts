@@ -3,7 +3,7 @@ import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseAuditTimelineDto } from './dto/responses.dto';
+import { CaseAuditTimelineDto } from './dto/case-audit-timeline.dto';
 import { TimelineQueryDto } from './dto/timeline-query.dto';
 
 @ApiTags('audit')

@@ -3,7 +3,7 @@ import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeAuthorityDto } from './authority.dto';
+import { ChangeAuthorityDto } from './dto/authority.dto';
 
 @ApiTags('data sources')
 @Controller('v1')

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** OpenAPI shapes of the rule-set admin answers (documentation only; the registry returns plain data). */
+
+class LoadProblemDto {
+  @ApiProperty({ example: 'rules/national-registers/rules.json' }) file!: string;
+  @ApiProperty({ example: '$.rules[0].conditions.all[0].operator' }) path!: string;
+  @ApiProperty() problem!: string;
+}
+
+export class PluginReloadOutcomeDto {
+  @ApiProperty() pluginId!: string;
+  @ApiProperty({ enum: ['activated', 'unchanged', 'refused'] }) status!: string;
+  @ApiPropertyOptional() version?: string;
+  @ApiPropertyOptional() sha256?: string;
+  @ApiPropertyOptional({ type: [LoadProblemDto] }) errors?: LoadProblemDto[];
+}
+
+export class ActiveRuleSetDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() version!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ format: 'date-time', description: 'When this content was first loaded in this deployment' }) loadedAt!: string;
+  @ApiProperty({ type: [String] }) dataSources!: string[];
+}

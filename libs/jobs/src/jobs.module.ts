@@ -1,0 +1,26 @@
+import { ApplicationsModule } from '@kp/applications';
+import { AuditCheckpointScheduleModule, RuleSetActivationAuditModule } from '@kp/audit';
+import { CaseWorkJobsModule } from '@kp/case-work';
+import { DeadlineJobsModule } from '@kp/deadlines';
+import { DecisionJobsModule } from '@kp/decisions';
+import { QueueWorkerModule } from '@kp/queue';
+import { Module } from '@nestjs/common';
+
+/**
+ * What a worker runs — the outbox relay and queue consumers, the screening job, every library's
+ * scheduled jobs, audited rule-set activations — in one place, so the worker app and the API (with
+ * `WORKER_IN_PROCESS`) wire the same thing and neither app imports the other. The app brings
+ * PlatformModule (config, logging, database, queue).
+ */
+@Module({
+  imports: [
+    QueueWorkerModule,
+    ApplicationsModule,
+    CaseWorkJobsModule,
+    DeadlineJobsModule,
+    DecisionJobsModule,
+    AuditCheckpointScheduleModule,
+    RuleSetActivationAuditModule,
+  ],
+})
+export class JobsModule {}
