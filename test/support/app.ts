@@ -1,4 +1,5 @@
 import { Actor, LocalIssuer } from '@kp/auth';
+import { BusinessClock, SettableClock } from '@kp/clock';
 import { INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +14,8 @@ export interface TestApp {
   server: ReturnType<INestApplication['getHttpServer']>;
   databaseUrl: string;
   dataDir: string;
+  /** Business time (BUSINESS_CLOCK=settable): runs with the wall clock until a test moves it forward. */
+  clock: SettableClock;
   /** A bearer token for this actor from the local issuer the app trusts. */
   token(actor: Actor): Promise<string>;
   close(): Promise<void>;
@@ -32,6 +35,7 @@ export async function startTestApp(label: string, options: { extraControllers?: 
     OUTBOX_POLL_MS: '50',
     QUEUE_PREFIX: `kp-test-${label}-${Date.now().toString(36)}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BUSINESS_CLOCK: 'settable',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
@@ -42,8 +46,11 @@ export async function startTestApp(label: string, options: { extraControllers?: 
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
   await app.init();
   const issuer = await LocalIssuer.open(dataDir, 'test');
+  const clock = app.get(BusinessClock);
+  if (!(clock instanceof SettableClock)) throw new Error('test apps run on a settable business clock');
   return {
     app,
+    clock,
     server: app.getHttpServer(),
     databaseUrl,
     dataDir,

@@ -1,15 +1,16 @@
 import { AuditTrail1795436316829 } from '../../../migrations/1795436316829-AuditTrail';
+import { AuditBusinessTime1795500000000 } from '../../../migrations/1795500000000-AuditBusinessTime';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../test/support/database';
 
-/** A fresh database with only the audit migration applied, and a superuser client to play the attacker. */
+/** A fresh database with only the audit migrations applied, and a superuser client to play the attacker. */
 export async function createAuditDatabase(label: string, poolSize = 10): Promise<{ url: string; dataSource: DataSource }> {
   const url = await createTestDatabase(label);
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [AuditTrail1795436316829],
+    migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000],
     installExtensions: false,
     synchronize: false,
     extra: { max: poolSize },

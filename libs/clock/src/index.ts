@@ -23,3 +23,4 @@ export { ClockError, ClockEventError, ClockExtensionError } from './statutory-cl
 export type { ClockEventErrorCode, ClockExtensionErrorCode } from './statutory-clock/clock-errors';
 export { computeClock } from './statutory-clock/compute-clock';
 export { publicationDueAt } from './statutory-clock/publication-due';
+export { BusinessClock, SettableClock, SystemClock } from './business-clock/business-clock';

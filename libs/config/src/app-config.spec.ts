@@ -41,6 +41,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
   });
 
+  describe('BUSINESS_CLOCK', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+
+    it('runs on the wall clock unless a test or the simulator asks for a settable one', () => {
+      expect(loadConfig(base).businessClock).toBe('system');
+      expect(loadConfig({ ...base, BUSINESS_CLOCK: 'settable' }).businessClock).toBe('settable');
+    });
+
+    it('refuses a settable clock in production and an unknown kind anywhere', () => {
+      expect(loadConfig({ ...base, ...oidc, NODE_ENV: 'production' }).businessClock).toBe('system');
+      expect(() => loadConfig({ ...base, ...oidc, NODE_ENV: 'production', BUSINESS_CLOCK: 'settable' })).toThrow(/BUSINESS_CLOCK=settable is refused when NODE_ENV=production/);
+      expect(() => loadConfig({ ...base, BUSINESS_CLOCK: 'fast' })).toThrow(/BUSINESS_CLOCK="fast" must be one of system, settable/);
+    });
+  });
+
   describe('KP_COMMAND', () => {
     it('serves unless the launcher asks to migrate', () => {
       expect(loadConfig(base).command).toBe('serve');

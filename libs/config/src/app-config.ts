@@ -24,6 +24,11 @@ export interface AppConfig {
   schedules: Schedules;
   /** `AUDIT_SIGNING_KEY`: Ed25519 PKCS8 PEM for audit checkpoints; unset: a key generated in `dataDir`. */
   auditSigningKey?: string;
+  /**
+   * `BUSINESS_CLOCK`: `system` (the wall clock) or `settable` (tests and the flow simulator move
+   * business time; refused in production).
+   */
+  businessClock: 'system' | 'settable';
 }
 
 export interface Schedules {
@@ -48,6 +53,7 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const COMMANDS = ['serve', 'migrate'] as const;
+const BUSINESS_CLOCKS = ['system', 'settable'] as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -129,6 +135,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const jwksUrl = url('OIDC_JWKS_URL', ['https:', 'http:']);
     oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '' };
   }
+  const businessClock = oneOf('BUSINESS_CLOCK', BUSINESS_CLOCKS, 'system');
+  if (nodeEnv === 'production' && businessClock !== 'system') {
+    problems.push('BUSINESS_CLOCK=settable is refused when NODE_ENV=production: decisions and deadlines must run on real time');
+  }
   if (nodeEnv === 'production' && !oidc) {
     problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
   }
@@ -164,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
+    businessClock,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { Track } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
@@ -34,13 +35,14 @@ export class ChangeAuthority {
     private readonly authority: AuthorityInForce,
     private readonly assignments: AuthorityRepository,
     private readonly audit: AuditLog,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, command: ChangeAuthorityCommand) {
     if (actor.role !== 'admin') throw forbidden('Only an admin can change the authority of a data source.');
     const source = this.authority.dataSource(command.dataSourceId);
     if (!source) throw notFound('data source', command.dataSourceId);
-    const now = new Date();
+    const now = this.clock.now();
     const effectiveFrom = command.effectiveFrom ?? now;
     if (effectiveFrom.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
       throw new DomainProblem(422, 'effective-date-in-past', 'effectiveFrom lies in the past; an authority change takes effect now or later, never retroactively.', {

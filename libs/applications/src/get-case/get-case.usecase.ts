@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseClockService, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
 import { notFound } from '@kp/http';
 import { AuditLog } from '@kp/audit';
@@ -23,6 +24,7 @@ export class GetCase {
     private readonly subCaseRepository: SubCaseRepository,
     private readonly clocks: CaseClockService,
     private readonly audit: AuditLog,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, idOrNumber: string): Promise<CaseView> {
@@ -45,7 +47,7 @@ export class GetCase {
     if (!canSeeCase(actor, c, subCases, consultations)) throw notFound('case', c.number);
     const screenings = await this.screenings.latestForCase(manager, c.id);
     const legalMatters = await this.legalMatterRepository.forCase(manager, c.id);
-    const clock = await this.clocks.forCase(manager, c, subCases, new Date());
+    const clock = await this.clocks.forCase(manager, c, subCases, this.clock.now());
     return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock });
   }
 }

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,10 +17,11 @@ export class ListDataSources {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: RuleSetRegistry,
     private readonly assignments: AuthorityRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute() {
-    const now = new Date();
+    const now = this.clock.now();
     // Two lookups for the whole catalogue, not two per source: this is a public, unauthenticated page.
     const assignments = await this.assignments.allFrom(this.db.manager, now);
     return this.registry

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { SYSTEM_ACTOR } from '@kp/audit';
 import { CaseFileRepository, CaseTransitions, isCommandAllowed, isOpenSubCase, RecordScreening } from '@kp/cases';
 import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
@@ -29,6 +30,7 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
     private readonly cases: CaseFileRepository,
     private readonly transitions: CaseTransitions,
     private readonly screenings: RecordScreening,
+    private readonly clock: BusinessClock,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +43,7 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
       this.logger.log(`case ${payload.caseId} is ${found?.state ?? 'gone'}; screening skipped`);
       return;
     }
-    const at = new Date();
+    const at = this.clock.now();
     await this.transitions.transition(manager, SYSTEM_ACTOR, { caseId: found.id, command: 'screen', at }, async ({ c, subCases }) => {
       const application = c.content as ApplicationInput;
       const summary: Record<string, unknown>[] = [];

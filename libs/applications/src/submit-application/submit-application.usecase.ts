@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { assertCommandAllowed, CaseRecord, CaseTransitions, NewSubCase } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { JobQueue } from '@kp/queue';
@@ -34,6 +35,7 @@ export class SubmitApplication {
     private readonly idempotency: IdempotencyRepository,
     private readonly authority: AuthorityInForce,
     private readonly jobs: JobQueue,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, applicationId: string, idempotencyKey?: string): Promise<SubmitResult> {
@@ -75,7 +77,7 @@ export class SubmitApplication {
   }
 
   private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
-    const now = new Date();
+    const now = this.clock.now();
     const content = application.content;
     const subCases: NewSubCase[] = [];
     for (const [position, request] of (content.dataRequests ?? []).entries()) {

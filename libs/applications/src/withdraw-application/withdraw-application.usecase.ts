@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
@@ -21,6 +22,7 @@ export class WithdrawApplication {
     private readonly applications: ApplicationRepository,
     private readonly transitions: CaseTransitions,
     private readonly audit: AuditLog,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, id: string, reason?: string, expectedCaseVersion?: number): Promise<ApplicationView> {
@@ -34,7 +36,7 @@ export class WithdrawApplication {
         const done = await this.transitions.transition(
           manager,
           actor,
-          { caseId: application.caseId, command: 'withdraw', expectedVersion: expectedCaseVersion, at: new Date() },
+          { caseId: application.caseId, command: 'withdraw', expectedVersion: expectedCaseVersion, at: this.clock.now() },
           async ({ c }) => ({ reason, audit: audit(c.id, c.state) }),
         );
         return applicationView(await this.applications.update(manager, id, { status: 'withdrawn' }), done.case);

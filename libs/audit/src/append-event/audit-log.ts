@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { BusinessClock, SystemClock } from '@kp/clock';
+import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
 import { GENESIS_HASH, hashEvent, normalisePayload } from '../domain/hash-chain';
@@ -30,6 +31,13 @@ interface HeadRow {
  */
 @Injectable()
 export class AuditLog {
+  private readonly clock: BusinessClock;
+
+  /** Without a business clock (CLI tools, library tests) business time is the wall clock. */
+  constructor(@Optional() clock?: BusinessClock) {
+    this.clock = clock ?? new SystemClock();
+  }
+
   async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) throw new AuditTransactionRequiredError();
     validateNewAuditEvent(event);
@@ -48,6 +56,7 @@ export class AuditLog {
     const body: AuditEventBody = {
       seq: head.seq === null ? 1 : Number(head.seq) + 1,
       at: head.now,
+      businessAt: this.clock.now().toISOString(),
       actor: { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null },
       action: event.action,
       subject: { type: event.subject.type, id: event.subject.id },
@@ -58,8 +67,8 @@ export class AuditLog {
 
     await manager.query(
       `INSERT INTO audit_event (seq, at, actor_sub, actor_role, actor_organisation, action,
-                                subject_type, subject_id, payload, prev_hash, hash)
-       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+                                subject_type, subject_id, payload, prev_hash, hash, business_at)
+       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::timestamptz)`,
       [
         body.seq,
         body.at,
@@ -72,6 +81,7 @@ export class AuditLog {
         JSON.stringify(payload),
         prevHash,
         hash,
+        body.businessAt,
       ],
     );
     return { ...body, prevHash, hash };

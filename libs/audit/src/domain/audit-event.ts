@@ -38,8 +38,13 @@ export interface NewAuditEvent {
 /** The part of an event the hash covers, besides the previous hash. */
 export interface AuditEventBody {
   readonly seq: number;
-  /** ISO 8601 UTC with millisecond precision, exactly as hashed. */
+  /** ISO 8601 UTC with millisecond precision, exactly as hashed: when the event was written (real time). */
   readonly at: string;
+  /**
+   * The business time of the command (the clock port), same format; hashed when present. Absent on
+   * events written before business time was recorded.
+   */
+  readonly businessAt?: string;
   readonly actor: { readonly sub: string; readonly role: string; readonly organisation: string | null };
   readonly action: string;
   readonly subject: AuditSubject;

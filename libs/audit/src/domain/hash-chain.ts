@@ -15,11 +15,15 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** `sha256(prev_hash ‖ canonical JSON of {seq, at, actor, action, subject, payload})`, lower-case hex. */
+/**
+ * `sha256(prev_hash ‖ canonical JSON of {seq, at, businessAt?, actor, action, subject, payload})`,
+ * lower-case hex; `businessAt` only when the event has one, so earlier events hash as they did.
+ */
 export function hashEvent(prevHash: string, body: AuditEventBody): string {
   const canonicalBody = canonicalJson({
     seq: body.seq,
     at: body.at,
+    ...(body.businessAt === undefined ? {} : { businessAt: body.businessAt }),
     actor: { sub: body.actor.sub, role: body.actor.role, organisation: body.actor.organisation },
     action: body.action,
     subject: { type: body.subject.type, id: body.subject.id },

@@ -6,11 +6,13 @@ import { AuditEvent, JsonObject } from '../domain/audit-event';
  * that was hashed on append.
  */
 export const AT_AS_TEXT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const BUSINESS_AT_AS_TEXT = `to_char(business_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Columns of `audit_event` as selected by `AUDIT_EVENT_COLUMNS`. */
 export interface AuditEventRow {
   seq: string;
   at: string;
+  business_at: string | null;
   actor_sub: string;
   actor_role: string;
   actor_organisation: string | null;
@@ -23,7 +25,7 @@ export interface AuditEventRow {
   hash: string;
 }
 
-export const AUDIT_EVENT_COLUMNS = `seq, ${AT_AS_TEXT} AS at, actor_sub, actor_role, actor_organisation, action,
+export const AUDIT_EVENT_COLUMNS = `seq, ${AT_AS_TEXT} AS at, ${BUSINESS_AT_AS_TEXT} AS business_at, actor_sub, actor_role, actor_organisation, action,
   subject_type, subject_id, payload::text AS payload, prev_hash, hash`;
 
 export function isoFromMicros(text: string): string {
@@ -34,6 +36,7 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
   return {
     seq: Number(row.seq),
     at: isoFromMicros(row.at),
+    ...(row.business_at === null ? {} : { businessAt: isoFromMicros(row.business_at) }),
     actor: { sub: row.actor_sub, role: row.actor_role, organisation: row.actor_organisation },
     action: row.action,
     subject: { type: row.subject_type, id: row.subject_id },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { asSuperuserBypassingTriggers, caseworker, createAuditDatabase } from '../../test/audit-database';
+import { SettableClock } from '@kp/clock';
 import { AuditLog } from '../append-event/audit-log';
 import { createCheckpoint } from '../checkpoints/create-checkpoint';
 import { exportCheckpoints } from '../checkpoints/export-checkpoints';
@@ -63,6 +64,22 @@ describe('AuditVerifier (PostgreSQL)', () => {
     const result = await verifier.verify({ batchSize: 3 });
     expect(result).toMatchObject({ valid: false, seq: 7, foundHash: stored, reason: 'hash_mismatch' });
     expect(result.valid === false && result.expectedHash).not.toBe(stored);
+  });
+
+  it('records the business time beside the write time, covered by the hash', async () => {
+    const { url, dataSource } = await createAuditDatabase('audit_business_time');
+    opened.push(dataSource);
+    const clock = new SettableClock();
+    clock.set(new Date('2027-06-01T09:00:00Z'));
+    const event = await dataSource.transaction((m) =>
+      new AuditLog(clock).append(m, { actor: caseworker, action: 'case.claimed', subject: { type: 'case', id: 'EK-2027-000001' }, payload: {} }),
+    );
+    expect(event.businessAt?.slice(0, 16)).toBe('2027-06-01T09:00');
+    expect(Math.abs(Date.parse(event.at) - Date.now())).toBeLessThan(60_000);
+    const verifier = new AuditVerifier(dataSource);
+    expect(await verifier.verify()).toMatchObject({ valid: true, count: 1 });
+    await asSuperuserBypassingTriggers(url, (c) => c.query(`UPDATE audit_event SET business_at = business_at - interval '1 day' WHERE seq = 1`).then(() => undefined));
+    expect(await verifier.verify()).toMatchObject({ valid: false, seq: 1, reason: 'hash_mismatch' });
   });
 
   it('names a deleted event as a gap, and a sub-millisecond change of its time as an alteration', async () => {

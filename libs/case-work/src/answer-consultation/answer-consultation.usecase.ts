@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -17,6 +18,7 @@ export class AnswerConsultation {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitions,
     private readonly consultations: ConsultationRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, consultationId: string, answer: string, expectedVersion?: number): Promise<ConsultationView> {
@@ -26,7 +28,7 @@ export class AnswerConsultation {
     return this.db.transaction(async (manager) => {
       const addressed = isUuid(consultationId) ? await this.consultations.find(manager, consultationId) : undefined;
       if (!addressed || actor.role !== 'advisor' || !actor.region || addressed.advisorRegion !== actor.region) throw notFound('consultation', consultationId);
-      const at = new Date();
+      const at = this.clock.now();
       // The case row first, then the consultation: the same lock order as the lapse sweep.
       await this.transitions.transition(manager, actor, { caseId: addressed.caseId, command: 'answer_consultation', expectedVersion, at }, async ({ c }) => {
         const k = (await this.consultations.find(manager, consultationId, true))!;

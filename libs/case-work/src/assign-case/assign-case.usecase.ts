@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -21,6 +22,7 @@ export class AssignCase {
     private readonly transitions: CaseTransitions,
     private readonly staff: StaffRepository,
     private readonly conflicts: ConflictCheck,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, assignee: string, expectedVersion?: number): Promise<AssignmentView> {
@@ -28,7 +30,7 @@ export class AssignCase {
       throw new DomainProblem(400, 'validation', 'assignee must be the subject of a caseworker or legal approver.', { errors: [{ field: 'assignee', messages: ['must be a subject'] }] });
     }
     return this.db.transaction(async (manager) => {
-      const done = await this.transitions.transition(manager, actor, { caseId, command: 'assign', expectedVersion, at: new Date() }, async ({ c }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'assign', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);
         const member = await this.staff.find(manager, assignee);
         if (!member || !ASSIGNABLE_ROLES.includes(member.role)) {

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -18,11 +19,12 @@ export class ClaimCase {
     private readonly transitions: CaseTransitions,
     private readonly staff: StaffRepository,
     private readonly conflicts: ConflictCheck,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
-      const done = await this.transitions.transition(manager, actor, { caseId, command: 'claim', expectedVersion, at: new Date() }, async ({ c }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'claim', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);
         if (c.assigneeSub === actor.sub) return { unchanged: true };
         if (c.assigneeSub) {

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseQueueRepository, QueueName, StaffRepository, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -18,6 +19,7 @@ export class GetWorkload {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: CaseQueueRepository,
     private readonly staff: StaffRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor) {
@@ -29,7 +31,7 @@ export class GetWorkload {
       for (const queue of SHARED_QUEUES) byQueue.push({ queue, ...(await this.queues.count(manager, queue, actor.sub)) });
       const sum = (key: 'open' | 'atRisk' | 'overdue') => assignees.reduce((n, a) => n + a[key], 0);
       return {
-        asOf: new Date().toISOString(),
+        asOf: this.clock.now().toISOString(),
         totals: { open: sum('open'), atRisk: sum('atRisk'), overdue: sum('overdue'), unassigned: assignees.find((a) => a.assigneeSub === null)?.open ?? 0 },
         byAssignee: assignees.map((a) => ({ assignee: a.assigneeSub, role: a.role, name: a.name, open: a.open, atRisk: a.atRisk, overdue: a.overdue })),
         byQueue,

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CASE_STATES, CaseTransitions, ConsultationRepository, isCommandAllowed } from '@kp/cases';
 import { SYSTEM_ACTOR } from '@kp/audit';
 import { JobContext, JobHandler } from '@kp/queue';
@@ -23,10 +24,11 @@ export class LapseConsultationsHandler implements JobHandler {
   constructor(
     private readonly transitions: CaseTransitions,
     private readonly consultations: ConsultationRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async handle(manager: EntityManager, _payload: Record<string, unknown> = {}, context?: JobContext): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const caseIds = await this.consultations.casesWithOverdue(manager, LAPSABLE_STATES, now, LAPSE_BATCH);
     for (const caseId of [...caseIds].sort()) {
       // Another command may have moved the case since the query: the sweep skips it rather than fail the batch.

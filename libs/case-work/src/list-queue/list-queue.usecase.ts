@@ -1,6 +1,6 @@
 import { CaseQueueRepository, QUEUES, QueueFilter, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DanishCalendar } from '@kp/clock';
+import { BusinessClock, DanishCalendar } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
@@ -22,6 +22,7 @@ export class ListQueue {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: CaseQueueRepository,
     private readonly staff: StaffRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, queue: string, filter: QueueFilter, limit = 20, cursor?: string) {
@@ -29,7 +30,7 @@ export class ListQueue {
     if (!isQueue(queue)) throw new DomainProblem(404, 'unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new DomainProblem(400, 'validation', `limit must be 1–${MAX_QUEUE_PAGE}.`);
     const after = decodeKeysetCursor(cursor, { nullKey: true });
-    const now = new Date();
+    const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       await this.staff.seen(manager, actor);
       const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);

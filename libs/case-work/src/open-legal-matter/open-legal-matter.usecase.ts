@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRepository, manualLegalMatterCode } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -18,6 +19,7 @@ export class OpenLegalMatter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitions,
     private readonly legalMatters: LegalMatterRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, command: OpenLegalMatterCommand, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
@@ -27,7 +29,7 @@ export class OpenLegalMatter {
     }
     return this.db.transaction(async (manager) => {
       // The case row stays locked to the end: two people opening the same kind at once take turns.
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'open_legal_matter', expectedVersion, at }, async ({ c, subCases }) => {
         const subCase = subCases.find((s) => s.id === command.subCaseId);
         if (!subCase) throw notFound('sub-case', command.subCaseId);

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem } from '@kp/http';
@@ -13,11 +14,12 @@ export class ReleaseCase {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitions,
     private readonly staff: StaffRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
-      const done = await this.transitions.transition(manager, actor, { caseId, command: 'release', expectedVersion, at: new Date() }, async ({ c }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'release', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);
         if (!c.assigneeSub) throw new DomainProblem(409, 'not-claimed', `Nobody holds case ${c.number}, so there is nothing to release.`);
         if (c.assigneeSub !== actor.sub) {

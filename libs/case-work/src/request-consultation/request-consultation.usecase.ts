@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { RuleSetRegistry } from '@kp/rules';
 import { Actor } from '@kp/auth';
@@ -43,10 +44,11 @@ export class RequestConsultation {
     private readonly transitions: CaseTransitions,
     private readonly consultations: ConsultationRepository,
     private readonly registry: RuleSetRegistry,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
-    const problems = consultationRequestProblems(command, new Date());
+    const problems = consultationRequestProblems(command, this.clock.now());
     if (problems.length) throw new DomainProblem(400, 'validation', `The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
     // Addressing a consultation grants that region's advisors a view of the case: only known advisors.
     const advisors = this.knownAdvisors();
@@ -56,7 +58,7 @@ export class RequestConsultation {
       });
     }
     return this.db.transaction(async (manager) => {
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'consult', expectedVersion, at }, async ({ c, subCases }) => {
         if (command.subCaseId) {
           const subCase = subCases.find((s) => s.id === command.subCaseId);

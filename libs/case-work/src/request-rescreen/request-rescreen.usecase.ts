@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { SCREEN_JOB } from '@kp/applications';
 import { Actor } from '@kp/auth';
@@ -19,12 +20,13 @@ export class RequestRescreen {
     private readonly transitions: CaseTransitions,
     private readonly registry: RuleSetRegistry,
     private readonly jobs: JobQueue,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<{ caseId: string; number: string; version: number; ruleSets: { id: string; version: string; sha256: string }[] }> {
     return this.db.transaction(async (manager) => {
       const ruleSets = this.registry.activeVersions().map(({ id, version, sha256 }) => ({ id, version, sha256 }));
-      const done = await this.transitions.transition(manager, actor, { caseId, command: 'request_rescreen', expectedVersion, at: new Date() }, async ({ c }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId, command: 'request_rescreen', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'rescreen_requested' } });
         return { audit: { action: 'case.rescreen_requested', payload: { caseId: c.id, ruleSetsInForce: ruleSets } } };
       });

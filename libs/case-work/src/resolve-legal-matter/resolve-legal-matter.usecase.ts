@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRecord, LegalMatterRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -36,6 +37,7 @@ export class ResolveLegalMatter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitions,
     private readonly legalMatters: LegalMatterRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, matterId: string, documentReference: string, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
@@ -45,7 +47,7 @@ export class ResolveLegalMatter {
       });
     }
     return this.db.transaction(async (manager) => {
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'resolve_legal_matter', expectedVersion, at }, async ({ c }) => {
         const matter = isUuid(matterId) ? await this.legalMatters.find(manager, c.id, matterId, true) : undefined;
         if (!matter) throw notFound('legal matter', matterId);

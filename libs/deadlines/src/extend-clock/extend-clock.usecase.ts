@@ -1,7 +1,7 @@
 import { CaseTransitions, ClockEventRepository, ClockView } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
+import { BusinessClock, ClockEvent, ClockEventError, ClockExtensionError, DanishCalendar } from '@kp/clock';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,11 +38,12 @@ export class ExtendClock {
     private readonly clockEvents: ClockEventRepository,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseIdOrNumber: string, command: ExtendClockCommand, expectedVersion?: number): Promise<ClockExtended> {
     return this.db.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const reason = command.reason?.trim() ?? '';
       const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'extend_clock', expectedVersion, at: now }, async ({ c, subCases }) => {
         const extended: ClockEvent = { type: 'extended', at: now, reason, extensionMonths: command.months };

@@ -1,7 +1,7 @@
 import { CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
+import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
 import { DomainProblem } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
@@ -33,12 +33,13 @@ export class RequestSupplement {
     private readonly requests: SupplementRequestRepository,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseIdOrNumber: string, input: RequestSupplementCommand, expectedVersion?: number): Promise<SupplementRequested> {
     const command = validateRequestSupplement(input);
     return this.db.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'request_supplement', expectedVersion, at: now }, async ({ c, subCases }) => {
         // A supplement amends the whole application; parts already decided, or put to the legal
         // approver or the controller, were judged on the application as it is and must stay so.

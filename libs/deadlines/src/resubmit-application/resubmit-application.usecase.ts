@@ -2,7 +2,7 @@ import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository
 import { ApplicationRecord, ApplicationRepository, AuthorityInForce, contentProblems, missingForSubmission, SCREEN_JOB } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
+import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
 import { assertVersion, DomainProblem, notFound } from '@kp/http';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
@@ -38,6 +38,7 @@ export class ResubmitApplication {
     private readonly jobs: JobQueue,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, applicationId: string, command: ResubmitCommand, expectedApplicationVersion?: number): Promise<CaseRecord> {
@@ -52,7 +53,7 @@ export class ResubmitApplication {
         assertCommandAllowed(application.status === 'draft' ? 'draft' : 'withdrawn', actor.role, 'resubmit');
         throw notFound('case', applicationId);
       }
-      const now = new Date();
+      const now = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId: application.caseId, command: 'resubmit', at: now }, async ({ c, subCases }) => {
         assertVersion(expectedApplicationVersion, application.version, 'application');
         this.assertComplete(application, subCases);

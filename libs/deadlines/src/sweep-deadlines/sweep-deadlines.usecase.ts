@@ -40,7 +40,7 @@ export class SweepDeadlines {
     private readonly overdueSupplements: OverdueSupplementNotices,
   ) {}
 
-  async run(manager: EntityManager, now = new Date(), jobId?: string): Promise<SweepResult> {
+  async run(manager: EntityManager, now: Date, jobId?: string): Promise<SweepResult> {
     const result: SweepResult = { checked: 0, alerts: [], supplementsOverdue: [] };
     // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);

@@ -81,6 +81,7 @@ export class CaseCompletion implements OnModuleInit {
       conditions,
       processingEnvironment: content.processingEnvironment ?? 'sds_research_machine',
       validFrom: now,
+      issuedAt: now,
       // Data may be used for the project period applied for (EHDS art. 68: the permit states its duration).
       validUntil: content.projectPeriod?.end ? endOfCopenhagenDay(LocalDate.parse(content.projectPeriod.end)) : now,
     });

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { LegalMatterGate, ScreeningRepository, controls } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -26,11 +27,12 @@ export class ControllerDecide {
     private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
     private readonly screenings: ScreeningRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
     return this.db.transaction(async (manager) => {
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'controller_decide', expectedVersion, at }, async (context) => {
         const { subCase } = context;
         // A controller of another region cannot even see the part (404), let alone decide it.

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { ScreeningRepository } from '@kp/cases';
 import { DomainProblem } from '@kp/http';
@@ -22,11 +23,13 @@ export class DraftDecision {
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
     private readonly screenings: ScreeningRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<DecisionDraftRecord> {
     return this.db.transaction(async (manager) => {
-      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'draft_decision', expectedVersion, at: new Date() }, async ({ c, subCase }) => {
+      const at = this.clock.now();
+      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'draft_decision', expectedVersion, at }, async ({ c, subCase }) => {
         if (subCase.track !== 'central') {
           throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
         }
@@ -49,6 +52,7 @@ export class DraftDecision {
           ...engine,
           supersedesId: supersedes?.id ?? null,
           draftedBy: actor.sub,
+          draftedAt: at,
         });
         // A correcting draft leaves the decided part decided (the state-effects table moves only a part in review).
         return {

@@ -9,12 +9,12 @@ const json = (value: unknown) => JSON.stringify(value);
 
 @Injectable()
 export class DecisionRepository {
-  async insertDraft(manager: EntityManager, d: Omit<DecisionDraftRecord, 'id' | 'draftedAt' | 'state' | 'closedBy' | 'closedAt' | 'returnReason'>): Promise<DecisionDraftRecord> {
+  async insertDraft(manager: EntityManager, d: Omit<DecisionDraftRecord, 'id' | 'state' | 'closedBy' | 'closedAt' | 'returnReason'>): Promise<DecisionDraftRecord> {
     const [row] = await manager.query(
       `INSERT INTO decision_draft (case_id, sub_case_id, outcome, legal_basis, reasoning, conditions, screening_id, engine_verdict,
-                                   departs_from_engine, departure_reason, supersedes_id, drafted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-      [d.caseId, d.subCaseId, d.outcome, d.legalBasis, d.reasoning, json(d.conditions), d.screeningId, d.engineVerdict, d.departsFromEngine, d.departureReason, d.supersedesId, d.draftedBy],
+                                   departs_from_engine, departure_reason, supersedes_id, drafted_by, drafted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [d.caseId, d.subCaseId, d.outcome, d.legalBasis, d.reasoning, json(d.conditions), d.screeningId, d.engineVerdict, d.departsFromEngine, d.departureReason, d.supersedesId, d.draftedBy, d.draftedAt],
     );
     return camel(row);
   }
@@ -43,12 +43,12 @@ export class DecisionRepository {
     return many(await manager.query(`SELECT * FROM decision_draft WHERE case_id = $1 ORDER BY drafted_at`, [caseId]));
   }
 
-  async insertRecommendation(manager: EntityManager, r: Omit<RecommendationRecord, 'id' | 'recommendedAt'>): Promise<RecommendationRecord> {
+  async insertRecommendation(manager: EntityManager, r: Omit<RecommendationRecord, 'id'>): Promise<RecommendationRecord> {
     const [row] = await manager.query(
       `INSERT INTO recommendation (case_id, sub_case_id, outcome, reasoning, conditions, screening_id, engine_verdict, departs_from_engine,
-                                   departure_reason, controller_org, recommended_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [r.caseId, r.subCaseId, r.outcome, r.reasoning, json(r.conditions), r.screeningId, r.engineVerdict, r.departsFromEngine, r.departureReason, r.controllerOrg, r.recommendedBy],
+                                   departure_reason, controller_org, recommended_by, recommended_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [r.caseId, r.subCaseId, r.outcome, r.reasoning, json(r.conditions), r.screeningId, r.engineVerdict, r.departsFromEngine, r.departureReason, r.controllerOrg, r.recommendedBy, r.recommendedAt],
     );
     return camel(row);
   }
@@ -62,16 +62,16 @@ export class DecisionRepository {
     return many(await manager.query(`SELECT * FROM recommendation WHERE case_id = $1 ORDER BY recommended_at`, [caseId]));
   }
 
-  async insertDecision(manager: EntityManager, d: Omit<DecisionRecord, 'id' | 'issuedAt'>): Promise<DecisionRecord> {
+  async insertDecision(manager: EntityManager, d: Omit<DecisionRecord, 'id'>): Promise<DecisionRecord> {
     const [row] = await manager.query(
       `INSERT INTO decision (case_id, sub_case_id, track, outcome, deciding_authority, decided_by_sub, decided_by_role, decided_by_org, drafted_by,
                              draft_id, recommendation_id, legal_basis, reasoning, conditions, appeal_guidance, screening_id, engine_verdict,
-                             departs_from_engine, departure_reason, supersedes_id, publish_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING *`,
+                             departs_from_engine, departure_reason, supersedes_id, publish_by, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING *`,
       [
         d.caseId, d.subCaseId, d.track, d.outcome, d.decidingAuthority, d.decidedBySub, d.decidedByRole, d.decidedByOrg, d.draftedBy,
         d.draftId, d.recommendationId, d.legalBasis, d.reasoning, json(d.conditions), json(d.appealGuidance), d.screeningId, d.engineVerdict,
-        d.departsFromEngine, d.departureReason, d.supersedesId, d.publishBy,
+        d.departsFromEngine, d.departureReason, d.supersedesId, d.publishBy, d.issuedAt,
       ],
     );
     return camel(row);
@@ -111,11 +111,11 @@ export class DecisionRepository {
     return `DUT-${year}-${String(row.last).padStart(6, '0')}`;
   }
 
-  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'issuedAt' | 'state' | 'endedAt' | 'endedBy' | 'endReason'>): Promise<PermitRecord> {
+  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason'>): Promise<PermitRecord> {
     const [row] = await manager.query(
-      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, processing_environment, valid_from, valid_until)
-       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7) RETURNING *`,
-      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), p.processingEnvironment, p.validFrom, p.validUntil],
+      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, processing_environment, valid_from, valid_until, issued_at)
+       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt],
     );
     return camel(row);
   }

@@ -51,6 +51,7 @@ export class DecisionRecorder {
       decidedByOrg: actor.organisation ?? null,
       appealGuidance: appealGuidance(subCase.decidingAuthority),
       publishBy: publicationDueAt(at, this.config.clockPolicies[subCase.track], this.calendar),
+      issuedAt: at,
     });
     return {
       decidedAt: new Date(decision.issuedAt),

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { LegalMatterGate } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -22,13 +23,14 @@ export class IssueDecision {
     private readonly decisions: DecisionRepository,
     private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, draftId: string, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
     return this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw notFound('decision draft', draftId);
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'issue_decision', expectedVersion, at }, async (context) => {
         if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
         if (draft.draftedBy === actor.sub) {

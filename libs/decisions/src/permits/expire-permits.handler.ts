@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseFileRepository } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { APP_CONFIG, AppConfig } from '@kp/config';
@@ -23,6 +24,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** Every `PERMIT_EXPIRY_SWEEP_MS` (AppConfig.schedules). */
@@ -31,7 +33,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   }
 
   async handle(manager: EntityManager): Promise<void> {
-    await this.expireDue(manager, new Date());
+    await this.expireDue(manager, this.clock.now());
   }
 
   async expireDue(manager: EntityManager, now: Date): Promise<number> {

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
@@ -19,13 +20,14 @@ export class RevokePermit {
     private readonly decisions: DecisionRepository,
     private readonly transitions: CaseTransitions,
     private readonly notifier: Notifier,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, permitId: string, reason: string, hearingReference?: string, expectedVersion?: number) {
     return this.db.transaction(async (manager) => {
       const permit = await this.decisions.findPermit(manager, permitId, true);
       if (!permit) throw notFound('permit', permitId);
-      const at = new Date();
+      const at = this.clock.now();
       const done = await this.transitions.transition(
         manager,
         actor,

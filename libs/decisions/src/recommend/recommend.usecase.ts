@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { ScreeningRepository } from '@kp/cases';
 import { DomainProblem } from '@kp/http';
@@ -23,11 +24,13 @@ export class Recommend {
     private readonly decisions: DecisionRepository,
     private readonly screenings: ScreeningRepository,
     private readonly notifier: Notifier,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, caseId: string, subCaseId: string, input: Omit<DecisionInput, 'legalBasis'>, expectedVersion?: number): Promise<RecommendationRecord> {
     return this.db.transaction(async (manager) => {
-      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'recommend', expectedVersion, at: new Date() }, async ({ c, subCase }) => {
+      const at = this.clock.now();
+      const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'recommend', expectedVersion, at }, async ({ c, subCase }) => {
         if (subCase.track !== 'collaborative') {
           throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the central track: draft a decision instead.`);
         }
@@ -44,6 +47,7 @@ export class Recommend {
           ...engine,
           controllerOrg: subCase.controllerOrg,
           recommendedBy: actor.sub,
+          recommendedAt: at,
         });
         await this.notifier.notify(manager, {
           to: { role: 'controller', organisation: subCase.controllerOrg ?? undefined },

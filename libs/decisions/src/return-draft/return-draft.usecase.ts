@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { DomainProblem, notFound } from '@kp/http';
 import { Injectable } from '@nestjs/common';
@@ -13,13 +14,14 @@ export class ReturnDraft {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, draftId: string, reason: string, expectedVersion?: number): Promise<void> {
     await this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw notFound('decision draft', draftId);
-      const at = new Date();
+      const at = this.clock.now();
       await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'return_draft', expectedVersion, at }, async () => {
         if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
         await this.decisions.closeDraft(manager, draft.id, 'returned', actor.sub, at, reason);
