@@ -1,12 +1,13 @@
 import { Finding, Verdict } from './rule-set';
 
 /**
- * Verdict per data request, as in DUOS's sub-rule matching: every finding votes; all approve (or
- * no findings) → approve; any abstain → abstain (a human must judge); otherwise deny — a blocking
- * finding denies until it is resolved.
+ * Verdict per data request, as in DUOS's sub-rule matching: every applicable rule votes, across the
+ * common set and the source's set. Any deny → deny (a prohibited use is not hidden by a question a
+ * caseworker could answer); else any abstain → abstain (a human must judge); else approve (also
+ * when no rule fired). DESIGN.md §3.
  */
 export function combineVerdicts(findings: Pick<Finding, 'verdict'>[]): Verdict {
-  if (findings.every((f) => f.verdict === 'approve')) return 'approve';
+  if (findings.some((f) => f.verdict === 'deny')) return 'deny';
   if (findings.some((f) => f.verdict === 'abstain')) return 'abstain';
-  return 'deny';
+  return 'approve';
 }
