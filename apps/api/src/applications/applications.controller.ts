@@ -1,7 +1,8 @@
 import { ApplicationContent } from '@kp/cases';
 import { ApplicationView, CheckApplication, CreateDraft, GetApplication, GetCase, ListApplications, SubmitApplication, UpdateDraft, WithdrawApplication } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, DomainProblem, etagOf, parseIfMatch } from '@kp/http';
+import { DomainError } from '@kp/errors';
+import { ApiProblems, etagOf, parseIfMatch } from '@kp/http';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -115,7 +116,7 @@ export class ApplicationsController {
 
 function idempotencyKey(key: string | undefined): string | undefined {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainProblem(400, 'bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
+    throw new DomainError('bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
   }
   return key;
 }
