@@ -136,8 +136,8 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
 
     const gate = t.app.get(LegalMatterGate);
     const blocked = await db.transaction((m) => gate.assertResolved(m, subCaseId)).catch((error) => error);
-    expect(blocked).toMatchObject({ status: 409, slug: 'legal-matter-open' });
-    expect(blocked.extensions.openLegalMatters.map((m: { id: string }) => m.id)).toContain(matter.id);
+    expect(blocked).toMatchObject({ code: 'legal-matter-open' });
+    expect(blocked.params.openLegalMatters.map((m: { id: string }) => m.id)).toContain(matter.id);
 
     await post(`/v1/cases/${c.id}/legal-matters/${matter.id}/resolve`, researcher, { documentReference: 'x' }).expect(403);
     await post(`/v1/cases/${c.id}/legal-matters/${matter.id}/resolve`, caseworker, {}).expect(400);

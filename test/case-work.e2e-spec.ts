@@ -232,7 +232,7 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
       await post(`/v1/cases/${sdu.id}/claim`, cw3).expect(200);
       await post(`/v1/cases/${sdu.id}/release`, cw3).expect(200);
 
-      await expect(db.transaction((m) => t.app.get(ConflictCheck).assertNoConflict(m, 'cw-3', AU))).rejects.toMatchObject({ status: 403, slug: 'conflict-of-interest' });
+      await expect(db.transaction((m) => t.app.get(ConflictCheck).assertNoConflict(m, 'cw-3', AU))).rejects.toMatchObject({ code: 'conflict-of-interest' });
       await expect(db.transaction((m) => t.app.get(ConflictCheck).assertNoConflict(m, 'cw-1', AU))).resolves.toBeUndefined();
 
       const [event] = await db.query(`SELECT payload FROM audit_event WHERE action = 'staff.conflicts_declared' AND subject_id = 'cw-3' ORDER BY seq DESC LIMIT 1`);

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** Keeps the monorepo's lists of libraries in step with libs/, so a new library is not half-registered. */
 const root = resolve(__dirname, '..');
 const libraries = readdirSync(join(root, 'libs')).filter((name) => existsSync(join(root, 'libs', name, 'src', 'index.ts')));
 const json = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
+const tsFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? tsFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
 
 describe('workspace', () => {
   it('lists every library under libs/ as a nest-cli.json project', () => {
@@ -17,5 +19,13 @@ describe('workspace', () => {
   it('maps every library under libs/ to @kp/<name> in tsconfig.json', () => {
     const paths = json('tsconfig.json').compilerOptions.paths as Record<string, string[]>;
     for (const name of libraries) expect(paths[`@kp/${name}`]).toEqual([`libs/${name}/src`]);
+  });
+
+  it('keeps the HTTP library out of domain and persistence code: only apps and libs/http import @kp/http', () => {
+    const importers = tsFiles(join(root, 'libs'))
+      .map((file) => relative(root, file))
+      .filter((file) => !file.startsWith(join('libs', 'http') + sep))
+      .filter((file) => /from '@kp\/http'|require\('@kp\/http'\)|import\('@kp\/http'\)/.test(readFileSync(join(root, file), 'utf8')));
+    expect(importers).toEqual([]);
   });
 });

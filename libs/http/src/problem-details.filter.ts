@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError } from '@kp/errors';
 import { Request, Response } from 'express';
-import { DomainProblem, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { hasProblemStatus, problemStatus } from './problem-status';
 import { RequestValidationError } from './validation';
 
 /** Every error leaves the API as RFC 9457 problem+json; internals never leak. */
@@ -20,9 +22,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof DomainProblem) {
-      const { title } = problemType(exception.status);
-      return { ...exception.extensions, type: PROBLEM_BASE + exception.slug, title, status: exception.status, detail: exception.detail };
+    if (exception instanceof DomainError) {
+      const status = problemStatus(exception.code);
+      if (!hasProblemStatus(exception.code)) this.logger.warn({ code: exception.code }, `no status for domain error code ${exception.code}; answered ${status}`);
+      const { title } = problemType(status);
+      return { ...exception.params, type: PROBLEM_BASE + exception.code, title, status, detail: exception.detail };
     }
     if (exception instanceof RequestValidationError) {
       return { type: PROBLEM_BASE + 'validation', title: 'Invalid request', status: 400, detail: exception.message, errors: exception.errors };

@@ -1,3 +1,5 @@
+import type { FieldError } from '@kp/errors';
+
 /** RFC 9457 problem details; `type` is stable so clients can branch on it. */
 export interface ProblemDetails {
   type: string;
@@ -9,11 +11,6 @@ export interface ProblemDetails {
   /** Per-field validation failures: the JSON path of the field and what to fix. */
   errors?: FieldError[];
   [extension: string]: unknown;
-}
-
-export interface FieldError {
-  field: string;
-  messages: string[];
 }
 
 export const PROBLEM_BASE = 'https://kontaktpunkt.dk/problems/';
@@ -39,24 +36,3 @@ export function problemType(status: number): { type: string; title: string } {
   const [slug, title] = TYPES[status] ?? (status >= 500 ? ['internal', 'Internal error'] : ['client-error', 'Client error']);
   return { type: PROBLEM_BASE + slug, title };
 }
-
-/**
- * Thrown by use cases for domain refusals that need their own stable type, e.g.
- * `new DomainProblem(409, 'invalid-transition', 'The case is decided; it can no longer be withdrawn.')`.
- */
-export class DomainProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly slug: string,
-    readonly detail: string,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(detail);
-  }
-}
-
-/**
- * 404 for an object that does not exist or that this actor may not see: the existence of health
- * data is not disclosed, so both answer alike.
- */
-export const notFound = (what: string, id: string) => new DomainProblem(404, 'not-found', `There is no ${what} ${id} that you can see.`);

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError } from './problem';
+import type { FieldError } from '@kp/errors';
 
 /** Flattens class-validator's tree into one entry per field, named by its JSON path. */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {

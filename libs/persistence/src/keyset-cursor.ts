@@ -1,4 +1,4 @@
-import { DomainProblem } from '@kp/http';
+import { BadCursorError } from '@kp/errors';
 
 /**
  * Where a keyset-paginated list stopped: the sort key of a page's last item as exact text (a
@@ -30,7 +30,7 @@ export function encodeKeysetCursor(position: KeysetPosition<string | null>): str
 
 /**
  * The position in a cursor this API gave out; undefined for none (the first page). Anything else is
- * answered 400 `bad-cursor`, before it reaches SQL.
+ * refused ({@link BadCursorError}) before it reaches SQL.
  */
 export function decodeKeysetCursor(raw: string | undefined, options?: KeysetCursorOptions & { nullKey?: false }): KeysetPosition | undefined;
 export function decodeKeysetCursor(raw: string | undefined, options: KeysetCursorOptions): KeysetPosition<string | null> | undefined;
@@ -46,7 +46,7 @@ export function decodeKeysetCursor(raw: string | undefined, options: KeysetCurso
   } catch {
     /* answered by the problem below */
   }
-  throw new DomainProblem(400, 'bad-cursor', 'cursor is not one this API gave out; start again without it.');
+  throw new BadCursorError();
 }
 
 /**

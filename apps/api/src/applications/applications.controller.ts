@@ -1,7 +1,8 @@
 import { ApplicationContent } from '@kp/cases';
 import { ApplicationView, CheckApplication, CreateDraft, GetApplication, GetCase, ListApplications, SubmitApplication, UpdateDraft, WithdrawApplication } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, DomainProblem, etagOf, parseIfMatch } from '@kp/http';
+import { DomainError } from '@kp/errors';
+import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -32,6 +33,7 @@ export class ApplicationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key returns the same draft' })
   @ApiCreatedResponse({ description: 'The draft, with its ETag' })
   @ApiProblems(400, 401, 403)
+  @ETag()
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: ApplicationContentDto,
@@ -39,7 +41,7 @@ export class ApplicationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationView> {
     const { replayed, ...view } = await this.createDraft.execute(actor, plain(body) as ApplicationContent, idempotencyKey(key));
-    res.setHeader('ETag', etagOf(view.version)).location(`/v1/applications/${view.id}`);
+    res.location(`/v1/applications/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
   }
@@ -56,27 +58,18 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'One of your applications' })
   @ApiOkResponse({ description: 'The application, with its ETag' })
   @ApiProblems(401, 403, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<ApplicationView> {
-    const view = await this.getApplication.execute(actor, id);
-    res.setHeader('ETag', etagOf(view.version));
-    return view;
+  @ETag()
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.getApplication.execute(actor, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a draft, or answer a request for supplement; each field given replaces the stored one, null removes it' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the application you edited; 412 when stale' })
   @ApiOkResponse({ description: 'The updated application' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  async update(
-    @CurrentActor() actor: Actor,
-    @Param('id') id: string,
-    @Body() body: ApplicationContentDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
-    const view = await this.updateDraft.execute(actor, id, plain(body), parseIfMatch(ifMatch));
-    res.setHeader('ETag', etagOf(view.version));
-    return view;
+  @ETag()
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApplicationContentDto, @IfMatch('application') expectedVersion: number | undefined): Promise<ApplicationView> {
+    return this.updateDraft.execute(actor, id, plain(body), expectedVersion);
   }
 
   @Post(':id/check')
@@ -94,10 +87,11 @@ export class ApplicationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submit safely: the same key returns the same case' })
   @ApiAcceptedResponse({ description: 'The case; screening follows asynchronously' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ETag()
   async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const { caseId, replayed } = await this.submitApplication.execute(actor, id, idempotencyKey(key));
     const view = await this.getCase.execute(actor, caseId);
-    res.setHeader('ETag', etagOf(view.version)).location(`/v1/cases/${view.id}`);
+    res.location(`/v1/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
   }
@@ -105,17 +99,16 @@ export class ApplicationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the application from any open state' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case; 412 when stale' })
   @ApiOkResponse({ description: 'The withdrawn application' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @Headers('if-match') ifMatch: string | undefined) {
-    return this.withdrawApplication.execute(actor, id, body.reason, parseIfMatch(ifMatch));
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @IfMatch() expectedVersion: number | undefined) {
+    return this.withdrawApplication.execute(actor, id, body.reason, expectedVersion);
   }
 }
 
 function idempotencyKey(key: string | undefined): string | undefined {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainProblem(400, 'bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
+    throw new DomainError('bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
   }
   return key;
 }

@@ -1,12 +1,10 @@
 import { AnswerConsultation, ListConsultations, RequestConsultation } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, parseIfMatch } from '@kp/http';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, IfMatch } from '@kp/http';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AnswerConsultationDto, ConsultationQueryDto, RequestConsultationDto } from './dto/consultation.dto';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag (version) of the case you acted on; 412 when stale' };
 
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -21,17 +19,16 @@ export class ConsultationsController {
   @Post('cases/:id/consultations')
   @Roles('caseworker')
   @ApiOperation({ summary: 'Ask a regional advisor (rådgivning) with a deadline; a case in review waits in consultation until the answer or the deadline' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ description: 'The consultation' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async request(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: RequestConsultationDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.requestConsultation.execute(actor, id, body, parseIfMatch(ifMatch));
+    const view = await this.requestConsultation.execute(actor, id, body, expectedVersion);
     res.location(`/v1/consultations/${view.id}`);
     return view;
   }
@@ -49,10 +46,9 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles('advisor')
   @ApiOperation({ summary: 'Answer a consultation addressed to your region' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'The answered consultation' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AnswerConsultationDto, @Headers('if-match') ifMatch: string | undefined) {
-    return this.answerConsultation.execute(actor, id, body.answer, parseIfMatch(ifMatch));
+  answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AnswerConsultationDto, @IfMatch() expectedVersion: number | undefined) {
+    return this.answerConsultation.execute(actor, id, body.answer, expectedVersion);
   }
 }

@@ -1,9 +1,8 @@
 import { GetCase } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, etagOf } from '@kp/http';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiProblems, ETag } from '@kp/http';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -16,9 +15,8 @@ export class CasesController {
   @ApiOperation({ summary: 'A case by id or number: state, sub-cases with track and screening, consultations, legal matters, clock' })
   @ApiOkResponse({ description: 'The case as you may see it, with its ETag (the case version)' })
   @ApiProblems(401, 403, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.getCase.execute(actor, id);
-    res.setHeader('ETag', etagOf(view.version));
-    return view;
+  @ETag()
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.getCase.execute(actor, id);
   }
 }

@@ -1,8 +1,8 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ListSupplementRequests, RequestSupplement } from '@kp/deadlines';
-import { ApiProblems, etagOf, parseIfMatch } from '@kp/http';
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ETag, IfMatch } from '@kp/http';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { SupplementRequestDto, SupplementRequestQueryDto } from './dto/supplement-request.dto';
 
@@ -18,18 +18,18 @@ export class SupplementRequestsController {
   @Post()
   @Roles('caseworker')
   @ApiOperation({ summary: 'Ask the applicant to complete the application (EHDS art. 68(4)): the case waits for the applicant and the clock stops' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case; 412 when stale' })
   @ApiCreatedResponse({ description: 'The request (questions, answerDueAt) and the case’s new state and version; ETag is the case’s' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ETag((answer: { case: { version: number } }) => answer.case.version)
   async create(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: SupplementRequestDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { request, case: c } = await this.requestSupplement.execute(actor, id, { questions: body.questions, subCaseId: body.subCaseId }, parseIfMatch(ifMatch));
-    res.setHeader('ETag', etagOf(c.version)).location(`/v1/cases/${c.id}/supplement-requests`);
+    const { request, case: c } = await this.requestSupplement.execute(actor, id, { questions: body.questions, subCaseId: body.subCaseId }, expectedVersion);
+    res.location(`/v1/cases/${c.id}/supplement-requests`);
     return { ...request, case: { id: c.id, number: c.number, state: c.state, version: c.version } };
   }
 

@@ -1,12 +1,10 @@
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import { CaseDecisions, ControllerDecide, DraftDecision, ExplainDecision, IssueDecision, PublicDecisions, Recommend, ReturnDraft, RevokePermit, draftView, decisionView, permitView, recommendationView } from '@kp/decisions';
-import { ApiProblems, parseIfMatch } from '@kp/http';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, IfMatch } from '@kp/http';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
 import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag (version) of the case; 412 when stale' };
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -26,21 +24,19 @@ export class DecisionsController {
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
   @Roles('caseworker')
   @ApiOperation({ summary: 'Draft the decision on a central sub-case (or a correction of a decided one); a legal approver issues it' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ description: 'The pending draft' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @Headers('if-match') ifMatch?: string) {
-    return draftView(await this.draftDecision.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch)));
+  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
+    return draftView(await this.draftDecision.execute(actor, id, subCaseId, body, expectedVersion));
   }
 
   @Post('decision-drafts/:id/issue')
   @Roles('legal_approver')
   @ApiOperation({ summary: 'Issue a draft as the decision (four eyes: not by the person who drafted it)' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ description: 'The decision, and the permit when the case became decided with approved parts' })
   @ApiProblems(401, 403, 404, 409, 412)
-  async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('if-match') ifMatch?: string) {
-    const { decision, permit } = await this.issueDecision.execute(actor, id, parseIfMatch(ifMatch));
+  async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion?: number) {
+    const { decision, permit } = await this.issueDecision.execute(actor, id, expectedVersion);
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
 
@@ -48,31 +44,28 @@ export class DecisionsController {
   @Roles('legal_approver')
   @HttpCode(204)
   @ApiOperation({ summary: 'Send a draft back to the caseworker with a reason' })
-  @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Returned' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string): Promise<void> {
-    await this.returnDraft.execute(actor, id, body.reason, parseIfMatch(ifMatch));
+  async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @IfMatch() expectedVersion?: number): Promise<void> {
+    await this.returnDraft.execute(actor, id, body.reason, expectedVersion);
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/recommendations')
   @Roles('caseworker')
   @ApiOperation({ summary: 'Send the contact point’s recommendation (indstilling) on a collaborative sub-case to its controller' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ description: 'The recommendation' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @Headers('if-match') ifMatch?: string) {
-    return recommendationView(await this.recommend.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch)));
+  async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @IfMatch() expectedVersion?: number) {
+    return recommendationView(await this.recommend.execute(actor, id, subCaseId, body, expectedVersion));
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/controller-decision')
   @Roles('controller')
   @ApiOperation({ summary: 'The data controller decides on a recommended sub-case of its own source' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ description: 'The decision (recorded as the controller’s), and the permit when the case became decided' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async controllerDecision(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @Headers('if-match') ifMatch?: string) {
-    const { decision, permit } = await this.controllerDecide.execute(actor, id, subCaseId, body, parseIfMatch(ifMatch));
+  async controllerDecision(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
+    const { decision, permit } = await this.controllerDecide.execute(actor, id, subCaseId, body, expectedVersion);
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
 
@@ -116,11 +109,10 @@ export class DecisionsController {
   @Roles('legal_approver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an active permit with reasons (EHDS art. 63)' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'The revoked permit' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @Headers('if-match') ifMatch?: string) {
-    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference, parseIfMatch(ifMatch));
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number) {
+    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference, expectedVersion);
   }
 }
 

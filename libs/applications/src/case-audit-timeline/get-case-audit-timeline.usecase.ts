@@ -1,7 +1,7 @@
 import { canSeeCase, SubCaseRepository, ConsultationRepository } from '@kp/cases';
 import { AuditEvent, AuditLog, AuditSubject, eventsFor } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { BadCursorError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -107,5 +107,5 @@ function applicantEntry(e: AuditEvent): ApplicantTimelineEntry {
 function decodeSeqCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   if (/^[1-9]\d{0,14}$/.test(cursor)) return Number(cursor);
-  throw new DomainProblem(400, 'bad-cursor', 'cursor is not one this API gave out; start again without it.');
+  throw new BadCursorError();
 }

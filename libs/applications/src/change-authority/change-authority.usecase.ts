@@ -2,7 +2,7 @@ import { BusinessClock } from '@kp/clock';
 import { Track } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -45,7 +45,7 @@ export class ChangeAuthority {
     const now = this.clock.now();
     const effectiveFrom = command.effectiveFrom ?? now;
     if (effectiveFrom.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
-      throw new DomainProblem(422, 'effective-date-in-past', 'effectiveFrom lies in the past; an authority change takes effect now or later, never retroactively.', {
+      throw new DomainError('effective-date-in-past', 'effectiveFrom lies in the past; an authority change takes effect now or later, never retroactively.', {
         errors: [{ field: 'effectiveFrom', messages: ['must be now or in the future'] }],
       });
     }

@@ -1,10 +1,10 @@
-import { DomainProblem } from '@kp/http';
+import { DomainError, ForbiddenError, ValidationFailedError } from '@kp/errors';
 import { FieldProblem } from './application-content';
 
 export const invalidContent = (errors: FieldProblem[]) =>
-  new DomainProblem(400, 'validation', `The application has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}.`, { errors });
+  new ValidationFailedError(`The application has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}.`, errors);
 
 export const incomplete = (errors: FieldProblem[]) =>
-  new DomainProblem(422, 'incomplete-application', `The application is not complete: ${errors.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors });
+  new DomainError('incomplete-application', `The application is not complete: ${errors.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors });
 
-export const forbidden = (detail: string) => new DomainProblem(403, 'forbidden', detail);
+export const forbidden = (detail: string) => new ForbiddenError(detail);

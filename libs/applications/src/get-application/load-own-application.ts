@@ -1,4 +1,4 @@
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { Actor } from '@kp/auth';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord } from '../domain/records';

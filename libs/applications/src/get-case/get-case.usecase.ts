@@ -1,6 +1,6 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseClockService, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';

@@ -1,7 +1,7 @@
 import { CaseState, assertCommandAllowed } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { assertVersion } from '@kp/http';
+import { assertVersion } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

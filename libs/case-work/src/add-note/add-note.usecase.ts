@@ -1,7 +1,7 @@
 import { WorkOnCase } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem, FieldError } from '@kp/http';
+import { FieldError, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,7 +33,7 @@ export class AddNote {
 
   async execute(actor: Actor, caseId: string, text: string, visibility: NoteVisibility): Promise<NoteView> {
     const problems = noteProblems(text, visibility);
-    if (problems.length) throw new DomainProblem(400, 'validation', `The note has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, { errors: problems });
+    if (problems.length) throw new ValidationFailedError(`The note has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, problems);
     return this.db.transaction(async (manager) => {
       const { c } = await this.work.load(manager, actor, caseId, 'add_note');
       const note = await this.notes.insertNote(manager, { caseId: c.id, authorSub: actor.sub, authorRole: actor.role, visibility, text: text.trim() });

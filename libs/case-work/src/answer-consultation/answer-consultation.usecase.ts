@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,7 +23,7 @@ export class AnswerConsultation {
 
   async execute(actor: Actor, consultationId: string, answer: string, expectedVersion?: number): Promise<ConsultationView> {
     if (typeof answer !== 'string' || answer.trim() === '' || answer.length > 20000) {
-      throw new DomainProblem(400, 'validation', 'answer must be text of at most 20000 characters.', { errors: [{ field: 'answer', messages: ['must be non-empty text'] }] });
+      throw new ValidationFailedError('answer must be text of at most 20000 characters.', [{ field: 'answer', messages: ['must be non-empty text'] }]);
     }
     return this.db.transaction(async (manager) => {
       const addressed = isUuid(consultationId) ? await this.consultations.find(manager, consultationId) : undefined;
@@ -33,7 +33,7 @@ export class AnswerConsultation {
       await this.transitions.transition(manager, actor, { caseId: addressed.caseId, command: 'answer_consultation', expectedVersion, at }, async ({ c }) => {
         const k = (await this.consultations.find(manager, consultationId, true))!;
         if (k.state !== 'open') {
-          throw new DomainProblem(409, 'consultation-closed', k.state === 'answered' ? 'This consultation has already been answered.' : `This consultation lapsed at its deadline, ${k.deadline.toISOString()}; the case went on without it.`, {
+          throw new DomainError('consultation-closed', k.state === 'answered' ? 'This consultation has already been answered.' : `This consultation lapsed at its deadline, ${k.deadline.toISOString()}; the case went on without it.`, {
             consultationState: k.state,
           });
         }

@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,14 +27,14 @@ export class AssignCase {
 
   async execute(actor: Actor, caseId: string, assignee: string, expectedVersion?: number): Promise<AssignmentView> {
     if (typeof assignee !== 'string' || assignee.trim() === '' || assignee.length > 200) {
-      throw new DomainProblem(400, 'validation', 'assignee must be the subject of a caseworker or legal approver.', { errors: [{ field: 'assignee', messages: ['must be a subject'] }] });
+      throw new ValidationFailedError('assignee must be the subject of a caseworker or legal approver.', [{ field: 'assignee', messages: ['must be a subject'] }]);
     }
     return this.db.transaction(async (manager) => {
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'assign', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);
         const member = await this.staff.find(manager, assignee);
         if (!member || !ASSIGNABLE_ROLES.includes(member.role)) {
-          throw new DomainProblem(422, 'unknown-assignee', `${assignee} is not a caseworker or legal approver known to the contact point (they must have signed in to case work once).`, {
+          throw new DomainError('unknown-assignee', `${assignee} is not a caseworker or legal approver known to the contact point (they must have signed in to case work once).`, {
             assignee,
           });
         }

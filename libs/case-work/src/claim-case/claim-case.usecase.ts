@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,7 +28,7 @@ export class ClaimCase {
         await this.staff.seen(manager, actor);
         if (c.assigneeSub === actor.sub) return { unchanged: true };
         if (c.assigneeSub) {
-          throw new DomainProblem(409, 'case-claimed', `Case ${c.number} is held by ${c.assigneeSub}; they can release it, or a colleague can assign it to you.`, {
+          throw new DomainError('case-claimed', `Case ${c.number} is held by ${c.assigneeSub}; they can release it, or a colleague can assign it to you.`, {
             holder: c.assigneeSub,
           });
         }

@@ -1,7 +1,7 @@
 import { StaffRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem, FieldError } from '@kp/http';
+import { FieldError, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -46,7 +46,7 @@ export class DeclareConflicts {
 
   async execute(actor: Actor, organisations: DeclaredOrganisation[]): Promise<ConflictsView> {
     const problems = declarationProblems(organisations);
-    if (problems.length) throw new DomainProblem(400, 'validation', `The declaration has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, { errors: problems });
+    if (problems.length) throw new ValidationFailedError(`The declaration has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, problems);
     return this.db.transaction(async (manager) => {
       await this.staff.seen(manager, actor);
       const before = (await this.staff.conflicts(manager, actor.sub)).map((k) => k.organisationCvr);

@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseQueueRepository, QueueName, StaffRepository, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { ForbiddenError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,7 +23,7 @@ export class GetWorkload {
   ) {}
 
   async execute(actor: Actor) {
-    if (!isStaff(actor)) throw new DomainProblem(403, 'forbidden', 'Only caseworkers and legal approvers read the workload.');
+    if (!isStaff(actor)) throw new ForbiddenError('Only caseworkers and legal approvers read the workload.');
     return this.db.transaction(async (manager) => {
       await this.staff.seen(manager, actor);
       const assignees = await this.queues.byAssignee(manager);

@@ -1,6 +1,6 @@
 import { CONSULTATION_STATES, ConsultationRepository, ConsultationState, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError, ForbiddenError, ValidationFailedError } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,15 +22,15 @@ export class ListConsultations {
   async execute(actor: Actor, filter: { state?: string; caseId?: string }, limit = 20, cursor?: string) {
     let region: string | undefined;
     if (actor.role === 'advisor') {
-      if (!actor.region) throw new DomainProblem(403, 'no-region', 'Your token names no region, so no consultations are addressed to you.');
+      if (!actor.region) throw new DomainError('no-region', 'Your token names no region, so no consultations are addressed to you.');
       region = actor.region;
     } else if (!isStaff(actor)) {
-      throw new DomainProblem(403, 'forbidden', 'Only advisors and contact-point staff read consultations.');
+      throw new ForbiddenError('Only advisors and contact-point staff read consultations.');
     }
     if (filter.state !== undefined && !CONSULTATION_STATES.includes(filter.state as ConsultationState)) {
-      throw new DomainProblem(400, 'validation', `state must be one of ${CONSULTATION_STATES.join(', ')}.`);
+      throw new ValidationFailedError(`state must be one of ${CONSULTATION_STATES.join(', ')}.`);
     }
-    if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new DomainProblem(400, 'validation', 'caseId must be a case id.');
+    if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new ValidationFailedError('caseId must be a case id.');
     const after = decodeKeysetCursor(cursor);
     return this.db.transaction(async (manager) => {
       const rows = await this.consultations.page(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);

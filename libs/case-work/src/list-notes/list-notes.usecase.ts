@@ -1,5 +1,5 @@
 import { WorkOnCase, isStaff } from '@kp/cases';
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';

@@ -1,7 +1,7 @@
 import { CaseQueueRepository, QUEUES, QueueFilter, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
-import { DomainProblem } from '@kp/http';
+import { DomainError, ForbiddenError, ValidationFailedError } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,9 +26,9 @@ export class ListQueue {
   ) {}
 
   async execute(actor: Actor, queue: string, filter: QueueFilter, limit = 20, cursor?: string) {
-    if (!isStaff(actor)) throw new DomainProblem(403, 'forbidden', 'Only caseworkers and legal approvers work queues.');
-    if (!isQueue(queue)) throw new DomainProblem(404, 'unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new DomainProblem(400, 'validation', `limit must be 1–${MAX_QUEUE_PAGE}.`);
+    if (!isStaff(actor)) throw new ForbiddenError('Only caseworkers and legal approvers work queues.');
+    if (!isQueue(queue)) throw new DomainError('unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new ValidationFailedError(`limit must be 1–${MAX_QUEUE_PAGE}.`);
     const after = decodeKeysetCursor(cursor, { nullKey: true });
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {

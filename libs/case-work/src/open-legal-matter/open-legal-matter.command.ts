@@ -1,5 +1,5 @@
 import { LEGAL_MATTER_KINDS, LegalMatterKind } from '@kp/cases';
-import { FieldError } from '@kp/http';
+import { FieldError } from '@kp/errors';
 import { isUuid } from '../infrastructure/rows';
 
 export interface OpenLegalMatterCommand {

@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRepository, manualLegalMatterCode } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,7 @@ export class OpenLegalMatter {
   async execute(actor: Actor, caseId: string, command: OpenLegalMatterCommand, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
     const problems = openLegalMatterProblems(command);
     if (problems.length) {
-      throw new DomainProblem(400, 'validation', `The legal matter has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
+      throw new ValidationFailedError(`The legal matter has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, problems);
     }
     return this.db.transaction(async (manager) => {
       // The case row stays locked to the end: two people opening the same kind at once take turns.
@@ -34,11 +34,11 @@ export class OpenLegalMatter {
         const subCase = subCases.find((s) => s.id === command.subCaseId);
         if (!subCase) throw notFound('sub-case', command.subCaseId);
         if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
-          throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; no decision is left to depend on a legal matter.`);
+          throw new DomainError('sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; no decision is left to depend on a legal matter.`);
         }
         const open = await this.legalMatters.openOfKind(manager, subCase.id, command.kind);
         if (open) {
-          throw new DomainProblem(409, 'legal-matter-duplicate', `The sub-case for ${subCase.dataSourceName} already has an open ${command.kind.replace(/_/g, ' ')} matter (${open.code}); resolve that one.`, {
+          throw new DomainError('legal-matter-duplicate', `The sub-case for ${subCase.dataSourceName} already has an open ${command.kind.replace(/_/g, ' ')} matter (${open.code}); resolve that one.`, {
             legalMatterId: open.id,
           });
         }

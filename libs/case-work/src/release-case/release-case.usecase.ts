@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,9 +21,9 @@ export class ReleaseCase {
     return this.db.transaction(async (manager) => {
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'release', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);
-        if (!c.assigneeSub) throw new DomainProblem(409, 'not-claimed', `Nobody holds case ${c.number}, so there is nothing to release.`);
+        if (!c.assigneeSub) throw new DomainError('not-claimed', `Nobody holds case ${c.number}, so there is nothing to release.`);
         if (c.assigneeSub !== actor.sub) {
-          throw new DomainProblem(403, 'not-holder', `Only the holder, ${c.assigneeSub}, can release case ${c.number}; to move it, assign it instead.`, { holder: c.assigneeSub });
+          throw new DomainError('not-holder', `Only the holder, ${c.assigneeSub}, can release case ${c.number}; to move it, assign it instead.`, { holder: c.assigneeSub });
         }
         return { assigneeSub: null, audit: { action: 'case.released', payload: { caseId: c.id, state: c.state } } };
       });

@@ -2,7 +2,7 @@ import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { RuleSetRegistry } from '@kp/rules';
 import { Actor } from '@kp/auth';
-import { DomainProblem, FieldError, notFound } from '@kp/http';
+import { DomainError, FieldError, notFound, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -49,13 +49,13 @@ export class RequestConsultation {
 
   async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
     const problems = consultationRequestProblems(command, this.clock.now());
-    if (problems.length) throw new DomainProblem(400, 'validation', `The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, { errors: problems });
+    if (problems.length) throw new ValidationFailedError(`The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, problems);
     // Addressing a consultation grants that region's advisors a view of the case: only known advisors.
     const advisors = this.knownAdvisors();
     if (!advisors.has(command.advisorRegion)) {
-      throw new DomainProblem(400, 'validation', `There is no advisor ${command.advisorRegion}.`, {
-        errors: [{ field: 'advisorRegion', messages: [`must be one of ${[...advisors].sort().join(', ')}`] }],
-      });
+      throw new ValidationFailedError(`There is no advisor ${command.advisorRegion}.`, [
+        { field: 'advisorRegion', messages: [`must be one of ${[...advisors].sort().join(', ')}`] },
+      ]);
     }
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
@@ -64,7 +64,7 @@ export class RequestConsultation {
           const subCase = subCases.find((s) => s.id === command.subCaseId);
           if (!subCase) throw notFound('sub-case', command.subCaseId);
           if (subCase.state === 'decided' || subCase.state === 'withdrawn') {
-            throw new DomainProblem(409, 'sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; there is nothing left to consult on.`);
+            throw new DomainError('sub-case-closed', `The sub-case for ${subCase.dataSourceName} is ${subCase.state}; there is nothing left to consult on.`);
           }
         }
         const id = await this.consultations.insert(manager, {

@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRecord, LegalMatterRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -42,9 +42,9 @@ export class ResolveLegalMatter {
 
   async execute(actor: Actor, caseId: string, matterId: string, documentReference: string, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
     if (typeof documentReference !== 'string' || documentReference.trim() === '' || documentReference.length > 500) {
-      throw new DomainProblem(400, 'validation', 'documentReference must name the document that settles the matter (at most 500 characters).', {
-        errors: [{ field: 'documentReference', messages: ['must be non-empty text'] }],
-      });
+      throw new ValidationFailedError('documentReference must name the document that settles the matter (at most 500 characters).', [
+        { field: 'documentReference', messages: ['must be non-empty text'] },
+      ]);
     }
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
@@ -52,7 +52,7 @@ export class ResolveLegalMatter {
         const matter = isUuid(matterId) ? await this.legalMatters.find(manager, c.id, matterId, true) : undefined;
         if (!matter) throw notFound('legal matter', matterId);
         if (matter.state !== 'open') {
-          throw new DomainProblem(409, 'legal-matter-resolved', `This legal matter was resolved on ${iso(matter.resolvedAt)} with ${matter.documentReference}.`);
+          throw new DomainError('legal-matter-resolved', `This legal matter was resolved on ${iso(matter.resolvedAt)} with ${matter.documentReference}.`);
         }
         const resolved = await this.legalMatters.resolve(manager, matter.id, documentReference.trim(), actor.sub, at);
         return {

@@ -1,4 +1,4 @@
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StaffRepository } from '../infrastructure/staff.repository';
@@ -17,17 +17,23 @@ export interface ConflictCheckOptions {
 export class ConflictCheck {
   constructor(private readonly staff: StaffRepository) {}
 
-  /** Throws 403 `conflict-of-interest` when `actorSub` has declared a conflict in `organisationCvr`. */
+  /** Throws {@link ConflictOfInterestError} when `actorSub` has declared a conflict in `organisationCvr`. */
   async assertNoConflict(manager: EntityManager, actorSub: string, organisationCvr: string | null | undefined, options: ConflictCheckOptions = {}): Promise<void> {
     if (!organisationCvr) return;
     const conflict = await this.staff.conflict(manager, actorSub, organisationCvr);
     if (!conflict) return;
-    const who = options.about === 'assignee' ? `${actorSub} has` : 'You have';
-    throw new DomainProblem(
-      403,
+    throw new ConflictOfInterestError(organisationCvr, actorSub, options.about ?? 'actor');
+  }
+}
+
+/** Refused for impartiality (`conflict-of-interest`): `person` declared a conflict in `organisation`. */
+export class ConflictOfInterestError extends DomainError {
+  constructor(organisation: string, person: string, about: 'actor' | 'assignee') {
+    const who = about === 'assignee' ? `${person} has` : 'You have';
+    super(
       'conflict-of-interest',
-      `${who} declared a conflict of interest in the applicant organisation (CVR ${organisationCvr}), so another person must handle this case (forvaltningsloven § 3).`,
-      { organisation: organisationCvr, person: actorSub },
+      `${who} declared a conflict of interest in the applicant organisation (CVR ${organisation}), so another person must handle this case (forvaltningsloven § 3).`,
+      { organisation, person },
     );
   }
 }

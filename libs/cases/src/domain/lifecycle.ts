@@ -1,5 +1,5 @@
 import { Role } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { SubCaseState } from './records';
 
 /**
@@ -133,14 +133,14 @@ export function isCommandAllowed(state: CaseState, role: LifecycleRole, command:
   return allowedCommands(state, role).includes(command);
 }
 
-/** A refusal by the lifecycle table; answered as 409 problem+json `command-not-allowed`. */
-export class CommandNotAllowedError extends DomainProblem {
+/** A refusal by the lifecycle table (`command-not-allowed`); the role is for wording only, not answered. */
+export class CommandNotAllowedError extends DomainError {
   constructor(
     readonly state: CaseState,
     readonly role: LifecycleRole,
     readonly command: Command,
   ) {
-    super(409, 'command-not-allowed', `A ${role} cannot ${command.replace(/_/g, ' ')} when the case is ${state.replace(/_/g, ' ')}.`, { state, command });
+    super('command-not-allowed', `A ${role} cannot ${command.replace(/_/g, ' ')} when the case is ${state.replace(/_/g, ' ')}.`, { state, command });
   }
 }
 

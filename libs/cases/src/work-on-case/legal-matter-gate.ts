@@ -1,4 +1,4 @@
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LegalMatterRepository } from '../infrastructure/legal-matter.repository';
@@ -25,12 +25,11 @@ export class LegalMatterGate {
     return this.legalMatters.openBlocking(manager, subCaseId);
   }
 
-  /** Throws 409 `legal-matter-open`, listing them, while any blocking legal matter of the sub-case is open. */
+  /** Throws `legal-matter-open`, listing them, while any blocking legal matter of the sub-case is open. */
   async assertResolved(manager: EntityManager, subCaseId: string): Promise<void> {
     const open = await this.openBlocking(manager, subCaseId);
     if (open.length === 0) return;
-    throw new DomainProblem(
-      409,
+    throw new DomainError(
       'legal-matter-open',
       `Resolve ${open.length === 1 ? 'this legal matter' : `these ${open.length} legal matters`} before the decision: ${open.map((m) => `${m.kind} (${m.code})`).join(', ')}.`,
       { subCaseId, openLegalMatters: open },

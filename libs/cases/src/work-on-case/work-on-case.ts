@@ -1,4 +1,4 @@
-import { assertVersion, notFound } from '@kp/http';
+import { assertVersion, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { canSeeCase } from '../access/case-access';

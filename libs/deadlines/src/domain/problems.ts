@@ -1,5 +1,5 @@
 import { ClockEventError, ClockExtensionError } from '@kp/clock';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 
 const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> = {
   reason_required: 'reason',
@@ -10,9 +10,9 @@ const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> =
 };
 
 /** An extension EHDS art. 68(4) does not allow, named by field when one field is at fault. */
-export function extensionRefused(error: ClockExtensionError): DomainProblem {
+export function extensionRefused(error: ClockExtensionError): DomainError {
   const field = EXTENSION_FIELD[error.code];
-  return new DomainProblem(422, 'clock-extension-refused', `The extension is not allowed: ${error.message}.`, {
+  return new DomainError('clock-extension-refused', `The extension is not allowed: ${error.message}.`, {
     code: error.code,
     ...(field ? { errors: [{ field, messages: [error.message] }] } : {}),
   });
@@ -20,4 +20,4 @@ export function extensionRefused(error: ClockExtensionError): DomainProblem {
 
 /** The clock history would not be a possible one (e.g. paused twice): the case changed under the request. */
 export const clockConflict = (error: ClockEventError) =>
-  new DomainProblem(409, 'clock-conflict', `The statutory clock cannot take this step: ${error.message}.`, { code: error.code });
+  new DomainError('clock-conflict', `The statutory clock cannot take this step: ${error.message}.`, { code: error.code });

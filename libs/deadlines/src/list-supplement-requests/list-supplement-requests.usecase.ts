@@ -1,5 +1,5 @@
 import { assertCommandAllowed, canSeeCase, SubCaseRepository, ConsultationRepository } from '@kp/cases';
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { CaseFileRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { DomainProblem } from '@kp/http';
+import { ValidationFailedError } from '@kp/errors';
 import { MAX_QUESTION_LENGTH, MAX_QUESTIONS } from '../domain/supplement-request';
 
 export interface RequestSupplementCommand {
@@ -15,6 +15,6 @@ export function validateRequestSupplement(command: RequestSupplementCommand): Re
     if (typeof q !== 'string' || q.trim() === '') errors.push({ field: `questions[${i}]`, messages: ['a question cannot be empty'] });
     else if (q.length > MAX_QUESTION_LENGTH) errors.push({ field: `questions[${i}]`, messages: [`at most ${MAX_QUESTION_LENGTH} characters`] });
   });
-  if (errors.length) throw new DomainProblem(400, 'validation', `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, { errors });
+  if (errors.length) throw new ValidationFailedError(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors);
   return { questions: questions.map((q) => q.trim()), subCaseId: command.subCaseId };
 }

@@ -2,7 +2,7 @@ import { CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -45,15 +45,14 @@ export class RequestSupplement {
         // approver or the controller, were judged on the application as it is and must stay so.
         const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));
         if (settled.length > 0) {
-          throw new DomainProblem(
-            409,
+          throw new DomainError(
             'parts-in-decision',
             `The application can no longer be supplemented: ${settled.map((s) => `${s.dataSourceName} (${s.state.replace(/_/g, ' ')})`).join(', ')}. Return pending drafts first; decided parts stand.`,
           );
         }
         const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
         if (command.subCaseId && !subCase) {
-          throw new DomainProblem(422, 'unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
+          throw new DomainError('unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
             errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'] }],
           });
         }

@@ -3,7 +3,7 @@ import { ApplicationRecord, ApplicationRepository, AuthorityInForce, contentProb
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
-import { assertVersion, DomainProblem, notFound } from '@kp/http';
+import { assertVersion, DomainError, notFound, ValidationFailedError } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -44,7 +44,7 @@ export class ResubmitApplication {
   async execute(actor: Actor, applicationId: string, command: ResubmitCommand, expectedApplicationVersion?: number): Promise<CaseRecord> {
     const answer = command.answer?.trim() || null;
     if (answer && answer.length > MAX_ANSWER_LENGTH) {
-      throw new DomainProblem(400, 'validation', 'The answer is too long.', { errors: [{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`] }] });
+      throw new ValidationFailedError('The answer is too long.', [{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`] }]);
     }
     return this.db.transaction(async (manager) => {
       const application = await this.applications.find(manager, applicationId, true);
@@ -99,16 +99,16 @@ export class ResubmitApplication {
   private assertComplete(application: ApplicationRecord, subCases: SubCaseRecord[]): void {
     const invalid = contentProblems(application.content, (id) => !!this.sources.dataSource(id));
     if (invalid.length) {
-      throw new DomainProblem(400, 'validation', `The application has ${invalid.length} invalid field${invalid.length === 1 ? '' : 's'}: ${invalid.map((e) => e.field).join(', ')}.`, { errors: invalid });
+      throw new ValidationFailedError(`The application has ${invalid.length} invalid field${invalid.length === 1 ? '' : 's'}: ${invalid.map((e) => e.field).join(', ')}.`, invalid);
     }
     const missing = missingForSubmission(application.content);
     if (missing.length) {
-      throw new DomainProblem(422, 'incomplete-application', `The application is not complete: ${missing.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors: missing });
+      throw new DomainError('incomplete-application', `The application is not complete: ${missing.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors: missing });
     }
     const requested = (application.content.dataRequests ?? []).map((r) => r.dataSourceId).sort();
     const cased = subCases.map((s) => s.dataSourceId).sort();
     if (requested.join() !== cased.join()) {
-      throw new DomainProblem(422, 'data-requests-changed', `A supplement cannot add or remove data sources (the case has ${cased.join(', ')}); withdraw and apply anew instead.`, {
+      throw new DomainError('data-requests-changed', `A supplement cannot add or remove data sources (the case has ${cased.join(', ')}); withdraw and apply anew instead.`, {
         errors: [{ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] }],
       });
     }

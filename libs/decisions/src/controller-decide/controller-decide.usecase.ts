@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { LegalMatterGate, ScreeningRepository, controls } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -39,7 +39,7 @@ export class ControllerDecide {
         if (!controls(actor, subCase)) throw notFound('sub-case', subCaseId);
         const recommendation = await this.decisions.latestRecommendation(manager, subCase.id);
         if (subCase.state !== 'awaiting_controller' || !recommendation) {
-          throw new DomainProblem(409, 'no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
+          throw new DomainError('no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
         }
         await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, input.outcome);
         const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);

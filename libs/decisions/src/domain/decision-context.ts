@@ -1,6 +1,6 @@
 import { CaseRecord, CaseTransitions, Command, SubCaseRecord, Transitioned, TransitionStep } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 

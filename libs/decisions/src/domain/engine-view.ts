@@ -1,4 +1,4 @@
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { ScreeningRepository } from '@kp/cases';
 import type { Verdict } from '@kp/rules';
 import { EntityManager } from 'typeorm';
@@ -21,8 +21,7 @@ export async function compareWithEngine(manager: EntityManager, screenings: Scre
   const engineVerdict: Verdict | null = screening?.verdict ?? null;
   const departs = departsFromEngine(outcome, engineVerdict);
   if (departs && !departureReason?.trim()) {
-    throw new DomainProblem(
-      422,
+    throw new DomainError(
       'departure-reason-required',
       `The outcome ${outcome} departs from the screening's verdict ${engineVerdict}; say why in departureReason.`,
       { errors: [{ field: 'departureReason', messages: ['required when the outcome departs from the engine verdict'] }] },

@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { ScreeningRepository } from '@kp/cases';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -31,14 +31,14 @@ export class DraftDecision {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'draft_decision', expectedVersion, at }, async ({ c, subCase }) => {
         if (subCase.track !== 'central') {
-          throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
+          throw new DomainError('wrong-track', `${subCase.dataSourceName} is on the collaborative track: the contact point recommends and ${subCase.controllerName} decides.`);
         }
         const correcting = subCase.state === 'decided';
         if (!correcting && subCase.state !== 'in_review') {
-          throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a decision can be drafted when it is in review.`);
+          throw new DomainError('sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a decision can be drafted when it is in review.`);
         }
         if (await this.decisions.pendingDraft(manager, subCase.id)) {
-          throw new DomainProblem(409, 'draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
+          throw new DomainError('draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
         }
         const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
         const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);

@@ -1,7 +1,7 @@
 import { ScreeningRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { ApplicationInput, replayScreening, RuleSetVersionStore } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,7 +30,7 @@ export class ExplainDecision {
     const decision = await this.read.decision(actor, decisionId);
     const d = (await this.decisions.findDecision(this.db.manager, decisionId))!;
     const screening = d.screeningId ? await this.screenings.find(this.db.manager, d.screeningId) : undefined;
-    if (!screening) throw new DomainProblem(409, 'no-screening', 'This decision was made without a screening to explain.');
+    if (!screening) throw new DomainError('no-screening', 'This decision was made without a screening to explain.');
     const versions = await this.store.versionsFor(screening.ruleSets);
     const replay = await replayScreening(screening.application as ApplicationInput, screening.dataRequestIndex, versions);
     const storedCodes = (screening.findings as { code: string }[]).map((f) => f.code).sort();

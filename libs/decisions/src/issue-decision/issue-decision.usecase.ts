@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { LegalMatterGate } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,9 +32,9 @@ export class IssueDecision {
       if (!draft) throw notFound('decision draft', draftId);
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'issue_decision', expectedVersion, at }, async (context) => {
-        if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
+        if (draft.state !== 'pending') throw new DomainError('draft-closed', `This draft was already ${draft.state}.`);
         if (draft.draftedBy === actor.sub) {
-          throw new DomainProblem(403, 'four-eyes', 'You drafted this decision; another legal approver must issue it (four-eyes principle).');
+          throw new DomainError('four-eyes', 'You drafted this decision; another legal approver must issue it (four-eyes principle).');
         }
         await assertLegalMattersAllow(this.legalMatters, manager, context.subCase.id, draft.outcome);
         await this.decisions.closeDraft(manager, draft.id, 'issued', actor.sub, at);

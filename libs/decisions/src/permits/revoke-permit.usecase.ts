@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -33,7 +33,7 @@ export class RevokePermit {
         actor,
         { caseId: permit.caseId, command: 'revoke_permit', expectedVersion, at, notFound: { what: 'permit', id: permitId } },
         async ({ c }) => {
-          if (permit.state !== 'active') throw new DomainProblem(409, 'permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
+          if (permit.state !== 'active') throw new DomainError('permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
           const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason, at);
           await this.notifier.notify(manager, {
             to: { sub: c.applicantSub },

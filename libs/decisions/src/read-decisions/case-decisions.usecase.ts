@@ -2,7 +2,7 @@ import { CaseRecord, canSeeCase, controls, SubCaseRepository, ConsultationReposi
 import { CaseFileRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { notFound } from '@kp/http';
+import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';

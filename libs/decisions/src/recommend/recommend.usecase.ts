@@ -1,7 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { ScreeningRepository } from '@kp/cases';
-import { DomainProblem } from '@kp/http';
+import { DomainError } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,10 +32,10 @@ export class Recommend {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'recommend', expectedVersion, at }, async ({ c, subCase }) => {
         if (subCase.track !== 'collaborative') {
-          throw new DomainProblem(409, 'wrong-track', `${subCase.dataSourceName} is on the central track: draft a decision instead.`);
+          throw new DomainError('wrong-track', `${subCase.dataSourceName} is on the central track: draft a decision instead.`);
         }
         if (subCase.state !== 'in_review') {
-          throw new DomainProblem(409, 'sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
+          throw new DomainError('sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
         }
         const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
         const recommendation = await this.decisions.insertRecommendation(manager, {

@@ -1,6 +1,6 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
-import { DomainProblem, notFound } from '@kp/http';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,7 +23,7 @@ export class ReturnDraft {
       if (!draft) throw notFound('decision draft', draftId);
       const at = this.clock.now();
       await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'return_draft', expectedVersion, at }, async () => {
-        if (draft.state !== 'pending') throw new DomainProblem(409, 'draft-closed', `This draft was already ${draft.state}.`);
+        if (draft.state !== 'pending') throw new DomainError('draft-closed', `This draft was already ${draft.state}.`);
         await this.decisions.closeDraft(manager, draft.id, 'returned', actor.sub, at, reason);
         return { audit: { action: 'decision.draft_returned', payload: { draftId, reason } } };
       });

@@ -1,5 +1,5 @@
 import { Actor } from '@kp/auth';
-import { DomainProblem } from '@kp/http';
+import { NotFoundError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ export class MarkNotificationRead {
   async execute(actor: Actor, id: string): Promise<NotificationView> {
     return this.db.transaction(async (manager) => {
       const notification = UUID.test(id) ? await this.notifications.findAddressedTo(manager, actor, id) : undefined;
-      if (!notification) throw new DomainProblem(404, 'not-found', `There is no notification ${id} addressed to you.`);
+      if (!notification) throw new NotFoundError('notification', id, `There is no notification ${id} addressed to you.`);
       await this.notifications.markRead(manager, notification, actor.sub);
       return notificationView((await this.notifications.findAddressedTo(manager, actor, id))!);
     });

@@ -1,0 +1,22 @@
+/**
+ * A refusal by the domain: a stable `code` clients and translators can branch on, the English
+ * `detail` sentence, and the `params` it is made of. No HTTP status: the edge maps codes to
+ * statuses (libs/http), so domain and persistence code never depend on the HTTP library.
+ * `params` leave the API as problem extension members, so they hold only what a client may see.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+/** One field at fault, named by its JSON path, and what to fix. */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
