@@ -107,7 +107,8 @@ export class ConsultationRepository {
   }
 
   async lapse(manager: EntityManager, caseId: string, now: Date): Promise<{ id: string; advisorRegion: string; deadline: Date }[]> {
-    const rows = await manager.query(
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [rows] = await manager.query(
       `UPDATE consultation SET state = 'lapsed', lapsed_at = $2 WHERE case_id = $1 AND state = 'open' AND deadline <= $2
        RETURNING id, advisor_region, deadline`,
       [caseId, now],

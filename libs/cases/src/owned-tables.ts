@@ -1,0 +1,16 @@
+/**
+ * The tables only this library names in SQL: the case kernel's cases and their number series,
+ * sub-cases, clock events, screenings, consultations, legal matters, staff and declared conflicts.
+ * Other libraries call the kernel; test/architecture/table-ownership.spec.ts holds every library to it.
+ */
+export const OWNED_TABLES = [
+  'case_file',
+  'case_number_counter',
+  'sub_case',
+  'clock_event',
+  'screening',
+  'consultation',
+  'legal_matter',
+  'staff_member',
+  'declared_conflict',
+] as const;
