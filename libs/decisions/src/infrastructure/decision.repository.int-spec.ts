@@ -32,8 +32,9 @@ describe('DecisionRepository (PostgreSQL)', () => {
       departureReason: null,
       supersedesId: null,
       draftedBy: 'cw-1',
+      draftedAt: at(2),
       ...extra,
-    });
+    } as Parameters<DecisionRepository['insertDraft']>[1]);
 
   const decide = (f: CaseFixture, extra: Partial<DecisionRecord> = {}) =>
     decisions.insertDecision(db.manager, {
@@ -58,8 +59,9 @@ describe('DecisionRepository (PostgreSQL)', () => {
       departureReason: null,
       supersedesId: null,
       publishBy: at(30),
+      issuedAt: at(3),
       ...extra,
-    });
+    } as Parameters<DecisionRepository['insertDecision']>[1]);
 
   const permit = (f: CaseFixture, validUntil: Date, number = `DUT-TEST-${Math.random().toString(36).slice(2, 10)}`) =>
     decisions.insertPermit(db.manager, {
@@ -70,6 +72,7 @@ describe('DecisionRepository (PostgreSQL)', () => {
       processingEnvironment: 'sds_research_machine',
       validFrom: at(1),
       validUntil,
+      issuedAt: at(1),
     });
 
   describe('permit numbers', () => {
@@ -158,7 +161,7 @@ describe('DecisionRepository (PostgreSQL)', () => {
 
   it('gives the latest recommendation to the controller for a sub-case', async () => {
     const f = await fixtures.open({ subCases: [{ dataSourceId: 'biobank', track: 'collaborative', controllerOrg: '29190925' }] });
-    const recommend = (outcome: 'approved' | 'rejected') =>
+    const recommend = (outcome: 'approved' | 'rejected', day: number) =>
       decisions.insertRecommendation(db.manager, {
         caseId: f.case.id,
         subCaseId: f.subCases[0].id,
@@ -171,19 +174,18 @@ describe('DecisionRepository (PostgreSQL)', () => {
         departureReason: null,
         controllerOrg: '29190925',
         recommendedBy: 'cw-1',
+        recommendedAt: at(day),
       });
-    await recommend('rejected');
-    await new Promise((r) => setTimeout(r, 10));
-    const latest = await recommend('approved');
+    await recommend('rejected', 5);
+    const latest = await recommend('approved', 6);
     expect(await decisions.latestRecommendation(db.manager, f.subCases[0].id)).toEqual(latest);
     expect((await decisions.recommendationsForCase(db.manager, f.case.id)).map((r) => r.outcome)).toEqual(['rejected', 'approved']);
   });
 
   it('keeps an issued decision and its correction side by side: the correction is current, the original superseded once', async () => {
     const f = await fixtures.open();
-    const original = await decide(f, { outcome: 'rejected', engineVerdict: 'approve', departsFromEngine: true, departureReason: 'The cohort is identifiable.' });
-    await new Promise((r) => setTimeout(r, 10));
-    const correction = await decide(f, { outcome: 'approved', supersedesId: original.id });
+    const original = await decide(f, { outcome: 'rejected', engineVerdict: 'approve', departsFromEngine: true, departureReason: 'The cohort is identifiable.', issuedAt: at(3) });
+    const correction = await decide(f, { outcome: 'approved', supersedesId: original.id, issuedAt: at(8) });
     expect(await decisions.findDecision(db.manager, original.id)).toMatchObject({ outcome: 'rejected', appealGuidance: { da: 'Klage inden 4 uger', en: 'Appeal within 4 weeks' }, publishBy: at(30) });
     expect((await decisions.decisionsForCase(db.manager, f.case.id)).map((d) => [d.id, d.supersededBy])).toEqual([
       [original.id, correction.id],
