@@ -8,6 +8,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
   let researcher: string;
   let otherResearcher: string;
   let caseworker: string;
+  let approver: string;
   let admin: string;
 
   beforeAll(async () => {
@@ -15,6 +16,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     researcher = await t.token({ sub: 'researcher-1', role: 'researcher', organisation: '31119103' });
     otherResearcher = await t.token({ sub: 'researcher-2', role: 'researcher', organisation: '30060946' });
     caseworker = await t.token({ sub: 'caseworker-1', role: 'caseworker', organisation: '33257872' });
+    approver = await t.token({ sub: 'approver-1', role: 'legal_approver', organisation: '33257872' });
     admin = await t.token({ sub: 'admin-1', role: 'admin' });
   });
   afterAll(() => t.close());
@@ -114,8 +116,14 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(after.subCases.every((s: { state: string }) => s.state === 'withdrawn')).toBe(true);
 
     const decided = await submitAndScreen(t, researcher, completeApplication());
-    // The decision flow belongs to case handling; here the case is put in its decided state directly.
-    await t.app.get(DataSource).query(`UPDATE case_file SET state = 'decided' WHERE id = $1`, [decided.case.id]);
+    // Decided as case handling decides: a caseworker drafts, another person issues as legal approver.
+    const draft = await request(t.server)
+      .post(`/v1/cases/${decided.case.id}/sub-cases/${decided.case.subCases[0].id}/decision-drafts`)
+      .set(bearer(caseworker))
+      .send({ outcome: 'approved', legalBasis: 'EHDS art. 68', reasoning: 'The purpose is scientific research and the data requested are necessary.' })
+      .expect(201);
+    await request(t.server).post(`/v1/decision-drafts/${draft.body.id}/issue`).set(bearer(approver)).expect(201);
+    expect((await request(t.server).get(`/v1/cases/${decided.case.id}`).set(bearer(researcher)).expect(200)).body.state).toBe('decided');
     const refused = await request(t.server).post(`/v1/applications/${decided.applicationId}/withdraw`).set(bearer(researcher)).send({}).expect(409);
     expect(refused.body.detail).toBe('A researcher cannot withdraw when the case is decided.');
   });

@@ -1,8 +1,8 @@
-import { ExpirePermitsHandler } from '@kp/decisions';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
+import { waitFor } from './support/wait';
 
 /**
  * A multi-source case from submission to permit, with every role: LPR on the central track,
@@ -21,7 +21,8 @@ describe('case handling from submit to permit (e2e)', () => {
   const caseNow = async (who = 'caseworker') => (await get(`/v1/cases/${caseId}`, who).expect(200)).body;
 
   beforeAll(async () => {
-    t = await startTestApp('case_handling');
+    // The permit-expiry sweep runs on its schedule every quarter second; the expiry test only moves business time.
+    t = await startTestApp('case_handling', { env: { PERMIT_EXPIRY_SWEEP_MS: '250' } });
     const people = {
       researcher: { sub: 'r-1', role: 'researcher', organisation: '31119103' },
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
@@ -225,18 +226,6 @@ describe('case handling from submit to permit (e2e)', () => {
     expect(forged.body.type).toMatch(/bad-cursor$/);
   });
 
-  it('expires a permit when its validity has run out and tells the applicant', async () => {
-    const db = t.app.get(DataSource);
-    await db.query(`UPDATE permit SET valid_until = now() - interval '1 minute' WHERE case_id = $1 AND state = 'active'`, [caseId]);
-    const expired = await db.transaction((manager) => t.app.get(ExpirePermitsHandler).expireDue(manager, new Date()));
-    expect(expired).toBe(1);
-    const permits = (await get(`/v1/cases/${caseId}/decisions`, 'researcher').expect(200)).body.permits;
-    expect(permits.map((p: { state: string }) => p.state)).toEqual(['superseded', 'expired']);
-    const notices = (await get('/v1/me/notifications', 'researcher').expect(200)).body.items;
-    expect(notices.map((n: { kind: string }) => n.kind)).toContain('permit_expired');
-    await post(`/v1/permits/${permits[1].id}/revoke`, 'approver', { reason: 'x' }).expect(409);
-  });
-
   it('refuses a decision draft by a caseworker with a declared conflict of interest in the applicant (forvaltningsloven § 3)', async () => {
     const conflicted = await t.token({ sub: 'cw-conflicted', role: 'caseworker', organisation: '33257872' });
     await request(t.server)
@@ -264,5 +253,20 @@ describe('case handling from submit to permit (e2e)', () => {
     expect(revoked).toMatchObject({ state: 'revoked', endReason: 'Data used outside the permit (EHDS art. 63)' });
     const notices = (await get('/v1/me/notifications', 'researcher').expect(200)).body.items;
     expect(notices.map((n: { kind: string }) => n.kind)).toContain('permit_revoked');
+  });
+
+  // Last in the file: it moves business time past the permits' validity.
+  it('expires a permit when its validity has run out and tells the applicant', async () => {
+    // Valid to the end of the project period applied for, 31 December 2028; on 1 January 2029 it has run out
+    // and the permit-expiry sweep, on its own schedule, ends it.
+    t.clock.set(new Date('2029-01-01T09:00:00Z'));
+    const permits = await waitFor(async () => {
+      const listed = (await get(`/v1/cases/${caseId}/decisions`, 'researcher').expect(200)).body.permits;
+      return listed.some((p: { state: string }) => p.state === 'expired') ? listed : undefined;
+    }, 20000, 'the scheduled permit-expiry sweep');
+    expect(permits.map((p: { state: string }) => p.state)).toEqual(['superseded', 'expired']);
+    const notices = (await get('/v1/me/notifications', 'researcher').expect(200)).body.items;
+    expect(notices.map((n: { kind: string }) => n.kind)).toContain('permit_expired');
+    await post(`/v1/permits/${permits[1].id}/revoke`, 'approver', { reason: 'x' }).expect(409);
   });
 });

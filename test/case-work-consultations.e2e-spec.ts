@@ -1,12 +1,11 @@
 import { LegalMatterGate } from '@kp/cases';
-import { LapseConsultationsHandler } from '@kp/case-work';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
 import { waitFor } from './support/wait';
 
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+const DAY_MS = 24 * 3600 * 1000;
 
 describe('case work: consultations (rådgivning) and legal matters (e2e)', () => {
   let t: TestApp;
@@ -20,6 +19,8 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
   const get = (path: string, token: string) => request(t.server).get(path).set(bearer(token));
   const post = (path: string, token: string, body: object = {}) => request(t.server).post(path).set(bearer(token)).send(body);
   const caseState = async (id: string) => (await get(`/v1/cases/${id}`, caseworker).expect(200)).body.state as string;
+  /** A deadline `days` from now in business time. */
+  const inDays = (days: number) => new Date(t.clock.now().getTime() + days * DAY_MS).toISOString();
 
   beforeAll(async () => {
     // A tiny sweep interval, so the scheduled job lapses a consultation a second after its deadline.
@@ -90,7 +91,7 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
     const asked = await post(`/v1/cases/${c.id}/consultations`, caseworker, {
       advisorRegion: 'region-midtjylland',
       question: 'Anything we should know about this cohort?',
-      deadline: new Date(Date.now() + 1000).toISOString(),
+      deadline: new Date(t.clock.now().getTime() + 1000).toISOString(),
     }).expect(201);
     expect(await caseState(c.id)).toBe('consultation');
     await waitFor(async () => (await caseState(c.id)) === 'in_review', 20000, 'the consultation sweep');
@@ -104,13 +105,17 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
     expect(event).toMatchObject({ actor_sub: 'system', payload: expect.objectContaining({ fromState: 'consultation', caseState: 'in_review' }) });
   });
 
-  it('lapses when the sweep handler runs directly, and leaves the case waiting while another consultation is still within its deadline', async () => {
+  it('lapses only the consultation past its deadline, and leaves the case waiting while another is still within its deadline', async () => {
+    t.clock.set(new Date('2028-03-01T09:00:00Z'));
     const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-    const short = await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-midtjylland', question: 'Short?', deadline: inDays(1) }).expect(201);
-    await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-syddanmark', question: 'Long?', deadline: inDays(20) }).expect(201);
-    await db.query(`UPDATE consultation SET deadline = now() - interval '1 minute' WHERE id = $1`, [short.body.id]);
-    await db.transaction((m) => t.app.get(LapseConsultationsHandler).handle(m, {}));
-    const view = await get(`/v1/cases/${c.id}`, caseworker).expect(200);
+    const short = await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-midtjylland', question: 'Short?', deadline: '2028-03-02T09:00:00Z' }).expect(201);
+    await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-syddanmark', question: 'Long?', deadline: '2028-03-21T09:00:00Z' }).expect(201);
+    // Two days on, the short deadline has passed and the long one has not; the sweep runs on its schedule.
+    t.clock.set(new Date('2028-03-03T09:00:00Z'));
+    const view = await waitFor(async () => {
+      const res = await get(`/v1/cases/${c.id}`, caseworker).expect(200);
+      return res.body.consultations.find((k: { id: string }) => k.id === short.body.id).state === 'lapsed' ? res : undefined;
+    }, 20000, 'the consultation sweep');
     expect(view.body.state).toBe('consultation');
     expect(view.body.consultations.map((k: { state: string }) => k.state)).toEqual(['lapsed', 'open']);
   });

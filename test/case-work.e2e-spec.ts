@@ -3,10 +3,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
+import { waitFor } from './support/wait';
 
 /** Cases come from Aarhus Universitet (CVR 31119103) unless another organisation is given. */
 const AU = '31119103';
 const SDU = '29283958';
+const DAY_MS = 24 * 3600 * 1000;
 
 describe('case work: queues, claiming and assignment, conflicts of interest, workload, notes (e2e)', () => {
   let t: TestApp;
@@ -28,7 +30,8 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     (await db.query(`SELECT action, payload FROM audit_event WHERE subject_type = 'case' AND subject_id = $1 ORDER BY seq`, [number])) as { action: string; payload: Record<string, unknown> }[];
 
   beforeAll(async () => {
-    t = await startTestApp('case_work');
+    // The deadline sweep runs on its schedule every second and stores the at-risk and overdue figures the queues filter on.
+    t = await startTestApp('case_work', { env: { DEADLINE_SWEEP_MS: '1000' } });
     db = t.app.get(DataSource);
     researcher = await t.token({ sub: 'researcher-1', role: 'researcher', organisation: AU });
     otherResearcher = await t.token({ sub: 'researcher-2', role: 'researcher', organisation: SDU });
@@ -37,11 +40,17 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     cw3 = await t.token({ sub: 'cw-3', role: 'caseworker', organisation: '33257872' });
     approver = await t.token({ sub: 'jurist-1', role: 'legal_approver', organisation: '33257872' });
     advisor = await t.token({ sub: 'advisor-rm', role: 'advisor', region: 'region-midtjylland' });
-    for (let i = 0; i < 3; i++) {
-      const { case: c } = await submitAndScreen(t, researcher, completeApplication({ title: `Stroke cohort ${i}` }));
-      central.push(c);
-    }
+    // Complete applications submitted on different days, so their decisions fall due 3 months later on
+    // different days (EHDS art. 68(4)); no Danish public holiday falls between July and November 2028.
+    const centralCase = async (i: number) => (await submitAndScreen(t, researcher, completeApplication({ title: `Stroke cohort ${i}` }))).case;
+    t.clock.set(new Date('2028-07-03T09:00:00Z')); // due Tuesday 3 October 2028
     collaborative = (await submitAndScreen(t, researcher, completeApplication({ title: 'Records only', dataRequests: [dataRequest('epj-region-midtjylland')] }))).case;
+    t.clock.set(new Date('2028-07-17T09:00:00Z')); // due Tuesday 17 October 2028
+    central[1] = await centralCase(1);
+    t.clock.set(new Date('2028-08-15T09:00:00Z')); // both due Wednesday 15 November 2028
+    central[0] = await centralCase(0);
+    central[2] = await centralCase(2);
+    t.clock.set(new Date('2028-08-16T09:00:00Z')); // due Thursday 16 November 2028
     const sduContent = completeApplication({ title: 'SDU study' });
     (sduContent.applicant as { organisation: { cvr: string; name: string } }).organisation = { ...(sduContent.applicant as { organisation: object }).organisation, cvr: SDU, name: 'Syddansk Universitet' } as never;
     sdu = (await submitAndScreen(t, otherResearcher, sduContent)).case;
@@ -52,6 +61,8 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
 
   describe('queues', () => {
     it('lists open central cases soonest due first, with clock figures, sub-cases and open work counts', async () => {
+      // Thursday 17 August 2028: 64 working days before cohort 0 is due on 15 November.
+      t.clock.set(new Date('2028-08-17T09:00:00Z'));
       const res = await get('/v1/queues/central', cw1).expect(200);
       const ids = res.body.items.map((i: { id: string }) => i.id);
       expect(ids).toEqual(expect.arrayContaining([...central.map((c) => c.id), sdu.id]));
@@ -70,7 +81,7 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
         openLegalMatters: 0,
       });
       expect(item.daysLeft).toBeGreaterThan(50);
-      expect(new Date(item.dueAt).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(item.dueAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
       const dues = res.body.items.map((i: { dueAt: string }) => i.dueAt);
       expect([...dues].sort()).toEqual(dues);
     });
@@ -83,9 +94,7 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     });
 
     it('pages with a stable cursor ordered by due date then id', async () => {
-      // Distinct due dates, one tie, so the order is due date first and id second.
-      await db.query(`UPDATE case_file SET due_at = now() + interval '40 days' WHERE id = ANY($1::uuid[])`, [[central[0].id, central[2].id]]);
-      await db.query(`UPDATE case_file SET due_at = now() + interval '20 days' WHERE id = $1`, [central[1].id]);
+      // Distinct due dates, one tie (cohorts 0 and 2, submitted the same day), so the order is due date first and id second.
       const all = (await get('/v1/queues/central?limit=100', cw1).expect(200)).body.items.map((i: { id: string }) => i.id);
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -104,32 +113,43 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     });
 
     it('filters by data source, track, state, due date, at risk and assignee', async () => {
+      // Thursday 5 October 2028: within 30 days only cohort 1 (17 October) falls due.
+      t.clock.set(new Date('2028-10-05T09:00:00Z'));
       const ids = async (query: string, queue = 'central') => (await get(`/v1/queues/${queue}?${query}`, cw1).expect(200)).body.items.map((i: { id: string }) => i.id);
       expect(await ids('dataSource=epj-region-midtjylland', 'collaborative')).toEqual([collaborative.id]);
       expect(await ids('dataSource=epj-region-midtjylland')).toEqual([]);
       expect(await ids('track=collaborative')).toEqual([]);
       expect((await ids('state=in_review')).length).toBe(4);
       expect(await ids('state=awaiting_applicant')).toEqual([]);
-      const soon = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+      const soon = new Date(t.clock.now().getTime() + 30 * DAY_MS).toISOString();
       expect(await ids(`dueBefore=${soon}`)).toEqual([central[1].id]);
-      await db.query(`UPDATE case_file SET at_risk = true WHERE id = $1`, [central[2].id]);
-      expect(await ids('atRisk=true')).toEqual([central[2].id]);
-      expect(await ids('atRisk=false')).not.toContain(central[2].id);
-      await db.query(`UPDATE case_file SET at_risk = false WHERE id = $1`, [central[2].id]);
+      // Cohort 1 has 8 working days left (6, 9–13, 16 and 17 October): within the 10 the policy warns
+      // before; cohorts 0 and 2 have 29 and SDU 30. The sweep tells the caseworkers when it marks it.
+      await waitFor(async () => {
+        const res = await get('/v1/me/notifications', cw1).query({ kind: 'deadline_at_risk', case: central[1].number }).expect(200);
+        return res.body.items[0];
+      }, 20000, 'the scheduled deadline sweep');
+      expect(await ids('atRisk=true')).toEqual([central[1].id]);
+      expect(await ids('atRisk=false')).not.toContain(central[1].id);
       expect((await ids('assignee=unassigned')).length).toBe(4);
       const invalid = await get('/v1/queues/central?atRisk=maybe&colour=red', cw1).expect(400);
       expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['atRisk', 'colour']);
     });
 
     it('shows cases whose draft decision waits for a legal approver in the approval queue', async () => {
-      const [subCase] = await db.query(`SELECT id FROM sub_case WHERE case_id = $1`, [central[2].id]);
-      await db.query(`UPDATE sub_case SET state = 'awaiting_approval' WHERE id = $1`, [subCase.id]);
+      const [subCase] = (await get(`/v1/cases/${central[2].id}`, cw1).expect(200)).body.subCases;
+      const draft = await post(`/v1/cases/${central[2].id}/sub-cases/${subCase.id}/decision-drafts`, cw1, {
+        outcome: 'approved',
+        legalBasis: 'EHDS art. 68',
+        reasoning: 'The purpose is scientific research and the data requested are necessary.',
+      }).expect(201);
       try {
         const res = await get('/v1/queues/approval', approver).expect(200);
         expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([central[2].id]);
         expect(res.body.items[0].subCases[0].state).toBe('awaiting_approval');
       } finally {
-        await db.query(`UPDATE sub_case SET state = 'in_review' WHERE id = $1`, [subCase.id]);
+        // The legal approver sends it back, and the part is in review again.
+        await post(`/v1/decision-drafts/${draft.body.id}/return`, approver, { reason: 'Not yet: the claims and conflicts below need it in review.' }).expect(204);
       }
     });
 
@@ -263,8 +283,14 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
   });
 
   it('shows the workload per assignee and per queue with at-risk and overdue counts', async () => {
+    // Friday 6 October 2028: the collaborative case was due on 3 October and the sweep has marked it overdue;
+    // cohort 1 (due 17 October) is not yet, and the unassigned cohort 2 and SDU case are more than 10 working days from theirs.
+    t.clock.set(new Date('2028-10-06T09:00:00Z'));
+    await waitFor(async () => {
+      const res = await get('/v1/me/notifications', approver).query({ kind: 'deadline_overdue', case: collaborative.number }).expect(200);
+      return res.body.items[0];
+    }, 20000, 'the scheduled deadline sweep');
     await post(`/v1/cases/${collaborative.id}/claim`, approver).expect(200);
-    await db.query(`UPDATE case_file SET overdue = true WHERE id = $1`, [collaborative.id]);
     const res = await get('/v1/workload', cw1).expect(200);
     const byAssignee = Object.fromEntries(res.body.byAssignee.map((a: { assignee: string | null }) => [a.assignee ?? '(unassigned)', a]));
     expect(byAssignee['cw-2']).toMatchObject({ open: 1, role: 'caseworker' });
@@ -275,7 +301,6 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
     expect(byQueue.central).toMatchObject({ open: 4, unassigned: 2, overdue: 0 });
     expect(byQueue.collaborative).toMatchObject({ open: 1, unassigned: 0, overdue: 1 });
     expect(byQueue.approval).toMatchObject({ open: 0 });
-    await db.query(`UPDATE case_file SET overdue = false WHERE id = $1`, [collaborative.id]);
   });
 
   it('documents every case-work route and its problem responses in OpenAPI', async () => {

@@ -8,9 +8,11 @@ import { bearer, completeApplication, submitAndScreen } from './support/applicat
 /**
  * The validator keeps warnBefore below the completion limit's 20 working days, so a fresh 3-month
  * case can never be at risk. Here the central track decides within 1 month and warns 19 working
- * days ahead; a case started 10 days ago then has about 14 working days left: at risk.
+ * days ahead: a case complete on a given day is due one month later (rolled to a working day), and
+ * 10 days after it started it has 13–15 working days left: at risk, not yet overdue.
  */
 const CLOCK_POLICIES = JSON.stringify({ central: { decisionLimit: { months: 1 }, warnBefore: { workingDays: 19 } } });
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)', () => {
   let t: TestApp;
@@ -25,7 +27,11 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
   const sweep = () => runner.run(`deadline-sweep-test-${++runs}`, DEADLINE_SWEEP_JOB, {});
   const notices = async (token: string, query: Record<string, string>) =>
     (await request(t.server).get('/v1/me/notifications').query(query).set(bearer(token)).expect(200)).body.items;
-  const startedDaysAgo = (caseId: string, days: number) => db.query(`UPDATE clock_event SET at = at - make_interval(days => $2) WHERE case_id = $1`, [caseId, days]);
+  /** Submits (and screens) a complete application at business time `at`. */
+  const submitOn = async (at: string) => {
+    t.clock.set(new Date(at));
+    return submitAndScreen(t, researcher, completeApplication());
+  };
   const auditCount = async (number: string, action: string) =>
     (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE subject_id = $1 AND action = $2 AND actor_sub = 'system' AND actor_role = 'system'`, [number, action]))[0].n;
 
@@ -42,8 +48,10 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
   afterAll(() => t.close());
 
   it('tells the caseworkers once when an unassigned case becomes at risk, however often the sweep runs', async () => {
-    const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-    await startedDaysAgo(c.id, 10);
+    // Complete on Tuesday 1 February 2028: due Wednesday 1 March 2028. Ten days on (Friday 11 February)
+    // 13 working days are left (14–18, 21–25 February, 28, 29 February and 1 March): at risk.
+    const { case: c } = await submitOn('2028-02-01T09:00:00Z');
+    t.clock.advance(10 * DAY_MS);
     expect(await sweep()).toBe('processed');
     const [notice] = await notices(caseworker, { kind: 'deadline_at_risk', case: c.number });
     expect(notice).toMatchObject({ caseId: c.id, addressedTo: 'role', read: false });
@@ -54,21 +62,23 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
     expect(await auditCount(c.number, 'case.deadline_at_risk')).toBe(1);
     const [stored] = await db.query(`SELECT at_risk, overdue FROM case_file WHERE id = $1`, [c.id]);
     expect(stored).toEqual({ at_risk: true, overdue: false });
-    expect((await request(t.server).get(`/v1/cases/${c.id}`).set(bearer(caseworker)).expect(200)).body.clock).toMatchObject({ atRisk: true, overdue: false });
+    expect((await request(t.server).get(`/v1/cases/${c.id}`).set(bearer(caseworker)).expect(200)).body.clock).toMatchObject({ atRisk: true, overdue: false, dueDate: '2028-03-01', daysLeft: 13 });
   });
 
   it('tells the assignee alone when the case has one', async () => {
-    const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-    await db.query(`UPDATE case_file SET assignee_sub = 'sw-caseworker-1' WHERE id = $1`, [c.id]);
-    await startedDaysAgo(c.id, 10);
+    // Complete on Tuesday 1 August 2028: due Friday 1 September 2028; on Friday 11 August 15 working days are left.
+    const { case: c } = await submitOn('2028-08-01T09:00:00Z');
+    await request(t.server).post(`/v1/cases/${c.id}/claim`).set(bearer(caseworker)).expect(200);
+    t.clock.advance(10 * DAY_MS);
     await sweep();
     expect(await notices(caseworker, { kind: 'deadline_at_risk', case: c.number })).toMatchObject([{ addressedTo: 'person' }]);
     expect(await notices(otherCaseworker, { kind: 'deadline_at_risk', case: c.number })).toEqual([]);
   });
 
   it('tells caseworkers and legal approvers once when a case becomes overdue', async () => {
-    const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-    await startedDaysAgo(c.id, 45);
+    // Complete on Monday 4 September 2028: due Wednesday 4 October 2028; 45 days on (19 October) it is overdue.
+    const { case: c } = await submitOn('2028-09-04T09:00:00Z');
+    t.clock.advance(45 * DAY_MS);
     await sweep();
     await sweep();
     expect(await notices(caseworker, { kind: 'deadline_overdue', case: c.number })).toHaveLength(1);
@@ -79,8 +89,9 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
   });
 
   it('leaves a withdrawn case alone, however late it would have been', async () => {
-    const { applicationId, case: c } = await submitAndScreen(t, researcher, completeApplication());
-    await startedDaysAgo(c.id, 45);
+    // Complete on Wednesday 1 November 2028: due Friday 1 December 2028; withdrawn 45 days on (16 December), overdue by then.
+    const { applicationId, case: c } = await submitOn('2028-11-01T09:00:00Z');
+    t.clock.advance(45 * DAY_MS);
     await request(t.server).post(`/v1/applications/${applicationId}/withdraw`).set(bearer(researcher)).send({}).expect(200);
     await sweep();
     expect(await notices(caseworker, { case: c.number })).toEqual([]);

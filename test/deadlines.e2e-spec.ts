@@ -1,5 +1,3 @@
-import { CaseClockService } from '@kp/cases';
-import { copenhagenDateOf, DanishCalendar } from '@kp/clock';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
@@ -19,9 +17,6 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
   const getCase = async (id: string, token = caseworker) => (await request(t.server).get(`/v1/cases/${id}`).set(bearer(token)).expect(200)).body;
   const notices = async (token: string, query: Record<string, string>) =>
     (await request(t.server).get('/v1/me/notifications').query(query).set(bearer(token)).expect(200)).body.items;
-  /** Moves a case's clock history back in time, as if it had been submitted `days` ago. */
-  const backdate = (caseId: string, days: number, type?: string) =>
-    db.query(`UPDATE clock_event SET at = at - make_interval(days => $2) WHERE case_id = $1 AND ($3::text IS NULL OR type = $3)`, [caseId, days, type ?? null]);
 
   beforeAll(async () => {
     t = await startTestApp('deadlines');
@@ -38,18 +33,19 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
     let caseId: string;
     let number: string;
     let dueBefore: string;
-    let startDate: string;
 
     beforeAll(async () => {
+      // Complete on Tuesday 1 February 2028: the decision is due 3 months later, Monday 1 May 2028.
+      t.clock.set(new Date('2028-02-01T09:00:00Z'));
       const submitted = await submitAndScreen(t, researcher, completeApplication());
       applicationId = submitted.applicationId;
       caseId = submitted.case.id;
       number = submitted.case.number;
-      // Submitted 20 days ago, so a pause has a clock to stop.
-      await backdate(caseId, 20);
+      // 20 days on, so a pause has a clock to stop.
+      t.clock.set(new Date('2028-02-21T09:00:00Z'));
       const c = await getCase(caseId);
       dueBefore = c.clock.dueDate;
-      startDate = copenhagenDateOf(new Date(c.clock.startedAt)).toString();
+      expect(dueBefore).toBe('2028-05-01');
     });
 
     it('refuses a resubmission while nothing was asked (409)', async () => {
@@ -83,7 +79,7 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
       expect(created.body).toMatchObject({ state: 'open', subCaseId: c.subCases[0].id, case: { state: 'awaiting_applicant', version: c.version + 1 } });
       expect(created.headers.etag).toBe(`"${c.version + 1}"`);
       // EHDS art. 68(4): 4 weeks to complete, ending on a working day.
-      expect(new Date(created.body.answerDueAt).getTime()).toBeGreaterThan(Date.now() + 27 * DAY);
+      expect(new Date(created.body.answerDueAt).getTime()).toBeGreaterThan(t.clock.now().getTime() + 27 * DAY);
 
       const mine = await getCase(caseId, researcher);
       expect(mine.state).toBe('awaiting_applicant');
@@ -101,8 +97,8 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
     });
 
     it('counts the days the case waits for the applicant', async () => {
-      // The request was sent 10 days ago.
-      await backdate(caseId, 10, 'paused');
+      // The request was sent on 21 February; ten days later it is 2 March (2028 is a leap year).
+      t.clock.set(new Date('2028-03-02T09:00:00Z'));
       expect((await getCase(caseId)).clock).toMatchObject({ paused: true, pausedPeriods: [{ to: null, days: 10 }] });
     });
 
@@ -148,8 +144,8 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
       }, 20000, 're-screening');
       expect(screened.clock).toMatchObject({ paused: false, pausedPeriods: [{ days: 10 }] });
       expect(screened.clock.pausedPeriods[0].to).not.toBeNull();
-      const expected = new DanishCalendar().nextWorkingDayFrom(copenhagenDateOf(new Date(`${startDate}T12:00:00Z`)).plusMonths(3).plusDays(10)).toString();
-      expect(screened.clock.dueDate).toBe(expected);
+      // 3 months from 1 February 2028 plus the 10 paused days: Thursday 11 May 2028, a working day.
+      expect(screened.clock.dueDate).toBe('2028-05-11');
       expect(screened.clock.dueDate > dueBefore).toBe(true);
 
       // The old screening is kept beside the new one; the case holds the amended application.
@@ -209,31 +205,26 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
     });
   });
 
-  it('stores the due date of a clock paused in January 2027 past Easter 2027 (integration)', async () => {
-    const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-    const clocks = t.app.get(CaseClockService);
-    const original = await db.query(`SELECT type, at, reason, extension_months FROM clock_event WHERE case_id = $1 ORDER BY at, id`, [c.id]);
-    const history: [string, string][] = [
-      ['received', '2026-12-15T10:00:00+01:00'],
-      ['completed', '2026-12-15T10:00:00+01:00'],
-      ['paused', '2027-01-04T10:00:00+01:00'],
-      ['resumed', '2027-01-14T10:00:00+01:00'],
-    ];
-    const replaceHistory = (events: { type: string; at: string | Date }[], now: Date) =>
-      db.transaction(async (manager) => {
-        await manager.query(`DELETE FROM clock_event WHERE case_id = $1`, [c.id]);
-        for (const e of events) await manager.query(`INSERT INTO clock_event (case_id, type, at) VALUES ($1, $2, $3)`, [c.id, e.type, e.at]);
-        return clocks.refresh(manager, c.id, now);
-      });
-    try {
-      const clock = await replaceHistory(history.map(([type, at]) => ({ type, at })), new Date('2027-02-01T12:00:00+01:00'));
-      // 15 March + 10 paused days = 25 March, Maundy Thursday; Good Friday, the weekend and Easter Monday follow.
-      expect(clock.case).toMatchObject({ dueDate: '2027-03-30', paused: false, pausedPeriods: [{ days: 10 }] });
-      const [row] = await db.query(`SELECT due_at, clock_paused FROM case_file WHERE id = $1`, [c.id]);
-      expect(new Date(row.due_at).toISOString()).toBe('2027-03-30T21:59:59.999Z');
-      expect(row.clock_paused).toBe(false);
-    } finally {
-      await replaceHistory(original, new Date());
-    }
+  it('stores the due date of a clock paused in January 2029 past Easter 2029', async () => {
+    // Complete on Tuesday 19 December 2028; 3 months on is Monday 19 March 2029.
+    t.clock.set(new Date('2028-12-19T09:00:00Z'));
+    const { applicationId, case: c } = await submitAndScreen(t, researcher, completeApplication());
+    // A supplement asked on Monday 8 January 2029 and answered on Thursday 18 January: 10 days paused.
+    t.clock.set(new Date('2029-01-08T09:00:00Z'));
+    await request(t.server).post(`/v1/cases/${c.id}/supplement-requests`).set(bearer(caseworker)).send({ questions: ['Which ethics approval covers the linkage?'] }).expect(201);
+    t.clock.set(new Date('2029-01-18T09:00:00Z'));
+    await request(t.server).post(`/v1/applications/${applicationId}/resubmit`).set(bearer(researcher)).send({ answer: 'VEK 1-10-72-123-25.' }).expect(202);
+    await waitFor(async () => {
+      const now = await getCase(c.id);
+      return now.state === 'in_review' && now.subCases[0].screening.reason === 'resubmitted' ? now : undefined;
+    }, 20000, 're-screening');
+
+    t.clock.set(new Date('2029-02-01T11:00:00Z'));
+    // 19 March + 10 paused days = 29 March, Maundy Thursday; Good Friday, the weekend and Easter Monday follow.
+    expect((await getCase(c.id)).clock).toMatchObject({ dueDate: '2029-04-03', paused: false, pausedPeriods: [{ days: 10 }] });
+    // The end of that day in Copenhagen (summer time from 25 March).
+    const [row] = await db.query(`SELECT due_at, clock_paused FROM case_file WHERE id = $1`, [c.id]);
+    expect(new Date(row.due_at).toISOString()).toBe('2029-04-03T21:59:59.999Z');
+    expect(row.clock_paused).toBe(false);
   });
 });

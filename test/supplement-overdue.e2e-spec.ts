@@ -22,14 +22,17 @@ describe('deadline sweep: an unanswered request for supplement past its answer d
   const post = (path: string, token: string, body: object = {}) => request(t.server).post(path).set(bearer(token)).send(body);
   const overdueEvents = async (caseNumber: string) =>
     db.query(`SELECT payload FROM audit_event WHERE subject_id = $1 AND action = 'case.supplement_overdue' AND actor_sub = 'system' AND actor_role = 'system'`, [caseNumber]);
-  const dueDaysAgo = (requestId: string, days: number) => db.query(`UPDATE supplement_request SET answer_due_at = now() - make_interval(days => $2) WHERE id = $1`, [requestId, days]);
 
-  /** A screened case whose applicant was asked for a supplement; claimed first when `claimedBy` is given. */
-  async function caseAwaitingSupplement(claimedBy?: string) {
+  /**
+   * A case submitted and screened at business time `at`, whose applicant was asked for a supplement
+   * the same day; claimed first when `claimedBy` is given.
+   */
+  async function caseAwaitingSupplement(at: string, claimedBy?: string) {
+    t.clock.set(new Date(at));
     const screened = await submitAndScreen(t, researcher, completeApplication());
     if (claimedBy) await post(`/v1/cases/${screened.case.id}/claim`, claimedBy).expect(200);
     const asked = await post(`/v1/cases/${screened.case.id}/supplement-requests`, caseworker, { questions: ['Which ethics approval covers the linkage?'] }).expect(201);
-    return { applicationId: screened.applicationId, c: screened.case as { id: string; number: string }, requestId: asked.body.id as string };
+    return { applicationId: screened.applicationId, c: screened.case as { id: string; number: string }, requestId: asked.body.id as string, answerDueAt: asked.body.answerDueAt as string };
   }
 
   beforeAll(async () => {
@@ -45,12 +48,15 @@ describe('deadline sweep: an unanswered request for supplement past its answer d
   afterAll(() => t.close());
 
   it('tells the assignee and the applicant once that the answer is overdue, however often the sweep runs, and leaves the case waiting', async () => {
-    const { c, requestId } = await caseAwaitingSupplement(caseworker);
+    // Asked on Tuesday 1 February 2028: 4 weeks to answer, to the end of Tuesday 29 February 2028 in Copenhagen.
+    const { c, requestId, answerDueAt } = await caseAwaitingSupplement('2028-02-01T09:00:00Z', caseworker);
+    expect(answerDueAt).toBe('2028-02-29T22:59:59.999Z');
     expect(await sweep()).toBe('processed');
     expect(await notices(caseworker, c.number)).toEqual([]); // not due yet: 4 weeks from today
     expect(await notices(researcher, c.number)).toEqual([]);
 
-    await dueDaysAgo(requestId, 1);
+    // The next day the answer is a day late.
+    t.clock.set(new Date('2028-03-01T09:00:00Z'));
     expect(await sweep()).toBe('processed');
     expect(await sweep()).toBe('processed');
 
@@ -76,8 +82,9 @@ describe('deadline sweep: an unanswered request for supplement past its answer d
   });
 
   it('tells every caseworker once while nobody holds the case', async () => {
-    const { c, requestId } = await caseAwaitingSupplement();
-    await dueDaysAgo(requestId, 3);
+    // Asked on Monday 3 April 2028, due Monday 1 May 2028; three days late on 4 May.
+    const { c } = await caseAwaitingSupplement('2028-04-03T09:00:00Z');
+    t.clock.set(new Date('2028-05-04T09:00:00Z'));
     await sweep();
     await sweep();
     expect(await notices(caseworker, c.number)).toMatchObject([{ addressedTo: 'role' }]);
@@ -87,9 +94,10 @@ describe('deadline sweep: an unanswered request for supplement past its answer d
   });
 
   it('tells nobody about a case the applicant withdrew', async () => {
-    const { applicationId, c, requestId } = await caseAwaitingSupplement();
+    // Asked on Thursday 1 June 2028, due Thursday 29 June 2028; withdrawn at once, and three days past the answer date on 2 July.
+    const { applicationId, c } = await caseAwaitingSupplement('2028-06-01T09:00:00Z');
     await post(`/v1/applications/${applicationId}/withdraw`, researcher).expect(200);
-    await dueDaysAgo(requestId, 3);
+    t.clock.set(new Date('2028-07-02T09:00:00Z'));
     await sweep();
     expect(await notices(caseworker, c.number)).toEqual([]);
     expect(await notices(researcher, c.number)).toEqual([]);
