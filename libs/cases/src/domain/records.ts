@@ -1,5 +1,6 @@
 import type { ApplicationInput, Finding, Requirement, Verdict } from '@kp/rules';
 import { CaseState } from './lifecycle';
+import type { CaseKind } from './state-effects';
 
 /** An application's content; a draft may lack any field (the shape of what is present is checked at the HTTP edge). */
 export type ApplicationContent = Partial<ApplicationInput>;
@@ -14,6 +15,8 @@ export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_approva
 /** The handling of one application (sag). */
 export interface CaseRecord {
   id: string;
+  /** Which rows of the state-effects table apply (today every case handles an application). */
+  kind: CaseKind;
   number: string;
   applicationId: string;
   applicantSub: string;

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CaseState, Command } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
 import { copenhagenDateOf } from '@kp/clock';
-import { CaseGuard, CaseKind, deriveCaseState, stateEffect } from '../domain/state-effects';
+import { CaseGuard, deriveCaseState, stateEffect } from '../domain/state-effects';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
 import { CaseFileRepository } from '../infrastructure/case-file.repository';
 import { ClockEventRepository } from '../infrastructure/clock-event.repository';
@@ -142,8 +142,7 @@ export class CaseTransitions {
 
   private async apply<T>(manager: EntityManager, actor: CaseActor, atHand: CaseAtHand, request: TransitionRequest, step: TransitionStep<T>): Promise<Transitioned<T>> {
     const { c } = atHand;
-    const kind: CaseKind = 'application';
-    const effect = stateEffect(kind, request.command);
+    const effect = stateEffect(c.kind, request.command);
     const at = request.at;
 
     let subCases = atHand.subCases;
