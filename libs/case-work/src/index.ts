@@ -3,6 +3,7 @@ export { CaseWorkJobsModule } from './case-work-jobs.module';
 export * from './domain/records';
 export * from './list-queue/list-queue.usecase';
 export * from './get-workload/get-workload.usecase';
+export * from './claim-case/claim-case.command';
 export * from './claim-case/claim-case.usecase';
 export * from './release-case/release-case.usecase';
 export * from './assign-case/assign-case.usecase';

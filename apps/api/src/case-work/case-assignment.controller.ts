@@ -1,4 +1,4 @@
-import { AssignCase, ClaimCase, ReleaseCase, RequestRescreen } from '@kp/case-work';
+import { AssignCase, ClaimCase, ClaimCaseCommand, ReleaseCase, RequestRescreen } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -23,7 +23,7 @@ export class CaseAssignmentController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
   claim(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion: number | undefined) {
-    return this.claimCase.execute(actor, id, expectedVersion);
+    return this.claimCase.execute(actor, ClaimCaseCommand.create({ caseId: id, expectedVersion }));
   }
 
   @Post(':id/release')

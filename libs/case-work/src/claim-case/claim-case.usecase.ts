@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assignmentView, AssignmentView } from '../views/assignment.view';
+import { ClaimCaseCommand } from './claim-case.command';
 
 /**
  * A caseworker or legal approver takes a case: one assignee at a time, so a case someone else
@@ -22,7 +23,7 @@ export class ClaimCase {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<AssignmentView> {
+  async execute(actor: Actor, { caseId, expectedVersion }: ClaimCaseCommand): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'claim', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);

@@ -1,0 +1,2 @@
+export * from './base-command';
+export * from './common-fields';
