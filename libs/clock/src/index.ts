@@ -8,8 +8,8 @@ export {
 } from './calendar/copenhagen-time';
 export { DanishCalendar } from './calendar/danish-calendar';
 export type { DanishCalendarOptions, DayInput } from './calendar/danish-calendar';
-export { CLOCK_TRACKS, DEFAULT_CLOCK_POLICIES, EHDS_LIMITS } from './policy/clock-policy';
-export type { ClockPolicies, ClockPolicy, ClockTrack } from './policy/clock-policy';
+export { CLOCK_TRACKS, DEFAULT_CLOCK_POLICIES, EHDS_LIMITS, TRACKS } from './policy/clock-policy';
+export type { ClockPolicies, ClockPolicy, ClockTrack, Track } from './policy/clock-policy';
 export { ClockPolicyError, resolveClockPolicies, validateClockPolicy } from './policy/validate-clock-policy';
 export type {
   ClockEvent,

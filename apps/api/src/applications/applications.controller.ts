@@ -1,5 +1,22 @@
 import { ApplicationContent } from '@kp/cases';
-import { ApplicationView, CheckApplication, CreateDraft, GetApplication, GetCase, ListApplications, SubmitApplication, UpdateDraft, WithdrawApplication } from '@kp/applications';
+import {
+  ApplicationCommand,
+  ApplicationView,
+  CheckApplication,
+  CreateDraft,
+  CreateDraftCommand,
+  GetApplication,
+  GetCase,
+  GetCaseCommand,
+  ListApplications,
+  ListApplicationsCommand,
+  SubmitApplication,
+  SubmitApplicationCommand,
+  UpdateDraft,
+  UpdateDraftCommand,
+  WithdrawApplication,
+  WithdrawApplicationCommand,
+} from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { DomainError } from '@kp/errors';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
@@ -40,7 +57,7 @@ export class ApplicationsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationView> {
-    const { replayed, ...view } = await this.createDraft.execute(actor, plain(body) as ApplicationContent, idempotencyKey(key));
+    const { replayed, ...view } = await this.createDraft.execute(actor, CreateDraftCommand.create({ content: plain(body) as ApplicationContent, idempotencyKey: idempotencyKey(key) }));
     res.location(`/v1/applications/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
@@ -51,7 +68,7 @@ export class ApplicationsController {
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
-    return this.listApplications.execute(actor, query.limit, query.cursor);
+    return this.listApplications.execute(actor, ListApplicationsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 
   @Get(':id')
@@ -60,7 +77,7 @@ export class ApplicationsController {
   @ApiProblems(401, 403, 404)
   @ETag()
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
-    return this.getApplication.execute(actor, id);
+    return this.getApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
   }
 
   @Patch(':id')
@@ -69,7 +86,7 @@ export class ApplicationsController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApplicationContentDto, @IfMatch('application') expectedVersion: number | undefined): Promise<ApplicationView> {
-    return this.updateDraft.execute(actor, id, plain(body), expectedVersion);
+    return this.updateDraft.execute(actor, UpdateDraftCommand.create({ applicationId: id, change: plain(body), expectedVersion }));
   }
 
   @Post(':id/check')
@@ -78,7 +95,7 @@ export class ApplicationsController {
   @ApiOkResponse({ description: 'Missing and invalid fields, and each data request’s findings and verdict' })
   @ApiProblems(401, 403, 404)
   check(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.checkApplication.execute(actor, id);
+    return this.checkApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
   }
 
   @Post(':id/submit')
@@ -89,8 +106,8 @@ export class ApplicationsController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ETag()
   async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const { caseId, replayed } = await this.submitApplication.execute(actor, id, idempotencyKey(key));
-    const view = await this.getCase.execute(actor, caseId);
+    const { caseId, replayed } = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey: idempotencyKey(key) }));
+    const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId }));
     res.location(`/v1/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
@@ -102,7 +119,7 @@ export class ApplicationsController {
   @ApiOkResponse({ description: 'The withdrawn application' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @IfMatch() expectedVersion: number | undefined) {
-    return this.withdrawApplication.execute(actor, id, body.reason, expectedVersion);
+    return this.withdrawApplication.execute(actor, WithdrawApplicationCommand.create({ applicationId: id, reason: body.reason, expectedCaseVersion: expectedVersion }));
   }
 }
 

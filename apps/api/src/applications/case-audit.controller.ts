@@ -1,4 +1,4 @@
-import { APPLICANT_TIMELINE_ACTIONS, GetCaseAuditTimeline } from '@kp/applications';
+import { APPLICANT_TIMELINE_ACTIONS, GetCaseAuditTimeline, GetCaseAuditTimelineCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';
@@ -23,6 +23,6 @@ export class CaseAuditController {
   @ApiOkResponse({ type: CaseAuditTimelineDto, description: 'The case’s events you may see, oldest first' })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TimelineQueryDto) {
-    return this.timeline.execute(actor, id, { limit: query.limit, cursor: query.cursor });
+    return this.timeline.execute(actor, GetCaseAuditTimelineCommand.create({ caseId: id, limit: query.limit, cursor: query.cursor }));
   }
 }

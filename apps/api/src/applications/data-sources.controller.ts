@@ -1,4 +1,4 @@
-import { ChangeAuthority, ListDataSources } from '@kp/applications';
+import { ChangeAuthority, ChangeAuthorityCommand, ListDataSources } from '@kp/applications';
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
@@ -28,12 +28,15 @@ export class DataSourcesController {
   @ApiOkResponse({ description: 'The new assignment' })
   @ApiProblems(400, 401, 403, 404, 422)
   change(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ChangeAuthorityDto) {
-    return this.changeAuthority.execute(actor, {
+    return this.changeAuthority.execute(
+      actor,
+      ChangeAuthorityCommand.create({
       dataSourceId: id,
       track: body.track,
       decidingAuthority: body.decidingAuthority,
       effectiveFrom: body.effectiveFrom ? new Date(body.effectiveFrom) : undefined,
       reason: body.reason,
-    });
+      }),
+    );
   }
 }

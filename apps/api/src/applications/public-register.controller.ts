@@ -1,4 +1,4 @@
-import { ListPublicApplications } from '@kp/applications';
+import { ListPublicApplications, ListPublicApplicationsCommand } from '@kp/applications';
 import { Public } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Query } from '@nestjs/common';
@@ -20,6 +20,6 @@ export class PublicRegisterController {
   @ApiOkResponse({ type: PublicApplicationPageDto, description: 'Received applications, newest first' })
   @ApiProblems(400)
   list(@Query() query: PageQueryDto) {
-    return this.applications.execute(query.limit, query.cursor);
+    return this.applications.execute(ListPublicApplicationsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 }

@@ -1,4 +1,4 @@
-import { GetCase } from '@kp/applications';
+import { GetCase, GetCaseCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag } from '@kp/http';
 import { Controller, Get, Param } from '@nestjs/common';
@@ -17,6 +17,6 @@ export class CasesController {
   @ApiProblems(401, 403, 404)
   @ETag()
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.getCase.execute(actor, id);
+    return this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
   }
 }

@@ -1,4 +1,4 @@
-import { GetCase } from '@kp/applications';
+import { GetCase, GetCaseCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ResubmitApplication } from '@kp/deadlines';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
@@ -31,7 +31,7 @@ export class ResubmitController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const c = await this.resubmitApplication.execute(actor, id, { answer: body.answer }, expectedVersion);
-    const view = await this.getCase.execute(actor, c.id);
+    const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: c.id }));
     res.location(`/v1/cases/${view.id}`);
     return view;
   }

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseFileRepository } from '@kp/cases';
 import { APPLICANT_TIMELINE_ACTIONS } from './applicant-timeline-actions';
+import { GetCaseAuditTimelineCommand } from './get-case-audit-timeline.command';
 
 export const CASE_AUDIT_VIEWED = 'case.audit_viewed';
 
@@ -47,7 +48,7 @@ export class GetCaseAuditTimeline {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, idOrNumber: string, page: { limit: number; cursor?: string }): Promise<CaseAuditTimelinePage> {
+  async execute(actor: Actor, { caseId: idOrNumber, ...page }: GetCaseAuditTimelineCommand): Promise<CaseAuditTimelinePage> {
     const afterSeq = decodeSeqCursor(page.cursor);
     return this.db.transaction(async (manager) => {
       const c = await this.cases.find(manager, idOrNumber);

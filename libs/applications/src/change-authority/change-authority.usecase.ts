@@ -1,5 +1,4 @@
 import { BusinessClock } from '@kp/clock';
-import { Track } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { DomainError, notFound } from '@kp/errors';
@@ -9,15 +8,8 @@ import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { forbidden } from '../domain/problems';
 import { AuthorityRepository } from '../infrastructure/authority.repository';
+import { ChangeAuthorityCommand } from './change-authority.command';
 
-export interface ChangeAuthorityCommand {
-  dataSourceId: string;
-  track: Track;
-  decidingAuthority: string;
-  /** Defaults to now; may lie in the future (a planned move of competence), never in the past. */
-  effectiveFrom?: Date;
-  reason: string;
-}
 
 /** Tolerance for clocks of client and server disagreeing on "now". */
 const PAST_TOLERANCE_MS = 5 * 60 * 1000;

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { contentProblems, FieldProblem, missingForSubmission } from '../domain/application-content';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
+import { ApplicationCommand } from '../get-application/application.command';
 
 export interface CheckReport {
   complete: boolean;
@@ -29,7 +30,7 @@ export class CheckApplication {
     private readonly registry: RuleSetRegistry,
   ) {}
 
-  async execute(actor: Actor, id: string): Promise<CheckReport> {
+  async execute(actor: Actor, { applicationId: id }: ApplicationCommand): Promise<CheckReport> {
     const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
     const content = application.content;
     const missing = missingForSubmission(content);

@@ -4,11 +4,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
-import { ApplicationContent, contentProblems } from '../domain/application-content';
+import { contentProblems } from '../domain/application-content';
 import { forbidden, invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { applicationView, ApplicationView } from '../views/application.view';
+import { CreateDraftCommand } from './create-draft.command';
 
 @Injectable()
 export class CreateDraft {
@@ -21,7 +22,7 @@ export class CreateDraft {
   ) {}
 
   /** With an Idempotency-Key, a repeated create (a retry after a lost response) returns the first draft. */
-  async execute(actor: Actor, content: ApplicationContent, idempotencyKey?: string): Promise<ApplicationView & { replayed?: boolean }> {
+  async execute(actor: Actor, { content, idempotencyKey }: CreateDraftCommand): Promise<ApplicationView & { replayed?: boolean }> {
     if (actor.role !== 'researcher') throw forbidden('Only a researcher can draft an application.');
     const problems = contentProblems(content, (id) => !!this.sources.dataSource(id));
     if (problems.length) throw invalidContent(problems);

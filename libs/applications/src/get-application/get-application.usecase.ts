@@ -6,6 +6,7 @@ import { ApplicationRepository } from '../infrastructure/application.repository'
 import { CaseFileRepository } from '@kp/cases';
 import { applicationView, ApplicationView } from '../views/application.view';
 import { loadOwnApplication } from './load-own-application';
+import { ApplicationCommand } from './application.command';
 
 @Injectable()
 export class GetApplication {
@@ -15,7 +16,7 @@ export class GetApplication {
     private readonly cases: CaseFileRepository,
   ) {}
 
-  async execute(actor: Actor, id: string): Promise<ApplicationView> {
+  async execute(actor: Actor, { applicationId: id }: ApplicationCommand): Promise<ApplicationView> {
     const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
     const c = application.caseId ? await this.cases.find(this.db.manager, application.caseId) : undefined;
     return applicationView(application, c);

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseFileRepository } from '@kp/cases';
 import { caseView, CaseView } from '../views/case.view';
+import { GetCaseCommand } from './get-case.command';
 
 /**
  * Reads one case. Access is checked on the object first; a read by anyone but the applicant is
@@ -27,7 +28,7 @@ export class GetCase {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, idOrNumber: string): Promise<CaseView> {
+  async execute(actor: Actor, { caseId: idOrNumber }: GetCaseCommand): Promise<CaseView> {
     return this.db.transaction(async (manager) => {
       const c = await this.cases.find(manager, idOrNumber);
       if (!c) throw notFound('case', idOrNumber);

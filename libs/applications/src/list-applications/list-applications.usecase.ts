@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { CaseFileRepository } from '@kp/cases';
 import { applicationView, ApplicationView } from '../views/application.view';
+import { ListApplicationsCommand } from './list-applications.command';
 
 export interface Page<T> {
   items: T[];
@@ -21,7 +22,7 @@ export class ListApplications {
     private readonly cases: CaseFileRepository,
   ) {}
 
-  async execute(actor: Actor, limit: number, cursor?: string): Promise<Page<ApplicationView>> {
+  async execute(actor: Actor, { limit, cursor }: ListApplicationsCommand): Promise<Page<ApplicationView>> {
     if (actor.role !== 'researcher') return { items: [], nextCursor: null };
     const rows = await this.applications.listOwn(this.db.manager, actor.sub, limit + 1, decodeKeysetCursor(cursor));
     const page = rows.slice(0, limit);

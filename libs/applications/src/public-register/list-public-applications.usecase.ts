@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PublicApplication, publicState } from './public-application';
+import { ListPublicApplicationsCommand } from './list-public-applications.command';
 
 /** Ties on the submission instant are broken by case number, which the register publishes. */
 const CASE_NUMBER = /^EK-\d{4}-\d{6}$/;
@@ -25,7 +26,7 @@ export class ListPublicApplications {
     private readonly cases: CaseFileRepository,
   ) {}
 
-  async execute(limit: number, cursor?: string): Promise<PublicApplicationPage> {
+  async execute({ limit, cursor }: ListPublicApplicationsCommand): Promise<PublicApplicationPage> {
     const after = decodeKeysetCursor(cursor, { id: CASE_NUMBER });
     const rows = await this.cases.publicPage(this.db.manager, limit + 1, after);
     const page = rows.slice(0, limit);

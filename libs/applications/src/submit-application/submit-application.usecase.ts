@@ -13,6 +13,7 @@ import { ApplicationRepository } from '../infrastructure/application.repository'
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { SCREEN_JOB } from '../screen-case/screen-case.handler';
+import { SubmitApplicationCommand } from './submit-application.command';
 
 export interface SubmitResult {
   caseId: string;
@@ -38,7 +39,7 @@ export class SubmitApplication {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, applicationId: string, idempotencyKey?: string): Promise<SubmitResult> {
+  async execute(actor: Actor, { applicationId, idempotencyKey }: SubmitApplicationCommand): Promise<SubmitResult> {
     return this.db.transaction(async (manager) => {
       // The row lock serialises concurrent submits of one application, so a repeated key finds the first case.
       const application = await loadOwnApplication(manager, this.applications, actor, applicationId, true);

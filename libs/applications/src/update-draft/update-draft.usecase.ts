@@ -12,6 +12,7 @@ import { ApplicationRepository } from '../infrastructure/application.repository'
 import { CaseFileRepository } from '@kp/cases';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
+import { UpdateDraftCommand } from './update-draft.command';
 
 /**
  * Edits a draft, or a submitted application while the case waits for a supplement. Each top-level
@@ -27,7 +28,7 @@ export class UpdateDraft {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, id: string, change: Record<string, unknown>, expectedVersion?: number): Promise<ApplicationView> {
+  async execute(actor: Actor, { applicationId: id, change, expectedVersion }: UpdateDraftCommand): Promise<ApplicationView> {
     return this.db.transaction(async (manager) => {
       const application = await loadOwnApplication(manager, this.applications, actor, id, true);
       const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;

@@ -9,6 +9,7 @@ import { assertCommandAllowed } from '@kp/cases';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
+import { WithdrawApplicationCommand } from './withdraw-application.command';
 
 /**
  * The applicant withdraws from any open state — a need REMS users report unmet. Sub-cases already
@@ -25,7 +26,7 @@ export class WithdrawApplication {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, id: string, reason?: string, expectedCaseVersion?: number): Promise<ApplicationView> {
+  async execute(actor: Actor, { applicationId: id, reason, expectedCaseVersion }: WithdrawApplicationCommand): Promise<ApplicationView> {
     return this.db.transaction(async (manager) => {
       const application = await loadOwnApplication(manager, this.applications, actor, id, true);
       const audit = (caseId: string | null, fromState: string) => ({

@@ -5,7 +5,8 @@ import type { CaseKind } from './state-effects';
 /** An application's content; a draft may lack any field (the shape of what is present is checked at the HTTP edge). */
 export type ApplicationContent = Partial<ApplicationInput>;
 
-export type Track = 'central' | 'collaborative';
+export type { Track } from '@kp/clock';
+import type { Track } from '@kp/clock';
 /**
  * `awaiting_approval`: a caseworker's draft decision waits for a legal approver (four eyes);
  * `awaiting_controller`: a recommendation waits for the controller's decision (collaborative track).

@@ -1,7 +1,13 @@
-/** The two case tracks; each has its own clock configuration. */
-export type ClockTrack = 'central' | 'collaborative';
+/**
+ * The two tracks a sub-case runs on (DESIGN.md §1): `central`, decided by the contact point, and
+ * `collaborative`, prepared with local advisors and decided by the data controller. Each has its
+ * own clock configuration. The one source of this enum for types, validators and schemas.
+ */
+export const TRACKS = ['central', 'collaborative'] as const;
+export type Track = (typeof TRACKS)[number];
 
-export const CLOCK_TRACKS: readonly ClockTrack[] = ['central', 'collaborative'];
+export type ClockTrack = Track;
+export const CLOCK_TRACKS: readonly ClockTrack[] = TRACKS;
 
 /**
  * Deadlines and warning offsets for one track. Values are configuration, read by the clock; no

@@ -1,3 +1,4 @@
+import type { Track } from '@kp/cases';
 import type { Verdict } from '@kp/rules';
 import { Outcome } from './outcome';
 
@@ -43,7 +44,7 @@ export interface DecisionRecord {
   id: string;
   caseId: string;
   subCaseId: string;
-  track: 'central' | 'collaborative';
+  track: Track;
   outcome: Outcome;
   decidingAuthority: string;
   decidedBySub: string;

@@ -3,7 +3,8 @@ export type Severity = 'blocking' | 'warning' | 'info';
 export type Verdict = 'approve' | 'deny' | 'abstain';
 
 export type DataSourceKind = 'national_register' | 'clinical_quality_db' | 'patient_record' | 'biobank';
-export type Track = 'central' | 'collaborative';
+export type { Track } from '@kp/clock';
+import type { Track } from '@kp/clock';
 
 export interface DataSourceDefinition {
   id: string;

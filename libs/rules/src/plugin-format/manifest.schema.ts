@@ -1,3 +1,4 @@
+import { TRACKS } from '@kp/clock';
 /** JSON Schema of `rules/<plugin-id>/manifest.json`. */
 export const manifestSchema = {
   $id: 'kp:rules/manifest',
@@ -27,7 +28,7 @@ export const manifestSchema = {
             properties: { name: { type: 'string', minLength: 1 }, cvr: { type: 'string', pattern: '^\\d{8}$' } },
           },
           region: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-          defaultTrack: { enum: ['central', 'collaborative'] },
+          defaultTrack: { enum: [...TRACKS] },
           decidingAuthority: { type: 'string', minLength: 1 },
           advisorRegion: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
           requires: { type: 'array', items: { type: 'string', minLength: 1 } },

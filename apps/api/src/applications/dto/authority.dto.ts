@@ -1,8 +1,9 @@
+import { Track, TRACKS } from '@kp/clock';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ChangeAuthorityDto {
-  @ApiProperty({ enum: ['central', 'collaborative'] }) @IsIn(['central', 'collaborative']) track!: 'central' | 'collaborative';
+  @ApiProperty({ enum: TRACKS }) @IsIn(TRACKS) track!: Track;
   @ApiProperty({ example: 'Ét kontaktpunkt' }) @IsString() @IsNotEmpty() @MaxLength(300) decidingAuthority!: string;
   @ApiPropertyOptional({ description: 'ISO 8601 instant; default now; never in the past' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { TRACKS } from '@kp/clock';
 import { CASE_STATES, CaseState, Track } from '@kp/cases';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -8,7 +9,7 @@ const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true
 export class QueueQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit: number = 20;
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ enum: ['central', 'collaborative'], description: 'Cases with an open sub-case on this track' }) @IsOptional() @IsIn(['central', 'collaborative']) track?: Track;
+  @ApiPropertyOptional({ enum: TRACKS, description: 'Cases with an open sub-case on this track' }) @IsOptional() @IsIn(TRACKS) track?: Track;
   @ApiPropertyOptional({ description: 'Cases with a sub-case for this data source, e.g. lpr' }) @IsOptional() @IsString() @Matches(/^[a-z0-9-]{1,100}$/) dataSource?: string;
   @ApiPropertyOptional({ enum: CASE_STATES, description: 'Case state' }) @IsOptional() @IsIn(CASE_STATES) state?: CaseState;
   @ApiPropertyOptional({ description: 'Subject of the assignee, or "unassigned"' }) @IsOptional() @IsString() @MaxLength(200) assignee?: string;

@@ -1,0 +1,6 @@
+import { BaseCommand, CaseReference } from '@kp/commands';
+
+/** Read one case, by id or number. */
+export class GetCaseCommand extends BaseCommand {
+  @CaseReference() caseId!: string;
+}
