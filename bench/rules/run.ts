@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { ApplicationInput, defaultOperatorRegistry, RuleSetRegistry } from '@kp/rules';
 
+/** The date whose law these screenings apply (before EHDS chapter IV applies). */
+const LAW_DATE = '2026-11-29';
+
 const RULES_DIR = join(__dirname, '../../rules');
 const SOURCES = ['lpr', 'lmdb', 'rkkp-dap', 'epj-region-midtjylland', 'biobank-dnb'];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -49,14 +52,14 @@ async function main(): Promise<void> {
   }
   const bareRequests = await Promise.all(
     application.dataRequests.map(async (_, i) => {
-      const result = await registry.screen(application, i);
+      const result = await registry.screen(application, i, LAW_DATE);
       return { facts: result.facts, engines: result.ruleSets.map((r) => bare.get(r.id)!) };
     }),
   );
 
   console.log(`5-source application: ${SOURCES.join(', ')}; ${registry.activeVersions().length} plugins`);
   const ours = await measure('kontaktpunkt RuleSetRegistry', async () => {
-    for (let i = 0; i < application.dataRequests.length; i++) await registry.screen(application, i);
+    for (let i = 0; i < application.dataRequests.length; i++) await registry.screen(application, i, LAW_DATE);
   });
   const baseline = await measure('bare json-rules-engine', async () => {
     for (const request of bareRequests) for (const engine of request.engines) await engine.run({ ...request.facts });

@@ -17,6 +17,7 @@ import { IdempotencyRepository } from './infrastructure/idempotency.repository';
 import { ListApplications } from './list-applications/list-applications.usecase';
 import { ListDataSources } from './list-data-sources/list-data-sources.usecase';
 import { ScreenCaseHandler } from './screen-case/screen-case.handler';
+import { RescreenOnLawChangeHandler } from './rescreen-on-law-change/rescreen-on-law-change.handler';
 import { SubmitApplication } from './submit-application/submit-application.usecase';
 import { UpdateDraft } from './update-draft/update-draft.usecase';
 import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
@@ -26,7 +27,7 @@ const useCases = [GetCaseAuditTimeline, ListPublicApplications, CreateDraft, Upd
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({
   imports: [AuditModule, RulesModule, CasesModule],
-  providers: [ApplicationRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, ScreenCaseHandler, ...useCases],
-  exports: [...useCases, ApplicationRepository, AuthorityInForce],
+  providers: [ApplicationRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, ScreenCaseHandler, RescreenOnLawChangeHandler, ...useCases],
+  exports: [...useCases, ApplicationRepository, AuthorityInForce, RescreenOnLawChangeHandler],
 })
 export class ApplicationsModule {}

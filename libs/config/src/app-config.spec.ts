@@ -104,12 +104,12 @@ describe('loadConfig', () => {
     };
 
     it('applies the documented defaults', () => {
-      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, auditCheckpointEveryMs: 600_000 });
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000 });
     });
 
     it('takes a valid interval for each job', () => {
-      const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', AUDIT_CHECKPOINT_EVERY_MS: '250' });
-      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, auditCheckpointEveryMs: 250 });
+      const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250' });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250 });
     });
 
     it.each([

@@ -38,6 +38,8 @@ export interface Schedules {
   deadlineSweepMs: number;
   /** `PERMIT_EXPIRY_SWEEP_MS`: expire permits past their validity (default hourly). */
   permitExpirySweepMs: number;
+  /** `LAW_CHANGE_SWEEP_MS`: screen open cases again when a rule's in-force period starts or ends (default hourly). */
+  lawChangeSweepMs: number;
   /** `AUDIT_CHECKPOINT_EVERY_MS`: sign the audit chain head (default ten minutes). */
   auditCheckpointEveryMs: number;
 }
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       consultationSweepMs: milliseconds('CONSULTATION_SWEEP_MS', 60_000, 100, DAY_MS),
       deadlineSweepMs: milliseconds('DEADLINE_SWEEP_MS', 300_000, 1000, DAY_MS),
       permitExpirySweepMs: milliseconds('PERMIT_EXPIRY_SWEEP_MS', 3_600_000, 100),
+      lawChangeSweepMs: milliseconds('LAW_CHANGE_SWEEP_MS', 3_600_000, 100, DAY_MS),
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),

@@ -1,4 +1,4 @@
-import { ApplicationsModule } from '@kp/applications';
+import { ApplicationJobsModule, ApplicationsModule } from '@kp/applications';
 import { AuditCheckpointScheduleModule, RuleSetActivationAuditModule } from '@kp/audit';
 import { CaseWorkJobsModule } from '@kp/case-work';
 import { DeadlineJobsModule } from '@kp/deadlines';
@@ -16,6 +16,7 @@ import { Module } from '@nestjs/common';
   imports: [
     QueueWorkerModule,
     ApplicationsModule,
+    ApplicationJobsModule,
     CaseWorkJobsModule,
     DeadlineJobsModule,
     DecisionJobsModule,

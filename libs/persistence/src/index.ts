@@ -1,3 +1,4 @@
+import './pg-types';
 export * from './data-source-options';
 export * from './persistence.module';
 export * from './rows';

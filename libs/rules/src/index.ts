@@ -3,6 +3,7 @@ export * from './domain/application-enums';
 export * from './domain/application-input';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';
+export * from './law/in-force';
 export { RuleSetRegistry } from './registry/rule-set-registry';
 export type { RuleSetRegistryOptions, RuleSetVersionListener, ReloadRequester } from './registry/rule-set-registry';
 export { replayScreening } from './screening/replay-screening';

@@ -11,6 +11,9 @@ import { TestPluginDir } from './registry/test-plugin-dir';
 import { RuleSetReloader, RulesModule } from './rules.module';
 import { replayScreening } from './screening/replay-screening';
 
+/** The date whose law these screenings apply (before EHDS chapter IV applies). */
+const LAW_DATE = '2026-11-29';
+
 const application = (dir: string, fixture: string): ApplicationInput =>
   JSON.parse(readFileSync(join(dir, fixture), 'utf8')).application as ApplicationInput;
 
@@ -31,7 +34,7 @@ describe('RulesModule on PostgreSQL', () => {
       expect(registry.activeVersions().map((v) => v.id).sort()).toEqual(['biobanks', 'common', 'national-registers']);
 
       const app = application(plugins.dir, 'biobanks/fixtures/company-without-partner.json');
-      const original = await registry.screen(app, 0);
+      const original = await registry.screen(app, 0, LAW_DATE);
 
       // A new version of common is loaded; the store keeps both.
       await plugins.edit('common', 'rules.json', (r) => r.rules.pop());
@@ -41,7 +44,7 @@ describe('RulesModule on PostgreSQL', () => {
 
       const stored = await store.versionsFor(original.ruleSets);
       expect(stored.map((v) => `${v.id}@${v.version}`)).toEqual(['common@1.0.0', 'biobanks@1.1.0']);
-      expect(await replayScreening(app, 0, stored)).toEqual(original);
+      expect(await replayScreening(app, 0, stored, LAW_DATE)).toEqual(original);
 
       // Reloading unchanged content stores nothing new.
       await moduleRef.get(RuleSetReloader).reload();
@@ -58,7 +61,7 @@ describe('RulesModule on PostgreSQL', () => {
     await moduleRef.init();
     try {
       expect(moduleRef.get(RuleSetVersionStore).persistent).toBe(false);
-      const result = await moduleRef.get(RuleSetRegistry).screen(application(plugins.dir, 'rkkp/fixtures/dap-with-consent.json'), 0);
+      const result = await moduleRef.get(RuleSetRegistry).screen(application(plugins.dir, 'rkkp/fixtures/dap-with-consent.json'), 0, LAW_DATE);
       expect(result.requirements.map((r) => r.code)).toEqual(['RKKP-STEERING-GROUP-CONSULTATION']);
     } finally {
       await moduleRef.close();

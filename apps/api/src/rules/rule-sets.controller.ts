@@ -1,10 +1,10 @@
-import { DryRunRuleSets } from '@kp/applications';
+import { DryRunRuleSets, DryRunRuleSetsCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActiveRuleSetDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
+import { ActiveRuleSetDto, DryRunDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
 
 @ApiTags('rule sets')
 @ApiBearerAuth()
@@ -34,13 +34,14 @@ export class RuleSetsController {
   @Post('dry-run')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Show how the plugins now in RULES_DIR would change the verdicts of open cases, without activating anything',
+    summary: 'Show how the plugins now in RULES_DIR would change the verdicts of open cases on a date, without activating anything (admins and caseworkers)',
     description: 'Each plugin as unchanged, would_activate or refused (file, JSON path, problem); the open sub-cases whose verdict or findings would change, by case number. Audited as `rule_set.dry_run`.',
   })
-  @ApiOkResponse({ description: '{ plugins, openSubCases, changes }' })
-  @ApiProblems(401, 403)
-  dryRun(@CurrentActor() actor: Actor) {
-    return this.dryRunRuleSets.execute(actor);
+  @ApiOkResponse({ description: '{ lawDate, plugins, openSubCases, changes }' })
+  @ApiProblems(400, 401, 403)
+  @Roles('admin', 'caseworker')
+  dryRun(@CurrentActor() actor: Actor, @Body() body: DryRunDto) {
+    return this.dryRunRuleSets.execute(actor, DryRunRuleSetsCommand.create({ lawDate: body.lawDate }));
   }
 
   @Get()

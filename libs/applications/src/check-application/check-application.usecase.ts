@@ -1,3 +1,4 @@
+import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { ApplicationInput, Finding, Requirement, Verdict } from '@kp/rules';
 import { RuleSetRegistry } from '@kp/rules';
@@ -28,11 +29,14 @@ export class CheckApplication {
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
     private readonly registry: RuleSetRegistry,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, { applicationId: id }: ApplicationCommand): Promise<CheckReport> {
     const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
     const content = application.content;
+    // The preview applies today's law, as a screening of the submitted application would.
+    const lawDate = copenhagenDateOf(this.clock.now()).toString();
     const missing = missingForSubmission(content);
     const invalid = contentProblems(content, (sourceId) => !!this.registry.dataSource(sourceId));
     const dataRequests = await Promise.all(
@@ -40,7 +44,7 @@ export class CheckApplication {
         if (!this.registry.dataSource(request.dataSourceId)) {
           return { dataSourceId: request.dataSourceId, verdict: null, findings: [], requirements: [], ruleSets: [] };
         }
-        const result = await this.registry.screen(content as ApplicationInput, index);
+        const result = await this.registry.screen(content as ApplicationInput, index, lawDate);
         return { dataSourceId: request.dataSourceId, verdict: result.verdict, findings: result.findings, requirements: result.requirements, ruleSets: result.ruleSets };
       }),
     );

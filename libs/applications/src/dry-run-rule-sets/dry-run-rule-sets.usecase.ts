@@ -6,6 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { forbidden } from '../domain/problems';
+import { DryRunRuleSetsCommand } from './dry-run-rule-sets.command';
+import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 
 export interface VerdictChange {
   caseNumber: string;
@@ -16,6 +18,8 @@ export interface VerdictChange {
 }
 
 export interface DryRunReport {
+  /** The date whose law the candidate rule sets were applied under. */
+  lawDate: string;
   /** Each plugin folder as the candidate load sees it; nothing is activated. */
   plugins: {
     pluginId: string;
@@ -46,10 +50,13 @@ export class DryRunRuleSets {
     private readonly reloader: RuleSetReloader,
     private readonly audit: AuditLog,
     private readonly screenings: ScreeningRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor): Promise<DryRunReport> {
-    if (actor.role !== 'admin') throw forbidden('Only an admin can dry-run rule sets.');
+  async execute(actor: Actor, command: DryRunRuleSetsCommand): Promise<DryRunReport> {
+    // Read-only: admins before activating plugins, caseworkers to see how open cases fare under a coming law.
+    if (actor.role !== 'admin' && actor.role !== 'caseworker') throw forbidden('Only an admin or a caseworker can dry-run rule sets.');
+    const lawDate = command.lawDate ?? copenhagenDateOf(this.clock.now()).toString();
     const candidate = new RuleSetRegistry({ operators: this.active.operators, facts: this.active.facts });
     const loaded = await candidate.loadDirectory(this.reloader.rulesDir);
     const inForce = new Map(this.active.activeVersions().map((v) => [v.id, { version: v.version, sha256: v.sha256 }]));
@@ -59,7 +66,7 @@ export class DryRunRuleSets {
       const current = { verdict: row.verdict, findingCodes: row.findings.map((f) => f.code).sort(), ruleSets: row.ruleSets.map(({ id, version }) => ({ id, version })) };
       let next: VerdictChange['candidate'];
       try {
-        const result = await candidate.screen(row.application, row.dataRequestIndex);
+        const result = await candidate.screen(row.application, row.dataRequestIndex, lawDate);
         next = { verdict: result.verdict, findingCodes: result.findings.map((f) => f.code).sort(), ruleSets: result.ruleSets.map(({ id, version }) => ({ id, version })) };
         if (next.verdict === current.verdict && JSON.stringify(next.findingCodes) === JSON.stringify(current.findingCodes)) continue;
       } catch (error) {
@@ -68,6 +75,7 @@ export class DryRunRuleSets {
       changes.push({ caseNumber: row.caseNumber, subCaseId: row.subCaseId, dataSourceId: row.dataSourceId, current, candidate: next });
     }
     const report: DryRunReport = {
+      lawDate,
       plugins: loaded.map((o) => {
         const current = inForce.get(o.pluginId) ?? null;
         const status = o.status === 'refused' ? 'refused' : current?.sha256 === o.sha256 ? 'unchanged' : 'would_activate';
@@ -81,7 +89,7 @@ export class DryRunRuleSets {
         actor,
         action: 'rule_set.dry_run',
         subject: { type: 'rule_sets', id: 'all' },
-        payload: { plugins: report.plugins.map((p) => ({ pluginId: p.pluginId, status: p.status, version: p.version ?? null, sha256: p.sha256 ?? null })), openSubCases: rows.length, changed: changes.length },
+        payload: { lawDate, plugins: report.plugins.map((p) => ({ pluginId: p.pluginId, status: p.status, version: p.version ?? null, sha256: p.sha256 ?? null })), openSubCases: rows.length, changed: changes.length },
       }),
     );
     return report;

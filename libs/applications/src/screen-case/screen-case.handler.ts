@@ -1,4 +1,4 @@
-import { BusinessClock } from '@kp/clock';
+import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { SYSTEM_ACTOR } from '@kp/audit';
 import { CaseFileRepository, CaseTransitions, isCommandAllowed, isOpenSubCase, RecordScreening } from '@kp/cases';
 import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
@@ -10,7 +10,7 @@ export const SCREEN_JOB = 'screen';
 
 export interface ScreenCasePayload {
   caseId: string;
-  reason: 'submitted' | 'resubmitted' | 'rescreen_requested';
+  reason: 'submitted' | 'resubmitted' | 'rescreen_requested' | 'law_changed';
 }
 
 /**
@@ -44,12 +44,14 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
       return;
     }
     const at = this.clock.now();
+    // The screening applies the law in force on its own (Copenhagen) date and stores that date.
+    const lawDate = copenhagenDateOf(at).toString();
     await this.transitions.transition(manager, SYSTEM_ACTOR, { caseId: found.id, command: 'screen', at }, async ({ c, subCases }) => {
       const application = c.content as ApplicationInput;
       const summary: Record<string, unknown>[] = [];
       for (const subCase of subCases.filter((s) => isOpenSubCase(s.state))) {
         const index = application.dataRequests.findIndex((r) => r.dataSourceId === subCase.dataSourceId);
-        const result = await this.registry.screen(application, index);
+        const result = await this.registry.screen(application, index, lawDate);
         const screeningId = await this.screenings.record(manager, { c, subCase, reason: payload.reason, application, dataRequestIndex: index, result, at });
         summary.push({
           subCaseId: subCase.id,

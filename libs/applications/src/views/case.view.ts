@@ -15,7 +15,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 function screeningView(s: ScreeningRecord | undefined) {
   if (!s) return null;
-  return { id: s.id, at: iso(s.createdAt), reason: s.reason, verdict: s.verdict, findings: s.findings, requirements: s.requirements, ruleSets: s.ruleSets };
+  return { id: s.id, at: iso(s.createdAt), lawDate: s.lawDate, reason: s.reason, verdict: s.verdict, findings: s.findings, requirements: s.requirements, ruleSets: s.ruleSets };
 }
 
 /**

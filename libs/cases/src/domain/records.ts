@@ -68,6 +68,8 @@ export interface ScreeningRecord {
   facts: Record<string, unknown>;
   application: ApplicationContent;
   dataRequestIndex: number;
+  /** The Copenhagen calendar date whose law the screening applied (`YYYY-MM-DD`); a replay applies it too. */
+  lawDate: string;
   createdAt: Date;
 }
 

@@ -40,6 +40,7 @@ describe('ScreeningRepository (PostgreSQL)', () => {
       facts: { 'applicant.isPublic': true },
       application: { title: f.case.content.title },
       dataRequestIndex: index,
+      lawDate: '2026-11-29',
     };
     return screenings.insert(db.manager, screening);
   }
@@ -48,6 +49,7 @@ describe('ScreeningRepository (PostgreSQL)', () => {
     const f = await fixtures.open();
     const id = await screen(f, 0, 'deny');
     expect(await screenings.find(db.manager, id)).toMatchObject({
+      lawDate: '2026-11-29',
       id,
       subCaseId: f.subCases[0].id,
       caseId: f.case.id,
@@ -98,11 +100,13 @@ describe('ScreeningRepository (PostgreSQL)', () => {
     const rows = await screenings.latestOfOpenSubCases(db.manager, ['in_review', 'consultation']);
     expect(rows).toEqual([
       {
+        caseId: inReview.case.id,
         caseNumber: inReview.case.number,
         subCaseId: inReview.subCases[0].id,
         dataSourceId: 'lpr',
         application: { title: inReview.case.content.title },
         dataRequestIndex: 0,
+        lawDate: '2026-11-29',
         verdict: 'approve',
         findings: [finding('lpr-approve', 'approve')],
         ruleSets: [{ id: 'common', version: '1.0.0', sha256: 'a'.repeat(64) }],

@@ -5,15 +5,17 @@ import { EntityManager } from 'typeorm';
 import { ScreeningRecord } from '../domain/records';
 import { isUuid } from './ids';
 
-export type NewScreening = Pick<ScreeningRecord, 'subCaseId' | 'caseId' | 'reason' | 'verdict' | 'findings' | 'requirements' | 'ruleSets' | 'trace' | 'facts' | 'application' | 'dataRequestIndex'>;
+export type NewScreening = Pick<ScreeningRecord, 'subCaseId' | 'caseId' | 'reason' | 'verdict' | 'findings' | 'requirements' | 'ruleSets' | 'trace' | 'facts' | 'application' | 'dataRequestIndex' | 'lawDate'>;
 
 /** The latest screening of an open sub-case, as a dry run of new rule sets compares it. */
 export interface OpenScreeningRow {
+  caseId: string;
   caseNumber: string;
   subCaseId: string;
   dataSourceId: string;
   application: ApplicationInput;
   dataRequestIndex: number;
+  lawDate: string;
   verdict: Verdict;
   findings: Finding[];
   ruleSets: { id: string; version: string; sha256: string }[];
@@ -24,8 +26,8 @@ export interface OpenScreeningRow {
 export class ScreeningRepository {
   async insert(manager: EntityManager, s: NewScreening): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO screening (sub_case_id, case_id, reason, verdict, findings, requirements, rule_sets, trace, facts, application, data_request_index)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO screening (sub_case_id, case_id, reason, verdict, findings, requirements, rule_sets, trace, facts, application, data_request_index, law_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         s.subCaseId,
         s.caseId,
@@ -38,6 +40,7 @@ export class ScreeningRepository {
         JSON.stringify(s.facts ?? {}),
         JSON.stringify(s.application),
         s.dataRequestIndex,
+        s.lawDate,
       ],
     );
     return row.id;
@@ -67,7 +70,7 @@ export class ScreeningRepository {
   async latestOfOpenSubCases(manager: EntityManager, caseStates: readonly string[]): Promise<OpenScreeningRow[]> {
     return rowsOf(
       await manager.query(
-        `SELECT DISTINCT ON (s.sub_case_id) c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.verdict, s.findings, s.rule_sets
+        `SELECT DISTINCT ON (s.sub_case_id) c.id AS case_id, c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.law_date, s.verdict, s.findings, s.rule_sets
            FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
           WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
           ORDER BY s.sub_case_id, s.created_at DESC, s.id`,

@@ -41,6 +41,7 @@ export class RecordScreening {
       facts: result.facts ?? {},
       application: input.application,
       dataRequestIndex: input.dataRequestIndex,
+      lawDate: result.lawDate,
     });
     for (const requirement of result.requirements) await this.fulfil(manager, c, subCase, requirement, at);
     return id;

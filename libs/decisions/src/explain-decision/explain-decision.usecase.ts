@@ -32,7 +32,8 @@ export class ExplainDecision {
     const screening = d.screeningId ? await this.screenings.find(this.db.manager, d.screeningId) : undefined;
     if (!screening) throw new DomainError('no-screening', 'This decision was made without a screening to explain.');
     const versions = await this.store.versionsFor(screening.ruleSets);
-    const replay = await replayScreening(screening.application as ApplicationInput, screening.dataRequestIndex, versions);
+    // The replay applies the law of the screening's own date, not today's.
+    const replay = await replayScreening(screening.application as ApplicationInput, screening.dataRequestIndex, versions, screening.lawDate);
     const storedCodes = (screening.findings as { code: string }[]).map((f) => f.code).sort();
     const replayCodes = replay.findings.map((f) => f.code).sort();
     const explanation = {
@@ -42,6 +43,7 @@ export class ExplainDecision {
       findings: screening.findings,
       requirements: screening.requirements,
       engineVerdict: screening.verdict,
+      lawDate: screening.lawDate,
       screenedAt: new Date(screening.createdAt).toISOString(),
       replay: {
         verdict: replay.verdict,

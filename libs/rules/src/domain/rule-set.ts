@@ -39,6 +39,8 @@ export interface PluginManifest {
 export interface RuleDefinition {
   name: string;
   priority?: number;
+  /** When the rule's legal basis applies (absent: always). */
+  inForce?: { from?: string; until?: string };
   conditions: Record<string, unknown>;
   event: { type: 'finding' | 'requirement'; params: Record<string, unknown> };
 }
@@ -83,6 +85,8 @@ export interface ConditionTrace {
 }
 
 export interface ScreeningResult {
+  /** The Copenhagen calendar date whose law the screening applied (`YYYY-MM-DD`); a replay uses it. */
+  lawDate: string;
   verdict: Verdict;
   findings: Finding[];
   requirements: Requirement[];

@@ -3,6 +3,9 @@ import { contentSha256 } from '../loader/content-hash';
 import { defaultOperatorRegistry } from '../operators/default-operators';
 import { CompiledRuleSet, RuleEvaluationError } from './compiled-rule-set';
 
+/** The date whose law these screenings apply (before EHDS chapter IV applies). */
+const LAW_DATE = '2026-11-29';
+
 /** A rule set whose one operator throws on a given fact value, to fail an evaluation at run time. */
 function explodingRuleSet(): CompiledRuleSet {
   const operators = defaultOperatorRegistry().register({
@@ -45,10 +48,10 @@ function explodingRuleSet(): CompiledRuleSet {
 describe('CompiledRuleSet', () => {
   it('reports a failed evaluation with the rule set, and the next evaluation is unaffected', async () => {
     const ruleSet = explodingRuleSet();
-    await expect(ruleSet.evaluate({ output: 'boom', purposeCategory: 'education' })).rejects.toThrow(RuleEvaluationError);
-    await expect(ruleSet.evaluate({ output: 'boom', purposeCategory: 'education' })).rejects.toThrow('test@1.0.0 failed: operator exploded');
+    await expect(ruleSet.evaluate({ output: 'boom', purposeCategory: 'education' }, LAW_DATE)).rejects.toThrow(RuleEvaluationError);
+    await expect(ruleSet.evaluate({ output: 'boom', purposeCategory: 'education' }, LAW_DATE)).rejects.toThrow('test@1.0.0 failed: operator exploded');
 
-    const next = await ruleSet.evaluate({ output: 'other', purposeCategory: 'education' });
+    const next = await ruleSet.evaluate({ output: 'other', purposeCategory: 'education' }, LAW_DATE);
     expect(next.findings.map((f) => f.code)).toEqual(['T-EDUCATION', 'T-OTHER']);
     expect(next.trace.map((t) => [t.rule, t.fired])).toEqual([
       ['slow-rule', true],
@@ -60,7 +63,7 @@ describe('CompiledRuleSet', () => {
     const ruleSet = explodingRuleSet();
     const runs = Array.from({ length: 60 }, (_, i) => {
       const output = i % 3 === 0 ? 'boom' : i % 3 === 1 ? 'other' : 'anonymised';
-      return ruleSet.evaluate({ output, purposeCategory: i % 2 ? 'education' : 'scientific_research' }).then(
+      return ruleSet.evaluate({ output, purposeCategory: i % 2 ? 'education' : 'scientific_research' }, LAW_DATE).then(
         (r) => ({ i, codes: r.findings.map((f) => f.code) }),
         () => ({ i, codes: ['failed'] }),
       );

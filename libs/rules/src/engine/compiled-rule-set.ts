@@ -2,6 +2,7 @@ import { Engine, RuleResult } from 'json-rules-engine';
 import { ConditionTrace, Finding, PluginVersion, Requirement, RuleDefinition, RuleSetRef } from '../domain/rule-set';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { EnginePool } from './engine-pool';
+import { isInForce, LawDate } from '../law/in-force';
 
 export interface RuleSetEvaluation {
   findings: Finding[];
@@ -48,6 +49,7 @@ export class CompiledRuleSet {
   readonly version: PluginVersion;
   private readonly rules: readonly RuleDefinition[];
   private readonly order: Map<string, number>;
+  private readonly inForce: Map<string, { from?: string; until?: string } | undefined>;
   private readonly pool: EnginePool;
 
   constructor(version: PluginVersion, operators: OperatorRegistry) {
@@ -55,10 +57,12 @@ export class CompiledRuleSet {
     this.ref = { id: version.id, version: version.version, sha256: version.sha256 };
     this.rules = this.version.content.rules.rules;
     this.order = new Map(this.rules.map((r, i) => [r.name, i]));
+    this.inForce = new Map(this.rules.map((r) => [r.name, r.inForce]));
     this.pool = new EnginePool(() => {
       const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: true });
       operators.installInto(engine);
-      for (const rule of this.rules) engine.addRule(structuredClone(rule) as never);
+      // json-rules-engine knows nothing of `inForce`; the period is applied to the results.
+      for (const { inForce: _period, ...rule } of this.rules) engine.addRule(structuredClone(rule) as never);
       return engine;
     });
   }
@@ -71,7 +75,8 @@ export class CompiledRuleSet {
     return this.version.content.manifest.requiredFacts;
   }
 
-  async evaluate(facts: Record<string, unknown>): Promise<RuleSetEvaluation> {
+  /** Runs the rules in force on `lawDate` (a rule outside its period neither fires nor shows in the trace). */
+  async evaluate(facts: Record<string, unknown>, lawDate: LawDate): Promise<RuleSetEvaluation> {
     let all: RuleResult[];
     try {
       all = await this.pool.use(async (engine) => {
@@ -81,6 +86,7 @@ export class CompiledRuleSet {
     } catch (e) {
       throw new RuleEvaluationError(this.ref, e);
     }
+    all = all.filter((r) => isInForce(this.inForce.get(r.name), lawDate));
     all.sort((a, b) => (this.order.get(a.name) ?? 0) - (this.order.get(b.name) ?? 0));
 
     const pluginId = this.ref.id;

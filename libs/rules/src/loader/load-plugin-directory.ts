@@ -10,6 +10,8 @@ export interface PluginFixture {
   file: string;
   description: string;
   dataRequestIndex: number;
+  /** The date whose law the fixture is screened under; absent: the day the fixtures run. */
+  lawDate?: string;
   application: unknown;
   expected: { verdict: string; findings: string[]; requirements?: string[] };
 }

@@ -1,3 +1,4 @@
+import { InForce } from '../law/in-force';
 import semver from 'semver';
 import { LoadProblem, PluginManifest, RuleSetContent } from '../domain/rule-set';
 import { FactProviderRegistry } from '../facts/fact-provider';
@@ -40,6 +41,12 @@ function checkManifest(manifest: PluginManifest, file: string, tools: Validation
   return problems;
 }
 
+function periodsOverlap(a: InForce | undefined, b: InForce | undefined): boolean {
+  const start = (p: InForce | undefined) => p?.from ?? '0000-01-01';
+  const end = (p: InForce | undefined) => p?.until ?? '9999-12-31';
+  return start(a) < end(b) && start(b) < end(a);
+}
+
 function checkRules(content: RuleSetContent, file: string, tools: ValidationTools): LoadProblem[] {
   const ctx: ConditionCheckContext = {
     file,
@@ -49,7 +56,7 @@ function checkRules(content: RuleSetContent, file: string, tools: ValidationTool
     problems: [],
   };
   const names = new Map<string, number>();
-  const codes = new Map<string, number>();
+  const codes = new Map<string, number[]>();
   content.rules.rules.forEach((rule, i) => {
     const at = (path: (string | number)[], problem: string) => ctx.problems.push({ file, path: jsonPath(['rules', i, ...path]), problem });
     if (names.has(rule.name)) at(['name'], `duplicate rule name, first used by rules[${names.get(rule.name)}]`);
@@ -59,8 +66,12 @@ function checkRules(content: RuleSetContent, file: string, tools: ValidationTool
 
     const params = rule.event.params;
     const code = String(params.code);
-    if (codes.has(code)) at(['event', 'params', 'code'], `duplicate code, first used by rules[${codes.get(code)}]`);
-    codes.set(code, i);
+    const period = rule.inForce;
+    if (period?.from && period.until && period.from >= period.until) at(['inForce', 'until'], 'must be after inForce.from (the period is from, inclusive, until, exclusive)');
+    // One code may name the same check under successive laws (e.g. before and from 26 March 2029), never twice at once.
+    const clash = (codes.get(code) ?? []).find((j) => periodsOverlap(content.rules.rules[j].inForce, period));
+    if (clash !== undefined) at(['event', 'params', 'code'], `duplicate code, first used by rules[${clash}] in an overlapping inForce period`);
+    codes.set(code, [...(codes.get(code) ?? []), i]);
 
     if (rule.event.type === 'finding') {
       if (params.severity === 'blocking' && params.verdict !== 'deny') {

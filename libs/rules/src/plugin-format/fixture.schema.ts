@@ -8,6 +8,8 @@ export const fixtureSchema = {
     $schema: { type: 'string' },
     description: { type: 'string', minLength: 1 },
     dataRequestIndex: { type: 'integer', minimum: 0 },
+    // Pins the date whose law applies (e.g. before and after EHDS chapter IV applies, 26 March 2029).
+    lawDate: { type: 'string', format: 'date' },
     application: { $ref: 'kp:rules/application' },
     expected: {
       type: 'object',

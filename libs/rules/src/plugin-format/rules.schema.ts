@@ -69,6 +69,13 @@ export const rulesSchema = {
         properties: {
           name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
           priority: { type: 'integer', minimum: 1 },
+          // When the rule's legal basis applies: from (inclusive) until (exclusive), Copenhagen dates.
+          inForce: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { from: { type: 'string', format: 'date' }, until: { type: 'string', format: 'date' } },
+          },
           conditions: { type: 'object' },
           event: {
             type: 'object',

@@ -5,6 +5,9 @@ import { formatProblem, PluginReloadOutcome, PluginVersion } from '../domain/rul
 import { RuleSetRegistry } from './rule-set-registry';
 import { SHIPPED_RULES, TestPluginDir } from './test-plugin-dir';
 
+/** The date whose law these screenings apply (before EHDS chapter IV applies). */
+const LAW_DATE = '2026-11-29';
+
 const application = (fixture: string): ApplicationInput =>
   JSON.parse(readFileSync(join(SHIPPED_RULES, fixture), 'utf8')).application as ApplicationInput;
 
@@ -34,7 +37,7 @@ describe('RuleSetRegistry', () => {
     expect(outcome(report, 'national-registers').status).toBe('unchanged');
 
     expect(registry.activeVersions().find((v) => v.id === 'common')).toMatchObject({ version: '1.0.0', sha256: firstCommon });
-    const result = await registry.screen(application('common/fixtures/third-country-transfer.json'), 0);
+    const result = await registry.screen(application('common/fixtures/third-country-transfer.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('deny');
     expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: '1.0.0' });
   }
@@ -113,7 +116,7 @@ describe('RuleSetRegistry', () => {
     await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
     const report = await registry.loadDirectory(plugins.dir);
     expect(outcome(report, 'common')).toMatchObject({ status: 'activated', version: '1.0.1' });
-    const result = await registry.screen(application('common/fixtures/retention-beyond-margin.json'), 0);
+    const result = await registry.screen(application('common/fixtures/retention-beyond-margin.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('approve');
     expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: '1.0.1' });
   });
@@ -163,8 +166,8 @@ describe('RuleSetRegistry', () => {
 
   it('refuses to screen an unknown data source or a missing data request', async () => {
     const app = application('common/fixtures/clean-public-research.json');
-    await expect(registry.screen(app, 3)).rejects.toThrow('no data request at index 3');
-    await expect(registry.screen({ ...app, dataRequests: [{ ...app.dataRequests[0], dataSourceId: 'epj-region-midtjylland' }] }, 0)).rejects.toThrow(
+    await expect(registry.screen(app, 3, LAW_DATE)).rejects.toThrow('no data request at index 3');
+    await expect(registry.screen({ ...app, dataRequests: [{ ...app.dataRequests[0], dataSourceId: 'epj-region-midtjylland' }] }, 0, LAW_DATE)).rejects.toThrow(
       'unknown data source "epj-region-midtjylland"',
     );
   });

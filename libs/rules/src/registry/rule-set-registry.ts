@@ -18,6 +18,7 @@ import { COMMON_PLUGIN_ID } from '../loader/validate-plugin-content';
 import { defaultOperatorRegistry } from '../operators/default-operators';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { requireDataRequest, ScreeningInputError, screenDataRequest } from '../screening/screen-data-request';
+import { LawDate, lawBoundaries } from '../law/in-force';
 
 /**
  * Who asked for a reload (an admin through the API); absent for the start-up load, which the
@@ -153,6 +154,11 @@ export class RuleSetRegistry {
     return [...this.active.values()].map((p) => p.compiled.version);
   }
 
+  /** The dates on which a rule of the active rule sets starts or stops applying, sorted. */
+  lawBoundaries(): LawDate[] {
+    return lawBoundaries(this.activeVersions().flatMap((v) => v.content.rules.rules));
+  }
+
   /** The catalogue: every data source of the active plugins, with the plugin version in force. */
   dataSources(): DataSourceEntry[] {
     return [...this.active.values()].flatMap((p) =>
@@ -175,12 +181,13 @@ export class RuleSetRegistry {
   }
 
   /** Screens one data request with the common plugin and the source's plugin now in force. */
-  async screen(application: ApplicationInput, dataRequestIndex: number): Promise<ScreeningResult> {
+  /** Screens one data request under the law in force on `lawDate` (the screening's own date). */
+  async screen(application: ApplicationInput, dataRequestIndex: number, lawDate: LawDate): Promise<ScreeningResult> {
     const request = requireDataRequest(application, dataRequestIndex);
     const common = this.active.get(COMMON_PLUGIN_ID);
     if (!common) throw new ScreeningInputError('no common rule set is active');
     const { source, dataSource } = this.pluginFor(request.dataSourceId);
-    return screenDataRequest(application, dataRequestIndex, { common: common.compiled, source, dataSource }, this.facts);
+    return screenDataRequest(application, dataRequestIndex, { common: common.compiled, source, dataSource }, this.facts, lawDate);
   }
 
   private pluginFor(dataSourceId: string): { source: CompiledRuleSet; dataSource: DataSourceDefinition } {

@@ -6,6 +6,9 @@ import { RuleSetRegistry } from '../registry/rule-set-registry';
 import { SHIPPED_RULES, TestPluginDir } from '../registry/test-plugin-dir';
 import { replayScreening } from './replay-screening';
 
+/** The date whose law these screenings apply (before EHDS chapter IV applies). */
+const LAW_DATE = '2026-11-29';
+
 const application = (fixture: string): ApplicationInput =>
   JSON.parse(readFileSync(join(SHIPPED_RULES, fixture), 'utf8')).application as ApplicationInput;
 
@@ -19,8 +22,8 @@ describe('replayScreening', () => {
     await registry.loadDirectory(SHIPPED_RULES);
     for (const fixture of ['common/fixtures/third-country-transfer.json', 'patient-records/fixtures/prospective-data.json', 'biobanks/fixtures/company-without-partner.json']) {
       const app = application(fixture);
-      const original = await registry.screen(app, 0);
-      const replayed = await replayScreening(app, 0, stored(registry, original.ruleSets));
+      const original = await registry.screen(app, 0, LAW_DATE);
+      const replayed = await replayScreening(app, 0, stored(registry, original.ruleSets), LAW_DATE);
       expect(replayed).toEqual(original);
     }
   });
@@ -30,14 +33,14 @@ describe('replayScreening', () => {
     const registry = new RuleSetRegistry();
     await registry.loadDirectory(plugins.dir);
     const app = application('common/fixtures/retention-beyond-margin.json');
-    const original = await registry.screen(app, 0);
+    const original = await registry.screen(app, 0, LAW_DATE);
     const versions = stored(registry, original.ruleSets);
 
     await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
     await registry.loadDirectory(plugins.dir);
-    expect((await registry.screen(app, 0)).verdict).toBe('approve');
+    expect((await registry.screen(app, 0, LAW_DATE)).verdict).toBe('approve');
 
-    const replayed = await replayScreening(app, 0, versions);
+    const replayed = await replayScreening(app, 0, versions, LAW_DATE);
     expect(replayed).toEqual(original);
     expect(replayed.verdict).toBe('deny');
   });
@@ -46,13 +49,13 @@ describe('replayScreening', () => {
     const registry = new RuleSetRegistry();
     await registry.loadDirectory(SHIPPED_RULES);
     const app = application('common/fixtures/clean-public-research.json');
-    const versions = stored(registry, (await registry.screen(app, 0)).ruleSets);
+    const versions = stored(registry, (await registry.screen(app, 0, LAW_DATE)).ruleSets);
     versions[0].content.rules.rules.pop();
-    await expect(replayScreening(app, 0, versions)).rejects.toThrow(/does not match its sha256/);
+    await expect(replayScreening(app, 0, versions, LAW_DATE)).rejects.toThrow(/does not match its sha256/);
   });
 
   it('names a data source no stored version covers', async () => {
     const app = application('biobanks/fixtures/foreign-with-partner.json');
-    await expect(replayScreening(app, 0, [])).rejects.toThrow('the stored versions do not include the common plugin');
+    await expect(replayScreening(app, 0, [], LAW_DATE)).rejects.toThrow('the stored versions do not include the common plugin');
   });
 });

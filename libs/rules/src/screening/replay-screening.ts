@@ -8,6 +8,7 @@ import { contentSha256 } from '../loader/content-hash';
 import { defaultOperatorRegistry } from '../operators/default-operators';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { requireDataRequest, ScreeningInputError, screenDataRequest } from './screen-data-request';
+import { LawDate } from '../law/in-force';
 
 export interface ReplayTools {
   operators?: OperatorRegistry;
@@ -46,12 +47,13 @@ function compileStored(version: PluginVersion, operators: OperatorRegistry, fact
 
 /**
  * Replays a screening from stored plugin contents (not the registry), so a past result can be
- * reproduced and explained years later. `versions` are the ones the screening recorded.
+ * reproduced and explained years later. `versions` and `lawDate` are the ones the screening recorded.
  */
 export async function replayScreening(
   application: ApplicationInput,
   dataRequestIndex: number,
   versions: PluginVersion[],
+  lawDate: LawDate,
   tools: ReplayTools = {},
 ): Promise<ScreeningResult> {
   const operators = tools.operators ?? defaultTools().operators;
@@ -74,5 +76,6 @@ export async function replayScreening(
       dataSource,
     },
     facts,
+    lawDate,
   );
 }

@@ -3,6 +3,7 @@ import { DataSourceDefinition, ScreeningResult } from '../domain/rule-set';
 import { combineVerdicts } from '../domain/verdict';
 import { CompiledRuleSet } from '../engine/compiled-rule-set';
 import { FactProviderRegistry } from '../facts/fact-provider';
+import { isLawDate, LawDate } from '../law/in-force';
 
 export class ScreeningInputError extends Error {
   constructor(message: string) {
@@ -18,22 +19,26 @@ export interface ScreeningPlan {
 }
 
 /**
- * Screens one data request: the common plugin and the source's own plugin run on the same facts;
- * their findings and requirements are joined and the verdict combined (DESIGN.md §3 Screening).
+ * Screens one data request under the law in force on `lawDate`: the common plugin and the source's
+ * own plugin run on the same facts; their findings and requirements are joined and the verdict
+ * combined (DESIGN.md §3 Screening).
  */
 export async function screenDataRequest(
   application: ApplicationInput,
   dataRequestIndex: number,
   plan: ScreeningPlan,
   facts: FactProviderRegistry,
+  lawDate: LawDate,
 ): Promise<ScreeningResult> {
+  if (!isLawDate(lawDate)) throw new ScreeningInputError(`the law date must be a calendar date YYYY-MM-DD, got ${String(lawDate)}`);
   const dataRequest = application.dataRequests[dataRequestIndex];
   const names = new Set([...plan.common.requiredFacts, ...plan.source.requiredFacts]);
   const factValues = facts.compute([...names].sort(), { application, dataRequest, dataSource: plan.dataSource });
 
-  const evaluations = await Promise.all([plan.common.evaluate(factValues), plan.source.evaluate(factValues)]);
+  const evaluations = await Promise.all([plan.common.evaluate(factValues, lawDate), plan.source.evaluate(factValues, lawDate)]);
   const findings = evaluations.flatMap((e) => e.findings);
   return {
+    lawDate,
     verdict: combineVerdicts(findings),
     findings,
     requirements: evaluations.flatMap((e) => e.requirements),
