@@ -1,14 +1,21 @@
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import {
   CaseDecisions,
+  CaseDecisionsCommand,
   ControllerDecide,
   ControllerDecideCommand,
   DraftDecision,
   DraftDecisionCommand,
   ExplainDecision,
+  ExplainDecisionCommand,
+  GetDecision,
+  GetDecisionCommand,
+  GetPermit,
+  GetPermitCommand,
   IssueDecision,
   IssueDecisionCommand,
   PublicDecisions,
+  PublicDecisionsCommand,
   Recommend,
   RecommendCommand,
   ReturnDraft,
@@ -37,6 +44,8 @@ export class DecisionsController {
     private readonly recommend: Recommend,
     private readonly controllerDecide: ControllerDecide,
     private readonly caseDecisions: CaseDecisions,
+    private readonly getDecision: GetDecision,
+    private readonly getPermit: GetPermit,
     private readonly explainDecision: ExplainDecision,
     private readonly revokePermit: RevokePermit,
   ) {}
@@ -95,7 +104,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'What you may see of the case’s decisions' })
   @ApiProblems(401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.execute(actor, id);
+    return this.caseDecisions.execute(actor, CaseDecisionsCommand.create({ caseId: id }));
   }
 
   @Get('decisions/:id')
@@ -104,7 +113,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The decision' })
   @ApiProblems(401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.decision(actor, id);
+    return this.getDecision.execute(actor, GetDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('decisions/:id/explanation')
@@ -113,7 +122,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The explanation with replay.reproducesVerdict' })
   @ApiProblems(401, 403, 404, 409)
   explain(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.explainDecision.execute(actor, id);
+    return this.explainDecision.execute(actor, ExplainDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('permits/:id')
@@ -122,7 +131,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The permit' })
   @ApiProblems(401, 403, 404)
   permit(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.permit(actor, id);
+    return this.getPermit.execute(actor, GetPermitCommand.create({ permitId: id }));
   }
 
   @Post('permits/:id/revoke')
@@ -147,6 +156,6 @@ export class PublicDecisionsController {
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiProblems(400)
   list(@Query() query: PageQueryDto) {
-    return this.publicDecisions.execute(query.limit, query.cursor);
+    return this.publicDecisions.execute(PublicDecisionsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 }
