@@ -14,15 +14,18 @@ import { IssueDecision } from './issue-decision/issue-decision.usecase';
 import { RevokePermit } from './permits/revoke-permit.usecase';
 import { PublicDecisions } from './public-decisions/public-decisions.usecase';
 import { CaseDecisions } from './read-decisions/case-decisions.usecase';
+import { DecisionVisibility } from './read-decisions/decision-visibility';
+import { GetDecision } from './read-decisions/get-decision.usecase';
+import { GetPermit } from './read-decisions/get-permit.usecase';
 import { Recommend } from './recommend/recommend.usecase';
 import { ReturnDraft } from './return-draft/return-draft.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, ExplainDecision, RevokePermit, PublicDecisions];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, CaseCompletion, DecisionRecorder, ...useCases],
+  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionRecorder, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion],
 })
 export class DecisionsModule {}

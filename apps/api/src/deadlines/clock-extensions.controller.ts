@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ExtendClock } from '@kp/deadlines';
+import { ExtendClock, ExtendClockCommand } from '@kp/deadlines';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,7 +25,7 @@ export class ClockExtensionsController {
     @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.extendClock.execute(actor, id, { months: body.months, reason: body.reason }, expectedVersion);
+    const result = await this.extendClock.execute(actor, ExtendClockCommand.create({ caseId: id, expectedVersion, months: body.months, reason: body.reason }));
     res.location(`/v1/cases/${result.caseId}`);
     return result;
   }

@@ -1,6 +1,6 @@
 import { GetCase, GetCaseCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ResubmitApplication } from '@kp/deadlines';
+import { ResubmitApplication, ResubmitApplicationCommand } from '@kp/deadlines';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -30,7 +30,7 @@ export class ResubmitController {
     @IfMatch('application') expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const c = await this.resubmitApplication.execute(actor, id, { answer: body.answer }, expectedVersion);
+    const c = await this.resubmitApplication.execute(actor, ResubmitApplicationCommand.create({ applicationId: id, expectedVersion, answer: body.answer }));
     const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: c.id }));
     res.location(`/v1/cases/${view.id}`);
     return view;

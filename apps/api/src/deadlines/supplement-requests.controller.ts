@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ListSupplementRequests, RequestSupplement } from '@kp/deadlines';
+import { ListSupplementRequests, ListSupplementRequestsCommand, RequestSupplement, RequestSupplementCommand } from '@kp/deadlines';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -28,7 +28,7 @@ export class SupplementRequestsController {
     @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { request, case: c } = await this.requestSupplement.execute(actor, id, { questions: body.questions, subCaseId: body.subCaseId }, expectedVersion);
+    const { request, case: c } = await this.requestSupplement.execute(actor, RequestSupplementCommand.create({ caseId: id, expectedVersion, questions: body.questions, subCaseId: body.subCaseId }));
     res.location(`/v1/cases/${c.id}/supplement-requests`);
     return { ...request, case: { id: c.id, number: c.number, state: c.state, version: c.version } };
   }
@@ -39,6 +39,6 @@ export class SupplementRequestsController {
   @ApiOkResponse({ description: '{ items: [{ id, subCaseId, questions, requestedAt, answerDueAt, state, answer, answeredAt }] }' })
   @ApiProblems(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: SupplementRequestQueryDto) {
-    return this.listRequests.execute(actor, id, query.state);
+    return this.listRequests.execute(actor, ListSupplementRequestsCommand.create({ caseId: id, state: query.state }));
   }
 }

@@ -1,5 +1,32 @@
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
-import { CaseDecisions, ControllerDecide, DraftDecision, ExplainDecision, IssueDecision, PublicDecisions, Recommend, ReturnDraft, RevokePermit, draftView, decisionView, permitView, recommendationView } from '@kp/decisions';
+import {
+  CaseDecisions,
+  CaseDecisionsCommand,
+  ControllerDecide,
+  ControllerDecideCommand,
+  DraftDecision,
+  DraftDecisionCommand,
+  ExplainDecision,
+  ExplainDecisionCommand,
+  GetDecision,
+  GetDecisionCommand,
+  GetPermit,
+  GetPermitCommand,
+  IssueDecision,
+  IssueDecisionCommand,
+  PublicDecisions,
+  PublicDecisionsCommand,
+  Recommend,
+  RecommendCommand,
+  ReturnDraft,
+  ReturnDraftCommand,
+  RevokePermit,
+  RevokePermitCommand,
+  draftView,
+  decisionView,
+  permitView,
+  recommendationView,
+} from '@kp/decisions';
 import { ApiProblems, IfMatch } from '@kp/http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -17,6 +44,8 @@ export class DecisionsController {
     private readonly recommend: Recommend,
     private readonly controllerDecide: ControllerDecide,
     private readonly caseDecisions: CaseDecisions,
+    private readonly getDecision: GetDecision,
+    private readonly getPermit: GetPermit,
     private readonly explainDecision: ExplainDecision,
     private readonly revokePermit: RevokePermit,
   ) {}
@@ -27,7 +56,7 @@ export class DecisionsController {
   @ApiCreatedResponse({ description: 'The pending draft' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
-    return draftView(await this.draftDecision.execute(actor, id, subCaseId, body, expectedVersion));
+    return draftView(await this.draftDecision.execute(actor, DraftDecisionCommand.create({ ...body, caseId: id, subCaseId, expectedVersion })));
   }
 
   @Post('decision-drafts/:id/issue')
@@ -36,7 +65,7 @@ export class DecisionsController {
   @ApiCreatedResponse({ description: 'The decision, and the permit when the case became decided with approved parts' })
   @ApiProblems(401, 403, 404, 409, 412)
   async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion?: number) {
-    const { decision, permit } = await this.issueDecision.execute(actor, id, expectedVersion);
+    const { decision, permit } = await this.issueDecision.execute(actor, IssueDecisionCommand.create({ draftId: id, expectedVersion }));
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
 
@@ -47,7 +76,7 @@ export class DecisionsController {
   @ApiNoContentResponse({ description: 'Returned' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @IfMatch() expectedVersion?: number): Promise<void> {
-    await this.returnDraft.execute(actor, id, body.reason, expectedVersion);
+    await this.returnDraft.execute(actor, ReturnDraftCommand.create({ draftId: id, reason: body.reason, expectedVersion }));
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/recommendations')
@@ -56,7 +85,7 @@ export class DecisionsController {
   @ApiCreatedResponse({ description: 'The recommendation' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @IfMatch() expectedVersion?: number) {
-    return recommendationView(await this.recommend.execute(actor, id, subCaseId, body, expectedVersion));
+    return recommendationView(await this.recommend.execute(actor, RecommendCommand.create({ ...body, caseId: id, subCaseId, expectedVersion })));
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/controller-decision')
@@ -65,7 +94,7 @@ export class DecisionsController {
   @ApiCreatedResponse({ description: 'The decision (recorded as the controller’s), and the permit when the case became decided' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async controllerDecision(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
-    const { decision, permit } = await this.controllerDecide.execute(actor, id, subCaseId, body, expectedVersion);
+    const { decision, permit } = await this.controllerDecide.execute(actor, ControllerDecideCommand.create({ ...body, caseId: id, subCaseId, expectedVersion }));
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
 
@@ -75,7 +104,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'What you may see of the case’s decisions' })
   @ApiProblems(401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.execute(actor, id);
+    return this.caseDecisions.execute(actor, CaseDecisionsCommand.create({ caseId: id }));
   }
 
   @Get('decisions/:id')
@@ -84,7 +113,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The decision' })
   @ApiProblems(401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.decision(actor, id);
+    return this.getDecision.execute(actor, GetDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('decisions/:id/explanation')
@@ -93,7 +122,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The explanation with replay.reproducesVerdict' })
   @ApiProblems(401, 403, 404, 409)
   explain(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.explainDecision.execute(actor, id);
+    return this.explainDecision.execute(actor, ExplainDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('permits/:id')
@@ -102,7 +131,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The permit' })
   @ApiProblems(401, 403, 404)
   permit(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.caseDecisions.permit(actor, id);
+    return this.getPermit.execute(actor, GetPermitCommand.create({ permitId: id }));
   }
 
   @Post('permits/:id/revoke')
@@ -112,7 +141,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The revoked permit' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number) {
-    return this.revokePermit.execute(actor, id, body.reason, body.hearingReference, expectedVersion);
+    return this.revokePermit.execute(actor, RevokePermitCommand.create({ permitId: id, reason: body.reason, hearingReference: body.hearingReference, expectedVersion }));
   }
 }
 
@@ -127,6 +156,6 @@ export class PublicDecisionsController {
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiProblems(400)
   list(@Query() query: PageQueryDto) {
-    return this.publicDecisions.execute(query.limit, query.cursor);
+    return this.publicDecisions.execute(PublicDecisionsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 }

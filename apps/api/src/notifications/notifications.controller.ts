@@ -1,6 +1,6 @@
 import { Actor, CurrentActor } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
-import { ListMyNotifications, MarkNotificationRead, NotificationPage, NotificationView } from '@kp/notifications';
+import { ListMyNotifications, ListMyNotificationsCommand, MarkNotificationRead, MarkNotificationReadCommand, NotificationPage, NotificationView } from '@kp/notifications';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationQueryDto } from './dto/notification-query.dto';
@@ -20,7 +20,7 @@ export class NotificationsController {
   @ApiOkResponse({ description: '{ items: [{ id, kind, caseId, caseNumber, title{da,en}, body{da,en}, addressedTo, createdAt, readAt, read }], nextCursor }' })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: NotificationQueryDto): Promise<NotificationPage> {
-    return this.listMine.execute(actor, { limit: query.limit, cursor: query.cursor, unread: query.unread, kind: query.kind, caseNumber: query.case });
+    return this.listMine.execute(actor, ListMyNotificationsCommand.create({ limit: query.limit, cursor: query.cursor, unread: query.unread, kind: query.kind, caseNumber: query.case }));
   }
 
   @Post(':id/read')
@@ -29,6 +29,6 @@ export class NotificationsController {
   @ApiOkResponse({ description: 'The notification, with readAt' })
   @ApiProblems(401, 404)
   read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationView> {
-    return this.markRead.execute(actor, id);
+    return this.markRead.execute(actor, MarkNotificationReadCommand.create({ notificationId: id }));
   }
 }

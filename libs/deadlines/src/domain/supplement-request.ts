@@ -1,3 +1,7 @@
+/** Open until the applicant resubmits the application with an answer. */
+export const SUPPLEMENT_REQUEST_STATES = ['open', 'answered'] as const;
+export type SupplementRequestState = (typeof SUPPLEMENT_REQUEST_STATES)[number];
+
 /** A request for supplement (anmodning om supplerende oplysninger): questions the applicant must answer. */
 export interface SupplementRequestRecord {
   id: string;
@@ -8,7 +12,7 @@ export interface SupplementRequestRecord {
   requestedAt: Date;
   /** EHDS art. 68(4): an incomplete application gets 4 weeks to be completed. */
   answerDueAt: Date;
-  state: 'open' | 'answered';
+  state: SupplementRequestState;
   answer: string | null;
   answeredBy: string | null;
   answeredAt: Date | null;

@@ -8,12 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { clockConflict, extensionRefused } from '../domain/problems';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
-
-export interface ExtendClockCommand {
-  months: number;
-  /** Required by EHDS art. 68(4); checked by the clock, so an empty one is refused with the field named. */
-  reason?: string;
-}
+import { ExtendClockCommand } from './extend-clock.command';
 
 export interface ClockExtended {
   caseId: string;
@@ -41,11 +36,11 @@ export class ExtendClock {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseIdOrNumber: string, command: ExtendClockCommand, expectedVersion?: number): Promise<ClockExtended> {
+  async execute(actor: Actor, command: ExtendClockCommand): Promise<ClockExtended> {
     return this.db.transaction(async (manager) => {
       const now = this.clock.now();
       const reason = command.reason?.trim() ?? '';
-      const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'extend_clock', expectedVersion, at: now }, async ({ c, subCases }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId: command.caseId, command: 'extend_clock', expectedVersion: command.expectedVersion, at: now }, async ({ c, subCases }) => {
         const extended: ClockEvent = { type: 'extended', at: now, reason, extensionMonths: command.months };
         try {
           assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), extended, subCases, this.calendar);

@@ -5,8 +5,9 @@ import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SupplementRequestRecord, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
+import { supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
+import { ListSupplementRequestsCommand } from './list-supplement-requests.command';
 
 /** Who reads requests for supplement: the applicant of the case, contact-point staff and supervision. */
 const READERS = new Set(['researcher', 'caseworker', 'legal_approver', 'auditor']);
@@ -22,7 +23,7 @@ export class ListSupplementRequests {
     private readonly requests: SupplementRequestRepository,
   ) {}
 
-  async execute(actor: Actor, caseIdOrNumber: string, state?: SupplementRequestRecord['state']): Promise<{ items: SupplementRequestView[] }> {
+  async execute(actor: Actor, { caseId: caseIdOrNumber, state }: ListSupplementRequestsCommand): Promise<{ items: SupplementRequestView[] }> {
     const manager = this.db.manager;
     const c = await this.cases.find(manager, caseIdOrNumber);
     if (!c || !READERS.has(actor.role)) throw notFound('case', caseIdOrNumber);

@@ -11,7 +11,7 @@ import { clockConflict } from '../domain/problems';
 import { assertClockAccepts, supplementAnswerDue, toClockEvents } from '../domain/statutory-clock';
 import { pauseReason, supplementRequestView, SupplementRequestView } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
-import { RequestSupplementCommand, validateRequestSupplement } from './request-supplement.command';
+import { RequestSupplementCommand } from './request-supplement.command';
 
 export interface SupplementRequested {
   request: SupplementRequestView;
@@ -36,11 +36,11 @@ export class RequestSupplement {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseIdOrNumber: string, input: RequestSupplementCommand, expectedVersion?: number): Promise<SupplementRequested> {
-    const command = validateRequestSupplement(input);
+  async execute(actor: Actor, command: RequestSupplementCommand): Promise<SupplementRequested> {
+    const questions = command.questions.map((q) => q.trim());
     return this.db.transaction(async (manager) => {
       const now = this.clock.now();
-      const done = await this.transitions.transition(manager, actor, { caseId: caseIdOrNumber, command: 'request_supplement', expectedVersion, at: now }, async ({ c, subCases }) => {
+      const done = await this.transitions.transition(manager, actor, { caseId: command.caseId, command: 'request_supplement', expectedVersion: command.expectedVersion, at: now }, async ({ c, subCases }) => {
         // A supplement amends the whole application; parts already decided, or put to the legal
         // approver or the controller, were judged on the application as it is and must stay so.
         const settled = subCases.filter((s) => ['decided', 'awaiting_approval', 'awaiting_controller'].includes(s.state));
@@ -57,7 +57,7 @@ export class RequestSupplement {
           });
         }
 
-        const paused: ClockEvent = { type: 'paused', at: now, reason: pauseReason(command.questions) };
+        const paused: ClockEvent = { type: 'paused', at: now, reason: pauseReason(questions) };
         try {
           assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), paused, subCases, this.calendar);
         } catch (error) {
@@ -68,7 +68,7 @@ export class RequestSupplement {
         const request = await this.requests.insert(manager, {
           caseId: c.id,
           subCaseId: subCase?.id ?? null,
-          questions: command.questions,
+          questions,
           requestedBy: actor.sub,
           requestedAt: now,
           answerDueAt,
@@ -78,7 +78,7 @@ export class RequestSupplement {
           result: { request, answerDueAt },
           audit: {
             action: 'case.supplement_requested',
-            payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions: command.questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
+            payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
           },
         };
       });
@@ -86,7 +86,7 @@ export class RequestSupplement {
       const c = done.case;
       const due = answerDueAt.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
       const dueEn = answerDueAt.toLocaleDateString('en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });
-      const list = command.questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
+      const list = questions.map((q, i) => `${i + 1}. ${q}`).join('\n');
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },
         kind: 'supplement_requested',

@@ -11,13 +11,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { clockConflict } from '../domain/problems';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
-import { MAX_ANSWER_LENGTH } from '../domain/supplement-request';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
-
-export interface ResubmitCommand {
-  /** A covering answer to the questions; the amendments themselves are in the application. */
-  answer?: string;
-}
+import { ResubmitApplicationCommand } from './resubmit-application.command';
 
 /**
  * The applicant answers a request for supplement: the amended application becomes the case's
@@ -41,11 +36,9 @@ export class ResubmitApplication {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, applicationId: string, command: ResubmitCommand, expectedApplicationVersion?: number): Promise<CaseRecord> {
+  async execute(actor: Actor, command: ResubmitApplicationCommand): Promise<CaseRecord> {
+    const { applicationId, expectedVersion: expectedApplicationVersion } = command;
     const answer = command.answer?.trim() || null;
-    if (answer && answer.length > MAX_ANSWER_LENGTH) {
-      throw new ValidationFailedError('The answer is too long.', [{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`] }]);
-    }
     return this.db.transaction(async (manager) => {
       const application = await this.applications.find(manager, applicationId, true);
       if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);

@@ -6,12 +6,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
-import { DecisionInput } from '../domain/decision-input';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { compareWithEngine } from '../domain/engine-view';
 import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DecisionRecorder } from '../issue-decision/decision-recorder';
+import { ControllerDecideCommand } from './controller-decide.command';
 
 /**
  * The data controller decides on the contact point's recommendation for its own source; the
@@ -30,7 +30,8 @@ export class ControllerDecide {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
+  async execute(actor: Actor, command: ControllerDecideCommand): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
+    const { caseId, subCaseId, expectedVersion } = command;
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'controller_decide', expectedVersion, at }, async (context) => {
@@ -41,17 +42,17 @@ export class ControllerDecide {
         if (subCase.state !== 'awaiting_controller' || !recommendation) {
           throw new DomainError('no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
         }
-        await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, input.outcome);
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, command.outcome);
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
         return this.recorder.record(
           manager,
           actor,
           context,
           {
-            outcome: input.outcome,
-            legalBasis: input.legalBasis,
-            reasoning: input.reasoning,
-            conditions: input.conditions,
+            outcome: command.outcome,
+            legalBasis: command.legalBasis,
+            reasoning: command.reasoning,
+            conditions: command.conditions,
             ...engine,
             draftedBy: null,
             draftId: null,
@@ -59,7 +60,7 @@ export class ControllerDecide {
             supersedesId: null,
           },
           at,
-          { recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === input.outcome } },
+          { recommendation: { id: recommendation.id, outcome: recommendation.outcome, followed: recommendation.outcome === command.outcome } },
         );
       });
       return { decision: done.result, permit: await this.recorder.permitAfter(manager, done.case.state, done.case.id) };

@@ -6,10 +6,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
-import { DecisionInput } from '../domain/decision-input';
 import { DecisionDraftRecord } from '../domain/decision-records';
 import { compareWithEngine } from '../domain/engine-view';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { DraftDecisionCommand } from './draft-decision.command';
 
 /**
  * A caseworker drafts the decision on a central sub-case; a legal approver who did not draft it
@@ -26,7 +26,8 @@ export class DraftDecision {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, subCaseId: string, input: DecisionInput, expectedVersion?: number): Promise<DecisionDraftRecord> {
+  async execute(actor: Actor, command: DraftDecisionCommand): Promise<DecisionDraftRecord> {
+    const { caseId, subCaseId, expectedVersion } = command;
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'draft_decision', expectedVersion, at }, async ({ c, subCase }) => {
@@ -41,14 +42,14 @@ export class DraftDecision {
           throw new DomainError('draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
         }
         const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
         const draft = await this.decisions.insertDraft(manager, {
           caseId: c.id,
           subCaseId: subCase.id,
-          outcome: input.outcome,
-          legalBasis: input.legalBasis,
-          reasoning: input.reasoning,
-          conditions: input.conditions,
+          outcome: command.outcome,
+          legalBasis: command.legalBasis,
+          reasoning: command.reasoning,
+          conditions: command.conditions,
           ...engine,
           supersedesId: supersedes?.id ?? null,
           draftedBy: actor.sub,

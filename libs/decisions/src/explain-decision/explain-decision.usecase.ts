@@ -7,7 +7,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
-import { CaseDecisions } from '../read-decisions/case-decisions.usecase';
+import { GetDecision } from '../read-decisions/get-decision.usecase';
+import { GetDecisionCommand } from '../read-decisions/get-decision.command';
+import { ExplainDecisionCommand } from './explain-decision.command';
 
 /**
  * Explains a decision years later (forvaltningsloven §§ 22–24; DESIGN.md §7): the facts the rules
@@ -20,14 +22,14 @@ export class ExplainDecision {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly decisions: DecisionRepository,
-    private readonly read: CaseDecisions,
+    private readonly getDecision: GetDecision,
     private readonly store: RuleSetVersionStore,
     private readonly audit: AuditLog,
     private readonly screenings: ScreeningRepository,
   ) {}
 
-  async execute(actor: Actor, decisionId: string) {
-    const decision = await this.read.decision(actor, decisionId);
+  async execute(actor: Actor, { decisionId }: ExplainDecisionCommand) {
+    const decision = await this.getDecision.execute(actor, GetDecisionCommand.create({ decisionId }));
     const d = (await this.decisions.findDecision(this.db.manager, decisionId))!;
     const screening = d.screeningId ? await this.screenings.find(this.db.manager, d.screeningId) : undefined;
     if (!screening) throw new DomainError('no-screening', 'This decision was made without a screening to explain.');

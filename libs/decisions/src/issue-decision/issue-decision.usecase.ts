@@ -10,6 +10,7 @@ import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DecisionRecorder } from './decision-recorder';
+import { IssueDecisionCommand } from './issue-decision.command';
 
 /**
  * A legal approver issues a caseworker's draft as the contact point's decision. Four eyes: the
@@ -26,7 +27,7 @@ export class IssueDecision {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, draftId: string, expectedVersion?: number): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
+  async execute(actor: Actor, { draftId, expectedVersion }: IssueDecisionCommand): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
     return this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw notFound('decision draft', draftId);

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { permitView } from '../read-decisions/decision.view';
+import { RevokePermitCommand } from './revoke-permit.command';
 
 /**
  * Revokes an active permit with reasons (EHDS art. 63: the access body may revoke after hearing the
@@ -23,7 +24,7 @@ export class RevokePermit {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, permitId: string, reason: string, hearingReference?: string, expectedVersion?: number) {
+  async execute(actor: Actor, { permitId, reason, hearingReference, expectedVersion }: RevokePermitCommand) {
     return this.db.transaction(async (manager) => {
       const permit = await this.decisions.findPermit(manager, permitId, true);
       if (!permit) throw notFound('permit', permitId);

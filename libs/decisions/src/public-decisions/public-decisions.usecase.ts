@@ -3,6 +3,7 @@ import { decodeKeysetCursor, encodeKeysetCursor, keysetKeySql } from '@kp/persis
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PublicDecisionsCommand } from './public-decisions.command';
 
 /**
  * The public register of decisions and permits (EHDS art. 57(1)(j)): outcome and reasons of every
@@ -17,7 +18,7 @@ export class PublicDecisions {
     private readonly subCases: SubCaseRepository,
   ) {}
 
-  async execute(limit: number, cursor?: string) {
+  async execute({ limit, cursor }: PublicDecisionsCommand) {
     const after = decodeKeysetCursor(cursor);
     const rows = await this.db.query(
       `SELECT d.id, ${keysetKeySql('d.issued_at')} AS position, d.issued_at, d.publish_by, d.outcome, d.deciding_authority, d.legal_basis, d.reasoning,

@@ -7,10 +7,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
-import { DecisionInput } from '../domain/decision-input';
 import { RecommendationRecord } from '../domain/decision-records';
 import { compareWithEngine } from '../domain/engine-view';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { RecommendCommand } from './recommend.command';
 
 /**
  * Collaborative track: the contact point sends its recommendation (indstilling) to the data
@@ -27,7 +27,8 @@ export class Recommend {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, subCaseId: string, input: Omit<DecisionInput, 'legalBasis'>, expectedVersion?: number): Promise<RecommendationRecord> {
+  async execute(actor: Actor, command: RecommendCommand): Promise<RecommendationRecord> {
+    const { caseId, subCaseId, expectedVersion } = command;
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'recommend', expectedVersion, at }, async ({ c, subCase }) => {
@@ -37,13 +38,13 @@ export class Recommend {
         if (subCase.state !== 'in_review') {
           throw new DomainError('sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
         }
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, input.outcome, input.departureReason);
+        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
         const recommendation = await this.decisions.insertRecommendation(manager, {
           caseId: c.id,
           subCaseId: subCase.id,
-          outcome: input.outcome,
-          reasoning: input.reasoning,
-          conditions: input.conditions,
+          outcome: command.outcome,
+          reasoning: command.reasoning,
+          conditions: command.conditions,
           ...engine,
           controllerOrg: subCase.controllerOrg,
           recommendedBy: actor.sub,

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { ReturnDraftCommand } from './return-draft.command';
 
 /** The legal approver sends a draft back to the caseworker with a reason instead of issuing it. */
 @Injectable()
@@ -17,7 +18,7 @@ export class ReturnDraft {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, draftId: string, reason: string, expectedVersion?: number): Promise<void> {
+  async execute(actor: Actor, { draftId, reason, expectedVersion }: ReturnDraftCommand): Promise<void> {
     await this.db.transaction(async (manager) => {
       const draft = await this.decisions.findDraft(manager, draftId, true);
       if (!draft) throw notFound('decision draft', draftId);

@@ -5,15 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationView, NotificationView } from '../domain/notification.view';
 import { NotificationRepository } from '../infrastructure/notification.repository';
-
-export interface ListMyNotificationsQuery {
-  limit: number;
-  cursor?: string;
-  /** Only notices this reader has not read. */
-  unread?: boolean;
-  kind?: string;
-  caseNumber?: string;
-}
+import { ListMyNotificationsCommand } from './list-my-notifications.command';
 
 export interface NotificationPage {
   items: NotificationView[];
@@ -32,14 +24,13 @@ export class ListMyNotifications {
     private readonly notifications: NotificationRepository,
   ) {}
 
-  async execute(actor: Actor, query: ListMyNotificationsQuery): Promise<NotificationPage> {
-    const limit = Math.min(Math.max(Math.trunc(query.limit) || 20, 1), 100);
+  async execute(actor: Actor, { limit, cursor, unread, kind, caseNumber }: ListMyNotificationsCommand): Promise<NotificationPage> {
     const rows = await this.notifications.listAddressedTo(
       this.db.manager,
       actor,
-      { unread: query.unread, kind: query.kind, caseNumber: query.caseNumber },
+      { unread, kind, caseNumber },
       limit + 1,
-      decodeKeysetCursor(query.cursor),
+      decodeKeysetCursor(cursor),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

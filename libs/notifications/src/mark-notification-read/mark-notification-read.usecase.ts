@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notificationView, NotificationView } from '../domain/notification.view';
 import { NotificationRepository } from '../infrastructure/notification.repository';
+import { MarkNotificationReadCommand } from './mark-notification-read.command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +20,7 @@ export class MarkNotificationRead {
     private readonly notifications: NotificationRepository,
   ) {}
 
-  async execute(actor: Actor, id: string): Promise<NotificationView> {
+  async execute(actor: Actor, { notificationId: id }: MarkNotificationReadCommand): Promise<NotificationView> {
     return this.db.transaction(async (manager) => {
       const notification = UUID.test(id) ? await this.notifications.findAddressedTo(manager, actor, id) : undefined;
       if (!notification) throw new NotFoundError('notification', id, `There is no notification ${id} addressed to you.`);

@@ -1,4 +1,4 @@
-import { MAX_QUESTION_LENGTH, MAX_QUESTIONS } from '@kp/deadlines';
+import { MAX_QUESTION_LENGTH, MAX_QUESTIONS, SUPPLEMENT_REQUEST_STATES, SupplementRequestState } from '@kp/deadlines';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
@@ -19,5 +19,5 @@ export class SupplementRequestDto {
 }
 
 export class SupplementRequestQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'answered'] }) @IsOptional() @IsIn(['open', 'answered']) state?: 'open' | 'answered';
+  @ApiPropertyOptional({ enum: SUPPLEMENT_REQUEST_STATES }) @IsOptional() @IsIn(SUPPLEMENT_REQUEST_STATES) state?: SupplementRequestState;
 }

@@ -1,0 +1,14 @@
+import { BaseCommand, ExpectedVersion } from '@kp/commands';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Revoke an active permit with reasons, after hearing its holder (EHDS art. 63). */
+export class RevokePermitCommand extends BaseCommand {
+  static override readonly noun = 'revocation';
+  /** Not @IsUUID: an id that is no uuid names no permit, answered as not found. */
+  @IsString() @IsNotEmpty() permitId!: string;
+  /** The case's version the approver acted on (If-Match). */
+  @ExpectedVersion() expectedVersion?: number;
+  @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+  /** Reference to the hearing of the permit holder. */
+  @IsOptional() @IsString() @MaxLength(200) hearingReference?: string;
+}
