@@ -1,4 +1,6 @@
-import { isISO8601, ValidateBy } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { isISO8601, IsDefined, ValidateBy, ValidateNested } from 'class-validator';
 
 /**
  * Field rules the case-work commands share, each refused with one message of its own (the wording
@@ -12,3 +14,14 @@ export const Text = (max: number, message: string) =>
 /** An ISO 8601 date-time that `Date` also reads (week and ordinal dates it does not). */
 export const DateTime = (message: string) =>
   ValidateBy({ name: 'dateTime', validator: { validate: (value) => typeof value === 'string' && isISO8601(value, { strict: true }) && !Number.isNaN(Date.parse(value)) } }, { message });
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/** A nested object validated by its own class; anything but an object counts as missing and is refused once. */
+export const NestedObject = (type: () => new () => object, message: string) =>
+  applyDecorators(
+    IsDefined({ message }),
+    ValidateNested(),
+    Type(type),
+    Transform(({ value }) => (isObject(value) ? value : undefined)),
+  );

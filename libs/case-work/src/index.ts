@@ -20,6 +20,7 @@ export * from './answer-consultation/answer-consultation.usecase';
 export * from './lapse-consultations/lapse-consultations.handler';
 export * from './open-legal-matter/open-legal-matter.command';
 export * from './open-legal-matter/open-legal-matter.usecase';
+export * from './resolve-legal-matter/resolve-legal-matter.command';
 export * from './resolve-legal-matter/resolve-legal-matter.usecase';
 export * from './add-note/add-note.usecase';
 export * from './list-notes/list-notes.usecase';
