@@ -25,3 +25,22 @@ export const NestedObject = (type: () => new () => object, message: string) =>
     Type(type),
     Transform(({ value }) => (isObject(value) ? value : undefined)),
   );
+
+/**
+ * A list of at most `max` nested objects; anything but a list counts as missing, and an entry that
+ * is not an object is checked as an empty one, so each of its fields is named.
+ */
+export const NestedList = <T extends object>(type: () => new () => T, max: number, messages: { notAList: string; tooMany: string }) =>
+  applyDecorators(
+    ValidateBy({
+      name: 'nestedList',
+      constraints: [max],
+      validator: {
+        validate: (value) => Array.isArray(value) && value.length <= max,
+        defaultMessage: (args) => (Array.isArray(args?.value) ? messages.tooMany : messages.notAList),
+      },
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+    Transform(({ value }) => (Array.isArray(value) ? value.map((entry: unknown) => (isObject(entry) ? entry : new (type())())) : undefined)),
+  );

@@ -9,6 +9,7 @@ export * from './release-case/release-case.command';
 export * from './release-case/release-case.usecase';
 export * from './assign-case/assign-case.command';
 export * from './assign-case/assign-case.usecase';
+export * from './declare-conflicts/declare-conflicts.command';
 export * from './declare-conflicts/declare-conflicts.usecase';
 export * from './list-conflicts/list-conflicts.usecase';
 export * from './request-consultation/request-consultation.command';
