@@ -1,6 +1,7 @@
 export * from './case-work.module';
 export { CaseWorkJobsModule } from './case-work-jobs.module';
 export * from './domain/records';
+export * from './list-queue/list-queue.command';
 export * from './list-queue/list-queue.usecase';
 export * from './get-workload/get-workload.usecase';
 export * from './claim-case/claim-case.command';

@@ -19,6 +19,8 @@ describe('ListConsultationsCommand', () => {
   });
 
   it('refuses a page size outside 1–100', () => {
-    for (const limit of [0, 101, 2.5]) expect(refusalOf(() => ListConsultationsCommand.create({ limit })).errors.map((e) => e.field)).toEqual(['limit']);
+    for (const limit of [0, 101, 2.5, '20']) {
+      expect(refusalOf(() => ListConsultationsCommand.create({ limit } as never))).toEqual({ detail: 'The request has 1 problem: limit.', errors: [{ field: 'limit', messages: ['must be 1–100'] }] });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { CONSULTATION_STATES, ConsultationState } from '@kp/cases';
 import { BaseCommand } from '@kp/commands';
 import { FieldError } from '@kp/errors';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageSize } from '../command-fields';
 
 export const MAX_CONSULTATION_PAGE = 100;
 
@@ -12,7 +13,7 @@ const CASE_ID_REFUSAL = 'caseId must be a case id.';
 export class ListConsultationsCommand extends BaseCommand {
   @IsOptional() @IsIn(CONSULTATION_STATES, { message: `must be one of ${CONSULTATION_STATES.join(', ')}` }) state?: ConsultationState;
   @IsOptional() @IsUUID(undefined, { message: 'must be a case id' }) caseId?: string;
-  @IsInt() @Min(1) @Max(MAX_CONSULTATION_PAGE) limit: number = 20;
+  @PageSize(MAX_CONSULTATION_PAGE) limit: number = 20;
   /** nextCursor of the previous page. */
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 
