@@ -15,10 +15,6 @@ export const Text = (max: number, message: string) =>
 export const DateTime = (message: string) =>
   ValidateBy({ name: 'dateTime', validator: { validate: (value) => typeof value === 'string' && isISO8601(value, { strict: true }) && !Number.isNaN(Date.parse(value)) } }, { message });
 
-/** How many items a page holds: a whole number from 1 to `max`. */
-export const PageSize = (max: number) =>
-  ValidateBy({ name: 'pageSize', constraints: [max], validator: { validate: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max } }, { message: `must be 1–${max}` });
-
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** A nested object validated by its own class; anything but an object counts as missing and is refused once. */

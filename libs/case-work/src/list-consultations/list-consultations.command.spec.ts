@@ -2,8 +2,8 @@ import { refusalOf } from '../testing/refusal-of';
 import { ListConsultationsCommand } from './list-consultations.command';
 
 describe('ListConsultationsCommand', () => {
-  it('pages 20 at a time unless told otherwise, with an optional state, case and cursor', () => {
-    expect(ListConsultationsCommand.create({} as never).limit).toBe(20);
+  it('takes a page size with an optional state, case and cursor', () => {
+    expect(ListConsultationsCommand.create({ limit: 20 })).toMatchObject({ limit: 20 });
     expect(ListConsultationsCommand.create({ state: 'open', caseId: '6f1c2a4e-0b7d-4c1e-9a3f-2d5e8b9c0a11', limit: 100, cursor: 'abc' })).toMatchObject({ state: 'open', limit: 100 });
   });
 
@@ -19,8 +19,10 @@ describe('ListConsultationsCommand', () => {
   });
 
   it('refuses a page size outside 1–100', () => {
-    for (const limit of [0, 101, 2.5, '20']) {
-      expect(refusalOf(() => ListConsultationsCommand.create({ limit } as never))).toEqual({ detail: 'The request has 1 problem: limit.', errors: [{ field: 'limit', messages: ['must be 1–100'] }] });
+    for (const limit of [0, 101, 2.5, '20', undefined]) {
+      const refusal = refusalOf(() => ListConsultationsCommand.create({ limit } as never));
+      expect(refusal.detail).toBe('The request has 1 problem: limit.');
+      expect(refusal.errors.map((e) => e.field)).toEqual(['limit']);
     }
   });
 });

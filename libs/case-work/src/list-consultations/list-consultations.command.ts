@@ -1,8 +1,7 @@
 import { CONSULTATION_STATES, ConsultationState } from '@kp/cases';
-import { BaseCommand } from '@kp/commands';
+import { BaseCommand, PageCursor, PageLimit } from '@kp/commands';
 import { FieldError } from '@kp/errors';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageSize } from '../command-fields';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export const MAX_CONSULTATION_PAGE = 100;
 
@@ -13,9 +12,9 @@ const CASE_ID_REFUSAL = 'caseId must be a case id.';
 export class ListConsultationsCommand extends BaseCommand {
   @IsOptional() @IsIn(CONSULTATION_STATES, { message: `must be one of ${CONSULTATION_STATES.join(', ')}` }) state?: ConsultationState;
   @IsOptional() @IsUUID(undefined, { message: 'must be a case id' }) caseId?: string;
-  @PageSize(MAX_CONSULTATION_PAGE) limit: number = 20;
+  @PageLimit(MAX_CONSULTATION_PAGE) limit!: number;
   /** nextCursor of the previous page. */
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @PageCursor() cursor?: string;
 
   static override refusal(errors: FieldError[]): string {
     if (errors.length === 1 && errors[0].field === 'state') return STATE_REFUSAL;
