@@ -1,4 +1,4 @@
-import { AssignCase, ClaimCase, ClaimCaseCommand, ReleaseCase, RequestRescreen } from '@kp/case-work';
+import { AssignCase, AssignCaseCommand, ClaimCase, ClaimCaseCommand, ReleaseCase, ReleaseCaseCommand, RequestRescreen, RequestRescreenCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -33,7 +33,7 @@ export class CaseAssignmentController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
   release(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion: number | undefined) {
-    return this.releaseCase.execute(actor, id, expectedVersion);
+    return this.releaseCase.execute(actor, ReleaseCaseCommand.create({ caseId: id, expectedVersion }));
   }
 
   @Post(':id/assign')
@@ -43,7 +43,7 @@ export class CaseAssignmentController {
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   @ETag()
   assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AssignDto, @IfMatch() expectedVersion: number | undefined) {
-    return this.assignCase.execute(actor, id, body.assignee, expectedVersion);
+    return this.assignCase.execute(actor, AssignCaseCommand.create({ caseId: id, assignee: body.assignee, expectedVersion }));
   }
 }
 
@@ -62,6 +62,6 @@ export class CaseRescreenController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
   rescreen(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion: number | undefined) {
-    return this.requestRescreen.execute(actor, id, expectedVersion);
+    return this.requestRescreen.execute(actor, RequestRescreenCommand.create({ caseId: id, expectedVersion }));
   }
 }

@@ -1,4 +1,4 @@
-import { DeclareConflicts, ListConflicts } from '@kp/case-work';
+import { DeclareConflicts, DeclareConflictsCommand, ListConflicts } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Put } from '@nestjs/common';
@@ -20,7 +20,7 @@ export class ConflictsController {
   @ApiOkResponse({ description: '{ organisations: [{ cvr, reason, declaredAt }] }' })
   @ApiProblems(400, 401, 403)
   declare(@CurrentActor() actor: Actor, @Body() body: ConflictsDto) {
-    return this.declareConflicts.execute(actor, body.organisations.map((o) => ({ cvr: o.cvr, reason: o.reason })));
+    return this.declareConflicts.execute(actor, DeclareConflictsCommand.create({ organisations: body.organisations.map((o) => ({ cvr: o.cvr, reason: o.reason })) }));
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { AnswerConsultation, ListConsultations, RequestConsultation } from '@kp/case-work';
+import { AnswerConsultation, AnswerConsultationCommand, ListConsultations, ListConsultationsCommand, RequestConsultation, RequestConsultationCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, IfMatch } from '@kp/http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -28,7 +28,10 @@ export class ConsultationsController {
     @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.requestConsultation.execute(actor, id, body, expectedVersion);
+    const view = await this.requestConsultation.execute(
+      actor,
+      RequestConsultationCommand.create({ caseId: id, expectedVersion, advisorRegion: body.advisorRegion, subCaseId: body.subCaseId, question: body.question, deadline: body.deadline }),
+    );
     res.location(`/v1/consultations/${view.id}`);
     return view;
   }
@@ -39,7 +42,7 @@ export class ConsultationsController {
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ConsultationQueryDto) {
-    return this.listConsultations.execute(actor, { state: query.state, caseId: query.caseId }, query.limit, query.cursor);
+    return this.listConsultations.execute(actor, ListConsultationsCommand.create({ state: query.state, caseId: query.caseId, limit: query.limit, cursor: query.cursor }));
   }
 
   @Post('consultations/:id/answer')
@@ -49,6 +52,6 @@ export class ConsultationsController {
   @ApiOkResponse({ description: 'The answered consultation' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AnswerConsultationDto, @IfMatch() expectedVersion: number | undefined) {
-    return this.answerConsultation.execute(actor, id, body.answer, expectedVersion);
+    return this.answerConsultation.execute(actor, AnswerConsultationCommand.create({ consultationId: id, answer: body.answer, expectedVersion }));
   }
 }

@@ -1,4 +1,4 @@
-import { OpenLegalMatter, ResolveLegalMatter } from '@kp/case-work';
+import { OpenLegalMatter, OpenLegalMatterCommand, ResolveLegalMatter, ResolveLegalMatterCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, IfMatch } from '@kp/http';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -21,7 +21,18 @@ export class LegalMattersController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag(caseVersion)
   open(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OpenLegalMatterDto, @IfMatch() expectedVersion: number | undefined) {
-    return this.openLegalMatter.execute(actor, id, body, expectedVersion);
+    return this.openLegalMatter.execute(
+      actor,
+      OpenLegalMatterCommand.create({
+        caseId: id,
+        expectedVersion,
+        subCaseId: body.subCaseId,
+        kind: body.kind,
+        description: body.description,
+        legalReference: body.legalReference,
+        blocking: body.blocking,
+      }),
+    );
   }
 
   @Post(':id/legal-matters/:matterId/resolve')
@@ -37,7 +48,7 @@ export class LegalMattersController {
     @Body() body: ResolveLegalMatterDto,
     @IfMatch() expectedVersion: number | undefined,
   ) {
-    return this.resolveLegalMatter.execute(actor, id, matterId, body.documentReference, expectedVersion);
+    return this.resolveLegalMatter.execute(actor, ResolveLegalMatterCommand.create({ caseId: id, matterId, documentReference: body.documentReference, expectedVersion }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { AddNote, ListNotes } from '@kp/case-work';
+import { AddNote, AddNoteCommand, ListNotes, ListNotesCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
@@ -21,7 +21,7 @@ export class NotesController {
   @ApiCreatedResponse({ description: 'The note' })
   @ApiProblems(400, 401, 403, 404, 409)
   async add(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AddNoteDto, @Res({ passthrough: true }) res: Response) {
-    const view = await this.addNote.execute(actor, id, body.text, body.visibility);
+    const view = await this.addNote.execute(actor, AddNoteCommand.create({ caseId: id, text: body.text, visibility: body.visibility }));
     res.location(`/v1/cases/${id}/notes`);
     return view;
   }
@@ -32,6 +32,6 @@ export class NotesController {
   @ApiOkResponse({ description: '{ items }' })
   @ApiProblems(401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.listNotes.execute(actor, id);
+    return this.listNotes.execute(actor, ListNotesCommand.create({ caseId: id }));
   }
 }

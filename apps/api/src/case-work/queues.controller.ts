@@ -1,5 +1,5 @@
 import { QUEUES } from '@kp/cases';
-import { GetWorkload, ListQueue } from '@kp/case-work';
+import { GetWorkload, ListQueue, ListQueueCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';
@@ -22,8 +22,8 @@ export class QueuesController {
   @ApiOkResponse({ description: '{ queue, items, nextCursor }' })
   @ApiProblems(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('queue') queue: string, @Query() query: QueueQueryDto) {
-    const { limit, cursor, dueBefore, ...filter } = query;
-    return this.listQueue.execute(actor, queue, { ...filter, dueBefore: dueBefore ? new Date(dueBefore) : undefined }, limit, cursor);
+    const { dueBefore, ...rest } = query;
+    return this.listQueue.execute(actor, ListQueueCommand.create({ queue, ...rest, dueBefore: dueBefore ? new Date(dueBefore) : undefined }));
   }
 
   @Get('workload')

@@ -1,12 +1,13 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConsultationRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../infrastructure/rows';
 import { consultationView, ConsultationView } from '../views/consultation.view';
+import { AnswerConsultationCommand } from './answer-consultation.command';
 
 /**
  * An advisor of the addressed region answers a consultation; to anyone else it does not exist
@@ -21,10 +22,7 @@ export class AnswerConsultation {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, consultationId: string, answer: string, expectedVersion?: number): Promise<ConsultationView> {
-    if (typeof answer !== 'string' || answer.trim() === '' || answer.length > 20000) {
-      throw new ValidationFailedError('answer must be text of at most 20000 characters.', [{ field: 'answer', messages: ['must be non-empty text'] }]);
-    }
+  async execute(actor: Actor, { consultationId, answer, expectedVersion }: AnswerConsultationCommand): Promise<ConsultationView> {
     return this.db.transaction(async (manager) => {
       const addressed = isUuid(consultationId) ? await this.consultations.find(manager, consultationId) : undefined;
       if (!addressed || actor.role !== 'advisor' || !actor.region || addressed.advisorRegion !== actor.region) throw notFound('consultation', consultationId);

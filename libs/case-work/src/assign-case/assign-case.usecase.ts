@@ -1,11 +1,12 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, ConflictCheck, StaffRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainError, ValidationFailedError } from '@kp/errors';
+import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assignmentView, AssignmentView } from '../views/assignment.view';
+import { AssignCaseCommand } from './assign-case.command';
 
 const ASSIGNABLE_ROLES = ['caseworker', 'legal_approver'];
 
@@ -25,10 +26,7 @@ export class AssignCase {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, assignee: string, expectedVersion?: number): Promise<AssignmentView> {
-    if (typeof assignee !== 'string' || assignee.trim() === '' || assignee.length > 200) {
-      throw new ValidationFailedError('assignee must be the subject of a caseworker or legal approver.', [{ field: 'assignee', messages: ['must be a subject'] }]);
-    }
+  async execute(actor: Actor, { caseId, assignee, expectedVersion }: AssignCaseCommand): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'assign', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);

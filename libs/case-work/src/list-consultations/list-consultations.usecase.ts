@@ -1,12 +1,12 @@
-import { CONSULTATION_STATES, ConsultationRepository, ConsultationState, isStaff } from '@kp/cases';
+import { ConsultationRepository, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainError, ForbiddenError, ValidationFailedError } from '@kp/errors';
+import { DomainError, ForbiddenError } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../infrastructure/rows';
 import { consultationView } from '../views/consultation.view';
+import { ListConsultationsCommand } from './list-consultations.command';
 
 /**
  * Consultations, the soonest deadline first: an advisor sees those addressed to the region in their
@@ -19,7 +19,7 @@ export class ListConsultations {
     private readonly consultations: ConsultationRepository,
   ) {}
 
-  async execute(actor: Actor, filter: { state?: string; caseId?: string }, limit = 20, cursor?: string) {
+  async execute(actor: Actor, { state, caseId, limit, cursor }: ListConsultationsCommand) {
     let region: string | undefined;
     if (actor.role === 'advisor') {
       if (!actor.region) throw new DomainError('no-region', 'Your token names no region, so no consultations are addressed to you.');
@@ -27,13 +27,9 @@ export class ListConsultations {
     } else if (!isStaff(actor)) {
       throw new ForbiddenError('Only advisors and contact-point staff read consultations.');
     }
-    if (filter.state !== undefined && !CONSULTATION_STATES.includes(filter.state as ConsultationState)) {
-      throw new ValidationFailedError(`state must be one of ${CONSULTATION_STATES.join(', ')}.`);
-    }
-    if (filter.caseId !== undefined && !isUuid(filter.caseId)) throw new ValidationFailedError('caseId must be a case id.');
     const after = decodeKeysetCursor(cursor);
     return this.db.transaction(async (manager) => {
-      const rows = await this.consultations.page(manager, { region, state: filter.state as ConsultationState | undefined, caseId: filter.caseId }, limit, after);
+      const rows = await this.consultations.page(manager, { region, state, caseId }, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NoteRepository } from '../infrastructure/note.repository';
 import { noteView, NoteView } from '../views/note.view';
+import { ListNotesCommand } from './list-notes.command';
 
 /**
  * The notes of a case, oldest first: contact-point staff and supervision (auditor) read all of them;
@@ -22,7 +23,7 @@ export class ListNotes {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: Actor, caseId: string): Promise<{ items: NoteView[] }> {
+  async execute(actor: Actor, { caseId }: ListNotesCommand): Promise<{ items: NoteView[] }> {
     const readsAll = isStaff(actor) || actor.role === 'auditor';
     if (!readsAll && actor.role !== 'researcher') throw notFound('case', caseId);
     return this.db.transaction(async (manager) => {

@@ -1,14 +1,13 @@
-import { CaseQueueRepository, QUEUES, QueueFilter, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
+import { CaseQueueRepository, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
-import { DomainError, ForbiddenError, ValidationFailedError } from '@kp/errors';
+import { DomainError, ForbiddenError } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { iso } from '../infrastructure/rows';
-
-export const MAX_QUEUE_PAGE = 100;
+import { ListQueueCommand } from './list-queue.command';
 
 /**
  * One page of a work queue, ordered by due date (the stored statutory clock figures) then id, so
@@ -25,10 +24,9 @@ export class ListQueue {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, queue: string, filter: QueueFilter, limit = 20, cursor?: string) {
+  async execute(actor: Actor, { queue, limit, cursor, ...filter }: ListQueueCommand) {
     if (!isStaff(actor)) throw new ForbiddenError('Only caseworkers and legal approvers work queues.');
     if (!isQueue(queue)) throw new DomainError('unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_PAGE) throw new ValidationFailedError(`limit must be 1–${MAX_QUEUE_PAGE}.`);
     const after = decodeKeysetCursor(cursor, { nullKey: true });
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {

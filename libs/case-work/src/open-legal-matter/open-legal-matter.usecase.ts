@@ -1,12 +1,12 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRepository, manualLegalMatterCode } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { legalMatterView, LegalMatterView } from '../resolve-legal-matter/resolve-legal-matter.usecase';
-import { OpenLegalMatterCommand, openLegalMatterProblems } from './open-legal-matter.command';
+import { OpenLegalMatterCommand } from './open-legal-matter.command';
 
 /**
  * A caseworker or legal approver opens a legal matter the rules did not require — the controller
@@ -22,11 +22,8 @@ export class OpenLegalMatter {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, command: OpenLegalMatterCommand, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
-    const problems = openLegalMatterProblems(command);
-    if (problems.length) {
-      throw new ValidationFailedError(`The legal matter has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, problems);
-    }
+  async execute(actor: Actor, command: OpenLegalMatterCommand): Promise<LegalMatterView & { caseVersion: number }> {
+    const { caseId, expectedVersion } = command;
     return this.db.transaction(async (manager) => {
       // The case row stays locked to the end: two people opening the same kind at once take turns.
       const at = this.clock.now();

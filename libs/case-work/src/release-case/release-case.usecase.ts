@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assignmentView, AssignmentView } from '../views/assignment.view';
+import { ReleaseCaseCommand } from './release-case.command';
 
 /** The holder gives a case back to its queue; nobody else can release it for them (assign instead). */
 @Injectable()
@@ -17,7 +18,7 @@ export class ReleaseCase {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<AssignmentView> {
+  async execute(actor: Actor, { caseId, expectedVersion }: ReleaseCaseCommand): Promise<AssignmentView> {
     return this.db.transaction(async (manager) => {
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'release', expectedVersion, at: this.clock.now() }, async ({ c }) => {
         await this.staff.seen(manager, actor);

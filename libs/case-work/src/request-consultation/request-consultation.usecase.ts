@@ -7,31 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { consultationView, ConsultationView } from '../views/consultation.view';
-
-export interface RequestConsultationCommand {
-  advisorRegion: string;
-  subCaseId?: string;
-  question: string;
-  /** ISO 8601 date-time, in the future. */
-  deadline: string;
-}
-
-export const REGION_SLUG = /^[a-z0-9][a-z0-9-]{1,79}$/;
-
-/** Problems with a consultation request; empty when it is valid. */
-export function consultationRequestProblems(command: RequestConsultationCommand, now: Date): FieldError[] {
-  const problems: FieldError[] = [];
-  if (typeof command.advisorRegion !== 'string' || !REGION_SLUG.test(command.advisorRegion)) {
-    problems.push({ field: 'advisorRegion', messages: ['must be a region slug such as region-midtjylland'] });
-  }
-  if (typeof command.question !== 'string' || command.question.trim() === '' || command.question.length > 10000) {
-    problems.push({ field: 'question', messages: ['must be a question of at most 10000 characters'] });
-  }
-  const deadline = typeof command.deadline === 'string' ? new Date(command.deadline) : new Date(NaN);
-  if (Number.isNaN(deadline.getTime())) problems.push({ field: 'deadline', messages: ['must be an ISO 8601 date-time'] });
-  else if (deadline.getTime() <= now.getTime()) problems.push({ field: 'deadline', messages: ['must be in the future'] });
-  return problems;
-}
+import { RequestConsultationCommand } from './request-consultation.command';
 
 /**
  * A caseworker asks a regional advisor (datastøttecenter) a question with a deadline. A case in
@@ -47,9 +23,13 @@ export class RequestConsultation {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, command: RequestConsultationCommand, expectedVersion?: number): Promise<ConsultationView> {
-    const problems = consultationRequestProblems(command, this.clock.now());
-    if (problems.length) throw new ValidationFailedError(`The consultation has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.field).join(', ')}.`, problems);
+  async execute(actor: Actor, command: RequestConsultationCommand): Promise<ConsultationView> {
+    const { caseId, expectedVersion } = command;
+    // "In the future" is business time, which the use case has and the command does not.
+    if (Date.parse(command.deadline) <= this.clock.now().getTime()) {
+      const problems: FieldError[] = [{ field: 'deadline', messages: ['must be in the future'] }];
+      throw new ValidationFailedError(RequestConsultationCommand.refusal(problems), problems);
+    }
     // Addressing a consultation grants that region's advisors a view of the case: only known advisors.
     const advisors = this.knownAdvisors();
     if (!advisors.has(command.advisorRegion)) {

@@ -7,6 +7,7 @@ import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RequestRescreenCommand } from './request-rescreen.command';
 
 /**
  * A caseworker asks for the open parts of a case to be screened again with the rule-set versions
@@ -23,7 +24,7 @@ export class RequestRescreen {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, expectedVersion?: number): Promise<{ caseId: string; number: string; version: number; ruleSets: { id: string; version: string; sha256: string }[] }> {
+  async execute(actor: Actor, { caseId, expectedVersion }: RequestRescreenCommand): Promise<{ caseId: string; number: string; version: number; ruleSets: { id: string; version: string; sha256: string }[] }> {
     return this.db.transaction(async (manager) => {
       const ruleSets = this.registry.activeVersions().map(({ id, version, sha256 }) => ({ id, version, sha256 }));
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'request_rescreen', expectedVersion, at: this.clock.now() }, async ({ c }) => {

@@ -1,11 +1,12 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions, LegalMatterRecord, LegalMatterRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid, iso } from '../infrastructure/rows';
+import { ResolveLegalMatterCommand } from './resolve-legal-matter.command';
 
 export function legalMatterView(m: LegalMatterRecord) {
   return {
@@ -40,12 +41,7 @@ export class ResolveLegalMatter {
     private readonly clock: BusinessClock,
   ) {}
 
-  async execute(actor: Actor, caseId: string, matterId: string, documentReference: string, expectedVersion?: number): Promise<LegalMatterView & { caseVersion: number }> {
-    if (typeof documentReference !== 'string' || documentReference.trim() === '' || documentReference.length > 500) {
-      throw new ValidationFailedError('documentReference must name the document that settles the matter (at most 500 characters).', [
-        { field: 'documentReference', messages: ['must be non-empty text'] },
-      ]);
-    }
+  async execute(actor: Actor, { caseId, matterId, documentReference, expectedVersion }: ResolveLegalMatterCommand): Promise<LegalMatterView & { caseVersion: number }> {
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId, command: 'resolve_legal_matter', expectedVersion, at }, async ({ c }) => {
