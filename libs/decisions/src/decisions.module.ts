@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { CaseCompletion } from './case-completion/case-completion.service';
 import { ControllerDecide } from './controller-decide/controller-decide.usecase';
 import { DecisionContext } from './domain/decision-context';
+import { EngineView } from './domain/engine-view';
 import { DraftDecision } from './draft-decision/draft-decision.usecase';
 import { ExplainDecision } from './explain-decision/explain-decision.usecase';
 import { DecisionRepository } from './infrastructure/decision.repository';
@@ -25,7 +26,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionRecorder, ...useCases],
+  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionRecorder, EngineView, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion],
 })
 export class DecisionsModule {}

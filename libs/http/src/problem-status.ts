@@ -24,6 +24,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'clock-conflict': 409,
   'consultation-closed': 409,
   'draft-closed': 409,
+  'screening-outdated': 409,
   'draft-pending': 409,
   'legal-matter-duplicate': 409,
   'legal-matter-open': 409,

@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { LegalMatterGate, ScreeningRepository, controls } from '@kp/cases';
+import { LegalMatterGate, controls } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { DomainError, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
-import { compareWithEngine } from '../domain/engine-view';
+import { EngineView } from '../domain/engine-view';
 import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DecisionRecorder } from '../issue-decision/decision-recorder';
@@ -26,7 +26,7 @@ export class ControllerDecide {
     private readonly decisions: DecisionRepository,
     private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
-    private readonly screenings: ScreeningRepository,
+    private readonly engineView: EngineView,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -43,7 +43,7 @@ export class ControllerDecide {
           throw new DomainError('no-recommendation', 'The contact point has not sent its recommendation for this part yet.');
         }
         await assertLegalMattersAllow(this.legalMatters, manager, subCase.id, command.outcome);
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
+        const engine = await this.engineView.compare(manager, subCase.id, command.outcome, at, command.departureReason);
         return this.recorder.record(
           manager,
           actor,

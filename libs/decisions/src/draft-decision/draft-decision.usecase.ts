@@ -1,13 +1,12 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
-import { ScreeningRepository } from '@kp/cases';
 import { DomainError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
 import { DecisionDraftRecord } from '../domain/decision-records';
-import { compareWithEngine } from '../domain/engine-view';
+import { EngineView } from '../domain/engine-view';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DraftDecisionCommand } from './draft-decision.command';
 
@@ -22,7 +21,7 @@ export class DraftDecision {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
-    private readonly screenings: ScreeningRepository,
+    private readonly engineView: EngineView,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -42,7 +41,7 @@ export class DraftDecision {
           throw new DomainError('draft-pending', 'A draft decision for this part already waits for approval; return it before drafting another.');
         }
         const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
+        const engine = await this.engineView.compare(manager, subCase.id, command.outcome, at, command.departureReason);
         const draft = await this.decisions.insertDraft(manager, {
           caseId: c.id,
           subCaseId: subCase.id,

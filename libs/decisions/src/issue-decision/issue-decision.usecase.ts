@@ -11,6 +11,7 @@ import { assertLegalMattersAllow } from '../domain/legal-gate';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { DecisionRecorder } from './decision-recorder';
 import { IssueDecisionCommand } from './issue-decision.command';
+import { EngineView } from '../domain/engine-view';
 
 /**
  * A legal approver issues a caseworker's draft as the contact point's decision. Four eyes: the
@@ -25,6 +26,7 @@ export class IssueDecision {
     private readonly recorder: DecisionRecorder,
     private readonly legalMatters: LegalMatterGate,
     private readonly clock: BusinessClock,
+    private readonly engineView: EngineView,
   ) {}
 
   async execute(actor: Actor, { draftId, expectedVersion }: IssueDecisionCommand): Promise<{ decision: DecisionRecord; permit?: PermitRecord }> {
@@ -38,6 +40,7 @@ export class IssueDecision {
           throw new DomainError('four-eyes', 'You drafted this decision; another legal approver must issue it (four-eyes principle).');
         }
         await assertLegalMattersAllow(this.legalMatters, manager, context.subCase.id, draft.outcome);
+        await this.engineView.assertStillCurrent(manager, draft.screeningId, at);
         await this.decisions.closeDraft(manager, draft.id, 'issued', actor.sub, at);
         return this.recorder.record(
           manager,

@@ -1,6 +1,5 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
-import { ScreeningRepository } from '@kp/cases';
 import { DomainError } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
@@ -8,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
 import { RecommendationRecord } from '../domain/decision-records';
-import { compareWithEngine } from '../domain/engine-view';
+import { EngineView } from '../domain/engine-view';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { RecommendCommand } from './recommend.command';
 
@@ -22,7 +21,7 @@ export class Recommend {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
-    private readonly screenings: ScreeningRepository,
+    private readonly engineView: EngineView,
     private readonly notifier: Notifier,
     private readonly clock: BusinessClock,
   ) {}
@@ -38,7 +37,7 @@ export class Recommend {
         if (subCase.state !== 'in_review') {
           throw new DomainError('sub-case-not-ready', `The ${subCase.dataSourceName} part is ${subCase.state.replace(/_/g, ' ')}; a recommendation can be sent when it is in review.`);
         }
-        const engine = await compareWithEngine(manager, this.screenings, subCase.id, command.outcome, command.departureReason);
+        const engine = await this.engineView.compare(manager, subCase.id, command.outcome, at, command.departureReason);
         const recommendation = await this.decisions.insertRecommendation(manager, {
           caseId: c.id,
           subCaseId: subCase.id,
