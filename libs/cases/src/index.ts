@@ -1,4 +1,5 @@
 export * from './cases.module';
+export * from './domain/states';
 export * from './domain/records';
 export * from './domain/lifecycle';
 export * from './domain/state-effects';

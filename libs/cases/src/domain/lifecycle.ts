@@ -1,25 +1,15 @@
 import { Role } from '@kp/auth';
 import { DomainError } from '@kp/errors';
-import { SubCaseState } from './records';
+import { CaseState } from './states';
+
+export { CASE_STATES, isOpenSubCase } from './states';
+export type { CaseState } from './states';
 
 /**
  * The case lifecycle as data (DESIGN.md §3, after REMS's master workflow): for each state, which
  * commands each role may send. Every command goes through {@link assertCommandAllowed}; the table is
  * rendered into docs/permissions.md by a test, so the document cannot drift from the code.
  */
-export const CASE_STATES = [
-  'draft',
-  'submitted',
-  'screening',
-  'in_review',
-  'awaiting_applicant',
-  'consultation',
-  'awaiting_controller',
-  'decided',
-  'withdrawn',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
 /** The worker acts as `system` (screening, clocks); it never comes from a token. */
 export type LifecycleRole = Role | 'system';
 
@@ -111,11 +101,6 @@ export const LIFECYCLE: Table = {
   },
   withdrawn: { researcher: ['read_case'], caseworker: ['read_case'], legal_approver: ['read_case'], controller: ['read_case'], advisor: ['read_case'], auditor: ['read_case'] },
 };
-
-/** A sub-case still to be decided. */
-export function isOpenSubCase(state: SubCaseState): boolean {
-  return state !== 'decided' && state !== 'withdrawn';
-}
 
 export function isOpen(state: CaseState): boolean {
   return OPEN_STATES.includes(state);

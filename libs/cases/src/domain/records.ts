@@ -1,17 +1,13 @@
 import type { ApplicationInput, Finding, Requirement, Verdict } from '@kp/rules';
-import { CaseState } from './lifecycle';
-import type { CaseKind } from './state-effects';
+import { CaseKind, CaseState, SubCaseState } from './states';
+
+export type { SubCaseState } from './states';
 
 /** An application's content; a draft may lack any field (the shape of what is present is checked at the HTTP edge). */
 export type ApplicationContent = Partial<ApplicationInput>;
 
 export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
-/**
- * `awaiting_approval`: a caseworker's draft decision waits for a legal approver (four eyes);
- * `awaiting_controller`: a recommendation waits for the controller's decision (collaborative track).
- */
-export type SubCaseState = 'pending_screening' | 'in_review' | 'awaiting_approval' | 'awaiting_controller' | 'decided' | 'withdrawn';
 
 /** The handling of one application (sag). */
 export interface CaseRecord {

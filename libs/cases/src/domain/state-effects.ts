@@ -1,15 +1,10 @@
 import { ClockEventType } from '@kp/clock';
-import { CaseState, Command, isOpenSubCase } from './lifecycle';
-import { SubCaseRecord, SubCaseState } from './records';
+import { Command } from './lifecycle';
+import type { SubCaseRecord } from './records';
+import { CaseKind, CaseState, isOpenSubCase, SUB_CASE_STATES, SubCaseState } from './states';
 
-/**
- * What each command does to state, as data beside the permission table (REMS's workflow table: an
- * event both grants and moves state). Keyed by case kind, so a new kind of case (an amendment, a
- * statistics request) is a new row set, not a new code path. Commands not listed change no state
- * (they may still give the case a new version).
- */
-export const CASE_KINDS = ['application'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+export { CASE_KINDS } from './states';
+export type { CaseKind } from './states';
 
 /**
  * Guards for commands whose effect depends on more than state; the kernel evaluates them by name.
@@ -41,9 +36,15 @@ export interface StateEffect {
   clock?: ClockEventType;
 }
 
-const OPEN_SUB_CASE_STATES: readonly SubCaseState[] = ['pending_screening', 'in_review', 'awaiting_approval', 'awaiting_controller'];
+const OPEN_SUB_CASE_STATES: readonly SubCaseState[] = SUB_CASE_STATES.filter(isOpenSubCase);
 const consultationSettled: CaseEffect = { from: ['consultation'], to: 'in_review', guard: 'no_pending_consultation' };
 
+/**
+ * What each command does to state, as data beside the permission table (REMS's workflow table: an
+ * event both grants and moves state). Keyed by case kind, so a new kind of case (an amendment, a
+ * statistics request) is a new row set, not a new code path. Commands not listed change no state
+ * (they may still give the case a new version).
+ */
 export const STATE_EFFECTS: Record<CaseKind, Partial<Record<Command, StateEffect>>> = {
   application: {
     // Screening puts the case in review; a consultation already out keeps it waiting there.

@@ -4,16 +4,8 @@ import { EntityManager } from 'typeorm';
 import { LegalMatterKind, manualLegalMatterCodePrefix } from '../domain/legal-matters';
 import { LegalMatterRecord } from '../domain/records';
 
-export interface NewLegalMatter {
-  caseId: string;
-  subCaseId: string;
-  kind: string;
-  code: string;
-  description: { da: string; en: string };
-  legalReference: string | null;
-  blocking: boolean;
-  at: Date;
-}
+/** A legal matter as it is opened (by a rule or a person), at business time `at`. */
+export type NewLegalMatter = Pick<LegalMatterRecord, 'caseId' | 'subCaseId' | 'kind' | 'code' | 'description' | 'legalReference' | 'blocking'> & { at: Date };
 
 /** The one repository of `legal_matter`: what must be settled (with a document) before a decision. */
 @Injectable()
