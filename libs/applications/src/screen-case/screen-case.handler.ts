@@ -5,12 +5,13 @@ import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { ApplicationInput, RuleSetRegistry } from '@kp/rules';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ScreenCaseCommand, ScreeningReason } from './screen-case.command';
 
 export const SCREEN_JOB = 'screen';
 
 export interface ScreenCasePayload {
   caseId: string;
-  reason: 'submitted' | 'resubmitted' | 'rescreen_requested' | 'law_changed';
+  reason: ScreeningReason;
 }
 
 /**
@@ -37,7 +38,8 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
     this.handlers.register(this);
   }
 
-  async handle(manager: EntityManager, payload: ScreenCasePayload, context: JobContext): Promise<void> {
+  async handle(manager: EntityManager, job: ScreenCasePayload, context: JobContext): Promise<void> {
+    const payload = ScreenCaseCommand.create(job);
     const found = await this.cases.find(manager, payload.caseId);
     if (!found || !isCommandAllowed(found.state, 'system', 'screen')) {
       this.logger.log(`case ${payload.caseId} is ${found?.state ?? 'gone'}; screening skipped`);
