@@ -1,7 +1,8 @@
 import { createValidationPipe, ProblemDetailsFilter } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** HTTP behaviour shared by main.ts and the e2e tests, so tests run the same app users get. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -10,15 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('kontaktpunkt')
-      .setDescription('Case handling and rule-set screening for research access to Danish health data (Ét kontaktpunkt).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   return app;
 }
