@@ -2,6 +2,7 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './problem-status';
 export * from './problem-response';
+export * from './problem.schema';
 export * from './validation';
 export * from './preconditions';
 export * from './if-match.decorator';

@@ -17,6 +17,7 @@ export class DataSourcesController {
   @Public()
   @ApiOperation({ summary: 'The catalogue: track, controller, requirements and rule-set version of every data source' })
   @ApiOkResponse({ description: 'Every data source of the active rule-set plugins' })
+  @ApiProblems()
   list() {
     return this.listDataSources.execute();
   }

@@ -1,7 +1,9 @@
 import { Public } from '@kp/auth';
+import { ApiProblems } from '@kp/http';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthIndicatorDto, LivenessDto, ReadinessDto } from './dto/health.dto';
 import { QueueHealthIndicator } from './queue.health';
 
 @ApiTags('health')
@@ -16,16 +18,18 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ description: 'The process is alive' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is alive' })
+  @ApiProblems()
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database and the queue answer' })
-  @ApiOkResponse({ description: 'Ready to serve' })
-  @ApiServiceUnavailableResponse({ description: 'The database or the queue is down' })
+  @ApiExtraModels(HealthIndicatorDto)
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve: the database and the queue are up' })
+  @ApiProblems(503)
   ready() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.queue.isHealthy()]);
   }
