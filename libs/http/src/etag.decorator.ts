@@ -1,7 +1,9 @@
-import { CallHandler, ExecutionContext, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { CallHandler, ExecutionContext, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { etagOf } from './preconditions';
+
+const SETS_ETAG = 'kp:sets-etag';
 
 type Handler<T> = (...args: never[]) => T | Promise<T>;
 type HandlerDecorator<T> = (target: object, key: string | symbol, descriptor: { value?: Handler<T> }) => void;
@@ -17,7 +19,13 @@ export function ETag<T>(versionOf: (body: T) => number): HandlerDecorator<T>;
 export function ETag(versionOf: (body: { version: number }) => number = (body) => body.version): HandlerDecorator<{ version: number }> {
   return (target, key, descriptor) => {
     UseInterceptors(new SetETag(versionOf))(target, key, descriptor as PropertyDescriptor);
+    SetMetadata(SETS_ETAG, true)(target, key, descriptor as PropertyDescriptor);
   };
+}
+
+/** Whether a route handler answers with an ETag, so a test can hold its documentation against it. */
+export function setsETag(handler: object): boolean {
+  return Reflect.getMetadata(SETS_ETAG, handler) === true;
 }
 
 class SetETag<T> implements NestInterceptor<T, T> {

@@ -7,3 +7,5 @@ export * from './validation';
 export * from './preconditions';
 export * from './if-match.decorator';
 export * from './etag.decorator';
+export * from './idempotency-key.decorator';
+export * from './response-headers';

@@ -18,16 +18,13 @@ import {
   WithdrawApplicationCommand,
 } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { DomainError } from '@kp/errors';
-import { ApiProblems, ETag, IfMatch } from '@kp/http';
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ETag, IdempotencyKey, IfMatch } from '@kp/http';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ApplicationContentDto } from './dto/application-content.dto';
 import { PageQueryDto } from './dto/page-query.dto';
 import { WithdrawDto } from './dto/withdraw.dto';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -47,17 +44,16 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a draft application (every field optional while drafting)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key returns the same draft' })
   @ApiCreatedResponse({ description: 'The draft, with its ETag' })
   @ApiProblems(400, 401, 403)
   @ETag()
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: ApplicationContentDto,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey('the same key returns the same draft') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationView> {
-    const { replayed, ...view } = await this.createDraft.execute(actor, CreateDraftCommand.create({ content: plain(body) as ApplicationContent, idempotencyKey: idempotencyKey(key) }));
+    const { replayed, ...view } = await this.createDraft.execute(actor, CreateDraftCommand.create({ content: plain(body) as ApplicationContent, idempotencyKey }));
     res.location(`/v1/applications/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
@@ -101,12 +97,16 @@ export class ApplicationsController {
   @Post(':id/submit')
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit: opens the case, one sub-case per data request, and queues screening' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submit safely: the same key returns the same case' })
   @ApiAcceptedResponse({ description: 'The case; screening follows asynchronously' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ETag()
-  async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const { caseId, replayed } = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey: idempotencyKey(key) }));
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @IdempotencyKey('the same key returns the same case') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { caseId, replayed } = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey }));
     const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId }));
     res.location(`/v1/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -121,13 +121,6 @@ export class ApplicationsController {
   withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @IfMatch() expectedVersion: number | undefined) {
     return this.withdrawApplication.execute(actor, WithdrawApplicationCommand.create({ applicationId: id, reason: body.reason, expectedCaseVersion: expectedVersion }));
   }
-}
-
-function idempotencyKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainError('bad-idempotency-key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice).');
-  }
-  return key;
 }
 
 /** class-transformer instances → plain JSON for storage. */

@@ -1,3 +1,4 @@
+import { RESPONSE_HEADERS } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { OPENAPI_TAGS } from './tags';
@@ -23,6 +24,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   // Not published under a licence: a name without a URL (DocumentBuilder.setLicense always writes one).
   config.info.license = { name: 'Proprietary (UNLICENSED)' };
   const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, headers: RESPONSE_HEADERS };
   markPublicOperations(document);
   return document;
 }
