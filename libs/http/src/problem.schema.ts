@@ -7,7 +7,7 @@ import type { FieldError } from '@kp/errors';
  * domain errors. problem.schema.spec.ts fails when a domain error carries a param not listed here.
  */
 
-@ApiSchema({ name: 'ProblemFieldError' })
+@ApiSchema({ name: 'FieldError', description: 'One field at fault, by its JSON path, and what to fix' })
 export class ProblemFieldErrorSchema implements FieldError {
   @ApiProperty({ description: 'JSON path of the field at fault', example: 'dataRequests[0].period.to' }) field!: string;
   @ApiProperty({ type: [String], description: 'What to fix' }) messages!: string[];

@@ -1,7 +1,6 @@
 import { ApplicationContent } from '@kp/cases';
 import {
   ApplicationCommand,
-  ApplicationView,
   CheckApplication,
   CreateDraft,
   CreateDraftCommand,
@@ -18,11 +17,13 @@ import {
   WithdrawApplicationCommand,
 } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, ETag, IdempotencyKey, IfMatch } from '@kp/http';
+import { ApiProblems, ETag, IdempotencyKey, IfMatch, responseHeaders } from '@kp/http';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { CaseDto } from '../cases/dto/case-view.dto';
 import { ApplicationContentDto } from './dto/application-content.dto';
+import { ApplicationDto, ApplicationPageDto, CheckReportDto } from './dto/application-view.dto';
 import { PageQueryDto } from './dto/page-query.dto';
 import { WithdrawDto } from './dto/withdraw.dto';
 
@@ -43,8 +44,12 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a draft application (every field optional while drafting)' })
-  @ApiCreatedResponse({ description: 'The draft, with its ETag' })
+  @ApiOperation({
+    operationId: 'createApplication',
+    summary: 'Create a draft application (every field optional while drafting)',
+    description: 'Researcher. Stores a draft of your own; `POST …/check` shows what submit still needs. `Location` names the draft, `ETag` its version.',
+  })
+  @ApiCreatedResponse({ type: ApplicationDto, description: 'The draft', headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') })
   @ApiProblems(400, 401, 403)
   @ETag()
   async create(
@@ -52,7 +57,7 @@ export class ApplicationsController {
     @Body() body: ApplicationContentDto,
     @IdempotencyKey('the same key returns the same draft') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<ApplicationDto> {
     const { replayed, ...view } = await this.createDraft.execute(actor, CreateDraftCommand.create({ content: plain(body) as ApplicationContent, idempotencyKey }));
     res.location(`/v1/applications/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -60,44 +65,56 @@ export class ApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your applications, newest first (cursor-paginated)' })
-  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiOperation({ operationId: 'listApplications', summary: 'Your applications, newest first (cursor-paginated)', description: 'Researcher. Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.' })
+  @ApiOkResponse({ type: ApplicationPageDto, description: 'One page of your applications' })
   @ApiProblems(400, 401, 403)
-  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApplicationPageDto> {
     return this.listApplications.execute(actor, ListApplicationsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your applications' })
-  @ApiOkResponse({ description: 'The application, with its ETag' })
+  @ApiOperation({ operationId: 'getApplication', summary: 'One of your applications', description: 'Researcher, own applications only (another’s is 404). `ETag` is the application version.' })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The application', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()
-  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationDto> {
     return this.getApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a draft, or answer a request for supplement; each field given replaces the stored one, null removes it' })
-  @ApiOkResponse({ description: 'The updated application' })
+  @ApiOperation({
+    operationId: 'updateApplication',
+    summary: 'Edit a draft, or amend it after a request for supplement',
+    description: 'Researcher. Each field given replaces the stored one, null removes it. Send the application’s ETag as If-Match (412 when stale).',
+  })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The updated application', headers: responseHeaders('ETag') })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApplicationContentDto, @IfMatch('application') expectedVersion: number | undefined): Promise<ApplicationView> {
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApplicationContentDto, @IfMatch('application') expectedVersion: number | undefined): Promise<ApplicationDto> {
     return this.updateDraft.execute(actor, UpdateDraftCommand.create({ applicationId: id, change: plain(body), expectedVersion }));
   }
 
   @Post(':id/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Instant preview: completeness and the rules’ findings per data request, without submitting' })
-  @ApiOkResponse({ description: 'Missing and invalid fields, and each data request’s findings and verdict' })
+  @ApiOperation({
+    operationId: 'checkApplication',
+    summary: 'Instant preview: completeness and the rules’ findings per data request, without submitting',
+    description: 'Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored.',
+  })
+  @ApiOkResponse({ type: CheckReportDto, description: 'Missing and invalid fields, and each data request’s findings and verdict' })
   @ApiProblems(401, 403, 404)
-  check(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  check(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CheckReportDto> {
     return this.checkApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
   }
 
   @Post(':id/submit')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Submit: opens the case, one sub-case per data request, and queues screening' })
-  @ApiAcceptedResponse({ description: 'The case; screening follows asynchronously' })
+  @ApiOperation({
+    operationId: 'submitApplication',
+    summary: 'Submit: opens the case, one sub-case per data request, and queues screening',
+    description: 'Researcher. Refused with 422 `incomplete-application` while something required is missing. `Location` names the case, `ETag` is the case version.',
+  })
+  @ApiAcceptedResponse({ type: CaseDto, description: 'The case (state submitted); screening follows asynchronously', headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   @ETag()
   async submit(
@@ -105,7 +122,7 @@ export class ApplicationsController {
     @Param('id') id: string,
     @IdempotencyKey('the same key returns the same case') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<CaseDto> {
     const { caseId, replayed } = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey }));
     const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId }));
     res.location(`/v1/cases/${view.id}`);
@@ -115,10 +132,14 @@ export class ApplicationsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw the application from any open state' })
-  @ApiOkResponse({ description: 'The withdrawn application' })
+  @ApiOperation({
+    operationId: 'withdrawApplication',
+    summary: 'Withdraw the application from any open state',
+    description: 'Researcher. Sub-cases already decided stay decided; the rest end as withdrawn and the clock stops. If-Match is the case’s ETag once submitted.',
+  })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The withdrawn application' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @IfMatch() expectedVersion: number | undefined) {
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: WithdrawDto, @IfMatch() expectedVersion: number | undefined): Promise<ApplicationDto> {
     return this.withdrawApplication.execute(actor, WithdrawApplicationCommand.create({ applicationId: id, reason: body.reason, expectedCaseVersion: expectedVersion }));
   }
 }

@@ -4,6 +4,7 @@ import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeAuthorityDto } from './dto/authority.dto';
+import { AuthorityAssignmentDto, DataSourceDto } from './dto/data-source.dto';
 
 @ApiTags('data sources')
 @Controller('v1')
@@ -15,20 +16,28 @@ export class DataSourcesController {
 
   @Get('data-sources')
   @Public()
-  @ApiOperation({ summary: 'The catalogue: track, controller, requirements and rule-set version of every data source' })
-  @ApiOkResponse({ description: 'Every data source of the active rule-set plugins' })
+  @ApiOperation({
+    operationId: 'listDataSources',
+    summary: 'The catalogue: track, controller, requirements and rule-set version of every data source',
+    description: 'Public, no token. Each source’s track and deciding authority in force now, and any planned change.',
+  })
+  @ApiOkResponse({ type: [DataSourceDto], description: 'Every data source of the active rule-set plugins' })
   @ApiProblems()
-  list() {
+  list(): Promise<DataSourceDto[]> {
     return this.listDataSources.execute();
   }
 
   @Put('admin/data-sources/:id/authority')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change a source’s track and deciding authority from an effective date (audited; open cases keep their snapshot)' })
-  @ApiOkResponse({ description: 'The new assignment' })
+  @ApiOperation({
+    operationId: 'changeDataSourceAuthority',
+    summary: 'Change a source’s track and deciding authority from an effective date',
+    description: 'Admin. Audited; open cases keep the assignment they were submitted under, submissions from the effective date use the new one (never retroactive: 422 `effective-date-in-past`).',
+  })
+  @ApiOkResponse({ type: AuthorityAssignmentDto, description: 'The new assignment' })
   @ApiProblems(400, 401, 403, 404, 422)
-  change(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ChangeAuthorityDto) {
+  change(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ChangeAuthorityDto): Promise<AuthorityAssignmentDto> {
     return this.changeAuthority.execute(
       actor,
       ChangeAuthorityCommand.create({

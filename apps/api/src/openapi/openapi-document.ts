@@ -26,7 +26,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, headers: RESPONSE_HEADERS };
   markPublicOperations(document);
+  unwrapLoneAllOf(document);
   return document;
+}
+
+/**
+ * Nest writes a reference to a named enum as `allOf: [{ $ref }]` even with nothing beside it; that
+ * is the reference itself (Redocly: no-illogical-composition-keywords). With a description or
+ * `nullable` beside it the wrapper is what OpenAPI 3.0 needs, and stays.
+ */
+function unwrapLoneAllOf(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    const lone = typeof value === 'object' && value !== null && Object.keys(value).length === 1 && Array.isArray(value.allOf) && value.allOf.length === 1;
+    if (lone) (node as Record<string, unknown>)[key] = value.allOf[0];
+    unwrapLoneAllOf((node as Record<string, unknown>)[key]);
+  }
 }
 
 /**

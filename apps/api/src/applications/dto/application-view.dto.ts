@@ -1,0 +1,53 @@
+import { ApplicationContent, ApplicationView, CheckReport } from '@kp/applications';
+import { CASE_STATES } from '@kp/cases';
+import { ProblemFieldErrorSchema } from '@kp/http';
+import { Requirement, Verdict } from '@kp/rules';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
+import { ApplicationContentDto } from './application-content.dto';
+
+/** OpenAPI shapes of the researcher's application answers (documentation only; the use cases return plain data). */
+
+@ApiSchema({ name: 'ApplicationCaseRef', description: 'The case the application opened' })
+export class ApplicationCaseRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'EK-2026-000123' }) number!: string;
+  @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: string;
+}
+
+@ApiSchema({ name: 'Application', description: 'An application as its researcher sees it; once submitted, its status is the case’s state' })
+export class ApplicationDto implements ApplicationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState', description: 'draft, withdrawn, or the state of the case it opened' }) status!: string;
+  @ApiProperty({ description: 'The application version: its ETag, and the If-Match of PATCH and resubmit' }) version!: number;
+  @ApiProperty({ type: ApplicationContentDto, description: 'The content as stored; a draft may lack any field' }) content!: ApplicationContent;
+  @ApiProperty({ type: ApplicationCaseRefDto, nullable: true, description: 'null until submitted' }) case!: ApplicationCaseRefDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+@ApiSchema({ name: 'ApplicationPage', description: 'One page of your applications, newest first' })
+export class ApplicationPageDto {
+  @ApiProperty({ type: [ApplicationDto] }) items!: ApplicationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' }) nextCursor!: string | null;
+}
+
+type DataRequestCheck = CheckReport['dataRequests'][number];
+
+@ApiSchema({ name: 'DataRequestCheck', description: 'One data request under the rules in force today: findings, requirements and verdict (null for an unknown source)' })
+export class DataRequestCheckDto implements DataRequestCheck {
+  @ApiProperty({ example: 'lpr' }) dataSourceId!: string;
+  @ApiProperty({ type: String, enum: VERDICTS, enumName: 'Verdict', nullable: true }) verdict!: Verdict | null;
+  @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
+  @ApiProperty({ type: [RequirementDto] }) requirements!: Requirement[];
+  @ApiProperty({ type: [RuleSetRefDto] }) ruleSets!: RuleSetRefDto[];
+}
+
+@ApiSchema({ name: 'CheckReport', description: 'The instant preview: what is missing or invalid, and each data request’s findings' })
+export class CheckReportDto implements CheckReport {
+  @ApiProperty({ description: 'Nothing required is missing' }) complete!: boolean;
+  @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields submit requires that are absent' }) missing!: ProblemFieldErrorSchema[];
+  @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields present but wrong' }) invalid!: ProblemFieldErrorSchema[];
+  @ApiProperty({ type: [DataRequestCheckDto] }) dataRequests!: DataRequestCheckDto[];
+  @ApiProperty({ description: 'Whether submit would accept it now (complete and valid); the rules’ verdict is advice' }) readyToSubmit!: boolean;
+}

@@ -1,0 +1,51 @@
+import { ChangeAuthority, ListDataSources } from '@kp/applications';
+import { Track } from '@kp/cases';
+import { TRACKS } from '@kp/clock';
+import { DataSourceKind } from '@kp/rules';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { unionValues } from '../../openapi/union-values';
+import { RuleSetRefDto } from '../../rules/dto/screening.dto';
+
+/** OpenAPI shapes of the catalogue and of an authority change (documentation only; the use cases return plain data). */
+
+type DataSourceView = Awaited<ReturnType<ListDataSources['execute']>>[number];
+type AuthorityAssignmentView = Awaited<ReturnType<ChangeAuthority['execute']>>;
+
+@ApiSchema({ name: 'DataSourceController', description: 'The data controller of a source' })
+export class DataSourceControllerDto {
+  @ApiProperty({ example: 'Sundhedsdatastyrelsen' }) name!: string;
+  @ApiProperty({ required: false, example: '33257872' }) cvr?: string;
+}
+
+@ApiSchema({ name: 'PlannedAuthorityChange', description: 'A track or deciding authority that takes effect later' })
+export class PlannedAuthorityChangeDto {
+  @ApiProperty({ enum: TRACKS, enumName: 'Track' }) track!: Track;
+  @ApiProperty() decidingAuthority!: string;
+  @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
+}
+
+@ApiSchema({ name: 'DataSource', description: 'A data source of the catalogue: who decides on it now, its controller, what it requires and the rule set that screens it' })
+export class DataSourceDto implements DataSourceView {
+  @ApiProperty({ example: 'lpr' }) id!: string;
+  @ApiProperty({ example: 'Landspatientregisteret' }) name!: string;
+  @ApiProperty({ enum: unionValues<DataSourceKind>()('national_register', 'clinical_quality_db', 'patient_record', 'biobank') }) kind!: DataSourceKind;
+  @ApiProperty({ type: DataSourceControllerDto }) controller!: DataSourceControllerDto;
+  @ApiProperty({ type: String, nullable: true, example: 'region-midtjylland' }) region!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'region-midtjylland' }) advisorRegion!: string | null;
+  @ApiProperty({ enum: TRACKS, enumName: 'Track' }) track!: Track;
+  @ApiProperty({ example: 'Ét kontaktpunkt' }) decidingAuthority!: string;
+  @ApiProperty({ type: [PlannedAuthorityChangeDto] }) plannedChanges!: PlannedAuthorityChangeDto[];
+  @ApiProperty({ type: [String], description: 'What an application to this source needs, in words' }) requires!: string[];
+  @ApiProperty({ type: RuleSetRefDto, description: 'The plugin version in force for this source' }) ruleSet!: RuleSetRefDto;
+}
+
+@ApiSchema({ name: 'AuthorityAssignment', description: 'A source’s track and deciding authority from an effective date' })
+export class AuthorityAssignmentDto implements AuthorityAssignmentView {
+  // The stored assignment always has an id; the record type also serves the built-in default, which has none.
+  @ApiProperty({ format: 'uuid' }) id!: string | null;
+  @ApiProperty({ example: 'lpr' }) dataSourceId!: string;
+  @ApiProperty({ enum: TRACKS, enumName: 'Track' }) track!: Track;
+  @ApiProperty() decidingAuthority!: string;
+  @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
+  @ApiProperty() reason!: string;
+}
