@@ -4,6 +4,7 @@ import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConflictsDto } from './dto/conflicts.dto';
+import { ConflictsViewDto } from './dto/case-work-views.dto';
 
 @ApiTags('case work')
 @ApiBearerAuth()
@@ -16,18 +17,22 @@ export class ConflictsController {
   ) {}
 
   @Put()
-  @ApiOperation({ summary: 'Declare the organisations you have a conflict of interest in (forvaltningsloven § 3); replaces your earlier declaration' })
-  @ApiOkResponse({ description: '{ organisations: [{ cvr, reason, declaredAt }] }' })
+  @ApiOperation({
+    operationId: 'declareConflicts',
+    summary: 'Declare the organisations you have a conflict of interest in (forvaltningsloven § 3)',
+    description: 'Caseworker, legal approver or controller. Replaces your earlier declaration; an empty list withdraws it. You cannot then claim, be assigned or decide cases of those organisations.',
+  })
+  @ApiOkResponse({ type: ConflictsViewDto, description: 'Your declaration as stored' })
   @ApiProblems(400, 401, 403)
-  declare(@CurrentActor() actor: Actor, @Body() body: ConflictsDto) {
+  declare(@CurrentActor() actor: Actor, @Body() body: ConflictsDto): Promise<ConflictsViewDto> {
     return this.declareConflicts.execute(actor, DeclareConflictsCommand.create({ organisations: body.organisations.map((o) => ({ cvr: o.cvr, reason: o.reason })) }));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your declared conflicts of interest' })
-  @ApiOkResponse({ description: '{ organisations: [{ cvr, reason, declaredAt }] }' })
+  @ApiOperation({ operationId: 'listConflicts', summary: 'Your declared conflicts of interest', description: 'Caseworker, legal approver or controller.' })
+  @ApiOkResponse({ type: ConflictsViewDto, description: 'Your declaration' })
   @ApiProblems(401, 403)
-  list(@CurrentActor() actor: Actor) {
+  list(@CurrentActor() actor: Actor): Promise<ConflictsViewDto> {
     return this.listConflicts.execute(actor);
   }
 }

@@ -1,8 +1,9 @@
 import { OpenLegalMatter, OpenLegalMatterCommand, ResolveLegalMatter, ResolveLegalMatterCommand } from '@kp/case-work';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, ETag, IfMatch } from '@kp/http';
+import { ApiProblems, ETag, IfMatch, responseHeaders } from '@kp/http';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LegalMatterDto } from './dto/case-work-views.dto';
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from './dto/legal-matter.dto';
 
 @ApiTags('case work')
@@ -16,11 +17,15 @@ export class LegalMattersController {
   ) {}
 
   @Post(':id/legal-matters')
-  @ApiOperation({ summary: 'Open a legal matter the rules did not require (e.g. controller roles, a data processing agreement); a blocking one holds back an approval of its sub-case until resolved' })
-  @ApiCreatedResponse({ description: 'The open legal matter, with the case’s new ETag' })
+  @ApiOperation({
+    operationId: 'openLegalMatter',
+    summary: 'Open a legal matter the rules did not require (e.g. controller roles, a data processing agreement)',
+    description: 'Caseworker or legal approver. A blocking one holds back an approval of its sub-case until resolved; one open matter of a kind per sub-case (409 `legal-matter-duplicate`).',
+  })
+  @ApiCreatedResponse({ type: LegalMatterDto, description: 'The open legal matter', headers: responseHeaders('ETag') })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag(caseVersion)
-  open(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OpenLegalMatterDto, @IfMatch() expectedVersion: number | undefined) {
+  open(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OpenLegalMatterDto, @IfMatch() expectedVersion: number | undefined): Promise<LegalMatterDto> {
     return this.openLegalMatter.execute(
       actor,
       OpenLegalMatterCommand.create({
@@ -37,8 +42,8 @@ export class LegalMattersController {
 
   @Post(':id/legal-matters/:matterId/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve a legal matter, with the reference of the document that settles it' })
-  @ApiOkResponse({ description: 'The resolved legal matter (who and when), with the case’s new ETag' })
+  @ApiOperation({ operationId: 'resolveLegalMatter', summary: 'Resolve a legal matter, with the reference of the document that settles it', description: 'Caseworker or legal approver; an open matter only (409 `legal-matter-resolved`).' })
+  @ApiOkResponse({ type: LegalMatterDto, description: 'The resolved legal matter (who and when)', headers: responseHeaders('ETag') })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag(caseVersion)
   resolve(
@@ -47,7 +52,7 @@ export class LegalMattersController {
     @Param('matterId') matterId: string,
     @Body() body: ResolveLegalMatterDto,
     @IfMatch() expectedVersion: number | undefined,
-  ) {
+  ): Promise<LegalMatterDto> {
     return this.resolveLegalMatter.execute(actor, ResolveLegalMatterCommand.create({ caseId: id, matterId, documentReference: body.documentReference, expectedVersion }));
   }
 }
