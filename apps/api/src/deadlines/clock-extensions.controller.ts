@@ -1,10 +1,11 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ExtendClock, ExtendClockCommand } from '@kp/deadlines';
-import { ApiProblems, ETag, IfMatch } from '@kp/http';
+import { ApiProblems, ETag, IfMatch, responseHeaders } from '@kp/http';
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ClockExtensionDto } from './dto/clock-extension.dto';
+import { ClockExtendedDto } from './dto/deadline-views.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -14,8 +15,12 @@ export class ClockExtensionsController {
 
   @Post()
   @Roles('caseworker', 'legal_approver')
-  @ApiOperation({ summary: 'Extend the decision limit with a recorded reason (EHDS art. 68(4): up to 3 months in all)' })
-  @ApiCreatedResponse({ description: '{ caseId, number, version, clock } with the new due date and every extension; ETag is the case’s' })
+  @ApiOperation({
+    operationId: 'extendClock',
+    summary: 'Extend the decision limit with a recorded reason (EHDS art. 68(4): up to 3 months in all)',
+    description: 'Caseworker or legal approver. Refused with 422 `clock-extension-refused` past the track’s limit or without a reason. `Location` names the case, `ETag` is its version.',
+  })
+  @ApiCreatedResponse({ type: ClockExtendedDto, description: 'The new due date and every extension', headers: responseHeaders('ETag', 'Location') })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   @ETag()
   async create(
@@ -24,7 +29,7 @@ export class ClockExtensionsController {
     @Body() body: ClockExtensionDto,
     @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ClockExtendedDto> {
     const result = await this.extendClock.execute(actor, ExtendClockCommand.create({ caseId: id, expectedVersion, months: body.months, reason: body.reason }));
     res.location(`/v1/cases/${result.caseId}`);
     return result;
