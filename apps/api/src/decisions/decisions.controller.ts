@@ -32,6 +32,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
 import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
+import {
+  CaseDecisionsDto,
+  DecisionDraftDto,
+  DecisionExplanationDto,
+  DecisionViewDto,
+  IssuedDecisionDto,
+  PermitDto,
+  PublicDecisionPageDto,
+  RecommendationViewDto,
+} from './dto/decision-views.dto';
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -52,19 +62,28 @@ export class DecisionsController {
 
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Draft the decision on a central sub-case (or a correction of a decided one); a legal approver issues it' })
-  @ApiCreatedResponse({ description: 'The pending draft' })
+  @ApiOperation({
+    operationId: 'draftDecision',
+    summary: 'Draft the decision on a central sub-case (or a correction of a decided one)',
+    description:
+      'Caseworker holding the case. A legal approver other than you issues or returns it (four eyes). An outcome that departs from the screening’s verdict needs `departureReason` (422); a screening made under law no longer in force is refused (409 `screening-outdated`).',
+  })
+  @ApiCreatedResponse({ type: DecisionDraftDto, description: 'The pending draft' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
+  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number): Promise<DecisionDraftDto> {
     return draftView(await this.draftDecision.execute(actor, DraftDecisionCommand.create({ ...body, caseId: id, subCaseId, expectedVersion })));
   }
 
   @Post('decision-drafts/:id/issue')
   @Roles('legal_approver')
-  @ApiOperation({ summary: 'Issue a draft as the decision (four eyes: not by the person who drafted it)' })
-  @ApiCreatedResponse({ description: 'The decision, and the permit when the case became decided with approved parts' })
+  @ApiOperation({
+    operationId: 'issueDecision',
+    summary: 'Issue a draft as the decision (four eyes: not by the person who drafted it)',
+    description: 'Legal approver who did not draft it (403 `four-eyes`). When every sub-case is then decided the case is decided, and a permit is issued if any part was approved.',
+  })
+  @ApiCreatedResponse({ type: IssuedDecisionDto, description: 'The decision, and the permit when the case became decided with approved parts' })
   @ApiProblems(401, 403, 404, 409, 412)
-  async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion?: number) {
+  async issue(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() expectedVersion?: number): Promise<IssuedDecisionDto> {
     const { decision, permit } = await this.issueDecision.execute(actor, IssueDecisionCommand.create({ draftId: id, expectedVersion }));
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
@@ -72,7 +91,7 @@ export class DecisionsController {
   @Post('decision-drafts/:id/return')
   @Roles('legal_approver')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Send a draft back to the caseworker with a reason' })
+  @ApiOperation({ operationId: 'returnDecisionDraft', summary: 'Send a draft back to the caseworker with a reason', description: 'Legal approver who did not draft it; a pending draft only (409 `draft-closed`).' })
   @ApiNoContentResponse({ description: 'Returned' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async return(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @IfMatch() expectedVersion?: number): Promise<void> {
@@ -81,66 +100,92 @@ export class DecisionsController {
 
   @Post('cases/:id/sub-cases/:subCaseId/recommendations')
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Send the contact point’s recommendation (indstilling) on a collaborative sub-case to its controller' })
-  @ApiCreatedResponse({ description: 'The recommendation' })
+  @ApiOperation({
+    operationId: 'recommend',
+    summary: 'Send the contact point’s recommendation (indstilling) on a collaborative sub-case to its controller',
+    description: 'Caseworker holding the case; collaborative sub-cases only (409 `wrong-track`). The sub-case then awaits the controller.',
+  })
+  @ApiCreatedResponse({ type: RecommendationViewDto, description: 'The recommendation' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @IfMatch() expectedVersion?: number) {
+  async recommendation(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: RecommendationDto, @IfMatch() expectedVersion?: number): Promise<RecommendationViewDto> {
     return recommendationView(await this.recommend.execute(actor, RecommendCommand.create({ ...body, caseId: id, subCaseId, expectedVersion })));
   }
 
   @Post('cases/:id/sub-cases/:subCaseId/controller-decision')
   @Roles('controller')
-  @ApiOperation({ summary: 'The data controller decides on a recommended sub-case of its own source' })
-  @ApiCreatedResponse({ description: 'The decision (recorded as the controller’s), and the permit when the case became decided' })
+  @ApiOperation({
+    operationId: 'decideAsController',
+    summary: 'The data controller decides on a recommended sub-case of its own source',
+    description: 'Controller of the sub-case’s source, once the contact point has recommended (409 `no-recommendation` before). Recorded as the controller’s decision.',
+  })
+  @ApiCreatedResponse({ type: IssuedDecisionDto, description: 'The decision, and the permit when the case became decided with approved parts' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async controllerDecision(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number) {
+  async controllerDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('subCaseId') subCaseId: string,
+    @Body() body: DecisionDto,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<IssuedDecisionDto> {
     const { decision, permit } = await this.controllerDecide.execute(actor, ControllerDecideCommand.create({ ...body, caseId: id, subCaseId, expectedVersion }));
     return { decision: decisionView(actor, decision), permit: permit ? permitView(permit) : null };
   }
 
   @Get('cases/:id/decisions')
   @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
-  @ApiOperation({ summary: 'Decisions and permits of a case (staff also see drafts and recommendations)' })
-  @ApiOkResponse({ description: 'What you may see of the case’s decisions' })
+  @ApiOperation({
+    operationId: 'listCaseDecisions',
+    summary: 'Decisions and permits of a case',
+    description: 'The applicant, contact-point staff, controllers (their sources’ sub-cases) and auditors; staff also see drafts and recommendations. Staff reads are audited.',
+  })
+  @ApiOkResponse({ type: CaseDecisionsDto, description: 'What you may see of the case’s decisions' })
   @ApiProblems(401, 403, 404)
-  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDecisionsDto> {
     return this.caseDecisions.execute(actor, CaseDecisionsCommand.create({ caseId: id }));
   }
 
   @Get('decisions/:id')
   @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
-  @ApiOperation({ summary: 'One decision, with reasoning and appeal guidance' })
-  @ApiOkResponse({ description: 'The decision' })
+  @ApiOperation({ operationId: 'getDecision', summary: 'One decision, with reasoning and appeal guidance', description: 'Whoever may see its case and sub-case; the deciding person is named to staff and auditors only.' })
+  @ApiOkResponse({ type: DecisionViewDto, description: 'The decision' })
   @ApiProblems(401, 403, 404)
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DecisionViewDto> {
     return this.getDecision.execute(actor, GetDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('decisions/:id/explanation')
   @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
-  @ApiOperation({ summary: 'Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening' })
-  @ApiOkResponse({ description: 'The explanation with replay.reproducesVerdict' })
+  @ApiOperation({
+    operationId: 'explainDecision',
+    summary: 'Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening',
+    description: 'Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one.',
+  })
+  @ApiOkResponse({ type: DecisionExplanationDto, description: 'The explanation, with replay.reproducesVerdict' })
   @ApiProblems(401, 403, 404, 409)
-  explain(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  explain(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DecisionExplanationDto> {
     return this.explainDecision.execute(actor, ExplainDecisionCommand.create({ decisionId: id }));
   }
 
   @Get('permits/:id')
   @Roles('researcher', 'caseworker', 'legal_approver', 'auditor')
-  @ApiOperation({ summary: 'A permit: approved parts, conditions, processing environment, validity, state' })
-  @ApiOkResponse({ description: 'The permit' })
+  @ApiOperation({ operationId: 'getPermit', summary: 'A permit: approved parts, conditions, processing environment, validity, state', description: 'Its holder, contact-point staff and auditors (controllers do not read permits).' })
+  @ApiOkResponse({ type: PermitDto, description: 'The permit' })
   @ApiProblems(401, 403, 404)
-  permit(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  permit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<PermitDto> {
     return this.getPermit.execute(actor, GetPermitCommand.create({ permitId: id }));
   }
 
   @Post('permits/:id/revoke')
   @Roles('legal_approver')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke an active permit with reasons (EHDS art. 63)' })
-  @ApiOkResponse({ description: 'The revoked permit' })
+  @ApiOperation({
+    operationId: 'revokePermit',
+    summary: 'Revoke an active permit with reasons (EHDS art. 63)',
+    description: 'Legal approver; an active permit only (409 `permit-not-active`). Record the hearing of the holder by its reference; the holder is notified.',
+  })
+  @ApiOkResponse({ type: PermitDto, description: 'The revoked permit' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
-  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number) {
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number): Promise<PermitDto> {
     return this.revokePermit.execute(actor, RevokePermitCommand.create({ permitId: id, reason: body.reason, hearingReference: body.hearingReference, expectedVersion }));
   }
 }
@@ -152,10 +197,14 @@ export class PublicDecisionsController {
 
   @Get('decisions')
   @Public()
-  @ApiOperation({ summary: 'Issued decisions and permits with outcome and reasons (EHDS art. 57(1)(j)); no personal data' })
-  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiOperation({
+    operationId: 'listPublicDecisions',
+    summary: 'Issued decisions and permits with outcome and reasons (EHDS art. 57(1)(j))',
+    description: 'Public, no token. Newest first (cursor-paginated); no personal data: neither applicant persons nor deciding persons are named.',
+  })
+  @ApiOkResponse({ type: PublicDecisionPageDto, description: 'One page of issued decisions' })
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: PageQueryDto): Promise<PublicDecisionPageDto> {
     return this.publicDecisions.execute(PublicDecisionsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 }
