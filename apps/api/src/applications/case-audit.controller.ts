@@ -15,6 +15,7 @@ export class CaseAuditController {
   @Get(':id/audit')
   @Roles('researcher', 'caseworker', 'legal_approver', 'auditor', 'controller', 'advisor')
   @ApiOperation({
+    operationId: 'getCaseAuditTimeline',
     summary: 'The case’s audit timeline, oldest first (cursor-paginated)',
     description:
       'Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). ' +
@@ -22,7 +23,7 @@ export class CaseAuditController {
   })
   @ApiOkResponse({ type: CaseAuditTimelineDto, description: 'The case’s events you may see, oldest first' })
   @ApiProblems(400, 401, 403, 404)
-  get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TimelineQueryDto) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TimelineQueryDto): Promise<CaseAuditTimelineDto> {
     return this.timeline.execute(actor, GetCaseAuditTimelineCommand.create({ caseId: id, limit: query.limit, cursor: query.cursor }));
   }
 }

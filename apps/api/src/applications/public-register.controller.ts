@@ -6,7 +6,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from './dto/page-query.dto';
 import { PublicApplicationPageDto } from './dto/public-register.dto';
 
-@ApiTags('transparency register')
+@ApiTags('transparency')
 @Controller('v1/public')
 export class PublicRegisterController {
   constructor(private readonly applications: ListPublicApplications) {}
@@ -14,12 +14,13 @@ export class PublicRegisterController {
   @Get('applications')
   @Public()
   @ApiOperation({
-    summary: 'Received applications, newest first (EHDS art. 57(1)(j)); no token',
-    description: 'Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
+    operationId: 'listPublicApplications',
+    summary: 'Received applications, newest first (EHDS art. 57(1)(j))',
+    description: 'Public, no token. Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
   })
   @ApiOkResponse({ type: PublicApplicationPageDto, description: 'Received applications, newest first' })
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: PageQueryDto): Promise<PublicApplicationPageDto> {
     return this.applications.execute(ListPublicApplicationsCommand.create({ limit: query.limit, cursor: query.cursor }));
   }
 }

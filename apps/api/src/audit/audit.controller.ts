@@ -14,12 +14,13 @@ export class AuditController {
   @Get('verify')
   @Roles('auditor')
   @ApiOperation({
+    operationId: 'verifyAuditTrail',
     summary: 'Walk the hash chain and hold it against the stored checkpoints signed by this deployment’s key',
-    description: 'Answers 200 either way: `valid: true` with head and count, or `valid: false` with the first broken seq, expected and found hash and why.',
+    description: 'Auditor. Answers 200 either way: `valid: true` with head and count, or `valid: false` with the first broken seq, expected and found hash and why.',
   })
   @ApiOkResponse({ type: AuditVerificationDto, description: 'Valid with head and count, or the first broken link' })
   @ApiProblems(401, 403)
-  verify() {
+  verify(): Promise<AuditVerificationDto> {
     return this.verifyTrail.execute();
   }
 }

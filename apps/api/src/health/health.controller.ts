@@ -17,7 +17,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process answers', description: 'Public, no token; touches no dependency.' })
   @ApiOkResponse({ type: LivenessDto, description: 'The process is alive' })
   @ApiProblems()
   live(): LivenessDto {
@@ -26,7 +26,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: the database and the queue answer' })
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database and the queue answer', description: 'Public, no token. 503 while the database or the queue does not answer.' })
   @ApiExtraModels(HealthIndicatorDto)
   @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve: the database and the queue are up' })
   @ApiProblems(503)

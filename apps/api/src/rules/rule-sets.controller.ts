@@ -4,7 +4,7 @@ import { ApiProblems } from '@kp/http';
 import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActiveRuleSetDto, DryRunDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
+import { ActiveRuleSetDto, DryRunDto, DryRunReportDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
 
 @ApiTags('rule sets')
 @ApiBearerAuth()
@@ -21,31 +21,33 @@ export class RuleSetsController {
   @Post('reload')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'reloadRuleSets',
     summary: 'Reload the rule-set plugins from RULES_DIR without a restart',
     description:
-      'One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.',
+      'Admin. One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.',
   })
   @ApiOkResponse({ type: [PluginReloadOutcomeDto], description: 'One outcome per plugin folder' })
   @ApiProblems(401, 403)
-  reload(@CurrentActor() actor: Actor) {
+  reload(@CurrentActor() actor: Actor): Promise<PluginReloadOutcomeDto[]> {
     return this.reloader.reload({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
   }
 
   @Post('dry-run')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Show how the plugins now in RULES_DIR would change the verdicts of open cases on a date, without activating anything (admins and caseworkers)',
-    description: 'Each plugin as unchanged, would_activate or refused (file, JSON path, problem); the open sub-cases whose verdict or findings would change, by case number. Audited as `rule_set.dry_run`.',
+    operationId: 'dryRunRuleSets',
+    summary: 'Show how the plugins now in RULES_DIR would change the verdicts of open cases on a date, without activating anything',
+    description: 'Admin or caseworker. Each plugin as unchanged, would_activate or refused (file, JSON path, problem); the open sub-cases whose verdict or findings would change, by case number. Audited as `rule_set.dry_run`.',
   })
-  @ApiOkResponse({ description: '{ lawDate, plugins, openSubCases, changes }' })
+  @ApiOkResponse({ type: DryRunReportDto, description: 'Each plugin’s status and the verdicts that would change' })
   @ApiProblems(400, 401, 403)
   @Roles('admin', 'caseworker')
-  dryRun(@CurrentActor() actor: Actor, @Body() body: DryRunDto) {
+  dryRun(@CurrentActor() actor: Actor, @Body() body: DryRunDto): Promise<DryRunReportDto> {
     return this.dryRunRuleSets.execute(actor, DryRunRuleSetsCommand.create({ lawDate: body.lawDate }));
   }
 
   @Get()
-  @ApiOperation({ summary: 'The plugin versions in force in this process, with content hash and when each was first loaded' })
+  @ApiOperation({ operationId: 'listRuleSets', summary: 'The plugin versions in force in this process, with content hash and when each was first loaded', description: 'Admin.' })
   @ApiOkResponse({ type: [ActiveRuleSetDto], description: 'The versions in force' })
   @ApiProblems(401, 403)
   async list(): Promise<ActiveRuleSetDto[]> {

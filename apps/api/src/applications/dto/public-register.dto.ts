@@ -1,11 +1,11 @@
-import { ORGANISATION_TYPES, OrganisationType } from '@kp/rules';
+import { ORGANISATION_TYPES } from '@kp/rules';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** OpenAPI shapes of the transparency register (documentation only; the use case returns plain data). */
 
 class PublicOrganisationDto {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ORGANISATION_TYPES }) type!: OrganisationType | null;
+  @ApiProperty({ nullable: true, type: String, enum: ORGANISATION_TYPES }) type!: string | null;
 }
 
 class PublicDataSourceDto {
