@@ -1,0 +1,100 @@
+import { createKontaktpunktClient, KontaktpunktClient, Schema } from '@kp/client';
+import { startTestApp, TestApp } from './support/app';
+import { completeApplication } from './support/applications';
+import { waitFor } from './support/wait';
+
+/**
+ * A whole case, draft to permit, through the generated client only (issue 11): openapi-fetch over
+ * libs/client's types against the app listening on a port. Each step reads typed fields of the
+ * answer before it, so an answer the document gives no schema fails to compile here.
+ */
+describe('the generated client drives a case from draft to permit (e2e)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  const as: Record<'researcher' | 'caseworker' | 'approver', KontaktpunktClient> = {} as never;
+
+  /** The body of a success answer; a failure names its status and problem. */
+  function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
+    if (result.data === undefined) throw new Error(`${result.response.status} ${result.response.url}: ${JSON.stringify(result.error)}`);
+    return result.data;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('client');
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const people = {
+      researcher: { sub: 'r-1', role: 'researcher', organisation: '31119103' },
+      caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
+      approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
+    } as const;
+    for (const [who, actor] of Object.entries(people)) {
+      as[who as keyof typeof people] = createKontaktpunktClient({ baseUrl, headers: { Authorization: `Bearer ${await t.token(actor)}` } });
+    }
+  });
+
+  afterAll(() => t.close());
+
+  it('drafts, checks, submits, screens, claims, drafts a decision, has a second person issue it, and reads the permit', async () => {
+    // The researcher drafts; the draft's id and version come back typed, with ETag and Location.
+    const created = await as.researcher.POST('/v1/applications', { body: completeApplication() as Schema<'ApplicationContentDto'> });
+    const draft: Schema<'Application'> = ok(created);
+    expect(created.response.status).toBe(201);
+    expect(draft.status).toBe('draft');
+    expect(created.response.headers.get('etag')).toBe(`"${draft.version}"`);
+    expect(created.response.headers.get('location')).toBe(`/v1/applications/${draft.id}`);
+
+    const report = ok(await as.researcher.POST('/v1/applications/{id}/check', { params: { path: { id: draft.id } } }));
+    expect(report.missing).toEqual([]);
+    expect(report.readyToSubmit).toBe(true);
+    expect(report.dataRequests.map((r) => r.dataSourceId)).toEqual(['lpr']);
+
+    const submitted = await as.researcher.POST('/v1/applications/{id}/submit', {
+      params: { path: { id: draft.id }, header: { 'Idempotency-Key': `client-e2e-${draft.id}` } },
+    });
+    const opened = ok(submitted);
+    expect(submitted.response.status).toBe(202);
+    expect(opened.number).toMatch(/^EK-\d{4}-\d{6}$/);
+    expect(submitted.response.headers.get('location')).toBe(`/v1/cases/${opened.id}`);
+
+    // The worker screens the one sub-case; the case waits in review with the findings and the clock.
+    const screened = await waitFor(async () => {
+      const c = ok(await as.researcher.GET('/v1/cases/{id}', { params: { path: { id: opened.id } } }));
+      return c.state === 'in_review' && c.subCases.every((s) => s.screening !== null) ? c : undefined;
+    }, 20000, `screening of ${opened.number}`);
+    const [lpr] = screened.subCases;
+    expect(lpr).toMatchObject({ dataSourceId: 'lpr', track: 'central', state: 'in_review' });
+    expect(lpr.screening?.ruleSets.length).toBeGreaterThan(0);
+    expect(screened.clock?.phase).toBe('decision');
+
+    // The caseworker claims it, acting on the version they read; a stale version is a typed Problem.
+    const stale = await as.caseworker.POST('/v1/cases/{id}/claim', { params: { path: { id: screened.id }, header: { 'If-Match': `"${screened.version - 1}"` } } });
+    expect(stale.response.status).toBe(412);
+    expect(stale.error).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/stale-version', currentVersion: screened.version });
+    const claimed = ok(await as.caseworker.POST('/v1/cases/{id}/claim', { params: { path: { id: screened.id }, header: { 'If-Match': `"${screened.version}"` } } }));
+    expect(claimed.assignee).toBe('cw-1');
+
+    // The caseworker drafts the decision on the sub-case; a legal approver who is not them issues it (four eyes).
+    const pending = ok(
+      await as.caseworker.POST('/v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts', {
+        params: { path: { id: claimed.caseId, subCaseId: lpr.id }, header: { 'If-Match': `"${claimed.version}"` } },
+        body: { outcome: 'approved', legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10', reasoning: 'The application meets every requirement.', conditions: [] },
+      }),
+    );
+    expect(pending).toMatchObject({ state: 'pending', draftedBy: 'cw-1', engineVerdict: lpr.screening?.verdict });
+
+    const { decision, permit } = ok(await as.approver.POST('/v1/decision-drafts/{id}/issue', { params: { path: { id: pending.id } } }));
+    expect(decision).toMatchObject({ subCaseId: lpr.id, outcome: 'approved', track: 'central', current: true });
+    expect(decision.appealGuidance.da).toContain('Klagevejledning');
+    if (!permit) throw new Error('the only sub-case was approved, so the case is decided with a permit');
+    expect(permit.number).toMatch(/^DUT-\d{4}-\d{6}$/);
+
+    // The researcher reads the permit and the decided case.
+    const held = ok(await as.researcher.GET('/v1/permits/{id}', { params: { path: { id: permit.id } } }));
+    expect(held).toMatchObject({ state: 'active', caseId: opened.id, processingEnvironment: 'sds_research_machine' });
+    expect(held.approvedParts.map((p) => ({ dataSourceId: p.dataSourceId, decisionId: p.decisionId }))).toEqual([{ dataSourceId: 'lpr', decisionId: decision.id }]);
+    const decided = ok(await as.researcher.GET('/v1/cases/{id}', { params: { path: { id: opened.id } } }));
+    expect(decided.state).toBe('decided');
+    expect(decided.decidedAt).not.toBeNull();
+  });
+});
