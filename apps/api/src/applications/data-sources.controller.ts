@@ -1,4 +1,4 @@
-import { ChangeAuthority, ChangeAuthorityCommand, ListDataSources } from '@kp/applications';
+import { ChangeAuthority, ChangeAuthorityCommand, GetDataSource, GetDataSourceCommand, ListDataSources } from '@kp/applications';
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
@@ -11,6 +11,7 @@ export class DataSourcesController {
   constructor(
     private readonly listDataSources: ListDataSources,
     private readonly changeAuthority: ChangeAuthority,
+    private readonly getDataSource: GetDataSource,
   ) {}
 
   @Get('data-sources')
@@ -19,6 +20,15 @@ export class DataSourcesController {
   @ApiOkResponse({ description: 'Every data source of the active rule-set plugins' })
   list() {
     return this.listDataSources.execute();
+  }
+
+  @Get('data-sources/:id')
+  @Public()
+  @ApiOperation({ summary: 'One data source with its catalogue: every variable one can ask for, its labels (da/en), sensitivity and whether the name is confirmed' })
+  @ApiOkResponse({ description: 'The data source and its variables' })
+  @ApiProblems(400, 404)
+  get(@Param('id') id: string) {
+    return this.getDataSource.execute(GetDataSourceCommand.create({ dataSourceId: id }));
   }
 
   @Put('admin/data-sources/:id/authority')
