@@ -6,3 +6,4 @@ export * from './validation';
 export * from './preconditions';
 export * from './if-match.decorator';
 export * from './etag.decorator';
+export * from './input-limits';
