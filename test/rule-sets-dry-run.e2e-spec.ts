@@ -67,7 +67,7 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     expect(unchanged).toMatchObject({ openSubCases: 2, changes: [] });
 
     // Candidate 1.1.0: a documented technical need becomes an info finding that approves.
-    edit(['national-registers', 'manifest.json'], (m) => (m.version = '1.1.0'));
+    edit(['national-registers', 'manifest.json'], (m) => (m.version = '1.2.0'));
     edit(['national-registers', 'rules.json'], (rules) => {
       const list = Array.isArray(rules) ? rules : rules.rules;
       const rule = list.find((r: { event: { params: { code: string } } }) => r.event.params.code === 'NR-TECHNICAL-NEED-TO-ASSESS');
@@ -78,35 +78,35 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     const report = (await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(admin)).expect(200)).body;
     expect(report.plugins.find((p: { pluginId: string }) => p.pluginId === 'national-registers')).toMatchObject({
       status: 'would_activate',
-      version: '1.1.0',
-      inForce: { version: '1.0.0' },
+      version: '1.2.0',
+      inForce: { version: '1.1.0' },
     });
     expect(report.changes).toEqual([
       expect.objectContaining({
         caseNumber: c.number,
         dataSourceId: 'lpr',
         current: expect.objectContaining({ verdict: 'abstain' }),
-        candidate: expect.objectContaining({ verdict: 'approve', ruleSets: expect.arrayContaining([{ id: 'national-registers', version: '1.1.0' }]) }),
+        candidate: expect.objectContaining({ verdict: 'approve', ruleSets: expect.arrayContaining([{ id: 'national-registers', version: '1.2.0' }]) }),
       }),
     ]);
     // Nothing was activated: the catalogue still shows 1.0.0.
     const catalogue = (await request(t.server).get('/v1/data-sources').expect(200)).body;
-    expect(catalogue.find((s: { id: string }) => s.id === 'lpr').ruleSet.version).toBe('1.0.0');
+    expect(catalogue.find((s: { id: string }) => s.id === 'lpr').ruleSet.version).toBe('1.1.0');
     await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(researcher)).expect(403);
   });
 
   it('activates the new version on reload, re-screens an open case on request keeping the old screening, and still explains a decision by the version it relied on', async () => {
     const reload = (await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(admin)).expect(200)).body;
-    expect(reload.find((o: { pluginId: string }) => o.pluginId === 'national-registers')).toMatchObject({ status: 'activated', version: '1.1.0' });
+    expect(reload.find((o: { pluginId: string }) => o.pluginId === 'national-registers')).toMatchObject({ status: 'activated', version: '1.2.0' });
 
     await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(researcher)).expect(403);
     const queued = (await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(caseworker)).expect(202)).body;
-    expect(queued.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]));
+    expect(queued.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.2.0' })]));
     const rescreened = await waitFor(async () => {
       const c = (await request(t.server).get(`/v1/cases/${openCase.id}`).set(bearer(caseworker)).expect(200)).body;
       return c.subCases[0].screening.reason === 'rescreen_requested' ? c : undefined;
     }, 20000, 'the re-screening');
-    expect(rescreened.subCases[0].screening).toMatchObject({ verdict: 'approve', ruleSets: expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]) });
+    expect(rescreened.subCases[0].screening).toMatchObject({ verdict: 'approve', ruleSets: expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.2.0' })]) });
     const { Client } = await import('pg');
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -116,7 +116,7 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
 
     // The decision made under 1.0.0 is explained by 1.0.0: the replay uses the stored version, not the one in force.
     const explanation = (await request(t.server).get(`/v1/decisions/${decidedUnderOldRules}/explanation`).set(bearer(caseworker)).expect(200)).body;
-    expect(explanation.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.0.0' })]));
+    expect(explanation.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]));
     expect(explanation.findings).toEqual([expect.objectContaining({ code: 'NR-TECHNICAL-NEED-TO-ASSESS', legalReference: expect.any(String), verdict: 'abstain' })]);
     expect(explanation.replay).toMatchObject({ verdict: 'abstain', reproducesVerdict: true, reproducesFindings: true });
     expect(explanation.decision).toMatchObject({ outcome: 'approved_with_conditions', departsFromEngine: false, engineVerdict: 'abstain', conditions: ['Data stay in the named environment'] });

@@ -1,5 +1,6 @@
-import { createValidationPipe, ProblemDetailsFilter } from '@kp/http';
+import { createValidationPipe, ProblemDetailsFilter, REQUEST_BODY_LIMIT } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -8,6 +9,8 @@ import { buildOpenApiDocument } from './openapi/openapi-document';
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   (app.getHttpAdapter().getInstance() as { disable(name: string): void }).disable('x-powered-by');
+  // Bodies: JSON up to REQUEST_BODY_LIMIT (larger: 413 problem); nesting and text are checked by the pipe.
+  (app as NestExpressApplication).useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

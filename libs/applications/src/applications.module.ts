@@ -16,13 +16,14 @@ import { AuthorityRepository } from './infrastructure/authority.repository';
 import { IdempotencyRepository } from './infrastructure/idempotency.repository';
 import { ListApplications } from './list-applications/list-applications.usecase';
 import { ListDataSources } from './list-data-sources/list-data-sources.usecase';
+import { GetDataSource } from './get-data-source/get-data-source.usecase';
 import { ScreenCaseHandler } from './screen-case/screen-case.handler';
 import { RescreenOnLawChangeHandler } from './rescreen-on-law-change/rescreen-on-law-change.handler';
 import { SubmitApplication } from './submit-application/submit-application.usecase';
 import { UpdateDraft } from './update-draft/update-draft.usecase';
 import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
 
-const useCases = [GetCaseAuditTimeline, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, DryRunRuleSets];
+const useCases = [GetCaseAuditTimeline, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, GetDataSource, DryRunRuleSets];
 
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({

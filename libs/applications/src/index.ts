@@ -12,6 +12,8 @@ export * from './get-case/get-case.usecase';
 export * from './change-authority/change-authority.command';
 export * from './change-authority/change-authority.usecase';
 export * from './list-data-sources/list-data-sources.usecase';
+export * from './get-data-source/get-data-source.command';
+export * from './get-data-source/get-data-source.usecase';
 export * from './screen-case/screen-case.command';
 export * from './screen-case/screen-case.handler';
 export * from './rescreen-on-law-change/rescreen-on-law-change.handler';

@@ -6,16 +6,27 @@ export const CLAIMS = { role: 'kp_role', organisation: 'kp_org', region: 'kp_reg
 
 export class InvalidClaimsError extends Error {}
 
+/** The longest subject we store (audit events and case records carry it). */
+const MAX_SUBJECT_LENGTH = 255;
+
+/**
+ * Claim text reaches PostgreSQL, which refuses NUL; a lone UTF-16 surrogate has no UTF-8 form. A
+ * token carrying either is refused rather than answered with a 500 on its first write.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function actorFromClaims(payload: JWTPayload): Actor {
+  const { sub } = payload;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH || UNSTORABLE.test(sub)) {
+    throw new InvalidClaimsError(`the token's subject (sub) is not a non-empty string of at most ${MAX_SUBJECT_LENGTH} storable characters`);
+  }
   const role = payload[CLAIMS.role];
-  if (!payload.sub) throw new InvalidClaimsError('the token has no subject (sub)');
   if (!isRole(role)) throw new InvalidClaimsError(`the token's ${CLAIMS.role} claim is not a known role`);
-  const text = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
-  return {
-    sub: payload.sub,
-    role,
-    organisation: text(CLAIMS.organisation),
-    region: text(CLAIMS.region),
-    name: text(CLAIMS.name),
+  const text = (name: string): string | undefined => {
+    const value = payload[name];
+    if (typeof value !== 'string') return undefined;
+    if (UNSTORABLE.test(value)) throw new InvalidClaimsError(`the token's ${name} claim holds NUL or a lone surrogate`);
+    return value;
   };
+  return { sub, role, organisation: text(CLAIMS.organisation), region: text(CLAIMS.region), name: text(CLAIMS.name) };
 }

@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/data-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One data source with its catalogue: every variable one can ask for, its labels (da/en), sensitivity and whether the name is confirmed
+         * @description Public, no token. What the list says of the source, and its whole catalogue.
+         */
+        get: operations["getDataSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/data-sources/{id}/authority": {
         parameters: {
             query?: never;
@@ -1495,6 +1515,17 @@ export interface components {
             /** Format: date-time */
             effectiveFrom: string;
         };
+        /**
+         * @description complete: a variable outside the list cannot be approved; representative: examples
+         * @enum {string}
+         */
+        CatalogueCompleteness: "complete" | "representative";
+        /** @description How complete the source’s list of variables is, and how many there are */
+        CatalogueSummary: {
+            /** @description complete: a variable outside the list cannot be approved; representative: examples */
+            completeness: components["schemas"]["CatalogueCompleteness"];
+            variableCount: number;
+        };
         /** @description A data source of the catalogue: who decides on it now, its controller, what it requires and the rule set that screens it */
         DataSource: {
             /** @example lpr */
@@ -1516,6 +1547,47 @@ export interface components {
             requires: string[];
             /** @description The plugin version in force for this source */
             ruleSet: components["schemas"]["RuleSetRef"];
+            /** @description null: the source publishes no list of variables */
+            catalogue: components["schemas"]["CatalogueSummary"] | null;
+        };
+        /** @description A variable one can ask for */
+        CatalogueVariable: {
+            /** @example diagnosis */
+            name: string;
+            label: components["schemas"]["LocalisedText"];
+            /** @enum {string} */
+            sensitivity: "ordinary" | "sensitive" | "identifying";
+            /** @description false while the name is not confirmed against the holder’s documentation */
+            verified: boolean;
+        };
+        /** @description The variables of a source, with labels, sensitivity and whether each name is confirmed */
+        Catalogue: {
+            completeness: components["schemas"]["CatalogueCompleteness"];
+            variables: components["schemas"]["CatalogueVariable"][];
+        };
+        /** @description A data source with its whole catalogue of variables */
+        DataSourceDetail: {
+            /** @example lpr */
+            id: string;
+            /** @example Landspatientregisteret */
+            name: string;
+            /** @enum {string} */
+            kind: "national_register" | "clinical_quality_db" | "patient_record" | "biobank";
+            controller: components["schemas"]["DataSourceController"];
+            /** @example region-midtjylland */
+            region: string | null;
+            /** @example region-midtjylland */
+            advisorRegion: string | null;
+            track: components["schemas"]["Track"];
+            /** @example Ét kontaktpunkt */
+            decidingAuthority: string;
+            plannedChanges: components["schemas"]["PlannedAuthorityChange"][];
+            /** @description What an application to this source needs, in words */
+            requires: string[];
+            /** @description The plugin version in force for this source */
+            ruleSet: components["schemas"]["RuleSetRef"];
+            /** @description null: the source publishes no list of variables */
+            catalogue: components["schemas"]["Catalogue"] | null;
         };
         ChangeAuthorityDto: {
             /** @enum {string} */
@@ -3099,6 +3171,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DataSource"][];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDataSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data source and its variables */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSourceDetail"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Something went wrong on our side; quote `requestId` */

@@ -127,4 +127,20 @@ describe('loadConfig', () => {
       expect(message).toContain('AUDIT_CHECKPOINT_EVERY_MS="ten" must be an integer from 100 to 604800000 (milliseconds)');
     });
   });
+
+  describe('token limits', () => {
+    it('holds tokens to an hour of lifetime and 5 seconds of clock skew by default', () => {
+      expect(loadConfig(base).tokens).toEqual({ maxLifetimeS: 3600, clockToleranceS: 5 });
+    });
+
+    it('takes TOKEN_MAX_LIFETIME_S and TOKEN_CLOCK_TOLERANCE_S', () => {
+      expect(loadConfig({ ...base, TOKEN_MAX_LIFETIME_S: '900', TOKEN_CLOCK_TOLERANCE_S: '0' }).tokens).toEqual({ maxLifetimeS: 900, clockToleranceS: 0 });
+    });
+
+    it('stops start-up on a lifetime over a day or a tolerance over a minute, naming the variable', () => {
+      const attempt = () => loadConfig({ ...base, TOKEN_MAX_LIFETIME_S: '86401', TOKEN_CLOCK_TOLERANCE_S: '300' });
+      expect(attempt).toThrow('TOKEN_MAX_LIFETIME_S="86401" must be an integer from 60 to 86400 (seconds)');
+      expect(attempt).toThrow('TOKEN_CLOCK_TOLERANCE_S="300" must be an integer from 0 to 60 (seconds)');
+    });
+  });
 });

@@ -29,7 +29,19 @@ export interface AppConfig {
    * business time; refused in production).
    */
   businessClock: 'system' | 'settable';
+  /** How strictly bearer tokens are held to their times (OIDC and the local issuer alike). */
+  tokens: TokenLimits;
 }
+
+export interface TokenLimits {
+  /** `TOKEN_MAX_LIFETIME_S`: the longest lifetime (exp − iat) a token may claim (default one hour). */
+  maxLifetimeS: number;
+  /** `TOKEN_CLOCK_TOLERANCE_S`: clock skew allowed on exp, nbf and iat (default 5 seconds). */
+  clockToleranceS: number;
+}
+
+/** Also what the local development issuer signs for, so its tokens stay within the default. */
+export const DEFAULT_TOKEN_LIMITS: Readonly<TokenLimits> = { maxLifetimeS: 3600, clockToleranceS: 5 };
 
 export interface Schedules {
   /** `CONSULTATION_SWEEP_MS`: lapse open consultations past their deadline (default one minute). */
@@ -178,6 +190,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
     businessClock,
+    tokens: {
+      maxLifetimeS: integer('TOKEN_MAX_LIFETIME_S', DEFAULT_TOKEN_LIMITS.maxLifetimeS, 60, DAY_MS / 1000, 'seconds'),
+      clockToleranceS: integer('TOKEN_CLOCK_TOLERANCE_S', DEFAULT_TOKEN_LIMITS.clockToleranceS, 0, 60, 'seconds'),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

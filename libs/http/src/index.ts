@@ -9,3 +9,4 @@ export * from './if-match.decorator';
 export * from './etag.decorator';
 export * from './idempotency-key.decorator';
 export * from './response-headers';
+export * from './input-limits';

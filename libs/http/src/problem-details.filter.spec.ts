@@ -52,4 +52,26 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.status).toBe(422);
     expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/not-yet-mapped', title: 'Unprocessable request', status: 422 });
   });
+
+  it("answers the body parser's refusals with their 4xx status and logs them at warn without a stack", () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true, type: 'entity.too.large', limit: 102400, length: 150000 });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = answer(tooLarge);
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith({ type: 'entity.too.large', status: 413, requestId: 'req-1' }, 'request body refused');
+    jest.restoreAllMocks();
+    expect(sent.status).toBe(413);
+    expect(sent.type).toBe('application/problem+json');
+    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/payload-too-large', status: 413, detail: 'The request body is larger than the limit of 102400 bytes.' });
+  });
+
+  it('answers an error that only looks like a client error, with a message not meant for clients, as a 500', () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = answer(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { status: 400, type: 'internal', expose: false }));
+    expect(error).toHaveBeenCalled();
+    jest.restoreAllMocks();
+    expect(sent.status).toBe(500);
+    expect(sent.body).not.toContain('10.0.0.5');
+  });
 });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError } from '@kp/errors';
 import { Request, Response } from 'express';
+import { bodyParserDetail, isBodyParserError } from './body-parser-error';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { hasProblemStatus, problemStatus } from './problem-status';
 import { RequestValidationError } from './validation';
@@ -18,6 +19,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl ?? request.url;
     if (request.id) problem.requestId = String(request.id);
     if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    // A refused body is the client's fault: a line for operators, no stack trace.
+    else if (isBodyParserError(exception)) this.logger.warn({ type: exception.type, status: problem.status, requestId: request.id }, 'request body refused');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -30,6 +33,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof RequestValidationError) {
       return { type: PROBLEM_BASE + 'validation', title: 'Invalid request', status: 400, detail: exception.message, errors: exception.errors };
+    }
+    if (isBodyParserError(exception)) {
+      return { ...problemType(exception.status), status: exception.status, detail: bodyParserDetail(exception) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

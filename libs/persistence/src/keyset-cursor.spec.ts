@@ -25,6 +25,10 @@ describe('keyset cursor', () => {
     refused(encodeKeysetCursor(position));
   });
 
+  it('takes keys from 1970 to the end of year 9999', () => {
+    for (const key of ['1970-01-01T00:00:00.000000Z', '9999-12-31T23:59:59.999999Z']) expect(decodeKeysetCursor(forged([key, id]))).toEqual({ key, id });
+  });
+
   it('treats an absent cursor as the first page', () => {
     expect(decodeKeysetCursor(undefined)).toBeUndefined();
     expect(decodeKeysetCursor('')).toBeUndefined();
@@ -41,6 +45,10 @@ describe('keyset cursor', () => {
       forged(['yesterday', id]),
       forged(['2026-05-04T21:59:59.999Z', id]),
       forged(['2026-02-30T00:00:00.000000Z', id]),
+      forged(['0000-01-01T00:00:00.000000Z', id]),
+      forged(['1969-12-31T23:59:59.999999Z', id]),
+      forged(['2026-13-01T00:00:00.000000Z', id]),
+      forged(['2026-05-04T24:00:00.000000Z', id]),
       forged(['2026-05-04T21:59:59.999999Z', 'x']),
       forged(['2026-05-04T21:59:59.999999Z', id, 'extra']),
     ]) {

@@ -61,9 +61,15 @@ export function afterKeyset(position: KeysetPosition<string | null>, column: str
   };
 }
 
-/** The shape {@link keysetKeySql} gives, and a real calendar instant (PostgreSQL would refuse 02-30). */
+/**
+ * Every key this API gives out is a moment it recorded, so none is before 1970; PostgreSQL refuses
+ * year 0000 outright, and no key reaches SQL from outside this range.
+ */
+const FIRST_KEY_YEAR = 1970;
+
+/** The shape {@link keysetKeySql} gives, a real calendar instant (PostgreSQL would refuse 02-30) and within range. */
 function isTimestampKey(key: string): boolean {
-  if (!KEY.test(key)) return false;
+  if (!KEY.test(key) || Number(key.slice(0, 4)) < FIRST_KEY_YEAR) return false;
   const millis = `${key.slice(0, 23)}Z`;
   const parsed = Date.parse(millis);
   return !Number.isNaN(parsed) && new Date(parsed).toISOString() === millis;

@@ -1,5 +1,6 @@
 /** Public API of the rules engine: rule-set plugins, screening and replay. */
 export * from './domain/application-enums';
+export * from './domain/catalogue';
 export * from './domain/application-input';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';

@@ -43,7 +43,7 @@ describe('RulesModule on PostgreSQL', () => {
       expect((await store.history('common')).map((v) => v.version)).toEqual(['1.0.1', '1.0.0']);
 
       const stored = await store.versionsFor(original.ruleSets);
-      expect(stored.map((v) => `${v.id}@${v.version}`)).toEqual(['common@1.0.0', 'biobanks@1.1.0']);
+      expect(stored.map((v) => `${v.id}@${v.version}`)).toEqual(['common@1.0.0', 'biobanks@1.2.0']);
       expect(await replayScreening(app, 0, stored, LAW_DATE)).toEqual(original);
 
       // Reloading unchanged content stores nothing new.

@@ -1,10 +1,10 @@
-import { ChangeAuthority, ChangeAuthorityCommand, ListDataSources } from '@kp/applications';
+import { ChangeAuthority, ChangeAuthorityCommand, GetDataSource, GetDataSourceCommand, ListDataSources } from '@kp/applications';
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeAuthorityDto } from './dto/authority.dto';
-import { AuthorityAssignmentDto, DataSourceDto } from './dto/data-source.dto';
+import { AuthorityAssignmentDto, DataSourceDetailDto, DataSourceDto } from './dto/data-source.dto';
 
 @ApiTags('data sources')
 @Controller('v1')
@@ -12,6 +12,7 @@ export class DataSourcesController {
   constructor(
     private readonly listDataSources: ListDataSources,
     private readonly changeAuthority: ChangeAuthority,
+    private readonly getDataSource: GetDataSource,
   ) {}
 
   @Get('data-sources')
@@ -25,6 +26,19 @@ export class DataSourcesController {
   @ApiProblems()
   list(): Promise<DataSourceDto[]> {
     return this.listDataSources.execute();
+  }
+
+  @Get('data-sources/:id')
+  @Public()
+  @ApiOperation({
+    operationId: 'getDataSource',
+    summary: 'One data source with its catalogue: every variable one can ask for, its labels (da/en), sensitivity and whether the name is confirmed',
+    description: 'Public, no token. What the list says of the source, and its whole catalogue.',
+  })
+  @ApiOkResponse({ type: DataSourceDetailDto, description: 'The data source and its variables' })
+  @ApiProblems(400, 404)
+  get(@Param('id') id: string): Promise<DataSourceDetailDto> {
+    return this.getDataSource.execute(GetDataSourceCommand.create({ dataSourceId: id }));
   }
 
   @Put('admin/data-sources/:id/authority')

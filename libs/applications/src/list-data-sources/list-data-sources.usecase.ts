@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { RuleSetRegistry } from '@kp/rules';
+import { DataSourceEntry, RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,24 +27,29 @@ export class ListDataSources {
     return this.registry
       .dataSources()
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((source) => {
-        const own = assignments.filter((a) => a.dataSourceId === source.id);
-        const current = resolveAuthority(source, own.find((a) => a.inForce));
-        return {
-          id: source.id,
-          name: source.name,
-          kind: source.kind,
-          controller: source.controller,
-          region: source.region ?? null,
-          advisorRegion: source.advisorRegion ?? null,
-          track: current.track,
-          decidingAuthority: current.decidingAuthority,
-          plannedChanges: own
-            .filter((a) => !a.inForce)
-            .map((p) => ({ track: p.track, decidingAuthority: p.decidingAuthority, effectiveFrom: new Date(p.effectiveFrom!).toISOString() })),
-          requires: source.requires ?? [],
-          ruleSet: source.ruleSet,
-        };
-      });
+      .map((source) => dataSourceSummary(source, assignments.filter((a) => a.dataSourceId === source.id)));
   }
+}
+
+type Assignment = Awaited<ReturnType<AuthorityRepository['allFrom']>>[number];
+
+/** One source as the catalogue lists it: track and authority in force now, planned changes, requirements. */
+export function dataSourceSummary(source: DataSourceEntry, own: Assignment[]) {
+  const current = resolveAuthority(source, own.find((a) => a.inForce));
+  return {
+    id: source.id,
+    name: source.name,
+    kind: source.kind,
+    controller: source.controller,
+    region: source.region ?? null,
+    advisorRegion: source.advisorRegion ?? null,
+    track: current.track,
+    decidingAuthority: current.decidingAuthority,
+    plannedChanges: own
+      .filter((a) => !a.inForce)
+      .map((p) => ({ track: p.track, decidingAuthority: p.decidingAuthority, effectiveFrom: new Date(p.effectiveFrom!).toISOString() })),
+    requires: source.requires ?? [],
+    catalogue: source.catalogue ? { completeness: source.catalogue.completeness, variableCount: source.catalogue.variables.length } : null,
+    ruleSet: source.ruleSet,
+  };
 }

@@ -22,4 +22,13 @@ describe('LocalIssuer', () => {
     const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [reopened.publicJwk] }), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
     expect(payload).toMatchObject({ sub: 'r-1', kp_role: 'researcher', kp_org: '31119103' });
   });
+
+  it('signs for the default maximum lifetime (TOKEN_MAX_LIFETIME_S), with iat and exp from one instant', async () => {
+    const issuer = await LocalIssuer.open(dataDir, 'development');
+    const { payload } = await jwtVerify(await issuer.sign({ sub: 'r-1', role: 'researcher' }), createLocalJWKSet({ keys: [issuer.publicJwk] }));
+    expect(payload.exp! - payload.iat!).toBe(3600);
+    const { payload: short } = await jwtVerify(await issuer.sign({ sub: 'r-1', role: 'researcher' }, 900), createLocalJWKSet({ keys: [issuer.publicJwk] }));
+    expect(short.exp! - short.iat!).toBe(900);
+    await expect(issuer.sign({ sub: 'r-1', role: 'researcher' }, 0)).rejects.toThrow(/positive whole number/);
+  });
 });

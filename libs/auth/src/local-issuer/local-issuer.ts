@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_LIMITS } from '@kp/config';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT } from 'jose';
@@ -6,7 +7,7 @@ import { CLAIMS } from '../claims';
 
 export const LOCAL_ISSUER = 'urn:kontaktpunkt:local-issuer';
 export const LOCAL_AUDIENCE = 'kontaktpunkt';
-const ALG = 'ES256';
+export const LOCAL_ALGORITHM = 'ES256';
 const KEY_FILE = 'local-issuer-key.json';
 
 /**
@@ -25,9 +26,9 @@ export class LocalIssuer {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, KEY_FILE);
     if (!existsSync(file)) {
-      const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+      const { privateKey, publicKey } = await generateKeyPair(LOCAL_ALGORITHM, { extractable: true });
       const kid = `local-${Date.now().toString(36)}`;
-      const stored = { private: { ...(await exportJWK(privateKey)), kid, alg: ALG }, public: { ...(await exportJWK(publicKey)), kid, alg: ALG } };
+      const stored = { private: { ...(await exportJWK(privateKey)), kid, alg: LOCAL_ALGORITHM }, public: { ...(await exportJWK(publicKey)), kid, alg: LOCAL_ALGORITHM } };
       try {
         writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
       } catch (error) {
@@ -35,22 +36,28 @@ export class LocalIssuer {
       }
     }
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { private: JWK; public: JWK };
-    return new LocalIssuer(await importJWK(stored.private, ALG), stored.public);
+    return new LocalIssuer(await importJWK(stored.private, LOCAL_ALGORITHM), stored.public);
   }
 
-  async sign(actor: Actor, expiresIn = '12h'): Promise<string> {
+  /**
+   * A token for `actor`, valid for `lifetimeS` seconds from now: by default the verifier's default
+   * maximum lifetime (TOKEN_MAX_LIFETIME_S), so it is never refused as too long-lived.
+   */
+  async sign(actor: Actor, lifetimeS: number = DEFAULT_TOKEN_LIMITS.maxLifetimeS): Promise<string> {
+    if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) throw new Error(`a token lifetime is a positive whole number of seconds (got ${lifetimeS})`);
+    const now = Math.floor(Date.now() / 1000); // one instant for iat and exp, so exp − iat is exactly lifetimeS
     return new SignJWT({
       [CLAIMS.role]: actor.role,
       ...(actor.organisation ? { [CLAIMS.organisation]: actor.organisation } : {}),
       ...(actor.region ? { [CLAIMS.region]: actor.region } : {}),
       ...(actor.name ? { [CLAIMS.name]: actor.name } : {}),
     })
-      .setProtectedHeader({ alg: ALG, kid: this.publicJwk.kid })
+      .setProtectedHeader({ alg: LOCAL_ALGORITHM, kid: this.publicJwk.kid })
       .setSubject(actor.sub)
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
+      .setIssuedAt(now)
+      .setExpirationTime(now + lifetimeS)
       .sign(this.privateKey);
   }
 }

@@ -5,6 +5,7 @@ export type Verdict = 'approve' | 'deny' | 'abstain';
 export type DataSourceKind = 'national_register' | 'clinical_quality_db' | 'patient_record' | 'biobank';
 export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
+import type { DataSourceCatalogue } from './catalogue';
 
 export interface DataSourceDefinition {
   id: string;
@@ -17,6 +18,8 @@ export interface DataSourceDefinition {
   advisorRegion?: string;
   /** Human-readable: what an application to this source needs. */
   requires?: string[];
+  /** The variables one can ask for (issue 10). */
+  catalogue?: DataSourceCatalogue;
 }
 
 export interface LegalReference {

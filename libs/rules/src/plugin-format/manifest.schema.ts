@@ -1,4 +1,5 @@
 import { TRACKS } from '@kp/clock';
+import { CATALOGUE_COMPLETENESS, VARIABLE_SENSITIVITIES } from '../domain/catalogue';
 /** JSON Schema of `rules/<plugin-id>/manifest.json`. */
 export const manifestSchema = {
   $id: 'kp:rules/manifest',
@@ -32,6 +33,32 @@ export const manifestSchema = {
           decidingAuthority: { type: 'string', minLength: 1 },
           advisorRegion: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
           requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+          // What a researcher can ask for (issue 10): complete for registers and clinical databases
+          // (a variable outside it cannot be approved), representative for patient records and biobanks.
+          catalogue: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['completeness', 'variables'],
+            properties: {
+              completeness: { enum: [...CATALOGUE_COMPLETENESS] },
+              variables: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['name', 'label', 'sensitivity'],
+                  properties: {
+                    name: { type: 'string', minLength: 1 },
+                    label: { type: 'object', additionalProperties: false, required: ['da', 'en'], properties: { da: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } } },
+                    sensitivity: { enum: [...VARIABLE_SENSITIVITIES] },
+                    // false: the name is not yet confirmed against the holder's published documentation.
+                    verified: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },

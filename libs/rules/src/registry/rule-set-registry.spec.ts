@@ -159,7 +159,7 @@ describe('RuleSetRegistry', () => {
       kind: 'national_register',
       defaultTrack: 'central',
       controller: { cvr: '33257872' },
-      ruleSet: { id: 'national-registers', version: '1.0.0' },
+      ruleSet: { id: 'national-registers', version: '1.1.0' },
     });
     expect(registry.dataSource('nope')).toBeUndefined();
   });

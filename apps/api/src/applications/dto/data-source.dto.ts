@@ -1,7 +1,8 @@
-import { ChangeAuthority, ListDataSources } from '@kp/applications';
+import { ChangeAuthority, GetDataSource, ListDataSources } from '@kp/applications';
 import { Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
-import { DataSourceKind } from '@kp/rules';
+import { LocalisedTextSchema } from '@kp/http';
+import { CATALOGUE_COMPLETENESS, CatalogueCompleteness, DataSourceKind, VARIABLE_SENSITIVITIES, VariableSensitivity } from '@kp/rules';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
 import { RuleSetRefDto } from '../../rules/dto/screening.dto';
@@ -9,6 +10,7 @@ import { RuleSetRefDto } from '../../rules/dto/screening.dto';
 /** OpenAPI shapes of the catalogue and of an authority change (documentation only; the use cases return plain data). */
 
 type DataSourceView = Awaited<ReturnType<ListDataSources['execute']>>[number];
+type DataSourceDetailView = Awaited<ReturnType<GetDataSource['execute']>>;
 type AuthorityAssignmentView = Awaited<ReturnType<ChangeAuthority['execute']>>;
 
 @ApiSchema({ name: 'DataSourceController', description: 'The data controller of a source' })
@@ -24,8 +26,8 @@ export class PlannedAuthorityChangeDto {
   @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
 }
 
-@ApiSchema({ name: 'DataSource', description: 'A data source of the catalogue: who decides on it now, its controller, what it requires and the rule set that screens it' })
-export class DataSourceDto implements DataSourceView {
+/** What the list and the detail of a source share. */
+abstract class DataSourceFieldsDto {
   @ApiProperty({ example: 'lpr' }) id!: string;
   @ApiProperty({ example: 'Landspatientregisteret' }) name!: string;
   @ApiProperty({ enum: unionValues<DataSourceKind>()('national_register', 'clinical_quality_db', 'patient_record', 'biobank') }) kind!: DataSourceKind;
@@ -37,6 +39,37 @@ export class DataSourceDto implements DataSourceView {
   @ApiProperty({ type: [PlannedAuthorityChangeDto] }) plannedChanges!: PlannedAuthorityChangeDto[];
   @ApiProperty({ type: [String], description: 'What an application to this source needs, in words' }) requires!: string[];
   @ApiProperty({ type: RuleSetRefDto, description: 'The plugin version in force for this source' }) ruleSet!: RuleSetRefDto;
+}
+
+@ApiSchema({ name: 'CatalogueSummary', description: 'How complete the source’s list of variables is, and how many there are' })
+export class CatalogueSummaryDto {
+  @ApiProperty({ enum: CATALOGUE_COMPLETENESS, enumName: 'CatalogueCompleteness', description: 'complete: a variable outside the list cannot be approved; representative: examples' })
+  completeness!: CatalogueCompleteness;
+  @ApiProperty() variableCount!: number;
+}
+
+@ApiSchema({ name: 'DataSource', description: 'A data source of the catalogue: who decides on it now, its controller, what it requires and the rule set that screens it' })
+export class DataSourceDto extends DataSourceFieldsDto implements DataSourceView {
+  @ApiProperty({ type: CatalogueSummaryDto, nullable: true, description: 'null: the source publishes no list of variables' }) catalogue!: CatalogueSummaryDto | null;
+}
+
+@ApiSchema({ name: 'CatalogueVariable', description: 'A variable one can ask for' })
+export class CatalogueVariableDto {
+  @ApiProperty({ example: 'diagnosis' }) name!: string;
+  @ApiProperty({ type: LocalisedTextSchema }) label!: LocalisedTextSchema;
+  @ApiProperty({ enum: VARIABLE_SENSITIVITIES }) sensitivity!: VariableSensitivity;
+  @ApiProperty({ description: 'false while the name is not confirmed against the holder’s documentation' }) verified!: boolean;
+}
+
+@ApiSchema({ name: 'Catalogue', description: 'The variables of a source, with labels, sensitivity and whether each name is confirmed' })
+export class CatalogueDto {
+  @ApiProperty({ enum: CATALOGUE_COMPLETENESS, enumName: 'CatalogueCompleteness' }) completeness!: CatalogueCompleteness;
+  @ApiProperty({ type: [CatalogueVariableDto] }) variables!: CatalogueVariableDto[];
+}
+
+@ApiSchema({ name: 'DataSourceDetail', description: 'A data source with its whole catalogue of variables' })
+export class DataSourceDetailDto extends DataSourceFieldsDto implements DataSourceDetailView {
+  @ApiProperty({ type: CatalogueDto, nullable: true, description: 'null: the source publishes no list of variables' }) catalogue!: CatalogueDto | null;
 }
 
 @ApiSchema({ name: 'AuthorityAssignment', description: 'A source’s track and deciding authority from an effective date' })
