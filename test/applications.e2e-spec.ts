@@ -179,7 +179,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
       .set(bearer(researcher))
       .send({
         purposeCategory: 'marketing',
-        applicant: { name: 'A', email: 'not-an-email', organisation: { name: 'X', country: 'Denmark', type: 'startup' } },
+        applicant: { name: 'A', email: 'not-an-email', organisation: { name: 'X', cvr: '31119104', country: 'Denmark', sector: 'startup', type: 'danish_private' } },
         projectPeriod: { start: '2026-13-01', end: '2026-01-01' },
         dataRequests: [{ dataSourceId: 'lpr', variables: [], population: 'p', period: { start: '2020-01-01', end: '2021-01-01' }, biologicalMaterial: 'yes', prospective: false }],
         unknownField: true,
@@ -191,7 +191,9 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
       expect.arrayContaining([
         'purposeCategory',
         'applicant.email',
+        'applicant.organisation.cvr',
         'applicant.organisation.country',
+        'applicant.organisation.sector',
         'applicant.organisation.type',
         'projectPeriod.start',
         'dataRequests[0].variables',

@@ -12,7 +12,7 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
     applicant: {
       name: 'Mette Jensen',
       email: 'mette.jensen@au.dk',
-      organisation: { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', type: 'danish_public_research' },
+      organisation: { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', sector: 'public_research' },
     },
     legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
     consent: false,

@@ -1,6 +1,9 @@
 /** Public API of the rules engine: rule-set plugins, screening and replay. */
 export * from './domain/application-enums';
 export * from './domain/application-input';
+export * from './domain/countries';
+export { isValidCvr } from './domain/cvr';
+export { upgradeApplication, upgradeOrganisation } from './domain/legacy-application';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';
 export * from './law/in-force';

@@ -15,7 +15,7 @@ export class PublicRegisterController {
   @Public()
   @ApiOperation({
     summary: 'Received applications, newest first (EHDS art. 57(1)(j)); no token',
-    description: 'Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
+    description: 'Case number, title, applicant organisation with its country and sector, purpose category, data sources, date received and state. Never personal data of the applicant.',
   })
   @ApiOkResponse({ type: PublicApplicationPageDto, description: 'Received applications, newest first' })
   @ApiProblems(400)

@@ -36,6 +36,25 @@ describe('application content', () => {
     expect(missingForSubmission({ processingEnvironment: 'sds_research_machine' }).map((p) => p.field)).not.toContain('technicalNeed');
   });
 
+  it('asks for the organisation’s sector, and a Danish organisation’s CVR number', () => {
+    const organisation = (fields: object) => ({ applicant: { name: 'A', email: 'a@b.dk', organisation: { name: 'Org', country: 'SE', ...fields } } }) as never;
+    expect(missingForSubmission(organisation({})).map((p) => p.field)).toContain('applicant.organisation.sector');
+    expect(missingForSubmission(organisation({ sector: 'public_research' })).map((p) => p.field)).not.toContain('applicant.organisation.sector');
+    expect(missingForSubmission(organisation({ country: 'DK', sector: 'private' })).map((p) => p.field)).toContain('applicant.organisation.cvr');
+    expect(missingForSubmission(organisation({ country: 'DK', cvr: '31119103', sector: 'private' })).map((p) => p.field)).not.toContain('applicant.organisation.cvr');
+  });
+
+  it('refuses a CVR number with a wrong check digit, also in a draft stored before the API checked it', () => {
+    const problems = contentProblems(
+      {
+        applicant: { name: 'A', email: 'a@b.dk', organisation: { name: 'Org', cvr: '41234567', country: 'DK', sector: 'private' } },
+        danishPartner: { name: 'P', cvr: '38123456' },
+      },
+      known,
+    );
+    expect(problems.map((p) => p.field)).toEqual(['applicant.organisation.cvr', 'danishPartner.cvr']);
+  });
+
   it('counts an explicit false as answered', () => {
     expect(missingForSubmission({ consent: false }).map((p) => p.field)).not.toContain('consent');
   });

@@ -1,4 +1,4 @@
-import type { DanishPartnerType, EthicsCommittee, OrganisationType, OutputKind, ProcessingEnvironment, PurposeCategory } from './application-enums';
+import type { EthicsCommittee, OrganisationSector, OutputKind, ProcessingEnvironment, PurposeCategory } from './application-enums';
 
 export interface DataRequestInput {
   dataSourceId: string;
@@ -7,6 +7,20 @@ export interface DataRequestInput {
   period: { start: string; end: string };
   biologicalMaterial: boolean;
   prospective: boolean;
+}
+
+/**
+ * The applicant's organisation: its country and its sector apart (issue 10). A Danish organisation
+ * gives its CVR number. Content written before issue 10 had `type` instead; `upgradeApplication`
+ * maps it, and a foreign organisation of that time has no sector until the applicant chooses one.
+ */
+export interface OrganisationInput {
+  name: string;
+  /** CVR number (modulus-11 check digit); required when `country` is DK. */
+  cvr?: string;
+  /** ISO 3166-1 alpha-2; `EL` is accepted for Greece as well as `GR`. */
+  country: string;
+  sector: OrganisationSector;
 }
 
 /**
@@ -22,7 +36,7 @@ export interface ApplicationInput {
   applicant: {
     name: string;
     email: string;
-    organisation: { name: string; cvr?: string; country: string; type: OrganisationType };
+    organisation: OrganisationInput;
   };
   legalBasis: { gdprArt6: string; gdprArt9: string };
   consent: boolean;
@@ -34,8 +48,8 @@ export interface ApplicationInput {
   processingEnvironment: ProcessingEnvironment;
   technicalNeed?: string;
   thirdCountryTransfer?: { country: string };
-  /** `type` is optional (added after the field contract of issue 5); absent means not stated. */
-  danishPartner?: { name: string; cvr: string; type?: DanishPartnerType };
+  /** `sector` is optional (added after the field contract of issue 5); absent means not stated. */
+  danishPartner?: { name: string; cvr: string; sector?: OrganisationSector };
   projectPeriod: { start: string; end: string };
   retentionUntil: string;
   dataRequests: DataRequestInput[];

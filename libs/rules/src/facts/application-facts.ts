@@ -1,4 +1,6 @@
-import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, OUTPUT_KINDS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, LEGACY_DANISH_PARTNER_TYPES, ORGANISATION_SECTORS, OUTPUT_KINDS } from '../domain/application-enums';
+import { countryForRules } from '../domain/countries';
+import { legacyDanishPartnerType } from '../domain/legacy-application';
 import { FactProvider, isFilled } from './fact-provider';
 
 const app = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({
@@ -43,16 +45,22 @@ export const applicationFacts: FactProvider[] = [
   ),
   app('processingEnvironment', 'where the data are processed', (s) => s.application.processingEnvironment ?? null),
   app('hasDocumentedTechnicalNeed', 'a documented technical need for another environment', (s) => isFilled(s.application.technicalNeed)),
-  app('thirdCountry', 'ISO country code of a transfer destination, upper-case, or null', (s) =>
-    isFilled(s.application.thirdCountryTransfer?.country) ? s.application.thirdCountryTransfer!.country.trim().toUpperCase() : null,
+  app('thirdCountry', 'ISO country code of a declared transfer destination, upper-case (Greece as GR, also when written EL), or null', (s) =>
+    isFilled(s.application.thirdCountryTransfer?.country) ? countryForRules(s.application.thirdCountryTransfer!.country) : null,
   ),
   app('hasDanishPartner', 'a Danish partner with a CVR number is named', (s) =>
     isFilled(s.application.danishPartner?.name) && isFilled(s.application.danishPartner?.cvr),
   ),
   app(
+    'danishPartnerSector',
+    `the Danish partner's sector (${ORGANISATION_SECTORS.join(', ')}), or null when no partner or no sector is given`,
+    (s) => s.application.danishPartner?.sector ?? null,
+  ),
+  // Rule-set versions from before issue 10 compare this; a replay of their screenings must see it.
+  app(
     'danishPartnerType',
-    `the Danish partner's type (${DANISH_PARTNER_TYPES.join(', ')}), or null when no partner or no type is given`,
-    (s) => s.application.danishPartner?.type ?? null,
+    `before issue 10 (use danishPartnerSector): ${LEGACY_DANISH_PARTNER_TYPES.join(', ')}, from the partner's sector, or null`,
+    (s) => legacyDanishPartnerType(s.application.danishPartner?.sector ?? null),
   ),
   app('projectStart', 'project start date', (s) => s.application.projectPeriod?.start ?? null),
   app('projectEnd', 'project end date', (s) => s.application.projectPeriod?.end ?? null),

@@ -1,8 +1,12 @@
-import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, ORGANISATION_TYPES, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, ORGANISATION_SECTORS, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
 
 /** JSON Schema of the standardised application (ApplicationInput), used for fixtures. */
 const date = { type: 'string', format: 'date' };
 const text = { type: 'string', minLength: 1 };
+// Formats registered by the schema validator: ISO 3166-1 alpha-2 (EL accepted for Greece), and a
+// CVR number with its modulus-11 check digit.
+const country = { type: 'string', format: 'country-code' };
+const cvr = { type: 'string', format: 'dk-cvr' };
 const period = { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: date, end: date } };
 
 export const applicationSchema = {
@@ -49,13 +53,11 @@ export const applicationSchema = {
         organisation: {
           type: 'object',
           additionalProperties: false,
-          required: ['name', 'country', 'type'],
-          properties: {
-            name: text,
-            cvr: { type: 'string', pattern: '^\\d{8}$' },
-            country: { type: 'string', pattern: '^[A-Z]{2}$' },
-            type: { enum: [...ORGANISATION_TYPES] },
-          },
+          required: ['name', 'country', 'sector'],
+          properties: { name: text, cvr, country, sector: { enum: [...ORGANISATION_SECTORS] } },
+          // A Danish organisation gives its CVR number.
+          if: { required: ['country'], properties: { country: { const: 'DK' } } },
+          then: { required: ['cvr'] },
         },
       },
     },
@@ -86,7 +88,7 @@ export const applicationSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['country'],
-      properties: { country: { type: 'string', pattern: '^[A-Z]{2}$' } },
+      properties: { country },
     },
     danishPartner: {
       type: 'object',
@@ -94,8 +96,8 @@ export const applicationSchema = {
       required: ['name', 'cvr'],
       properties: {
         name: text,
-        cvr: { type: 'string', pattern: '^\\d{8}$' },
-        type: { enum: [...DANISH_PARTNER_TYPES] },
+        cvr,
+        sector: { enum: [...ORGANISATION_SECTORS] },
       },
     },
     projectPeriod: period,

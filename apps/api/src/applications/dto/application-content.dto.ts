@@ -1,10 +1,8 @@
 import {
-  DANISH_PARTNER_TYPES,
-  DanishPartnerType,
   ETHICS_COMMITTEES,
   EthicsCommittee,
-  ORGANISATION_TYPES,
-  OrganisationType,
+  ORGANISATION_SECTORS,
+  OrganisationSector,
   OUTPUT_KINDS,
   OutputKind,
   PROCESSING_ENVIRONMENTS,
@@ -27,8 +25,10 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCountryCode, IsCvr } from './form-validators';
 
 const DATE = { strict: true, strictSeparator: true } as const;
 const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
@@ -45,11 +45,21 @@ export class DeclarationsDto {
   @ApiProperty({ description: 'Significant societal importance (databeskyttelsesloven § 10 stk. 1)' }) @IsBoolean() significantSocietalImportance!: boolean;
 }
 
+const SECTORS_DESCRIPTION =
+  'public_research: a public research institution (university, public hospital research unit); public_authority: a public authority; ' +
+  'non_profit: an established non-commercial organisation (foundation, patient association); private: a company.';
+
 export class OrganisationDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
-  @ApiPropertyOptional({ description: 'Danish CVR number, 8 digits' }) @IsOptional() @Matches(/^\d{8}$/, { message: 'cvr must be 8 digits' }) cvr?: string;
-  @ApiProperty({ example: 'DK', description: 'ISO 3166-1 alpha-2' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as DK' }) country!: string;
-  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) type!: OrganisationType;
+  @ApiProperty({ example: 'Aarhus Universitet' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiPropertyOptional({
+    example: '31119103',
+    description: 'Danish CVR number: 8 digits with a valid modulus-11 check digit. Required when country is DK.',
+  })
+  @ValidateIf((o: OrganisationDto) => o.country === 'DK' || o.cvr !== undefined)
+  @IsCvr()
+  cvr?: string;
+  @ApiProperty({ example: 'DK', description: 'Where the organisation is established: ISO 3166-1 alpha-2 (EL or GR for Greece)' }) @IsCountryCode() country!: string;
+  @ApiProperty({ enum: ORGANISATION_SECTORS, example: 'public_research', description: SECTORS_DESCRIPTION }) @IsIn(ORGANISATION_SECTORS) sector!: OrganisationSector;
 }
 
 export class ApplicantDto {
@@ -75,21 +85,22 @@ export class RecordOfProcessingDto {
 }
 
 export class ThirdCountryTransferDto {
-  @ApiProperty({ example: 'US' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
+  @ApiProperty({ example: 'US', description: 'Destination outside the EU/EEA: ISO 3166-1 alpha-2' }) @IsCountryCode() country!: string;
 }
 
 export class DanishPartnerDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
-  @ApiProperty() @Matches(/^\d{8}$/, { message: 'cvr must be 8 digits' }) cvr!: string;
+  @ApiProperty({ example: 'Københavns Universitet' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ example: '29979812', description: 'CVR number: 8 digits with a valid modulus-11 check digit' }) @IsCvr() cvr!: string;
   // Optional so that applications written to the issue-5 contract stay valid; a company or foreign
-  // applicant's biobank request without it is screened with a warning asking to confirm the type.
+  // applicant's biobank request without it is screened with a warning asking to confirm the sector.
   @ApiPropertyOptional({
-    enum: DANISH_PARTNER_TYPES,
-    description: 'Danish National Biobank: companies and foreign researchers only with a Danish public or established non-commercial partner',
+    enum: ORGANISATION_SECTORS,
+    example: 'public_research',
+    description: `The Danish National Biobank admits companies and foreign researchers only with a Danish public or established non-commercial partner. ${SECTORS_DESCRIPTION}`,
   })
   @IsOptional()
-  @IsIn(DANISH_PARTNER_TYPES)
-  type?: DanishPartnerType;
+  @IsIn(ORGANISATION_SECTORS)
+  sector?: OrganisationSector;
 }
 
 export class DataRequestDto {
