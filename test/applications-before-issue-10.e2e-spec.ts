@@ -19,6 +19,7 @@ describe('applications submitted before issue 10 (e2e)', () => {
   /** How a Danish company's application was stored before issue 10. */
   const organisationThen = { name: 'Novo Analytics ApS', cvr: '41234563', country: 'DK', type: 'danish_private' };
   const partnerThen = { name: 'Dansk Fond for Hjerteforskning', cvr: '55428719', type: 'non_commercial' };
+  const ethicsThen = { committee: 'VEK', reference: '1-10-72-123-25' };
 
   beforeAll(async () => {
     t = await startTestApp('before_issue_10');
@@ -33,9 +34,9 @@ describe('applications submitted before issue 10 (e2e)', () => {
     const s = await submitAndScreen(t, researcher, content);
     submitted = { applicationId: s.applicationId, caseId: s.case.id, number: s.case.number };
     // As it would have been stored before issue 10.
-    const old = `jsonb_set(jsonb_set(content, '{applicant,organisation}', $2::jsonb), '{danishPartner}', $3::jsonb)`;
-    await db.query(`UPDATE application SET content = ${old} WHERE id = $1`, [submitted.applicationId, organisationThen, partnerThen]);
-    await db.query(`UPDATE case_file SET content = ${old} WHERE id = $1`, [submitted.caseId, organisationThen, partnerThen]);
+    const old = `jsonb_set(jsonb_set(jsonb_set(content, '{applicant,organisation}', $2::jsonb), '{danishPartner}', $3::jsonb), '{ethicsApproval}', $4::jsonb)`;
+    await db.query(`UPDATE application SET content = ${old} WHERE id = $1`, [submitted.applicationId, organisationThen, partnerThen, ethicsThen]);
+    await db.query(`UPDATE case_file SET content = ${old} WHERE id = $1`, [submitted.caseId, organisationThen, partnerThen, ethicsThen]);
   });
   afterAll(async () => {
     await db.end();
@@ -46,6 +47,8 @@ describe('applications submitted before issue 10 (e2e)', () => {
     const res = await request(t.server).get(`/v1/applications/${submitted.applicationId}`).set(bearer(researcher)).expect(200);
     expect(res.body.content.applicant.organisation).toEqual({ name: 'Novo Analytics ApS', cvr: '41234563', country: 'DK', sector: 'private' });
     expect(res.body.content.danishPartner).toEqual({ name: 'Dansk Fond for Hjerteforskning', cvr: '55428719', sector: 'non_profit' });
+    // An ethics committee's answer could only be an approval then.
+    expect(res.body.content.ethicsApproval).toEqual({ ...ethicsThen, status: 'approved' });
   });
 
   it('publishes the organisation’s country and sector in the transparency register', async () => {
@@ -74,5 +77,6 @@ describe('applications submitted before issue 10 (e2e)', () => {
     const stored = await db.query(`SELECT content FROM case_file WHERE id = $1`, [submitted.caseId]);
     expect(stored.rows[0].content.applicant.organisation).toEqual(organisationThen);
     expect(stored.rows[0].content.danishPartner).toEqual(partnerThen);
+    expect(stored.rows[0].content.ethicsApproval).toEqual(ethicsThen);
   });
 });

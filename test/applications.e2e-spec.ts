@@ -70,6 +70,20 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(c.subCases[0].screening.verdict).toBe('deny');
   });
 
+  it('takes a committee’s not-notifiable answer as no approval: material is blocked, patient records take the § 46 stk. 2 route', async () => {
+    const content = completeApplication({
+      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'not_notifiable' },
+      dataRequests: [dataRequest('biobank-dnb', { biologicalMaterial: true }), dataRequest('epj-region-midtjylland')],
+    });
+    const { case: c, applicationId } = await submitAndScreen(t, researcher, content);
+    const codes = (source: string) => c.subCases.find((s: { dataSourceId: string }) => s.dataSourceId === source).screening.findings.map((f: { code: string }) => f.code);
+    expect(codes('biobank-dnb')).toContain('BB-ETHICS-APPROVAL-MISSING');
+    expect(codes('epj-region-midtjylland')).toContain('PR-ROUTE-REGIONAL-APPROVAL');
+    expect(codes('epj-region-midtjylland')).not.toContain('PR-ROUTE-ETHICS-APPROVAL');
+    const stored = await request(t.server).get(`/v1/applications/${applicationId}`).set(bearer(researcher)).expect(200);
+    expect(stored.body.content.ethicsApproval).toEqual({ committee: 'VEK', reference: '1-10-72-123-25', status: 'not_notifiable' });
+  });
+
   it('shows the check preview before submitting, with what is missing and the findings', async () => {
     const draft = await request(t.server)
       .post('/v1/applications')

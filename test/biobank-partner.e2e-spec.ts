@@ -30,7 +30,7 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
         email: 'mette.jensen@novo-analytics.dk',
         organisation: { name: 'Novo Analytics ApS', cvr: '41234563', country: 'DK', sector: 'private' },
       },
-      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25' },
+      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' },
       dataRequests: [dataRequest('biobank-dnb')],
       danishPartner,
     });

@@ -16,7 +16,7 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
     },
     legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
     consent: false,
-    ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25' },
+    ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' },
     recordOfProcessing: { reference: 'AU-2026-117', controller: 'Aarhus Universitet', deletionDate: '2029-06-30' },
     output: 'anonymised',
     processingEnvironment: 'sds_research_machine',

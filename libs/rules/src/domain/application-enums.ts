@@ -29,6 +29,15 @@ export type OrganisationSector = (typeof ORGANISATION_SECTORS)[number];
 export const ETHICS_COMMITTEES = ['VEK', 'NVK'] as const;
 export type EthicsCommittee = (typeof ETHICS_COMMITTEES)[number];
 
+/**
+ * What a research ethics committee answered. `not_notifiable`: the committee's answer that the
+ * project need not be notified (register-only studies are not, komitéloven § 14). It has a
+ * reference too, but it is not an approval: patient-record data then take the sundhedsloven § 46
+ * stk. 2 route, and biological material needs an approved project.
+ */
+export const ETHICS_STATUSES = ['approved', 'not_notifiable'] as const;
+export type EthicsStatus = (typeof ETHICS_STATUSES)[number];
+
 /** Pseudonymised output needs a justification (EHDS art. 66). */
 export const OUTPUT_KINDS = ['anonymised', 'pseudonymised'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];

@@ -1,4 +1,4 @@
-import type { EthicsCommittee, OrganisationSector, OutputKind, ProcessingEnvironment, PurposeCategory } from './application-enums';
+import type { EthicsCommittee, EthicsStatus, OrganisationSector, OutputKind, ProcessingEnvironment, PurposeCategory } from './application-enums';
 
 export interface DataRequestInput {
   dataSourceId: string;
@@ -40,7 +40,8 @@ export interface ApplicationInput {
   };
   legalBasis: { gdprArt6: string; gdprArt9: string };
   consent: boolean;
-  ethicsApproval?: { committee: EthicsCommittee; reference: string };
+  /** A research ethics committee's answer; content written before issue 10 has no status and means `approved`. */
+  ethicsApproval?: { committee: EthicsCommittee; reference: string; status: EthicsStatus };
   /** Fortegnelse, GDPR art. 30. */
   recordOfProcessing?: { reference: string; controller: string; deletionDate: string };
   output: OutputKind;

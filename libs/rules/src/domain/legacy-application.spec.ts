@@ -34,8 +34,15 @@ describe('content written before issue 10', () => {
     expect(upgradeApplication(before('danish_public_research', type)).danishPartner).toEqual({ name: 'Partner', cvr: '29979812', sector });
   });
 
+  it('reads an ethics committee answer without status as an approval, and keeps a stated status', () => {
+    const content = { ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25' } } as unknown as Partial<ApplicationInput>;
+    expect(upgradeApplication(content).ethicsApproval).toEqual({ committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' });
+    const answered = { ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'not_notifiable' } } as Partial<ApplicationInput>;
+    expect(upgradeApplication(answered).ethicsApproval!.status).toBe('not_notifiable');
+  });
+
   it('never changes the content it is given, leaves today’s shape as it is, and maps once', () => {
-    const stored = before('danish_private', 'non_commercial');
+    const stored = { ...before('danish_private', 'non_commercial'), ethicsApproval: { committee: 'NVK', reference: 'H-1' } } as Partial<ApplicationInput>;
     const copy = structuredClone(stored);
     const upgraded = upgradeApplication(stored);
     expect(stored).toEqual(copy);

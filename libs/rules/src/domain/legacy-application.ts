@@ -53,6 +53,8 @@ export function upgradeApplication<T extends Partial<ApplicationInput>>(content:
     upgraded.applicant = { ...upgraded.applicant, organisation: upgradeOrganisation(upgraded.applicant.organisation) };
   }
   if (upgraded.danishPartner !== undefined) upgraded.danishPartner = upgradeDanishPartner(upgraded.danishPartner);
+  // Before issue 10 an ethics committee's answer could only be an approval.
+  if (isObject(upgraded.ethicsApproval) && upgraded.ethicsApproval.status === undefined) upgraded.ethicsApproval = { ...upgraded.ethicsApproval, status: 'approved' };
   return upgraded as T;
 }
 

@@ -1,4 +1,4 @@
-import { ETHICS_COMMITTEES, LEGACY_DANISH_PARTNER_TYPES, ORGANISATION_SECTORS, OUTPUT_KINDS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, ETHICS_STATUSES, LEGACY_DANISH_PARTNER_TYPES, ORGANISATION_SECTORS, OUTPUT_KINDS } from '../domain/application-enums';
 import { countryForRules } from '../domain/countries';
 import { legacyDanishPartnerType } from '../domain/legacy-application';
 import { FactProvider, isFilled } from './fact-provider';
@@ -26,9 +26,13 @@ export const applicationFacts: FactProvider[] = [
   app('hasConsent', 'the data subjects have consented (sundhedsloven § 43)', (s) => s.application.consent === true),
   app(
     'hasEthicsApproval',
-    `approved by a research ethics committee (${ETHICS_COMMITTEES.join(' or ')}) with a reference`,
-    (s) => (ETHICS_COMMITTEES as readonly string[]).includes(s.application.ethicsApproval?.committee ?? '') && isFilled(s.application.ethicsApproval?.reference),
+    `approved by a research ethics committee (${ETHICS_COMMITTEES.join(' or ')}) with a reference; a not-notifiable answer is not an approval`,
+    (s) =>
+      (ETHICS_COMMITTEES as readonly string[]).includes(s.application.ethicsApproval?.committee ?? '') &&
+      isFilled(s.application.ethicsApproval?.reference) &&
+      s.application.ethicsApproval?.status === 'approved',
   ),
+  app('ethicsApprovalStatus', `the committee's answer (${ETHICS_STATUSES.join(' or ')}), or null when none is given`, (s) => s.application.ethicsApproval?.status ?? null),
   app('ethicsCommittee', `${ETHICS_COMMITTEES.join(' or ')}, or null`, (s) => s.application.ethicsApproval?.committee ?? null),
   app(
     'hasRecordOfProcessing',

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import {
   ETHICS_COMMITTEES,
   EthicsCommittee,
+  ETHICS_STATUSES,
+  EthicsStatus,
   ORGANISATION_SECTORS,
   OrganisationSector,
   OUTPUT_KINDS,
@@ -38,6 +40,7 @@ describe('the application schema and the application-form enums', () => {
     expect(enumsIn(applicationSchema as SchemaNode)).toEqual({
       '$.applicant.organisation.sector': [...ORGANISATION_SECTORS],
       '$.ethicsApproval.committee': [...ETHICS_COMMITTEES],
+      '$.ethicsApproval.status': [...ETHICS_STATUSES],
       '$.output': [...OUTPUT_KINDS],
       '$.processingEnvironment': [...PROCESSING_ENVIRONMENTS],
       '$.danishPartner.sector': [...ORGANISATION_SECTORS],
@@ -108,6 +111,8 @@ describe('the application schema and the application-form enums', () => {
       sameType<DanishPartner['sector'], OrganisationSector | undefined>(true),
       sameType<EthicsApproval['committee'], EthicsCommittee>(true),
       sameType<EthicsCommittee, (typeof ETHICS_COMMITTEES)[number]>(true),
+      sameType<EthicsApproval['status'], EthicsStatus>(true),
+      sameType<EthicsStatus, (typeof ETHICS_STATUSES)[number]>(true),
       sameType<ApplicationInput['output'], OutputKind>(true),
       sameType<OutputKind, (typeof OUTPUT_KINDS)[number]>(true),
       sameType<ApplicationInput['processingEnvironment'], ProcessingEnvironment>(true),

@@ -1,4 +1,4 @@
-import { ETHICS_COMMITTEES, ORGANISATION_SECTORS, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, ETHICS_STATUSES, ORGANISATION_SECTORS, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
 
 /** JSON Schema of the standardised application (ApplicationInput), used for fixtures. */
 const date = { type: 'string', format: 'date' };
@@ -71,8 +71,8 @@ export const applicationSchema = {
     ethicsApproval: {
       type: 'object',
       additionalProperties: false,
-      required: ['committee', 'reference'],
-      properties: { committee: { enum: [...ETHICS_COMMITTEES] }, reference: text },
+      required: ['committee', 'reference', 'status'],
+      properties: { committee: { enum: [...ETHICS_COMMITTEES] }, reference: text, status: { enum: [...ETHICS_STATUSES] } },
     },
     recordOfProcessing: {
       type: 'object',

@@ -2,6 +2,7 @@ import { createValidationPipe, RequestValidationError } from '@kp/http';
 import {
   ApplicationInput,
   ETHICS_COMMITTEES,
+  ETHICS_STATUSES,
   ORGANISATION_SECTORS,
   OUTPUT_KINDS,
   PROCESSING_ENVIRONMENTS,
@@ -22,7 +23,8 @@ const applicant = (fields: Record<string, unknown>) => ({ name: 'Mette Jensen', 
 const closedSets: { field: string; values: readonly string[]; body: (value: string) => object }[] = [
   { field: 'purposeCategory', values: PURPOSE_CATEGORIES, body: (purposeCategory) => ({ purposeCategory }) },
   { field: 'applicant.organisation.sector', values: ORGANISATION_SECTORS, body: (sector) => ({ applicant: applicant({ sector }) }) },
-  { field: 'ethicsApproval.committee', values: ETHICS_COMMITTEES, body: (committee) => ({ ethicsApproval: { committee, reference: 'H-21012345' } }) },
+  { field: 'ethicsApproval.committee', values: ETHICS_COMMITTEES, body: (committee) => ({ ethicsApproval: { committee, reference: 'H-21012345', status: 'approved' } }) },
+  { field: 'ethicsApproval.status', values: ETHICS_STATUSES, body: (status) => ({ ethicsApproval: { committee: 'VEK', reference: 'H-21012345', status } }) },
   { field: 'output', values: OUTPUT_KINDS, body: (output) => ({ output }) },
   { field: 'processingEnvironment', values: PROCESSING_ENVIRONMENTS, body: (processingEnvironment) => ({ processingEnvironment }) },
   { field: 'danishPartner.sector', values: ORGANISATION_SECTORS, body: (sector) => ({ danishPartner: { name: 'Rigshospitalet', cvr: '29190623', sector } }) },
@@ -100,6 +102,7 @@ describe('the application DTO and the application-form enums', () => {
       expect(schemas.ApplicationContentDto.properties.purposeCategory.enum).toEqual([...PURPOSE_CATEGORIES]);
       expect(schemas.OrganisationDto.properties.sector.enum).toEqual([...ORGANISATION_SECTORS]);
       expect(schemas.EthicsApprovalDto.properties.committee.enum).toEqual([...ETHICS_COMMITTEES]);
+      expect(schemas.EthicsApprovalDto.properties.status.enum).toEqual([...ETHICS_STATUSES]);
       expect(schemas.ApplicationContentDto.properties.output.enum).toEqual([...OUTPUT_KINDS]);
       expect(schemas.ApplicationContentDto.properties.processingEnvironment.enum).toEqual([...PROCESSING_ENVIRONMENTS]);
       expect(schemas.DanishPartnerDto.properties.sector.enum).toEqual([...ORGANISATION_SECTORS]);
@@ -116,6 +119,7 @@ describe('the application DTO and the application-form enums', () => {
       sameType<NonNullable<Dto['purposeCategory']>, ApplicationInput['purposeCategory']>(true),
       sameType<NonNullable<Dto['applicant']>['organisation']['sector'], ApplicationInput['applicant']['organisation']['sector']>(true),
       sameType<NonNullable<Dto['ethicsApproval']>['committee'], NonNullable<ApplicationInput['ethicsApproval']>['committee']>(true),
+      sameType<NonNullable<Dto['ethicsApproval']>['status'], NonNullable<ApplicationInput['ethicsApproval']>['status']>(true),
       sameType<NonNullable<Dto['output']>, ApplicationInput['output']>(true),
       sameType<NonNullable<Dto['processingEnvironment']>, ApplicationInput['processingEnvironment']>(true),
       sameType<NonNullable<Dto['danishPartner']>['sector'], NonNullable<ApplicationInput['danishPartner']>['sector']>(true),

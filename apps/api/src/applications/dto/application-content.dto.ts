@@ -1,6 +1,8 @@
 import {
   ETHICS_COMMITTEES,
   EthicsCommittee,
+  ETHICS_STATUSES,
+  EthicsStatus,
   ORGANISATION_SECTORS,
   OrganisationSector,
   OUTPUT_KINDS,
@@ -74,8 +76,19 @@ export class LegalBasisDto {
 }
 
 export class EthicsApprovalDto {
-  @ApiProperty({ enum: ETHICS_COMMITTEES }) @IsIn(ETHICS_COMMITTEES) committee!: EthicsCommittee;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) reference!: string;
+  @ApiProperty({ enum: ETHICS_COMMITTEES, example: 'VEK', description: 'A regional research ethics committee (VEK) or the national one (NVK)' })
+  @IsIn(ETHICS_COMMITTEES)
+  committee!: EthicsCommittee;
+  @ApiProperty({ example: '1-10-72-123-25', description: "The committee's case reference" }) @IsString() @IsNotEmpty() @MaxLength(100) reference!: string;
+  @ApiProperty({
+    enum: ETHICS_STATUSES,
+    example: 'approved',
+    description:
+      "approved: the committee approved the notified project (komitéloven). not_notifiable: the committee's answer that the project need not be notified " +
+      '(e.g. a register-only study); it has a reference too but is not an approval, so patient-record data take the sundhedsloven § 46 stk. 2 route.',
+  })
+  @IsIn(ETHICS_STATUSES)
+  status!: EthicsStatus;
 }
 
 export class RecordOfProcessingDto {
