@@ -98,6 +98,14 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('purpose');
   });
 
+  it('refuses to submit an application without its safeguards (EHDS art. 68(1)(e))', async () => {
+    const content = completeApplication();
+    delete content.safeguards;
+    const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(content).expect(201);
+    const refused = await request(t.server).post(`/v1/applications/${draft.body.id}/submit`).set(bearer(researcher)).expect(422);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['safeguards']);
+  });
+
   it('does not show one researcher’s application or case to another (404)', async () => {
     const { applicationId, case: c } = await submitAndScreen(t, researcher, completeApplication());
     await request(t.server).get(`/v1/applications/${applicationId}`).set(bearer(otherResearcher)).expect(404);

@@ -8,7 +8,7 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
     title: 'Long-term outcomes after stroke',
     purpose: 'To study mortality and readmission after stroke to improve rehabilitation.',
     purposeCategory: 'scientific_research',
-    declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true },
+    declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true, noStigmatisation: true },
     applicant: {
       name: 'Mette Jensen',
       email: 'mette.jensen@au.dk',
@@ -20,6 +20,7 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
     recordOfProcessing: { reference: 'AU-2026-117', controller: 'Aarhus Universitet', deletionDate: '2029-06-30' },
     output: 'anonymised',
     processingEnvironment: 'sds_research_machine',
+    safeguards: 'Analysis only on the research machine; personal access with two-factor login; output checked for small cells before export.',
     projectPeriod: { start: '2026-01-01', end: '2028-12-31' },
     retentionUntil: '2029-06-30',
     dataRequests: [dataRequest('lpr')],

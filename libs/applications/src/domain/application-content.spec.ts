@@ -55,7 +55,14 @@ describe('application content', () => {
     expect(problems.map((p) => p.field)).toEqual(['applicant.organisation.cvr', 'danishPartner.cvr']);
   });
 
+  it('asks for the safeguards (EHDS art. 68(1)(e)) and the stigmatisation declaration (recital 73)', () => {
+    const fields = missingForSubmission({ declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true } as never }).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['safeguards', 'declarations.noStigmatisation']));
+    expect(missingForSubmission({ safeguards: 'Research machine only' }).map((p) => p.field)).not.toContain('safeguards');
+  });
+
   it('counts an explicit false as answered', () => {
     expect(missingForSubmission({ consent: false }).map((p) => p.field)).not.toContain('consent');
+    expect(missingForSubmission({ declarations: { noStigmatisation: false } as never }).map((p) => p.field)).not.toContain('declarations.noStigmatisation');
   });
 });

@@ -32,7 +32,13 @@ export interface ApplicationInput {
   purpose: string;
   /** EHDS art. 53(1) (a)–(f). */
   purposeCategory: PurposeCategory;
-  declarations: { noProhibitedUse: boolean; noReidentification: boolean; significantSocietalImportance: boolean };
+  declarations: {
+    noProhibitedUse: boolean;
+    noReidentification: boolean;
+    significantSocietalImportance: boolean;
+    /** No use that stigmatises or harms groups of persons (EHDS recital 73). Since issue 10. */
+    noStigmatisation: boolean;
+  };
   applicant: {
     name: string;
     email: string;
@@ -47,6 +53,8 @@ export interface ApplicationInput {
   output: OutputKind;
   pseudonymisationJustification?: string;
   processingEnvironment: ProcessingEnvironment;
+  /** The technical and organisational measures that protect the data (EHDS art. 68(1)(e)). Since issue 10. */
+  safeguards: string;
   technicalNeed?: string;
   thirdCountryTransfer?: { country: string };
   /** `sector` is optional (added after the field contract of issue 5); absent means not stated. */

@@ -21,6 +21,7 @@ export const applicationFacts: FactProvider[] = [
     'declaration: significant societal importance (databeskyttelsesloven § 10 stk. 1)',
     (s) => s.application.declarations?.significantSocietalImportance === true,
   ),
+  app('declaresNoStigmatisation', 'declaration: no use that stigmatises or harms groups of persons (EHDS recital 73)', (s) => s.application.declarations?.noStigmatisation === true),
   app('hasGdprArt6Basis', 'a GDPR art. 6(1) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt6)),
   app('hasGdprArt9Basis', 'a GDPR art. 9(2) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt9)),
   app('hasConsent', 'the data subjects have consented (sundhedsloven § 43)', (s) => s.application.consent === true),
@@ -48,6 +49,7 @@ export const applicationFacts: FactProvider[] = [
     isFilled(s.application.pseudonymisationJustification),
   ),
   app('processingEnvironment', 'where the data are processed', (s) => s.application.processingEnvironment ?? null),
+  app('hasSafeguards', 'the technical and organisational measures are described (EHDS art. 68(1)(e))', (s) => isFilled(s.application.safeguards)),
   app('hasDocumentedTechnicalNeed', 'a documented technical need for another environment', (s) => isFilled(s.application.technicalNeed)),
   app('thirdCountry', 'ISO country code of a declared transfer destination, upper-case (Greece as GR, also when written EL), or null', (s) =>
     isFilled(s.application.thirdCountryTransfer?.country) ? countryForRules(s.application.thirdCountryTransfer!.country) : null,

@@ -23,6 +23,7 @@ export const applicationSchema = {
     'consent',
     'output',
     'processingEnvironment',
+    'safeguards',
     'projectPeriod',
     'retentionUntil',
     'dataRequests',
@@ -36,11 +37,12 @@ export const applicationSchema = {
     declarations: {
       type: 'object',
       additionalProperties: false,
-      required: ['noProhibitedUse', 'noReidentification', 'significantSocietalImportance'],
+      required: ['noProhibitedUse', 'noReidentification', 'significantSocietalImportance', 'noStigmatisation'],
       properties: {
         noProhibitedUse: { type: 'boolean' },
         noReidentification: { type: 'boolean' },
         significantSocietalImportance: { type: 'boolean' },
+        noStigmatisation: { type: 'boolean' },
       },
     },
     applicant: {
@@ -83,6 +85,7 @@ export const applicationSchema = {
     output: { enum: [...OUTPUT_KINDS] },
     pseudonymisationJustification: { type: 'string' },
     processingEnvironment: { enum: [...PROCESSING_ENVIRONMENTS] },
+    safeguards: text,
     technicalNeed: { type: 'string' },
     thirdCountryTransfer: {
       type: 'object',

@@ -45,6 +45,9 @@ export class DeclarationsDto {
   @ApiProperty({ description: 'No use prohibited by EHDS art. 54' }) @IsBoolean() noProhibitedUse!: boolean;
   @ApiProperty({ description: 'No attempt to re-identify persons' }) @IsBoolean() noReidentification!: boolean;
   @ApiProperty({ description: 'Significant societal importance (databeskyttelsesloven § 10 stk. 1)' }) @IsBoolean() significantSocietalImportance!: boolean;
+  @ApiProperty({ description: 'The data will not be used in a way that stigmatises or harms groups of persons (EHDS recital 73)' })
+  @IsBoolean()
+  noStigmatisation!: boolean;
 }
 
 const SECTORS_DESCRIPTION =
@@ -153,6 +156,16 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ enum: OUTPUT_KINDS }) @IsOptional() @IsIn(OUTPUT_KINDS) output?: OutputKind;
   @ApiPropertyOptional({ description: 'Why anonymised data will not do (EHDS art. 66)' }) @IsOptional() @IsString() @MaxLength(5000) pseudonymisationJustification?: string;
   @ApiPropertyOptional({ enum: PROCESSING_ENVIRONMENTS }) @IsOptional() @IsIn(PROCESSING_ENVIRONMENTS) processingEnvironment?: ProcessingEnvironment;
+  @ApiPropertyOptional({
+    description:
+      'The technical and organisational measures that protect the data: access control, pseudonymisation, logging, who may see what, how output is checked (EHDS art. 68(1)(e)). Required before submission.',
+    example: 'Analysis only on the research machine; personal access with two-factor login; output checked for small cells before export; staff bound by confidentiality.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  safeguards?: string;
   @ApiPropertyOptional({ description: 'The documented technical need when processingEnvironment is other' }) @IsOptional() @IsString() @MaxLength(5000) technicalNeed?: string;
   @ApiPropertyOptional({ type: ThirdCountryTransferDto }) @IsOptional() @ValidateNested() @Type(() => ThirdCountryTransferDto) thirdCountryTransfer?: ThirdCountryTransferDto;
   @ApiPropertyOptional({ type: DanishPartnerDto }) @IsOptional() @ValidateNested() @Type(() => DanishPartnerDto) danishPartner?: DanishPartnerDto;
