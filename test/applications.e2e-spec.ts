@@ -220,6 +220,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
         'projectPeriod.start',
         'dataRequests[0].variables',
         'dataRequests[0].biologicalMaterial',
+        'dataRequests[0].wholeRegister',
         'unknownField',
       ]),
     );

@@ -36,6 +36,8 @@ export function dataRequest(dataSourceId: string, extra: Record<string, unknown>
     period: { start: '2015-01-01', end: '2024-12-31' },
     biologicalMaterial: false,
     prospective: false,
+    necessity: 'Diagnosis and admission date identify stroke and readmission; age and sex adjust for confounding; 2015–2024 gives the follow-up.',
+    wholeRegister: false,
     ...extra,
   };
 }

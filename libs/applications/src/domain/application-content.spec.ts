@@ -8,6 +8,7 @@ const request = (dataSourceId: string, start = '2020-01-01', end = '2021-01-01')
   period: { start, end },
   biologicalMaterial: false,
   prospective: false,
+  wholeRegister: false,
 });
 
 describe('application content', () => {
@@ -59,6 +60,13 @@ describe('application content', () => {
     const fields = missingForSubmission({ declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true } as never }).map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['safeguards', 'declarations.noStigmatisation']));
     expect(missingForSubmission({ safeguards: 'Research machine only' }).map((p) => p.field)).not.toContain('safeguards');
+  });
+
+  it('asks each data request whether it covers the whole register (drafts of before issue 10 do not say)', () => {
+    const { wholeRegister: _, ...unanswered } = request('lpr');
+    const fields = missingForSubmission({ dataRequests: [request('lpr'), unanswered as never] }).map((p) => p.field);
+    expect(fields).toContain('dataRequests[1].wholeRegister');
+    expect(fields).not.toContain('dataRequests[0].wholeRegister');
   });
 
   it('counts an explicit false as answered', () => {

@@ -91,5 +91,10 @@ export function missingForSubmission(content: ApplicationContent): FieldProblem[
   if (!content.dataRequests || content.dataRequests.length === 0) {
     problems.push(problem('dataRequests', 'at least one data request is required'));
   }
+  // Drafts written before issue 10 lack it; the API requires it on every data request since.
+  (content.dataRequests ?? []).forEach((request, index) => {
+    const field = `dataRequests[${index}].wholeRegister`;
+    if (typeof request.wholeRegister !== 'boolean') problems.push(problem(field, `${field} is required before the application is submitted`));
+  });
   return problems;
 }

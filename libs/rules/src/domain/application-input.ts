@@ -7,6 +7,13 @@ export interface DataRequestInput {
   period: { start: string; end: string };
   biologicalMaterial: boolean;
   prospective: boolean;
+  /**
+   * Why these variables, this population and this period are needed for the purpose (data
+   * minimisation: GDPR art. 5(1)(c), databeskyttelsesloven § 10 "nødvendig", EHDS art. 66(1)).
+   */
+  necessity?: string;
+  /** The population is the whole source (every person in it), not a selection. Since issue 10. */
+  wholeRegister: boolean;
 }
 
 /**

@@ -111,7 +111,7 @@ export const applicationSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['dataSourceId', 'variables', 'population', 'period', 'biologicalMaterial', 'prospective'],
+        required: ['dataSourceId', 'variables', 'population', 'period', 'biologicalMaterial', 'prospective', 'wholeRegister'],
         properties: {
           dataSourceId: text,
           variables: { type: 'array', items: text },
@@ -119,6 +119,8 @@ export const applicationSchema = {
           period,
           biologicalMaterial: { type: 'boolean' },
           prospective: { type: 'boolean' },
+          necessity: text,
+          wholeRegister: { type: 'boolean' },
         },
       },
     },

@@ -130,8 +130,19 @@ export class DataRequestDto {
   variables!: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) population!: string;
   @ApiProperty({ type: PeriodDto }) @ValidateNested() @Type(() => PeriodDto) period!: PeriodDto;
-  @ApiProperty() @IsBoolean() biologicalMaterial!: boolean;
-  @ApiProperty() @IsBoolean() prospective!: boolean;
+  @ApiProperty({ description: 'Biological material is requested (not only data)' }) @IsBoolean() biologicalMaterial!: boolean;
+  @ApiProperty({ description: 'Data recorded after the permit are requested (prospective)' }) @IsBoolean() prospective!: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Why these variables, this population and this period are needed for the purpose (data minimisation: GDPR art. 5(1)(c), databeskyttelsesloven § 10 stk. 1, EHDS art. 66(1))',
+    example: 'Diagnosis and admission date identify stroke and readmission; age and sex adjust for confounding; 2015–2024 gives five years of follow-up.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  necessity?: string;
+  @ApiProperty({ description: 'The population is the whole source (every person in it), not a selection', example: false }) @IsBoolean() wholeRegister!: boolean;
 }
 
 /**
