@@ -98,12 +98,28 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('purpose');
   });
 
-  it('refuses to submit an application without its safeguards (EHDS art. 68(1)(e))', async () => {
-    const content = completeApplication();
+  it('refuses to submit an application without its safeguards (EHDS art. 68(1)(e)) or a named researcher (art. 61(2))', async () => {
+    const content = completeApplication({ researchers: [] });
     delete content.safeguards;
     const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(content).expect(201);
     const refused = await request(t.server).post(`/v1/applications/${draft.body.id}/submit`).set(bearer(researcher)).expect(422);
-    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['safeguards']);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['safeguards', 'researchers']);
+  });
+
+  it('keeps the named researchers with the application, and refuses a country of access that is no country', async () => {
+    const researchers = [
+      { name: 'Mette Jensen', email: 'mette.jensen@au.dk', organisation: 'Aarhus Universitet', countryOfAccess: 'DK' },
+      { name: 'Nikos Papadopoulos', email: 'n.papadopoulos@uoa.gr', organisation: 'National and Kapodistrian University of Athens', countryOfAccess: 'EL' },
+    ];
+    const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(completeApplication({ researchers })).expect(201);
+    expect(draft.body.content.researchers).toEqual(researchers);
+    const refused = await request(t.server)
+      .patch(`/v1/applications/${draft.body.id}`)
+      .set(bearer(researcher))
+      .set('If-Match', `"${draft.body.version}"`)
+      .send({ researchers: [{ ...researchers[0], countryOfAccess: 'Greece' }] })
+      .expect(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['researchers[0].countryOfAccess']);
   });
 
   it('does not show one researcher’s application or case to another (404)', async () => {

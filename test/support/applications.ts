@@ -14,6 +14,7 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
       email: 'mette.jensen@au.dk',
       organisation: { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', sector: 'public_research' },
     },
+    researchers: [{ name: 'Mette Jensen', email: 'mette.jensen@au.dk', organisation: 'Aarhus Universitet', countryOfAccess: 'DK' }],
     legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
     consent: false,
     ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' },

@@ -69,6 +69,12 @@ describe('application content', () => {
     expect(fields).not.toContain('dataRequests[0].wholeRegister');
   });
 
+  it('asks for at least one named researcher (EHDS art. 61(2))', () => {
+    expect(missingForSubmission({ researchers: [] }).map((p) => p.field)).toContain('researchers');
+    const named = { researchers: [{ name: 'Mette Jensen', email: 'mette.jensen@au.dk', organisation: 'Aarhus Universitet', countryOfAccess: 'DK' }] };
+    expect(missingForSubmission(named).map((p) => p.field)).not.toContain('researchers');
+  });
+
   it('counts an explicit false as answered', () => {
     expect(missingForSubmission({ consent: false }).map((p) => p.field)).not.toContain('consent');
     expect(missingForSubmission({ declarations: { noStigmatisation: false } as never }).map((p) => p.field)).not.toContain('declarations.noStigmatisation');

@@ -88,6 +88,9 @@ export function missingForSubmission(content: ApplicationContent): FieldProblem[
   if (content.processingEnvironment === 'other' && missing(content.technicalNeed)) {
     problems.push(problem('technicalNeed', 'technicalNeed is required when processingEnvironment is other'));
   }
+  if (!content.researchers || content.researchers.length === 0) {
+    problems.push(problem('researchers', 'at least one researcher is required: the permit names who may access the data (EHDS art. 61(2))'));
+  }
   if (!content.dataRequests || content.dataRequests.length === 0) {
     problems.push(problem('dataRequests', 'at least one data request is required'));
   }

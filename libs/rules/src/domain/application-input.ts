@@ -31,6 +31,19 @@ export interface OrganisationInput {
 }
 
 /**
+ * A person the permit names (EHDS art. 61(2): no access for third parties not named in it).
+ * Accessing the data from a country outside the EU/EEA is a transfer (GDPR chapter V).
+ */
+export interface ResearcherInput {
+  name: string;
+  email: string;
+  /** The organisation the researcher works for, by name. */
+  organisation: string;
+  /** Where the researcher accesses the data from: ISO 3166-1 alpha-2 (EL or GR for Greece). */
+  countryOfAccess: string;
+}
+
+/**
  * The standardised application (ansøgning) as the rules see it. Field names follow the applications
  * API; content follows EHDS art. 67 and the HealthData@EU common application form.
  */
@@ -51,6 +64,8 @@ export interface ApplicationInput {
     email: string;
     organisation: OrganisationInput;
   };
+  /** Who will work with the data; at least one before submission. Since issue 10. */
+  researchers: ResearcherInput[];
   legalBasis: { gdprArt6: string; gdprArt9: string };
   consent: boolean;
   /** A research ethics committee's answer; content written before issue 10 has no status and means `approved`. */

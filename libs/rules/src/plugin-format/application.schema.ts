@@ -19,6 +19,7 @@ export const applicationSchema = {
     'purposeCategory',
     'declarations',
     'applicant',
+    'researchers',
     'legalBasis',
     'consent',
     'output',
@@ -61,6 +62,16 @@ export const applicationSchema = {
           if: { required: ['country'], properties: { country: { const: 'DK' } } },
           then: { required: ['cvr'] },
         },
+      },
+    },
+    researchers: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'email', 'organisation', 'countryOfAccess'],
+        properties: { name: text, email: { type: 'string', format: 'email' }, organisation: text, countryOfAccess: country },
       },
     },
     legalBasis: {

@@ -123,6 +123,10 @@ describe('the application DTO and the application-form enums', () => {
       sameType<NonNullable<Dto['output']>, ApplicationInput['output']>(true),
       sameType<NonNullable<Dto['processingEnvironment']>, ApplicationInput['processingEnvironment']>(true),
       sameType<NonNullable<Dto['danishPartner']>['sector'], NonNullable<ApplicationInput['danishPartner']>['sector']>(true),
+      sameType<NonNullable<Dto['researchers']>[number], ApplicationInput['researchers'][number]>(true),
+      sameType<NonNullable<Dto['declarations']>, ApplicationInput['declarations']>(true),
+      sameType<NonNullable<Dto['dataRequests']>[number]['wholeRegister'], ApplicationInput['dataRequests'][number]['wholeRegister']>(true),
+      sameType<NonNullable<Dto['dataRequests']>[number]['necessity'], ApplicationInput['dataRequests'][number]['necessity']>(true),
     ];
     expect(proofs.every(Boolean)).toBe(true);
   });

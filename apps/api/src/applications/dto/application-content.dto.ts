@@ -73,6 +73,18 @@ export class ApplicantDto {
   @ApiProperty({ type: OrganisationDto }) @ValidateNested() @Type(() => OrganisationDto) organisation!: OrganisationDto;
 }
 
+export class ResearcherDto {
+  @ApiProperty({ example: 'Mette Jensen' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ example: 'mette.jensen@au.dk' }) @IsEmail() email!: string;
+  @ApiProperty({ example: 'Aarhus Universitet', description: 'The organisation the researcher works for' }) @IsString() @IsNotEmpty() @MaxLength(300) organisation!: string;
+  @ApiProperty({
+    example: 'DK',
+    description: 'Where the researcher accesses the data from: ISO 3166-1 alpha-2 (EL or GR for Greece). Access from outside the EU/EEA is a transfer (GDPR chapter V).',
+  })
+  @IsCountryCode()
+  countryOfAccess!: string;
+}
+
 export class LegalBasisDto {
   @ApiProperty({ example: 'art. 6(1)(e)' }) @IsString() @IsNotEmpty() @MaxLength(200) gdprArt6!: string;
   @ApiProperty({ example: 'art. 9(2)(j)' }) @IsString() @IsNotEmpty() @MaxLength(200) gdprArt9!: string;
@@ -156,6 +168,16 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ enum: PURPOSE_CATEGORIES, description: 'EHDS art. 53(1) (a)–(f)' }) @IsOptional() @IsIn(PURPOSE_CATEGORIES) purposeCategory?: PurposeCategory;
   @ApiPropertyOptional({ type: DeclarationsDto }) @IsOptional() @ValidateNested() @Type(() => DeclarationsDto) declarations?: DeclarationsDto;
   @ApiPropertyOptional({ type: ApplicantDto }) @IsOptional() @ValidateNested() @Type(() => ApplicantDto) applicant?: ApplicantDto;
+  @ApiPropertyOptional({
+    type: [ResearcherDto],
+    description: 'The persons the permit names: only they may access the data (EHDS art. 61(2)). At least one before submission.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ResearcherDto)
+  researchers?: ResearcherDto[];
   @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
   @ApiPropertyOptional({ description: 'Data subjects consented (sundhedsloven § 43)' }) @IsOptional() @IsBoolean() consent?: boolean;
   @ApiPropertyOptional({ type: EthicsApprovalDto }) @IsOptional() @ValidateNested() @Type(() => EthicsApprovalDto) ethicsApproval?: EthicsApprovalDto;
