@@ -45,7 +45,7 @@ export class DeclarationsDto {
   @ApiProperty({ description: 'No use prohibited by EHDS art. 54' }) @IsBoolean() noProhibitedUse!: boolean;
   @ApiProperty({ description: 'No attempt to re-identify persons' }) @IsBoolean() noReidentification!: boolean;
   @ApiProperty({ description: 'Significant societal importance (databeskyttelsesloven § 10 stk. 1)' }) @IsBoolean() significantSocietalImportance!: boolean;
-  @ApiProperty({ description: 'The data will not be used in a way that stigmatises or harms groups of persons (EHDS recital 73)' })
+  @ApiProperty({ description: 'The data will not be used in a way that stigmatises or harms groups of persons (EHDS recital 73). Required before submission.' })
   @IsBoolean()
   noStigmatisation!: boolean;
 }
@@ -68,9 +68,12 @@ export class OrganisationDto {
 }
 
 export class ApplicantDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
-  @ApiProperty() @IsEmail() email!: string;
-  @ApiProperty({ type: OrganisationDto }) @ValidateNested() @Type(() => OrganisationDto) organisation!: OrganisationDto;
+  @ApiProperty({ example: 'Mette Jensen', description: 'The person who applies' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ example: 'mette.jensen@au.dk' }) @IsEmail() email!: string;
+  @ApiProperty({ type: OrganisationDto, description: 'The organisation the person applies for: where it is established and its sector' })
+  @ValidateNested()
+  @Type(() => OrganisationDto)
+  organisation!: OrganisationDto;
 }
 
 export class ResearcherDto {
@@ -159,8 +162,9 @@ export class DataRequestDto {
 
 /**
  * The standardised application (EHDS art. 67, HealthData@EU common form). Every field is optional
- * while drafting; `check` lists what is missing and `submit` refuses an incomplete application.
- * On PATCH, each top-level field given replaces the stored one.
+ * while drafting; `check` lists what is missing and `submit` refuses an incomplete application
+ * (`missingForSubmission`). A nested object, when given, is given whole. On PATCH, each top-level
+ * field given replaces the stored one.
  */
 export class ApplicationContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
@@ -180,7 +184,7 @@ export class ApplicationContentDto {
   researchers?: ResearcherDto[];
   @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
   @ApiPropertyOptional({ description: 'Data subjects consented (sundhedsloven § 43)' }) @IsOptional() @IsBoolean() consent?: boolean;
-  @ApiPropertyOptional({ type: EthicsApprovalDto }) @IsOptional() @ValidateNested() @Type(() => EthicsApprovalDto) ethicsApproval?: EthicsApprovalDto;
+  @ApiPropertyOptional({ type: EthicsApprovalDto, description: "A research ethics committee's answer: an approval, or that the project is not notifiable" }) @IsOptional() @ValidateNested() @Type(() => EthicsApprovalDto) ethicsApproval?: EthicsApprovalDto;
   @ApiPropertyOptional({ type: RecordOfProcessingDto, description: 'Fortegnelse, GDPR art. 30' })
   @IsOptional()
   @ValidateNested()
