@@ -9,6 +9,7 @@ import { RuleSetVersions1795436942365 } from './1795436942365-RuleSetVersions';
 import { AuditBusinessTime1795500000000 } from './1795500000000-AuditBusinessTime';
 import { CaseKind1795500100000 } from './1795500100000-CaseKind';
 import { ScreeningLawDate1795500200000 } from './1795500200000-ScreeningLawDate';
+import { ApplicationOrganisation1795500300000 } from './1795500300000-ApplicationOrganisation';
 
 /** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
-export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000];
+export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000];

@@ -70,6 +70,20 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(c.subCases[0].screening.verdict).toBe('deny');
   });
 
+  it('takes a committee’s not-notifiable answer as no approval: material is blocked, patient records take the § 46 stk. 2 route', async () => {
+    const content = completeApplication({
+      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'not_notifiable' },
+      dataRequests: [dataRequest('biobank-dnb', { biologicalMaterial: true }), dataRequest('epj-region-midtjylland')],
+    });
+    const { case: c, applicationId } = await submitAndScreen(t, researcher, content);
+    const codes = (source: string) => c.subCases.find((s: { dataSourceId: string }) => s.dataSourceId === source).screening.findings.map((f: { code: string }) => f.code);
+    expect(codes('biobank-dnb')).toContain('BB-ETHICS-APPROVAL-MISSING');
+    expect(codes('epj-region-midtjylland')).toContain('PR-ROUTE-REGIONAL-APPROVAL');
+    expect(codes('epj-region-midtjylland')).not.toContain('PR-ROUTE-ETHICS-APPROVAL');
+    const stored = await request(t.server).get(`/v1/applications/${applicationId}`).set(bearer(researcher)).expect(200);
+    expect(stored.body.content.ethicsApproval).toEqual({ committee: 'VEK', reference: '1-10-72-123-25', status: 'not_notifiable' });
+  });
+
   it('shows the check preview before submitting, with what is missing and the findings', async () => {
     const draft = await request(t.server)
       .post('/v1/applications')
@@ -82,6 +96,30 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
     expect(check.body.dataRequests[0].findings.length).toBeGreaterThan(0);
     const refused = await request(t.server).post(`/v1/applications/${draft.body.id}/submit`).set(bearer(researcher)).expect(422);
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('purpose');
+  });
+
+  it('refuses to submit an application without its safeguards (EHDS art. 68(1)(e)) or a named researcher (art. 61(2))', async () => {
+    const content = completeApplication({ researchers: [] });
+    delete content.safeguards;
+    const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(content).expect(201);
+    const refused = await request(t.server).post(`/v1/applications/${draft.body.id}/submit`).set(bearer(researcher)).expect(422);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['safeguards', 'researchers']);
+  });
+
+  it('keeps the named researchers with the application, and refuses a country of access that is no country', async () => {
+    const researchers = [
+      { name: 'Mette Jensen', email: 'mette.jensen@au.dk', organisation: 'Aarhus Universitet', countryOfAccess: 'DK' },
+      { name: 'Nikos Papadopoulos', email: 'n.papadopoulos@uoa.gr', organisation: 'National and Kapodistrian University of Athens', countryOfAccess: 'EL' },
+    ];
+    const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(completeApplication({ researchers })).expect(201);
+    expect(draft.body.content.researchers).toEqual(researchers);
+    const refused = await request(t.server)
+      .patch(`/v1/applications/${draft.body.id}`)
+      .set(bearer(researcher))
+      .set('If-Match', `"${draft.body.version}"`)
+      .send({ researchers: [{ ...researchers[0], countryOfAccess: 'Greece' }] })
+      .expect(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['researchers[0].countryOfAccess']);
   });
 
   it('does not show one researcher’s application or case to another (404)', async () => {
@@ -179,7 +217,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
       .set(bearer(researcher))
       .send({
         purposeCategory: 'marketing',
-        applicant: { name: 'A', email: 'not-an-email', organisation: { name: 'X', country: 'Denmark', type: 'startup' } },
+        applicant: { name: 'A', email: 'not-an-email', organisation: { name: 'X', cvr: '31119104', country: 'Denmark', sector: 'startup', type: 'danish_private' } },
         projectPeriod: { start: '2026-13-01', end: '2026-01-01' },
         dataRequests: [{ dataSourceId: 'lpr', variables: [], population: 'p', period: { start: '2020-01-01', end: '2021-01-01' }, biologicalMaterial: 'yes', prospective: false }],
         unknownField: true,
@@ -191,11 +229,14 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
       expect.arrayContaining([
         'purposeCategory',
         'applicant.email',
+        'applicant.organisation.cvr',
         'applicant.organisation.country',
+        'applicant.organisation.sector',
         'applicant.organisation.type',
         'projectPeriod.start',
         'dataRequests[0].variables',
         'dataRequests[0].biologicalMaterial',
+        'dataRequests[0].wholeRegister',
         'unknownField',
       ]),
     );

@@ -10,7 +10,7 @@ interface Finding {
 
 /**
  * Danish National Biobank: companies and foreign researchers only with a Danish public or
- * established non-commercial partner (LEGAL.md, [verified]). The partner's type decides.
+ * established non-commercial partner (LEGAL.md, [verified]). The partner's sector decides.
  */
 describe('biobank access for a company depends on its Danish partner (e2e)', () => {
   let t: TestApp;
@@ -18,7 +18,7 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
 
   beforeAll(async () => {
     t = await startTestApp('biobank_partner');
-    researcher = await t.token({ sub: 'researcher-company', role: 'researcher', organisation: '41234567' });
+    researcher = await t.token({ sub: 'researcher-company', role: 'researcher', organisation: '41234563' });
   });
   afterAll(() => t.close());
 
@@ -28,9 +28,9 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
       applicant: {
         name: 'Mette Jensen',
         email: 'mette.jensen@novo-analytics.dk',
-        organisation: { name: 'Novo Analytics ApS', cvr: '41234567', country: 'DK', type: 'danish_private' },
+        organisation: { name: 'Novo Analytics ApS', cvr: '41234563', country: 'DK', sector: 'private' },
       },
-      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25' },
+      ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' },
       dataRequests: [dataRequest('biobank-dnb')],
       danishPartner,
     });
@@ -38,7 +38,7 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
   const partnerFindings = (findings: Finding[]) => findings.filter((f) => f.code.startsWith('BB-DANISH-PARTNER'));
 
   it('blocks a company whose Danish partner is a private company, citing the biobank access conditions', async () => {
-    const { case: c } = await submitAndScreen(t, researcher, companyApplication({ name: 'Nordic Biotech Consulting ApS', cvr: '38123456', type: 'danish_private' }));
+    const { case: c } = await submitAndScreen(t, researcher, companyApplication({ name: 'Nordic Biotech Consulting ApS', cvr: '38123459', sector: 'private' }));
     const screening = c.subCases[0].screening;
     expect(partnerFindings(screening.findings)).toEqual([
       expect.objectContaining({ code: 'BB-DANISH-PARTNER-PRIVATE', severity: 'blocking', legalReference: expect.stringMatching(/Danish National Biobank/) }),
@@ -47,7 +47,7 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
   });
 
   it('lets a company with a non-commercial Danish partner through without a partner finding', async () => {
-    const partner = { name: 'Kræftens Bekæmpelse', cvr: '55428710', type: 'non_commercial' };
+    const partner = { name: 'Dansk Fond for Hjerteforskning', cvr: '55428719', sector: 'non_profit' };
     const { applicationId, case: c } = await submitAndScreen(t, researcher, companyApplication(partner));
     expect(partnerFindings(c.subCases[0].screening.findings)).toEqual([]);
     expect(c.subCases[0].screening.verdict).toBe('approve');
@@ -55,7 +55,7 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
     expect(stored.body.content.danishPartner).toEqual(partner);
   });
 
-  it('accepts a partner without a type (the issue-5 contract) and asks the caseworker to confirm it', async () => {
+  it('accepts a partner without a sector (the issue-5 contract) and asks the caseworker to confirm it', async () => {
     const { case: c } = await submitAndScreen(t, researcher, companyApplication({ name: 'Københavns Universitet', cvr: '29979812' }));
     expect(partnerFindings(c.subCases[0].screening.findings)).toEqual([
       expect.objectContaining({ code: 'BB-DANISH-PARTNER-TYPE-UNCONFIRMED', severity: 'warning' }),
@@ -63,13 +63,13 @@ describe('biobank access for a company depends on its Danish partner (e2e)', () 
     expect(c.subCases[0].screening.verdict).toBe('abstain');
   });
 
-  it('answers an unknown partner type with a 400 naming danishPartner.type', async () => {
+  it('answers an unknown partner sector with a 400 naming danishPartner.sector', async () => {
     const res = await request(t.server)
       .post('/v1/applications')
       .set(bearer(researcher))
-      .send(companyApplication({ name: 'Nordic Biotech Consulting ApS', cvr: '38123456', type: 'private_company' }))
+      .send(companyApplication({ name: 'Nordic Biotech Consulting ApS', cvr: '38123459', sector: 'private_company' }))
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['danishPartner.type']);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['danishPartner.sector']);
   });
 });

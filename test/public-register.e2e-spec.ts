@@ -33,13 +33,13 @@ describe('transparency register of received applications, EHDS art. 57(1)(j) (e2
     expect(res.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual([withdrawn.number, second.number, first.number]);
     for (const item of res.body.items) {
       expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
-      expect(Object.keys(item.applicantOrganisation).sort()).toEqual(['name', 'type']);
+      expect(Object.keys(item.applicantOrganisation).sort()).toEqual(['country', 'name', 'sector']);
       for (const source of item.dataSources) expect(Object.keys(source).sort()).toEqual(['id', 'name']);
     }
     expect(res.body.items[1]).toEqual({
       caseNumber: second.number,
       title: 'Registers and records',
-      applicantOrganisation: { name: 'Aarhus Universitet', type: 'danish_public_research' },
+      applicantOrganisation: { name: 'Aarhus Universitet', country: 'DK', sector: 'public_research' },
       purposeCategory: 'scientific_research',
       dataSources: [
         { id: 'lpr', name: 'Landspatientregisteret' },

@@ -1,10 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inc } from 'semver';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
 import { waitFor } from './support/wait';
+
+/** The shipped national-registers version, and the candidate an author would raise it to. */
+const SHIPPED = JSON.parse(readFileSync(resolve(__dirname, '../rules/national-registers/manifest.json'), 'utf8')).version as string;
+const CANDIDATE = inc(SHIPPED, 'minor')!;
 
 /** DESIGN.md §4: a dry run shows how a new plugin version would change the verdicts of open cases. */
 describe('rule-set dry run, activation, re-screening and replay across versions (e2e)', () => {
@@ -47,7 +52,7 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     expect(c.subCases[0].screening.verdict).toBe('abstain');
     openCase = c;
     await submitAndScreen(t, researcher, completeApplication({ dataRequests: [dataRequest('epj-region-nordjylland')] }));
-    // A second such case is decided under 1.0.0, to be explained after the rules change.
+    // A second such case is decided under the shipped version, to be explained after the rules change.
     const { case: decided } = await submitAndScreen(
       t,
       researcher,
@@ -66,8 +71,8 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     expect(unchanged.plugins.every((p: { status: string }) => p.status === 'unchanged')).toBe(true);
     expect(unchanged).toMatchObject({ openSubCases: 2, changes: [] });
 
-    // Candidate 1.1.0: a documented technical need becomes an info finding that approves.
-    edit(['national-registers', 'manifest.json'], (m) => (m.version = '1.2.0'));
+    // The candidate: a documented technical need becomes an info finding that approves.
+    edit(['national-registers', 'manifest.json'], (m) => (m.version = CANDIDATE));
     edit(['national-registers', 'rules.json'], (rules) => {
       const list = Array.isArray(rules) ? rules : rules.rules;
       const rule = list.find((r: { event: { params: { code: string } } }) => r.event.params.code === 'NR-TECHNICAL-NEED-TO-ASSESS');
@@ -78,35 +83,35 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     const report = (await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(admin)).expect(200)).body;
     expect(report.plugins.find((p: { pluginId: string }) => p.pluginId === 'national-registers')).toMatchObject({
       status: 'would_activate',
-      version: '1.2.0',
-      inForce: { version: '1.1.0' },
+      version: CANDIDATE,
+      inForce: { version: SHIPPED },
     });
     expect(report.changes).toEqual([
       expect.objectContaining({
         caseNumber: c.number,
         dataSourceId: 'lpr',
         current: expect.objectContaining({ verdict: 'abstain' }),
-        candidate: expect.objectContaining({ verdict: 'approve', ruleSets: expect.arrayContaining([{ id: 'national-registers', version: '1.2.0' }]) }),
+        candidate: expect.objectContaining({ verdict: 'approve', ruleSets: expect.arrayContaining([{ id: 'national-registers', version: CANDIDATE }]) }),
       }),
     ]);
-    // Nothing was activated: the catalogue still shows 1.0.0.
+    // Nothing was activated: the catalogue still shows the shipped version.
     const catalogue = (await request(t.server).get('/v1/data-sources').expect(200)).body;
-    expect(catalogue.find((s: { id: string }) => s.id === 'lpr').ruleSet.version).toBe('1.1.0');
+    expect(catalogue.find((s: { id: string }) => s.id === 'lpr').ruleSet.version).toBe(SHIPPED);
     await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(researcher)).expect(403);
   });
 
   it('activates the new version on reload, re-screens an open case on request keeping the old screening, and still explains a decision by the version it relied on', async () => {
     const reload = (await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(admin)).expect(200)).body;
-    expect(reload.find((o: { pluginId: string }) => o.pluginId === 'national-registers')).toMatchObject({ status: 'activated', version: '1.2.0' });
+    expect(reload.find((o: { pluginId: string }) => o.pluginId === 'national-registers')).toMatchObject({ status: 'activated', version: CANDIDATE });
 
     await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(researcher)).expect(403);
     const queued = (await request(t.server).post(`/v1/cases/${openCase.id}/rescreen`).set(bearer(caseworker)).expect(202)).body;
-    expect(queued.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.2.0' })]));
+    expect(queued.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: CANDIDATE })]));
     const rescreened = await waitFor(async () => {
       const c = (await request(t.server).get(`/v1/cases/${openCase.id}`).set(bearer(caseworker)).expect(200)).body;
       return c.subCases[0].screening.reason === 'rescreen_requested' ? c : undefined;
     }, 20000, 'the re-screening');
-    expect(rescreened.subCases[0].screening).toMatchObject({ verdict: 'approve', ruleSets: expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.2.0' })]) });
+    expect(rescreened.subCases[0].screening).toMatchObject({ verdict: 'approve', ruleSets: expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: CANDIDATE })]) });
     const { Client } = await import('pg');
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -114,9 +119,9 @@ describe('rule-set dry run, activation, re-screening and replay across versions 
     await db.end();
     expect(rows.map((r) => r.verdict)).toEqual(['abstain', 'approve']);
 
-    // The decision made under 1.0.0 is explained by 1.0.0: the replay uses the stored version, not the one in force.
+    // The decision made under the shipped version is explained by it: the replay uses the stored version, not the one in force.
     const explanation = (await request(t.server).get(`/v1/decisions/${decidedUnderOldRules}/explanation`).set(bearer(caseworker)).expect(200)).body;
-    expect(explanation.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: '1.1.0' })]));
+    expect(explanation.ruleSets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'national-registers', version: SHIPPED })]));
     expect(explanation.findings).toEqual([expect.objectContaining({ code: 'NR-TECHNICAL-NEED-TO-ASSESS', legalReference: expect.any(String), verdict: 'abstain' })]);
     expect(explanation.replay).toMatchObject({ verdict: 'abstain', reproducesVerdict: true, reproducesFindings: true });
     expect(explanation.decision).toMatchObject({ outcome: 'approved_with_conditions', departsFromEngine: false, engineVerdict: 'abstain', conditions: ['Data stay in the named environment'] });

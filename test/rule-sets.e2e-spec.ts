@@ -2,9 +2,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { inc } from 'semver';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, submitAndScreen } from './support/applications';
+
+/** The shipped national-registers version, and the versions an author would raise it to. */
+const SHIPPED = JSON.parse(readFileSync(resolve(__dirname, '../rules/national-registers/manifest.json'), 'utf8')).version as string;
+const PATCH = inc(SHIPPED, 'patch')!;
+const MINOR = inc(SHIPPED, 'minor')!;
 
 interface Outcome {
   pluginId: string;
@@ -55,7 +61,7 @@ describe('rule-set plugins: admin reload without restart, audited activations (e
     const res = await request(t.server).get('/v1/admin/rule-sets').set(bearer(admin)).expect(200);
     expect(res.body.map((v: { id: string }) => v.id)).toEqual(['biobanks', 'common', 'national-registers', 'patient-records', 'rkkp']);
     const nr = res.body.find((v: { id: string }) => v.id === 'national-registers');
-    expect(nr).toEqual({ id: 'national-registers', version: '1.1.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), loadedAt: expect.any(String), dataSources: expect.arrayContaining(['lpr']) });
+    expect(nr).toEqual({ id: 'national-registers', version: SHIPPED, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), loadedAt: expect.any(String), dataSources: expect.arrayContaining(['lpr']) });
     expect(Date.parse(nr.loadedAt)).not.toBeNaN();
     await request(t.server).get('/v1/admin/rule-sets').set(bearer(researcher)).expect(403);
     await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(auditor)).expect(403);
@@ -74,7 +80,7 @@ describe('rule-set plugins: admin reload without restart, audited activations (e
       rules.rules[0].conditions.all[0].operator = 'definitelyNotAnOperator';
       writeJson(rules, 'national-registers', 'rules.json');
       const manifest = readJson('national-registers', 'manifest.json');
-      writeJson({ ...manifest, version: '1.0.1' }, 'national-registers', 'manifest.json');
+      writeJson({ ...manifest, version: PATCH }, 'national-registers', 'manifest.json');
       writeFileSync(file('rkkp', 'rules.json'), '{ "rules": [ { "name": "unterminated" ');
       const before = (await activations()).length;
 
@@ -92,19 +98,19 @@ describe('rule-set plugins: admin reload without restart, audited activations (e
       expect((await activations()).length).toBe(before);
 
       const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-      expect(c.subCases[0].screening.ruleSets).toEqual(expect.arrayContaining([{ id: 'national-registers', version: '1.1.0', sha256: originalSha }]));
+      expect(c.subCases[0].screening.ruleSets).toEqual(expect.arrayContaining([{ id: 'national-registers', version: SHIPPED, sha256: originalSha }]));
     });
 
     it('activates a raised version with a valid change, audits it with the admin as actor, and the public catalogue shows it', async () => {
       cpSync(resolve(__dirname, '../rules/national-registers/rules.json'), file('national-registers', 'rules.json'));
       const manifest = readJson('national-registers', 'manifest.json');
-      manifest.version = '1.2.0';
+      manifest.version = MINOR;
       manifest.dataSources[0].requires = [...(manifest.dataSources[0].requires ?? []), 'A data management plan.'];
       writeJson(manifest, 'national-registers', 'manifest.json');
 
       const res = await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(admin)).expect(200);
       const nr = (res.body as Outcome[]).find((o) => o.pluginId === 'national-registers')!;
-      expect(nr).toEqual({ pluginId: 'national-registers', status: 'activated', version: '1.2.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(nr).toEqual({ pluginId: 'national-registers', status: 'activated', version: MINOR, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(nr.sha256).not.toBe(originalSha);
       expect((res.body as Outcome[]).find((o) => o.pluginId === 'rkkp')!.status).toBe('refused');
 
@@ -113,19 +119,19 @@ describe('rule-set plugins: admin reload without restart, audited activations (e
         actor_sub: 'admin-1',
         actor_role: 'admin',
         subject_id: 'national-registers',
-        payload: { pluginId: 'national-registers', version: '1.2.0', sha256: nr.sha256, trigger: 'reload', newlyStored: true },
+        payload: { pluginId: 'national-registers', version: MINOR, sha256: nr.sha256, trigger: 'reload', newlyStored: true },
       });
       const stored = await db.query(`SELECT version FROM rule_set_version WHERE id = 'national-registers' AND sha256 = $1`, [nr.sha256]);
-      expect(stored.rows).toEqual([{ version: '1.2.0' }]);
+      expect(stored.rows).toEqual([{ version: MINOR }]);
 
       const catalogue = await request(t.server).get('/v1/data-sources').expect(200);
       const lpr = catalogue.body.find((d: { id: string }) => d.id === 'lpr');
-      expect(lpr.ruleSet).toMatchObject({ id: 'national-registers', version: '1.2.0', sha256: nr.sha256 });
+      expect(lpr.ruleSet).toMatchObject({ id: 'national-registers', version: MINOR, sha256: nr.sha256 });
       const listed = (await request(t.server).get('/v1/admin/rule-sets').set(bearer(admin)).expect(200)).body;
-      expect(listed.find((v: { id: string }) => v.id === 'national-registers')).toMatchObject({ version: '1.2.0', sha256: nr.sha256 });
+      expect(listed.find((v: { id: string }) => v.id === 'national-registers')).toMatchObject({ version: MINOR, sha256: nr.sha256 });
 
       const { case: c } = await submitAndScreen(t, researcher, completeApplication());
-      expect(c.subCases[0].screening.ruleSets).toEqual(expect.arrayContaining([{ id: 'national-registers', version: '1.2.0', sha256: nr.sha256 }]));
+      expect(c.subCases[0].screening.ruleSets).toEqual(expect.arrayContaining([{ id: 'national-registers', version: MINOR, sha256: nr.sha256 }]));
     });
 
     it('audits nothing when a reload changes nothing, and the chain still verifies', async () => {

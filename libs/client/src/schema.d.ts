@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * Received applications, newest first (EHDS art. 57(1)(j))
-         * @description Public, no token. Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.
+         * @description Public, no token. Case number, title, applicant organisation with its country and sector, purpose category, data sources, date received and state. Never personal data of the applicant.
          */
         get: operations["listPublicApplications"];
         put?: never;
@@ -1350,23 +1350,55 @@ export interface components {
             noReidentification: boolean;
             /** @description Significant societal importance (databeskyttelsesloven § 10 stk. 1) */
             significantSocietalImportance: boolean;
+            /** @description The data will not be used in a way that stigmatises or harms groups of persons (EHDS recital 73). Required before submission. */
+            noStigmatisation: boolean;
         };
         OrganisationDto: {
+            /** @example Aarhus Universitet */
             name: string;
-            /** @description Danish CVR number, 8 digits */
+            /**
+             * @description Danish CVR number: 8 digits with a valid modulus-11 check digit. Required when country is DK.
+             * @example 31119103
+             */
             cvr?: string;
             /**
-             * @description ISO 3166-1 alpha-2
+             * @description Where the organisation is established: ISO 3166-1 alpha-2 (EL or GR for Greece)
              * @example DK
              */
             country: string;
-            /** @enum {string} */
-            type: "danish_public_research" | "danish_public_authority" | "danish_private" | "foreign";
+            /**
+             * @description public_research: a public research institution (university, public hospital research unit); public_authority: a public authority; non_profit: an established non-commercial organisation (foundation, patient association); private: a company.
+             * @example public_research
+             * @enum {string}
+             */
+            sector: "public_research" | "public_authority" | "non_profit" | "private";
         };
         ApplicantDto: {
+            /**
+             * @description The person who applies
+             * @example Mette Jensen
+             */
             name: string;
+            /** @example mette.jensen@au.dk */
             email: string;
+            /** @description The organisation the person applies for: where it is established and its sector */
             organisation: components["schemas"]["OrganisationDto"];
+        };
+        ResearcherDto: {
+            /** @example Mette Jensen */
+            name: string;
+            /** @example mette.jensen@au.dk */
+            email: string;
+            /**
+             * @description The organisation the researcher works for
+             * @example Aarhus Universitet
+             */
+            organisation: string;
+            /**
+             * @description Where the researcher accesses the data from: ISO 3166-1 alpha-2 (EL or GR for Greece). Access from outside the EU/EEA is a transfer (GDPR chapter V).
+             * @example DK
+             */
+            countryOfAccess: string;
         };
         LegalBasisDto: {
             /** @example art. 6(1)(e) */
@@ -1375,9 +1407,23 @@ export interface components {
             gdprArt9: string;
         };
         EthicsApprovalDto: {
-            /** @enum {string} */
+            /**
+             * @description A regional research ethics committee (VEK) or the national one (NVK)
+             * @example VEK
+             * @enum {string}
+             */
             committee: "VEK" | "NVK";
+            /**
+             * @description The committee's case reference
+             * @example 1-10-72-123-25
+             */
             reference: string;
+            /**
+             * @description approved: the committee approved the notified project (komitéloven). not_notifiable: the committee's answer that the project need not be notified (e.g. a register-only study); it has a reference too but is not an approval, so patient-record data take the sundhedsloven § 46 stk. 2 route.
+             * @example approved
+             * @enum {string}
+             */
+            status: "approved" | "not_notifiable";
         };
         RecordOfProcessingDto: {
             reference: string;
@@ -1386,17 +1432,26 @@ export interface components {
             deletionDate: string;
         };
         ThirdCountryTransferDto: {
-            /** @example US */
+            /**
+             * @description Destination outside the EU/EEA: ISO 3166-1 alpha-2
+             * @example US
+             */
             country: string;
         };
         DanishPartnerDto: {
+            /** @example Københavns Universitet */
             name: string;
+            /**
+             * @description CVR number: 8 digits with a valid modulus-11 check digit
+             * @example 29979812
+             */
             cvr: string;
             /**
-             * @description Danish National Biobank: companies and foreign researchers only with a Danish public or established non-commercial partner
+             * @description The Danish National Biobank admits companies and foreign researchers only with a Danish public or established non-commercial partner. public_research: a public research institution (university, public hospital research unit); public_authority: a public authority; non_profit: an established non-commercial organisation (foundation, patient association); private: a company.
+             * @example public_research
              * @enum {string}
              */
-            type?: "danish_public_research" | "danish_public_authority" | "non_commercial" | "danish_private";
+            sector?: "public_research" | "public_authority" | "non_profit" | "private";
         };
         PeriodDto: {
             /** @example 2020-01-01 */
@@ -1410,8 +1465,20 @@ export interface components {
             variables: string[];
             population: string;
             period: components["schemas"]["PeriodDto"];
+            /** @description Biological material is requested (not only data) */
             biologicalMaterial: boolean;
+            /** @description Data recorded after the permit are requested (prospective) */
             prospective: boolean;
+            /**
+             * @description Why these variables, this population and this period are needed for the purpose (data minimisation: GDPR art. 5(1)(c), databeskyttelsesloven § 10 stk. 1, EHDS art. 66(1))
+             * @example Diagnosis and admission date identify stroke and readmission; age and sex adjust for confounding; 2015–2024 gives five years of follow-up.
+             */
+            necessity?: string;
+            /**
+             * @description The population is the whole source (every person in it), not a selection
+             * @example false
+             */
+            wholeRegister: boolean;
         };
         ApplicationContentDto: {
             title?: string;
@@ -1423,9 +1490,12 @@ export interface components {
             purposeCategory?: "public_health" | "policy_regulation" | "official_statistics" | "education" | "scientific_research" | "care_improvement";
             declarations?: components["schemas"]["DeclarationsDto"];
             applicant?: components["schemas"]["ApplicantDto"];
+            /** @description The persons the permit names: only they may access the data (EHDS art. 61(2)). At least one before submission. */
+            researchers?: components["schemas"]["ResearcherDto"][];
             legalBasis?: components["schemas"]["LegalBasisDto"];
             /** @description Data subjects consented (sundhedsloven § 43) */
             consent?: boolean;
+            /** @description A research ethics committee's answer: an approval, or that the project is not notifiable */
             ethicsApproval?: components["schemas"]["EthicsApprovalDto"];
             /** @description Fortegnelse, GDPR art. 30 */
             recordOfProcessing?: components["schemas"]["RecordOfProcessingDto"];
@@ -1435,6 +1505,11 @@ export interface components {
             pseudonymisationJustification?: string;
             /** @enum {string} */
             processingEnvironment?: "sds_research_machine" | "dst_research_machine" | "national_platform" | "other";
+            /**
+             * @description The technical and organisational measures that protect the data: access control, pseudonymisation, logging, who may see what, how output is checked (EHDS art. 68(1)(e)). Required before submission.
+             * @example Analysis only on the research machine; personal access with two-factor login; output checked for small cells before export; staff bound by confidentiality.
+             */
+            safeguards?: string;
             /** @description The documented technical need when processingEnvironment is other */
             technicalNeed?: string;
             thirdCountryTransfer?: components["schemas"]["ThirdCountryTransferDto"];
@@ -1652,8 +1727,16 @@ export interface components {
         };
         PublicOrganisationDto: {
             name: string | null;
-            /** @enum {string|null} */
-            type: "danish_public_research" | "danish_public_authority" | "danish_private" | "foreign" | null;
+            /**
+             * @description Where the organisation is established, ISO 3166-1 alpha-2
+             * @example DK
+             */
+            country: string | null;
+            /**
+             * @description null when the application does not state it
+             * @enum {string|null}
+             */
+            sector: "public_research" | "public_authority" | "non_profit" | "private" | null;
         };
         PublicDataSourceDto: {
             id: string;

@@ -2,6 +2,9 @@
 export * from './domain/application-enums';
 export * from './domain/catalogue';
 export * from './domain/application-input';
+export * from './domain/countries';
+export { isValidCvr } from './domain/cvr';
+export { upgradeApplication, upgradeOrganisation } from './domain/legacy-application';
 export * from './domain/rule-set';
 export { combineVerdicts } from './domain/verdict';
 export * from './law/in-force';

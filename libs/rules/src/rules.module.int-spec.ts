@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../../test/support/database';
 import { ApplicationInput } from './domain/application-input';
 import { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
 import { RuleSetRegistry } from './registry/rule-set-registry';
-import { TestPluginDir } from './registry/test-plugin-dir';
+import { nextPatch, shippedVersion, TestPluginDir } from './registry/test-plugin-dir';
 import { RuleSetReloader, RulesModule } from './rules.module';
 import { replayScreening } from './screening/replay-screening';
 
@@ -16,6 +16,9 @@ const LAW_DATE = '2026-11-29';
 
 const application = (dir: string, fixture: string): ApplicationInput =>
   JSON.parse(readFileSync(join(dir, fixture), 'utf8')).application as ApplicationInput;
+
+const COMMON = shippedVersion('common');
+const BIOBANKS = shippedVersion('biobanks');
 
 describe('RulesModule on PostgreSQL', () => {
   it('loads the plugins on start, stores every loaded version, and replays a screening from the store', async () => {
@@ -39,11 +42,11 @@ describe('RulesModule on PostgreSQL', () => {
       // A new version of common is loaded; the store keeps both.
       await plugins.edit('common', 'rules.json', (r) => r.rules.pop());
       const report = await moduleRef.get(RuleSetReloader).reload();
-      expect(report.find((o) => o.pluginId === 'common')).toMatchObject({ status: 'activated', version: '1.0.1' });
-      expect((await store.history('common')).map((v) => v.version)).toEqual(['1.0.1', '1.0.0']);
+      expect(report.find((o) => o.pluginId === 'common')).toMatchObject({ status: 'activated', version: nextPatch(COMMON) });
+      expect((await store.history('common')).map((v) => v.version)).toEqual([nextPatch(COMMON), COMMON]);
 
       const stored = await store.versionsFor(original.ruleSets);
-      expect(stored.map((v) => `${v.id}@${v.version}`)).toEqual(['common@1.0.0', 'biobanks@1.2.0']);
+      expect(stored.map((v) => `${v.id}@${v.version}`)).toEqual([`common@${COMMON}`, `biobanks@${BIOBANKS}`]);
       expect(await replayScreening(app, 0, stored, LAW_DATE)).toEqual(original);
 
       // Reloading unchanged content stores nothing new.

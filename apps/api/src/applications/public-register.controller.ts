@@ -16,7 +16,7 @@ export class PublicRegisterController {
   @ApiOperation({
     operationId: 'listPublicApplications',
     summary: 'Received applications, newest first (EHDS art. 57(1)(j))',
-    description: 'Public, no token. Case number, title, applicant organisation and its type, purpose category, data sources, date received and state. Never personal data of the applicant.',
+    description: 'Public, no token. Case number, title, applicant organisation with its country and sector, purpose category, data sources, date received and state. Never personal data of the applicant.',
   })
   @ApiOkResponse({ type: PublicApplicationPageDto, description: 'Received applications, newest first' })
   @ApiProblems(400)

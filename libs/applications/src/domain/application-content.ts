@@ -1,4 +1,5 @@
 import type { ApplicationContent } from '@kp/cases';
+import { isValidCvr } from '@kp/rules';
 
 export type { ApplicationContent };
 
@@ -10,8 +11,10 @@ export interface FieldProblem {
 const problem = (field: string, message: string): FieldProblem => ({ field, messages: [message] });
 
 /**
- * Checks that hold for any draft: dates in order, one request per known data source. They are
- * refused at once, because a draft that breaks them cannot become a valid application by itself.
+ * Checks that hold for any draft: dates in order, one request per known data source, a CVR number
+ * with a valid check digit. They are refused at once, because a draft that breaks them cannot
+ * become a valid application by itself. (The API refuses a wrong CVR before this; a draft stored
+ * before the check existed meets it here.)
  */
 export function contentProblems(content: ApplicationContent, isKnownSource: (id: string) => boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -19,6 +22,13 @@ export function contentProblems(content: ApplicationContent, isKnownSource: (id:
     if (period?.start && period.end && period.start > period.end) problems.push(problem(`${field}.end`, `${field}.end must not be before ${field}.start`));
   };
   inOrder('projectPeriod', content.projectPeriod);
+  const cvrs: [string, string | undefined][] = [
+    ['applicant.organisation.cvr', content.applicant?.organisation?.cvr],
+    ['danishPartner.cvr', content.danishPartner?.cvr],
+  ];
+  for (const [field, cvr] of cvrs) {
+    if (cvr !== undefined && !isValidCvr(cvr)) problems.push(problem(field, `${field} must be a CVR number: 8 digits with a valid modulus-11 check digit`));
+  }
   if (content.retentionUntil && content.projectPeriod?.start && content.retentionUntil < content.projectPeriod.start) {
     problems.push(problem('retentionUntil', 'retentionUntil must not be before projectPeriod.start'));
   }
@@ -43,16 +53,18 @@ const REQUIRED: string[] = [
   'declarations.noProhibitedUse',
   'declarations.noReidentification',
   'declarations.significantSocietalImportance',
+  'declarations.noStigmatisation',
   'applicant.name',
   'applicant.email',
   'applicant.organisation.name',
   'applicant.organisation.country',
-  'applicant.organisation.type',
+  'applicant.organisation.sector',
   'legalBasis.gdprArt6',
   'legalBasis.gdprArt9',
   'consent',
   'output',
   'processingEnvironment',
+  'safeguards',
   'projectPeriod.start',
   'projectPeriod.end',
   'retentionUntil',
@@ -70,11 +82,22 @@ const missing = (value: unknown) => value === undefined || value === null || val
  */
 export function missingForSubmission(content: ApplicationContent): FieldProblem[] {
   const problems = REQUIRED.filter((path) => missing(valueAt(content, path))).map((path) => problem(path, `${path} is required before the application is submitted`));
+  if (content.applicant?.organisation?.country === 'DK' && missing(content.applicant.organisation.cvr)) {
+    problems.push(problem('applicant.organisation.cvr', 'applicant.organisation.cvr is required for a Danish organisation (country DK)'));
+  }
   if (content.processingEnvironment === 'other' && missing(content.technicalNeed)) {
     problems.push(problem('technicalNeed', 'technicalNeed is required when processingEnvironment is other'));
+  }
+  if (!content.researchers || content.researchers.length === 0) {
+    problems.push(problem('researchers', 'at least one researcher is required: the permit names who may access the data (EHDS art. 61(2))'));
   }
   if (!content.dataRequests || content.dataRequests.length === 0) {
     problems.push(problem('dataRequests', 'at least one data request is required'));
   }
+  // Drafts written before issue 10 lack it; the API requires it on every data request since.
+  (content.dataRequests ?? []).forEach((request, index) => {
+    const field = `dataRequests[${index}].wholeRegister`;
+    if (typeof request.wholeRegister !== 'boolean') problems.push(problem(field, `${field} is required before the application is submitted`));
+  });
   return problems;
 }

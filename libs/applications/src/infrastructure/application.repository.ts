@@ -3,6 +3,16 @@ import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
 import { ApplicationRecord, ApplicationStatus } from '../domain/records';
 import { camel, KeysetPosition, keysetKeySql } from '@kp/persistence';
+import { upgradeApplication } from '@kp/rules';
+
+/**
+ * An application as read. Drafts from before issue 10 were migrated; a submitted application's
+ * content is not rewritten, so it is mapped to today's shape here (`upgradeApplication`).
+ */
+function toApplication<T extends ApplicationRecord = ApplicationRecord>(row: Record<string, unknown>): T {
+  const a = camel<T>(row);
+  return { ...a, content: upgradeApplication(a.content) };
+}
 
 @Injectable()
 export class ApplicationRepository {
@@ -12,13 +22,13 @@ export class ApplicationRepository {
       applicantOrg,
       JSON.stringify(content),
     ]);
-    return camel(row);
+    return toApplication(row);
   }
 
   async find(manager: EntityManager, id: string, lock = false): Promise<ApplicationRecord | undefined> {
     if (!isUuid(id)) return undefined;
     const [row] = await manager.query(`SELECT * FROM application WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    return row ? camel(row) : undefined;
+    return row ? toApplication(row) : undefined;
   }
 
   async update(manager: EntityManager, id: string, change: { content?: ApplicationContent; status?: ApplicationStatus; caseId?: string }): Promise<ApplicationRecord> {
@@ -28,7 +38,7 @@ export class ApplicationRepository {
         WHERE id = $1 RETURNING *`,
       [id, change.content ? JSON.stringify(change.content) : null, change.status ?? null, change.caseId ?? null],
     );
-    return camel(rows[0]);
+    return toApplication(rows[0]);
   }
 
   /** The applicant's own applications, newest first, keyset-paginated on (created_at, id). */
@@ -40,7 +50,7 @@ export class ApplicationRepository {
         ORDER BY created_at DESC, id DESC LIMIT $4`,
       [applicantSub, after?.key ?? null, after?.id ?? null, limit],
     );
-    return rows.map((row: Record<string, unknown>) => camel<ApplicationRecord>(row));
+    return rows.map((row: Record<string, unknown>) => toApplication<ApplicationRecord & { position: string }>(row));
   }
 }
 

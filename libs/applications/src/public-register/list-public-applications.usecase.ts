@@ -1,5 +1,6 @@
 import { CaseFileRepository, PublicCaseRow } from '@kp/cases';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
+import { upgradeOrganisation } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -42,10 +43,16 @@ function toPublic(row: PublicCaseRow): PublicApplication {
   return {
     caseNumber: row.number,
     title: row.title,
-    applicantOrganisation: { name: row.orgName, type: row.orgType },
+    applicantOrganisation: publicOrganisation(row),
     purposeCategory: row.purposeCategory,
     dataSources: row.dataSources.map((d) => ({ id: d.id, name: d.name })),
     receivedAt: row.receivedAt.toISOString(),
     state: publicState(row.state),
   };
+}
+
+/** Country and sector; content submitted before issue 10 is mapped from its `type`. */
+function publicOrganisation(row: PublicCaseRow): PublicApplication['applicantOrganisation'] {
+  const organisation = upgradeOrganisation({ country: row.orgCountry ?? undefined, sector: row.orgSector ?? undefined, ...(row.orgType ? { type: row.orgType } : {}) });
+  return { name: row.orgName, country: organisation.country ?? null, sector: organisation.sector ?? null };
 }

@@ -7,7 +7,8 @@
 export interface PublicApplication {
   caseNumber: string;
   title: string | null;
-  applicantOrganisation: { name: string | null; type: string | null };
+  /** Where the organisation is established (ISO 3166-1 alpha-2) and its sector (null when not stated). */
+  applicantOrganisation: { name: string | null; country: string | null; sector: string | null };
   /** EHDS art. 53(1) category. */
   purposeCategory: string | null;
   dataSources: { id: string; name: string }[];

@@ -170,12 +170,22 @@ describe('CaseFileRepository (PostgreSQL)', () => {
     });
   });
 
+  it('reads content submitted before issue 10 in today’s shape, and leaves the row as it was', async () => {
+    const then = { title: 'T', applicant: { organisation: { name: 'Org', cvr: '31119103', country: 'DK', type: 'danish_private' } }, danishPartner: { name: 'P', cvr: '29979812', type: 'non_commercial' } };
+    const { case: opened } = await fixtures.open({ year: 2098, content: then as never });
+    const read = (await cases.find(db.manager, opened.id))!;
+    expect(read.content).toMatchObject({ applicant: { organisation: { name: 'Org', cvr: '31119103', country: 'DK', sector: 'private' } }, danishPartner: { name: 'P', cvr: '29979812', sector: 'non_profit' } });
+    expect((await cases.findMany(db.manager, [opened.id]))[0].content).toEqual(read.content);
+    const [row] = await db.query(`SELECT content FROM case_file WHERE id = $1`, [opened.id]);
+    expect(row.content).toEqual(then);
+  });
+
   describe('the public register', () => {
     // Submitted in 2099, after every other case here, so they are the register's first rows.
     const at = (minute: number) => new Date(Date.UTC(2099, 0, 1, 12, minute));
 
     it('lists received applications newest first with their data sources, and pages by cursor without skipping or repeating one', async () => {
-      const content = (title: string) => ({ title, purposeCategory: 'scientific_research', applicant: { organisation: { type: 'danish_public_research' } } }) as never;
+      const content = (title: string) => ({ title, purposeCategory: 'scientific_research', applicant: { organisation: { country: 'DK', sector: 'public_research' } } }) as never;
       const oldest = await fixtures.open({ year: 2099, submittedAt: at(1), content: content('A') });
       const tiedFirst = await fixtures.open({ year: 2099, submittedAt: at(2), content: content('B') });
       const tiedSecond = await fixtures.open({ year: 2099, submittedAt: at(2), content: content('C') });
@@ -203,7 +213,9 @@ describe('CaseFileRepository (PostgreSQL)', () => {
         number: newest.case.number,
         title: 'D',
         orgName: 'Aarhus Universitet',
-        orgType: 'danish_public_research',
+        orgCountry: 'DK',
+        orgSector: 'public_research',
+        orgType: null,
         purposeCategory: 'scientific_research',
         state: 'submitted',
         receivedAt: at(3),

@@ -1,4 +1,5 @@
 import { camel, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
+import { upgradeApplication } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseState } from '../domain/lifecycle';
@@ -18,6 +19,9 @@ export interface PublicCaseRow {
   number: string;
   title: string | null;
   orgName: string | null;
+  /** The applicant organisation as submitted (name aside): `country` and `sector`, or before issue 10 `type`. */
+  orgCountry: string | null;
+  orgSector: string | null;
   orgType: string | null;
   purposeCategory: string | null;
   state: CaseState;
@@ -34,6 +38,15 @@ export interface CaseSummary {
   title: string | null;
   purposeCategory: string | null;
   applicantOrgName: string | null;
+}
+
+/**
+ * A case as read: its content is immutable once submitted, so content written before issue 10 is
+ * mapped to today's shape here (`upgradeApplication`), never rewritten in the row.
+ */
+function toCase(row: Record<string, unknown>): CaseRecord {
+  const c = camel<CaseRecord>(row);
+  return { ...c, content: upgradeApplication(c.content) };
 }
 
 /** The one repository of `case_file` (and its gap-free number series `case_number_counter`). */
@@ -58,19 +71,20 @@ export class CaseFileRepository {
        VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $7) RETURNING *`,
       [c.number, c.applicationId, c.applicantSub, c.applicantOrg, c.applicantOrgName, JSON.stringify(c.content), c.submittedAt],
     );
-    return camel(row);
+    return toCase(row);
   }
 
   async find(manager: EntityManager, idOrNumber: string, lock = false): Promise<CaseRecord | undefined> {
     const column = isUuid(idOrNumber) ? 'id' : /^EK-\d{4}-\d{6}$/.test(idOrNumber) ? 'number' : undefined;
     if (!column) return undefined;
     const [row] = await manager.query(`SELECT * FROM case_file WHERE ${column} = $1${lock ? ' FOR UPDATE' : ''}`, [idOrNumber]);
-    return row ? camel(row) : undefined;
+    return row ? toCase(row) : undefined;
   }
 
   async findMany(manager: EntityManager, ids: string[]): Promise<CaseRecord[]> {
     if (ids.length === 0) return [];
-    return rowsOf(await manager.query(`SELECT * FROM case_file WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]));
+    const rows: Record<string, unknown>[] = await manager.query(`SELECT * FROM case_file WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    return rows.map(toCase);
   }
 
   /**
@@ -100,7 +114,7 @@ export class CaseFileRepository {
         extra.assigneeSub ?? null,
       ],
     );
-    return camel(rows[0]);
+    return toCase(rows[0]);
   }
 
 
@@ -137,6 +151,8 @@ export class CaseFileRepository {
         `SELECT c.number,
                 c.content->>'title' AS title,
                 c.applicant_org_name AS org_name,
+                c.content#>>'{applicant,organisation,country}' AS org_country,
+                c.content#>>'{applicant,organisation,sector}' AS org_sector,
                 c.content#>>'{applicant,organisation,type}' AS org_type,
                 c.content->>'purposeCategory' AS purpose_category,
                 c.state,

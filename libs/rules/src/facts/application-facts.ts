@@ -1,4 +1,6 @@
-import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, OUTPUT_KINDS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, ETHICS_STATUSES, LEGACY_DANISH_PARTNER_TYPES, ORGANISATION_SECTORS, OUTPUT_KINDS } from '../domain/application-enums';
+import { countryForRules } from '../domain/countries';
+import { legacyDanishPartnerType } from '../domain/legacy-application';
 import { FactProvider, isFilled } from './fact-provider';
 
 const app = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({
@@ -19,14 +21,19 @@ export const applicationFacts: FactProvider[] = [
     'declaration: significant societal importance (databeskyttelsesloven § 10 stk. 1)',
     (s) => s.application.declarations?.significantSocietalImportance === true,
   ),
+  app('declaresNoStigmatisation', 'declaration: no use that stigmatises or harms groups of persons (EHDS recital 73)', (s) => s.application.declarations?.noStigmatisation === true),
   app('hasGdprArt6Basis', 'a GDPR art. 6(1) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt6)),
   app('hasGdprArt9Basis', 'a GDPR art. 9(2) basis is stated', (s) => isFilled(s.application.legalBasis?.gdprArt9)),
   app('hasConsent', 'the data subjects have consented (sundhedsloven § 43)', (s) => s.application.consent === true),
   app(
     'hasEthicsApproval',
-    `approved by a research ethics committee (${ETHICS_COMMITTEES.join(' or ')}) with a reference`,
-    (s) => (ETHICS_COMMITTEES as readonly string[]).includes(s.application.ethicsApproval?.committee ?? '') && isFilled(s.application.ethicsApproval?.reference),
+    `approved by a research ethics committee (${ETHICS_COMMITTEES.join(' or ')}) with a reference; a not-notifiable answer is not an approval`,
+    (s) =>
+      (ETHICS_COMMITTEES as readonly string[]).includes(s.application.ethicsApproval?.committee ?? '') &&
+      isFilled(s.application.ethicsApproval?.reference) &&
+      s.application.ethicsApproval?.status === 'approved',
   ),
+  app('ethicsApprovalStatus', `the committee's answer (${ETHICS_STATUSES.join(' or ')}), or null when none is given`, (s) => s.application.ethicsApproval?.status ?? null),
   app('ethicsCommittee', `${ETHICS_COMMITTEES.join(' or ')}, or null`, (s) => s.application.ethicsApproval?.committee ?? null),
   app(
     'hasRecordOfProcessing',
@@ -42,17 +49,24 @@ export const applicationFacts: FactProvider[] = [
     isFilled(s.application.pseudonymisationJustification),
   ),
   app('processingEnvironment', 'where the data are processed', (s) => s.application.processingEnvironment ?? null),
+  app('hasSafeguards', 'the technical and organisational measures are described (EHDS art. 68(1)(e))', (s) => isFilled(s.application.safeguards)),
   app('hasDocumentedTechnicalNeed', 'a documented technical need for another environment', (s) => isFilled(s.application.technicalNeed)),
-  app('thirdCountry', 'ISO country code of a transfer destination, upper-case, or null', (s) =>
-    isFilled(s.application.thirdCountryTransfer?.country) ? s.application.thirdCountryTransfer!.country.trim().toUpperCase() : null,
+  app('thirdCountry', 'ISO country code of a declared transfer destination, upper-case (Greece as GR, also when written EL), or null', (s) =>
+    isFilled(s.application.thirdCountryTransfer?.country) ? countryForRules(s.application.thirdCountryTransfer!.country) : null,
   ),
   app('hasDanishPartner', 'a Danish partner with a CVR number is named', (s) =>
     isFilled(s.application.danishPartner?.name) && isFilled(s.application.danishPartner?.cvr),
   ),
   app(
+    'danishPartnerSector',
+    `the Danish partner's sector (${ORGANISATION_SECTORS.join(', ')}), or null when no partner or no sector is given`,
+    (s) => s.application.danishPartner?.sector ?? null,
+  ),
+  // Rule-set versions from before issue 10 compare this; a replay of their screenings must see it.
+  app(
     'danishPartnerType',
-    `the Danish partner's type (${DANISH_PARTNER_TYPES.join(', ')}), or null when no partner or no type is given`,
-    (s) => s.application.danishPartner?.type ?? null,
+    `before issue 10 (use danishPartnerSector): ${LEGACY_DANISH_PARTNER_TYPES.join(', ')}, from the partner's sector, or null`,
+    (s) => legacyDanishPartnerType(s.application.danishPartner?.sector ?? null),
   ),
   app('projectStart', 'project start date', (s) => s.application.projectPeriod?.start ?? null),
   app('projectEnd', 'project end date', (s) => s.application.projectPeriod?.end ?? null),

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DANISH_PARTNER_TYPES,
-  DanishPartnerType,
   ETHICS_COMMITTEES,
   EthicsCommittee,
-  ORGANISATION_TYPES,
-  OrganisationType,
+  ETHICS_STATUSES,
+  EthicsStatus,
+  ORGANISATION_SECTORS,
+  OrganisationSector,
   OUTPUT_KINDS,
   OutputKind,
   PROCESSING_ENVIRONMENTS,
@@ -38,11 +38,12 @@ const sameType = <A, B>(proof: Same<A, B>) => proof;
 describe('the application schema and the application-form enums', () => {
   it('takes each closed set of the form from its array, and has no enum of its own', () => {
     expect(enumsIn(applicationSchema as SchemaNode)).toEqual({
-      '$.applicant.organisation.type': [...ORGANISATION_TYPES],
+      '$.applicant.organisation.sector': [...ORGANISATION_SECTORS],
       '$.ethicsApproval.committee': [...ETHICS_COMMITTEES],
+      '$.ethicsApproval.status': [...ETHICS_STATUSES],
       '$.output': [...OUTPUT_KINDS],
       '$.processingEnvironment': [...PROCESSING_ENVIRONMENTS],
-      '$.danishPartner.type': [...DANISH_PARTNER_TYPES],
+      '$.danishPartner.sector': [...ORGANISATION_SECTORS],
     });
   });
 
@@ -51,6 +52,39 @@ describe('the application schema and the application-form enums', () => {
     expect(validateAgainstSchema('application', 'f.json', application)).toEqual([
       { file: 'f.json', path: '$.output', problem: `must be one of ${OUTPUT_KINDS.map((v) => JSON.stringify(v)).join(', ')}` },
     ]);
+  });
+
+  describe('the applicant organisation', () => {
+    const withOrganisation = (organisation: Record<string, unknown>) => {
+      const { application } = fixture('common', 'clean-public-research.json');
+      return { ...application, applicant: { ...application.applicant, organisation } };
+    };
+    const problems = (organisation: Record<string, unknown>) => validateAgainstSchema('application', 'f.json', withOrganisation(organisation));
+
+    it('accepts a Danish organisation with a valid CVR number, and Greece as EL or GR', () => {
+      expect(problems({ name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', sector: 'public_research' })).toEqual([]);
+      expect(problems({ name: 'University of Athens', country: 'EL', sector: 'public_research' })).toEqual([]);
+      expect(problems({ name: 'University of Athens', country: 'GR', sector: 'public_research' })).toEqual([]);
+    });
+
+    it('refuses a Danish organisation without a CVR number, or with a wrong check digit', () => {
+      expect(problems({ name: 'Aarhus Universitet', country: 'DK', sector: 'public_research' })).toEqual([
+        { file: 'f.json', path: '$.applicant.organisation.cvr', problem: 'is required' },
+      ]);
+      expect(problems({ name: 'Aarhus Universitet', cvr: '31119104', country: 'DK', sector: 'public_research' })).toEqual([
+        { file: 'f.json', path: '$.applicant.organisation.cvr', problem: 'must be a CVR number: 8 digits with a valid modulus-11 check digit' },
+      ]);
+    });
+
+    it('refuses a country that is not ISO 3166-1 alpha-2, and the type of before issue 10', () => {
+      expect(problems({ name: 'X', country: 'XX', sector: 'private' })).toEqual([
+        { file: 'f.json', path: '$.applicant.organisation.country', problem: 'must be an ISO 3166-1 alpha-2 country code such as DK (EL or GR for Greece)' },
+      ]);
+      expect(problems({ name: 'X', country: 'SE', type: 'foreign' })).toEqual([
+        { file: 'f.json', path: '$.applicant.organisation.sector', problem: 'is required' },
+        { file: 'f.json', path: '$.applicant.organisation.type', problem: 'unknown property' },
+      ]);
+    });
   });
 
   it('lets a fixture name a purpose category outside EHDS art. 53(1), so that the rule can be shown to catch it', () => {
@@ -72,12 +106,13 @@ describe('the application schema and the application-form enums', () => {
     const proofs = [
       sameType<ApplicationInput['purposeCategory'], PurposeCategory>(true),
       sameType<PurposeCategory, (typeof PURPOSE_CATEGORIES)[number]>(true),
-      sameType<Organisation['type'], OrganisationType>(true),
-      sameType<OrganisationType, (typeof ORGANISATION_TYPES)[number]>(true),
-      sameType<DanishPartner['type'], DanishPartnerType | undefined>(true),
-      sameType<DanishPartnerType, (typeof DANISH_PARTNER_TYPES)[number]>(true),
+      sameType<Organisation['sector'], OrganisationSector>(true),
+      sameType<OrganisationSector, (typeof ORGANISATION_SECTORS)[number]>(true),
+      sameType<DanishPartner['sector'], OrganisationSector | undefined>(true),
       sameType<EthicsApproval['committee'], EthicsCommittee>(true),
       sameType<EthicsCommittee, (typeof ETHICS_COMMITTEES)[number]>(true),
+      sameType<EthicsApproval['status'], EthicsStatus>(true),
+      sameType<EthicsStatus, (typeof ETHICS_STATUSES)[number]>(true),
       sameType<ApplicationInput['output'], OutputKind>(true),
       sameType<OutputKind, (typeof OUTPUT_KINDS)[number]>(true),
       sameType<ApplicationInput['processingEnvironment'], ProcessingEnvironment>(true),

@@ -1,8 +1,12 @@
-import { DANISH_PARTNER_TYPES, ETHICS_COMMITTEES, ORGANISATION_TYPES, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
+import { ETHICS_COMMITTEES, ETHICS_STATUSES, ORGANISATION_SECTORS, OUTPUT_KINDS, PROCESSING_ENVIRONMENTS } from '../domain/application-enums';
 
 /** JSON Schema of the standardised application (ApplicationInput), used for fixtures. */
 const date = { type: 'string', format: 'date' };
 const text = { type: 'string', minLength: 1 };
+// Formats registered by the schema validator: ISO 3166-1 alpha-2 (EL accepted for Greece), and a
+// CVR number with its modulus-11 check digit.
+const country = { type: 'string', format: 'country-code' };
+const cvr = { type: 'string', format: 'dk-cvr' };
 const period = { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: date, end: date } };
 
 export const applicationSchema = {
@@ -15,10 +19,12 @@ export const applicationSchema = {
     'purposeCategory',
     'declarations',
     'applicant',
+    'researchers',
     'legalBasis',
     'consent',
     'output',
     'processingEnvironment',
+    'safeguards',
     'projectPeriod',
     'retentionUntil',
     'dataRequests',
@@ -32,11 +38,12 @@ export const applicationSchema = {
     declarations: {
       type: 'object',
       additionalProperties: false,
-      required: ['noProhibitedUse', 'noReidentification', 'significantSocietalImportance'],
+      required: ['noProhibitedUse', 'noReidentification', 'significantSocietalImportance', 'noStigmatisation'],
       properties: {
         noProhibitedUse: { type: 'boolean' },
         noReidentification: { type: 'boolean' },
         significantSocietalImportance: { type: 'boolean' },
+        noStigmatisation: { type: 'boolean' },
       },
     },
     applicant: {
@@ -49,14 +56,22 @@ export const applicationSchema = {
         organisation: {
           type: 'object',
           additionalProperties: false,
-          required: ['name', 'country', 'type'],
-          properties: {
-            name: text,
-            cvr: { type: 'string', pattern: '^\\d{8}$' },
-            country: { type: 'string', pattern: '^[A-Z]{2}$' },
-            type: { enum: [...ORGANISATION_TYPES] },
-          },
+          required: ['name', 'country', 'sector'],
+          properties: { name: text, cvr, country, sector: { enum: [...ORGANISATION_SECTORS] } },
+          // A Danish organisation gives its CVR number.
+          if: { required: ['country'], properties: { country: { const: 'DK' } } },
+          then: { required: ['cvr'] },
         },
+      },
+    },
+    researchers: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'email', 'organisation', 'countryOfAccess'],
+        properties: { name: text, email: { type: 'string', format: 'email' }, organisation: text, countryOfAccess: country },
       },
     },
     legalBasis: {
@@ -69,8 +84,8 @@ export const applicationSchema = {
     ethicsApproval: {
       type: 'object',
       additionalProperties: false,
-      required: ['committee', 'reference'],
-      properties: { committee: { enum: [...ETHICS_COMMITTEES] }, reference: text },
+      required: ['committee', 'reference', 'status'],
+      properties: { committee: { enum: [...ETHICS_COMMITTEES] }, reference: text, status: { enum: [...ETHICS_STATUSES] } },
     },
     recordOfProcessing: {
       type: 'object',
@@ -81,12 +96,13 @@ export const applicationSchema = {
     output: { enum: [...OUTPUT_KINDS] },
     pseudonymisationJustification: { type: 'string' },
     processingEnvironment: { enum: [...PROCESSING_ENVIRONMENTS] },
+    safeguards: text,
     technicalNeed: { type: 'string' },
     thirdCountryTransfer: {
       type: 'object',
       additionalProperties: false,
       required: ['country'],
-      properties: { country: { type: 'string', pattern: '^[A-Z]{2}$' } },
+      properties: { country },
     },
     danishPartner: {
       type: 'object',
@@ -94,8 +110,8 @@ export const applicationSchema = {
       required: ['name', 'cvr'],
       properties: {
         name: text,
-        cvr: { type: 'string', pattern: '^\\d{8}$' },
-        type: { enum: [...DANISH_PARTNER_TYPES] },
+        cvr,
+        sector: { enum: [...ORGANISATION_SECTORS] },
       },
     },
     projectPeriod: period,
@@ -106,7 +122,7 @@ export const applicationSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['dataSourceId', 'variables', 'population', 'period', 'biologicalMaterial', 'prospective'],
+        required: ['dataSourceId', 'variables', 'population', 'period', 'biologicalMaterial', 'prospective', 'wholeRegister'],
         properties: {
           dataSourceId: text,
           variables: { type: 'array', items: text },
@@ -114,6 +130,8 @@ export const applicationSchema = {
           period,
           biologicalMaterial: { type: 'boolean' },
           prospective: { type: 'boolean' },
+          necessity: text,
+          wholeRegister: { type: 'boolean' },
         },
       },
     },

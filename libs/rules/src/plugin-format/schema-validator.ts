@@ -1,5 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { isCountryCode } from '../domain/countries';
+import { isValidCvr } from '../domain/cvr';
 import { LoadProblem } from '../domain/rule-set';
 import { applicationSchema } from './application.schema';
 import { fixtureSchema } from './fixture.schema';
@@ -12,6 +14,9 @@ export type PluginFileKind = 'manifest' | 'rules' | 'fixture' | 'application';
 function buildAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
+  // The same checks as the API's validators, so a fixture is refused where a request would be.
+  ajv.addFormat('country-code', { type: 'string', validate: isCountryCode });
+  ajv.addFormat('dk-cvr', { type: 'string', validate: isValidCvr });
   ajv.addSchema(applicationSchema);
   return ajv;
 }
@@ -22,6 +27,11 @@ const validators: Record<PluginFileKind, ValidateFunction> = {
   rules: ajv.compile(rulesSchema),
   fixture: ajv.compile(fixtureSchema),
   application: ajv.getSchema('kp:rules/application')!,
+};
+
+const FORMAT_PROBLEMS: Record<string, string> = {
+  'country-code': 'must be an ISO 3166-1 alpha-2 country code such as DK (EL or GR for Greece)',
+  'dk-cvr': 'must be a CVR number: 8 digits with a valid modulus-11 check digit',
 };
 
 function toProblem(file: string, error: ErrorObject): LoadProblem {
@@ -35,6 +45,9 @@ function toProblem(file: string, error: ErrorObject): LoadProblem {
   }
   if (error.keyword === 'enum') {
     return { file, path: jsonPath(segments), problem: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  }
+  if (error.keyword === 'format' && FORMAT_PROBLEMS[String(params.format)]) {
+    return { file, path: jsonPath(segments), problem: FORMAT_PROBLEMS[String(params.format)] };
   }
   return { file, path: jsonPath(segments), problem: error.message ?? error.keyword };
 }

@@ -3,13 +3,18 @@ import { join } from 'node:path';
 import { ApplicationInput } from '../domain/application-input';
 import { formatProblem, PluginReloadOutcome, PluginVersion } from '../domain/rule-set';
 import { RuleSetRegistry } from './rule-set-registry';
-import { SHIPPED_RULES, TestPluginDir } from './test-plugin-dir';
+import { nextPatch, SHIPPED_RULES, shippedVersion, TestPluginDir } from './test-plugin-dir';
 
 /** The date whose law these screenings apply (before EHDS chapter IV applies). */
 const LAW_DATE = '2026-11-29';
 
 const application = (fixture: string): ApplicationInput =>
   JSON.parse(readFileSync(join(SHIPPED_RULES, fixture), 'utf8')).application as ApplicationInput;
+
+/** The shipped versions, and the one an edit raises common to. */
+const COMMON = shippedVersion('common');
+const COMMON_EDITED = nextPatch(COMMON);
+const REGISTERS = shippedVersion('national-registers');
 
 const outcome = (report: PluginReloadOutcome[], id: string) => report.find((o) => o.pluginId === id)!;
 
@@ -26,7 +31,7 @@ describe('RuleSetRegistry', () => {
     firstCommon = outcome(report, 'common').sha256!;
   });
 
-  /** Reloads after breaking `common`, and checks the refusal and that 1.0.0 keeps serving. */
+  /** Reloads after breaking `common`, and checks the refusal and that the shipped version keeps serving. */
   async function expectRefused(file: string, path: string, problem: RegExp): Promise<void> {
     const report = await registry.loadDirectory(plugins.dir);
     const common = outcome(report, 'common');
@@ -36,10 +41,10 @@ describe('RuleSetRegistry', () => {
     expect(formatProblem(error)).toMatch(problem);
     expect(outcome(report, 'national-registers').status).toBe('unchanged');
 
-    expect(registry.activeVersions().find((v) => v.id === 'common')).toMatchObject({ version: '1.0.0', sha256: firstCommon });
+    expect(registry.activeVersions().find((v) => v.id === 'common')).toMatchObject({ version: COMMON, sha256: firstCommon });
     const result = await registry.screen(application('common/fixtures/third-country-transfer.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('deny');
-    expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: '1.0.0' });
+    expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: COMMON });
   }
 
   it('reports an unchanged plugin as unchanged', async () => {
@@ -74,7 +79,7 @@ describe('RuleSetRegistry', () => {
 
   it('refuses a manifest schema violation', async () => {
     await plugins.edit('common', 'manifest.json', (m) => {
-      m.version = '1.0.1';
+      m.version = COMMON_EDITED;
       m.legalReferences[0].status = 'probably';
     });
     await expectRefused('common/manifest.json', '$.legalReferences[0].status', /must be one of/);
@@ -104,7 +109,7 @@ describe('RuleSetRegistry', () => {
     const rules = await plugins.readJson('common', 'rules.json');
     rules.rules[0].event.params.message.en = 'Changed wording';
     await plugins.writeJson('common', 'rules.json', rules);
-    await expectRefused('common/manifest.json', '$.version', /version 1.0.0 was not raised/);
+    await expectRefused('common/manifest.json', '$.version', new RegExp(`version ${COMMON.replace(/\./g, '\\.')} was not raised`));
   });
 
   it('refuses a broken fixture, since CI would fail on it', async () => {
@@ -115,10 +120,10 @@ describe('RuleSetRegistry', () => {
   it('activates a valid new version without restart, and the next screening uses it', async () => {
     await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
     const report = await registry.loadDirectory(plugins.dir);
-    expect(outcome(report, 'common')).toMatchObject({ status: 'activated', version: '1.0.1' });
+    expect(outcome(report, 'common')).toMatchObject({ status: 'activated', version: COMMON_EDITED });
     const result = await registry.screen(application('common/fixtures/retention-beyond-margin.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('approve');
-    expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: '1.0.1' });
+    expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: COMMON_EDITED });
   });
 
   it('refuses a plugin claiming a data source another plugin covers', async () => {
@@ -148,8 +153,8 @@ describe('RuleSetRegistry', () => {
     failing = true;
     await plugins.edit('common', 'rules.json', (r) => r.rules.pop());
     const report = await fresh.loadDirectory(plugins.dir);
-    expect(outcome(report, 'common')).toMatchObject({ status: 'refused', version: '1.0.1', errors: [{ path: '$', problem: expect.stringMatching(/could not be stored: database unavailable/) }] });
-    expect(fresh.activeVersions().find((v) => v.id === 'common')?.version).toBe('1.0.0');
+    expect(outcome(report, 'common')).toMatchObject({ status: 'refused', version: COMMON_EDITED, errors: [{ path: '$', problem: expect.stringMatching(/could not be stored: database unavailable/) }] });
+    expect(fresh.activeVersions().find((v) => v.id === 'common')?.version).toBe(COMMON);
     failing = false;
     expect(outcome(await fresh.loadDirectory(plugins.dir), 'common').status).toBe('activated');
   });
@@ -159,7 +164,7 @@ describe('RuleSetRegistry', () => {
       kind: 'national_register',
       defaultTrack: 'central',
       controller: { cvr: '33257872' },
-      ruleSet: { id: 'national-registers', version: '1.1.0' },
+      ruleSet: { id: 'national-registers', version: REGISTERS },
     });
     expect(registry.dataSource('nope')).toBeUndefined();
   });

@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inc } from 'semver';
 
 export const SHIPPED_RULES = join(__dirname, '../../../../rules');
+
+/** The version of a shipped plugin, so that tests need no change when its authors raise it. */
+export const shippedVersion = (pluginId: string): string => JSON.parse(readFileSync(join(SHIPPED_RULES, pluginId, 'manifest.json'), 'utf8')).version;
+
+/** The next patch version, as an author raises it for a change. */
+export const nextPatch = (version: string): string => inc(version, 'patch')!;
 
 /** A scratch copy of some shipped plugins that a test may break. */
 export class TestPluginDir {
@@ -38,9 +46,9 @@ export class TestPluginDir {
     if (name !== 'manifest.json') await this.bumpVersion(pluginId);
   }
 
-  async bumpVersion(pluginId: string, version = '1.0.1'): Promise<void> {
+  async bumpVersion(pluginId: string, version?: string): Promise<void> {
     const manifest = await this.readJson(pluginId, 'manifest.json');
-    manifest.version = version;
+    manifest.version = version ?? nextPatch(manifest.version);
     await this.writeJson(pluginId, 'manifest.json', manifest);
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApplicationInput } from '../domain/application-input';
 import { PluginVersion } from '../domain/rule-set';
+import { contentSha256 } from '../loader/content-hash';
 import { RuleSetRegistry } from '../registry/rule-set-registry';
 import { SHIPPED_RULES, TestPluginDir } from '../registry/test-plugin-dir';
 import { replayScreening } from './replay-screening';
@@ -57,5 +58,56 @@ describe('replayScreening', () => {
   it('names a data source no stored version covers', async () => {
     const app = application('biobanks/fixtures/foreign-with-partner.json');
     await expect(replayScreening(app, 0, [], LAW_DATE)).rejects.toThrow('the stored versions do not include the common plugin');
+  });
+
+  describe('a screening stored before issue 10', () => {
+    /**
+     * The biobanks rule set as it was then: its partner rule compared the organisation and partner
+     * `type`. Rebuilt from today's version with the old conditions, as the store would hold it.
+     */
+    async function versionsOfThen(): Promise<PluginVersion[]> {
+      const registry = new RuleSetRegistry();
+      await registry.loadDirectory(SHIPPED_RULES);
+      const versions: PluginVersion[] = JSON.parse(JSON.stringify(registry.activeVersions().filter((v) => ['common', 'biobanks'].includes(v.id))));
+      const biobanks = versions.find((v) => v.id === 'biobanks')!;
+      biobanks.version = '1.1.0';
+      biobanks.content.manifest.version = '1.1.0';
+      biobanks.content.manifest.requiredFacts.push('applicantOrganisationType', 'danishPartnerType');
+      biobanks.content.rules.rules.find((r) => r.name === 'danish-partner-private')!.conditions = {
+        all: [
+          { fact: 'applicantOrganisationType', operator: 'isOneOf', value: ['danish_private', 'foreign'] },
+          { fact: 'hasDanishPartner', operator: 'equal', value: true },
+          { fact: 'danishPartnerType', operator: 'equal', value: 'danish_private' },
+        ],
+      } as never;
+      biobanks.sha256 = contentSha256(biobanks.content);
+      return versions;
+    }
+
+    /** The content such a screening stored: organisation and partner with `type`. */
+    const contentOfThen = (): ApplicationInput => {
+      const app = application('biobanks/fixtures/company-with-private-partner.json') as unknown as Record<string, any>;
+      app.applicant.organisation = { name: 'Novo Analytics ApS', cvr: '41234563', country: 'DK', type: 'danish_private' };
+      app.danishPartner = { name: 'Nordic Biotech Consulting ApS', cvr: '38123459', type: 'danish_private' };
+      return app as unknown as ApplicationInput;
+    };
+
+    it('replays from the stored content, with the facts under the names its version used', async () => {
+      const stored = contentOfThen();
+      const untouched = structuredClone(stored);
+      const replayed = await replayScreening(stored, 0, await versionsOfThen(), LAW_DATE);
+      expect(replayed.findings.map((f) => f.code)).toEqual(['BB-DANISH-PARTNER-PRIVATE']);
+      expect(replayed.verdict).toBe('deny');
+      expect(replayed.facts).toMatchObject({ applicantOrganisationType: 'danish_private', danishPartnerType: 'danish_private' });
+      expect(stored).toEqual(untouched);
+    });
+
+    it('gives the same verdict when today’s rules screen that content again', async () => {
+      const registry = new RuleSetRegistry();
+      await registry.loadDirectory(SHIPPED_RULES);
+      const again = await registry.screen(contentOfThen(), 0, LAW_DATE);
+      expect(again.findings.map((f) => f.code)).toEqual(['BB-DANISH-PARTNER-PRIVATE']);
+      expect(again.facts).toMatchObject({ applicantOrganisationDanish: true, applicantOrganisationSector: 'private', danishPartnerSector: 'private' });
+    });
   });
 });

@@ -4,6 +4,7 @@ import { combineVerdicts } from '../domain/verdict';
 import { CompiledRuleSet } from '../engine/compiled-rule-set';
 import { FactProviderRegistry } from '../facts/fact-provider';
 import { isLawDate, LawDate } from '../law/in-force';
+import { upgradeApplication } from '../domain/legacy-application';
 
 export class ScreeningInputError extends Error {
   constructor(message: string) {
@@ -21,7 +22,8 @@ export interface ScreeningPlan {
 /**
  * Screens one data request under the law in force on `lawDate`: the common plugin and the source's
  * own plugin run on the same facts; their findings and requirements are joined and the verdict
- * combined (DESIGN.md §3 Screening).
+ * combined (DESIGN.md §3 Screening). Content written before issue 10 is seen in today's shape, and
+ * the facts older rule-set versions name are still computed from it, so a replay sees what they saw.
  */
 export async function screenDataRequest(
   application: ApplicationInput,
@@ -31,9 +33,10 @@ export async function screenDataRequest(
   lawDate: LawDate,
 ): Promise<ScreeningResult> {
   if (!isLawDate(lawDate)) throw new ScreeningInputError(`the law date must be a calendar date YYYY-MM-DD, got ${String(lawDate)}`);
-  const dataRequest = application.dataRequests[dataRequestIndex];
+  const current = upgradeApplication(application);
+  const dataRequest = current.dataRequests[dataRequestIndex];
   const names = new Set([...plan.common.requiredFacts, ...plan.source.requiredFacts]);
-  const factValues = facts.compute([...names].sort(), { application, dataRequest, dataSource: plan.dataSource });
+  const factValues = facts.compute([...names].sort(), { application: current, dataRequest, dataSource: plan.dataSource });
 
   const evaluations = await Promise.all([plan.common.evaluate(factValues, lawDate), plan.source.evaluate(factValues, lawDate)]);
   const findings = evaluations.flatMap((e) => e.findings);

@@ -1,11 +1,12 @@
-import { ORGANISATION_TYPES } from '@kp/rules';
+import { ORGANISATION_SECTORS } from '@kp/rules';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** OpenAPI shapes of the transparency register (documentation only; the use case returns plain data). */
 
 class PublicOrganisationDto {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ORGANISATION_TYPES }) type!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'DK', description: 'Where the organisation is established, ISO 3166-1 alpha-2' }) country!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ORGANISATION_SECTORS, description: 'null when the application does not state it' }) sector!: string | null;
 }
 
 class PublicDataSourceDto {
