@@ -38,7 +38,7 @@ describe('legal scenarios: the screening finds what the law says', () => {
         problems.push(`${source}: GET /v1/data-sources/${source} answered ${res.status}`);
         continue;
       }
-      const names: string[] = (res.body.variables ?? []).map((v: { name: string }) => v.name);
+      const names: string[] = (res.body.catalogue?.variables ?? []).map((v: { name: string }) => v.name);
       for (const name of CATALOGUE[source]) {
         if (names.includes(name)) continue;
         const spelt = names.find((n) => n.toLowerCase() === name.toLowerCase());
