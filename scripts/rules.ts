@@ -28,7 +28,7 @@ async function test(registry: RuleSetRegistry): Promise<boolean> {
     console.log(`${o.passed ? 'PASS' : 'FAIL'} ${o.file} — ${o.description}`);
     for (const d of o.differences) console.log(`  ${d}`);
   }
-  for (const gap of run.coverageGaps) console.log(`FAIL coverage ${gap.pluginId} ${gap.code}: ${gap.problem}`);
+  for (const gap of run.coverageGaps) console.log(`FAIL coverage ${gap.pluginId} rule ${gap.rule}: ${gap.problem}`);
   const passed = run.outcomes.filter((o) => o.passed).length;
   console.log('-'.repeat(60));
   console.log(`PASS: ${passed}/${run.outcomes.length}${run.coverageGaps.length ? `, coverage gaps: ${run.coverageGaps.length}` : ''}`);

@@ -20,6 +20,8 @@ export interface DataSourceDefinition {
   requires?: string[];
   /** The variables one can ask for (issue 10). */
   catalogue?: DataSourceCatalogue;
+  /** Requirements every request to this source has, whatever the application says (not rules). */
+  standingRequirements?: Omit<Requirement, 'pluginId'>[];
 }
 
 export interface LegalReference {

@@ -1,5 +1,6 @@
 import { TRACKS } from '@kp/clock';
 import { CATALOGUE_COMPLETENESS, VARIABLE_SENSITIVITIES } from '../domain/catalogue';
+import { requirementParams } from './rules.schema';
 /** JSON Schema of `rules/<plugin-id>/manifest.json`. */
 export const manifestSchema = {
   $id: 'kp:rules/manifest',
@@ -33,6 +34,9 @@ export const manifestSchema = {
           decidingAuthority: { type: 'string', minLength: 1 },
           advisorRegion: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
           requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+          // What every request to this source needs whatever the application says (e.g. the RKKP
+          // steering group's professional comments): not a rule, since nothing in the application triggers it.
+          standingRequirements: { type: 'array', items: requirementParams },
           // What a researcher can ask for (issue 10): complete for registers and clinical databases
           // (a variable outside it cannot be approved), representative for patient records and biobanks.
           catalogue: {

@@ -24,7 +24,7 @@ const findingParams = {
   },
 };
 
-const requirementParams = {
+export const requirementParams = {
   type: 'object',
   required: ['kind', 'code'],
   properties: {

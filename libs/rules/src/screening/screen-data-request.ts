@@ -1,5 +1,5 @@
 import { ApplicationInput } from '../domain/application-input';
-import { DataSourceDefinition, ScreeningResult } from '../domain/rule-set';
+import { DataSourceDefinition, Requirement, ScreeningResult } from '../domain/rule-set';
 import { combineVerdicts } from '../domain/verdict';
 import { CompiledRuleSet } from '../engine/compiled-rule-set';
 import { FactProviderRegistry } from '../facts/fact-provider';
@@ -44,7 +44,10 @@ export async function screenDataRequest(
     lawDate,
     verdict: combineVerdicts(findings),
     findings,
-    requirements: evaluations.flatMap((e) => e.requirements),
+    requirements: [
+      ...evaluations.flatMap((e) => e.requirements),
+      ...(plan.dataSource.standingRequirements ?? []).map((r) => ({ ...r, pluginId: plan.source.pluginId }) as Requirement),
+    ],
     ruleSets: [plan.common.ref, plan.source.ref],
     trace: evaluations.flatMap((e) => e.trace),
     facts: factValues,
