@@ -9,7 +9,6 @@ export * from './domain/legal-matters';
 export * from './access/case-access';
 export * from './clock/case-clock.service';
 export * from './conflicts/conflict-check';
-export * from './infrastructure/ids';
 export * from './infrastructure/case-file.repository';
 export * from './infrastructure/sub-case.repository';
 export * from './infrastructure/clock-event.repository';

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './persistence.module';
 export * from './rows';
 export * from './keyset-cursor';
+export * from './ids';

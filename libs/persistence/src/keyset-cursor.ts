@@ -1,3 +1,4 @@
+import { isUuid } from './ids';
 import { BadCursorError } from '@kp/errors';
 
 /**
@@ -17,7 +18,6 @@ export interface KeysetCursorOptions {
   nullKey?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The exact text of a timestamptz column for a cursor key, in UTC with microseconds. */
@@ -41,7 +41,7 @@ export function decodeKeysetCursor(raw: string | undefined, options: KeysetCurso
     if (Array.isArray(parsed) && parsed.length === 2) {
       const [key, id] = parsed as unknown[];
       const keyOk = (key === null && options.nullKey === true) || (typeof key === 'string' && isTimestampKey(key));
-      if (keyOk && typeof id === 'string' && (options.id ?? UUID).test(id)) return { key: key as string | null, id };
+      if (keyOk && typeof id === 'string' && (options.id ? options.id.test(id) : isUuid(id))) return { key: key as string | null, id };
     }
   } catch {
     /* answered by the problem below */

@@ -1,4 +1,4 @@
-import { ScreeningRepository } from '@kp/cases';
+import { CASE_STATES, isOpen, ScreeningRepository } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { ReloadReport, RuleSetRegistry, RuleSetReloader, Verdict } from '@kp/rules';
@@ -34,7 +34,7 @@ export interface DryRunReport {
   changes: VerdictChange[];
 }
 
-const OPEN_STATES = ['submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller'];
+const OPEN_STATES = CASE_STATES.filter(isOpen);
 
 /**
  * Shows how the plugins now in RULES_DIR would change the verdicts of open cases before anyone

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
 import { ApplicationRecord, ApplicationStatus } from '../domain/records';
-import { camel, KeysetPosition, keysetKeySql } from '@kp/persistence';
+import { camel, isUuid, KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { upgradeApplication } from '@kp/rules';
 
 /**
@@ -54,6 +54,3 @@ export class ApplicationRepository {
   }
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

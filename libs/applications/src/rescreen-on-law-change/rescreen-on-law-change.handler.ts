@@ -33,7 +33,7 @@ export class RescreenOnLawChangeHandler implements JobHandler {
     const today = copenhagenDateOf(this.clock.now()).toString();
     const change = latestBoundary(this.registry.lawBoundaries(), today);
     if (!change) return;
-    const outdated = (await this.screenings.latestOfOpenSubCases(manager, OPEN_STATES)).filter((s) => s.lawDate < change);
+    const outdated = await this.screenings.latestOfOpenSubCases(manager, OPEN_STATES, change);
     const caseIds = [...new Set(outdated.map((s) => s.caseId))].sort().slice(0, LAW_CHANGE_BATCH);
     for (const caseId of caseIds) await this.screen.handle(manager, { caseId, reason: 'law_changed' }, context);
   }

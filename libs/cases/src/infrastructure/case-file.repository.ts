@@ -1,10 +1,9 @@
-import { camel, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
+import { camel, KeysetPosition, keysetKeySql, rowsOf, isUuid } from '@kp/persistence';
 import { upgradeApplication } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseState } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord } from '../domain/records';
-import { isUuid } from './ids';
 
 /** What the clock refresh stores on the case row, for the queues to filter and sort on. */
 export interface CaseClockFigures {

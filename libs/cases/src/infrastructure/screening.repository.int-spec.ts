@@ -112,5 +112,8 @@ describe('ScreeningRepository (PostgreSQL)', () => {
         ruleSets: [{ id: 'common', version: '1.0.0', sha256: 'a'.repeat(64) }],
       },
     ]);
+    // After a change of the law on 30 November the screening of 29 November is outdated; on the 29th it is not.
+    expect((await screenings.latestOfOpenSubCases(db.manager, ['in_review', 'consultation'], '2026-11-30')).map((r) => r.subCaseId)).toEqual([inReview.subCases[0].id]);
+    expect(await screenings.latestOfOpenSubCases(db.manager, ['in_review', 'consultation'], '2026-11-29')).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import type { ApplicationInput, Finding, Verdict } from '@kp/rules';
-import { camel, rowsOf } from '@kp/persistence';
+import { camel, rowsOf, isUuid } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ScreeningRecord } from '../domain/records';
-import { isUuid } from './ids';
 
 export type NewScreening = Pick<ScreeningRecord, 'subCaseId' | 'caseId' | 'reason' | 'verdict' | 'findings' | 'requirements' | 'ruleSets' | 'trace' | 'facts' | 'application' | 'dataRequestIndex' | 'lawDate'>;
 
@@ -66,15 +65,23 @@ export class ScreeningRepository {
     return row.n;
   }
 
-  /** The latest screening of every open sub-case of a case in one of `caseStates`. */
-  async latestOfOpenSubCases(manager: EntityManager, caseStates: readonly string[]): Promise<OpenScreeningRow[]> {
+  /**
+   * The latest screening of every open sub-case of a case in one of `caseStates`; with
+   * `lawDateBefore`, only those that applied the law of an earlier date.
+   */
+  async latestOfOpenSubCases(manager: EntityManager, caseStates: readonly string[], lawDateBefore?: string): Promise<OpenScreeningRow[]> {
+    // The latest screening per sub-case first, then the law-date filter: an older screening never counts.
     return rowsOf(
       await manager.query(
-        `SELECT DISTINCT ON (s.sub_case_id) c.id AS case_id, c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application, s.data_request_index, s.law_date, s.verdict, s.findings, s.rule_sets
-           FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
-          WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
-          ORDER BY s.sub_case_id, s.created_at DESC, s.id`,
-        [caseStates],
+        `SELECT * FROM (
+           SELECT DISTINCT ON (s.sub_case_id) c.id AS case_id, c.number AS case_number, s.sub_case_id, sc.data_source_id, s.application,
+                  s.data_request_index, s.law_date, s.verdict, s.findings, s.rule_sets
+             FROM screening s JOIN case_file c ON c.id = s.case_id JOIN sub_case sc ON sc.id = s.sub_case_id
+            WHERE c.state = ANY($1) AND sc.state NOT IN ('decided', 'withdrawn')
+            ORDER BY s.sub_case_id, s.created_at DESC, s.id) AS latest
+          WHERE $2::date IS NULL OR latest.law_date < $2::date
+          ORDER BY latest.sub_case_id`,
+        [caseStates, lawDateBefore ?? null],
       ),
     );
   }

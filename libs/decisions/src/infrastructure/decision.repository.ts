@@ -1,5 +1,4 @@
-import { isUuid } from '@kp/cases';
-import { camel } from '@kp/persistence';
+import { camel, isUuid } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
