@@ -7,9 +7,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testRegex: '(libs|apps|test|scripts)/.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  // The legal scenario suite (issue 10) is committed failing first: it runs with `npm run test:legal`
-  // and joins the default run by deleting its entry here once it passes.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/legal/legal-scenarios\\.e2e-spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',

@@ -105,15 +105,19 @@ describe('case handling from submit to permit (e2e)', () => {
     ).body;
     expect(regionDecision.decision).toMatchObject({ decidingAuthority: expect.any(String), decidedBy: { role: 'controller', organisation: '29190925' } });
 
-    // The biobank part depends on Datatilsynet's permission (databeskyttelsesloven § 10 stk. 3 nr. 2): blocked until resolved.
+    // The biobank part depends on Datatilsynet's permission (databeskyttelsesloven § 10 stk. 3 nr. 2) and on the terms on
+    // which the material leaves the biobank (a material transfer agreement): blocked until both are resolved.
     const blocked = await post(`/v1/cases/${caseId}/sub-cases/${sub['biobank-dnb']}/controller-decision`, 'controllerSsi', {
       outcome: 'approved',
       legalBasis: 'Komitéloven § 14; databeskyttelsesloven § 10 stk. 3',
       reasoning: 'Material may be disclosed.',
     }).expect(409);
     expect(blocked.body.type).toContain('legal-matter-open');
-    const matter = (await caseNow()).legalMatters.find((m: { subCaseId: string; state: string }) => m.subCaseId === sub['biobank-dnb'] && m.state === 'open');
-    await post(`/v1/cases/${caseId}/legal-matters/${matter.id}/resolve`, 'caseworker', { documentReference: 'Datatilsynet 2026-31-1234' }).expect(200);
+    const open = (await caseNow()).legalMatters.filter((m: { subCaseId: string; state: string }) => m.subCaseId === sub['biobank-dnb'] && m.state === 'open');
+    expect(open.map((m: { kind: string }) => m.kind).sort()).toEqual(['datatilsynet_permission', 'material_transfer_agreement']);
+    for (const matter of open) {
+      await post(`/v1/cases/${caseId}/legal-matters/${matter.id}/resolve`, 'caseworker', { documentReference: `${matter.kind} 2026-31-1234` }).expect(200);
+    }
     const last = (
       await post(`/v1/cases/${caseId}/sub-cases/${sub['biobank-dnb']}/controller-decision`, 'controllerSsi', {
         outcome: 'approved',

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { TestApp } from './app';
 import { waitFor } from './wait';
@@ -18,26 +20,39 @@ export function completeApplication(overrides: Record<string, unknown> = {}): Re
     legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
     consent: false,
     ethicsApproval: { committee: 'VEK', reference: '1-10-72-123-25', status: 'approved' },
-    recordOfProcessing: { reference: 'AU-2026-117', controller: 'Aarhus Universitet', deletionDate: '2029-06-30' },
+    recordOfProcessing: { reference: 'AU-2026-117', controller: 'Aarhus Universitet', deletionDate: '2028-12-31' },
     output: 'anonymised',
     processingEnvironment: 'sds_research_machine',
     safeguards: 'Analysis only on the research machine; personal access with two-factor login; output checked for small cells before export.',
     projectPeriod: { start: '2026-01-01', end: '2028-12-31' },
-    retentionUntil: '2029-06-30',
+    retentionUntil: '2028-12-31',
     dataRequests: [dataRequest('lpr')],
     ...overrides,
   };
 }
 
+/** Variable names per data source, from the shipped plugins' catalogues (data minimisation checks them). */
+const CATALOGUE: Record<string, string[]> = Object.fromEntries(
+  readdirSync(join(__dirname, '../../rules'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const manifest = JSON.parse(readFileSync(join(__dirname, '../../rules', entry.name, 'manifest.json'), 'utf8')) as { dataSources: { id: string; catalogue?: { variables: { name: string }[] } }[] };
+      return manifest.dataSources.map((source) => [source.id, (source.catalogue?.variables ?? []).map((v) => v.name)]);
+    }),
+);
+
+/** The first four variables of a source's catalogue (every shipped source has one; a source that does not exist gets made-up names). */
+export const catalogueVariables = (dataSourceId: string): string[] => (CATALOGUE[dataSourceId] ?? ['diagnosis', 'admission_date']).slice(0, 4);
+
 export function dataRequest(dataSourceId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     dataSourceId,
-    variables: ['diagnosis', 'admission_date', 'age', 'sex'],
+    variables: catalogueVariables(dataSourceId),
     population: 'Adults diagnosed with stroke 2015–2024',
     period: { start: '2015-01-01', end: '2024-12-31' },
     biologicalMaterial: false,
     prospective: false,
-    necessity: 'Diagnosis and admission date identify stroke and readmission; age and sex adjust for confounding; 2015–2024 gives the follow-up.',
+    necessity: 'Each variable answers one of the research questions (diagnosis and dates identify stroke and readmission; the rest adjust for confounding); 2015–2024 gives the follow-up.',
     wholeRegister: false,
     ...extra,
   };

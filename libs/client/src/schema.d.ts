@@ -1953,7 +1953,7 @@ export interface components {
             /** @description The sub-case whose decision depends on the matter */
             subCaseId: string;
             /** @enum {string} */
-            kind: "data_processing_agreement" | "controller_roles" | "datatilsynet_permission" | "private_company_contract";
+            kind: "data_processing_agreement" | "controller_roles" | "datatilsynet_permission" | "transfer_tool" | "material_transfer_agreement" | "private_company_contract";
             description: components["schemas"]["LegalMatterDescriptionDto"];
             /**
              * @description Where the requirement comes from

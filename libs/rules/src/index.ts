@@ -6,6 +6,8 @@ export * from './domain/countries';
 export { isValidCvr } from './domain/cvr';
 export { upgradeApplication, upgradeOrganisation } from './domain/legacy-application';
 export * from './domain/rule-set';
+export * from './domain/legal-matter-kinds';
+export type { Vocabulary } from './vocabulary/terms';
 export { combineVerdicts } from './domain/verdict';
 export * from './law/in-force';
 export { RuleSetRegistry } from './registry/rule-set-registry';

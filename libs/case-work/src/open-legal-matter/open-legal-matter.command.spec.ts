@@ -23,7 +23,7 @@ describe('OpenLegalMatterCommand', () => {
       detail: 'The legal matter has 6 problems: subCaseId, kind, description.da, description.en, legalReference, blocking.',
       errors: [
         { field: 'subCaseId', messages: ['must be the id of a sub-case of this case'] },
-        { field: 'kind', messages: ['must be one of data_processing_agreement, controller_roles, datatilsynet_permission, private_company_contract'] },
+        { field: 'kind', messages: ['must be one of data_processing_agreement, controller_roles, datatilsynet_permission, transfer_tool, material_transfer_agreement, private_company_contract'] },
         { field: 'description.da', messages: text(2000) },
         { field: 'description.en', messages: text(2000) },
         { field: 'legalReference', messages: text(500) },

@@ -1,11 +1,8 @@
-/**
- * The legal matters a decision can depend on (DESIGN.md §3): a data processing agreement
- * (databehandleraftale), the controller roles (dataansvar), Datatilsynet's permission under
- * databeskyttelsesloven § 10 stk. 3, and a contract with a private company. The rule-set schema
- * allows the same kinds for matters the rules require.
- */
-export const LEGAL_MATTER_KINDS = ['data_processing_agreement', 'controller_roles', 'datatilsynet_permission', 'private_company_contract'] as const;
-export type LegalMatterKind = (typeof LEGAL_MATTER_KINDS)[number];
+import { LEGAL_MATTER_KINDS, LegalMatterKind } from '@kp/rules';
+
+/** The kinds are the rules' (libs/rules/src/domain/legal-matter-kinds.ts): rules raise them, people open them. */
+export { LEGAL_MATTER_KINDS };
+export type { LegalMatterKind };
 
 /**
  * The code of the n-th matter of a kind a person opened on a sub-case, e.g. `MANUAL-CONTROLLER-ROLES-1`.

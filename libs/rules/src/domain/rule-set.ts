@@ -6,6 +6,7 @@ export type DataSourceKind = 'national_register' | 'clinical_quality_db' | 'pati
 export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
 import type { DataSourceCatalogue } from './catalogue';
+import type { Vocabulary } from '../vocabulary/terms';
 
 export interface DataSourceDefinition {
   id: string;
@@ -52,7 +53,8 @@ export interface RuleDefinition {
 
 export interface RuleSetContent {
   manifest: PluginManifest;
-  rules: { rules: RuleDefinition[] };
+  /** `vocabularies`: term lists the rules name with `mentionsAnyOf` (e.g. words suggesting a prohibited use). */
+  rules: { rules: RuleDefinition[]; vocabularies?: Record<string, Vocabulary> };
 }
 
 export interface RuleSetRef {

@@ -3,6 +3,8 @@ import { ConditionTrace, Finding, PluginVersion, Requirement, RuleDefinition, Ru
 import { OperatorRegistry } from '../operators/operator-registry';
 import { EnginePool } from './engine-pool';
 import { isInForce, LawDate } from '../law/in-force';
+import { isVocabularyReference } from '../operators/term-operators';
+import { termsOf, Vocabulary } from '../vocabulary/terms';
 
 export interface RuleSetEvaluation {
   findings: Finding[];
@@ -30,7 +32,23 @@ function compactTrace(node: unknown): unknown {
   const literal = !(typeof n.value === 'object' && n.value !== null && 'fact' in n.value);
   for (const [k, v] of Object.entries(n)) {
     if (k === 'valueResult' && literal) continue;
-    out[k] = k === 'all' || k === 'any' || k === 'not' ? compactTrace(v) : v;
+    // A vocabulary is named, not copied: the stored plugin version has its terms.
+    if (k === 'value' && isVocabularyReference(v)) out[k] = { vocabulary: v.vocabulary };
+    else out[k] = k === 'all' || k === 'any' || k === 'not' ? compactTrace(v) : v;
+  }
+  return out;
+}
+
+/** The rule's conditions with each `{"vocabulary": name}` given the terms of that list. */
+function withVocabularies(node: unknown, vocabularies: Record<string, Vocabulary>): unknown {
+  if (Array.isArray(node)) return node.map((n) => withVocabularies(n, vocabularies));
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k === 'value' && isVocabularyReference(v)) {
+      const vocabulary = vocabularies[v.vocabulary];
+      out[k] = { vocabulary: v.vocabulary, terms: vocabulary ? termsOf(vocabulary) : [] };
+    } else out[k] = k === 'all' || k === 'any' || k === 'not' ? withVocabularies(v, vocabularies) : v;
   }
   return out;
 }
@@ -62,7 +80,10 @@ export class CompiledRuleSet {
       const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: true });
       operators.installInto(engine);
       // json-rules-engine knows nothing of `inForce`; the period is applied to the results.
-      for (const { inForce: _period, ...rule } of this.rules) engine.addRule(structuredClone(rule) as never);
+      const vocabularies = this.version.content.rules.vocabularies ?? {};
+      for (const { inForce: _period, conditions, ...rule } of this.rules) {
+        engine.addRule({ ...structuredClone(rule), conditions: withVocabularies(conditions, vocabularies) } as never);
+      }
       return engine;
     });
   }

@@ -4,8 +4,10 @@ import { dataRequestFacts } from './data-request-facts';
 import { dataSourceFacts } from './data-source-facts';
 import { FactProviderRegistry } from './fact-provider';
 import { researcherFacts } from './researcher-facts';
+import { transferFacts } from './transfer-facts';
+import { catalogueFacts } from './catalogue-facts';
 
 /** Every fact a plugin may name in `requiredFacts` and in its rules. */
 export function defaultFactProviders(): FactProviderRegistry {
-  return new FactProviderRegistry([...applicationFacts, ...applicantOrganisationFacts, ...researcherFacts, ...dataRequestFacts, ...dataSourceFacts]);
+  return new FactProviderRegistry([...applicationFacts, ...applicantOrganisationFacts, ...researcherFacts, ...transferFacts, ...dataRequestFacts, ...catalogueFacts, ...dataSourceFacts]);
 }

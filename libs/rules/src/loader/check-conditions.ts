@@ -2,12 +2,15 @@ import { LoadProblem } from '../domain/rule-set';
 import { FactProviderRegistry } from '../facts/fact-provider';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { jsonPath } from '../plugin-format/json-path';
+import { isVocabularyReference } from '../operators/term-operators';
 
 export interface ConditionCheckContext {
   file: string;
   operators: OperatorRegistry;
   facts: FactProviderRegistry;
   declaredFacts: ReadonlySet<string>;
+  /** The names of the plugin's term lists (rules.json `vocabularies`). */
+  vocabularies: ReadonlySet<string>;
   problems: LoadProblem[];
 }
 
@@ -67,6 +70,9 @@ export function checkConditions(ctx: ConditionCheckContext, node: unknown, path:
   if (operatorProblem) return problem([...path, 'operator'], operatorProblem);
 
   const value = node.value;
+  if (isVocabularyReference(value) && !ctx.vocabularies.has(value.vocabulary)) {
+    problem([...path, 'value', 'vocabulary'], `no vocabulary "${value.vocabulary}" under vocabularies in this file`);
+  }
   if (isFactReference(value)) {
     checkFactName(ctx, value.fact, [...path, 'value', 'fact']);
   } else if (node.operator === operator) {

@@ -4,6 +4,7 @@ import { LoadProblem, PluginManifest, RuleSetContent } from '../domain/rule-set'
 import { FactProviderRegistry } from '../facts/fact-provider';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { jsonPath } from '../plugin-format/json-path';
+import { termProblem } from '../vocabulary/terms';
 import { validateAgainstSchema } from '../plugin-format/schema-validator';
 import { checkConditions, checkFactName, ConditionCheckContext, isFactReference } from './check-conditions';
 
@@ -53,8 +54,17 @@ function checkRules(content: RuleSetContent, file: string, tools: ValidationTool
     operators: tools.operators,
     facts: tools.facts,
     declaredFacts: new Set(content.manifest.requiredFacts),
+    vocabularies: new Set(Object.keys(content.rules.vocabularies ?? {})),
     problems: [],
   };
+  for (const [name, vocabulary] of Object.entries(content.rules.vocabularies ?? {})) {
+    for (const language of ['da', 'en'] as const) {
+      vocabulary[language].forEach((term, i) => {
+        const problem = termProblem(term);
+        if (problem) ctx.problems.push({ file, path: jsonPath(['vocabularies', name, language, i]), problem });
+      });
+    }
+  }
   const names = new Map<string, number>();
   const codes = new Map<string, number[]>();
   content.rules.rules.forEach((rule, i) => {

@@ -1,3 +1,5 @@
+import { LEGAL_MATTER_KINDS } from '../domain/legal-matter-kinds';
+
 /**
  * JSON Schema of `rules/<plugin-id>/rules.json`. The condition tree itself is checked by the
  * loader's condition walker, which names the exact operator or fact at fault.
@@ -39,7 +41,7 @@ export const requirementParams = {
       if: { properties: { kind: { const: 'legal_matter' } } },
       then: {
         required: ['matter', 'blocking'],
-        properties: { matter: { enum: ['datatilsynet_permission', 'data_processing_agreement', 'private_company_contract', 'controller_roles'] } },
+        properties: { matter: { enum: LEGAL_MATTER_KINDS } },
       },
     },
     {
@@ -60,6 +62,21 @@ export const rulesSchema = {
   required: ['rules'],
   properties: {
     $schema: { type: 'string' },
+    // Term lists kept as data (libs/rules/src/vocabulary/terms.ts), named by rules with mentionsAnyOf.
+    vocabularies: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description', 'da', 'en'],
+        properties: {
+          description: { type: 'string', minLength: 1 },
+          da: { type: 'array', items: { type: 'string', minLength: 1 } },
+          en: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
     rules: {
       type: 'array',
       items: {

@@ -16,6 +16,19 @@ const COMMON = shippedVersion('common');
 const COMMON_EDITED = nextPatch(COMMON);
 const REGISTERS = shippedVersion('national-registers');
 
+/** Where a shipped common rule sits in rules.json, so the edits below name the rule they break. */
+const COMMON_RULES: { name: string }[] = JSON.parse(readFileSync(join(SHIPPED_RULES, 'common/rules.json'), 'utf8')).rules;
+const at = (name: string): number => {
+  const i = COMMON_RULES.findIndex((r) => r.name === name);
+  if (i < 0) throw new Error(`no common rule ${name}`);
+  return i;
+};
+const PROHIBITED = at('prohibited-use-not-declared');
+const RETENTION = at('retention-after-project-end');
+const REIDENTIFICATION = at('reidentification-not-excluded');
+const STIGMATISATION = at('stigmatisation-not-excluded');
+const DELETION = at('deletion-date-before-retention');
+
 const outcome = (report: PluginReloadOutcome[], id: string) => report.find((o) => o.pluginId === id)!;
 
 describe('RuleSetRegistry', () => {
@@ -42,7 +55,7 @@ describe('RuleSetRegistry', () => {
     expect(outcome(report, 'national-registers').status).toBe('unchanged');
 
     expect(registry.activeVersions().find((v) => v.id === 'common')).toMatchObject({ version: COMMON, sha256: firstCommon });
-    const result = await registry.screen(application('common/fixtures/third-country-transfer.json'), 0, LAW_DATE);
+    const result = await registry.screen(application('common/fixtures/prohibited-use-not-declared.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('deny');
     expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: COMMON });
   }
@@ -58,18 +71,18 @@ describe('RuleSetRegistry', () => {
   });
 
   it('refuses an unknown operator naming the condition', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[2].conditions.all[0].operator = 'isFalsy'));
-    await expectRefused('common/rules.json', '$.rules[2].conditions.all[0].operator', /unknown operator "isFalsy"/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[PROHIBITED].conditions.all[0].operator = 'isFalsy'));
+    await expectRefused('common/rules.json', `$.rules[${PROHIBITED}].conditions.all[0].operator`, /unknown operator "isFalsy"/);
   });
 
   it('refuses an unknown decorator in a decorated operator', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].operator = 'never:withinMonths'));
-    await expectRefused('common/rules.json', '$.rules[9].conditions.all[0].operator', /unknown operator decorator "never"/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[RETENTION].conditions.all[0].operator = 'never:dateAfter'));
+    await expectRefused('common/rules.json', `$.rules[${RETENTION}].conditions.all[0].operator`, /unknown operator decorator "never"/);
   });
 
   it('refuses a rule without an event', async () => {
-    await plugins.edit('common', 'rules.json', (r) => delete r.rules[4].event);
-    await expectRefused('common/rules.json', '$.rules[4].event', /is required/);
+    await plugins.edit('common', 'rules.json', (r) => delete r.rules[REIDENTIFICATION].event);
+    await expectRefused('common/rules.json', `$.rules[${REIDENTIFICATION}].event`, /is required/);
   });
 
   it('refuses a schema violation in a finding', async () => {
@@ -86,23 +99,23 @@ describe('RuleSetRegistry', () => {
   });
 
   it('refuses a fact that no provider supplies', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[2].conditions.all[0].fact = 'applicantShoeSize'));
-    await expectRefused('common/rules.json', '$.rules[2].conditions.all[0].fact', /fact "applicantShoeSize" is not provided/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[PROHIBITED].conditions.all[0].fact = 'applicantShoeSize'));
+    await expectRefused('common/rules.json', `$.rules[${PROHIBITED}].conditions.all[0].fact`, /fact "applicantShoeSize" is not provided/);
   });
 
   it('refuses a fact used by a rule but not declared in requiredFacts', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[2].conditions.all[0].fact = 'hasConsent'));
-    await expectRefused('common/rules.json', '$.rules[2].conditions.all[0].fact', /not declared in manifest.json requiredFacts/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[PROHIBITED].conditions.all[0].fact = 'hasConsent'));
+    await expectRefused('common/rules.json', `$.rules[${PROHIBITED}].conditions.all[0].fact`, /not declared in manifest.json requiredFacts/);
   });
 
   it('refuses a fact referenced as a comparison value that is not provided', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[7].conditions.all[1].value = { fact: 'retentionUntill' }));
-    await expectRefused('common/rules.json', '$.rules[7].conditions.all[1].value.fact', /"retentionUntill" is not provided/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[DELETION].conditions.all[1].value = { fact: 'retentionUntill' }));
+    await expectRefused('common/rules.json', `$.rules[${DELETION}].conditions.all[1].value.fact`, /"retentionUntill" is not provided/);
   });
 
   it('refuses a deny on a legal fact marked [check] (LEGAL.md)', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[1].event.params.verdict = 'deny'));
-    await expectRefused('common/rules.json', '$.rules[1].event.params.legalReference', /\[check\] may only warn or abstain/);
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[STIGMATISATION].event.params.verdict = 'deny'));
+    await expectRefused('common/rules.json', `$.rules[${STIGMATISATION}].event.params.legalReference`, /\[check\] may only warn or abstain/);
   });
 
   it('refuses changed content whose version was not raised', async () => {
@@ -118,10 +131,11 @@ describe('RuleSetRegistry', () => {
   });
 
   it('activates a valid new version without restart, and the next screening uses it', async () => {
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
+    // Retention compared with itself: never after, so the rule no longer fires.
+    await plugins.edit('common', 'rules.json', (r) => (r.rules[RETENTION].conditions.all[0].value = { fact: 'retentionUntil' }));
     const report = await registry.loadDirectory(plugins.dir);
     expect(outcome(report, 'common')).toMatchObject({ status: 'activated', version: COMMON_EDITED });
-    const result = await registry.screen(application('common/fixtures/retention-beyond-margin.json'), 0, LAW_DATE);
+    const result = await registry.screen(application('common/fixtures/retention-after-project.json'), 0, LAW_DATE);
     expect(result.verdict).toBe('approve');
     expect(result.ruleSets[0]).toMatchObject({ id: 'common', version: COMMON_EDITED });
   });

@@ -33,17 +33,20 @@ describe('replayScreening', () => {
     const plugins = await TestPluginDir.copyOf('common', 'national-registers');
     const registry = new RuleSetRegistry();
     await registry.loadDirectory(plugins.dir);
-    const app = application('common/fixtures/retention-beyond-margin.json');
+    const app = application('common/fixtures/retention-after-project.json');
     const original = await registry.screen(app, 0, LAW_DATE);
     const versions = stored(registry, original.ruleSets);
 
-    await plugins.edit('common', 'rules.json', (r) => (r.rules[9].conditions.all[0].value = 36));
+    // The new version compares retention with itself, so keeping data after the project no longer abstains.
+    await plugins.edit('common', 'rules.json', (r) => {
+      r.rules.find((rule: { name: string }) => rule.name === 'retention-after-project-end').conditions.all[0].value = { fact: 'retentionUntil' };
+    });
     await registry.loadDirectory(plugins.dir);
     expect((await registry.screen(app, 0, LAW_DATE)).verdict).toBe('approve');
 
     const replayed = await replayScreening(app, 0, versions, LAW_DATE);
     expect(replayed).toEqual(original);
-    expect(replayed.verdict).toBe('deny');
+    expect(replayed.verdict).toBe('abstain');
   });
 
   it('refuses stored content that does not match its hash', async () => {
