@@ -1,6 +1,8 @@
 /** Public API of the rules engine: rule-set plugins, screening and replay. */
 export * from './domain/application-enums';
 export * from './domain/catalogue';
+export * from './domain/output-control';
+export * from './domain/authorities';
 export * from './domain/application-input';
 export * from './domain/countries';
 export { isValidCvr } from './domain/cvr';

@@ -6,6 +6,7 @@ export type DataSourceKind = 'national_register' | 'clinical_quality_db' | 'pati
 export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
 import type { DataSourceCatalogue } from './catalogue';
+import type { OutputControl } from './output-control';
 
 export interface DataSourceDefinition {
   id: string;
@@ -39,6 +40,8 @@ export interface PluginManifest {
   dataSources: DataSourceDefinition[];
   legalReferences: LegalReference[];
   requiredFacts: string[];
+  /** The small-cell rule for the plugin's sources; required when the plugin lists any source. */
+  outputControl?: OutputControl;
 }
 
 export interface RuleDefinition {
@@ -121,6 +124,8 @@ export type ReloadReport = PluginReloadOutcome[];
 export interface DataSourceEntry extends DataSourceDefinition {
   /** The plugin version in force for this source. */
   ruleSet: RuleSetRef;
+  /** The small-cell rule of the source's plugin. */
+  outputControl?: OutputControl;
 }
 
 export function formatProblem(p: LoadProblem): string {
