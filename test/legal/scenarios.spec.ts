@@ -16,7 +16,10 @@ const EU_EEA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'F
 const thirdCountry = (code: string) => !EU_EEA.has(code);
 const sourcesInManifests = (): string[] => {
   const rulesDir = resolve(__dirname, '../../rules');
-  return readdirSync(rulesDir)
+  // Plugins are the folders (as the registry reads them); rules/authorities.json sits beside them.
+  return readdirSync(rulesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
     .flatMap((plugin) => JSON.parse(readFileSync(join(rulesDir, plugin, 'manifest.json'), 'utf8')).dataSources.map((s: { id: string }) => s.id))
     .sort();
 };

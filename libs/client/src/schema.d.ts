@@ -2177,6 +2177,54 @@ export interface components {
             /** @description Staff and auditors only */
             draftedBy?: string | null;
         };
+        /** @enum {string} */
+        PermitConditionCode: "PC-NAMED-USERS-ONLY" | "PC-NO-REIDENTIFICATION" | "PC-PUBLISH-RESULTS" | "PC-ANONYMISED-OUTPUT-ONLY";
+        /** @description A standard condition of every permit (issue 10), as it read on the decision date, with the provision it rests on */
+        PermitCondition: {
+            /** @example PC-NO-REIDENTIFICATION */
+            code: components["schemas"]["PermitConditionCode"];
+            /** @description false: informs of a duty the law of the decision date does not yet impose (e.g. EHDS art. 61(4) before 26 March 2029) */
+            binding: boolean;
+            text: components["schemas"]["LocalisedText"];
+            /**
+             * @description The provision or terms the condition rests on at the decision date
+             * @example EHDS art. 61(3)
+             */
+            legalReference: string;
+            /** @description What changes later, e.g. the EHDS article that applies from 26 March 2029 */
+            note?: components["schemas"]["LocalisedText"];
+            /**
+             * @description The source’s small-cell rule: the fewest persons a result leaving the environment may rest on (anonymised-output condition only)
+             * @example 5
+             */
+            minimumCellSize?: number | null;
+        };
+        /** @enum {string} */
+        TimeLimitUnit: "days" | "weeks" | "months";
+        /** @description A time limit for an administrative appeal, counted from notification of the decision */
+        AppealTimeLimit: {
+            /** @example 4 */
+            amount: number;
+            unit: components["schemas"]["TimeLimitUnit"];
+        };
+        /** @description Klagevejledning (forvaltningsloven § 25): whether another administrative body hears appeals, which and within what time; else that only the courts review the decision */
+        AppealGuidance: {
+            da: string;
+            en: string;
+            /**
+             * @description administrative: an appeal body exists; none: only the courts; unknown: the deciding authority has no entry (decisions from before, or an authority not yet described)
+             * @enum {string}
+             */
+            kind: "administrative" | "none" | "unknown";
+            /** @description The appeal body (administrative only) */
+            appealBody: string | null;
+            /** @description null: no time limit set by law, or no administrative appeal */
+            timeLimit: components["schemas"]["AppealTimeLimit"] | null;
+            /** @description Staff and the deciding controller only: false while the route is not confirmed against the statute — check it before relying on it */
+            verified?: boolean;
+            /** @description Staff and the deciding controller only: what the route rests on */
+            legalReference?: string | null;
+        };
         /** @description A decision (afgørelse) on one sub-case: outcome, legal basis, reasoning, conditions and appeal guidance; immutable once issued */
         Decision: {
             /** Format: uuid */
@@ -2193,9 +2241,11 @@ export interface components {
             legalBasis: string;
             /** @description Begrundelse (forvaltningsloven §§ 22–24) */
             reasoning: string;
+            /** @description The decider’s own conditions */
             conditions: string[];
-            /** @description Klagevejledning (forvaltningsloven § 25) */
-            appealGuidance: components["schemas"]["LocalisedText"];
+            /** @description The standard conditions of an approval under the law of the decision date; empty on a rejection and on decisions issued before they existed */
+            standardConditions: components["schemas"]["PermitCondition"][];
+            appealGuidance: components["schemas"]["AppealGuidance"];
             /** @enum {string|null} */
             engineVerdict: "approve" | "deny" | "abstain" | null;
             departsFromEngine: boolean;
@@ -2230,6 +2280,8 @@ export interface components {
             decisionId: string;
             outcome: components["schemas"]["Outcome"];
             conditions: string[];
+            /** @description The standard conditions the approving decision attached */
+            standardConditions: components["schemas"]["PermitCondition"][];
         };
         /** @description A data permit (dataudtrækstilladelse): approved parts, conditions, processing environment, validity and state */
         Permit: {
@@ -2242,7 +2294,10 @@ export interface components {
             /** @enum {string} */
             state: "active" | "expired" | "revoked" | "superseded";
             approvedParts: components["schemas"]["ApprovedPart"][];
+            /** @description The deciders’ own conditions of every approved part */
             conditions: string[];
+            /** @description The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only */
+            standardConditions: components["schemas"]["PermitCondition"][];
             /** @description Where the data may be processed (EHDS art. 73: a secure processing environment) */
             processingEnvironment: string;
             /** Format: date-time */

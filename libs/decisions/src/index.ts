@@ -4,6 +4,7 @@ export * from './domain/outcome';
 export * from './domain/decision-records';
 export * from './domain/decision-input';
 export * from './domain/appeal-guidance';
+export * from './domain/permit-conditions';
 export * from './decision-input.command';
 export * from './draft-decision/draft-decision.usecase';
 export * from './draft-decision/draft-decision.command';

@@ -1,6 +1,8 @@
 /** Public API of the rules engine: rule-set plugins, screening and replay. */
 export * from './domain/application-enums';
 export * from './domain/catalogue';
+export * from './domain/output-control';
+export * from './domain/authorities';
 export * from './domain/application-input';
 export * from './domain/countries';
 export { isValidCvr } from './domain/cvr';
@@ -25,7 +27,8 @@ export { FactProviderRegistry } from './facts/fact-provider';
 export type { FactProvider, FactOrigin, ScreeningSubject } from './facts/fact-provider';
 export { defaultFactProviders } from './facts/default-facts';
 export { runFixtures } from './fixtures/run-fixtures';
-export type { FixtureRun, FixtureOutcome, CoverageGap } from './fixtures/run-fixtures';
+export type { FixtureRun, FixtureOutcome, CoverageGap, RuleCoverage } from './fixtures/run-fixtures';
+export { renderLegalCoverageDocument } from './fixtures/legal-coverage-document';
 export { RulesModule, RuleSetReloader, RULES_MODULE_OPTIONS } from './rules.module';
 export type { RulesModuleOptions } from './rules.module';
 export { RuleSetVersionStore } from './infrastructure/rule-set-version.store';

@@ -16,8 +16,12 @@ export interface DecisionAuditPayload {
   /** Begrundelse, forvaltningsloven § 22. */
   readonly reasoning: string;
   readonly conditions: readonly string[];
+  /** The permit's standard conditions the decision attached, with the provisions they rest on (issue 10). */
+  readonly standardConditions?: readonly { readonly code: string; readonly binding: boolean; readonly legalReference: string }[];
   /** Klagevejledning, forvaltningsloven § 25. */
   readonly appealGuidance: string;
+  /** Where the appeal guidance came from: the authority's entry, and whether it is confirmed. */
+  readonly appealRoute?: { readonly kind: string; readonly appealBody: string | null; readonly legalReference: string | null; readonly verified: boolean };
   /** The facts the rules were evaluated on. */
   readonly facts: JsonObject;
   /** Every rule-set used, by id, version and content hash, so the screening can be replayed. */

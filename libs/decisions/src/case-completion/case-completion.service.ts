@@ -6,6 +6,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
+import { mergePermitConditions } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 /**
@@ -68,6 +69,8 @@ export class CaseCompletion implements OnModuleInit {
     if (current.length === 0) return undefined;
     const content = c.content as ApplicationContent;
     const conditions = [...new Set(current.flatMap((d) => d.conditions))];
+    // The standard conditions stored with each approval, as they read on its decision date (issue 10).
+    const standardConditions = mergePermitConditions(current.map((d) => d.standardConditions));
     const permit = await this.decisions.insertPermit(manager, {
       number: await this.decisions.nextPermitNumber(manager, copenhagenDateOf(now).year),
       caseId: c.id,
@@ -77,8 +80,10 @@ export class CaseCompletion implements OnModuleInit {
         decisionId: d.id,
         outcome: d.outcome,
         conditions: d.conditions,
+        standardConditions: d.standardConditions,
       })),
       conditions,
+      standardConditions,
       processingEnvironment: content.processingEnvironment ?? 'sds_research_machine',
       validFrom: now,
       issuedAt: now,
@@ -94,6 +99,7 @@ export class CaseCompletion implements OnModuleInit {
         number: permit.number,
         approvedParts: permit.approvedParts,
         conditions,
+        standardConditions: standardConditions.map((c) => ({ code: c.code, binding: c.binding, legalReference: c.legalReference })),
         processingEnvironment: permit.processingEnvironment,
         validFrom: permit.validFrom,
         validUntil: permit.validUntil,

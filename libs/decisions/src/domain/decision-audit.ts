@@ -20,7 +20,9 @@ export async function decisionAuditPayload(manager: EntityManager, screenings: S
     legalBasis: d.legalBasis,
     reasoning: d.reasoning,
     conditions: d.conditions,
+    standardConditions: (d.standardConditions ?? []).map((c) => ({ code: c.code, binding: c.binding, legalReference: c.legalReference })),
     appealGuidance: d.appealGuidance.da,
+    appealRoute: { kind: d.appealGuidance.kind ?? 'unknown', appealBody: d.appealGuidance.appealBody ?? null, legalReference: d.appealGuidance.legalReference ?? null, verified: d.appealGuidance.verified ?? false },
     facts: (screening?.facts ?? {}) as JsonObject,
     ruleSets: (screening?.ruleSets ?? []).map((r: { id: string; version: string; sha256: string }) => ({ id: r.id, version: r.version, contentHash: r.sha256 })),
     findings: (screening?.findings ?? []).map((f: { code: string; severity: 'blocking' | 'warning' | 'info'; legalReference: string }) => ({

@@ -1,6 +1,8 @@
 import type { Track } from '@kp/cases';
 import type { Verdict } from '@kp/rules';
+import type { AppealGuidance } from './appeal-guidance';
 import { Outcome } from './outcome';
+import type { PermitCondition } from './permit-conditions';
 
 export interface DecisionDraftRecord {
   id: string;
@@ -55,8 +57,11 @@ export interface DecisionRecord {
   recommendationId: string | null;
   legalBasis: string;
   reasoning: string;
+  /** The decider's own conditions (free text). */
   conditions: string[];
-  appealGuidance: { da: string; en: string };
+  /** The standard conditions of an approval under the law of the decision date; none on a rejection. */
+  standardConditions: PermitCondition[];
+  appealGuidance: AppealGuidance;
   screeningId: string | null;
   engineVerdict: Verdict | null;
   departsFromEngine: boolean;
@@ -71,8 +76,11 @@ export interface PermitRecord {
   number: string;
   caseId: string;
   state: 'active' | 'expired' | 'revoked' | 'superseded';
-  approvedParts: { subCaseId: string; dataSourceId: string; decisionId: string; outcome: Outcome; conditions: string[] }[];
+  approvedParts: { subCaseId: string; dataSourceId: string; decisionId: string; outcome: Outcome; conditions: string[]; standardConditions: PermitCondition[] }[];
+  /** The deciders' own conditions of every approved part. */
   conditions: string[];
+  /** The standard conditions of every approved part, once each. */
+  standardConditions: PermitCondition[];
   processingEnvironment: string;
   validFrom: Date;
   validUntil: Date;

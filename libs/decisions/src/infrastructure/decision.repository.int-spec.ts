@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseFixture, CaseFixtures } from '../../../../test/support/case-fixtures';
 import { createMigratedDatabase, deferred, stillWaitingAfter } from '../../../../test/support/migrated-database';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord } from '../domain/decision-records';
+import { permitConditionsOn } from '../domain/permit-conditions';
 import { DecisionRepository } from './decision.repository';
 
 describe('DecisionRepository (PostgreSQL)', () => {
@@ -67,8 +68,9 @@ describe('DecisionRepository (PostgreSQL)', () => {
     decisions.insertPermit(db.manager, {
       number,
       caseId: f.case.id,
-      approvedParts: [{ subCaseId: f.subCases[0].id, dataSourceId: f.subCases[0].dataSourceId, decisionId: '00000000-0000-4000-8000-000000000000', outcome: 'approved', conditions: [] }],
+      approvedParts: [{ subCaseId: f.subCases[0].id, dataSourceId: f.subCases[0].dataSourceId, decisionId: '00000000-0000-4000-8000-000000000000', outcome: 'approved', conditions: [], standardConditions: [] }],
       conditions: ['Results only in aggregate'],
+      standardConditions: [],
       processingEnvironment: 'sds_research_machine',
       validFrom: at(1),
       validUntil,
@@ -194,6 +196,16 @@ describe('DecisionRepository (PostgreSQL)', () => {
     expect((await decisions.currentDecision(db.manager, f.subCases[0].id))?.id).toBe(correction.id);
     await expect(decide(f, { supersedesId: original.id })).rejects.toThrow(/unique/i);
     expect(await decisions.findDecision(db.manager, 'not-a-uuid')).toBeUndefined();
+  });
+
+  it('stores an approval’s standard conditions with the decision, and refuses to change them once issued', async () => {
+    const f = await fixtures.open();
+    const standardConditions = permitConditionsOn('2027-06-01', { minimumCellSize: 5, legalReference: 'Holder terms' });
+    const d = await decide(f, { standardConditions });
+    expect((await decisions.findDecision(db.manager, d.id))?.standardConditions).toEqual(standardConditions);
+    await expect(db.query(`UPDATE decision SET standard_conditions = '[]' WHERE id = $1`, [d.id])).rejects.toThrow(/immutable/);
+    const p = await permit(f, new Date('2028-12-31T23:00:00.000Z'));
+    expect((await decisions.findPermit(db.manager, p.id))?.standardConditions).toEqual([]);
   });
 
   describe('permits', () => {

@@ -65,12 +65,12 @@ export class DecisionRepository {
     const [row] = await manager.query(
       `INSERT INTO decision (case_id, sub_case_id, track, outcome, deciding_authority, decided_by_sub, decided_by_role, decided_by_org, drafted_by,
                              draft_id, recommendation_id, legal_basis, reasoning, conditions, appeal_guidance, screening_id, engine_verdict,
-                             departs_from_engine, departure_reason, supersedes_id, publish_by, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING *`,
+                             departs_from_engine, departure_reason, supersedes_id, publish_by, issued_at, standard_conditions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) RETURNING *`,
       [
         d.caseId, d.subCaseId, d.track, d.outcome, d.decidingAuthority, d.decidedBySub, d.decidedByRole, d.decidedByOrg, d.draftedBy,
         d.draftId, d.recommendationId, d.legalBasis, d.reasoning, json(d.conditions), json(d.appealGuidance), d.screeningId, d.engineVerdict,
-        d.departsFromEngine, d.departureReason, d.supersedesId, d.publishBy, d.issuedAt,
+        d.departsFromEngine, d.departureReason, d.supersedesId, d.publishBy, d.issuedAt, json(d.standardConditions ?? []),
       ],
     );
     return camel(row);
@@ -112,9 +112,9 @@ export class DecisionRepository {
 
   async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason'>): Promise<PermitRecord> {
     const [row] = await manager.query(
-      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, processing_environment, valid_from, valid_until, issued_at)
-       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt],
+      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, standard_conditions, processing_environment, valid_from, valid_until, issued_at)
+       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), json(p.standardConditions ?? []), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt],
     );
     return camel(row);
   }

@@ -1,7 +1,8 @@
 import { ScreeningRepository, TransitionStep } from '@kp/cases';
 import { Actor } from '@kp/auth';
-import { DanishCalendar, publicationDueAt } from '@kp/clock';
+import { copenhagenDateOf, DanishCalendar, publicationDueAt } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
+import { RuleSetRegistry } from '@kp/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appealGuidance } from '../domain/appeal-guidance';
@@ -9,7 +10,8 @@ import { decisionAuditPayload } from '../domain/decision-audit';
 import { SubCaseContext } from '../domain/decision-context';
 import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { EngineComparison } from '../domain/engine-view';
-import { Outcome } from '../domain/outcome';
+import { isApproving, Outcome } from '../domain/outcome';
+import { permitConditionsOn } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 export interface DecisionToRecord extends EngineComparison {
@@ -25,7 +27,9 @@ export interface DecisionToRecord extends EngineComparison {
 
 /**
  * Records a decision for the approver and the controller alike: the authority snapshot, appeal
- * guidance (forvaltningsloven § 25) and publication deadline (EHDS art. 57), and the audit event
+ * guidance (forvaltningsloven § 25) from the authority's entry, an approval's standard conditions
+ * under the law of the decision date with the source's small-cell rule (issue 10), the
+ * publication deadline (EHDS art. 57), and the audit event
  * that explains it years later. Runs inside the kernel's transition, which then decides the
  * sub-case; the permit follows from the decisions library's hook when the case is decided.
  */
@@ -37,6 +41,7 @@ export class DecisionRecorder {
     private readonly decisions: DecisionRepository,
     private readonly screenings: ScreeningRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: RuleSetRegistry,
   ) {}
 
   async record(manager: EntityManager, actor: Actor, { c, subCase }: SubCaseContext, d: DecisionToRecord, at: Date, auditExtra: Record<string, unknown> = {}): Promise<TransitionStep<DecisionRecord>> {
@@ -49,7 +54,8 @@ export class DecisionRecorder {
       decidedBySub: actor.sub,
       decidedByRole: actor.role,
       decidedByOrg: actor.organisation ?? null,
-      appealGuidance: appealGuidance(subCase.decidingAuthority),
+      standardConditions: isApproving(d.outcome) ? permitConditionsOn(copenhagenDateOf(at).toString(), this.registry.dataSource(subCase.dataSourceId)?.outputControl) : [],
+      appealGuidance: appealGuidance(subCase.decidingAuthority, this.registry.appealRoute(subCase.decidingAuthority)),
       publishBy: publicationDueAt(at, this.config.clockPolicies[subCase.track], this.calendar),
       issuedAt: at,
     });

@@ -1,9 +1,22 @@
 import { Actor } from '@kp/auth';
+import { AppealGuidance, storedAppealGuidance } from '../domain/appeal-guidance';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** A decision as published to its reader: the deciding person is named to staff and auditors only. */
+/**
+ * Appeal guidance as its reader sees it: staff (and the deciding controller) also see what the entry
+ * rests on and whether it is confirmed, so an unverified route is checked before it is relied on.
+ */
+function appealGuidanceView(stored: DecisionRecord['appealGuidance'], internal: boolean) {
+  const { verified, legalReference, ...shown }: AppealGuidance = storedAppealGuidance(stored);
+  return internal ? { ...shown, verified, legalReference } : shown;
+}
+
+/**
+ * A decision as published to its reader: the deciding person is named to staff and auditors only.
+ * Decisions issued before standard conditions existed show none (they are immutable).
+ */
 export function decisionView(actor: Actor, d: DecisionRecord & { supersededBy?: string | null }) {
   const internal = ['caseworker', 'legal_approver', 'auditor'].includes(actor.role) || (actor.role === 'controller' && actor.organisation === d.decidedByOrg);
   return {
@@ -17,7 +30,8 @@ export function decisionView(actor: Actor, d: DecisionRecord & { supersededBy?: 
     legalBasis: d.legalBasis,
     reasoning: d.reasoning,
     conditions: d.conditions,
-    appealGuidance: d.appealGuidance,
+    standardConditions: d.standardConditions ?? [],
+    appealGuidance: appealGuidanceView(d.appealGuidance, internal),
     engineVerdict: d.engineVerdict,
     departsFromEngine: d.departsFromEngine,
     departureReason: d.departureReason,
@@ -70,8 +84,9 @@ export function permitView(p: PermitRecord) {
     number: p.number,
     caseId: p.caseId,
     state: p.state,
-    approvedParts: p.approvedParts,
+    approvedParts: p.approvedParts.map((part) => ({ ...part, standardConditions: part.standardConditions ?? [] })),
     conditions: p.conditions,
+    standardConditions: p.standardConditions ?? [],
     processingEnvironment: p.processingEnvironment,
     validFrom: iso(p.validFrom),
     validUntil: iso(p.validUntil),

@@ -7,6 +7,7 @@ export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
 import type { DataSourceCatalogue } from './catalogue';
 import type { Vocabulary } from '../vocabulary/terms';
+import type { OutputControl } from './output-control';
 
 export interface DataSourceDefinition {
   id: string;
@@ -40,6 +41,8 @@ export interface PluginManifest {
   dataSources: DataSourceDefinition[];
   legalReferences: LegalReference[];
   requiredFacts: string[];
+  /** The small-cell rule for the plugin's sources; required when the plugin lists any source. */
+  outputControl?: OutputControl;
 }
 
 export interface RuleDefinition {
@@ -123,6 +126,8 @@ export type ReloadReport = PluginReloadOutcome[];
 export interface DataSourceEntry extends DataSourceDefinition {
   /** The plugin version in force for this source. */
   ruleSet: RuleSetRef;
+  /** The small-cell rule of the source's plugin. */
+  outputControl?: OutputControl;
 }
 
 export function formatProblem(p: LoadProblem): string {

@@ -28,6 +28,8 @@ function checkManifest(manifest: PluginManifest, file: string, tools: Validation
   if (!semver.valid(manifest.version)) at(['version'], `"${manifest.version}" is not a semantic version`);
   if (manifest.id === COMMON_PLUGIN_ID && manifest.dataSources.length > 0) at(['dataSources'], 'the common plugin applies to every source and lists none');
   if (manifest.id !== COMMON_PLUGIN_ID && manifest.dataSources.length === 0) at(['dataSources'], 'must list at least one data source');
+  // Every permit says what may leave the environment, quoting the source's small-cell rule (issue 10).
+  if (manifest.dataSources.length > 0 && !manifest.outputControl) at(['outputControl'], 'is required for a plugin with data sources (the small-cell rule its permits quote)');
   const seen = new Set<string>();
   manifest.dataSources.forEach((source, i) => {
     if (seen.has(source.id)) at(['dataSources', i, 'id'], `data source "${source.id}" is listed twice`);

@@ -1,5 +1,6 @@
 import { TRACKS } from '@kp/clock';
 import { CATALOGUE_COMPLETENESS, VARIABLE_SENSITIVITIES } from '../domain/catalogue';
+import { SMALLEST_MEANINGFUL_CELL } from '../domain/output-control';
 import { requirementParams } from './rules.schema';
 /** JSON Schema of `rules/<plugin-id>/manifest.json`. */
 export const manifestSchema = {
@@ -81,5 +82,16 @@ export const manifestSchema = {
       },
     },
     requiredFacts: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    // The small-cell rule of the plugin's sources, quoted in every permit's output condition (issue 10).
+    outputControl: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['minimumCellSize', 'legalReference'],
+      properties: {
+        minimumCellSize: { type: 'integer', minimum: SMALLEST_MEANINGFUL_CELL, maximum: 1000 },
+        legalReference: { type: 'string', minLength: 1 },
+        verified: { type: 'boolean' },
+      },
+    },
   },
 } as const;

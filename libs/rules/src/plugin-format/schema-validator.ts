@@ -4,12 +4,13 @@ import { isCountryCode } from '../domain/countries';
 import { isValidCvr } from '../domain/cvr';
 import { LoadProblem } from '../domain/rule-set';
 import { applicationSchema } from './application.schema';
+import { authoritiesSchema } from './authorities.schema';
 import { fixtureSchema } from './fixture.schema';
 import { jsonPath, pointerSegments } from './json-path';
 import { manifestSchema } from './manifest.schema';
 import { rulesSchema } from './rules.schema';
 
-export type PluginFileKind = 'manifest' | 'rules' | 'fixture' | 'application';
+export type PluginFileKind = 'manifest' | 'rules' | 'fixture' | 'application' | 'authorities';
 
 function buildAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
@@ -27,6 +28,7 @@ const validators: Record<PluginFileKind, ValidateFunction> = {
   rules: ajv.compile(rulesSchema),
   fixture: ajv.compile(fixtureSchema),
   application: ajv.getSchema('kp:rules/application')!,
+  authorities: ajv.compile(authoritiesSchema),
 };
 
 const FORMAT_PROBLEMS: Record<string, string> = {

@@ -19,6 +19,8 @@ import { defaultOperatorRegistry } from '../operators/default-operators';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { requireDataRequest, ScreeningInputError, screenDataRequest } from '../screening/screen-data-request';
 import { LawDate, lawBoundaries } from '../law/in-force';
+import { AUTHORITIES_FILE, AppealRoute, DecidingAuthority } from '../domain/authorities';
+import { loadAuthorities } from '../loader/load-authorities';
 
 /**
  * Who asked for a reload (an admin through the API); absent for the start-up load, which the
@@ -55,6 +57,7 @@ export class RuleSetRegistry {
   readonly facts: FactProviderRegistry;
   private readonly listeners: RuleSetVersionListener[];
   private active = new Map<string, ActivePlugin>();
+  private authorities = new Map<string, DecidingAuthority>();
   private reloading: Promise<ReloadReport> = Promise.resolve([]);
 
   constructor(options: RuleSetRegistryOptions = {}) {
@@ -103,7 +106,26 @@ export class RuleSetRegistry {
       report.push(outcome.report);
     }
     this.active = next;
-    return report;
+    return [...report, ...(await this.reloadAuthorities(dir))];
+  }
+
+  /** The deciding authorities beside the plugins; an invalid file is refused and the last good entries stay. */
+  private async reloadAuthorities(dir: string): Promise<PluginReloadOutcome[]> {
+    const loaded = await loadAuthorities(dir);
+    if (!loaded.ok) return [{ pluginId: AUTHORITIES_FILE, status: 'refused', errors: loaded.problems }];
+    this.authorities = new Map(loaded.authorities.map((a) => [a.name.trim(), a]));
+    return [];
+  }
+
+  /** Where decisions of this deciding authority are appealed, when the authorities file has an entry for it. */
+  appealRoute(decidingAuthority: string): AppealRoute | undefined {
+    const entry = this.authorities.get(decidingAuthority.trim());
+    return entry ? structuredClone(entry.appeal) : undefined;
+  }
+
+  /** Every deciding authority with an entry. */
+  decidingAuthorities(): DecidingAuthority[] {
+    return [...this.authorities.values()].map((a) => structuredClone(a));
   }
 
   private async tellListeners(version: PluginVersion, requestedBy: ReloadRequester | undefined): Promise<string | undefined> {
@@ -162,7 +184,7 @@ export class RuleSetRegistry {
   /** The catalogue: every data source of the active plugins, with the plugin version in force. */
   dataSources(): DataSourceEntry[] {
     return [...this.active.values()].flatMap((p) =>
-      p.compiled.version.content.manifest.dataSources.map((d) => ({ ...structuredClone(d), ruleSet: { ...p.compiled.ref } })),
+      p.compiled.version.content.manifest.dataSources.map((d) => this.entry(p, d)),
     );
   }
 
@@ -170,9 +192,14 @@ export class RuleSetRegistry {
   dataSource(id: string): DataSourceEntry | undefined {
     for (const p of this.active.values()) {
       const d = p.compiled.version.content.manifest.dataSources.find((x) => x.id === id);
-      if (d) return { ...structuredClone(d), ruleSet: { ...p.compiled.ref } };
+      if (d) return this.entry(p, d);
     }
     return undefined;
+  }
+
+  private entry(p: ActivePlugin, d: DataSourceDefinition): DataSourceEntry {
+    const outputControl = p.compiled.version.content.manifest.outputControl;
+    return { ...structuredClone(d), ruleSet: { ...p.compiled.ref }, ...(outputControl ? { outputControl: { ...outputControl } } : {}) };
   }
 
   /** Fixtures of the active version of each plugin (for `rules test`). */

@@ -1,8 +1,8 @@
 import { Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
-import { CaseDecisions, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
+import { CaseDecisions, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
 import { LocalisedTextSchema } from '@kp/http';
-import { Requirement, Verdict } from '@kp/rules';
+import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit, Verdict } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
@@ -13,6 +13,38 @@ type DecisionView = ReturnType<typeof decisionView>;
 type DraftView = ReturnType<typeof draftView>;
 type RecommendationView = ReturnType<typeof recommendationView>;
 type PermitView = ReturnType<typeof permitView>;
+
+@ApiSchema({ name: 'PermitCondition', description: 'A standard condition of every permit (issue 10), as it read on the decision date, with the provision it rests on' })
+export class PermitConditionDto {
+  @ApiProperty({ enum: PERMIT_CONDITION_CODES, enumName: 'PermitConditionCode', example: 'PC-NO-REIDENTIFICATION' }) code!: PermitConditionCode;
+  @ApiProperty({ description: 'false: informs of a duty the law of the decision date does not yet impose (e.g. EHDS art. 61(4) before 26 March 2029)' }) binding!: boolean;
+  @ApiProperty({ type: LocalisedTextSchema }) text!: LocalisedTextSchema;
+  @ApiProperty({ example: 'EHDS art. 61(3)', description: 'The provision or terms the condition rests on at the decision date' }) legalReference!: string;
+  @ApiPropertyOptional({ type: LocalisedTextSchema, description: 'What changes later, e.g. the EHDS article that applies from 26 March 2029' }) note?: LocalisedTextSchema;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5, description: 'The source’s small-cell rule: the fewest persons a result leaving the environment may rest on (anonymised-output condition only)' })
+  minimumCellSize?: number | null;
+}
+
+@ApiSchema({ name: 'AppealTimeLimit', description: 'A time limit for an administrative appeal, counted from notification of the decision' })
+export class AppealTimeLimitDto {
+  @ApiProperty({ example: 4 }) amount!: number;
+  @ApiProperty({ enum: TIME_LIMIT_UNITS, enumName: 'TimeLimitUnit' }) unit!: TimeLimitUnit;
+}
+
+@ApiSchema({
+  name: 'AppealGuidance',
+  description: 'Klagevejledning (forvaltningsloven § 25): whether another administrative body hears appeals, which and within what time; else that only the courts review the decision',
+})
+export class AppealGuidanceDto {
+  @ApiProperty() da!: string;
+  @ApiProperty() en!: string;
+  @ApiProperty({ enum: [...APPEAL_KINDS, 'unknown'], description: 'administrative: an appeal body exists; none: only the courts; unknown: the deciding authority has no entry (decisions from before, or an authority not yet described)' })
+  kind!: AppealKind | 'unknown';
+  @ApiProperty({ type: String, nullable: true, description: 'The appeal body (administrative only)' }) appealBody!: string | null;
+  @ApiProperty({ type: AppealTimeLimitDto, nullable: true, description: 'null: no time limit set by law, or no administrative appeal' }) timeLimit!: AppealTimeLimitDto | null;
+  @ApiPropertyOptional({ description: 'Staff and the deciding controller only: false while the route is not confirmed against the statute — check it before relying on it' }) verified?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff and the deciding controller only: what the route rests on' }) legalReference?: string | null;
+}
 
 @ApiSchema({ name: 'DecidedBy', description: 'Who decided: role and organisation; staff and auditors also see the person and who drafted it' })
 export class DecidedByDto {
@@ -33,8 +65,10 @@ export class DecisionViewDto implements DecisionView {
   @ApiProperty({ type: DecidedByDto }) decidedBy!: DecidedByDto;
   @ApiProperty() legalBasis!: string;
   @ApiProperty({ description: 'Begrundelse (forvaltningsloven §§ 22–24)' }) reasoning!: string;
-  @ApiProperty({ type: [String] }) conditions!: string[];
-  @ApiProperty({ type: LocalisedTextSchema, description: 'Klagevejledning (forvaltningsloven § 25)' }) appealGuidance!: LocalisedTextSchema;
+  @ApiProperty({ type: [String], description: 'The decider’s own conditions' }) conditions!: string[];
+  @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions of an approval under the law of the decision date; empty on a rejection and on decisions issued before they existed' })
+  standardConditions!: PermitConditionDto[];
+  @ApiProperty({ type: AppealGuidanceDto }) appealGuidance!: AppealGuidanceDto;
   @ApiProperty({ type: String, enum: VERDICTS, enumName: 'Verdict', nullable: true }) engineVerdict!: Verdict | null;
   @ApiProperty() departsFromEngine!: boolean;
   @ApiProperty({ type: String, nullable: true }) departureReason!: string | null;
@@ -87,6 +121,7 @@ export class ApprovedPartDto implements ApprovedPart {
   @ApiProperty({ format: 'uuid' }) decisionId!: string;
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome' }) outcome!: Outcome;
   @ApiProperty({ type: [String] }) conditions!: string[];
+  @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions the approving decision attached' }) standardConditions!: PermitConditionDto[];
 }
 
 @ApiSchema({ name: 'Permit', description: 'A data permit (dataudtrækstilladelse): approved parts, conditions, processing environment, validity and state' })
@@ -96,7 +131,9 @@ export class PermitDto implements PermitView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: unionValues<PermitView['state']>()('active', 'expired', 'revoked', 'superseded') }) state!: PermitView['state'];
   @ApiProperty({ type: [ApprovedPartDto] }) approvedParts!: ApprovedPartDto[];
-  @ApiProperty({ type: [String] }) conditions!: string[];
+  @ApiProperty({ type: [String], description: 'The deciders’ own conditions of every approved part' }) conditions!: string[];
+  @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only' })
+  standardConditions!: PermitConditionDto[];
   @ApiProperty({ description: 'Where the data may be processed (EHDS art. 73: a secure processing environment)' }) processingEnvironment!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validFrom!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil!: string | null;
