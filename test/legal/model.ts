@@ -40,6 +40,8 @@ export interface DataRequest {
   necessity?: string;
   /** The population is the whole source. */
   wholeRegister: boolean;
+  /** Comprehensive genome data (whole-genome or whole-exome sequencing) are requested or produced. */
+  genomeData?: boolean;
 }
 
 export interface LegalApplication {

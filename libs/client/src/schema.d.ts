@@ -1479,6 +1479,11 @@ export interface components {
              * @example false
              */
             wholeRegister: boolean;
+            /**
+             * @description Comprehensive genome data are requested or produced (whole-genome or whole-exome sequencing): the project must be approved by the National Committee on Health Research Ethics (NVK, komitéloven § 14). Absent means false
+             * @example false
+             */
+            genomeData?: boolean;
         };
         ApplicationContentDto: {
             title?: string;

@@ -1,4 +1,4 @@
-import { applicant, application, approve, deny, finding, matter, PROJECT_AFTER_EHDS, request, researcher } from '../build';
+import { abstain, applicant, application, approve, deny, finding, matter, PROJECT_AFTER_EHDS, request, researcher } from '../build';
 import { Scenario } from '../model';
 import { FICTIONAL, FOREIGN, REAL } from '../organisations';
 import { AFTER_EHDS, BEFORE_EHDS, COLLABORATIVE, DBL_10_3_1, DBL_10_3_2, DNB_PARTNER_POLICY, GDPR_CH_V, KOMITEL_14 } from '../provisions';
@@ -31,6 +31,28 @@ export const biobanks: Scenario[] = [
         track: COLLABORATIVE,
         verdict: deny('komitéloven § 14: health-science research with human biological material must be notified to and approved by a research ethics committee (LEGAL.md, Danish law)'),
         cites: [finding(KOMITEL_14, 'komitéloven § 14 [verified] (LEGAL.md)', { verdict: 'deny' })],
+        legalMatters: [MATERIAL_PERMISSION],
+      },
+    },
+  },
+  {
+    name: 'whole-genome sequencing of National Biobank samples approved only by a regional committee is held for a caseworker',
+    covers: 'comprehensive genome data: the competent committee is NVK (komitéloven § 14) [check]: abstain, not deny',
+    on: BEFORE_EHDS,
+    application: application({
+      title: 'Whole-genome sequencing in childhood epilepsy',
+      purpose: 'To sequence the whole genome of stored neonatal blood spots from children later diagnosed with epilepsy, to find causal variants.',
+      applicant: applicant(REAL.aarhusUniversitet, 'Mette Jensen', 'mette.jensen@au.dk'),
+      ethicsApproval: { committee: 'VEK', reference: '1-10-72-301-26', status: 'approved' },
+      safeguards: BIOBANK_SAFEGUARDS,
+      processingEnvironment: 'national_platform',
+      dataRequests: [request('biobank-dnb', { population: 'Neonatal blood spots of children diagnosed with epilepsy before age 5, born 2000–2020', biologicalMaterial: true, genomeData: true })],
+    }),
+    expect: {
+      'biobank-dnb': {
+        track: COLLABORATIVE,
+        verdict: abstain('comprehensive genome mapping is notified to the national committee, NVK (LEGAL.md, komitéloven § 14): the caseworker checks that the competent committee approved it'),
+        cites: [finding(KOMITEL_14, 'komitéloven § 14: comprehensive genome mapping to the national committee, NVK (LEGAL.md)', { verdict: 'abstain' })],
         legalMatters: [MATERIAL_PERMISSION],
       },
     },

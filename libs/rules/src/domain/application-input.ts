@@ -14,6 +14,8 @@ export interface DataRequestInput {
   necessity?: string;
   /** The population is the whole source (every person in it), not a selection. Since issue 10. */
   wholeRegister: boolean;
+  /** Comprehensive genome data (whole-genome or whole-exome sequencing): NVK approval (komitéloven § 14). */
+  genomeData?: boolean;
 }
 
 /**

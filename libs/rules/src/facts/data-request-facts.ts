@@ -13,6 +13,7 @@ export const dataRequestFacts: FactProvider[] = [
   req('requestedVariables', 'the variables requested', (s) => s.dataRequest.variables ?? []),
   req('requestsBiologicalMaterial', 'biological material is to be disclosed', (s) => s.dataRequest.biologicalMaterial === true),
   req('requestsProspectiveData', 'data recorded after the permit (prospective)', (s) => s.dataRequest.prospective === true),
+  req('requestsGenomeData', 'comprehensive genome data (whole-genome or whole-exome sequencing) are requested or produced', (s) => s.dataRequest.genomeData === true),
   req('requestsWholeRegister', 'the population is the whole source, not a selection', (s) => s.dataRequest.wholeRegister === true),
   req('hasNecessityStatement', 'the request says why its variables, population and period are needed (data minimisation)', (s) => isFilled(s.dataRequest.necessity)),
   req('requestPeriod', 'span {from, to} of the data requested', (s) => ({

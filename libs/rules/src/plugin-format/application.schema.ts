@@ -132,6 +132,7 @@ export const applicationSchema = {
           prospective: { type: 'boolean' },
           necessity: text,
           wholeRegister: { type: 'boolean' },
+          genomeData: { type: 'boolean' },
         },
       },
     },

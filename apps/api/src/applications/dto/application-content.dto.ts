@@ -158,6 +158,14 @@ export class DataRequestDto {
   @MaxLength(5000)
   necessity?: string;
   @ApiProperty({ description: 'The population is the whole source (every person in it), not a selection', example: false }) @IsBoolean() wholeRegister!: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Comprehensive genome data are requested or produced (whole-genome or whole-exome sequencing): the project must be approved by the National Committee on Health Research Ethics (NVK, komitéloven § 14). Absent means false',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  genomeData?: boolean;
 }
 
 /**
