@@ -15,6 +15,7 @@ export type { SigningKey, SigningKeyOptions } from './checkpoints/signing-key';
 export { eventsFor, timeline, MAX_PAGE } from './read-timeline/timeline';
 export type { AuditEventQuery, AuditEventPage } from './read-timeline/timeline';
 export { AuditModule } from './audit.module';
+export { AUDIT_APP_ROLE_GRANTS } from './app-role-grants';
 export { RuleSetActivationAudit, RULE_SET_ACTIVATED } from './record-rule-set-activation/rule-set-activation-audit';
 export { RuleSetActivationAuditModule } from './record-rule-set-activation/rule-set-activation-audit.module';
 export { VerifyAuditTrail } from './verify-trail/verify-trail';
