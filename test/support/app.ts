@@ -60,7 +60,13 @@ export async function startTestApp(label: string, options: TestAppOptions = {}):
     providers: options.extraProviders ?? [],
   }).compile();
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A refused start (e.g. production on the owner role) must not leave pools and timers open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const issuer = await LocalIssuer.open(dataDir, 'test');
   const clock = app.get(BusinessClock);
   if (!(clock instanceof SettableClock)) throw new Error('test apps run on a settable business clock');

@@ -16,7 +16,7 @@ export async function excessDatabasePowers(dataSource: DataSource): Promise<stri
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname !~ '^pg_(toast|temp)' AND pg_has_role(current_user, c.relowner, 'USAGE')
-      ORDER BY 1`,
+      ORDER BY n.nspname <> 'public', 1`,
   )) as { name: string }[];
   if (owned.length > 0) {
     const names = owned.slice(0, 5).map((t) => t.name).join(', ');
