@@ -54,6 +54,8 @@ describe('loadConfig', () => {
 
   it('refuses production without an external OIDC issuer', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
+    // The one-shot migrate step verifies no tokens.
+    expect(loadConfig({ ...base, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).command).toBe('migrate');
   });
 
   describe('BUSINESS_CLOCK', () => {

@@ -171,7 +171,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && businessClock !== 'system') {
     problems.push('BUSINESS_CLOCK=settable is refused when NODE_ENV=production: decisions and deadlines must run on real time');
   }
-  if (nodeEnv === 'production' && !oidc) {
+  const command = oneOf('KP_COMMAND', COMMANDS, 'serve');
+  // The migrate step verifies no tokens: it needs the database URLs only.
+  if (nodeEnv === 'production' && command === 'serve' && !oidc) {
     problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
   }
 
@@ -187,7 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const config: AppConfig = {
     nodeEnv,
-    command: oneOf('KP_COMMAND', COMMANDS, 'serve'),
+    command,
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl ?? '',
     migrationDatabaseUrl: migrationDatabaseUrl ?? databaseUrl ?? '',
