@@ -6,7 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Insert-only twice over: a trigger refuses UPDATE, DELETE and TRUNCATE for everyone, and the
  * privileges to do them are revoked from PUBLIC, from the application role named by
  * `AUDIT_APP_ROLE` (or the setting `kp.audit_app_role`) when that role exists, and from the
- * migrating role itself when it is not a superuser. See libs/audit/README.md for the role set-up.
+ * migrating role itself when it is not a superuser. The migrate step now grants the app role
+ * exactly SELECT and INSERT on both tables after every run (docs/security.md), so AUDIT_APP_ROLE is
+ * no longer needed; it is kept here because applied migrations are not rewritten.
  */
 export class AuditTrail1795436316829 implements MigrationInterface {
   name = 'AuditTrail1795436316829';

@@ -1,18 +1,20 @@
 /**
  * Audit trail CLI (DESIGN.md §7), on DATABASE_URL:
- *   npm run audit -- verify [--checkpoints file] [--trust public-key.pem]
+ *   npm run audit -- verify [--checkpoints file|dir] [--trust public-key.pem]
  *       walk the chain; print the head and count, or the first broken link. Exit 1 when broken.
- *       With an exported checkpoint file, also catch a chain rewritten end to end.
+ *       With exported checkpoints (an export file, or the append-only AUDIT_CHECKPOINT_EXPORT_DIR
+ *       or its checkpoints.jsonl), also catch a chain rewritten consistently after it was signed.
  *   npm run audit -- checkpoint create
- *       sign the current head (AUDIT_SIGNING_KEY, or the key in DATA_DIR/audit-signing-key.pem)
+ *       sign the current head (AUDIT_SIGNING_KEY, or the key in DATA_DIR/audit-signing-key.pem),
+ *       and append it to AUDIT_CHECKPOINT_EXPORT_DIR when set
  *   npm run audit -- checkpoint export [file]
  *       write every signed checkpoint with its public key as JSON (stdout without a file)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { AuditVerifier, createCheckpoint, exportCheckpoints, parseCheckpointExport, VerifyChainOptions } from '@kp/audit';
+import { AuditVerifier, createCheckpoint, exportCheckpoints, loadCheckpointEvidence, VerifyChainOptions } from '@kp/audit';
 
-const USAGE = 'usage: npm run audit -- verify [--checkpoints file] [--trust key.pem] | checkpoint create | checkpoint export [file]';
+const USAGE = 'usage: npm run audit -- verify [--checkpoints file|dir] [--trust key.pem] | checkpoint create | checkpoint export [file]';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -26,7 +28,7 @@ async function verify(dataSource: DataSource, args: string[]): Promise<number> {
   const file = option(args, '--checkpoints');
   const trust = option(args, '--trust');
   const options: VerifyChainOptions = {
-    checkpoints: file ? parseCheckpointExport(readFileSync(file, 'utf8')) : undefined,
+    checkpoints: file ? loadCheckpointEvidence(file) : undefined,
     trustedPublicKeys: trust ? [readFileSync(trust, 'utf8')] : undefined,
   };
   const started = Date.now();
@@ -38,7 +40,11 @@ async function verify(dataSource: DataSource, args: string[]): Promise<number> {
 async function checkpoint(dataSource: DataSource, [sub, file]: string[]): Promise<number> {
   if (sub === 'create') {
     // A CLI outside Nest: the same variables AppConfig reads, taken from the environment here.
-    const signed = await createCheckpoint(dataSource, { pem: process.env.AUDIT_SIGNING_KEY, dataDir: process.env.DATA_DIR });
+    const signed = await createCheckpoint(
+      dataSource,
+      { pem: process.env.AUDIT_SIGNING_KEY, dataDir: process.env.DATA_DIR },
+      { exportDir: process.env.AUDIT_CHECKPOINT_EXPORT_DIR || undefined },
+    );
     console.log(signed ? JSON.stringify(signed, null, 2) : 'nothing new to sign');
     return 0;
   }

@@ -1,15 +1,22 @@
 // `npm start` / `npm run migration:run`: when DATABASE_URL is unset, start the embedded PostgreSQL 15
-// with its data in DATA_DIR (default .data/, kept between runs), then run the built app against it.
-// The app runs as a child process so PostgreSQL is stopped only after the app has shut down.
+// with its data in DATA_DIR (default .data/, kept between runs). Then the migrate step runs as the
+// owner (KP_COMMAND=migrate) and, for `npm start`, the built app as the app role (issue 13): on the
+// embedded database the owner is the superuser `postgres` and the app role is `kp_app`, whose
+// password is generated once into DATA_DIR. The app runs as a child process so PostgreSQL is
+// stopped only after the app has shut down, and that child is given no owner credentials.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.mjs';
 
 const command = process.argv[2] === 'migrate' ? 'migrate' : 'serve';
 const entry = resolve(import.meta.dirname, '../dist/apps/api/main.js');
-const env = { ...process.env, KP_COMMAND: command };
+const EMBEDDED_APP_ROLE = 'kp_app';
+const APP_PASSWORD_FILE = 'db-app-password';
 let embedded;
+let child;
 
 async function ensureDatabase(adminUrl, name) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -22,23 +29,81 @@ async function ensureDatabase(adminUrl, name) {
   }
 }
 
+/** The embedded app role's password: generated once (mode 0600), kept with the data it opens. */
+function appPassword(dataDir) {
+  const file = join(dataDir, APP_PASSWORD_FILE);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+/** The migrate step creates a missing role; an existing one gets the password in DATA_DIR again. */
+async function syncAppPassword(adminUrl, password) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [EMBEDDED_APP_ROLE]);
+    if (rowCount > 0) await client.query(`ALTER ROLE ${EMBEDDED_APP_ROLE} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url, name, credentials) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  if (credentials) {
+    parsed.username = credentials.user;
+    parsed.password = encodeURIComponent(credentials.password);
+  }
+  return parsed.toString();
+}
+
+function run(env) {
+  return new Promise((done) => {
+    child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      done(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+// embedded-postgres stops the cluster on the first signal (async-exit-hook), before the app has
+// drained; take that over so PostgreSQL stops only after the app has shut down.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    stopping = true;
+    child?.kill(signal);
+  });
+}
+
+const env = { ...process.env };
 if (!process.env.DATABASE_URL) {
   const dataDir = resolve(process.env.DATA_DIR || '.data');
   env.DATA_DIR = dataDir;
   embedded = await startEmbeddedPostgres({ dataDir, port: process.env.PGPORT ? Number(process.env.PGPORT) : undefined });
   await ensureDatabase(embedded.url, 'kontaktpunkt');
-  env.DATABASE_URL = embedded.url.replace(/\/postgres$/, '/kontaktpunkt');
+  const password = appPassword(dataDir);
+  await syncAppPassword(embedded.url, password);
+  env.MIGRATION_DATABASE_URL = withDatabase(embedded.url, 'kontaktpunkt');
+  env.DATABASE_URL = withDatabase(embedded.url, 'kontaktpunkt', { user: EMBEDDED_APP_ROLE, password });
   console.log(`embedded PostgreSQL 15 running on port ${embedded.port}, data in ${dataDir}`);
 }
 
-const child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
-// embedded-postgres stops the cluster on the first signal (async-exit-hook), before the app has
-// drained; take that over so PostgreSQL stops only after the app has shut down.
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => child.kill(signal));
+let code = await run({ ...env, KP_COMMAND: 'migrate' });
+if (code === 0 && command === 'serve' && !stopping) {
+  // The serving process holds only the app role's credentials.
+  const { MIGRATION_DATABASE_URL: _owner, ...serveEnv } = env;
+  code = await run({ ...serveEnv, KP_COMMAND: 'serve' });
 }
-child.on('exit', async (code, signal) => {
-  if (embedded) await embedded.stop().catch(() => {});
-  process.exit(code ?? (signal ? 0 : 1));
-});
+if (embedded) await embedded.stop().catch(() => {});
+process.exit(code);

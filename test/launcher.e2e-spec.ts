@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/applications';
 
@@ -143,7 +144,7 @@ describe('npm start: embedded PostgreSQL in DATA_DIR, then the built API (e2e)',
   let researcherToken: string;
   let draftId: string;
 
-  it('serves /health, the docs UI and OpenAPI at the printed URL, and keeps a draft made with an `npm run token` token', async () => {
+  it('serves /health, the docs UI and OpenAPI at the printed URL as the app role kp_app, and keeps a draft made with an `npm run token` token', async () => {
     const { launcher, url, pgPort } = await serve();
     expect(launcher.output).toContain(`data in ${dataDir}`);
 
@@ -160,6 +161,27 @@ describe('npm start: embedded PostgreSQL in DATA_DIR, then the built API (e2e)',
     await request(url).get('/v1/me').set(bearer(researcherToken)).expect(200).expect((res) => expect(res.body).toMatchObject({ sub: 'r-1', role: 'researcher' }));
     const draft = await request(url).post('/v1/applications').set(bearer(researcherToken)).send({ title: 'Survives a restart' }).expect(201);
     draftId = draft.body.id;
+
+    // The embedded default runs the app as the role the migrate step granted, not as the superuser.
+    const admin = new Client({ connectionString: `postgres://postgres:kontaktpunkt@127.0.0.1:${pgPort}/kontaktpunkt` });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'kontaktpunkt' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      expect(rows).toEqual([{ usename: 'kp_app' }]);
+    } finally {
+      await admin.end();
+    }
+    const password = readFileSync(join(dataDir, 'db-app-password'), 'utf8').trim();
+    const app = new Client({ connectionString: `postgres://kp_app:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/kontaktpunkt` });
+    await app.connect();
+    try {
+      await expect(app.query('UPDATE audit_event SET action = action')).rejects.toThrow(/permission denied/);
+      await expect(app.query('ALTER TABLE audit_event DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
+    } finally {
+      await app.end();
+    }
 
     launcher.kill('SIGTERM');
     const stopped = await launcher.finished(30_000);

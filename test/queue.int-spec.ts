@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createServer, Server, Socket } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
+import { createTableForApp } from './support/app-role';
 import { waitFor } from './support/wait';
 
 /** Records each effect with its job id; a second effect of one job would show as two rows. */
@@ -47,7 +48,7 @@ describe(`job queue on the ${backend} backend`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp('queue', { extraProviders: [ProbeHandler, RecurringProbe] });
-    await t.app.get(DataSource).query('CREATE TABLE probe_effect (job_id text, note text)');
+    await createTableForApp(t.databaseUrl, 'probe_effect', 'job_id text, note text');
   });
   afterAll(() => t.close());
 
@@ -127,7 +128,7 @@ class CuttableProxy {
   beforeAll(async () => {
     proxy = await CuttableProxy.open(new URL(process.env.REDIS_URL!));
     t = await startTestApp('queue_outage', { extraProviders: [ProbeHandler], env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
-    await t.app.get(DataSource).query('CREATE TABLE probe_effect (job_id text, note text)');
+    await createTableForApp(t.databaseUrl, 'probe_effect', 'job_id text, note text');
   });
   afterAll(async () => {
     await t.close();

@@ -1,13 +1,32 @@
 // One PostgreSQL per Jest run: the embedded one unless DATABASE_URL points at a server.
-// Each test file then creates its own database from this admin URL (test/support/database.ts).
+// Each test file then creates its own database from this admin URL (test/support/database.ts),
+// and test apps connect as this run's app role (test/support/app-role.ts), as production does.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.mjs';
+
+/** Roles are cluster-wide: a name of its own per run, so parallel runs on one server never share one. */
+async function createAppRole(adminUrl) {
+  const name = `kp_test_app_${randomBytes(5).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE ROLE ${name} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+  } finally {
+    await client.end();
+  }
+  process.env.KP_TEST_APP_ROLE = name;
+  process.env.KP_TEST_APP_PASSWORD = password;
+}
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.KP_TEST_ADMIN_URL = process.env.DATABASE_URL;
+    await createAppRole(process.env.DATABASE_URL);
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-test-pg-'));
@@ -15,4 +34,5 @@ export default async function globalSetup() {
   globalThis.__KP_EMBEDDED_PG__ = pg;
   process.env.KP_TEST_ADMIN_URL = pg.url;
   process.env.KP_TEST_EMBEDDED = '1';
+  await createAppRole(pg.url);
 }

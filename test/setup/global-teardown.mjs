@@ -1,4 +1,39 @@
+import pg from 'pg';
+
+/**
+ * On a shared server, drop this run's app role: first its grants and objects in every database that
+ * holds some (pg_shdepend), then the role. The embedded cluster goes away with its role.
+ */
+async function dropAppRole(adminUrl, role) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      `SELECT DISTINCT d.datname FROM pg_shdepend s JOIN pg_database d ON d.oid = s.dbid
+        WHERE s.refclassid = 'pg_authid'::regclass AND s.refobjid = (SELECT oid FROM pg_roles WHERE rolname = $1)`,
+      [role],
+    );
+    for (const { datname } of rows) {
+      const url = new URL(adminUrl);
+      url.pathname = `/${datname}`;
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await client.query(`DROP OWNED BY ${role}`).finally(() => client.end());
+    }
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export default async function globalTeardown() {
-  const pg = globalThis.__KP_EMBEDDED_PG__;
-  if (pg) await pg.stop();
+  const embedded = globalThis.__KP_EMBEDDED_PG__;
+  if (embedded) {
+    await embedded.stop();
+    return;
+  }
+  const role = process.env.KP_TEST_APP_ROLE;
+  if (role && process.env.KP_TEST_ADMIN_URL) {
+    await dropAppRole(process.env.KP_TEST_ADMIN_URL, role).catch((error) => console.warn(`could not drop test role ${role}: ${error.message}`));
+  }
 }

@@ -7,12 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { migrateAsOwner } from './app-role';
 import { createTestDatabase } from './database';
 
 export interface TestApp {
   app: INestApplication;
   server: ReturnType<INestApplication['getHttpServer']>;
+  /** The owner's URL: for assertions and for playing an attacker with database access. */
   databaseUrl: string;
+  /** What the app connects as: the run's app role, granted by the migrate step (issue 13). */
+  appDatabaseUrl: string;
   dataDir: string;
   /** Business time (BUSINESS_CLOCK=settable): runs with the wall clock until a test moves it forward. */
   clock: SettableClock;
@@ -21,16 +25,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  extraControllers?: Type[];
+  extraProviders?: Provider[];
+  env?: Record<string, string>;
+  /** `owner`: connect the app as the owner instead of the app role (to show what production refuses). */
+  connectAs?: 'app' | 'owner';
+}
+
 /**
- * The whole app in process, as `npm start` wires it (API + worker), on a database of its own.
+ * The whole app in process, as `npm start` wires it (API + worker), on a database of its own: the
+ * migrate step runs first as the owner, then the app connects as the run's app role.
  * The queue backend follows REDIS_URL exactly as in production.
  */
-export async function startTestApp(label: string, options: { extraControllers?: Type[]; extraProviders?: Provider[]; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(label);
   const dataDir = mkdtempSync(join(tmpdir(), `kp-${label}-`));
+  const queueOnPostgres = !(options.env?.REDIS_URL ?? process.env.REDIS_URL);
+  const appUrl = await migrateAsOwner(databaseUrl, queueOnPostgres);
+  const appDatabaseUrl = options.connectAs === 'owner' ? databaseUrl : appUrl;
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
     DATA_DIR: dataDir,
     OUTBOX_POLL_MS: '50',
     QUEUE_PREFIX: `kp-test-${label}-${Date.now().toString(36)}`,
@@ -44,7 +60,13 @@ export async function startTestApp(label: string, options: { extraControllers?: 
     providers: options.extraProviders ?? [],
   }).compile();
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A refused start (e.g. production on the owner role) must not leave pools and timers open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const issuer = await LocalIssuer.open(dataDir, 'test');
   const clock = app.get(BusinessClock);
   if (!(clock instanceof SettableClock)) throw new Error('test apps run on a settable business clock');
@@ -53,6 +75,7 @@ export async function startTestApp(label: string, options: { extraControllers?: 
     clock,
     server: app.getHttpServer(),
     databaseUrl,
+    appDatabaseUrl,
     dataDir,
     token: (actor) => issuer.sign(actor),
     close: () => app.close(),

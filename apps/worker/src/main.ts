@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '@kp/config';
+import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -12,6 +13,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Refusals that name what to change are printed without a stack trace.
+  const refusal = error instanceof ConfigError || error instanceof DatabaseNotReadyError || error instanceof UnsafeAppRoleError;
+  console.error(refusal ? error.message : error);
   process.exit(1);
 });

@@ -2,6 +2,9 @@ import { AuditTrail1795436316829 } from '../../../migrations/1795436316829-Audit
 import { AuditBusinessTime1795500000000 } from '../../../migrations/1795500000000-AuditBusinessTime';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AuditEventBody } from '../src/domain/audit-event';
+import { GENESIS_HASH, hashEvent } from '../src/domain/hash-chain';
+import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../src/infrastructure/audit-event.row';
 import { createTestDatabase } from '../../../test/support/database';
 
 /** A fresh database with only the audit migrations applied, and a superuser client to play the attacker. */
@@ -38,3 +41,20 @@ export async function asSuperuserBypassingTriggers(url: string, work: (client: C
 }
 
 export const caseworker = { sub: 'caseworker-1', role: 'caseworker', organisation: 'kontaktpunkt' };
+
+/** The attack: change one event and recompute every hash from there on, as a superuser could. */
+export async function rewriteChain(client: Client, alteredSeq: number): Promise<void> {
+  const { rows } = await client.query<AuditEventRow>(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event ORDER BY seq`);
+  let prevHash = GENESIS_HASH;
+  // prev_hash is unique: clear the old links first so the new ones never collide mid-rewrite.
+  await client.query(`UPDATE audit_event SET prev_hash = lpad(to_hex(seq), 64, 'e'), hash = lpad(to_hex(seq), 64, 'd')`);
+  for (const row of rows) {
+    const event = toAuditEvent(row);
+    const body: AuditEventBody = event.seq === alteredSeq ? { ...event, payload: { ...event.payload, outcome: 'rejected' } } : event;
+    const hash = hashEvent(prevHash, body);
+    await client.query('UPDATE audit_event SET payload = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [
+      body.seq, JSON.stringify(body.payload), prevHash, hash,
+    ]);
+    prevHash = hash;
+  }
+}

@@ -33,12 +33,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, CLOCK_POLICIES: JSON.stringify({ central: { decisionLimit: { months: 4 } } }) })).toThrow(/CLOCK_POLICIES is invalid/);
   });
 
+  it('migrates as MIGRATION_DATABASE_URL, falling back to DATABASE_URL (one role: development only)', () => {
+    expect(loadConfig(base).migrationDatabaseUrl).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner:pw@localhost:5432/db';
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: owner })).toMatchObject({ databaseUrl: base.DATABASE_URL, migrationDatabaseUrl: owner });
+    expect(() => loadConfig({ ...base, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL must use postgres: or postgresql:/);
+  });
+
+  it('checkpoints the audit chain every 1000 events unless AUDIT_CHECKPOINT_EVERY_EVENTS says otherwise, and exports where told', () => {
+    expect(loadConfig(base).schedules.auditCheckpointEveryEvents).toBe(1000);
+    expect(loadConfig({ ...base, AUDIT_CHECKPOINT_EVERY_EVENTS: '0' }).schedules.auditCheckpointEveryEvents).toBe(0);
+    expect(() => loadConfig({ ...base, AUDIT_CHECKPOINT_EVERY_EVENTS: '-1' })).toThrow(/AUDIT_CHECKPOINT_EVERY_EVENTS="-1" must be an integer/);
+    expect(loadConfig(base).auditCheckpointExportDir).toBeUndefined();
+    expect(loadConfig({ ...base, AUDIT_CHECKPOINT_EXPORT_DIR: '/var/lib/kp-audit' }).auditCheckpointExportDir).toBe('/var/lib/kp-audit');
+  });
+
   it('refuses a partial OIDC configuration', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE, OIDC_JWKS_URL/);
   });
 
   it('refuses production without an external OIDC issuer', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
+    // The one-shot migrate step verifies no tokens.
+    expect(loadConfig({ ...base, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).command).toBe('migrate');
   });
 
   describe('BUSINESS_CLOCK', () => {
@@ -104,12 +121,12 @@ describe('loadConfig', () => {
     };
 
     it('applies the documented defaults', () => {
-      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000 });
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000 });
     });
 
     it('takes a valid interval for each job', () => {
       const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250' });
-      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250 });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000 });
     });
 
     it.each([

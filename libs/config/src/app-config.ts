@@ -8,7 +8,17 @@ export interface AppConfig {
   /** `KP_COMMAND`: `migrate` applies the migrations and exits (`npm run migration:run` sets it); else serve. */
   command: 'serve' | 'migrate';
   port: number;
+  /**
+   * `DATABASE_URL`: what the API and the worker connect as — the app's own LOGIN role, which may
+   * read and write the tables but owns none, is no superuser and may only append to the audit trail.
+   */
   databaseUrl: string;
+  /**
+   * `MIGRATION_DATABASE_URL`: the owner role the migrate step (`KP_COMMAND=migrate`) runs as; it
+   * creates DATABASE_URL's role when missing and grants it what the app needs. Default: DATABASE_URL
+   * (one role for everything, development only: production refuses to serve as the owner).
+   */
+  migrationDatabaseUrl: string;
   dataDir: string;
   rulesDir: string;
   redisUrl?: string;
@@ -24,6 +34,11 @@ export interface AppConfig {
   schedules: Schedules;
   /** `AUDIT_SIGNING_KEY`: Ed25519 PKCS8 PEM for audit checkpoints; unset: a key generated in `dataDir`. */
   auditSigningKey?: string;
+  /**
+   * `AUDIT_CHECKPOINT_EXPORT_DIR`: each new checkpoint is also appended, signed, as one JSON line to
+   * `checkpoints.jsonl` there — storage the app may append to but not rewrite (docs/security.md).
+   */
+  auditCheckpointExportDir?: string;
   /**
    * `BUSINESS_CLOCK`: `system` (the wall clock) or `settable` (tests and the flow simulator move
    * business time; refused in production).
@@ -54,6 +69,8 @@ export interface Schedules {
   lawChangeSweepMs: number;
   /** `AUDIT_CHECKPOINT_EVERY_MS`: sign the audit chain head (default ten minutes). */
   auditCheckpointEveryMs: number;
+  /** `AUDIT_CHECKPOINT_EVERY_EVENTS`: also sign after every this many events (default 1000; 0: only on time). */
+  auditCheckpointEveryEvents: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -139,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   if (!databaseUrl) problems.push('DATABASE_URL is required (npm start sets it when it starts the embedded PostgreSQL)');
+  const migrationDatabaseUrl = url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']);
 
   const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'];
   const oidcSet = oidcVars.filter((name) => env[name]);
@@ -153,7 +171,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv === 'production' && businessClock !== 'system') {
     problems.push('BUSINESS_CLOCK=settable is refused when NODE_ENV=production: decisions and deadlines must run on real time');
   }
-  if (nodeEnv === 'production' && !oidc) {
+  const command = oneOf('KP_COMMAND', COMMANDS, 'serve');
+  // The migrate step verifies no tokens: it needs the database URLs only.
+  if (nodeEnv === 'production' && command === 'serve' && !oidc) {
     problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
   }
 
@@ -169,9 +189,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const config: AppConfig = {
     nodeEnv,
-    command: oneOf('KP_COMMAND', COMMANDS, 'serve'),
+    command,
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl ?? '',
+    migrationDatabaseUrl: migrationDatabaseUrl ?? databaseUrl ?? '',
     dataDir: resolve(env.DATA_DIR || '.data'),
     rulesDir: resolve(env.RULES_DIR || 'rules'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
@@ -187,8 +208,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       permitExpirySweepMs: milliseconds('PERMIT_EXPIRY_SWEEP_MS', 3_600_000, 100),
       lawChangeSweepMs: milliseconds('LAW_CHANGE_SWEEP_MS', 3_600_000, 100, DAY_MS),
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
+      auditCheckpointEveryEvents: integer('AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0, 1_000_000, 'events'),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
+    auditCheckpointExportDir: env.AUDIT_CHECKPOINT_EXPORT_DIR ? resolve(env.AUDIT_CHECKPOINT_EXPORT_DIR) : undefined,
     businessClock,
     tokens: {
       maxLifetimeS: integer('TOKEN_MAX_LIFETIME_S', DEFAULT_TOKEN_LIMITS.maxLifetimeS, 60, DAY_MS / 1000, 'seconds'),

@@ -2,8 +2,12 @@ import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseReadiness } from './database-roles/database-readiness';
 
-/** TypeORM on `DATABASE_URL`; entities come from each lib's `TypeOrmModule.forFeature`. */
+/**
+ * TypeORM on `DATABASE_URL` (the app role); entities come from each lib's `TypeOrmModule.forFeature`.
+ * It never migrates: the migrate step does, as the owner (`MIGRATION_DATABASE_URL`).
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -11,12 +15,11 @@ import { dataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.databaseUrl),
         autoLoadEntities: true,
-        migrationsRun: true,
-        migrationsTransactionMode: 'each' as const,
         // Expected refusals (immutable rows, constraint checks) are answered as problems; tests need no query log.
         logging: config.nodeEnv === 'test' ? false : ['error' as const],
       }),
     }),
   ],
+  providers: [DatabaseReadiness],
 })
 export class PersistenceModule {}

@@ -1,2 +1,3 @@
 export * from './logging';
 export * from './platform.module';
+export * from './migrate/migrate-database';

@@ -7,3 +7,4 @@ export * from './worker/job-handler.registry';
 export * from './worker/job-runner';
 export * from './outbox/outbox-relay';
 export * from './worker/recurring-jobs';
+export * from './transport/queue-schema';

@@ -7,6 +7,7 @@ import { JobQueue } from './job-queue.port';
 import { OutboxJobQueue } from './outbox/outbox-job-queue';
 import { BullmqTransport } from './transport/bullmq-transport';
 import { JobTransport } from './transport/job-transport.port';
+import { QUEUE_SCHEMA } from './transport/queue-schema';
 import { JobHandlerRegistry } from './worker/job-handler.registry';
 import { RecurringJobs } from './worker/recurring-jobs';
 
@@ -24,7 +25,8 @@ export function bullConnection(config: AppConfig): Record<string, unknown> {
       maxRetriesPerRequest: null,
     };
   }
-  return { connectionString: config.databaseUrl, schema: 'bullmq', migrate: true, max: 4 };
+  // The migrate step creates the schema as the owner (migrateQueueSchema); the app only checks it.
+  return { connectionString: config.databaseUrl, schema: QUEUE_SCHEMA, migrate: false, max: 4 };
 }
 
 /**

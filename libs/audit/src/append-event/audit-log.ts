@@ -1,10 +1,13 @@
 import { BusinessClock, SystemClock } from '@kp/clock';
-import { Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { JobQueue } from '@kp/queue';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
 import { GENESIS_HASH, hashEvent, normalisePayload } from '../domain/hash-chain';
 import { validateNewAuditEvent } from '../domain/validate-event';
 import { lockChain } from '../infrastructure/chain-lock';
+import { AUDIT_CHECKPOINT_JOB } from '../schedule-checkpoints/checkpoint.job';
 
 /** Raised when `append` is called outside a transaction: the event could outlive a failed change. */
 export class AuditTransactionRequiredError extends Error {
@@ -32,10 +35,20 @@ interface HeadRow {
 @Injectable()
 export class AuditLog {
   private readonly clock: BusinessClock;
+  private readonly checkpointEvery: number;
 
-  /** Without a business clock (CLI tools, library tests) business time is the wall clock. */
-  constructor(@Optional() clock?: BusinessClock) {
+  /**
+   * Without a business clock (CLI tools, library tests) business time is the wall clock. With the
+   * job queue, every `AUDIT_CHECKPOINT_EVERY_EVENTS`th event also enqueues a checkpoint (issue 13):
+   * a rewrite must not have a quiet ten minutes of unsigned events to work in.
+   */
+  constructor(
+    @Optional() clock?: BusinessClock,
+    @Optional() private readonly jobs?: JobQueue,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
     this.clock = clock ?? new SystemClock();
+    this.checkpointEvery = config?.schedules.auditCheckpointEveryEvents ?? 0;
   }
 
   async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
@@ -84,6 +97,11 @@ export class AuditLog {
         body.businessAt,
       ],
     );
+    // In the same transaction as the event: seq is taken under the chain lock, so exactly one
+    // committed event per N enqueues the checkpoint (a rolled-back one leaves its seq to the next).
+    if (this.jobs && this.checkpointEvery > 0 && body.seq % this.checkpointEvery === 0) {
+      await this.jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: body.seq } });
+    }
     return { ...body, prevHash, hash };
   }
 }

@@ -24,9 +24,9 @@ export class AuditCheckpoints {
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
-  /** Signs the current head; null when there is nothing new to sign. */
+  /** Signs the current head (and appends it to `AUDIT_CHECKPOINT_EXPORT_DIR`); null when there is nothing new. */
   create(): Promise<SignedCheckpoint | null> {
-    return createCheckpoint(this.dataSource, this.signingKey());
+    return createCheckpoint(this.dataSource, this.signingKey(), { exportDir: this.config?.auditCheckpointExportDir });
   }
 
   export(): Promise<CheckpointExport> {

@@ -2,8 +2,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChainBroken, ChainWalker } from '../domain/chain-verification';
 import { signCheckpoint, SignedCheckpoint } from '../domain/checkpoint';
 import { walkChain } from '../verify-chain/audit-verifier';
+import { appendCheckpointLine } from './checkpoint-log';
 import { CHECKPOINT_COLUMNS, CheckpointRow, toSignedCheckpoint } from './checkpoint.row';
 import { loadSigningKey, SigningKey, SigningKeyOptions } from './signing-key';
+
+export interface CreateCheckpointOptions {
+  /** `AUDIT_CHECKPOINT_EXPORT_DIR`: also append the checkpoint to the append-only log there. */
+  readonly exportDir?: string;
+}
 
 /** Raised instead of signing a head whose chain does not verify: a signature must never bless tampering. */
 export class AuditChainBrokenError extends Error {
@@ -22,6 +28,7 @@ export class AuditChainBrokenError extends Error {
 export async function createCheckpoint(
   dataSource: DataSource,
   key: SigningKey | SigningKeyOptions = {},
+  options: CreateCheckpointOptions = {},
 ): Promise<SignedCheckpoint | null> {
   const signingKey = 'privateKey' in key ? key : loadSigningKey(key);
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -48,6 +55,8 @@ export async function createCheckpoint(
        VALUES ($1, $2, $3::timestamptz, $4, $5, $6)`,
       [checkpoint.seq, checkpoint.hash, checkpoint.at, checkpoint.keyId, signingKey.publicKeyPem, checkpoint.signature],
     );
+    // Before commit: a checkpoint the export refused is not stored, so the next run signs it again.
+    if (options.exportDir) appendCheckpointLine(options.exportDir, checkpoint, signingKey.publicKeyPem);
     return checkpoint;
   });
 }

@@ -1,17 +1,14 @@
-import { Client } from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { asSuperuserBypassingTriggers, caseworker, createAuditDatabase } from '../../test/audit-database';
+import { asSuperuserBypassingTriggers, caseworker, createAuditDatabase, rewriteChain } from '../../test/audit-database';
 import { SettableClock } from '@kp/clock';
 import { AuditLog } from '../append-event/audit-log';
 import { createCheckpoint } from '../checkpoints/create-checkpoint';
 import { exportCheckpoints } from '../checkpoints/export-checkpoints';
 import { loadSigningKey } from '../checkpoints/signing-key';
-import { AuditEventBody } from '../domain/audit-event';
-import { GENESIS_HASH, hashEvent } from '../domain/hash-chain';
-import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../infrastructure/audit-event.row';
+import { GENESIS_HASH } from '../domain/hash-chain';
 import { AuditVerifier } from './audit-verifier';
 
 const log = new AuditLog();
@@ -127,20 +124,3 @@ describe('AuditVerifier (PostgreSQL)', () => {
     expect(await verifier.verify({ checkpoints: exported, trustedPublicKeys: [key.publicKeyPem] })).toMatchObject({ valid: true });
   });
 });
-
-/** The attack: change one event and recompute every hash from there on, as a superuser could. */
-async function rewriteChain(client: Client, alteredSeq: number): Promise<void> {
-  const { rows } = await client.query<AuditEventRow>(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event ORDER BY seq`);
-  let prevHash = GENESIS_HASH;
-  // prev_hash is unique: clear the old links first so the new ones never collide mid-rewrite.
-  await client.query(`UPDATE audit_event SET prev_hash = lpad(to_hex(seq), 64, 'e'), hash = lpad(to_hex(seq), 64, 'd')`);
-  for (const row of rows) {
-    const event = toAuditEvent(row);
-    const body: AuditEventBody = event.seq === alteredSeq ? { ...event, payload: { ...event.payload, outcome: 'rejected' } } : event;
-    const hash = hashEvent(prevHash, body);
-    await client.query('UPDATE audit_event SET payload = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [
-      body.seq, JSON.stringify(body.payload), prevHash, hash,
-    ]);
-    prevHash = hash;
-  }
-}
