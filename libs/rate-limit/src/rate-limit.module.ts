@@ -3,6 +3,7 @@ import { PUBLIC_KEY, RequestWithActor } from '@kp/auth';
 import { ExecutionContext, Module } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerModule, ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { AddressRateLimit } from './address-rate-limit';
 import { bucketKey, clientAddress } from './buckets';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE, RateLimitStore, RedisRateLimitStore } from './rate-limit-store';
@@ -29,19 +30,18 @@ function throttlerOptions(config: AppConfig, store: RateLimitStore, reflector: R
     if (!request.actor) throw new Error('RateLimitGuard ran before the token guard: a protected route has no actor');
     return request.actor.sub;
   };
-  const limit = (name: RateLimitName, max: number, skipIf: (context: ExecutionContext) => boolean, tracker: (request: never) => string) => ({
-    name,
-    ttl: windowS * 1000,
-    limit: max,
-    skipIf,
-    getTracker: tracker as (request: Record<string, unknown>) => string,
-  });
+  const window = windowS * 1000;
   return {
     storage: store,
     // Retry-After is set on refusal (refuse.ts); the X-RateLimit-* headers per throttler are not part of this API.
     setHeaders: false,
     generateKey: (_context, tracker, name) => bucketKey(config.queuePrefix, name as RateLimitName, tracker),
-    throttlers: [limit('public', publicPerIp, (context) => !isPublic(context), clientAddress), limit('token', perToken, isPublic, subject)],
+    throttlers: [
+      // Routes without a token: per address, stricter than AddressRateLimit's limit on everything.
+      { name: 'public', ttl: window, limit: publicPerIp, skipIf: (context) => !isPublic(context), getTracker: (request) => clientAddress(request as Request) },
+      // Every other route: per token subject, whichever address or token it comes with.
+      { name: 'token', ttl: window, limit: perToken, skipIf: isPublic, getTracker: (request) => subject(request as RequestWithActor) },
+    ],
   };
 }
 
