@@ -41,7 +41,7 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('answers every error with the one Problem schema, and documents 500 everywhere', () => {
+  it('answers every error with the one Problem schema, and documents 429 (with Retry-After) and 500 everywhere', () => {
     const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
     const wrong = operations().flatMap((op) =>
       responses(op.operation)
@@ -51,6 +51,8 @@ describe('the OpenAPI document', () => {
     );
     expect(wrong).toEqual([]);
     expect(operations().filter((op) => !op.operation.responses['500']).map(name)).toEqual([]);
+    const retryAfter = (operation: OperationObject) => (operation.responses['429'] as ResponseObject | undefined)?.headers?.['Retry-After'];
+    expect(operations().filter((op) => !retryAfter(op.operation)).map(name)).toEqual([]);
   });
 
   it('names every operation with a unique camelCase operationId, a summary and a description', () => {
@@ -102,7 +104,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares each response header once, as a component the responses refer to', () => {
-    expect(Object.keys(document.components?.headers ?? {}).sort()).toEqual(['ETag', 'Idempotent-Replayed', 'Location']);
+    expect(Object.keys(document.components?.headers ?? {}).sort()).toEqual(['ETag', 'Idempotent-Replayed', 'Location', 'Retry-After']);
     for (const op of operations()) {
       for (const [, response] of responses(op.operation)) {
         for (const header of Object.values(response.headers ?? {})) expect((header as ReferenceObject).$ref).toMatch(/^#\/components\/headers\//);

@@ -10,6 +10,18 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { migrateAsOwner } from './app-role';
 import { createTestDatabase } from './database';
 
+/**
+ * Suites send hundreds of requests, and many 401s on purpose, from one address in seconds: the
+ * limits are raised so that no suite but test/security/rate-limits.e2e-spec.ts (which passes the
+ * production defaults in `env`) ever sees a 429.
+ */
+export const RAISED_RATE_LIMITS: Readonly<Record<string, string>> = {
+  RATE_LIMIT_PER_IP: '1000000',
+  RATE_LIMIT_PUBLIC_PER_IP: '1000000',
+  RATE_LIMIT_PER_TOKEN: '1000000',
+  RATE_LIMIT_AUTH_FAILURES_PER_IP: '1000000',
+};
+
 export interface TestApp {
   app: INestApplication;
   server: ReturnType<INestApplication['getHttpServer']>;
@@ -52,6 +64,7 @@ export async function startTestApp(label: string, options: TestAppOptions = {}):
     QUEUE_PREFIX: `kp-test-${label}-${Date.now().toString(36)}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BUSINESS_CLOCK: 'settable',
+    ...RAISED_RATE_LIMITS,
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({

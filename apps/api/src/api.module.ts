@@ -2,6 +2,7 @@ import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
 import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
+import { RateLimitModule } from '@kp/rate-limit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
@@ -32,6 +33,7 @@ export class ApiModule {
       imports: [
         PlatformModule,
         AuthModule,
+        RateLimitModule,
         HealthModule,
         ApplicationsModule,
         ApplicationsHttpModule,

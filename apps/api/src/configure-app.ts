@@ -1,20 +1,37 @@
-import { createValidationPipe, ProblemDetailsFilter, REQUEST_BODY_LIMIT } from '@kp/http';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, securityHeaders } from '@kp/http';
+import { AddressRateLimit, RateLimitGuard } from '@kp/rate-limit';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
+/** Swagger UI and the OpenAPI document: the same for everyone, so they may be cached. */
+const DOCUMENTATION_PATHS = ['/docs', '/openapi.json'];
+
 /** HTTP behaviour shared by main.ts and the e2e tests, so tests run the same app users get. */
 export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  (app.getHttpAdapter().getInstance() as { disable(name: string): void }).disable('x-powered-by');
+  express.disable('x-powered-by');
+  // The client's address (per-IP limits) and whether TLS was in front, as the proxies we trust report them.
+  express.set('trust proxy', config.http.trustProxy);
+  // In front of everything, /docs and unknown paths included: headers first, so refusals carry them too.
+  app.use(securityHeaders({ hstsMaxAgeS: config.http.hstsMaxAgeS, inlineStylePaths: ['/docs'] }));
+  app.use(noStoreByDefault(DOCUMENTATION_PATHS));
+  if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
+  // Before the body is read: a blocked address costs no parsing and no token verification.
+  app.use(app.get(AddressRateLimit).middleware);
   // Bodies: JSON up to REQUEST_BODY_LIMIT (larger: 413 problem); nesting and text are checked by the pipe.
-  (app as NestExpressApplication).useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  express.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
+  // After the token guard (a global APP_GUARD, registered when the module was compiled): it needs the actor.
+  app.useGlobalGuards(app.get(RateLimitGuard));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
   return app;
 }

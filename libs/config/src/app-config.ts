@@ -1,6 +1,7 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
+import { HttpEdgeConfig, RateLimits, readHttpEdge, readRateLimits } from './http-edge-config';
 
 /** The process configuration, read once at start-up from the environment. */
 export interface AppConfig {
@@ -46,6 +47,10 @@ export interface AppConfig {
   businessClock: 'system' | 'settable';
   /** How strictly bearer tokens are held to their times (OIDC and the local issuer alike). */
   tokens: TokenLimits;
+  /** Security headers, CORS and the proxies in front (issue 13, finding 4). */
+  http: HttpEdgeConfig;
+  /** Requests allowed per window, by address, by token and for failed authentication (issue 13, finding 5). */
+  rateLimits: RateLimits;
 }
 
 export interface TokenLimits {
@@ -217,6 +222,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxLifetimeS: integer('TOKEN_MAX_LIFETIME_S', DEFAULT_TOKEN_LIMITS.maxLifetimeS, 60, DAY_MS / 1000, 'seconds'),
       clockToleranceS: integer('TOKEN_CLOCK_TOLERANCE_S', DEFAULT_TOKEN_LIMITS.clockToleranceS, 0, 60, 'seconds'),
     },
+    http: readHttpEdge(env, problems, integer, nodeEnv === 'production'),
+    rateLimits: readRateLimits(integer),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

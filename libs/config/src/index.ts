@@ -1,2 +1,3 @@
 export * from './app-config';
+export * from './http-edge-config';
 export * from './config.module';

@@ -10,3 +10,6 @@ export * from './etag.decorator';
 export * from './idempotency-key.decorator';
 export * from './response-headers';
 export * from './input-limits';
+export * from './security-headers';
+export * from './cache-control';
+export * from './cors';

@@ -2,11 +2,12 @@ import { DomainError, NotFoundError } from '@kp/errors';
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
-function answer(exception: unknown): { status: number; type: string; body: string } {
-  const sent = { status: 0, type: '', body: '' };
+function answer(exception: unknown): { status: number; type: string; body: string; headers: Record<string, string> } {
+  const sent = { status: 0, type: '', body: '', headers: {} as Record<string, string> };
   const response = {
     status: (status: number) => ((sent.status = status), response),
     type: (type: string) => ((sent.type = type), response),
+    set: (name: string, value: string) => ((sent.headers[name] = value), response),
     send: (body: string) => ((sent.body = body), response),
   };
   const host = { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/cases/EK-2026-000001/withdraw', id: 'req-1' }), getResponse: () => response }) };
@@ -18,6 +19,7 @@ describe('ProblemDetailsFilter', () => {
   it('answers a domain error with the status of its code, its params as extension members', () => {
     const sent = answer(new DomainError('command-not-allowed', 'A researcher cannot withdraw when the case is decided.', { state: 'decided', command: 'withdraw' }));
     expect(sent.status).toBe(409);
+    expect(sent.headers).toEqual({ 'Cache-Control': 'no-store' });
     expect(sent.type).toBe('application/problem+json');
     expect(sent.body).toBe(
       JSON.stringify({

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { DomainError } from '@kp/errors';
 import { Request, Response } from 'express';
 import { bodyParserDetail, isBodyParserError } from './body-parser-error';
+import { NO_STORE } from './cache-control';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { hasProblemStatus, problemStatus } from './problem-status';
 import { RequestValidationError } from './validation';
@@ -21,7 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     // A refused body is the client's fault: a line for operators, no stack trace.
     else if (isBodyParserError(exception)) this.logger.warn({ type: exception.type, status: problem.status, requestId: request.id }, 'request body refused');
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    // A refusal is never kept, even on a route whose answers may be (@PublicCache sets its header before the handler runs).
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).set('Cache-Control', NO_STORE).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown): ProblemDetails {

@@ -47,6 +47,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'incomplete-application': 422,
   'unknown-assignee': 422,
   'unknown-sub-case': 422,
+  // Too many requests from one address or by one subject in the window (libs/rate-limit).
+  'rate-limited': 429,
 };
 
 /**

@@ -66,10 +66,11 @@ describe('the Problem schema', () => {
 
   afterAll(() => app.close());
 
-  it('is what ApiProblems answers with, for each status it names and for 500', () => {
-    const responses = document.paths['/things'].get!.responses as Record<string, { content: Record<string, { schema: unknown }> }>;
-    expect(Object.keys(responses).filter((s) => s !== '200')).toEqual(['404', '409', '500']);
-    for (const status of ['404', '409', '500']) expect(responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+  it('is what ApiProblems answers with, for each status it names and for 429 and 500', () => {
+    const responses = document.paths['/things'].get!.responses as Record<string, { content: Record<string, { schema: unknown }>; headers?: unknown }>;
+    expect(Object.keys(responses).filter((s) => s !== '200')).toEqual(['404', '409', '429', '500']);
+    for (const status of ['404', '409', '429', '500']) expect(responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(responses['429'].headers).toEqual({ 'Retry-After': { $ref: '#/components/headers/Retry-After' } });
   });
 
   it('finds the params the domain errors carry', () => {

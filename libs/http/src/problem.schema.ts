@@ -59,4 +59,5 @@ export class ProblemSchema {
   @ApiPropertyOptional({ format: 'uuid', description: 'screening-outdated: the screening a decision would rest on' }) screeningId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'screening-outdated: the date whose law that screening applied' }) lawDate?: string;
   @ApiPropertyOptional({ format: 'date', description: 'screening-outdated: when the law in force changed since' }) lawChangedOn?: string;
+  @ApiPropertyOptional({ minimum: 1, description: 'rate-limited: seconds until the limit lets the caller try again (also the Retry-After header)', example: 42 }) retryAfter?: number;
 }

@@ -17,6 +17,10 @@ export const RESPONSE_HEADERS = {
     description: '`true` when the answer repeats the one given earlier for the same Idempotency-Key',
     schema: { type: 'string', enum: ['true'] },
   },
+  'Retry-After': {
+    description: 'Seconds until the rate limit that refused the request lets the caller try again (RFC 9110 §10.2.3)',
+    schema: { type: 'integer', minimum: 1, example: 42 },
+  },
 } satisfies Record<string, HeaderObject>;
 
 export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;

@@ -1,6 +1,6 @@
 import { ChangeAuthority, ChangeAuthorityCommand, GetDataSource, GetDataSourceCommand, ListDataSources } from '@kp/applications';
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
-import { ApiProblems } from '@kp/http';
+import { ApiProblems, PublicCache } from '@kp/http';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeAuthorityDto } from './dto/authority.dto';
@@ -17,6 +17,7 @@ export class DataSourcesController {
 
   @Get('data-sources')
   @Public()
+  @PublicCache()
   @ApiOperation({
     operationId: 'listDataSources',
     summary: 'The catalogue: track, controller, requirements and rule-set version of every data source',
@@ -30,6 +31,7 @@ export class DataSourcesController {
 
   @Get('data-sources/:id')
   @Public()
+  @PublicCache()
   @ApiOperation({
     operationId: 'getDataSource',
     summary: 'One data source with its catalogue: every variable one can ask for, its labels (da/en), sensitivity and whether the name is confirmed',

@@ -1,6 +1,6 @@
 import { ListPublicApplications, ListPublicApplicationsCommand } from '@kp/applications';
 import { Public } from '@kp/auth';
-import { ApiProblems } from '@kp/http';
+import { ApiProblems, PublicCache } from '@kp/http';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from './dto/page-query.dto';
@@ -13,6 +13,7 @@ export class PublicRegisterController {
 
   @Get('applications')
   @Public()
+  @PublicCache()
   @ApiOperation({
     operationId: 'listPublicApplications',
     summary: 'Received applications, newest first (EHDS art. 57(1)(j))',

@@ -27,7 +27,7 @@ import {
   permitView,
   recommendationView,
 } from '@kp/decisions';
-import { ApiProblems, IfMatch } from '@kp/http';
+import { ApiProblems, IfMatch, PublicCache } from '@kp/http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
@@ -197,6 +197,7 @@ export class PublicDecisionsController {
 
   @Get('decisions')
   @Public()
+  @PublicCache()
   @ApiOperation({
     operationId: 'listPublicDecisions',
     summary: 'Issued decisions and permits with outcome and reasons (EHDS art. 57(1)(j))',
