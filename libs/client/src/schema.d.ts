@@ -1566,11 +1566,18 @@ export interface components {
             complete: boolean;
             /** @description Fields submit requires that are absent */
             missing: components["schemas"]["FieldError"][];
-            /** @description Fields present but wrong */
+            /** @description Fields present but wrong, the CVR of the organisation you sign in for and (on a resubmission) the data sources of the case included */
             invalid: components["schemas"]["FieldError"][];
             dataRequests: components["schemas"]["DataRequestCheck"][];
-            /** @description Whether submit would accept it now (complete and valid); the rules’ verdict is advice */
+            /**
+             * @description The command that sends the application now (`resubmit` while the case waits for a supplement); null when none may
+             * @enum {string|null}
+             */
+            nextCommand: "submit" | "resubmit" | null;
+            /** @description Whether that command would accept it now: the same checks it applies (a resubmission also needs the answers or an amendment) */
             readyToSubmit: boolean;
+            /** @description A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands */
+            refusalLikely: boolean;
         };
         WithdrawDto: {
             /** @description Why the application is withdrawn (kept in the case file) */

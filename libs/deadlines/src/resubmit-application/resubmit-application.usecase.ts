@@ -1,9 +1,9 @@
-import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository, SubCaseRecord } from '@kp/cases';
-import { ApplicationRecord, ApplicationRepository, AuthorityInForce, contentProblems, missingForSubmission, SCREEN_JOB } from '@kp/applications';
+import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
+import { ApplicationRepository, assertSubmittable, AuthorityInForce, SCREEN_JOB, submissionProblems } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
-import { assertVersion, DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { assertVersion, notFound } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -49,7 +49,8 @@ export class ResubmitApplication {
       const now = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId: application.caseId, command: 'resubmit', at: now }, async ({ c, subCases }) => {
         assertVersion(expectedApplicationVersion, application.version, 'application');
-        this.assertComplete(application, subCases);
+        // The checks submit applies, as POST …/check reports them, and the same data sources as the case.
+        assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.sources.dataSource(id), caseDataSources: subCases.map((s) => s.dataSourceId) }));
         const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
         try {
           assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), resumed, subCases, this.calendar);
@@ -82,28 +83,5 @@ export class ResubmitApplication {
       });
       return c;
     });
-  }
-
-  /**
-   * A resubmission must be complete, like a submission. Its data requests must name the same
-   * sources: each is a sub-case with its own track and authority fixed at submission, so adding or
-   * dropping a source is a new application (or a withdrawal), not a supplement.
-   */
-  private assertComplete(application: ApplicationRecord, subCases: SubCaseRecord[]): void {
-    const invalid = contentProblems(application.content, (id) => !!this.sources.dataSource(id));
-    if (invalid.length) {
-      throw new ValidationFailedError(`The application has ${invalid.length} invalid field${invalid.length === 1 ? '' : 's'}: ${invalid.map((e) => e.field).join(', ')}.`, invalid);
-    }
-    const missing = missingForSubmission(application.content);
-    if (missing.length) {
-      throw new DomainError('incomplete-application', `The application is not complete: ${missing.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors: missing });
-    }
-    const requested = (application.content.dataRequests ?? []).map((r) => r.dataSourceId).sort();
-    const cased = subCases.map((s) => s.dataSourceId).sort();
-    if (requested.join() !== cased.join()) {
-      throw new DomainError('data-requests-changed', `A supplement cannot add or remove data sources (the case has ${cased.join(', ')}); withdraw and apply anew instead.`, {
-        errors: [{ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] }],
-      });
-    }
   }
 }
