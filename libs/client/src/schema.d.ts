@@ -2548,7 +2548,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+        AcceptLanguage: string;
+    };
     requestBodies: never;
     headers: {
         /** @description The version of the case or application the answer is about (RFC 9110 §8.8.3), e.g. `"4"`: send it back as If-Match with the next command */
@@ -2565,7 +2568,10 @@ export interface operations {
     getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2603,7 +2609,10 @@ export interface operations {
     getCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -2662,7 +2671,10 @@ export interface operations {
     getLiveness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2691,7 +2703,10 @@ export interface operations {
     getReadiness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2733,7 +2748,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2790,8 +2808,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Repeat the request safely: the same key returns the same draft, with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
+                /** @description Repeat the request safely: the same key with the same body returns the same draft (with another body: 422 `idempotency-key-reused`), with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
                 "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -2841,6 +2861,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -2855,7 +2893,10 @@ export interface operations {
     getApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -2917,6 +2958,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the application you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -2993,6 +3036,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -3007,7 +3059,10 @@ export interface operations {
     checkApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3068,6 +3123,8 @@ export interface operations {
             header?: {
                 /** @description Repeat the request safely: the same key returns the same case, with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
                 "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3133,7 +3190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3159,6 +3216,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3234,6 +3293,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -3248,7 +3316,10 @@ export interface operations {
     listDataSources: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3277,7 +3348,10 @@ export interface operations {
     getDataSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3326,7 +3400,10 @@ export interface operations {
     changeDataSourceAuthority: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3383,7 +3460,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3496,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3481,7 +3570,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3537,7 +3629,10 @@ export interface operations {
                 /** @description Only overdue (true) or not overdue (false) cases */
                 overdue?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 queue: "central" | "collaborative" | "approval" | "mine";
             };
@@ -3604,7 +3699,10 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3654,6 +3752,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3743,6 +3843,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3832,6 +3934,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3908,7 +4012,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,6 +4047,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4020,7 +4135,10 @@ export interface operations {
     listConflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4067,7 +4185,10 @@ export interface operations {
     declareConflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4113,6 +4234,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4130,6 +4260,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4206,6 +4338,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4227,7 +4368,10 @@ export interface operations {
                 /** @description Only this case’s consultations */
                 caseId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4286,6 +4430,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4361,6 +4507,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4378,6 +4533,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4454,6 +4611,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4471,6 +4637,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4548,6 +4716,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4562,7 +4739,10 @@ export interface operations {
     listNotes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -4620,7 +4800,10 @@ export interface operations {
     addNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -4687,6 +4870,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -4703,7 +4895,10 @@ export interface operations {
             query?: {
                 state?: "open" | "answered";
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -4773,6 +4968,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4850,7 +5047,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4876,6 +5082,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the application you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4953,7 +5161,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4979,6 +5196,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5056,7 +5275,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5082,6 +5310,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5158,7 +5388,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,6 +5423,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5263,6 +5504,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5336,6 +5579,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -5353,6 +5605,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5429,7 +5683,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5455,6 +5718,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5531,7 +5796,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5554,7 +5828,10 @@ export interface operations {
     listCaseDecisions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5612,7 +5889,10 @@ export interface operations {
     getDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5670,7 +5950,10 @@ export interface operations {
     explainDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5737,7 +6020,10 @@ export interface operations {
     getPermit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5798,6 +6084,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5873,6 +6161,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -5891,7 +6188,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5939,7 +6239,10 @@ export interface operations {
                 /** @description Only notifications about this case number */
                 case?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5986,7 +6289,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6035,7 +6341,10 @@ export interface operations {
     verifyAuditTrail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6082,7 +6391,10 @@ export interface operations {
     reloadRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6129,7 +6441,10 @@ export interface operations {
     dryRunRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6175,6 +6490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; quote `requestId` */
             500: {
                 headers: {
@@ -6189,7 +6513,10 @@ export interface operations {
     listRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };

@@ -10,3 +10,4 @@ export * from './etag.decorator';
 export * from './idempotency-key.decorator';
 export * from './response-headers';
 export * from './input-limits';
+export * from './json-body';

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
+import { replayOf, requestHash } from '../domain/idempotent-request';
 import { assertSubmittable } from '../domain/problems';
 import { submissionProblems } from '../domain/submission-check';
 import { ApplicationRecord } from '../domain/records';
@@ -45,13 +46,14 @@ export class SubmitApplication {
       const application = await loadOwnApplication(manager, this.applications, actor, applicationId, true);
       const operation = `submit:${applicationId}`;
       if (idempotencyKey) {
-        const earlier = await this.idempotency.find(manager, actor.sub, operation, idempotencyKey);
+        // Submit has no body: the operation names the application, so the request is the same whenever the operation is.
+        const earlier = replayOf(await this.idempotency.find(manager, actor.sub, operation, idempotencyKey), requestHash(null));
         if (earlier) return { caseId: earlier, replayed: true };
       }
       this.assertMaySubmit(actor, application);
       // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
       const c = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null);
-      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id);
+      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id, requestHash(null));
       return { caseId: c.id, replayed: false };
     });
   }
