@@ -595,7 +595,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a request for supplement: the amended application becomes the case’s, the clock runs again and the case is re-screened
-         * @description Researcher, while the case awaits the applicant. Amend the application with PATCH first; If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.
+         * @description Researcher, while the case awaits the applicant. Answer each question in `answers`, or amend the application with PATCH first (422 `supplement-unanswered` when it does neither; the application stays editable). If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.
          */
         post: operations["resubmitApplication"];
         delete?: never;
@@ -1576,6 +1576,8 @@ export interface components {
             nextCommand: "submit" | "resubmit" | null;
             /** @description Whether that command would accept it now: the same checks it applies (a resubmission also needs the answers or an amendment) */
             readyToSubmit: boolean;
+            /** @description On a resubmission of an application not amended since the request for supplement: `resubmit` must answer each question in `answers` */
+            answersRequired: boolean;
             /** @description A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands */
             refusalLikely: boolean;
         };
@@ -2077,7 +2079,10 @@ export interface components {
             answerDueAt: string | null;
             /** @enum {string} */
             state: "open" | "answered";
+            /** @description The covering answer given on resubmission */
             answer: string | null;
+            /** @description One answer per question, in the order asked (empty when the amended application answered them) */
+            answers: string[] | null;
             /** Format: date-time */
             answeredAt: string | null;
             /** @description The application version that answered it */
@@ -2105,7 +2110,10 @@ export interface components {
             answerDueAt: string | null;
             /** @enum {string} */
             state: "open" | "answered";
+            /** @description The covering answer given on resubmission */
             answer: string | null;
+            /** @description One answer per question, in the order asked (empty when the amended application answered them) */
+            answers: string[] | null;
             /** Format: date-time */
             answeredAt: string | null;
             /** @description The application version that answered it */
@@ -2118,6 +2126,14 @@ export interface components {
         ResubmitDto: {
             /** @description A covering answer to the questions; the amendments go in the application (PATCH) first */
             answer?: string;
+            /**
+             * @description One answer per question of the request for supplement, in the order asked. Required for each question unless the application was amended since the request (422 `supplement-unanswered`).
+             * @example [
+             *       "The cohort is all adults admitted with stroke 2015–2024.",
+             *       "About 40,000 patients."
+             *     ]
+             */
+            answers?: string[];
         };
         ClockExtensionDto: {
             /** @description Whole months added to the decision limit; at most the track’s maxExtension in all (EHDS art. 68(4): 3) */

@@ -50,6 +50,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'unknown-assignee': 422,
   'unknown-sub-case': 422,
   'idempotency-key-reused': 422,
+  'supplement-unanswered': 422,
 };
 
 /**

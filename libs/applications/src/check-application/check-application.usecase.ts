@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldProblem } from '../domain/application-content';
 import { ApplicationRecord } from '../domain/records';
-import { submissionProblems } from '../domain/submission-check';
+import { amendedSince, submissionProblems } from '../domain/submission-check';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { loadOwnApplication } from '../get-application/load-own-application';
 import { ApplicationCommand } from '../get-application/application.command';
@@ -26,6 +26,8 @@ export interface CheckReport {
   nextCommand: SendingCommand | null;
   /** Whether that command would accept it now: the same checks it applies. */
   readyToSubmit: boolean;
+  /** On a resubmission of an application not amended since the request for supplement: it must answer each question (`answers`). */
+  answersRequired: boolean;
   /** A data request has a blocking finding or a rule set that denies: accepted for handling, but likely refused as it stands. */
   refusalLikely: boolean;
 }
@@ -49,7 +51,7 @@ export class CheckApplication {
   async execute(actor: Actor, { applicationId: id }: ApplicationCommand): Promise<CheckReport> {
     const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
     const content = application.content;
-    const { nextCommand, caseDataSources } = await this.sending(this.db.manager, application);
+    const { nextCommand, caseDataSources, answersRequired } = await this.sending(this.db.manager, application);
     const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources });
     const invalid = [...problems.invalid, ...problems.changedSources];
     // The preview applies today's law, as a screening of the submitted application would.
@@ -65,14 +67,15 @@ export class CheckApplication {
     );
     const refusalLikely = dataRequests.some((r) => r.verdict === 'deny' || r.findings.some((f) => f.severity === 'blocking'));
     const readyToSubmit = nextCommand !== null && problems.missing.length === 0 && invalid.length === 0;
-    return { complete: problems.missing.length === 0, missing: problems.missing, invalid, dataRequests, nextCommand, readyToSubmit, refusalLikely };
+    return { complete: problems.missing.length === 0, missing: problems.missing, invalid, dataRequests, nextCommand, readyToSubmit, answersRequired, refusalLikely };
   }
 
   /** Which command would send the application in its state (the lifecycle table decides), and the case's sources on a resubmission. */
-  private async sending(manager: EntityManager, application: ApplicationRecord): Promise<{ nextCommand: SendingCommand | null; caseDataSources?: string[] }> {
-    if (!application.caseId) return { nextCommand: application.status === 'draft' && isCommandAllowed('draft', 'researcher', 'submit') ? 'submit' : null };
+  private async sending(manager: EntityManager, application: ApplicationRecord): Promise<{ nextCommand: SendingCommand | null; caseDataSources?: string[]; answersRequired: boolean }> {
+    if (!application.caseId) return { nextCommand: application.status === 'draft' && isCommandAllowed('draft', 'researcher', 'submit') ? 'submit' : null, answersRequired: false };
     const c = await this.cases.find(manager, application.caseId);
-    if (!c || !isCommandAllowed(c.state, 'researcher', 'resubmit')) return { nextCommand: null };
-    return { nextCommand: 'resubmit', caseDataSources: (await this.subCases.forCase(manager, c.id)).map((s) => s.dataSourceId) };
+    if (!c || !isCommandAllowed(c.state, 'researcher', 'resubmit')) return { nextCommand: null, answersRequired: false };
+    const caseDataSources = (await this.subCases.forCase(manager, c.id)).map((s) => s.dataSourceId);
+    return { nextCommand: 'resubmit', caseDataSources, answersRequired: !amendedSince(c.content, application.content) };
   }
 }

@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import type { Actor } from '@kp/auth';
 import { ApplicationContent, contentProblems, FieldProblem, missingForSubmission } from './application-content';
 
@@ -36,4 +37,13 @@ export function submissionProblems(content: ApplicationContent, { actor, isKnown
     if (requested.join() !== cased.join()) changedSources.push({ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] });
   }
   return { invalid, missing: missingForSubmission(content), changedSources };
+}
+
+/**
+ * Whether the application differs from the content the case holds (what was last submitted):
+ * after a request for supplement, an amendment is one way to answer it (EHDS art. 68(4)).
+ * Compared as canonical JSON (RFC 8785), so key order does not count as a change.
+ */
+export function amendedSince(submitted: ApplicationContent, current: ApplicationContent): boolean {
+  return canonicalize(submitted) !== canonicalize(current);
 }

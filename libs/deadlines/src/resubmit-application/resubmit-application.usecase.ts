@@ -1,5 +1,5 @@
 import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
-import { ApplicationRepository, assertSubmittable, AuthorityInForce, SCREEN_JOB, submissionProblems } from '@kp/applications';
+import { amendedSince, ApplicationRepository, assertSubmittable, AuthorityInForce, SCREEN_JOB, submissionProblems } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
@@ -10,6 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { clockConflict } from '../domain/problems';
+import { assertSupplementAnswered } from '../domain/supplement-answers';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
 import { ResubmitApplicationCommand } from './resubmit-application.command';
@@ -17,7 +18,7 @@ import { ResubmitApplicationCommand } from './resubmit-application.command';
 /**
  * The applicant answers a request for supplement: the amended application becomes the case's
  * content, the statutory clock runs again (EHDS art. 68(4)), and the case is screened anew — a new
- * Screening per sub-case beside the old ones.
+ * Screening per sub-case beside the old ones. It must answer each question, or amend the application.
  */
 @Injectable()
 export class ResubmitApplication {
@@ -39,6 +40,7 @@ export class ResubmitApplication {
   async execute(actor: Actor, command: ResubmitApplicationCommand): Promise<CaseRecord> {
     const { applicationId, expectedVersion: expectedApplicationVersion } = command;
     const answer = command.answer?.trim() || null;
+    const answers = command.answers?.map((a) => a.trim()) ?? null;
     return this.db.transaction(async (manager) => {
       const application = await this.applications.find(manager, applicationId, true);
       if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);
@@ -51,6 +53,7 @@ export class ResubmitApplication {
         assertVersion(expectedApplicationVersion, application.version, 'application');
         // The checks submit applies, as POST …/check reports them, and the same data sources as the case.
         assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.sources.dataSource(id), caseDataSources: subCases.map((s) => s.dataSourceId) }));
+        assertSupplementAnswered(await this.requests.forCase(manager, c.id, 'open'), answers, amendedSince(c.content, application.content));
         const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
         try {
           assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), resumed, subCases, this.calendar);
@@ -58,14 +61,14 @@ export class ResubmitApplication {
           if (error instanceof ClockEventError) throw clockConflict(error);
           throw error;
         }
-        const answered = await this.requests.answerOpen(manager, c.id, { answer, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
+        const answered = await this.requests.answerOpen(manager, c.id, { answer, answers, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'resubmitted' } });
         return {
           reason: resumed.reason,
           content: application.content,
           audit: {
             action: 'application.resubmitted',
-            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer },
+            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer, answers },
           },
         };
       });

@@ -53,6 +53,8 @@ export class CheckReportDto implements CheckReport {
   @ApiProperty({ type: String, enum: SENDING_COMMANDS, enumName: 'SendingCommand', nullable: true, description: 'The command that sends the application now (`resubmit` while the case waits for a supplement); null when none may' })
   nextCommand!: SendingCommand | null;
   @ApiProperty({ description: 'Whether that command would accept it now: the same checks it applies (a resubmission also needs the answers or an amendment)' }) readyToSubmit!: boolean;
+  @ApiProperty({ description: 'On a resubmission of an application not amended since the request for supplement: `resubmit` must answer each question in `answers`' })
+  answersRequired!: boolean;
   @ApiProperty({ description: 'A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands' })
   refusalLikely!: boolean;
 }
