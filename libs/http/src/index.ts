@@ -11,3 +11,4 @@ export * from './idempotency-key.decorator';
 export * from './response-headers';
 export * from './input-limits';
 export * from './json-body';
+export * from './problem-texts/problem-texts';

@@ -28,13 +28,13 @@ export function submissionProblems(content: ApplicationContent, { actor, isKnown
   const invalid = contentProblems(content, isKnownSource);
   const declared = content.applicant?.organisation?.cvr;
   if (actor.organisation && declared && declared !== actor.organisation && !invalid.some((p) => p.field === 'applicant.organisation.cvr')) {
-    invalid.push({ field: 'applicant.organisation.cvr', messages: [`must be the CVR of the organisation you sign in for (${actor.organisation})`] });
+    invalid.push({ field: 'applicant.organisation.cvr', messages: [`must be the CVR of the organisation you sign in for (${actor.organisation})`], rule: 'cvr-of-organisation', args: { organisation: actor.organisation } });
   }
   const changedSources: FieldProblem[] = [];
   if (caseDataSources) {
     const requested = (content.dataRequests ?? []).map((r) => r.dataSourceId).sort();
     const cased = [...caseDataSources].sort();
-    if (requested.join() !== cased.join()) changedSources.push({ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] });
+    if (requested.join() !== cased.join()) changedSources.push({ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`], rule: 'same-sources', args: { sources: cased.join(', ') } });
   }
   return { invalid, missing: missingForSubmission(content), changedSources };
 }

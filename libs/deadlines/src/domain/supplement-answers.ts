@@ -15,7 +15,7 @@ export function assertSupplementAnswered(open: SupplementRequestRecord[], answer
     ]);
   }
   if (amended) return;
-  const unanswered: FieldError[] = questions.flatMap((_, i) => (answers?.[i]?.trim() ? [] : [{ field: `answers[${i}]`, messages: ['answer this question, or amend the application'] }]));
+  const unanswered: FieldError[] = questions.flatMap((_, i) => (answers?.[i]?.trim() ? [] : [{ field: `answers[${i}]`, messages: ['answer this question, or amend the application'], rule: 'answer-question' }]));
   if (unanswered.length) {
     throw new DomainError(
       'supplement-unanswered',
