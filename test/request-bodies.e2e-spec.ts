@@ -20,7 +20,7 @@ describe('request bodies and idempotency (e2e)', () => {
     ]) {
       const refused = await request(t.server).post('/v1/applications').set(bearer(researcher)).set('Content-Type', type).set('X-Request-Id', 'req-415-test').send(body).expect(415);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/unsupported-media-type', status: 415, requestId: 'req-415-test' });
+      expect(refused.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unsupported-media-type', status: 415, requestId: 'req-415-test' });
     }
   });
 
@@ -42,7 +42,7 @@ describe('request bodies and idempotency (e2e)', () => {
     expect(replay.body.id).toBe(first.body.id);
     const refused = await create('Another study').expect(422);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/idempotency-key-reused', status: 422 });
+    expect(refused.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/idempotency-key-reused', status: 422 });
     const mine = await request(t.server).get('/v1/applications').set(bearer(researcher)).expect(200);
     expect(mine.body.items.filter((a: { content: { title?: string } }) => a.content.title === 'Another study')).toEqual([]);
   });

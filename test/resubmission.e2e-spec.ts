@@ -36,7 +36,7 @@ describe('resubmission after a request for supplement (e2e)', () => {
     expect(check).toMatchObject({ nextCommand: 'resubmit', readyToSubmit: true, answersRequired: true });
 
     const none = await resubmit(applicationId, {}).expect(422);
-    expect(none.body).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/supplement-unanswered', errors: [{ field: 'answers[0]' }, { field: 'answers[1]' }] });
+    expect(none.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/supplement-unanswered', errors: [{ field: 'answers[0]' }, { field: 'answers[1]' }] });
     const one = await resubmit(applicationId, { answers: ['VEK 1-10-72-123-25', '  '] }).expect(422);
     expect(one.body.errors).toEqual([{ field: 'answers[1]', messages: [expect.any(String)] }]);
     await resubmit(applicationId, { answers: ['a', 'b', 'c'] }).expect(400);

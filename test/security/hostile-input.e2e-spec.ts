@@ -22,7 +22,7 @@ describe('hostile input is refused with a 4xx problem, never a 500 (e2e)', () =>
   function expectProblem(res: Response, status: number, type?: string): void {
     expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { status } });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (type) expect(res.body.type).toBe(`https://kontaktpunkt.dk/problems/${type}`);
+    if (type) expect(res.body.type).toBe(`https://kontaktpunkt.dk/docs/problems/${type}`);
     expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at /);
   }
 

@@ -107,7 +107,7 @@ function describeStrictTokens(mode: string, setUp: (keys: KeyServer) => Promise<
       jest.restoreAllMocks();
       expect({ status: res.status, detail: res.body.detail }).toEqual({ status: 401, detail: TOKEN_REJECTED });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/unauthenticated', status: 401 });
+      expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unauthenticated', status: 401 });
       expect(infoCalls).toContainEqual([{ reason: expect.stringMatching(reason) }, 'bearer token rejected']);
       expect(errorCalls).toEqual([]);
       expect(await applications()).toBe(before);

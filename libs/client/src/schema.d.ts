@@ -997,7 +997,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri
-             * @example https://kontaktpunkt.dk/problems/stale-version
+             * @example https://kontaktpunkt.dk/docs/problems/stale-version
              */
             type: string;
             /** @example Precondition failed */

@@ -12,3 +12,4 @@ export * from './response-headers';
 export * from './input-limits';
 export * from './json-body';
 export * from './problem-texts/problem-texts';
+export * from './problem-texts/problem-types-page';

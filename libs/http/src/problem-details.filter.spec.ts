@@ -27,7 +27,7 @@ describe('ProblemDetailsFilter', () => {
       JSON.stringify({
         state: 'decided',
         command: 'withdraw',
-        type: 'https://kontaktpunkt.dk/problems/command-not-allowed',
+        type: 'https://kontaktpunkt.dk/docs/problems/command-not-allowed',
         title: 'Not allowed in this state',
         status: 409,
         detail: 'A researcher cannot withdraw when the case is decided.',
@@ -48,7 +48,7 @@ describe('ProblemDetailsFilter', () => {
 
   it('does not answer the wording-only fields of a subclass', () => {
     expect(JSON.parse(answer(new NotFoundError('case', 'EK-2026-000001')).body)).toEqual({
-      type: 'https://kontaktpunkt.dk/problems/not-found',
+      type: 'https://kontaktpunkt.dk/docs/problems/not-found',
       title: 'Not found',
       status: 404,
       detail: 'There is no case EK-2026-000001 that you can see.',
@@ -63,7 +63,7 @@ describe('ProblemDetailsFilter', () => {
     expect(warn).toHaveBeenCalledWith({ code: 'not-yet-mapped' }, expect.stringContaining('not-yet-mapped'));
     warn.mockRestore();
     expect(sent.status).toBe(422);
-    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/not-yet-mapped', title: 'Request refused', status: 422 });
+    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/not-yet-mapped', title: 'Request refused', status: 422 });
   });
 
   it("answers the body parser's refusals with their 4xx status and logs them at warn without a stack", () => {
@@ -76,7 +76,7 @@ describe('ProblemDetailsFilter', () => {
     jest.restoreAllMocks();
     expect(sent.status).toBe(413);
     expect(sent.type).toBe('application/problem+json');
-    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/payload-too-large', status: 413, detail: 'The request body is larger than the limit of 102400 bytes.' });
+    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/payload-too-large', status: 413, detail: 'The request body is larger than the limit of 102400 bytes.' });
   });
 
   it('answers an error that only looks like a client error, with a message not meant for clients, as a 500', () => {

@@ -19,6 +19,9 @@ export interface ProblemTexts {
 export const PROBLEM_TEXTS: Record<ProblemLanguage, ProblemTexts> = { da: DA, en: EN };
 
 /**
+ * i18next (the library the web console uses too) rather than nestjs-i18n: the filter words problems
+ * raised before any Nest context exists (a body refused by the parser, a token refused by the
+ * guard), so the texts must be at hand without dependency injection or a request-scoped context.
  * i18next over the catalogues in da.ts and en.ts, initialised synchronously (the resources are in
  * memory). Interpolated values are not HTML-escaped: problems are JSON, not markup. A key missing in
  * the language asked for is missing, not English: the caller chooses its own fallback.
