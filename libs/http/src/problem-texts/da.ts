@@ -75,7 +75,7 @@ export const DA: ProblemTexts = {
     'bad-if-match': 'If-Match skal være det ETag, du modtog, fx "3".',
     'bad-idempotency-key': 'Idempotency-Key skal være 8–128 tegn: bogstaver, cifre, ".", "_", ":" eller "-" (et UUID er et godt valg).',
     'unsupported-media-type': 'Send forespørgslens indhold som application/json.',
-    'conflict-of-interest': 'Der er erklæret inhabilitet i ansøgerorganisationen (CVR {{organisation}}), så en anden skal behandle sagen (forvaltningsloven § 3).',
+    'conflict-of-interest': '{{person}} har erklæret inhabilitet i ansøgerorganisationen (CVR {{organisation}}), så en anden skal behandle sagen (forvaltningsloven § 3).',
     'four-eyes': 'Du har selv udarbejdet udkastet; en anden juridisk godkender skal træffe afgørelsen (fire-øjne-princippet).',
     'no-region': 'Dit token angiver ingen region, så ingen høringer er rettet til dig.',
     'not-holder': 'Kun den, der har sagen ({{holder}}), kan frigive den; tildel den i stedet for at flytte den.',
@@ -138,6 +138,12 @@ export const DA: ProblemTexts = {
     arrayMinSize: 'skal have mindst {{c0}} elementer',
     arrayMaxSize: 'må højst have {{c0}} elementer',
     arrayUnique: 'må ikke indeholde det samme to gange',
+    // Validators of this API (ValidateBy names).
+    isCountryCode: 'skal være en landekode efter ISO 3166-1 alpha-2, fx DK (EL eller GR for Grækenland)',
+    isCvr: 'skal være et CVR-nummer: 8 cifre med gyldigt modulus 11-kontrolciffer',
+    text: 'skal være en tekst, der ikke er tom, på højst {{c0}} tegn',
+    dateTime: 'skal være et tidspunkt efter ISO 8601, fx 2026-12-24T12:00:00Z',
+    nestedList: 'skal være en liste med højst {{c0}} elementer',
     // Rules of this API.
     'answer-question': 'besvar spørgsmålet, eller ret ansøgningen',
     'required-for-submission': 'skal udfyldes, før ansøgningen indsendes',
