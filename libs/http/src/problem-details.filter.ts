@@ -65,7 +65,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { slug: exception.code, status, detail: exception.detail, values: wordingOf(exception), errors, extensions: params };
     }
     if (exception instanceof RequestValidationError) {
-      return { slug: 'validation', status: 400, detail: exception.message, errors: exception.errors, values: {} };
+      const tooDeep = exception.errors.find((e) => e.rule === 'too-deep');
+      return { slug: 'validation', detailKey: tooDeep ? 'too-deep' : undefined, status: 400, detail: exception.message, errors: exception.errors, values: { ...tooDeep?.args } };
     }
     if (isBodyParserError(exception)) {
       return { slug: slugOf(exception.status), status: exception.status, detail: bodyParserDetail(exception), values: { limit: exception.limit, message: exception.message } };

@@ -68,6 +68,7 @@ export const DA: ProblemTexts = {
     'route-not-found': 'Der er ingen rute {{method}} {{path}}. Se /docs for API’et.',
     'payload-too-large': 'Forespørgslen er større end grænsen på {{limit}} bytes.',
     internal: 'Der gik noget galt hos os. Oplys request-id’et, når du kontakter support.',
+    'too-deep': 'Anmodningen indlejrer objekter eller lister dybere end {{max}} niveauer.',
     // Domain error codes.
     validation_one: 'Anmodningen har et ugyldigt felt: {{fields}}.',
     validation_other: 'Anmodningen har {{count}} ugyldige felter: {{fields}}.',
