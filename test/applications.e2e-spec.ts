@@ -162,7 +162,7 @@ describe('applications: draft, check, submit, screen, route, withdraw (e2e)', ()
       .expect(201);
     await request(t.server).post(`/v1/decision-drafts/${draft.body.id}/issue`).set(bearer(approver)).expect(201);
     expect((await request(t.server).get(`/v1/cases/${decided.case.id}`).set(bearer(researcher)).expect(200)).body.state).toBe('decided');
-    const refused = await request(t.server).post(`/v1/applications/${decided.applicationId}/withdraw`).set(bearer(researcher)).send({}).expect(409);
+    const refused = await request(t.server).post(`/v1/applications/${decided.applicationId}/withdraw`).set(bearer(researcher)).set('Accept-Language', 'en').send({}).expect(409);
     expect(refused.body.detail).toBe('A researcher cannot withdraw when the case is decided.');
   });
 

@@ -123,7 +123,7 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
   it('refuses a consultation with a past deadline, from a researcher, or with a stale If-Match', async () => {
     const { case: c } = await submitAndScreen(t, researcher, completeApplication());
     const past = await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-midtjylland', question: 'Q?', deadline: inDays(-1) }).expect(400);
-    expect(past.body.errors).toEqual([{ field: 'deadline', messages: ['must be in the future'] }]);
+    expect(past.body.errors).toEqual([{ field: 'deadline', messages: ['skal ligge i fremtiden'] }]);
     await post(`/v1/cases/${c.id}/consultations`, researcher, { advisorRegion: 'region-midtjylland', question: 'Q?', deadline: inDays(3) }).expect(403);
     const stale = await post(`/v1/cases/${c.id}/consultations`, caseworker, { advisorRegion: 'region-midtjylland', question: 'Q?', deadline: inDays(3) })
       .set('If-Match', '"999"')

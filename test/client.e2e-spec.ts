@@ -70,7 +70,7 @@ describe('the generated client drives a case from draft to permit (e2e)', () => 
     // The caseworker claims it, acting on the version they read; a stale version is a typed Problem.
     const stale = await as.caseworker.POST('/v1/cases/{id}/claim', { params: { path: { id: screened.id }, header: { 'If-Match': `"${screened.version - 1}"` } } });
     expect(stale.response.status).toBe(412);
-    expect(stale.error).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/stale-version', currentVersion: screened.version });
+    expect(stale.error).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/stale-version', currentVersion: screened.version });
     const claimed = ok(await as.caseworker.POST('/v1/cases/{id}/claim', { params: { path: { id: screened.id }, header: { 'If-Match': `"${screened.version}"` } } }));
     expect(claimed.assignee).toBe('cw-1');
 

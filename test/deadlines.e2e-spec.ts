@@ -213,7 +213,7 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
     t.clock.set(new Date('2029-01-08T09:00:00Z'));
     await request(t.server).post(`/v1/cases/${c.id}/supplement-requests`).set(bearer(caseworker)).send({ questions: ['Which ethics approval covers the linkage?'] }).expect(201);
     t.clock.set(new Date('2029-01-18T09:00:00Z'));
-    await request(t.server).post(`/v1/applications/${applicationId}/resubmit`).set(bearer(researcher)).send({ answer: 'VEK 1-10-72-123-25.' }).expect(202);
+    await request(t.server).post(`/v1/applications/${applicationId}/resubmit`).set(bearer(researcher)).send({ answers: ['VEK 1-10-72-123-25.'] }).expect(202);
     await waitFor(async () => {
       const now = await getCase(c.id);
       return now.state === 'in_review' && now.subCases[0].screening.reason === 'resubmitted' ? now : undefined;

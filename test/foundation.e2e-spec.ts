@@ -82,7 +82,7 @@ describe('foundation (e2e)', () => {
   it('refuses a request without a token and with a bad token (401)', async () => {
     const none = await request(t.server).get('/v1/me').expect(401);
     expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(none.body.detail).toContain('bearer token');
+    expect(none.body.detail).toContain('bearer-token');
     await request(t.server).get('/v1/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
     const foreign = await t.token({ sub: 'x', role: 'admin' });
     const tampered = foreign.slice(0, -4) + (foreign.endsWith('AAAA') ? 'BBBB' : 'AAAA');

@@ -41,7 +41,7 @@ describe('OIDC token verification against the provider JWKS (e2e)', () => {
   /** 401 with the one detail for every rejected token; which check failed goes only to the log. */
   async function expectRejected(token: string, reason: RegExp): Promise<void> {
     const info = jest.spyOn(Logger.prototype, 'log');
-    const res = await request(t.server).get('/v1/me').set(bearer(token)).expect(401);
+    const res = await request(t.server).get('/v1/me').set(bearer(token)).set('Accept-Language', 'en').expect(401);
     const logged = info.mock.calls;
     info.mockRestore();
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -22,7 +22,7 @@ describe('hostile input is refused with a 4xx problem, never a 500 (e2e)', () =>
   function expectProblem(res: Response, status: number, type?: string): void {
     expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { status } });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (type) expect(res.body.type).toBe(`https://kontaktpunkt.dk/problems/${type}`);
+    if (type) expect(res.body.type).toBe(`https://kontaktpunkt.dk/docs/problems/${type}`);
     expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at /);
   }
 
@@ -65,7 +65,7 @@ describe('hostile input is refused with a 4xx problem, never a 500 (e2e)', () =>
     it('refuses 10,000 levels of nested arrays inside a field with 400', async () => {
       const res = await postDraft(`{"title":${nested('[', ']', 10_000)}}`);
       expectProblem(res, 400, 'validation');
-      expect(res.body.detail).toMatch(/32 levels/);
+      expect(res.body.detail).toMatch(/dybere end 32 niveauer/);
     });
 
     it('refuses 10,000 levels of nested objects as the whole body with 400', async () => {

@@ -20,11 +20,12 @@ describe('rate limits hold under the production defaults (e2e)', () => {
   let address = 0;
   /** A fresh client address (TEST-NET-3, RFC 5737) per scenario, so the scenarios share no bucket. */
   const nextAddress = () => `203.0.113.${++address}`;
-  const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+  // The client's address (behind the trusted proxy), and English problem texts, which the expectations below quote.
+  const from = (ip: string) => ({ 'X-Forwarded-For': ip, 'Accept-Language': 'en' });
   const researcher = (sub: string) => t.token({ sub, role: 'researcher', organisation: '31119103' });
 
   function expectRateLimited(res: Response, detail: RegExp, maxRetryAfter: number): void {
-    expect({ status: res.status, type: res.body.type }).toEqual({ status: 429, type: 'https://kontaktpunkt.dk/problems/rate-limited' });
+    expect({ status: res.status, type: res.body.type }).toEqual({ status: 429, type: 'https://kontaktpunkt.dk/docs/problems/rate-limited' });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ title: 'Too many requests', status: 429, detail: expect.stringMatching(detail) });
     const retryAfter = Number(res.headers['retry-after']);

@@ -102,12 +102,12 @@ function describeStrictTokens(mode: string, setUp: (keys: KeyServer) => Promise<
       const before = await applications();
       const info = jest.spyOn(Logger.prototype, 'log');
       const error = jest.spyOn(Logger.prototype, 'error');
-      const res = await request(t.server).post('/v1/applications').set(bearer(await forged)).send(completeApplication());
+      const res = await request(t.server).post('/v1/applications').set(bearer(await forged)).set('Accept-Language', 'en').send(completeApplication());
       const [infoCalls, errorCalls] = [info.mock.calls, error.mock.calls];
       jest.restoreAllMocks();
       expect({ status: res.status, detail: res.body.detail }).toEqual({ status: 401, detail: TOKEN_REJECTED });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/unauthenticated', status: 401 });
+      expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unauthenticated', status: 401 });
       expect(infoCalls).toContainEqual([{ reason: expect.stringMatching(reason) }, 'bearer token rejected']);
       expect(errorCalls).toEqual([]);
       expect(await applications()).toBe(before);

@@ -13,6 +13,7 @@ import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
+import { ProblemTypesController } from './problems/problem-types.controller';
 import { RulesHttpModule } from './rules/rules.http.module';
 
 export interface ApiOptions {
@@ -29,7 +30,7 @@ export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, CasesController],
+      controllers: [MeController, CasesController, ProblemTypesController],
       imports: [
         PlatformModule,
         AuthModule,

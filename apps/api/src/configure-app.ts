@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, securityHeaders } from '@kp/http';
+import { corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, requireJsonBody, securityHeaders } from '@kp/http';
+import { assignRequestId } from '@kp/platform';
 import { AddressRateLimit, RateLimitGuard } from '@kp/rate-limit';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,6 +17,8 @@ export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   express.disable('x-powered-by');
+  // The request id first, so a body refused before the logger runs (413, 415, 429) still carries it.
+  app.use(assignRequestId);
   // The client's address (per-IP limits) and whether TLS was in front, as the proxies we trust report them.
   express.set('trust proxy', config.http.trustProxy);
   // In front of everything, /docs and unknown paths included: headers first, so refusals carry them too.
@@ -24,7 +27,8 @@ export function configureApp(app: INestApplication): INestApplication {
   if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
   // Before the body is read: a blocked address costs no parsing and no token verification.
   app.use(app.get(AddressRateLimit).middleware);
-  // Bodies: JSON up to REQUEST_BODY_LIMIT (larger: 413 problem); nesting and text are checked by the pipe.
+  // Bodies: JSON only (else 415), up to REQUEST_BODY_LIMIT (larger: 413 problem); nesting and text are checked by the pipe.
+  app.use(requireJsonBody);
   express.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   // After the token guard (a global APP_GUARD, registered when the module was compiled): it needs the actor.

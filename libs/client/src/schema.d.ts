@@ -595,7 +595,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a request for supplement: the amended application becomes the case’s, the clock runs again and the case is re-screened
-         * @description Researcher, while the case awaits the applicant. Amend the application with PATCH first; If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.
+         * @description Researcher, while the case awaits the applicant. Answer each question in `answers`, or amend the application with PATCH first (422 `supplement-unanswered` when it does neither; the application stays editable). If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.
          */
         post: operations["resubmitApplication"];
         delete?: never;
@@ -997,7 +997,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri
-             * @example https://kontaktpunkt.dk/problems/stale-version
+             * @example https://kontaktpunkt.dk/docs/problems/stale-version
              */
             type: string;
             /** @example Precondition failed */
@@ -1576,11 +1576,20 @@ export interface components {
             complete: boolean;
             /** @description Fields submit requires that are absent */
             missing: components["schemas"]["FieldError"][];
-            /** @description Fields present but wrong */
+            /** @description Fields present but wrong, the CVR of the organisation you sign in for and (on a resubmission) the data sources of the case included */
             invalid: components["schemas"]["FieldError"][];
             dataRequests: components["schemas"]["DataRequestCheck"][];
-            /** @description Whether submit would accept it now (complete and valid); the rules’ verdict is advice */
+            /**
+             * @description The command that sends the application now (`resubmit` while the case waits for a supplement); null when none may
+             * @enum {string|null}
+             */
+            nextCommand: "submit" | "resubmit" | null;
+            /** @description Whether that command would accept it now: the same checks it applies (a resubmission also needs the answers or an amendment) */
             readyToSubmit: boolean;
+            /** @description On a resubmission of an application not amended since the request for supplement: `resubmit` must answer each question in `answers` */
+            answersRequired: boolean;
+            /** @description A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands */
+            refusalLikely: boolean;
         };
         WithdrawDto: {
             /** @description Why the application is withdrawn (kept in the case file) */
@@ -2080,7 +2089,10 @@ export interface components {
             answerDueAt: string | null;
             /** @enum {string} */
             state: "open" | "answered";
+            /** @description The covering answer given on resubmission */
             answer: string | null;
+            /** @description One answer per question, in the order asked (empty when the amended application answered them) */
+            answers: string[] | null;
             /** Format: date-time */
             answeredAt: string | null;
             /** @description The application version that answered it */
@@ -2108,7 +2120,10 @@ export interface components {
             answerDueAt: string | null;
             /** @enum {string} */
             state: "open" | "answered";
+            /** @description The covering answer given on resubmission */
             answer: string | null;
+            /** @description One answer per question, in the order asked (empty when the amended application answered them) */
+            answers: string[] | null;
             /** Format: date-time */
             answeredAt: string | null;
             /** @description The application version that answered it */
@@ -2121,6 +2136,14 @@ export interface components {
         ResubmitDto: {
             /** @description A covering answer to the questions; the amendments go in the application (PATCH) first */
             answer?: string;
+            /**
+             * @description One answer per question of the request for supplement, in the order asked. Required for each question unless the application was amended since the request (422 `supplement-unanswered`).
+             * @example [
+             *       "The cohort is all adults admitted with stroke 2015–2024.",
+             *       "About 40,000 patients."
+             *     ]
+             */
+            answers?: string[];
         };
         ClockExtensionDto: {
             /** @description Whole months added to the decision limit; at most the track’s maxExtension in all (EHDS art. 68(4): 3) */
@@ -2606,7 +2629,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+        AcceptLanguage: string;
+    };
     requestBodies: never;
     headers: {
         /** @description The version of the case or application the answer is about (RFC 9110 §8.8.3), e.g. `"4"`: send it back as If-Match with the next command */
@@ -2625,7 +2651,10 @@ export interface operations {
     getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2673,7 +2702,10 @@ export interface operations {
     getCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -2742,7 +2774,10 @@ export interface operations {
     getLiveness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2781,7 +2816,10 @@ export interface operations {
     getReadiness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2833,7 +2871,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2900,8 +2941,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Repeat the request safely: the same key returns the same draft, with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
+                /** @description Repeat the request safely: the same key with the same body returns the same draft (with another body: 422 `idempotency-key-reused`), with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
                 "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -2951,6 +2994,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -2975,7 +3036,10 @@ export interface operations {
     getApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3047,6 +3111,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the application you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3123,6 +3189,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -3147,7 +3222,10 @@ export interface operations {
     checkApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3218,6 +3296,8 @@ export interface operations {
             header?: {
                 /** @description Repeat the request safely: the same key returns the same case, with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
                 "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3283,7 +3363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,6 +3399,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3394,6 +3476,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -3418,7 +3509,10 @@ export interface operations {
     listDataSources: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3457,7 +3551,10 @@ export interface operations {
     getDataSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3516,7 +3613,10 @@ export interface operations {
     changeDataSourceAuthority: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3573,7 +3673,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3610,7 +3719,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -3691,7 +3803,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3757,7 +3872,10 @@ export interface operations {
                 /** @description Only overdue (true) or not overdue (false) cases */
                 overdue?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 queue: "central" | "collaborative" | "approval" | "mine";
             };
@@ -3834,7 +3952,10 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3894,6 +4015,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -3993,6 +4116,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4092,6 +4217,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4168,7 +4295,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,6 +4340,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4300,7 +4438,10 @@ export interface operations {
     listConflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4357,7 +4498,10 @@ export interface operations {
     declareConflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4403,6 +4547,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -4430,6 +4583,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4506,6 +4661,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -4537,7 +4701,10 @@ export interface operations {
                 /** @description Only this case’s consultations */
                 caseId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4606,6 +4773,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4681,6 +4850,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -4708,6 +4886,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4784,6 +4964,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -4811,6 +5000,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4888,6 +5079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -4912,7 +5112,10 @@ export interface operations {
     listNotes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -4980,7 +5183,10 @@ export interface operations {
     addNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5047,6 +5253,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -5073,7 +5288,10 @@ export interface operations {
             query?: {
                 state?: "open" | "answered";
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -5153,6 +5371,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5230,7 +5450,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5266,6 +5495,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the application you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5343,7 +5574,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5379,6 +5619,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5456,7 +5698,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5492,6 +5743,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5568,7 +5821,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,6 +5866,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5693,6 +5957,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5766,6 +6032,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -5793,6 +6068,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5869,7 +6146,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,6 +6191,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -5981,7 +6269,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can) */
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6014,7 +6311,10 @@ export interface operations {
     listCaseDecisions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6082,7 +6382,10 @@ export interface operations {
     getDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6150,7 +6453,10 @@ export interface operations {
     explainDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6227,7 +6533,10 @@ export interface operations {
     getPermit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6298,6 +6607,8 @@ export interface operations {
             header?: {
                 /** @description ETag (version) of the case you acted on; 412 when stale */
                 "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -6373,6 +6684,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -6401,7 +6721,10 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6459,7 +6782,10 @@ export interface operations {
                 /** @description Only notifications about this case number */
                 case?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6516,7 +6842,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6575,7 +6904,10 @@ export interface operations {
     verifyAuditTrail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6632,7 +6964,10 @@ export interface operations {
     reloadRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6689,7 +7024,10 @@ export interface operations {
     dryRunRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6735,6 +7073,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
             429: {
                 headers: {
@@ -6759,7 +7106,10 @@ export interface operations {
     listRuleSets: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };

@@ -1,6 +1,7 @@
 import { FieldError, ValidationFailedError } from '@kp/errors';
 import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { validateSync } from 'class-validator';
+import { onePerField, validationFieldErrors } from './field-errors';
 
 /** The data a command is made of: its fields, without its methods. */
 export type CommandData<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -10,7 +11,7 @@ export type CommandData<T> = { [K in keyof T as T[K] extends (...args: never[]) 
  * other libraries call use cases without an HTTP request in front, so the checks cannot live only
  * in the DTOs at the edge. `create` applies the class-validator decorators of the command class and
  * its own `problems()` (checks across fields, or against the time it is given), and refuses the
- * input with `validation` and one entry per field at fault. A created command is frozen.
+ * input with `validation` and one entry, its most telling message, per field at fault. A created command is frozen.
  */
 export abstract class BaseCommand {
   /** What the refusal calls the input, e.g. "consultation": "The consultation has 2 problems: …". */
@@ -18,7 +19,7 @@ export abstract class BaseCommand {
 
   static create<T extends BaseCommand>(this: (new () => T) & { noun: string; refusal(errors: FieldError[]): string }, data: CommandData<T>): T {
     const command = plainToInstance(this, { ...data }, { exposeDefaultValues: true }) as T;
-    const errors = mergeByField([...fieldErrors(validateSync(command, { forbidUnknownValues: true })), ...command.problems()]);
+    const errors = onePerField([...validationFieldErrors(validateSync(command, { forbidUnknownValues: true })), ...command.problems()]);
     if (errors.length) throw new ValidationFailedError(this.refusal(errors), errors);
     return Object.freeze(command);
   }
@@ -32,19 +33,4 @@ export abstract class BaseCommand {
   protected problems(): FieldError[] {
     return [];
   }
-}
-
-/** class-validator's nested errors as JSON paths (`description.da`, `questions[1]`). */
-function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
-}
-
-function mergeByField(errors: FieldError[]): FieldError[] {
-  const merged = new Map<string, string[]>();
-  for (const e of errors) merged.set(e.field, [...(merged.get(e.field) ?? []), ...e.messages]);
-  return [...merged].map(([field, messages]) => ({ field, messages }));
 }

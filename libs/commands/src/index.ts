@@ -1,2 +1,3 @@
 export * from './base-command';
 export * from './common-fields';
+export * from './field-errors';

@@ -15,8 +15,14 @@ export class DomainError extends Error {
   }
 }
 
-/** One field at fault, named by its JSON path, and what to fix. */
+/**
+ * One field at fault, named by its JSON path, and what to fix (in English). `rule` names the message
+ * and `args` its values, so the edge can say it in the client's language (libs/http problem texts);
+ * neither leaves the API.
+ */
 export interface FieldError {
   field: string;
   messages: string[];
+  rule?: string;
+  args?: Record<string, unknown>;
 }

@@ -32,7 +32,7 @@ describe('Idempotency-Key', () => {
   it('refuses a key shorter than 8, longer than 128 or with other characters with 400 bad-idempotency-key', async () => {
     for (const key of ['short', 'x'.repeat(129), 'has space in it', 'slash/in/it']) {
       const refused = await request(app.getHttpServer()).post('/things').set('Idempotency-Key', key).expect(400);
-      expect(refused.body.type).toBe('https://kontaktpunkt.dk/problems/bad-idempotency-key');
+      expect(refused.body.type).toBe('https://kontaktpunkt.dk/docs/problems/bad-idempotency-key');
     }
     await request(app.getHttpServer()).post('/things').set('Idempotency-Key', 'x'.repeat(128)).expect(201);
   });

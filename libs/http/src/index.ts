@@ -13,3 +13,6 @@ export * from './input-limits';
 export * from './security-headers';
 export * from './cache-control';
 export * from './cors';
+export * from './json-body';
+export * from './problem-texts/problem-texts';
+export * from './problem-texts/problem-types-page';

@@ -11,7 +11,7 @@ describe('findUnsafeInput', () => {
 
   it('refuses nesting one level past the limit, naming where it went too deep', () => {
     const found = findUnsafeInput({ deep: nestedArrays(MAX_INPUT_DEPTH) });
-    expect(found).toEqual({ kind: 'too-deep', error: { field: `deep${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}`, messages: ['nests deeper than 32 levels'] } });
+    expect(found).toEqual({ kind: 'too-deep', error: { field: `deep${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}`, messages: ['nests deeper than 32 levels'], rule: 'too-deep', args: { max: 32 } } });
   });
 
   it('stops at the limit, so 100,000 levels cost no deep recursion', () => {
@@ -25,7 +25,7 @@ describe('findUnsafeInput', () => {
     expect(findUnsafeInput({ dataRequests: [{ population: 'ok' }, { population: '\ud800' }] })?.error.field).toBe('dataRequests[1].population');
     expect(findUnsafeInput(['ok', '\udc00'])?.error.field).toBe('[1]');
     expect(findUnsafeInput({ cursor: 'a\u0000' })?.error.field).toBe('cursor');
-    expect(findUnsafeInput('EK\u0000', 'id')).toEqual({ kind: 'bad-text', error: { field: 'id', messages: [expect.stringContaining('NUL')] } });
+    expect(findUnsafeInput('EK\u0000', 'id')).toEqual({ kind: 'bad-text', error: { field: 'id', messages: [expect.stringContaining('NUL')], rule: 'bad-text' } });
   });
 
   it('refuses NUL in a field name', () => {

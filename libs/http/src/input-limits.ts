@@ -41,7 +41,7 @@ function walk(value: unknown, path: string, depth: number): UnsafeInput | undefi
   if (typeof value === 'string') return isSafeText(value) ? undefined : badText(path);
   if (value === null || typeof value !== 'object') return undefined;
   if (depth + 1 > MAX_INPUT_DEPTH) {
-    return { kind: 'too-deep', error: { field: path || '(body)', messages: [`nests deeper than ${MAX_INPUT_DEPTH} levels`] } };
+    return { kind: 'too-deep', error: { field: path || '(body)', messages: [`nests deeper than ${MAX_INPUT_DEPTH} levels`], rule: 'too-deep', args: { max: MAX_INPUT_DEPTH } } };
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
@@ -59,4 +59,4 @@ function walk(value: unknown, path: string, depth: number): UnsafeInput | undefi
   return undefined;
 }
 
-const badText = (field: string): UnsafeInput => ({ kind: 'bad-text', error: { field, messages: [TEXT_MESSAGE] } });
+const badText = (field: string): UnsafeInput => ({ kind: 'bad-text', error: { field, messages: [TEXT_MESSAGE], rule: 'bad-text' } });

@@ -2,15 +2,19 @@ import { DomainError, NotFoundError } from '@kp/errors';
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
-function answer(exception: unknown): { status: number; type: string; body: string; headers: Record<string, string> } {
+/** The filter's answer to a request whose Accept-Language picks `language` (as express's acceptsLanguages would). */
+function answer(exception: unknown, language: 'da' | 'en' = 'en'): { status: number; type: string; body: string; headers: Record<string, string> } {
   const sent = { status: 0, type: '', body: '', headers: {} as Record<string, string> };
   const response = {
     status: (status: number) => ((sent.status = status), response),
     type: (type: string) => ((sent.type = type), response),
     set: (name: string, value: string) => ((sent.headers[name] = value), response),
+    setHeader: (name: string, value: string) => ((sent.headers[name] = value), response),
+    vary: (name: string) => ((sent.headers.Vary = name), response),
     send: (body: string) => ((sent.body = body), response),
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/v1/cases/EK-2026-000001/withdraw', id: 'req-1' }), getResponse: () => response }) };
+  const request = { originalUrl: '/v1/cases/EK-2026-000001/withdraw', id: 'req-1', acceptsLanguages: () => language };
+  const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) };
   new ProblemDetailsFilter().catch(exception, host as unknown as ArgumentsHost);
   return sent;
 }
@@ -19,14 +23,14 @@ describe('ProblemDetailsFilter', () => {
   it('answers a domain error with the status of its code, its params as extension members', () => {
     const sent = answer(new DomainError('command-not-allowed', 'A researcher cannot withdraw when the case is decided.', { state: 'decided', command: 'withdraw' }));
     expect(sent.status).toBe(409);
-    expect(sent.headers).toEqual({ 'Cache-Control': 'no-store' });
+    expect(sent.headers).toEqual({ 'Cache-Control': 'no-store', 'Content-Language': 'en', Vary: 'Accept-Language' });
     expect(sent.type).toBe('application/problem+json');
     expect(sent.body).toBe(
       JSON.stringify({
         state: 'decided',
         command: 'withdraw',
-        type: 'https://kontaktpunkt.dk/problems/command-not-allowed',
-        title: 'Conflict',
+        type: 'https://kontaktpunkt.dk/docs/problems/command-not-allowed',
+        title: 'Not allowed in this state',
         status: 409,
         detail: 'A researcher cannot withdraw when the case is decided.',
         instance: '/v1/cases/EK-2026-000001/withdraw',
@@ -35,9 +39,18 @@ describe('ProblemDetailsFilter', () => {
     );
   });
 
+  it('answers in Danish when Accept-Language picks Danish: the type’s title, the detail from the error’s own fields, one message per field', () => {
+    const notFound = answer(new NotFoundError('case', 'EK-2026-000001'), 'da');
+    expect(notFound.headers).toMatchObject({ 'Content-Language': 'da', Vary: 'Accept-Language' });
+    expect(JSON.parse(notFound.body)).toMatchObject({ title: 'Findes ikke', detail: 'Der findes ingen sag EK-2026-000001, som du har adgang til.' });
+    const invalid = answer(new DomainError('validation', 'The request has 1 problem: title.', { errors: [{ field: 'title', messages: ['title must be a string', 'too long'], rule: 'isString', args: {} }] }), 'da');
+    expect(JSON.parse(invalid.body)).toMatchObject({ title: 'Ugyldige oplysninger', detail: 'Anmodningen har et ugyldigt felt: title.', errors: [{ field: 'title', messages: ['skal være tekst'] }] });
+    expect(JSON.parse(invalid.body).errors[0]).not.toHaveProperty('rule');
+  });
+
   it('does not answer the wording-only fields of a subclass', () => {
     expect(JSON.parse(answer(new NotFoundError('case', 'EK-2026-000001')).body)).toEqual({
-      type: 'https://kontaktpunkt.dk/problems/not-found',
+      type: 'https://kontaktpunkt.dk/docs/problems/not-found',
       title: 'Not found',
       status: 404,
       detail: 'There is no case EK-2026-000001 that you can see.',
@@ -52,7 +65,7 @@ describe('ProblemDetailsFilter', () => {
     expect(warn).toHaveBeenCalledWith({ code: 'not-yet-mapped' }, expect.stringContaining('not-yet-mapped'));
     warn.mockRestore();
     expect(sent.status).toBe(422);
-    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/not-yet-mapped', title: 'Unprocessable request', status: 422 });
+    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/not-yet-mapped', title: 'Request refused', status: 422 });
   });
 
   it("answers the body parser's refusals with their 4xx status and logs them at warn without a stack", () => {
@@ -65,7 +78,7 @@ describe('ProblemDetailsFilter', () => {
     jest.restoreAllMocks();
     expect(sent.status).toBe(413);
     expect(sent.type).toBe('application/problem+json');
-    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/problems/payload-too-large', status: 413, detail: 'The request body is larger than the limit of 102400 bytes.' });
+    expect(JSON.parse(sent.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/payload-too-large', status: 413, detail: 'The request body is larger than the limit of 102400 bytes.' });
   });
 
   it('answers an error that only looks like a client error, with a message not meant for clients, as a 500', () => {

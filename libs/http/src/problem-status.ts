@@ -9,6 +9,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'bad-cursor': 400,
   'bad-if-match': 400,
   'bad-idempotency-key': 400,
+  // The body is not JSON, the one media type this API reads.
+  'unsupported-media-type': 415,
   // The actor may not do this, whichever object it is.
   forbidden: 403,
   'conflict-of-interest': 403,
@@ -47,6 +49,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'incomplete-application': 422,
   'unknown-assignee': 422,
   'unknown-sub-case': 422,
+  'idempotency-key-reused': 422,
+  'supplement-unanswered': 422,
   // Too many requests from one address or by one subject in the window (libs/rate-limit).
   'rate-limited': 429,
 };

@@ -35,7 +35,7 @@ export class ProblemLegalMatterSchema {
     'Extension members appear only with the problems that carry them.',
 })
 export class ProblemSchema {
-  @ApiProperty({ format: 'uri', example: 'https://kontaktpunkt.dk/problems/stale-version' }) type!: string;
+  @ApiProperty({ format: 'uri', example: 'https://kontaktpunkt.dk/docs/problems/stale-version' }) type!: string;
   @ApiProperty({ example: 'Precondition failed' }) title!: string;
   @ApiProperty({ minimum: 400, maximum: 599, example: 412 }) status!: number;
   @ApiProperty({ example: 'The case has changed since you read it (you sent version 3, it is now 4). Fetch it again and retry.' }) detail!: string;

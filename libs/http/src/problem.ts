@@ -13,7 +13,8 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-export const PROBLEM_BASE = 'https://kontaktpunkt.dk/problems/';
+/** Each type resolves to its page in the API documentation (GET /docs/problems/:type, in Danish and English). */
+export const PROBLEM_BASE = 'https://kontaktpunkt.dk/docs/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 const TYPES: Record<number, [string, string]> = {

@@ -1,15 +1,7 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { validationFieldErrors } from '@kp/commands';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@kp/errors';
 import { findUnsafeInput, MAX_INPUT_DEPTH } from './input-limits';
-
-/** Flattens class-validator's tree into one entry per field, named by its JSON path. */
-export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
-}
 
 export class RequestValidationError extends BadRequestException {
   constructor(
@@ -41,7 +33,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
+    // The target lets validationFieldErrors read a decorator's values; no ValidationError leaves the API.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => new RequestValidationError(validationFieldErrors(errors)),
   });
 }

@@ -13,6 +13,12 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
   return id;
 }
 
+/** Gives the request its id before anything else runs (pino-http keeps an id already set), so every answer can quote it. */
+export function assignRequestId(request: IncomingMessage & { id?: string }, response: ServerResponse, next: () => void): void {
+  request.id ??= requestId(request, response);
+  next();
+}
+
 /** Structured JSON logs (pino); tokens never reach the log. */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [APP_CONFIG],

@@ -50,12 +50,12 @@ export class ApplicationsController {
     description: 'Researcher. Stores a draft of your own; `POST …/check` shows what submit still needs. `Location` names the draft, `ETag` its version.',
   })
   @ApiCreatedResponse({ type: ApplicationDto, description: 'The draft', headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 422)
   @ETag()
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: ApplicationContentDto,
-    @IdempotencyKey('the same key returns the same draft') idempotencyKey: string | undefined,
+    @IdempotencyKey('the same key with the same body returns the same draft (with another body: 422 `idempotency-key-reused`)') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ApplicationDto> {
     const { replayed, ...view } = await this.createDraft.execute(actor, CreateDraftCommand.create({ content: plain(body) as ApplicationContent, idempotencyKey }));

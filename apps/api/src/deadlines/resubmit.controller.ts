@@ -23,7 +23,8 @@ export class ResubmitController {
   @ApiOperation({
     operationId: 'resubmitApplication',
     summary: 'Answer a request for supplement: the amended application becomes the case’s, the clock runs again and the case is re-screened',
-    description: 'Researcher, while the case awaits the applicant. Amend the application with PATCH first; If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.',
+    description:
+      'Researcher, while the case awaits the applicant. Answer each question in `answers`, or amend the application with PATCH first (422 `supplement-unanswered` when it does neither; the application stays editable). If-Match is the application’s ETag. `Location` names the case, `ETag` is the case version.',
   })
   @ApiAcceptedResponse({ type: CaseDto, description: 'The case (state screening); screening follows asynchronously', headers: responseHeaders('ETag', 'Location') })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
@@ -35,7 +36,7 @@ export class ResubmitController {
     @IfMatch('application') expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseDto> {
-    const c = await this.resubmitApplication.execute(actor, ResubmitApplicationCommand.create({ applicationId: id, expectedVersion, answer: body.answer }));
+    const c = await this.resubmitApplication.execute(actor, ResubmitApplicationCommand.create({ applicationId: id, expectedVersion, answer: body.answer, answers: body.answers }));
     const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: c.id }));
     res.location(`/v1/cases/${view.id}`);
     return view;

@@ -1,4 +1,4 @@
-import { RESPONSE_HEADERS } from '@kp/http';
+import { ACCEPT_LANGUAGE_PARAMETER, problemResponse, RESPONSE_HEADERS } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { OPENAPI_TAGS } from './tags';
@@ -24,8 +24,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   // Not published under a licence: a name without a URL (DocumentBuilder.setLicense always writes one).
   config.info.license = { name: 'Proprietary (UNLICENSED)' };
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, headers: RESPONSE_HEADERS };
+  document.components = { ...document.components, headers: RESPONSE_HEADERS, parameters: { ...document.components?.parameters, AcceptLanguage: ACCEPT_LANGUAGE_PARAMETER } };
   markPublicOperations(document);
+  documentLanguageAndMediaType(document);
   unwrapLoneAllOf(document);
   return document;
 }
@@ -41,6 +42,21 @@ function unwrapLoneAllOf(node: unknown): void {
     const lone = typeof value === 'object' && value !== null && Object.keys(value).length === 1 && Array.isArray(value.allOf) && value.allOf.length === 1;
     if (lone) (node as Record<string, unknown>)[key] = value.allOf[0];
     unwrapLoneAllOf((node as Record<string, unknown>)[key]);
+  }
+}
+
+/**
+ * What configureApp does for every route, which no route's decorators say: problems answer in the
+ * language of Accept-Language, and a body that is not JSON is refused with 415 (requireJsonBody).
+ */
+function documentLanguageAndMediaType(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/AcceptLanguage' }];
+      if (operation.requestBody && !operation.responses['415']) operation.responses['415'] = problemResponse(415);
+    }
   }
 }
 

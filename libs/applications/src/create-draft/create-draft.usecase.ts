@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
 import { contentProblems } from '../domain/application-content';
+import { replayOf, requestHash } from '../domain/idempotent-request';
 import { forbidden, invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
@@ -21,7 +22,7 @@ export class CreateDraft {
     private readonly audit: AuditLog,
   ) {}
 
-  /** With an Idempotency-Key, a repeated create (a retry after a lost response) returns the first draft. */
+  /** With an Idempotency-Key, a repeated create (a retry after a lost response) returns the first draft; the key with another body is refused. */
   async execute(actor: Actor, { content, idempotencyKey }: CreateDraftCommand): Promise<ApplicationView & { replayed?: boolean }> {
     if (actor.role !== 'researcher') throw forbidden('Only a researcher can draft an application.');
     const problems = contentProblems(content, (id) => !!this.sources.dataSource(id));
@@ -30,12 +31,12 @@ export class CreateDraft {
       if (idempotencyKey) {
         // Serialise concurrent retries of one key for this person.
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`create-draft:${actor.sub}:${idempotencyKey}`]);
-        const earlier = await this.idempotency.find(manager, actor.sub, 'create-draft', idempotencyKey);
+        const earlier = replayOf(await this.idempotency.find(manager, actor.sub, 'create-draft', idempotencyKey), requestHash(content));
         const existing = earlier ? await this.applications.find(manager, earlier) : undefined;
         if (existing) return { ...applicationView(existing), replayed: true };
       }
       const draft = await this.applications.insert(manager, actor.sub, actor.organisation ?? null, content);
-      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, 'create-draft', idempotencyKey, draft.id);
+      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, 'create-draft', idempotencyKey, draft.id, requestHash(content));
       await this.audit.append(manager, {
         actor,
         action: 'application.drafted',

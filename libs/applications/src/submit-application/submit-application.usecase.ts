@@ -6,8 +6,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthorityInForce } from '../data-sources/authority-in-force';
-import { contentProblems, missingForSubmission } from '../domain/application-content';
-import { incomplete, invalidContent } from '../domain/problems';
+import { replayOf, requestHash } from '../domain/idempotent-request';
+import { assertSubmittable } from '../domain/problems';
+import { submissionProblems } from '../domain/submission-check';
 import { ApplicationRecord } from '../domain/records';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
@@ -45,36 +46,22 @@ export class SubmitApplication {
       const application = await loadOwnApplication(manager, this.applications, actor, applicationId, true);
       const operation = `submit:${applicationId}`;
       if (idempotencyKey) {
-        const earlier = await this.idempotency.find(manager, actor.sub, operation, idempotencyKey);
+        // Submit has no body: the operation names the application, so the request is the same whenever the operation is.
+        const earlier = replayOf(await this.idempotency.find(manager, actor.sub, operation, idempotencyKey), requestHash(null));
         if (earlier) return { caseId: earlier, replayed: true };
       }
-      this.assertMaySubmit(application);
-      const c = await this.openCase(manager, actor, application, this.applicantOrganisation(actor, application));
-      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id);
+      this.assertMaySubmit(actor, application);
+      // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
+      const c = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null);
+      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id, requestHash(null));
       return { caseId: c.id, replayed: false };
     });
   }
 
-  /**
-   * The applicant organisation comes from the verified token (MitID Erhverv names the CVR), not from
-   * the form: conflict-of-interest checks rely on it. A form naming another CVR is refused.
-   */
-  private applicantOrganisation(actor: Actor, application: ApplicationRecord): string | null {
-    const declared = application.content.applicant?.organisation?.cvr;
-    if (actor.organisation && declared && declared !== actor.organisation) {
-      throw invalidContent([
-        { field: 'applicant.organisation.cvr', messages: [`must be the CVR of the organisation you sign in for (${actor.organisation})`] },
-      ]);
-    }
-    return actor.organisation ?? declared ?? null;
-  }
-
-  private assertMaySubmit(application: ApplicationRecord): void {
+  /** The same check `POST …/check` reports (submissionProblems), so a ready check is never refused here. */
+  private assertMaySubmit(actor: Actor, application: ApplicationRecord): void {
     assertCommandAllowed(application.status === 'draft' ? 'draft' : 'submitted', 'researcher', 'submit');
-    const invalid = contentProblems(application.content, (id) => !!this.authority.dataSource(id));
-    if (invalid.length) throw invalidContent(invalid);
-    const missing = missingForSubmission(application.content);
-    if (missing.length) throw incomplete(missing);
+    assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.authority.dataSource(id) }));
   }
 
   private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {

@@ -27,7 +27,7 @@ export class RequestConsultation {
     const { caseId, expectedVersion } = command;
     // "In the future" is business time, which the use case has and the command does not.
     if (Date.parse(command.deadline) <= this.clock.now().getTime()) {
-      const problems: FieldError[] = [{ field: 'deadline', messages: ['must be in the future'] }];
+      const problems: FieldError[] = [{ field: 'deadline', messages: ['must be in the future'], rule: 'in-future' }];
       throw new ValidationFailedError(RequestConsultationCommand.refusal(problems), problems);
     }
     // Addressing a consultation grants that region's advisors a view of the case: only known advisors.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertCommandAllowed, CommandNotAllowedError, isCommandAllowed } from './lifecycle';
+import { assertCommandAllowed, CASE_STATES, CommandNotAllowedError, isCommandAllowed } from './lifecycle';
 import { renderPermissionsDocument } from './permissions-document';
 
 describe('case lifecycle table', () => {
@@ -17,6 +17,18 @@ describe('case lifecycle table', () => {
     expect(isCommandAllowed('awaiting_applicant', 'researcher', 'edit_draft')).toBe(true);
     expect(isCommandAllowed('in_review', 'researcher', 'edit_draft')).toBe(false);
     expect(isCommandAllowed('draft', 'caseworker', 'edit_draft')).toBe(false);
+  });
+
+  it('leaves the applicant no state where the application can be amended but not sent, or sent but not amended', () => {
+    for (const state of CASE_STATES) {
+      const sends = isCommandAllowed(state, 'researcher', 'submit') || isCommandAllowed(state, 'researcher', 'resubmit');
+      expect({ state, edits: isCommandAllowed(state, 'researcher', 'edit_draft'), checks: isCommandAllowed(state, 'researcher', 'check') }).toEqual({ state, edits: sends, checks: sends });
+    }
+    // Waiting for a supplement, the staff cannot move the case on: only the applicant's resubmission (or a withdrawal) ends the wait.
+    const staffMoves = (['caseworker', 'legal_approver', 'controller', 'advisor', 'system'] as const).flatMap((role) =>
+      (['screen', 'recommend', 'draft_decision', 'issue_decision', 'controller_decide', 'request_supplement'] as const).filter((command) => isCommandAllowed('awaiting_applicant', role, command)),
+    );
+    expect(staffMoves).toEqual([]);
   });
 
   it('keeps docs/permissions.md in step with the table (permissions)', () => {

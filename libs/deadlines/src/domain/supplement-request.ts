@@ -14,6 +14,8 @@ export interface SupplementRequestRecord {
   answerDueAt: Date;
   state: SupplementRequestState;
   answer: string | null;
+  /** One answer per question, in the order asked; null on requests answered before answers were kept per question. */
+  answers: string[] | null;
   answeredBy: string | null;
   answeredAt: Date | null;
   applicationVersion: number | null;
@@ -43,6 +45,7 @@ export function supplementRequestView(r: SupplementRequestRecord) {
     answerDueAt: iso(r.answerDueAt),
     state: r.state,
     answer: r.answer,
+    answers: r.answers,
     answeredAt: iso(r.answeredAt),
     applicationVersion: r.applicationVersion,
   };

@@ -32,6 +32,7 @@ describe('SupplementRequestRepository (PostgreSQL)', () => {
       answerDueAt: day(29),
       state: 'open',
       answer: null,
+      answers: null,
       answeredBy: null,
       answeredAt: null,
       applicationVersion: null,
@@ -39,8 +40,8 @@ describe('SupplementRequestRepository (PostgreSQL)', () => {
     });
     await expect(ask(f, day(2))).rejects.toThrow(/unique/i);
 
-    const answered = await requests.answerOpen(db.manager, f.case.id, { answer: 'The 2010 cohort.', answeredBy: 'researcher-1', answeredAt: day(5), applicationVersion: 3 });
-    expect(answered).toEqual([{ ...first, state: 'answered', answer: 'The 2010 cohort.', answeredBy: 'researcher-1', answeredAt: day(5), applicationVersion: 3 }]);
+    const answered = await requests.answerOpen(db.manager, f.case.id, { answer: 'The 2010 cohort.', answers: ['2010', 'About 4,000'], answeredBy: 'researcher-1', answeredAt: day(5), applicationVersion: 3 });
+    expect(answered).toEqual([{ ...first, state: 'answered', answer: 'The 2010 cohort.', answers: ['2010', 'About 4,000'], answeredBy: 'researcher-1', answeredAt: day(5), applicationVersion: 3 }]);
     expect(await requests.answerOpen(db.manager, f.case.id, { answer: 'Again', answeredBy: 'researcher-1', answeredAt: day(6), applicationVersion: 4 })).toEqual([]);
 
     const second = await ask(f, day(7));

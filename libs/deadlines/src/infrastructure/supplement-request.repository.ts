@@ -15,6 +15,7 @@ function toRecord(row: Row): SupplementRequestRecord {
     answerDueAt: new Date(row.answer_due_at as string),
     state: row.state as SupplementRequestRecord['state'],
     answer: (row.answer as string | null) ?? null,
+    answers: (row.answers as string[] | null) ?? null,
     answeredBy: (row.answered_by as string | null) ?? null,
     answeredAt: row.answered_at ? new Date(row.answered_at as string) : null,
     applicationVersion: (row.application_version as number | null) ?? null,
@@ -44,12 +45,17 @@ export class SupplementRequestRepository {
     return rows.map(toRecord);
   }
 
-  async answerOpen(manager: EntityManager, caseId: string, a: { answer: string | null; answeredBy: string; answeredAt: Date; applicationVersion: number }): Promise<SupplementRequestRecord[]> {
+  /** Marks the case's open request answered (there is at most one), with its answers, one per question, when given. */
+  async answerOpen(
+    manager: EntityManager,
+    caseId: string,
+    a: { answer: string | null; answers?: string[] | null; answeredBy: string; answeredAt: Date; applicationVersion: number },
+  ): Promise<SupplementRequestRecord[]> {
     // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
     const [rows]: [Row[], number] = await manager.query(
-      `UPDATE supplement_request SET state = 'answered', answer = $2, answered_by = $3, answered_at = $4, application_version = $5
+      `UPDATE supplement_request SET state = 'answered', answer = $2, answers = $3, answered_by = $4, answered_at = $5, application_version = $6
         WHERE case_id = $1 AND state = 'open' RETURNING *`,
-      [caseId, a.answer, a.answeredBy, a.answeredAt, a.applicationVersion],
+      [caseId, a.answer, a.answers ? JSON.stringify(a.answers) : null, a.answeredBy, a.answeredAt, a.applicationVersion],
     );
     return rows.map(toRecord);
   }

@@ -1,7 +1,7 @@
 import { BaseCommand, ExpectedVersion } from '@kp/commands';
 import { FieldError } from '@kp/errors';
-import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
-import { MAX_ANSWER_LENGTH } from '../domain/supplement-request';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { MAX_ANSWER_LENGTH, MAX_QUESTIONS } from '../domain/supplement-request';
 
 const TOO_LONG = `at most ${MAX_ANSWER_LENGTH} characters`;
 
@@ -13,6 +13,8 @@ export class ResubmitApplicationCommand extends BaseCommand {
   @ExpectedVersion() expectedVersion?: number;
   /** A covering answer to the questions; the amendments themselves are in the application. Blank is no answer. */
   @IsOptional() @IsString() answer?: string;
+  /** One answer per question of the open request, in the order asked; each required unless the application was amended since the request. */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_QUESTIONS) @IsString({ each: true }) answers?: string[];
 
   static override refusal(errors: FieldError[]): string {
     const onlyTooLong = errors.length === 1 && errors[0].field === 'answer' && errors[0].messages.join() === TOO_LONG;
@@ -22,6 +24,10 @@ export class ResubmitApplicationCommand extends BaseCommand {
   /** The answer is stored trimmed, so it is its trimmed length that counts. */
   protected override problems(): FieldError[] {
     const answer = typeof this.answer === 'string' ? this.answer.trim() : '';
-    return answer.length > MAX_ANSWER_LENGTH ? [{ field: 'answer', messages: [TOO_LONG] }] : [];
+    const problems: FieldError[] = answer.length > MAX_ANSWER_LENGTH ? [{ field: 'answer', messages: [TOO_LONG] }] : [];
+    (Array.isArray(this.answers) ? this.answers : []).forEach((a, i) => {
+      if (typeof a === 'string' && a.trim().length > MAX_ANSWER_LENGTH) problems.push({ field: `answers[${i}]`, messages: [TOO_LONG] });
+    });
+    return problems;
   }
 }

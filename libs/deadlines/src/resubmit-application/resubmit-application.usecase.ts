@@ -1,15 +1,16 @@
-import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository, SubCaseRecord } from '@kp/cases';
-import { ApplicationRecord, ApplicationRepository, AuthorityInForce, contentProblems, missingForSubmission, SCREEN_JOB } from '@kp/applications';
+import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
+import { amendedSince, ApplicationRepository, assertSubmittable, AuthorityInForce, SCREEN_JOB, submissionProblems } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock, ClockEvent, ClockEventError, DanishCalendar } from '@kp/clock';
-import { assertVersion, DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { assertVersion, notFound } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { clockConflict } from '../domain/problems';
+import { assertSupplementAnswered } from '../domain/supplement-answers';
 import { assertClockAccepts, toClockEvents } from '../domain/statutory-clock';
 import { SupplementRequestRepository } from '../infrastructure/supplement-request.repository';
 import { ResubmitApplicationCommand } from './resubmit-application.command';
@@ -17,7 +18,7 @@ import { ResubmitApplicationCommand } from './resubmit-application.command';
 /**
  * The applicant answers a request for supplement: the amended application becomes the case's
  * content, the statutory clock runs again (EHDS art. 68(4)), and the case is screened anew — a new
- * Screening per sub-case beside the old ones.
+ * Screening per sub-case beside the old ones. It must answer each question, or amend the application.
  */
 @Injectable()
 export class ResubmitApplication {
@@ -39,6 +40,7 @@ export class ResubmitApplication {
   async execute(actor: Actor, command: ResubmitApplicationCommand): Promise<CaseRecord> {
     const { applicationId, expectedVersion: expectedApplicationVersion } = command;
     const answer = command.answer?.trim() || null;
+    const answers = command.answers?.map((a) => a.trim()) ?? null;
     return this.db.transaction(async (manager) => {
       const application = await this.applications.find(manager, applicationId, true);
       if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', applicationId);
@@ -49,7 +51,9 @@ export class ResubmitApplication {
       const now = this.clock.now();
       const done = await this.transitions.transition(manager, actor, { caseId: application.caseId, command: 'resubmit', at: now }, async ({ c, subCases }) => {
         assertVersion(expectedApplicationVersion, application.version, 'application');
-        this.assertComplete(application, subCases);
+        // The checks submit applies, as POST …/check reports them, and the same data sources as the case.
+        assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.sources.dataSource(id), caseDataSources: subCases.map((s) => s.dataSourceId) }));
+        assertSupplementAnswered(await this.requests.forCase(manager, c.id, 'open'), answers, amendedSince(c.content, application.content));
         const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
         try {
           assertClockAccepts(this.config.clockPolicies, toClockEvents(await this.clockEvents.forCase(manager, c.id)), resumed, subCases, this.calendar);
@@ -57,14 +61,14 @@ export class ResubmitApplication {
           if (error instanceof ClockEventError) throw clockConflict(error);
           throw error;
         }
-        const answered = await this.requests.answerOpen(manager, c.id, { answer, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
+        const answered = await this.requests.answerOpen(manager, c.id, { answer, answers, answeredBy: actor.sub, answeredAt: now, applicationVersion: application.version });
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'resubmitted' } });
         return {
           reason: resumed.reason,
           content: application.content,
           audit: {
             action: 'application.resubmitted',
-            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer },
+            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer, answers },
           },
         };
       });
@@ -82,28 +86,5 @@ export class ResubmitApplication {
       });
       return c;
     });
-  }
-
-  /**
-   * A resubmission must be complete, like a submission. Its data requests must name the same
-   * sources: each is a sub-case with its own track and authority fixed at submission, so adding or
-   * dropping a source is a new application (or a withdrawal), not a supplement.
-   */
-  private assertComplete(application: ApplicationRecord, subCases: SubCaseRecord[]): void {
-    const invalid = contentProblems(application.content, (id) => !!this.sources.dataSource(id));
-    if (invalid.length) {
-      throw new ValidationFailedError(`The application has ${invalid.length} invalid field${invalid.length === 1 ? '' : 's'}: ${invalid.map((e) => e.field).join(', ')}.`, invalid);
-    }
-    const missing = missingForSubmission(application.content);
-    if (missing.length) {
-      throw new DomainError('incomplete-application', `The application is not complete: ${missing.map((e) => e.field).join(', ')}. POST …/check shows what is missing.`, { errors: missing });
-    }
-    const requested = (application.content.dataRequests ?? []).map((r) => r.dataSourceId).sort();
-    const cased = subCases.map((s) => s.dataSourceId).sort();
-    if (requested.join() !== cased.join()) {
-      throw new DomainError('data-requests-changed', `A supplement cannot add or remove data sources (the case has ${cased.join(', ')}); withdraw and apply anew instead.`, {
-        errors: [{ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`] }],
-      });
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { ApplicationContent, ApplicationView, CheckReport } from '@kp/applications';
+import { ApplicationContent, ApplicationView, CheckReport, SENDING_COMMANDS, SendingCommand } from '@kp/applications';
 import { CASE_STATES } from '@kp/cases';
 import { ProblemFieldErrorSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
@@ -47,7 +47,14 @@ export class DataRequestCheckDto implements DataRequestCheck {
 export class CheckReportDto implements CheckReport {
   @ApiProperty({ description: 'Nothing required is missing' }) complete!: boolean;
   @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields submit requires that are absent' }) missing!: ProblemFieldErrorSchema[];
-  @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields present but wrong' }) invalid!: ProblemFieldErrorSchema[];
+  @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields present but wrong, the CVR of the organisation you sign in for and (on a resubmission) the data sources of the case included' })
+  invalid!: ProblemFieldErrorSchema[];
   @ApiProperty({ type: [DataRequestCheckDto] }) dataRequests!: DataRequestCheckDto[];
-  @ApiProperty({ description: 'Whether submit would accept it now (complete and valid); the rules’ verdict is advice' }) readyToSubmit!: boolean;
+  @ApiProperty({ type: String, enum: SENDING_COMMANDS, enumName: 'SendingCommand', nullable: true, description: 'The command that sends the application now (`resubmit` while the case waits for a supplement); null when none may' })
+  nextCommand!: SendingCommand | null;
+  @ApiProperty({ description: 'Whether that command would accept it now: the same checks it applies (a resubmission also needs the answers or an amendment)' }) readyToSubmit!: boolean;
+  @ApiProperty({ description: 'On a resubmission of an application not amended since the request for supplement: `resubmit` must answer each question in `answers`' })
+  answersRequired!: boolean;
+  @ApiProperty({ description: 'A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands' })
+  refusalLikely!: boolean;
 }

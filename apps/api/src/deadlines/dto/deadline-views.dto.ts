@@ -14,7 +14,8 @@ export class SupplementRequestViewDto implements SupplementRequestView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) requestedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'EHDS art. 68(4): 4 weeks to complete the application' }) answerDueAt!: string | null;
   @ApiProperty({ enum: SUPPLEMENT_REQUEST_STATES }) state!: SupplementRequestState;
-  @ApiProperty({ type: String, nullable: true }) answer!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The covering answer given on resubmission' }) answer!: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'One answer per question, in the order asked (empty when the amended application answered them)' }) answers!: string[] | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'The application version that answered it' }) applicationVersion!: number | null;
 }

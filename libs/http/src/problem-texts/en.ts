@@ -1,0 +1,71 @@
+import type { ProblemTexts } from './problem-texts';
+
+/**
+ * English problem texts. A domain error's `detail` is already English (the error carries it), so
+ * English needs titles, the sentences of problems without a domain error, and field messages
+ * only where the English message is not the error's own.
+ */
+export const EN: ProblemTexts = {
+  title: {
+    // Problems named by their HTTP status.
+    'bad-request': 'Malformed request',
+    unauthenticated: 'Authentication required',
+    forbidden: 'Not allowed for your role',
+    'not-found': 'Not found',
+    'method-not-allowed': 'Method not allowed',
+    conflict: 'Conflict with the current state',
+    'precondition-failed': 'Precondition failed',
+    'payload-too-large': 'Request body too large',
+    'unsupported-media-type': 'Request body is not JSON',
+    unprocessable: 'Request refused',
+    'precondition-required': 'Precondition required',
+    'too-many-requests': 'Too many requests',
+    unavailable: 'Service unavailable',
+    internal: 'Internal error',
+    'client-error': 'Client error',
+    // Domain error codes.
+    validation: 'Invalid input',
+    'bad-cursor': 'Unknown page cursor',
+    'bad-if-match': 'Malformed If-Match',
+    'bad-idempotency-key': 'Malformed Idempotency-Key',
+    'conflict-of-interest': 'Conflict of interest',
+    'four-eyes': 'Four-eyes principle',
+    'no-region': 'No region in your token',
+    'not-holder': 'You do not hold the case',
+    'unknown-queue': 'Unknown queue',
+    'command-not-allowed': 'Not allowed in this state',
+    'case-claimed': 'Case already held',
+    'clock-conflict': 'Statutory clock conflict',
+    'consultation-closed': 'Consultation closed',
+    'draft-closed': 'Draft decision closed',
+    'screening-outdated': 'Screening under outdated law',
+    'draft-pending': 'Draft decision pending',
+    'legal-matter-duplicate': 'Legal matter already open',
+    'legal-matter-open': 'Legal matter open',
+    'legal-matter-resolved': 'Legal matter already resolved',
+    'no-recommendation': 'No recommendation yet',
+    'no-screening': 'No screening',
+    'not-claimed': 'Case not held',
+    'parts-in-decision': 'Parts already in decision',
+    'permit-not-active': 'Permit not active',
+    'sub-case-closed': 'Sub-case closed',
+    'sub-case-not-ready': 'Sub-case not ready',
+    'wrong-track': 'Wrong track',
+    'stale-version': 'Changed since you read it',
+    'clock-extension-refused': 'Extension refused',
+    'data-requests-changed': 'Data sources changed',
+    'departure-reason-required': 'Reason for departure required',
+    'effective-date-in-past': 'Effective date in the past',
+    'incomplete-application': 'Application incomplete',
+    'unknown-assignee': 'Unknown assignee',
+    'unknown-sub-case': 'Unknown sub-case',
+    'idempotency-key-reused': 'Idempotency-Key reused',
+    'supplement-unanswered': 'Request for supplement not answered',
+    'rate-limited': 'Too many requests',
+  },
+  // A domain error's own sentence is its English detail; so is the message of any other refusal.
+  detail: {},
+  field: {},
+  definite: {},
+  noun: {},
+};
