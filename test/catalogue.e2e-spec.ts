@@ -19,8 +19,13 @@ describe('data-source catalogue with variables (e2e)', () => {
     expect(lmdb).toMatchObject({ id: 'lmdb', kind: 'national_register', catalogue: { completeness: 'complete' } });
     const atc = lmdb.catalogue.variables.find((v: { name: string }) => v.name === 'ATC');
     expect(atc).toMatchObject({ label: { da: expect.any(String), en: expect.any(String) }, sensitivity: 'sensitive', verified: expect.any(Boolean) });
-    // A person number identifies; it is never "ordinary".
-    expect(lmdb.catalogue.variables.find((v: { name: string }) => v.name === 'PNR').sensitivity).toBe('identifying');
+    // A person number identifies; it is never "ordinary". In Lægemiddelstatistikregisteret the person is
+    // the encrypted CPR number (KCPR); PNR there is the dispensing pharmacy's P-number.
+    expect(lmdb.catalogue.variables.find((v: { name: string }) => v.name === 'KCPR').sensitivity).toBe('identifying');
+    // A name confirmed against the holder's documentation says where; an unconfirmed one does not.
+    const eksd = lmdb.catalogue.variables.find((v: { name: string }) => v.name === 'EKSD');
+    expect(eksd).toMatchObject({ verified: true, source: expect.stringMatching(/^https?:\/\//) });
+    for (const variable of lmdb.catalogue.variables as { verified: boolean; source?: string }[]) expect(variable.verified).toBe(variable.source !== undefined);
   });
 
   it('gives patient records and biobanks a representative list, and the list page a summary of each', async () => {

@@ -6,9 +6,11 @@
  * such and not as a wrong verdict. Patient records and biobanks have a representative catalogue
  * (an unknown name only warns), so their names are not checked.
  *
- * Names: LPR as in Sundhedsdatastyrelsen's LPR3 research model; Lægemiddelstatistikregisteret,
- * the Cancer Registry and the Cause of Death Registry as in their documentation on esundhed.dk;
- * the two RKKP databases by their clinical content. Where the catalogue settles on other spellings,
+ * Names: LPR as Sundhedsdatastyrelsen's Forskerservice delivers LPR3 (kontakter, diagnoser);
+ * Lægemiddelstatistikregisteret as in its data handbook; the Cancer Registry and the Cause of Death
+ * Registry as in Sundhedsdatastyrelsen's deliveries (t_tumor, t_dodsaarsag); the two RKKP databases
+ * by their clinical content. Which of them are confirmed, and where, is in the manifests
+ * (`verified`, `source`). Where the catalogue settles on other spellings,
  * change them here — in one place — and nowhere in the scenarios.
  */
 export const CATALOGUE = {

@@ -1653,6 +1653,11 @@ export interface components {
             sensitivity: "ordinary" | "sensitive" | "identifying";
             /** @description false while the name is not confirmed against the holder’s documentation */
             verified: boolean;
+            /**
+             * Format: uri
+             * @description Where the name was confirmed: the holder’s documentation that publishes it (absent while unverified)
+             */
+            source?: string;
         };
         /** @description The variables of a source, with labels, sensitivity and whether each name is confirmed */
         Catalogue: {

@@ -31,7 +31,7 @@ export class GetDataSource {
       catalogue: source.catalogue
         ? {
             completeness: source.catalogue.completeness,
-            variables: source.catalogue.variables.map((v) => ({ name: v.name, label: v.label, sensitivity: v.sensitivity, verified: v.verified ?? true })),
+            variables: source.catalogue.variables.map((v) => ({ name: v.name, label: v.label, sensitivity: v.sensitivity, verified: v.verified ?? true, ...(v.source ? { source: v.source } : {}) })),
           }
         : null,
     };

@@ -17,6 +17,8 @@ export interface CatalogueVariable {
   sensitivity: VariableSensitivity;
   /** False while the name is not confirmed against the holder's published documentation. */
   verified?: boolean;
+  /** Where the name was confirmed: the address of the holder's documentation that publishes it. */
+  source?: string;
 }
 
 export interface DataSourceCatalogue {

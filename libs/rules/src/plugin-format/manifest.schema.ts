@@ -59,6 +59,8 @@ export const manifestSchema = {
                     sensitivity: { enum: [...VARIABLE_SENSITIVITIES] },
                     // false: the name is not yet confirmed against the holder's published documentation.
                     verified: { type: 'boolean' },
+                    // Where the name was confirmed: the holder's documentation (or a copy of it) that publishes it.
+                    source: { type: 'string', format: 'uri' },
                   },
                 },
               },

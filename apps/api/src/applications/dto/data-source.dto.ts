@@ -3,7 +3,7 @@ import { Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { CATALOGUE_COMPLETENESS, CatalogueCompleteness, DataSourceKind, VARIABLE_SENSITIVITIES, VariableSensitivity } from '@kp/rules';
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
 import { RuleSetRefDto } from '../../rules/dto/screening.dto';
 
@@ -59,6 +59,7 @@ export class CatalogueVariableDto {
   @ApiProperty({ type: LocalisedTextSchema }) label!: LocalisedTextSchema;
   @ApiProperty({ enum: VARIABLE_SENSITIVITIES }) sensitivity!: VariableSensitivity;
   @ApiProperty({ description: 'false while the name is not confirmed against the holder’s documentation' }) verified!: boolean;
+  @ApiPropertyOptional({ format: 'uri', description: 'Where the name was confirmed: the holder’s documentation that publishes it (absent while unverified)' }) source?: string;
 }
 
 @ApiSchema({ name: 'Catalogue', description: 'The variables of a source, with labels, sensitivity and whether each name is confirmed' })
