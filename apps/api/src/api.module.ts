@@ -13,6 +13,7 @@ import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
+import { StaffHttpModule } from './staff/staff.http.module';
 
 export interface ApiOptions {
   /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
@@ -41,6 +42,7 @@ export class ApiModule {
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,
+        StaffHttpModule,
         ...(options.withWorker ? [JobsModule] : []),
       ],
     };
