@@ -89,7 +89,8 @@ export class StaffRepository {
 
   /** An admin's edit; an e-mail set here is the admin's until they clear it (null), when the token's claim takes over again. */
   async update(manager: EntityManager, sub: string, changes: StaffChanges, by: string, at: Date): Promise<StaffMember> {
-    const [row] = await manager.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+    const [[row]] = await manager.query(
       `UPDATE staff_member SET
           email = CASE WHEN $2::boolean THEN $3 ELSE email END,
           email_source = CASE WHEN $2::boolean THEN (CASE WHEN $3::text IS NULL THEN 'token' ELSE 'admin' END) ELSE email_source END,
