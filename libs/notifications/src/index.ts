@@ -17,3 +17,6 @@ export { DELIVER_EMAIL_JOB } from './email/deliver-email.handler';
 export { REDELIVER_EMAIL_JOB } from './email/redeliver-email.handler';
 export { renderNoticeMail } from './email/email-template';
 export { noticeMessageId } from './email/message-id';
+export { DigitalPost } from './digital-post/digital-post.port';
+export type { DigitalPostLetter, DigitalPostReceipt } from './digital-post/digital-post.port';
+export { LoggingDigitalPost } from './digital-post/logging-digital-post';
