@@ -1,4 +1,4 @@
-// npm run token -- --role <role> --sub <id> [--org <cvr>] [--region <region-slug>] [--name <name>] [--expires 30m]
+// npm run token -- --role <role> --sub <id> [--org <cvr>] [--region <region-slug>] [--name <name>] [--email <address>] [--locale da|en] [--expires 30m]
 // Prints a bearer token from the local development issuer (key pair in DATA_DIR), valid for
 // --expires (seconds, or with s, m or h), at most and by default TOKEN_MAX_LIFETIME_S (one hour).
 import { isRole, LocalIssuer, ROLES } from '@kp/auth';
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
       org: { type: 'string' },
       region: { type: 'string' },
       name: { type: 'string' },
+      email: { type: 'string' },
+      locale: { type: 'string' },
       expires: { type: 'string', default: String(maxLifetimeS) },
     },
   });
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const lifetimeS = seconds(values.expires);
   if (lifetimeS > maxLifetimeS) throw new Error(`--expires ${values.expires} is longer than the API accepts (TOKEN_MAX_LIFETIME_S=${maxLifetimeS} seconds)`);
   const issuer = await LocalIssuer.open(resolve(process.env.DATA_DIR || '.data'), process.env.NODE_ENV);
-  const token = await issuer.sign({ role: values.role, sub: values.sub, organisation: values.org, region: values.region, name: values.name }, lifetimeS);
+  const token = await issuer.sign({ role: values.role, sub: values.sub, organisation: values.org, region: values.region, name: values.name, email: values.email, locale: values.locale }, lifetimeS);
   process.stdout.write(`${token}\n`);
 }
 

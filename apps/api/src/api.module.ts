@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
 import { RulesHttpModule } from './rules/rules.http.module';
+import { StaffHttpModule } from './staff/staff.http.module';
 
 export interface ApiOptions {
   /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
@@ -44,6 +45,7 @@ export class ApiModule {
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,
+        StaffHttpModule,
         ...(options.withWorker ? [JobsModule] : []),
       ],
     };

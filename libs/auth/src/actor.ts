@@ -15,4 +15,8 @@ export interface Actor {
   /** Region slug for advisors and regional controllers, e.g. `region-midtjylland`. */
   region?: string;
   name?: string;
+  /** The `email` claim (OIDC standard claim): where the staff directory sends notices, unless an admin set another. */
+  email?: string;
+  /** The `locale` claim (OIDC standard claim, e.g. `da-DK`, `en`): the language of e-mails to this person. */
+  locale?: string;
 }

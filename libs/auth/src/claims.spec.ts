@@ -25,6 +25,13 @@ describe('actorFromClaims', () => {
     expect(() => actorFromClaims({ ...claims, name: 'Karen \udc00' })).toThrow(InvalidClaimsError);
   });
 
+  it('takes the e-mail and locale claims, leaving out an e-mail that is no address', () => {
+    expect(actorFromClaims({ ...claims, email: 'karen.holm@sundhedsdata.dk', locale: 'en-GB' })).toMatchObject({ email: 'karen.holm@sundhedsdata.dk', locale: 'en-GB' });
+    const actor = actorFromClaims({ ...claims, email: 'not an address', locale: '../etc' });
+    expect(actor).not.toHaveProperty('email');
+    expect(actor).not.toHaveProperty('locale');
+  });
+
   it('leaves out optional claims that are not text', () => {
     expect(actorFromClaims({ ...claims, kp_org: 29190925, name: ['Karen'] })).toEqual({ sub: 'idp|caseworker-17', role: 'caseworker', organisation: undefined, region: 'region-hovedstaden', name: undefined });
   });

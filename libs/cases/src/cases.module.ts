@@ -15,6 +15,9 @@ import { CaseTransitions } from './transition/case-transitions';
 import { LegalMatterGate } from './work-on-case/legal-matter-gate';
 import { RecordScreening } from './record-screening/record-screening';
 import { WorkOnCase } from './work-on-case/work-on-case';
+import { ListStaff } from './staff-directory/list-staff.usecase';
+import { RecordSignIn } from './staff-directory/record-sign-in';
+import { UpdateStaffMember } from './staff-directory/update-staff-member.usecase';
 
 const repositories = [
   CaseFileRepository,
@@ -26,7 +29,7 @@ const repositories = [
   StaffRepository,
   CaseQueueRepository,
 ];
-const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, UpdateStaffMember];
 
 /**
  * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,

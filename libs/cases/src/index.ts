@@ -23,3 +23,4 @@ export * from './transition/case-transitions';
 export * from './work-on-case/work-on-case';
 export * from './work-on-case/legal-matter-gate';
 export * from './record-screening/record-screening';
+export * from './staff-directory';

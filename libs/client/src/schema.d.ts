@@ -964,6 +964,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff directory, in the order people were first seen (cursor-paginated)
+         * @description Admin. Everyone who has signed in, with their e-mail, language and whether notices to their role reach them; filter by role or active.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/staff/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a person’s e-mail or language, or mark them inactive
+         * @description Admin. Audited as `staff_member.updated`. An e-mail set here is kept until cleared with null; an inactive person no longer receives notices to their role (personal notices still reach them).
+         */
+        patch: operations["updateStaffMember"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1098,6 +1138,16 @@ export interface components {
              */
             region?: string;
             name?: string;
+            /**
+             * @description The `email` claim: where notices are e-mailed unless an admin set another address
+             * @example karen.holm@sundhedsdata.dk
+             */
+            email?: string;
+            /**
+             * @description The `locale` claim: e-mails are in English for `en…`, otherwise Danish
+             * @example da-DK
+             */
+            locale?: string;
         };
         /** @enum {string} */
         CaseState: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
@@ -2631,6 +2681,68 @@ export interface components {
              */
             loadedAt: string;
             dataSources: string[];
+        };
+        /** @description A person in the staff directory: as last seen in their token, and where notices reach them */
+        StaffMember: {
+            /**
+             * @description Token subject
+             * @example idp|karen.holm
+             */
+            sub: string;
+            role: components["schemas"]["Role"];
+            /** @example 29190925 */
+            organisation: string | null;
+            /** @example region-midtjylland */
+            region: string | null;
+            /** @example Karen Holm */
+            name: string | null;
+            /**
+             * Format: email
+             * @description Where notices are e-mailed; null: in the app only
+             * @example karen.holm@sundhedsdata.dk
+             */
+            email: string | null;
+            /**
+             * @description token: the `email` claim keeps it current; admin: set by an admin, kept until cleared
+             * @enum {string}
+             */
+            emailSource: "token" | "admin";
+            /**
+             * @description Language of e-mails (from the `locale` claim, default Danish)
+             * @enum {string}
+             */
+            language: "da" | "en";
+            /** @description false: notices to the role no longer reach this person */
+            active: boolean;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description The admin who last edited the entry */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        /** @description One page of the staff directory, in the order people were first seen */
+        StaffPage: {
+            items: components["schemas"]["StaffMember"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        UpdateStaffMemberDto: {
+            /**
+             * Format: email
+             * @description A new address (kept until cleared); null: back to the token’s `email` claim
+             * @example karen.holm@sundhedsdata.dk
+             */
+            email?: string | null;
+            /**
+             * @description Language of e-mails (a `locale` claim at the next sign-in replaces it)
+             * @enum {string}
+             */
+            language?: "da" | "en";
+            /** @description false: notices to the person’s role no longer reach them */
+            active?: boolean;
         };
     };
     responses: never;
@@ -7140,6 +7252,176 @@ export interface operations {
             };
             /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Only this role */
+                role?: components["schemas"]["Role"];
+                /** @description true: only active people; false: only inactive */
+                active?: boolean;
+            };
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the directory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStaffMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffMemberDto"];
+            };
+        };
+        responses: {
+            /** @description The entry after the edit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

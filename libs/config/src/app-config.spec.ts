@@ -58,6 +58,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).command).toBe('migrate');
   });
 
+  describe('SMTP_URL', () => {
+    it('keeps notices in the app when unset, and sends e-mail from SMTP_FROM (or the default sender) when set', () => {
+      expect(loadConfig(base).mail).toBeUndefined();
+      expect(loadConfig({ ...base, SMTP_URL: 'smtp://mail.example.dk:587' }).mail).toEqual({
+        smtpUrl: 'smtp://mail.example.dk:587',
+        from: 'Kontaktpunkt <no-reply@kontaktpunkt.invalid>',
+        fromAddress: 'no-reply@kontaktpunkt.invalid',
+      });
+      expect(loadConfig({ ...base, SMTP_URL: 'smtps://u:p@mail.example.dk', SMTP_FROM: 'Ét kontaktpunkt <kontakt@sundhedsdata.dk>' }).mail).toMatchObject({ fromAddress: 'kontakt@sundhedsdata.dk' });
+    });
+
+    it('refuses an SMTP_URL that is no smtp(s) URL and a sender that is no address', () => {
+      expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail.example.dk' })).toThrow(/SMTP_URL must use smtp: or smtps:/);
+      expect(() => loadConfig({ ...base, SMTP_URL: 'not a url' })).toThrow(/SMTP_URL is not a valid URL/);
+      expect(() => loadConfig({ ...base, SMTP_URL: 'smtp://mail.example.dk', SMTP_FROM: 'Kontaktpunkt' })).toThrow(/SMTP_FROM="Kontaktpunkt" must be an e-mail address/);
+    });
+  });
+
   describe('BUSINESS_CLOCK', () => {
     const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
 
@@ -121,12 +139,12 @@ describe('loadConfig', () => {
     };
 
     it('applies the documented defaults', () => {
-      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000 });
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 900_000 });
     });
 
     it('takes a valid interval for each job', () => {
-      const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250' });
-      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000 });
+      const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250', MAIL_REDELIVERY_SWEEP_MS: '200' });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 200 });
     });
 
     it.each([

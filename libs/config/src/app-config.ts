@@ -51,7 +51,21 @@ export interface AppConfig {
   http: HttpEdgeConfig;
   /** Requests allowed per window, by address, by token and for failed authentication (issue 13, finding 5). */
   rateLimits: RateLimits;
+  /** The e-mail channel: `SMTP_URL` set sends notices by e-mail too; unset, they are in the app only. */
+  mail?: MailConfig;
 }
+
+export interface MailConfig {
+  /** `SMTP_URL`: `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…` (TLS from the start). */
+  smtpUrl: string;
+  /** `SMTP_FROM`: the sender, an address or `Name <address>`; its domain also names each Message-ID. */
+  from: string;
+  /** The address part of `from`. */
+  fromAddress: string;
+}
+
+/** The sender when `SMTP_FROM` is unset. */
+export const DEFAULT_SMTP_FROM = 'Kontaktpunkt <no-reply@kontaktpunkt.invalid>';
 
 export interface TokenLimits {
   /** `TOKEN_MAX_LIFETIME_S`: the longest lifetime (exp − iat) a token may claim (default one hour). */
@@ -76,6 +90,8 @@ export interface Schedules {
   auditCheckpointEveryMs: number;
   /** `AUDIT_CHECKPOINT_EVERY_EVENTS`: also sign after every this many events (default 1000; 0: only on time). */
   auditCheckpointEveryEvents: number;
+  /** `MAIL_REDELIVERY_SWEEP_MS`: queue again e-mails whose retries ran out, e.g. while the SMTP server was down (default 15 minutes). */
+  mailRedeliverySweepMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -172,6 +188,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const jwksUrl = url('OIDC_JWKS_URL', ['https:', 'http:']);
     oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '' };
   }
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const from = env.SMTP_FROM || DEFAULT_SMTP_FROM;
+  const fromAddress = /<([^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(fromAddress)) problems.push(`SMTP_FROM="${from}" must be an e-mail address or "Name <address>"`);
+  const mail: MailConfig | undefined = smtpUrl ? { smtpUrl, from, fromAddress } : undefined;
+
   const businessClock = oneOf('BUSINESS_CLOCK', BUSINESS_CLOCKS, 'system');
   if (nodeEnv === 'production' && businessClock !== 'system') {
     problems.push('BUSINESS_CLOCK=settable is refused when NODE_ENV=production: decisions and deadlines must run on real time');
@@ -214,6 +236,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lawChangeSweepMs: milliseconds('LAW_CHANGE_SWEEP_MS', 3_600_000, 100, DAY_MS),
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
       auditCheckpointEveryEvents: integer('AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0, 1_000_000, 'events'),
+      mailRedeliverySweepMs: milliseconds('MAIL_REDELIVERY_SWEEP_MS', 900_000, 100, DAY_MS),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
     auditCheckpointExportDir: env.AUDIT_CHECKPOINT_EXPORT_DIR ? resolve(env.AUDIT_CHECKPOINT_EXPORT_DIR) : undefined,
@@ -224,6 +247,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: readHttpEdge(env, problems, integer, nodeEnv === 'production'),
     rateLimits: readRateLimits(integer),
+    mail,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,12 +3,13 @@ import { AuditCheckpointScheduleModule, RuleSetActivationAuditModule } from '@kp
 import { CaseWorkJobsModule } from '@kp/case-work';
 import { DeadlineJobsModule } from '@kp/deadlines';
 import { DecisionJobsModule } from '@kp/decisions';
+import { NotificationJobsModule } from '@kp/notifications';
 import { QueueWorkerModule } from '@kp/queue';
 import { Module } from '@nestjs/common';
 
 /**
  * What a worker runs — the outbox relay and queue consumers, the screening job, every library's
- * scheduled jobs, audited rule-set activations — in one place, so the worker app and the API (with
+ * scheduled jobs, the e-mail of notices, audited rule-set activations — in one place, so the worker app and the API (with
  * `WORKER_IN_PROCESS`) wire the same thing and neither app imports the other. The app brings
  * PlatformModule (config, logging, database, queue).
  */
@@ -20,6 +21,7 @@ import { Module } from '@nestjs/common';
     CaseWorkJobsModule,
     DeadlineJobsModule,
     DecisionJobsModule,
+    NotificationJobsModule,
     AuditCheckpointScheduleModule,
     RuleSetActivationAuditModule,
   ],

@@ -10,3 +10,13 @@ export { ListMyNotificationsCommand } from './list-my-notifications/list-my-noti
 export { MarkNotificationRead } from './mark-notification-read/mark-notification-read.usecase';
 export { MarkNotificationReadCommand } from './mark-notification-read/mark-notification-read.command';
 export { NotificationsModule } from './notifications.module';
+export { NotificationJobsModule } from './notification-jobs.module';
+export { Mailer } from './email/mailer.port';
+export type { OutgoingMail } from './email/mailer.port';
+export { DELIVER_EMAIL_JOB } from './email/deliver-email.handler';
+export { REDELIVER_EMAIL_JOB } from './email/redeliver-email.handler';
+export { renderNoticeMail } from './email/email-template';
+export { noticeMessageId } from './email/message-id';
+export { DigitalPost } from './digital-post/digital-post.port';
+export type { DigitalPostLetter, DigitalPostReceipt } from './digital-post/digital-post.port';
+export { LoggingDigitalPost } from './digital-post/logging-digital-post';

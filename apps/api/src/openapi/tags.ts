@@ -9,6 +9,7 @@ export const OPENAPI_TAGS = [
   { name: 'data sources', description: 'The catalogue of data sources, their track and deciding authority, and moving a source between tracks.' },
   { name: 'rule sets', description: 'The rule-set plugins in force: versions, reload and dry run against open cases.' },
   { name: 'audit', description: 'The hash-chained audit trail: verification and each case’s timeline.' },
+  { name: 'staff', description: 'The staff directory (admins): who a notice to a role reaches, their e-mail and language, and whether they are active.' },
   { name: 'me', description: 'The signed-in person: who the token says they are, and their notifications.' },
   { name: 'health', description: 'Liveness and readiness probes for the orchestrator.' },
 ] as const;

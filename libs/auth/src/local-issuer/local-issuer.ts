@@ -51,6 +51,8 @@ export class LocalIssuer {
       ...(actor.organisation ? { [CLAIMS.organisation]: actor.organisation } : {}),
       ...(actor.region ? { [CLAIMS.region]: actor.region } : {}),
       ...(actor.name ? { [CLAIMS.name]: actor.name } : {}),
+      ...(actor.email ? { [CLAIMS.email]: actor.email } : {}),
+      ...(actor.locale ? { [CLAIMS.locale]: actor.locale } : {}),
     })
       .setProtectedHeader({ alg: LOCAL_ALGORITHM, kid: this.publicJwk.kid })
       .setSubject(actor.sub)

@@ -117,11 +117,28 @@ export interface DeclaredConflict {
   declaredAt: Date;
 }
 
-/** Contact-point staff as last seen in a verified token (for assignment and the workload view). */
+/** The languages notices are written in; Danish unless the person's token or an admin says English. */
+export const NOTICE_LANGUAGES = ['da', 'en'] as const;
+export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
+
+/**
+ * A person in the staff directory, as last seen in a verified token and as an admin edited them:
+ * who to assign cases to, whom a notice to a role reaches (its active members), and where and in
+ * which language to e-mail them.
+ */
 export interface StaffMember {
   sub: string;
   role: string;
   organisation: string | null;
+  region: string | null;
   name: string | null;
+  email: string | null;
+  /** `token`: the `email` claim at sign-in keeps it current; `admin`: an admin set it and sign-in leaves it. */
+  emailSource: 'token' | 'admin';
+  language: NoticeLanguage;
+  active: boolean;
+  firstSeenAt: Date;
   lastSeenAt: Date;
+  updatedBy: string | null;
+  updatedAt: Date | null;
 }

@@ -27,6 +27,26 @@ describe('StaffRepository (PostgreSQL)', () => {
     expect(await staff.find(db.manager, 'cw-1')).toMatchObject({ organisation: null, name: 'Karen Holm Nielsen' });
   });
 
+  it('finds the active members a role notice reaches, within its organisation or region', async () => {
+    await staff.seen(db.manager, { sub: 'adv-n1', role: 'advisor', region: 'region-nordjylland', email: 'a@rn.dk', locale: 'en-GB' });
+    await staff.seen(db.manager, { sub: 'adv-n2', role: 'advisor', region: 'region-nordjylland' });
+    await staff.seen(db.manager, { sub: 'adv-s1', role: 'advisor', region: 'region-syddanmark' });
+    await staff.update(db.manager, 'adv-n2', { active: false }, 'admin-1', new Date());
+    const north = await staff.activeMembers(db.manager, { role: 'advisor', region: 'region-nordjylland' });
+    expect(north.map((m) => [m.sub, m.email, m.language])).toEqual([['adv-n1', 'a@rn.dk', 'en']]);
+    expect((await staff.activeMembers(db.manager, { role: 'advisor' })).map((m) => m.sub)).toEqual(['adv-n1', 'adv-s1']);
+  });
+
+  it('keeps an admin-set address over the token’s claim until the admin clears it', async () => {
+    await staff.seen(db.manager, { sub: 'ctl-1', role: 'controller', organisation: '29190925', email: 'old@rm.dk' });
+    await staff.update(db.manager, 'ctl-1', { email: 'decider@rm.dk' }, 'admin-1', new Date());
+    await staff.seen(db.manager, { sub: 'ctl-1', role: 'controller', organisation: '29190925', email: 'other@rm.dk' });
+    expect(await staff.find(db.manager, 'ctl-1')).toMatchObject({ email: 'decider@rm.dk', emailSource: 'admin', updatedBy: 'admin-1' });
+    await staff.update(db.manager, 'ctl-1', { email: null }, 'admin-1', new Date());
+    await staff.seen(db.manager, { sub: 'ctl-1', role: 'controller', organisation: '29190925', email: 'other@rm.dk' });
+    expect(await staff.find(db.manager, 'ctl-1')).toMatchObject({ email: 'other@rm.dk', emailSource: 'token' });
+  });
+
   it('replaces a declaration of conflicts whole, keeping the time an unchanged entry was first declared', async () => {
     await staff.replaceConflicts(db.manager, 'cw-2', [
       { cvr: '31119103', reason: 'Former employee' },

@@ -1,25 +1,107 @@
 import { Actor } from '@kp/auth';
-import { camel, rowsOf } from '@kp/persistence';
+import { camel, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DeclaredConflict, StaffMember } from '../domain/records';
+import { DeclaredConflict, NoticeLanguage, StaffMember } from '../domain/records';
 
-/** The one repository of `staff_member` and `declared_conflict`: contact-point staff as seen in verified tokens, and their declared conflicts of interest. */
+function member(row: Record<string, unknown>): StaffMember {
+  const { position: _, ...rest } = row;
+  return camel<StaffMember>(rest);
+}
+
+const STAFF_COLUMNS = `sub, role, organisation, region, name, email, email_source, language, active, first_seen_at, last_seen_at, updated_by, updated_at,
+  ${keysetKeySql('first_seen_at')} AS position`;
+
+/** The language of a `locale` claim: English for `en…`, Danish otherwise (the default). */
+export function languageOfLocale(locale: string | undefined): NoticeLanguage | undefined {
+  if (!locale) return undefined;
+  return /^en\b/i.test(locale) ? 'en' : 'da';
+}
+
+/** Who a notice to a role reaches: its members, optionally only those of one organisation or region. */
+export interface RoleAudience {
+  role: string;
+  organisation?: string;
+  region?: string;
+}
+
+/** What an admin may change in the directory; what is absent stays. */
+export interface StaffChanges {
+  email?: string | null;
+  language?: NoticeLanguage;
+  active?: boolean;
+}
+
+/** The one repository of `staff_member` and `declared_conflict`: people as seen in verified tokens and as an admin edited them, and their declared conflicts of interest. */
 @Injectable()
 export class StaffRepository {
-  /** Records that this staff member exists (and their current role), so others can assign cases to them. */
+  /**
+   * Records a sign-in: that this person exists (so others can assign cases to them and notices reach
+   * them) with their current role, organisation, region and name. The `email` claim keeps the
+   * address current unless an admin set it; the `locale` claim, when present, the language.
+   */
   async seen(manager: EntityManager, actor: Actor): Promise<void> {
     await manager.query(
-      `INSERT INTO staff_member (sub, role, organisation, name) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation,
-                                       name = COALESCE(EXCLUDED.name, staff_member.name), last_seen_at = now()`,
-      [actor.sub, actor.role, actor.organisation ?? null, actor.name ?? null],
+      `INSERT INTO staff_member (sub, role, organisation, region, name, email, language) VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, 'da'))
+       ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, region = EXCLUDED.region,
+                                       name = COALESCE(EXCLUDED.name, staff_member.name),
+                                       email = CASE WHEN staff_member.email_source = 'admin' THEN staff_member.email ELSE COALESCE(EXCLUDED.email, staff_member.email) END,
+                                       language = COALESCE($7, staff_member.language),
+                                       last_seen_at = now()`,
+      [actor.sub, actor.role, actor.organisation ?? null, actor.region ?? null, actor.name ?? null, actor.email ?? null, languageOfLocale(actor.locale) ?? null],
     );
   }
 
-  async find(manager: EntityManager, sub: string): Promise<StaffMember | undefined> {
-    const [row] = await manager.query(`SELECT sub, role, organisation, name, last_seen_at FROM staff_member WHERE sub = $1`, [sub]);
-    return row ? camel(row) : undefined;
+  async find(manager: EntityManager, sub: string, lock = false): Promise<StaffMember | undefined> {
+    const [row] = await manager.query(`SELECT ${STAFF_COLUMNS} FROM staff_member WHERE sub = $1${lock ? ' FOR UPDATE' : ''}`, [sub]);
+    return row ? member(row) : undefined;
+  }
+
+  /** The directory in the order people were first seen, keyset-paginated on (first_seen_at, sub). */
+  async page(
+    manager: EntityManager,
+    filter: { role?: string; active?: boolean },
+    limit: number,
+    after?: KeysetPosition,
+  ): Promise<(StaffMember & { position: string })[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${STAFF_COLUMNS} FROM staff_member
+        WHERE ($1::text IS NULL OR role = $1)
+          AND ($2::boolean IS NULL OR active = $2)
+          AND ($3::timestamptz IS NULL OR (first_seen_at, sub) > ($3::timestamptz, $4::text))
+        ORDER BY first_seen_at, sub
+        LIMIT $5`,
+      [filter.role ?? null, filter.active ?? null, after?.key ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((row) => ({ ...member(row), position: row.position as string }));
+  }
+
+  /** The active members a notice to this role reaches (scoped to the organisation or region when it is). */
+  async activeMembers(manager: EntityManager, audience: RoleAudience): Promise<StaffMember[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${STAFF_COLUMNS} FROM staff_member
+        WHERE active AND role = $1 AND ($2::text IS NULL OR organisation = $2) AND ($3::text IS NULL OR region = $3)
+        ORDER BY sub`,
+      [audience.role, audience.organisation ?? null, audience.region ?? null],
+    );
+    return rows.map(member);
+  }
+
+  /** An admin's edit; an e-mail set here is the admin's until they clear it (null), when the token's claim takes over again. */
+  async update(manager: EntityManager, sub: string, changes: StaffChanges, by: string, at: Date): Promise<StaffMember> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+    const [[row]] = await manager.query(
+      `UPDATE staff_member SET
+          email = CASE WHEN $2::boolean THEN $3 ELSE email END,
+          email_source = CASE WHEN $2::boolean THEN (CASE WHEN $3::text IS NULL THEN 'token' ELSE 'admin' END) ELSE email_source END,
+          language = COALESCE($4, language),
+          active = COALESCE($5, active),
+          updated_by = $6, updated_at = $7
+        WHERE sub = $1
+        RETURNING ${STAFF_COLUMNS}`,
+      [sub, changes.email !== undefined, changes.email ?? null, changes.language ?? null, changes.active ?? null, by, at],
+    );
+    return member(row);
   }
 
   async conflicts(manager: EntityManager, sub: string): Promise<DeclaredConflict[]> {

@@ -29,19 +29,25 @@ export class CaseCompletion implements OnModuleInit {
     this.hooks.after('withdraw', (manager, context) => this.afterWithdrawal(manager, context));
   }
 
-  /** When the decision completed the case: a permit for the approved parts, and the applicant is told. */
+  /** When the decision completed the case: a permit for the approved parts, and the applicant is told (`permit_issued`, or `case_decided` without one). */
   private async afterDecision(manager: EntityManager, { case: c, fromState, subCases, at }: CaseHookContext): Promise<void> {
     if (c.state !== 'decided') return;
     const permit = await this.issuePermit(manager, c, subCases, fromState === 'decided', at);
+    const validUntil = permit ? copenhagenDateOf(permit.validUntil).toString() : '';
     await this.notifier.notify(manager, {
       to: { sub: c.applicantSub },
-      kind: 'case_decided',
+      kind: permit ? 'permit_issued' : 'case_decided',
       caseId: c.id,
       caseNumber: c.number,
-      title: { da: `Afgørelse i sag ${c.number}`, en: `Decision in case ${c.number}` },
+      title: permit
+        ? { da: `Tilladelse ${permit.number} er udstedt i sag ${c.number}`, en: `Permit ${permit.number} issued in case ${c.number}` }
+        : { da: `Afgørelse i sag ${c.number}`, en: `Decision in case ${c.number}` },
       body: permit
-        ? { da: `Der er udstedt tilladelse ${permit.number}.`, en: `Permit ${permit.number} has been issued.` }
-        : { da: 'Ansøgningen er afgjort uden tilladelse.', en: 'The application has been decided without a permit.' },
+        ? {
+            da: `Der er udstedt tilladelse ${permit.number} til dataudlevering, gyldig til og med ${validUntil}. Læs afgørelsen, vilkårene og klagevejledningen i sagen.`,
+            en: `Data permit ${permit.number} has been issued, valid up to and including ${validUntil}. Read the decision, its conditions and the appeal guidance in the case.`,
+          }
+        : { da: 'Ansøgningen er afgjort uden tilladelse. Læs afgørelsen og klagevejledningen i sagen.', en: 'The application has been decided without a permit. Read the decision and the appeal guidance in the case.' },
     });
   }
 

@@ -1,6 +1,7 @@
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { DomainError } from '@kp/errors';
+import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export class DraftDecision {
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
     private readonly engineView: EngineView,
+    private readonly notifier: Notifier,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -53,6 +55,18 @@ export class DraftDecision {
           supersedesId: supersedes?.id ?? null,
           draftedBy: actor.sub,
           draftedAt: at,
+        });
+        // Four eyes: any legal approver but the drafter may issue it, so all of them are told.
+        await this.notifier.notify(manager, {
+          to: { role: 'legal_approver' },
+          kind: 'draft_awaiting_approval',
+          caseId: c.id,
+          caseNumber: c.number,
+          title: { da: `Udkast til afgørelse afventer godkendelse i sag ${c.number}`, en: `Draft decision awaiting approval in case ${c.number}` },
+          body: {
+            da: `${correcting ? 'Et udkast til en ændret afgørelse' : 'Et udkast til afgørelse'} om ${subCase.dataSourceName} (udkast ${draft.id}) venter på en juridisk godkender, der ikke selv har skrevet det.`,
+            en: `${correcting ? 'A draft correcting the decision' : 'A draft decision'} on ${subCase.dataSourceName} (draft ${draft.id}) waits for a legal approver who did not write it.`,
+          },
         });
         // A correcting draft leaves the decided part decided (the state-effects table moves only a part in review).
         return {

@@ -143,6 +143,21 @@ export class DecisionRepository {
   }
 
   /** Active permits whose validity has run out, locked for the expiry job (skipping rows another worker holds). */
+  /** Active permits that run out within `withinMs` of now and whose holder has not been told yet. */
+  async dueForExpiryNotice(manager: EntityManager, now: Date, withinMs: number, limit = 200): Promise<PermitRecord[]> {
+    return many(
+      await manager.query(
+        `SELECT * FROM permit WHERE state = 'active' AND expiry_notice_at IS NULL AND valid_until > $1 AND valid_until <= $2
+          ORDER BY valid_until LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [now, new Date(now.getTime() + withinMs), limit],
+      ),
+    );
+  }
+
+  async markExpiryNoticed(manager: EntityManager, permitId: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE permit SET expiry_notice_at = $2 WHERE id = $1`, [permitId, at]);
+  }
+
   async dueForExpiry(manager: EntityManager, now: Date, limit = 200): Promise<PermitRecord[]> {
     return many(await manager.query(`SELECT * FROM permit WHERE state = 'active' AND valid_until <= $1 ORDER BY valid_until LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]));
   }

@@ -1,4 +1,4 @@
-import { BusinessClock } from '@kp/clock';
+import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { CaseFileRepository } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { APP_CONFIG, AppConfig } from '@kp/config';
@@ -9,9 +9,15 @@ import { EntityManager } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 export const EXPIRE_PERMITS_JOB = 'expire-permits';
+
+/** How long before a permit runs out its holder is told, so an extension can be applied for in time. */
+export const PERMIT_EXPIRY_NOTICE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Access ends by itself when a permit's validity runs out (a need REMS users report unmet): the
- * scheduled sweep marks it expired, logs it and tells the applicant.
+ * scheduled sweep marks it expired, logs it and tells the applicant. The same sweep tells the
+ * applicant once, 30 days ahead, that the permit is about to expire.
  */
 @Injectable()
 export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
@@ -33,7 +39,30 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   }
 
   async handle(manager: EntityManager): Promise<void> {
-    await this.expireDue(manager, this.clock.now());
+    const now = this.clock.now();
+    await this.expireDue(manager, now);
+    await this.warnExpiring(manager, now);
+  }
+
+  async warnExpiring(manager: EntityManager, now: Date): Promise<number> {
+    const due = await this.decisions.dueForExpiryNotice(manager, now, PERMIT_EXPIRY_NOTICE_DAYS * DAY_MS);
+    for (const permit of due) {
+      const c = (await this.cases.find(manager, permit.caseId))!;
+      const until = copenhagenDateOf(permit.validUntil).toString();
+      await this.notifier.notify(manager, {
+        to: { sub: c.applicantSub },
+        kind: 'permit_expiring',
+        caseId: c.id,
+        caseNumber: c.number,
+        title: { da: `Tilladelse ${permit.number} udløber ${until}`, en: `Permit ${permit.number} expires on ${until}` },
+        body: {
+          da: `Adgangen til data ophører, når tilladelsen udløber ${until}. Har projektet brug for data længere, så søg om forlængelse i god tid.`,
+          en: `Access to the data ends when the permit expires on ${until}. If the project needs the data for longer, apply for an extension in good time.`,
+        },
+      });
+      await this.decisions.markExpiryNoticed(manager, permit.id, now);
+    }
+    return due.length;
   }
 
   async expireDue(manager: EntityManager, now: Date): Promise<number> {

@@ -55,7 +55,10 @@ export class Recommend {
           caseId: c.id,
           caseNumber: c.number,
           title: { da: `Indstilling i sag ${c.number}`, en: `Recommendation in case ${c.number}` },
-          body: { da: `Kontaktpunktet indstiller til afgørelse om ${subCase.dataSourceName}.`, en: `The contact point recommends a decision on ${subCase.dataSourceName}.` },
+          body: {
+            da: `Kontaktpunktet indstiller til afgørelse om ${subCase.dataSourceName}. Indstillingen afventer jeres afgørelse.`,
+            en: `The contact point recommends a decision on ${subCase.dataSourceName}. The recommendation awaits your decision.`,
+          },
         });
         return {
           result: recommendation,

@@ -65,6 +65,12 @@ export class NotificationRepository {
     return toRecord(row);
   }
 
+  /** One notice, whoever it is for: for a channel delivering it, never for a reader. */
+  async find(manager: EntityManager, id: string): Promise<NotificationRecord | undefined> {
+    const [row] = await manager.query(`SELECT n.*, n.read_at AS seen_at FROM notification n WHERE n.id = $1`, [id]);
+    return row ? toRecord(row) : undefined;
+  }
+
   /** One notice, only when it is addressed to this actor (otherwise undefined: existence is not disclosed). */
   async findAddressedTo(manager: EntityManager, actor: Actor, id: string): Promise<NotificationRecord | undefined> {
     const [row] = await manager.query(`${SELECT} WHERE n.id = $5 AND ${ADDRESSED}`, [...actorParams(actor), id]);
@@ -75,20 +81,21 @@ export class NotificationRepository {
   async listAddressedTo(
     manager: EntityManager,
     actor: Actor,
-    filter: { unread?: boolean; kind?: string; caseNumber?: string },
+    filter: { unread?: boolean; kind?: string; caseNumber?: string; personalOnly?: boolean },
     limit: number,
     after?: KeysetPosition,
   ): Promise<(NotificationRecord & { position: string })[]> {
     const rows: Row[] = await manager.query(
       `${SELECT}
         WHERE ${ADDRESSED}
+          AND ($11::boolean IS NOT TRUE OR n.recipient_sub = $1)
           AND ($5::boolean IS NOT TRUE OR COALESCE(n.read_at, r.read_at) IS NULL)
           AND ($6::text IS NULL OR n.kind = $6)
           AND ($7::text IS NULL OR n.case_number = $7)
           AND ($8::timestamptz IS NULL OR (n.created_at, n.id) < ($8::timestamptz, $9::uuid))
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $10`,
-      [...actorParams(actor), filter.unread ?? null, filter.kind ?? null, filter.caseNumber ?? null, after?.key ?? null, after?.id ?? null, limit],
+      [...actorParams(actor), filter.unread ?? null, filter.kind ?? null, filter.caseNumber ?? null, after?.key ?? null, after?.id ?? null, limit, filter.personalOnly ?? null],
     );
     return rows.map((row) => ({ ...toRecord(row), position: row.position as string }));
   }

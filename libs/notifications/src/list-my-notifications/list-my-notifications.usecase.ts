@@ -1,4 +1,5 @@
 import { Actor } from '@kp/auth';
+import { StaffRepository } from '@kp/cases';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,7 +15,7 @@ export interface NotificationPage {
 
 /**
  * The reader's notices, newest first: those addressed to them and those to their role (within their
- * organisation or region when the notice is scoped). The query itself is the access check — it only
+ * organisation or region when the notice is scoped; not once an admin marked them inactive). The query itself is the access check — it only
  * ever selects notices addressed to this actor.
  */
 @Injectable()
@@ -22,13 +23,16 @@ export class ListMyNotifications {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationRepository,
+    private readonly staff: StaffRepository,
   ) {}
 
   async execute(actor: Actor, { limit, cursor, unread, kind, caseNumber }: ListMyNotificationsCommand): Promise<NotificationPage> {
+    // Someone an admin marked inactive in the staff directory is no longer reached by notices to their role.
+    const personalOnly = (await this.staff.find(this.db.manager, actor.sub))?.active === false;
     const rows = await this.notifications.listAddressedTo(
       this.db.manager,
       actor,
-      { unread, kind, caseNumber },
+      { unread, kind, caseNumber, personalOnly },
       limit + 1,
       decodeKeysetCursor(cursor),
     );

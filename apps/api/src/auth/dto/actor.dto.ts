@@ -9,4 +9,6 @@ export class ActorDto implements Actor {
   @ApiPropertyOptional({ description: 'CVR number of the organisation you act for', example: '31119103' }) organisation?: string;
   @ApiPropertyOptional({ description: 'Region slug of advisors and regional controllers', example: 'region-midtjylland' }) region?: string;
   @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional({ description: 'The `email` claim: where notices are e-mailed unless an admin set another address', example: 'karen.holm@sundhedsdata.dk' }) email?: string;
+  @ApiPropertyOptional({ description: 'The `locale` claim: e-mails are in English for `en…`, otherwise Danish', example: 'da-DK' }) locale?: string;
 }

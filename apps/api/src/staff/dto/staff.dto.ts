@@ -1,0 +1,52 @@
+import { Role, ROLES } from '@kp/auth';
+import { NOTICE_LANGUAGES, NoticeLanguage, StaffMemberView, StaffPage } from '@kp/cases';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+@ApiSchema({ name: 'StaffMember', description: 'A person in the staff directory: as last seen in their token, and where notices reach them' })
+export class StaffMemberDto implements StaffMemberView {
+  @ApiProperty({ description: 'Token subject', example: 'idp|karen.holm' }) sub!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: string;
+  @ApiProperty({ type: String, nullable: true, example: '29190925' }) organisation!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'region-midtjylland' }) region!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Karen Holm' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'email', example: 'karen.holm@sundhedsdata.dk', description: 'Where notices are e-mailed; null: in the app only' })
+  email!: string | null;
+  @ApiProperty({ enum: ['token', 'admin'], description: 'token: the `email` claim keeps it current; admin: set by an admin, kept until cleared' })
+  emailSource!: 'token' | 'admin';
+  @ApiProperty({ enum: NOTICE_LANGUAGES, description: 'Language of e-mails (from the `locale` claim, default Danish)' }) language!: NoticeLanguage;
+  @ApiProperty({ description: 'false: notices to the role no longer reach this person' }) active!: boolean;
+  @ApiProperty({ format: 'date-time' }) firstSeenAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastSeenAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The admin who last edited the entry' }) updatedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt!: string | null;
+}
+
+@ApiSchema({ name: 'StaffPage', description: 'One page of the staff directory, in the order people were first seen' })
+export class StaffPageDto implements StaffPage {
+  @ApiProperty({ type: [StaffMemberDto] }) items!: StaffMemberDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' }) nextCursor!: string | null;
+}
+
+export class StaffQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit: number = 50;
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() cursor?: string;
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', description: 'Only this role' }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: 'true: only active people; false: only inactive' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateStaffMemberDto {
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'email', example: 'karen.holm@sundhedsdata.dk', description: 'A new address (kept until cleared); null: back to the token’s `email` claim' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+  @ApiPropertyOptional({ enum: NOTICE_LANGUAGES, description: 'Language of e-mails (a `locale` claim at the next sign-in replaces it)' }) @IsOptional() @IsIn(NOTICE_LANGUAGES) language?: NoticeLanguage;
+  @ApiPropertyOptional({ description: 'false: notices to the person’s role no longer reach them' }) @IsOptional() @IsBoolean() active?: boolean;
+}

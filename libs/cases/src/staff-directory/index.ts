@@ -1,0 +1,6 @@
+export * from './list-staff.command';
+export * from './list-staff.usecase';
+export * from './record-sign-in';
+export * from './staff-member.view';
+export * from './update-staff-member.command';
+export * from './update-staff-member.usecase';

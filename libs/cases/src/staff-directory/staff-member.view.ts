@@ -1,0 +1,27 @@
+import { StaffMember } from '../domain/records';
+
+/** A directory entry as an admin sees it. */
+export function staffMemberView(m: StaffMember) {
+  return {
+    sub: m.sub,
+    role: m.role,
+    organisation: m.organisation,
+    region: m.region,
+    name: m.name,
+    email: m.email,
+    emailSource: m.emailSource,
+    language: m.language,
+    active: m.active,
+    firstSeenAt: m.firstSeenAt.toISOString(),
+    lastSeenAt: m.lastSeenAt.toISOString(),
+    updatedBy: m.updatedBy,
+    updatedAt: m.updatedAt ? m.updatedAt.toISOString() : null,
+  };
+}
+
+export type StaffMemberView = ReturnType<typeof staffMemberView>;
+
+export interface StaffPage {
+  items: StaffMemberView[];
+  nextCursor: string | null;
+}
