@@ -11,6 +11,7 @@ import { CaseKind1795500100000 } from './1795500100000-CaseKind';
 import { ScreeningLawDate1795500200000 } from './1795500200000-ScreeningLawDate';
 import { ApplicationOrganisation1795500300000 } from './1795500300000-ApplicationOrganisation';
 import { PermitConditions1795500600000 } from './1795500600000-PermitConditions';
+import { WaitingPeriods1795500750000 } from './1795500750000-WaitingPeriods';
 
 /** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
-export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, PermitConditions1795500600000];
+export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, PermitConditions1795500600000, WaitingPeriods1795500750000];

@@ -15,6 +15,10 @@ import { CaseTransitions } from './transition/case-transitions';
 import { LegalMatterGate } from './work-on-case/legal-matter-gate';
 import { RecordScreening } from './record-screening/record-screening';
 import { WorkOnCase } from './work-on-case/work-on-case';
+import { WaitingPeriodRepository } from './infrastructure/waiting-period.repository';
+import { CaseFacts } from './next-steps/case-facts';
+import { CaseOutlook } from './next-steps/case-outlook';
+import { WaitingLedger } from './next-steps/waiting-ledger';
 
 const repositories = [
   CaseFileRepository,
@@ -25,12 +29,13 @@ const repositories = [
   LegalMatterRepository,
   StaffRepository,
   CaseQueueRepository,
+  WaitingPeriodRepository,
 ];
-const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, CaseFacts, WaitingLedger, CaseOutlook];
 
 /**
  * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,
- * clock_event, screening, consultation, legal_matter, staff_member, declared_conflict). Other
+ * clock_event, screening, consultation, legal_matter, staff_member, declared_conflict, waiting_period). Other
  * libraries call its repositories and move state only through {@link CaseTransitions}.
  */
 @Module({

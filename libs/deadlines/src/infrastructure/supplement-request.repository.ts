@@ -44,6 +44,12 @@ export class SupplementRequestRepository {
     return rows.map(toRecord);
   }
 
+  /** The requests still waiting for the applicant's answer on any of these cases, oldest first. */
+  async openOfCases(manager: EntityManager, caseIds: string[]): Promise<SupplementRequestRecord[]> {
+    const rows: Row[] = await manager.query(`SELECT * FROM supplement_request WHERE case_id = ANY($1::uuid[]) AND state = 'open' ORDER BY requested_at, id`, [caseIds]);
+    return rows.map(toRecord);
+  }
+
   async answerOpen(manager: EntityManager, caseId: string, a: { answer: string | null; answeredBy: string; answeredAt: Date; applicationVersion: number }): Promise<SupplementRequestRecord[]> {
     // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
     const [rows]: [Row[], number] = await manager.query(
