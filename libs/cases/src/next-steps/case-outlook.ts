@@ -75,6 +75,7 @@ export class CaseOutlook {
       waitingFor[s.id] = (parties.get(s.id) ?? [])
         // The applicant does not see consultations (internal to the contact point), nor whom they are addressed to.
         .filter((w) => actor.role !== 'researcher' || w.role !== 'advisor')
+        // A case last moved before waits were recorded (migration 1795500750000) has no open period: it waits since its last change.
         .map((w) => ({ party: w.party, role: w.role, since: since(open, s.id, w.party) ?? c.updatedAt, deadlineKind: w.deadlineKind, deadline: w.deadlineAt }));
     }
     return { facts, caseSteps: steps.case, subCaseSteps: steps.subCases, waitingFor };
