@@ -66,6 +66,18 @@ describe('the generated client drives a case from draft to permit (e2e)', () => 
     expect(lpr).toMatchObject({ dataSourceId: 'lpr', track: 'central', state: 'in_review' });
     expect(lpr.screening?.ruleSets.length).toBeGreaterThan(0);
     expect(screened.clock?.phase).toBe('decision');
+    // The applicant sees whom the case waits on and by when, and what they may do (issue 11).
+    const waiting: Schema<'WaitingFor'>[] = screened.waitingFor;
+    expect(waiting.map((w) => [w.party, w.deadlineKind, w.subCaseIds])).toEqual([['caseworker', 'statutory', [lpr.id]]]);
+    expect(waiting[0].deadline).toBe(lpr.clock?.dueAt);
+    expect(screened.nextSteps.map((step) => step.command)).toEqual(['withdraw']);
+    expect(lpr.nextSteps).toEqual([]);
+
+    // The caseworker is offered to claim the case, and to draft the decision on its one part.
+    const asCaseworker = ok(await as.caseworker.GET('/v1/cases/{id}', { params: { path: { id: opened.id } } }));
+    expect(asCaseworker.nextSteps.map((step) => step.command)).toContain('claim');
+    const offered: Schema<'NextStep'>[] = asCaseworker.subCases[0].nextSteps;
+    expect(offered.find((step) => step.command === 'draft_decision')?.subCaseId).toBe(lpr.id);
 
     // The caseworker claims it, acting on the version they read; a stale version is a typed Problem.
     const stale = await as.caseworker.POST('/v1/cases/{id}/claim', { params: { path: { id: screened.id }, header: { 'If-Match': `"${screened.version - 1}"` } } });
@@ -83,7 +95,17 @@ describe('the generated client drives a case from draft to permit (e2e)', () => 
     );
     expect(pending).toMatchObject({ state: 'pending', draftedBy: 'cw-1', engineVerdict: lpr.screening?.verdict });
 
-    const { decision, permit } = ok(await as.approver.POST('/v1/decision-drafts/{id}/issue', { params: { path: { id: pending.id } } }));
+    // The approver sees the draft by its id, the part waiting on a legal approver, and is offered to issue it.
+    const toApprove = ok(await as.approver.GET('/v1/cases/{id}', { params: { path: { id: opened.id } } }));
+    expect(toApprove.pendingDrafts?.map((d) => d.id)).toEqual([pending.id]);
+    expect(toApprove.subCases[0].waitingFor.map((w) => w.party)).toEqual(['legal_approver']);
+    const issue = toApprove.subCases[0].nextSteps.find((step) => step.command === 'issue_decision');
+    expect(issue?.draftId).toBe(pending.id);
+    const queue = ok(await as.approver.GET('/v1/queues/{queue}', { params: { path: { queue: 'approval' } } }));
+    expect(queue.items.find((item) => item.id === opened.id)?.subCases[0].pendingDraftId).toBe(pending.id);
+
+    if (!issue?.draftId) throw new Error('the approver is offered the draft to issue');
+    const { decision, permit } = ok(await as.approver.POST('/v1/decision-drafts/{id}/issue', { params: { path: { id: issue.draftId } } }));
     expect(decision).toMatchObject({ subCaseId: lpr.id, outcome: 'approved', track: 'central', current: true });
     expect(decision.appealGuidance.da).toContain('Klagevejledning');
     if (!permit) throw new Error('the only sub-case was approved, so the case is decided with a permit');
@@ -96,5 +118,13 @@ describe('the generated client drives a case from draft to permit (e2e)', () => 
     const decided = ok(await as.researcher.GET('/v1/cases/{id}', { params: { path: { id: opened.id } } }));
     expect(decided.state).toBe('decided');
     expect(decided.decidedAt).not.toBeNull();
+    expect(decided.waitingFor).toEqual([]);
+
+    // Staff read how long the case waited on whom: the caseworker from screening to the draft, then the legal approver.
+    const history = ok(await as.caseworker.GET('/v1/cases/{id}/waiting-history', { params: { path: { id: opened.id } } }));
+    expect(history.items.map((w) => [w.party, w.until !== null, w.metDeadline])).toEqual([
+      ['caseworker', true, true],
+      ['legal_approver', true, true],
+    ]);
   });
 });

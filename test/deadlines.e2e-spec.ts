@@ -83,7 +83,12 @@ describe('deadlines: supplement pauses the clock, resubmission resumes and re-sc
 
       const mine = await getCase(caseId, researcher);
       expect(mine.state).toBe('awaiting_applicant');
-      expect(mine.allowedCommands).toEqual(expect.arrayContaining(['edit_draft', 'resubmit']));
+      expect(mine.nextSteps.map((s: { command: string }) => s.command)).toEqual(['edit_draft', 'check', 'resubmit', 'withdraw']);
+      // The case waits on the applicant, by the answer date of the request (issue 11).
+      expect(mine.waitingFor).toEqual([
+        { party: 'applicant', role: 'applicant', subCaseIds: mine.subCases.map((s: { id: string }) => s.id), since: expect.any(String), deadline: created.body.answerDueAt, deadlineKind: 'supplement' },
+      ]);
+      expect(mine.supplementRequests).toEqual([expect.objectContaining({ id: created.body.id, answerDueAt: created.body.answerDueAt })]);
       expect(mine.clock).toMatchObject({ paused: true, pausedPeriods: [{ to: null, days: 0 }] });
 
       const open = await request(t.server).get(`/v1/cases/${caseId}/supplement-requests`).query({ state: 'open' }).set(bearer(researcher)).expect(200);

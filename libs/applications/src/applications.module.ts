@@ -9,6 +9,7 @@ import { DryRunRuleSets } from './dry-run-rule-sets/dry-run-rule-sets.usecase';
 import { AuthorityInForce } from './data-sources/authority-in-force';
 import { GetApplication } from './get-application/get-application.usecase';
 import { GetCase } from './get-case/get-case.usecase';
+import { GetCaseWaitingHistory } from './case-waiting-history/get-case-waiting-history.usecase';
 import { GetCaseAuditTimeline } from './case-audit-timeline/get-case-audit-timeline.usecase';
 import { ListPublicApplications } from './public-register/list-public-applications.usecase';
 import { ApplicationRepository } from './infrastructure/application.repository';
@@ -23,7 +24,7 @@ import { SubmitApplication } from './submit-application/submit-application.useca
 import { UpdateDraft } from './update-draft/update-draft.usecase';
 import { WithdrawApplication } from './withdraw-application/withdraw-application.usecase';
 
-const useCases = [GetCaseAuditTimeline, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, GetDataSource, DryRunRuleSets];
+const useCases = [GetCaseAuditTimeline, GetCaseWaitingHistory, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, GetDataSource, DryRunRuleSets];
 
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({

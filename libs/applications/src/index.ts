@@ -23,6 +23,7 @@ export * from './application-jobs.module';
 export * from './views/application.view';
 export * from './views/case.view';
 export * from './case-audit-timeline';
+export * from './case-waiting-history';
 export * from './public-register';
 export * from './data-sources/authority-in-force';
 export * from './infrastructure/application.repository';

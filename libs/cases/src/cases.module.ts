@@ -18,6 +18,10 @@ import { WorkOnCase } from './work-on-case/work-on-case';
 import { ListStaff } from './staff-directory/list-staff.usecase';
 import { RecordSignIn } from './staff-directory/record-sign-in';
 import { UpdateStaffMember } from './staff-directory/update-staff-member.usecase';
+import { WaitingPeriodRepository } from './infrastructure/waiting-period.repository';
+import { CaseFacts } from './next-steps/case-facts';
+import { CaseOutlook } from './next-steps/case-outlook';
+import { WaitingLedger } from './next-steps/waiting-ledger';
 
 const repositories = [
   CaseFileRepository,
@@ -28,12 +32,13 @@ const repositories = [
   LegalMatterRepository,
   StaffRepository,
   CaseQueueRepository,
+  WaitingPeriodRepository,
 ];
-const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, UpdateStaffMember];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, UpdateStaffMember, CaseFacts, WaitingLedger, CaseOutlook];
 
 /**
  * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,
- * clock_event, screening, consultation, legal_matter, staff_member, declared_conflict). Other
+ * clock_event, screening, consultation, legal_matter, staff_member, declared_conflict, waiting_period). Other
  * libraries call its repositories and move state only through {@link CaseTransitions}.
  */
 @Module({

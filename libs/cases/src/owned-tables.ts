@@ -1,6 +1,7 @@
 /**
  * The tables only this library names in SQL: the case kernel's cases and their number series,
- * sub-cases, clock events, screenings, consultations, legal matters, staff and declared conflicts.
+ * sub-cases, clock events, screenings, consultations, legal matters, staff, declared conflicts and
+ * the waiting periods of sub-cases (who each waited for, and how long).
  * Other libraries call the kernel; test/architecture/table-ownership.spec.ts holds every library to it.
  */
 export const OWNED_TABLES = [
@@ -13,4 +14,5 @@ export const OWNED_TABLES = [
   'legal_matter',
   'staff_member',
   'declared_conflict',
+  'waiting_period',
 ] as const;

@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/waiting-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom each sub-case waited on, from when to when, against which deadline (lead-time statistics)
+         * @description Contact-point staff and auditors. One entry per wait, oldest first: the party (`applicant`, `caseworker`, `advisor:<region>`, `legal_approver`, `controller:<organisation>`), business time it began and ended (null while it still waits), the hours it lasted so far, and the deadline that applied. Recorded by every transition in its transaction; the read is audited as `case.waiting_history_viewed`.
+         */
+        get: operations["getCaseWaitingHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1158,11 +1178,65 @@ export interface components {
             /** @example 31119103 */
             cvr: string | null;
         };
-        /**
-         * @description The commands you may send now
-         * @enum {string}
-         */
+        /** @enum {string} */
         Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit";
+        /** @description A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it. */
+        NextStep: {
+            /** @example issue_decision */
+            command: components["schemas"]["Command"];
+            /**
+             * Format: uuid
+             * @description The part the command is about (null: the whole case)
+             */
+            subCaseId: string | null;
+            /**
+             * Format: uuid
+             * @description The decision draft to issue or return (`POST /v1/decision-drafts/{id}/issue|return`)
+             */
+            draftId: string | null;
+            /**
+             * Format: uuid
+             * @description The consultation to answer (`POST /v1/consultations/{id}/answer`)
+             */
+            consultationId: string | null;
+            /**
+             * Format: uuid
+             * @description The legal matter to resolve
+             */
+            legalMatterId: string | null;
+            /**
+             * Format: uuid
+             * @description The permit to revoke
+             */
+            permitId: string | null;
+            /** @description controller_decide only: the open blocking legal matters an approval waits for; until they are resolved only a rejection is accepted */
+            approvalBlockedBy: string[] | null;
+        };
+        /** @enum {string} */
+        WaitingRole: "applicant" | "caseworker" | "advisor" | "legal_approver" | "controller";
+        /** @description A party the case waits on now, since when, and the deadline that applies (EHDS art. 68(4) decision clock, a consultation deadline, or the applicant’s deadline to complete the application) */
+        WaitingFor: {
+            /**
+             * @description `applicant`, `caseworker`, `advisor:<region>`, `legal_approver` or `controller:<organisation CVR>`
+             * @example advisor:region-midtjylland
+             */
+            party: string;
+            role: components["schemas"]["WaitingRole"];
+            /** @description The sub-cases that wait on this party */
+            subCaseIds: string[];
+            /**
+             * Format: date-time
+             * @description Business time the wait began
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description When the party’s answer is due (null: no deadline runs)
+             */
+            deadline: string | null;
+            /** @enum {string|null} */
+            deadlineKind: "statutory" | "consultation" | "supplement" | null;
+        };
         /** @description A wait for the applicant, which moved the due date */
         ClockPause: {
             /** Format: date-time */
@@ -1300,6 +1374,10 @@ export interface components {
             clock: components["schemas"]["Clock"] | null;
             /** @description null until the worker has screened it */
             screening: components["schemas"]["Screening"] | null;
+            /** @description The commands you may send now about this part */
+            nextSteps: components["schemas"]["NextStep"][];
+            /** @description Whom this part waits on now (the applicant is not shown advisors) */
+            waitingFor: components["schemas"]["WaitingFor"][];
         };
         /** @enum {string} */
         ConsultationState: "open" | "answered" | "lapsed";
@@ -1344,6 +1422,35 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
         };
+        /** @description A request for supplement the applicant has yet to answer (EHDS art. 68(4)) */
+        CaseSupplementRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subCaseId: string | null;
+            questions: string[];
+            /** Format: date-time */
+            requestedAt: string | null;
+            /** Format: date-time */
+            answerDueAt: string | null;
+        };
+        /** @enum {string} */
+        Outcome: "approved" | "approved_with_conditions" | "rejected";
+        /** @description A draft decision waiting for a legal approver who did not draft it (four eyes) */
+        PendingDraft: {
+            /**
+             * Format: uuid
+             * @description Issue or return it at /v1/decision-drafts/{id}
+             */
+            id: string;
+            /** Format: uuid */
+            subCaseId: string;
+            outcome: components["schemas"]["Outcome"];
+            /** @example cw-1 */
+            draftedBy: string;
+            /** Format: date-time */
+            draftedAt: string | null;
+        };
         /** @description A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee */
         Case: {
             /** Format: uuid */
@@ -1365,14 +1472,57 @@ export interface components {
             withdrawnAt: string | null;
             /** @description Staff only: who holds the case (null: in its queue) */
             assignee?: string | null;
-            /** @description The commands you may send now */
-            allowedCommands: components["schemas"]["Command"][];
+            /** @description The commands you may send now about the whole case; those about one part are on its sub-case */
+            nextSteps: components["schemas"]["NextStep"][];
+            /** @description Whom the case waits on now: each party once, with the parts that wait on it */
+            waitingFor: components["schemas"]["WaitingFor"][];
             /** @description The clock of the open sub-case due first */
             clock: components["schemas"]["Clock"] | null;
             subCases: components["schemas"]["SubCase"][];
             /** @description Staff only (an advisor sees their region’s) */
             consultations?: components["schemas"]["CaseConsultation"][];
             legalMatters: components["schemas"]["CaseLegalMatter"][];
+            /** @description The applicant, staff and auditors: requests for supplement not yet answered */
+            supplementRequests?: components["schemas"]["CaseSupplementRequest"][];
+            /** @description Staff and auditors: draft decisions waiting for a legal approver */
+            pendingDrafts?: components["schemas"]["PendingDraft"][];
+        };
+        /** @description One stretch of time a sub-case waited on one party */
+        WaitingPeriod: {
+            /** Format: uuid */
+            subCaseId: string;
+            /**
+             * @description `applicant`, `caseworker`, `advisor:<region>`, `legal_approver` or `controller:<organisation CVR>`
+             * @example controller:29190925
+             */
+            party: string;
+            role: components["schemas"]["WaitingRole"];
+            /** Format: date-time */
+            since: string;
+            /**
+             * Format: date-time
+             * @description null while it still waits
+             */
+            until: string | null;
+            /**
+             * @description Hours waited (until now while it still waits)
+             * @example 36.5
+             */
+            hours: number;
+            /** @enum {string|null} */
+            deadlineKind: "statutory" | "consultation" | "supplement" | null;
+            /** Format: date-time */
+            deadline: string | null;
+            /** @description Whether the wait ended by its deadline; null while it runs or without a deadline */
+            metDeadline: boolean | null;
+        };
+        /** @description Whom a case’s sub-cases waited on, oldest first: the raw material of lead-time statistics */
+        CaseWaitingHistory: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2026-000123 */
+            number: string;
+            items: components["schemas"]["WaitingPeriod"][];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -1842,6 +1992,11 @@ export interface components {
             dataSourceName: string;
             track: components["schemas"]["Track"];
             state: components["schemas"]["SubCaseState"];
+            /**
+             * Format: uuid
+             * @description The draft decision waiting for a legal approver: issue or return it at /v1/decision-drafts/{id}
+             */
+            pendingDraftId: string | null;
         };
         /** @description A case in a work queue, with its clock figures and open consultations and legal matters */
         QueueItem: {
@@ -2227,8 +2382,6 @@ export interface components {
             /** @example EHDS art. 68; databeskyttelsesloven § 10 */
             legalBasis: string;
         };
-        /** @enum {string} */
-        Outcome: "approved" | "approved_with_conditions" | "rejected";
         /** @description A caseworker’s draft decision on a central sub-case; a different legal approver issues or returns it (four eyes) */
         DecisionDraft: {
             /** Format: uuid */
@@ -2838,6 +2991,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseWaitingHistory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case’s waits, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWaitingHistory"];
                 };
             };
             /** @description No bearer token, or one that is not valid */

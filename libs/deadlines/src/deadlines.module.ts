@@ -3,6 +3,7 @@ import { AuditModule } from '@kp/audit';
 import { CasesModule } from '@kp/cases';
 import { NotificationsModule } from '@kp/notifications';
 import { Module } from '@nestjs/common';
+import { SupplementFacts } from './case-facts/supplement-facts';
 import { ExtendClock } from './extend-clock/extend-clock.usecase';
 import { DeadlineWatchRepository } from './infrastructure/deadline-watch.repository';
 import { SupplementRequestRepository } from './infrastructure/supplement-request.repository';
@@ -21,7 +22,7 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
  */
 @Module({
   imports: [ApplicationsModule, CasesModule, AuditModule, NotificationsModule],
-  providers: [SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, ...useCases],
+  providers: [SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, SupplementFacts, ...useCases],
   exports: useCases,
 })
 export class DeadlinesModule {}

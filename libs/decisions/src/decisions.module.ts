@@ -3,6 +3,7 @@ import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
+import { DecisionFacts } from './case-facts/decision-facts';
 import { CaseCompletion } from './case-completion/case-completion.service';
 import { ControllerDecide } from './controller-decide/controller-decide.usecase';
 import { DecisionContext } from './domain/decision-context';
@@ -26,7 +27,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionRecorder, EngineView, ...useCases],
+  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion],
 })
 export class DecisionsModule {}

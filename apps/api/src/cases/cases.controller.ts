@@ -1,15 +1,19 @@
-import { GetCase, GetCaseCommand } from '@kp/applications';
+import { GetCase, GetCaseCommand, GetCaseWaitingHistory, GetCaseWaitingHistoryCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, responseHeaders } from '@kp/http';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseDto } from './dto/case-view.dto';
+import { CaseWaitingHistoryDto } from './dto/waiting-history.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('v1/cases')
 export class CasesController {
-  constructor(private readonly getCase: GetCase) {}
+  constructor(
+    private readonly getCase: GetCase,
+    private readonly waitingHistory: GetCaseWaitingHistory,
+  ) {}
 
   @Get(':id')
   @Roles('researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor')
@@ -23,5 +27,19 @@ export class CasesController {
   @ETag()
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
     return this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
+  }
+
+  @Get(':id/waiting-history')
+  @Roles('caseworker', 'legal_approver', 'auditor')
+  @ApiOperation({
+    operationId: 'getCaseWaitingHistory',
+    summary: 'Whom each sub-case waited on, from when to when, against which deadline (lead-time statistics)',
+    description:
+      'Contact-point staff and auditors. One entry per wait, oldest first: the party (`applicant`, `caseworker`, `advisor:<region>`, `legal_approver`, `controller:<organisation>`), business time it began and ended (null while it still waits), the hours it lasted so far, and the deadline that applied. Recorded by every transition in its transaction; the read is audited as `case.waiting_history_viewed`.',
+  })
+  @ApiOkResponse({ type: CaseWaitingHistoryDto, description: 'The case’s waits, oldest first' })
+  @ApiProblems(401, 403, 404)
+  history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseWaitingHistoryDto> {
+    return this.waitingHistory.execute(actor, GetCaseWaitingHistoryCommand.create({ caseId: id }));
   }
 }

@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { CaseClockService, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
+import { CaseClockService, CaseOutlook, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
 import { notFound } from '@kp/errors';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
@@ -26,6 +26,7 @@ export class GetCase {
     private readonly clocks: CaseClockService,
     private readonly audit: AuditLog,
     private readonly clock: BusinessClock,
+    private readonly outlook: CaseOutlook,
   ) {}
 
   async execute(actor: Actor, { caseId: idOrNumber }: GetCaseCommand): Promise<CaseView> {
@@ -48,7 +49,9 @@ export class GetCase {
     if (!canSeeCase(actor, c, subCases, consultations)) throw notFound('case', c.number);
     const screenings = await this.screenings.latestForCase(manager, c.id);
     const legalMatters = await this.legalMatterRepository.forCase(manager, c.id);
-    const clock = await this.clocks.forCase(manager, c, subCases, this.clock.now());
-    return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock });
+    const now = this.clock.now();
+    const clock = await this.clocks.forCase(manager, c, subCases, now);
+    const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations, legalMatters, clock }, now);
+    return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock, outlook });
   }
 }

@@ -1,4 +1,4 @@
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, ScreeningRecord, SubCaseRecord, allowedCommands, visibleSubCases } from '@kp/cases';
+import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { CaseClock } from '@kp/cases';
 
@@ -9,9 +9,44 @@ export interface CaseViewParts {
   consultations: ConsultationRecord[];
   legalMatters: LegalMatterRecord[];
   clock: CaseClock;
+  outlook: Outlook;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function stepView(step: NextStep) {
+  return {
+    command: step.command,
+    subCaseId: step.subCaseId ?? null,
+    draftId: step.draftId ?? null,
+    consultationId: step.consultationId ?? null,
+    legalMatterId: step.legalMatterId ?? null,
+    permitId: step.permitId ?? null,
+    approvalBlockedBy: step.approvalBlockedBy ?? null,
+  };
+}
+
+function waitingView(w: WaitingFor, subCaseIds: string[]) {
+  return { party: w.party, role: w.role, subCaseIds, since: w.since.toISOString(), deadline: iso(w.deadline), deadlineKind: w.deadlineKind };
+}
+
+/** Whom the case waits on: each party once, since its earliest wait, by its earliest deadline, with the parts that wait on it. */
+function caseWaitingFor(bySubCase: Record<string, WaitingFor[]>) {
+  const parties = new Map<string, { wait: WaitingFor; subCaseIds: string[] }>();
+  for (const [subCaseId, waits] of Object.entries(bySubCase)) {
+    for (const w of waits) {
+      const seen = parties.get(w.party);
+      if (!seen) {
+        parties.set(w.party, { wait: { ...w }, subCaseIds: [subCaseId] });
+        continue;
+      }
+      seen.subCaseIds.push(subCaseId);
+      if (w.since < seen.wait.since) seen.wait.since = w.since;
+      if (w.deadline && (!seen.wait.deadline || w.deadline < seen.wait.deadline)) Object.assign(seen.wait, { deadline: w.deadline, deadlineKind: w.deadlineKind });
+    }
+  }
+  return [...parties.values()].map(({ wait, subCaseIds }) => waitingView(wait, subCaseIds));
+}
 
 function screeningView(s: ScreeningRecord | undefined) {
   if (!s) return null;
@@ -20,13 +55,16 @@ function screeningView(s: ScreeningRecord | undefined) {
 
 /**
  * A case as this actor may see it: a controller sees only the sub-cases of its own sources, the
- * applicant does not see internal consultations; everyone sees which commands they may send now.
+ * applicant does not see internal consultations, drafts or the assignee; everyone sees, per sub-case, the
+ * commands they may send now and whom the part waits on (issue 11).
  */
 export function caseView(actor: Actor, parts: CaseViewParts) {
   const { c } = parts;
   const subCases = visibleSubCases(actor, parts.subCases, parts.consultations);
   const visibleIds = new Set(subCases.map((s) => s.id));
   const internal = actor.role !== 'researcher';
+  const staffOrSupervision = actor.role === 'caseworker' || actor.role === 'legal_approver' || actor.role === 'auditor';
+  const { outlook } = parts;
   return {
     id: c.id,
     number: c.number,
@@ -39,7 +77,8 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
     decidedAt: iso(c.decidedAt),
     withdrawnAt: iso(c.withdrawnAt),
     assignee: internal ? c.assigneeSub : undefined,
-    allowedCommands: allowedCommands(c.state, actor.role),
+    nextSteps: outlook.caseSteps.map(stepView),
+    waitingFor: caseWaitingFor(outlook.waitingFor),
     clock: parts.clock.case,
     subCases: subCases.map((s) => ({
       id: s.id,
@@ -53,7 +92,18 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
       decidedAt: iso(s.decidedAt),
       clock: parts.clock.subCases[s.id] ?? null,
       screening: screeningView(parts.screenings.find((x) => x.subCaseId === s.id)),
+      nextSteps: (outlook.subCaseSteps[s.id] ?? []).map(stepView),
+      waitingFor: (outlook.waitingFor[s.id] ?? []).map((w) => waitingView(w, [s.id])),
     })),
+    // The applicant must answer these; staff and supervision follow them.
+    supplementRequests:
+      staffOrSupervision || actor.role === 'researcher'
+        ? outlook.facts.openSupplementRequests.map((r) => ({ id: r.id, subCaseId: r.subCaseId, questions: r.questions, requestedAt: iso(r.requestedAt), answerDueAt: iso(r.answerDueAt) }))
+        : undefined,
+    // Internal until issued: what waits for a legal approver (four eyes).
+    pendingDrafts: staffOrSupervision
+      ? outlook.facts.pendingDrafts.map((d) => ({ id: d.id, subCaseId: d.subCaseId, outcome: d.outcome, draftedBy: d.draftedBy, draftedAt: iso(d.draftedAt) }))
+      : undefined,
     consultations: internal
       ? parts.consultations
           .filter((k) => !k.subCaseId || visibleIds.has(k.subCaseId))

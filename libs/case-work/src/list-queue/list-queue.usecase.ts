@@ -1,4 +1,4 @@
-import { CaseQueueRepository, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
+import { CaseFacts, CaseQueueRepository, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
 import { DomainError, ForbiddenError } from '@kp/errors';
@@ -22,6 +22,7 @@ export class ListQueue {
     private readonly queues: CaseQueueRepository,
     private readonly staff: StaffRepository,
     private readonly clock: BusinessClock,
+    private readonly facts: CaseFacts,
   ) {}
 
   async execute(actor: Actor, { queue, limit, cursor, ...filter }: ListQueueCommand) {
@@ -34,15 +35,18 @@ export class ListQueue {
       const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const facts = await this.facts.forCases(manager, page.map((row) => row.id));
+      const drafts = new Map([...facts.values()].flatMap((f) => f.pendingDrafts.map((d) => [d.subCaseId, d.id] as const)));
       return {
         queue,
-        items: page.map((row) => this.item(row, now)),
+        items: page.map((row) => this.item(row, now, drafts)),
         nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.dueKey, id: last.id }) : null,
       };
     });
   }
 
-  private item(row: QueueRow, now: Date) {
+  /** `drafts`: the pending draft of each sub-case that has one, by sub-case id (the approval queue's work item). */
+  private item(row: QueueRow, now: Date, drafts: Map<string, string>) {
     const dueAt = row.dueAt ? new Date(row.dueAt) : null;
     return {
       id: row.id,
@@ -50,7 +54,7 @@ export class ListQueue {
       title: row.title,
       state: row.state,
       applicant: { organisation: row.applicantOrgName, cvr: row.applicantOrg },
-      subCases: row.subCases.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, dataSourceName: s.dataSourceName, track: s.track, state: s.state })),
+      subCases: row.subCases.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, dataSourceName: s.dataSourceName, track: s.track, state: s.state, pendingDraftId: drafts.get(s.id) ?? null })),
       assignee: row.assigneeSub,
       dueAt: iso(dueAt),
       daysLeft: daysLeft(dueAt, now, (a, b) => this.calendar.workingDaysBetween(a, b)),

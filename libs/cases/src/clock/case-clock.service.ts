@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { ClockEvent, ClockEventType, ClockState, computeClock, DanishCalendar } from '@kp/clock';
+import { ClockError, ClockEvent, ClockEventType, ClockState, computeClock, DanishCalendar } from '@kp/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
@@ -47,12 +47,7 @@ export class CaseClockService {
   ) {}
 
   async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date): Promise<CaseClock> {
-    const events: ClockEvent[] = (await this.clockEvents.forCase(manager, c.id)).map((e) => ({
-      type: e.type as ClockEventType,
-      at: new Date(e.at),
-      reason: e.reason ?? undefined,
-      extensionMonths: e.extensionMonths ?? undefined,
-    }));
+    const events = await this.events(manager, c.id);
     if (events.length === 0) return { case: null, subCases: {} };
     const states = new Map<string, ClockState>();
     for (const s of subCases) {
@@ -67,6 +62,31 @@ export class CaseClockService {
       case: governing ? view(governing) : null,
       subCases: Object.fromEntries([...states].map(([id, state]) => [id, view(state)])),
     };
+  }
+
+  /**
+   * Whether the clock of every open sub-case would take `next` now — the test the deadlines library
+   * applies before it records a pause or an extension, asked ahead so the case can offer the command.
+   */
+  async accepts(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], next: ClockEvent): Promise<boolean> {
+    const events = await this.events(manager, c.id);
+    if (events.length === 0) return false;
+    try {
+      for (const s of subCases.filter((x) => x.state !== 'decided' && x.state !== 'withdrawn')) computeClock(this.config.clockPolicies[s.track], [...events, next], next.at, this.calendar);
+      return true;
+    } catch (error) {
+      if (error instanceof ClockError) return false;
+      throw error;
+    }
+  }
+
+  private async events(manager: EntityManager, caseId: string): Promise<ClockEvent[]> {
+    return (await this.clockEvents.forCase(manager, caseId)).map((e) => ({
+      type: e.type as ClockEventType,
+      at: new Date(e.at),
+      reason: e.reason ?? undefined,
+      extensionMonths: e.extensionMonths ?? undefined,
+    }));
   }
 
   /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */

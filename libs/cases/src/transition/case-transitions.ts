@@ -13,6 +13,7 @@ import { NewSubCase, SubCaseRepository } from '../infrastructure/sub-case.reposi
 import { CaseAtHand, WorkOnCase } from '../work-on-case/work-on-case';
 import { CaseActor } from './case-actor';
 import { CaseHooks } from './case-hooks';
+import { WaitingLedger } from '../next-steps/waiting-ledger';
 
 type AuditPayload = NewAuditEvent['payload'];
 
@@ -79,7 +80,8 @@ export interface Transitioned<T = void> {
  * the actor may see it (404 otherwise), that the lifecycle table allows the command, If-Match and
  * impartiality (WorkOnCase); let the command do its own work; then apply what the state-effects
  * table says the command does to the sub-cases and the case, record the clock event, give the case
- * a new version, run the hooks other libraries registered, and append the audit event.
+ * a new version, run the hooks other libraries registered, record whom each sub-case now waits on
+ * (waiting_period), and append the audit event.
  */
 @Injectable()
 export class CaseTransitions {
@@ -92,6 +94,7 @@ export class CaseTransitions {
     private readonly clocks: CaseClockService,
     private readonly hooks: CaseHooks,
     private readonly audit: AuditLog,
+    private readonly waiting: WaitingLedger,
   ) {}
 
   /**
@@ -119,6 +122,7 @@ export class CaseTransitions {
     await this.clockEvents.add(manager, c.id, 'received', at);
     await this.clockEvents.add(manager, c.id, 'completed', at);
     await this.clocks.refresh(manager, c.id, at);
+    await this.waiting.record(manager, c.id, at);
     await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
     return { case: c, subCases };
   }
@@ -170,6 +174,8 @@ export class CaseTransitions {
     const clock = clockEvent || effect.subCase ? await this.clocks.refresh(manager, c.id, at) : undefined;
 
     await this.hooks.run(manager, { actor, command: request.command, case: updated, fromState: c.state, subCases, at, reason: step.reason });
+    // After the hooks: whom the case waits on may depend on what they changed (a withdrawal returns pending drafts).
+    await this.waiting.record(manager, c.id, at);
     if (step.audit) {
       const payload = typeof step.audit.payload === 'function' ? step.audit.payload({ case: updated, fromState: c.state, clock }) : step.audit.payload;
       await this.audit.append(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });

@@ -45,6 +45,12 @@ export class SupplementRequestRepository {
     return rows.map(toRecord);
   }
 
+  /** The requests still waiting for the applicant's answer on any of these cases, oldest first. */
+  async openOfCases(manager: EntityManager, caseIds: string[]): Promise<SupplementRequestRecord[]> {
+    const rows: Row[] = await manager.query(`SELECT * FROM supplement_request WHERE case_id = ANY($1::uuid[]) AND state = 'open' ORDER BY requested_at, id`, [caseIds]);
+    return rows.map(toRecord);
+  }
+
   /** Marks the case's open request answered (there is at most one), with its answers, one per question, when given. */
   async answerOpen(
     manager: EntityManager,

@@ -29,6 +29,11 @@ export class DecisionRepository {
     return row ? camel(row) : undefined;
   }
 
+  /** The drafts waiting for a legal approver on any of these cases, oldest first. */
+  async pendingDraftsOfCases(manager: EntityManager, caseIds: string[]): Promise<DecisionDraftRecord[]> {
+    return many(await manager.query(`SELECT * FROM decision_draft WHERE case_id = ANY($1::uuid[]) AND state = 'pending' ORDER BY drafted_at, id`, [caseIds]));
+  }
+
   async closeDraft(manager: EntityManager, id: string, state: 'issued' | 'returned', by: string, at: Date, reason?: string): Promise<void> {
     await manager.query(`UPDATE decision_draft SET state = $2, closed_by = $3, closed_at = $5, return_reason = $4 WHERE id = $1`, [id, state, by, reason ?? null, at]);
   }
@@ -122,6 +127,10 @@ export class DecisionRepository {
   async activePermit(manager: EntityManager, caseId: string, lock = false): Promise<PermitRecord | undefined> {
     const [row] = await manager.query(`SELECT * FROM permit WHERE case_id = $1 AND state = 'active'${lock ? ' FOR UPDATE' : ''}`, [caseId]);
     return row ? camel(row) : undefined;
+  }
+
+  async activePermitsOfCases(manager: EntityManager, caseIds: string[]): Promise<PermitRecord[]> {
+    return many(await manager.query(`SELECT * FROM permit WHERE case_id = ANY($1::uuid[]) AND state = 'active' ORDER BY issued_at, id`, [caseIds]));
   }
 
   async findPermit(manager: EntityManager, id: string, lock = false): Promise<PermitRecord | undefined> {

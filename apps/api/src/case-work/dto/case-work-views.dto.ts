@@ -129,6 +129,8 @@ export class QueueSubCaseDto implements QueueSubCase {
   @ApiProperty({ example: 'Landspatientregisteret' }) dataSourceName!: string;
   @ApiProperty({ enum: TRACKS, enumName: 'Track' }) track!: string;
   @ApiProperty({ enum: SUB_CASE_STATES, enumName: 'SubCaseState' }) state!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The draft decision waiting for a legal approver: issue or return it at /v1/decision-drafts/{id}' })
+  pendingDraftId!: string | null;
 }
 
 @ApiSchema({ name: 'QueueItem', description: 'A case in a work queue, with its clock figures and open consultations and legal matters' })

@@ -1,8 +1,9 @@
 import { CaseView } from '@kp/applications';
-import { CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, SUB_CASE_STATES, SubCaseState, Track } from '@kp/cases';
+import { CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
+import { OUTCOMES } from '@kp/decisions';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { unionValues } from '../../openapi/union-values';
@@ -14,6 +15,10 @@ type SubCaseView = CaseView['subCases'][number];
 type ScreeningView = NonNullable<SubCaseView['screening']>;
 type CaseConsultationView = NonNullable<CaseView['consultations']>[number];
 type CaseLegalMatterView = CaseView['legalMatters'][number];
+type NextStepView = CaseView['nextSteps'][number];
+type WaitingForView = CaseView['waitingFor'][number];
+type CaseSupplementRequestView = NonNullable<CaseView['supplementRequests']>[number];
+type PendingDraftView = NonNullable<CaseView['pendingDrafts']>[number];
 
 @ApiSchema({ name: 'OrganisationRef', description: 'An organisation by name and CVR number' })
 export class OrganisationRefDto {
@@ -39,6 +44,57 @@ export class ScreeningDto implements ScreeningView {
   @ApiProperty({ type: [RuleSetRefDto] }) ruleSets!: RuleSetRefDto[];
 }
 
+@ApiSchema({
+  name: 'NextStep',
+  description:
+    'A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it.',
+})
+export class NextStepDto implements NextStepView {
+  @ApiProperty({ enum: COMMANDS, enumName: 'Command', example: 'issue_decision' }) command!: Command;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The part the command is about (null: the whole case)' }) subCaseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The decision draft to issue or return (`POST /v1/decision-drafts/{id}/issue|return`)' }) draftId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation to answer (`POST /v1/consultations/{id}/answer`)' }) consultationId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The legal matter to resolve' }) legalMatterId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The permit to revoke' }) permitId!: string | null;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'controller_decide only: the open blocking legal matters an approval waits for; until they are resolved only a rejection is accepted',
+  })
+  approvalBlockedBy!: string[] | null;
+}
+
+@ApiSchema({
+  name: 'WaitingFor',
+  description: 'A party the case waits on now, since when, and the deadline that applies (EHDS art. 68(4) decision clock, a consultation deadline, or the applicant’s deadline to complete the application)',
+})
+export class WaitingForDto implements WaitingForView {
+  @ApiProperty({ example: 'advisor:region-midtjylland', description: '`applicant`, `caseworker`, `advisor:<region>`, `legal_approver` or `controller:<organisation CVR>`' }) party!: string;
+  @ApiProperty({ enum: WAITING_ROLES, enumName: 'WaitingRole' }) role!: WaitingRole;
+  @ApiProperty({ type: [String], description: 'The sub-cases that wait on this party' }) subCaseIds!: string[];
+  @ApiProperty({ format: 'date-time', description: 'Business time the wait began' }) since!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the party’s answer is due (null: no deadline runs)' }) deadline!: string | null;
+  @ApiProperty({ type: String, enum: DEADLINE_KINDS, enumName: 'DeadlineKind', nullable: true }) deadlineKind!: DeadlineKind | null;
+}
+
+@ApiSchema({ name: 'CaseSupplementRequest', description: 'A request for supplement the applicant has yet to answer (EHDS art. 68(4))' })
+export class CaseSupplementRequestDto implements CaseSupplementRequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) subCaseId!: string | null;
+  @ApiProperty({ type: [String] }) questions!: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) requestedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answerDueAt!: string | null;
+}
+
+@ApiSchema({ name: 'PendingDraft', description: 'A draft decision waiting for a legal approver who did not draft it (four eyes)' })
+export class PendingDraftDto implements PendingDraftView {
+  @ApiProperty({ format: 'uuid', description: 'Issue or return it at /v1/decision-drafts/{id}' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome' }) outcome!: string;
+  @ApiProperty({ example: 'cw-1' }) draftedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) draftedAt!: string | null;
+}
+
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
 export class SubCaseDto implements SubCaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -53,6 +109,8 @@ export class SubCaseDto implements SubCaseView {
   // null when the sub-case has no clock (yet): the view looks it up by id with `?? null`, which its type does not show.
   @ApiProperty({ type: ClockDto, nullable: true }) clock!: ClockDto;
   @ApiProperty({ type: ScreeningDto, nullable: true, description: 'null until the worker has screened it' }) screening!: ScreeningDto | null;
+  @ApiProperty({ type: [NextStepDto], description: 'The commands you may send now about this part' }) nextSteps!: NextStepDto[];
+  @ApiProperty({ type: [WaitingForDto], description: 'Whom this part waits on now (the applicant is not shown advisors)' }) waitingFor!: WaitingForDto[];
 }
 
 @ApiSchema({ name: 'CaseConsultation', description: 'A consultation on the case, as the case shows it to staff' })
@@ -97,9 +155,12 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only: who holds the case (null: in its queue)' }) assignee!: string | null | undefined;
-  @ApiProperty({ enum: COMMANDS, enumName: 'Command', isArray: true, description: 'The commands you may send now' }) allowedCommands!: Command[];
+  @ApiProperty({ type: [NextStepDto], description: 'The commands you may send now about the whole case; those about one part are on its sub-case' }) nextSteps!: NextStepDto[];
+  @ApiProperty({ type: [WaitingForDto], description: 'Whom the case waits on now: each party once, with the parts that wait on it' }) waitingFor!: WaitingForDto[];
   @ApiProperty({ type: ClockDto, nullable: true, description: 'The clock of the open sub-case due first' }) clock!: ClockDto | null;
   @ApiProperty({ type: [SubCaseDto] }) subCases!: SubCaseDto[];
   @ApiPropertyOptional({ type: [CaseConsultationDto], description: 'Staff only (an advisor sees their region’s)' }) consultations!: CaseConsultationDto[] | undefined;
   @ApiProperty({ type: [CaseLegalMatterDto] }) legalMatters!: CaseLegalMatterDto[];
+  @ApiPropertyOptional({ type: [CaseSupplementRequestDto], description: 'The applicant, staff and auditors: requests for supplement not yet answered' }) supplementRequests!: CaseSupplementRequestDto[] | undefined;
+  @ApiPropertyOptional({ type: [PendingDraftDto], description: 'Staff and auditors: draft decisions waiting for a legal approver' }) pendingDrafts!: PendingDraftDto[] | undefined;
 }

@@ -1,0 +1,2 @@
+export * from './get-case-waiting-history.command';
+export * from './get-case-waiting-history.usecase';

@@ -1,0 +1,78 @@
+import type { Actor } from '@kp/auth';
+import { noCaseFacts } from './case-facts';
+import { nextSteps, StepSituation } from './next-steps';
+import type { CaseRecord, LegalMatterRecord, SubCaseRecord } from './records';
+
+const caseworker = { sub: 'cw-1', role: 'caseworker' } as Actor;
+const approver = { sub: 'la-1', role: 'legal_approver' } as Actor;
+const lpr = { id: 'lpr', state: 'in_review', track: 'central', controllerOrg: null } as SubCaseRecord;
+const epj = { id: 'epj', state: 'in_review', track: 'collaborative', controllerOrg: '29190925' } as SubCaseRecord;
+
+function situation(extra: Partial<StepSituation> = {}): StepSituation {
+  const subCases = extra.subCases ?? [lpr, epj];
+  return {
+    actor: caseworker,
+    c: { state: 'in_review', assigneeSub: null, applicantOrg: '31119103' } as CaseRecord,
+    subCases,
+    visibleSubCases: subCases,
+    consultations: [],
+    legalMatters: [],
+    facts: noCaseFacts(),
+    conflicted: false,
+    clockTakesPause: true,
+    clockTakesExtension: true,
+    ...extra,
+  };
+}
+const commands = (s: StepSituation) => {
+  const steps = nextSteps(s);
+  return { case: steps.case.map((x) => x.command), ...Object.fromEntries(Object.entries(steps.subCases).map(([id, list]) => [id, list.map((x) => x.command)])) };
+};
+
+describe('next steps', () => {
+  it('offers a caseworker the case’s work and, per part, the decision its track takes', () => {
+    expect(commands(situation())).toEqual({
+      case: ['claim', 'assign', 'add_note', 'request_rescreen', 'consult', 'request_supplement', 'extend_clock'],
+      lpr: ['draft_decision', 'consult', 'open_legal_matter'],
+      epj: ['recommend', 'consult', 'open_legal_matter'],
+    });
+  });
+
+  it('offers release to the holder only, and nothing but release to a person with a declared conflict', () => {
+    const held = { state: 'in_review', assigneeSub: 'cw-1', applicantOrg: '31119103' } as CaseRecord;
+    expect(commands(situation({ c: held })).case).toEqual(expect.arrayContaining(['release']));
+    expect(commands(situation({ c: held })).case).not.toContain('claim');
+    expect(commands(situation({ c: held, actor: { sub: 'cw-2', role: 'caseworker' } as Actor })).case).not.toContain('release');
+    expect(commands(situation({ c: held, conflicted: true }))).toEqual({ case: ['release'], lpr: [], epj: [] });
+  });
+
+  it('offers no supplement once a part is put to decision, and none while the clock would not take a pause', () => {
+    expect(commands(situation({ subCases: [{ ...lpr, state: 'awaiting_approval' }, epj] })).case).not.toContain('request_supplement');
+    expect(commands(situation({ clockTakesPause: false })).case).not.toContain('request_supplement');
+    expect(commands(situation({ clockTakesExtension: false })).case).not.toContain('extend_clock');
+  });
+
+  it('offers a pending draft to a legal approver who did not draft it, and its approval only once blocking legal matters are resolved', () => {
+    const draft = { id: 'd-1', caseId: 'c', subCaseId: 'lpr', approving: true, outcome: 'approved', draftedBy: 'cw-1', draftedAt: new Date() };
+    const awaiting = [{ ...lpr, state: 'awaiting_approval' as const }, epj];
+    const facts = { ...noCaseFacts(), pendingDrafts: [draft] };
+    const steps = nextSteps(situation({ actor: approver, subCases: awaiting, visibleSubCases: awaiting, facts }));
+    expect(steps.subCases.lpr.filter((s) => s.draftId)).toEqual([
+      { command: 'issue_decision', subCaseId: 'lpr', draftId: 'd-1' },
+      { command: 'return_draft', subCaseId: 'lpr', draftId: 'd-1' },
+    ]);
+    const asDrafter = nextSteps(situation({ actor: { sub: 'cw-1', role: 'legal_approver' } as Actor, subCases: awaiting, visibleSubCases: awaiting, facts }));
+    expect(asDrafter.subCases.lpr.filter((s) => s.draftId).map((s) => s.command)).toEqual(['return_draft']);
+    const matter = { id: 'm-1', subCaseId: 'lpr', blocking: true, state: 'open' } as LegalMatterRecord;
+    const blocked = nextSteps(situation({ actor: approver, subCases: awaiting, visibleSubCases: awaiting, facts, legalMatters: [matter] }));
+    expect(blocked.subCases.lpr.map((s) => s.command)).toEqual(['return_draft', 'open_legal_matter', 'resolve_legal_matter']);
+  });
+
+  it('offers the controller its own part, as a rejection only while a blocking legal matter is open', () => {
+    const sent = { ...epj, state: 'awaiting_controller' as const };
+    const controller = { sub: 'ctl', role: 'controller', organisation: '29190925' } as Actor;
+    const matter = { id: 'm-1', subCaseId: 'epj', blocking: true, state: 'open' } as LegalMatterRecord;
+    const steps = nextSteps(situation({ actor: controller, c: { state: 'awaiting_controller', assigneeSub: null } as CaseRecord, subCases: [sent], visibleSubCases: [sent], legalMatters: [matter] }));
+    expect(steps).toEqual({ case: [], subCases: { epj: [{ command: 'controller_decide', subCaseId: 'epj', approvalBlockedBy: ['m-1'] }] } });
+  });
+});

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CASE_FACT_KINDS, CaseFactKind, CaseFactsOf, noCaseFacts } from '../domain/case-facts';
+
+/** Reads one kind of fact for a set of cases; every returned item names its case. */
+export type CaseFactSource<K extends CaseFactKind> = (manager: EntityManager, caseIds: string[]) => Promise<CaseFactsOf[K]>;
+
+/**
+ * Facts about cases that other libraries own (pending drafts, open requests for supplement, active
+ * permits), read through a source each owner registers at start-up — the read-side twin of
+ * {@link CaseHooks}. A kind nobody registered reads as none (a kernel test without the owner).
+ */
+@Injectable()
+export class CaseFacts {
+  private readonly sources: { [K in CaseFactKind]?: CaseFactSource<K> } = {};
+
+  provide<K extends CaseFactKind>(kind: K, source: CaseFactSource<K>): void {
+    if (this.sources[kind]) throw new Error(`A source of ${kind} is already registered: one library owns each fact.`);
+    (this.sources as Record<K, CaseFactSource<K>>)[kind] = source;
+  }
+
+  async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseFactsOf>> {
+    const facts = new Map(caseIds.map((id) => [id, noCaseFacts()]));
+    if (caseIds.length === 0) return facts;
+    for (const kind of CASE_FACT_KINDS) {
+      const source = this.sources[kind] as CaseFactSource<typeof kind> | undefined;
+      if (!source) continue;
+      for (const item of await source(manager, caseIds)) (facts.get(item.caseId)?.[kind] as { caseId: string }[] | undefined)?.push(item);
+    }
+    return facts;
+  }
+
+  async forCase(manager: EntityManager, caseId: string): Promise<CaseFactsOf> {
+    return (await this.forCases(manager, [caseId])).get(caseId)!;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseFactsOf } from '../domain/case-facts';
+import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records';
+import { WaitingParty, waitingParties } from '../domain/waiting';
+import { CaseClock, CaseClockService } from '../clock/case-clock.service';
+import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { ConsultationRepository } from '../infrastructure/consultation.repository';
+import { SubCaseRepository } from '../infrastructure/sub-case.repository';
+import { WaitingPeriodRepository } from '../infrastructure/waiting-period.repository';
+import { CaseFacts } from './case-facts';
+
+export interface WaitingParts {
+  c: CaseRecord;
+  subCases: SubCaseRecord[];
+  consultations: ConsultationRecord[];
+  facts: CaseFactsOf;
+  clock: CaseClock;
+}
+
+const key = (subCaseId: string, party: string) => `${subCaseId} ${party}`;
+const sameTime = (a: Date | null, b: Date | null) => (a ? a.getTime() : null) === (b ? b.getTime() : null);
+
+/**
+ * Keeps the history of whom each sub-case waited on (waiting_period) in step with the case: after
+ * every transition, in its transaction, the waits that ended are closed at the transition's
+ * business time, new ones opened from it, and an open wait whose deadline moved gets the new one.
+ */
+@Injectable()
+export class WaitingLedger {
+  constructor(
+    private readonly cases: CaseFileRepository,
+    private readonly subCaseRepository: SubCaseRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly clocks: CaseClockService,
+    private readonly facts: CaseFacts,
+    private readonly periods: WaitingPeriodRepository,
+  ) {}
+
+  /** Whom each sub-case waits on now, with the deadline that applies. */
+  partiesOf(parts: WaitingParts): Map<string, WaitingParty[]> {
+    const statutoryDue = Object.fromEntries(Object.entries(parts.clock.subCases).map(([id, view]) => [id, view.phase === 'stopped' ? undefined : new Date(view.dueAt)]));
+    return waitingParties({ c: parts.c, subCases: parts.subCases, consultations: parts.consultations, facts: parts.facts, statutoryDue });
+  }
+
+  async record(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    const c = (await this.cases.find(manager, caseId))!;
+    const subCases = await this.subCaseRepository.forCase(manager, caseId);
+    const parts: WaitingParts = {
+      c,
+      subCases,
+      consultations: await this.consultations.forCase(manager, caseId),
+      facts: await this.facts.forCase(manager, caseId),
+      clock: await this.clocks.forCase(manager, c, subCases, at),
+    };
+    const now = new Map([...this.partiesOf(parts)].flatMap(([subCaseId, waits]) => waits.map((w) => [key(subCaseId, w.party), { subCaseId, ...w }] as const)));
+    const open = await this.periods.forCase(manager, caseId, true);
+    const stillOpen = new Set<string>();
+    const ended: string[] = [];
+    for (const period of open) {
+      const current = now.get(key(period.subCaseId, period.party));
+      if (!current) {
+        ended.push(period.id);
+        continue;
+      }
+      stillOpen.add(key(period.subCaseId, period.party));
+      if (current.deadlineKind !== period.deadlineKind || !sameTime(current.deadlineAt, period.deadlineAt)) {
+        await this.periods.setDeadline(manager, period.id, current.deadlineKind, current.deadlineAt);
+      }
+    }
+    await this.periods.close(manager, ended, at);
+    await this.periods.open(
+      manager,
+      [...now].filter(([k]) => !stillOpen.has(k)).map(([, w]) => ({ caseId, subCaseId: w.subCaseId, party: w.party, role: w.role, since: at, deadlineKind: w.deadlineKind, deadlineAt: w.deadlineAt })),
+    );
+  }
+}
