@@ -5,6 +5,7 @@ import { PlatformModule } from '@kp/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
+import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
@@ -13,6 +14,7 @@ import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
+import { WebConsoleModule } from './web/web-console.module';
 
 export interface ApiOptions {
   /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
@@ -21,14 +23,14 @@ export interface ApiOptions {
 
 /**
  * The API process: the platform, the token guard, the controllers in folders that mirror libs/ (one
- * HTTP module per library), and the worker's jobs when they run in process.
+ * HTTP module per library), the web console at `/`, and the worker's jobs when they run in process.
  */
 @Module({})
 export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, CasesController],
+      controllers: [MeController, DevSignInController, CasesController],
       imports: [
         PlatformModule,
         AuthModule,
@@ -41,6 +43,7 @@ export class ApiModule {
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,
+        WebConsoleModule,
         ...(options.withWorker ? [JobsModule] : []),
       ],
     };

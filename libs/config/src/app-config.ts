@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl: string;
   dataDir: string;
   rulesDir: string;
+  /** `WEB_DIR`: the built web console (`npm run build` writes `dist/web`), served at `/` when it holds an index.html. */
+  webDir: string;
   redisUrl?: string;
   queuePrefix: string;
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: databaseUrl ?? '',
     dataDir: resolve(env.DATA_DIR || '.data'),
     rulesDir: resolve(env.RULES_DIR || 'rules'),
+    webDir: resolve(env.WEB_DIR || 'dist/web'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: env.QUEUE_PREFIX || 'kp',
     workerInProcess: flag('WORKER_IN_PROCESS', true),
