@@ -14,7 +14,6 @@ import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
-import { WebConsoleModule } from './web/web-console.module';
 
 export interface ApiOptions {
   /** Run the worker's jobs in this process (the embedded `npm start` and the e2e tests). */
@@ -23,7 +22,7 @@ export interface ApiOptions {
 
 /**
  * The API process: the platform, the token guard, the controllers in folders that mirror libs/ (one
- * HTTP module per library), the web console at `/`, and the worker's jobs when they run in process.
+ * HTTP module per library), and the worker's jobs when they run in process.
  */
 @Module({})
 export class ApiModule {
@@ -43,7 +42,6 @@ export class ApiModule {
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,
-        WebConsoleModule,
         ...(options.withWorker ? [JobsModule] : []),
       ],
     };
