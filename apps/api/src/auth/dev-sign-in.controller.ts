@@ -24,20 +24,20 @@ export const DEV_SIGN_IN_OFF = 'Development sign-in is off: this deployment veri
 export class DevSignInController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  private get active(): boolean {
+  private localIssuerActive(): boolean {
     return !this.config.oidc && this.config.nodeEnv !== 'production';
   }
 
   @Get()
   personas(): { personas: readonly Actor[] } {
-    if (!this.active) throw new NotFoundException(DEV_SIGN_IN_OFF);
+    if (!this.localIssuerActive()) throw new NotFoundException(DEV_SIGN_IN_OFF);
     return { personas: DEV_PERSONAS };
   }
 
   @Post()
   @HttpCode(200)
   async signIn(@Body() body: DevSignInDto): Promise<{ token: string; expiresInS: number; actor: Actor }> {
-    if (!this.active) throw new NotFoundException(DEV_SIGN_IN_OFF);
+    if (!this.localIssuerActive()) throw new NotFoundException(DEV_SIGN_IN_OFF);
     const actor = DEV_PERSONAS.find((persona) => persona.sub === body.sub)!;
     const issuer = await LocalIssuer.open(this.config.dataDir, this.config.nodeEnv);
     const expiresInS = this.config.tokens.maxLifetimeS;
