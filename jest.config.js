@@ -7,7 +7,8 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testRegex: '(libs|apps|test|scripts)/.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/'],
+  // apps/web has its own tsconfig (DOM, JSX) and its component tests run in Vitest (npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',

@@ -53,7 +53,8 @@ class ConsoleProbeController {
   let violations: string[];
 
   beforeAll(async () => {
-    t = await startTestApp('browser_csp', { extraControllers: [ConsoleProbeController] });
+    // No built console in this app (WEB_DIR points nowhere), so /console-probe reaches the probe, not the console's fallback.
+    t = await startTestApp('browser_csp', { extraControllers: [ConsoleProbeController], env: { WEB_DIR: '/nonexistent/web' } });
     await t.app.listen(0, '127.0.0.1');
     origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await chromium.launch({

@@ -6,6 +6,7 @@ import { RateLimitModule } from '@kp/rate-limit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
+import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
@@ -31,7 +32,7 @@ export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, CasesController, ProblemTypesController],
+      controllers: [MeController, DevSignInController, CasesController, ProblemTypesController],
       imports: [
         PlatformModule,
         AuthModule,

@@ -7,6 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveWebConsole } from './web/serve-web-console';
 
 /** Swagger UI and the OpenAPI document: the same for everyone, so they may be cached. */
 const DOCUMENTATION_PATHS = ['/docs', '/openapi.json'];
@@ -37,5 +38,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
+  // After /docs and /openapi.json, before the API's routes (the fallback passes /v1 on to them).
+  serveWebConsole(express, config.webDir);
   return app;
 }

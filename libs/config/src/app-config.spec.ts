@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const base = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
@@ -10,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.workerInProcess).toBe(true);
     expect(config.redisUrl).toBeUndefined();
     expect(config.oidc).toBeUndefined();
+    expect(config.webDir).toBe(resolve('dist/web'));
   });
 
   it('names every wrong variable in one error', () => {

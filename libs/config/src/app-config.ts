@@ -22,6 +22,8 @@ export interface AppConfig {
   migrationDatabaseUrl: string;
   dataDir: string;
   rulesDir: string;
+  /** `WEB_DIR`: the built web console (`npm run build` writes `dist/web`), served at `/` when it holds an index.html. */
+  webDir: string;
   redisUrl?: string;
   queuePrefix: string;
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrationDatabaseUrl: migrationDatabaseUrl ?? databaseUrl ?? '',
     dataDir: resolve(env.DATA_DIR || '.data'),
     rulesDir: resolve(env.RULES_DIR || 'rules'),
+    webDir: resolve(env.WEB_DIR || 'dist/web'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: env.QUEUE_PREFIX || 'kp',
     workerInProcess: flag('WORKER_IN_PROCESS', true),

@@ -53,7 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: PROBLEM_BASE + slug,
       title: problemText(language, `title.${slug}`) ?? problemText(language, `title.${slugOf(status)}`) ?? problemType(status).title,
       status,
-      detail: language === 'en' ? detail : (problemText(language, `detail.${detailKey}`, words) ?? detail),
+      detail: language === 'en' ? detail : localisedDetail(problemText(language, `detail.${detailKey}`, words), detail),
     };
     if (errors) problem.errors = localisedFieldErrors(language, errors);
     return problem;
@@ -104,4 +104,9 @@ function wordingOf(error: DomainError): Record<string, unknown> {
   const what = typeof own.what === 'string' ? own.what : undefined;
   const queues = Array.isArray(params.queues) ? { queueList: params.queues.join(', ') } : {};
   return { ...params, ...own, ...queues, ...(what ? { noun: problemText('da', `noun.${what}`) ?? what, definite: problemText('da', `definite.${what}`) ?? 'Den' } : {}) };
+}
+
+/** The detail in the caller's language, or the error's own (English) sentence where the error did not carry every value the template names. */
+function localisedDetail(localised: string | undefined, own: string): string {
+  return localised === undefined || /\{\{\s*\w+\s*\}\}/.test(localised) ? own : localised;
 }

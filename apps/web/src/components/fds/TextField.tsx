@@ -1,0 +1,42 @@
+import { describedBy } from './field-ids';
+import { FieldError } from './FieldError';
+
+export interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  hint?: string;
+  error?: string;
+  type?: 'text' | 'email' | 'date';
+  width?: 'xs' | 's' | 'm' | 'l' | 'xl';
+  required?: boolean;
+  autoComplete?: string;
+}
+
+/** FDS "Inputfelt": label, hint, error message and input in one form-group. */
+export function TextField({ id, label, value, onChange, onBlur, hint, error, type = 'text', width = 'l', required, autoComplete }: TextFieldProps) {
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
+      <FieldError id={id} error={error} />
+      <input
+        className={`form-input input-width-${width}`}
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        required={required}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../support/app';
+
+/**
+ * The console in a real browser (issue 12), against the whole app on the embedded database, in
+ * Danish and by clicking only: a researcher signs in, drafts, checks and submits an application; a
+ * caseworker sees it in the queue and opens the case. Needs Debian's Chromium (`apt-get install -y
+ * chromium`; .ci/run installs it) and the built console (`npm run build:web`, part of npm test).
+ * Screenshots go to dist/screenshots; UPDATE_SCREENSHOTS=1 writes the README's, in docs/screenshots.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIR = resolve(__dirname, '../../dist/web');
+const SHOTS = resolve(__dirname, process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../dist/screenshots');
+const missing = [!existsSync(CHROMIUM) && `Chromium (${CHROMIUM}; apt-get install -y chromium)`, !existsSync(join(WEB_DIR, 'index.html')) && 'the built console (npm run build:web)'].filter(Boolean);
+if (missing.length > 0) console.warn(`console journey skipped: missing ${missing.join(' and ')}`);
+
+(missing.length === 0 ? describe : describe.skip)('the console in Chromium: draft, check and submit, then the queue (e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const violations: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const next = () => page.getByRole('button', { name: 'Næste' }).click();
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await startTestApp('console_journey', { env: { WEB_DIR } });
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'da-DK' })).newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') violations.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a researcher signs in, drafts, checks and submits; a caseworker finds the case in the queue with its findings and law', async () => {
+    // Sign in through the local issuer, as the researcher.
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await shot('sign-in');
+    await page.getByRole('button', { name: 'Log ind som Mette Jensen' }).click();
+    await page.getByRole('heading', { name: 'Mine ansøgninger' }).waitFor();
+    await page.getByRole('button', { name: 'Start en ny ansøgning' }).click();
+    await page.getByRole('heading', { name: 'Ansøgning om adgang til sundhedsdata' }).waitFor();
+
+    // Formål
+    await page.getByLabel('Projektets titel').fill('Langtidsforløb efter apopleksi');
+    await page.locator('#f-purpose').fill('At undersøge dødelighed og genindlæggelse efter apopleksi for at forbedre rehabiliteringen.');
+    await page.getByLabel('Formålets kategori').selectOption({ label: 'Videnskabelig forskning' });
+    for (const declaration of ['forbyder', 'identificere', 'samfundsmæssig', 'stigmatiserer']) await page.getByRole('checkbox', { name: new RegExp(declaration) }).check();
+    await next();
+
+    // Ansøger
+    await page.getByLabel('Dit navn').fill('Mette Jensen');
+    await page.getByLabel('Din e-mail').fill('mette.jensen@au.dk');
+    await page.getByLabel('Organisationens navn').fill('Aarhus Universitet');
+    await page.getByLabel('Land (ISO-kode, fx DK)').fill('DK');
+    await page.getByLabel('CVR-nummer').fill('31119103');
+    await page.getByLabel('Sektor').selectOption({ label: 'Offentlig forskningsinstitution' });
+    await page.getByLabel('Forskerens navn').fill('Mette Jensen');
+    await page.getByLabel('Forskerens e-mail').fill('mette.jensen@au.dk');
+    await page.getByLabel('Forskerens organisation').fill('Aarhus Universitet');
+    await page.getByLabel('Land, hvorfra data tilgås (ISO-kode)').fill('DK');
+    await next();
+
+    // Retsgrundlag
+    await page.getByLabel('Behandlingsgrundlag efter GDPR art. 6').fill('art. 6(1)(e)');
+    await page.getByLabel('Undtagelse efter GDPR art. 9').fill('art. 9(2)(j) med databeskyttelsesloven § 10');
+    await page.getByRole('group', { name: /samtykke/ }).getByLabel('Nej').check();
+    await page.getByLabel('Fortegnelsens reference').fill('AU-2026-117');
+    await page.getByLabel('Dataansvarlig').fill('Aarhus Universitet');
+    await page.getByLabel('Slettedato').fill('2028-12-31');
+    await next();
+
+    // Etik
+    await page.getByLabel('Komité', { exact: true }).selectOption('VEK');
+    await page.getByLabel('Komitéens journalnummer').fill('1-10-72-123-25');
+    await page.getByLabel('Godkendt').check();
+    await next();
+
+    // Behandlingsmiljø
+    await page.getByLabel('Anonymiserede data').check();
+    await page.getByRole('combobox', { name: 'Behandlingsmiljø' }).selectOption({ label: 'Sundhedsdatastyrelsens forskermaskine' });
+    await page.getByLabel('Tekniske og organisatoriske sikkerhedsforanstaltninger').fill('Analyse kun på forskermaskinen; personlig adgang med to-faktor-login; output kontrolleres for små celler før eksport.');
+    await page.getByLabel('Projektet starter').fill('2026-01-01');
+    await page.getByLabel('Projektet slutter').fill('2028-12-31');
+    await page.getByLabel('Data opbevares til').fill('2028-12-31');
+    await next();
+
+    // Data: one request to Landspatientregisteret with four of its catalogue's variables.
+    await page.getByRole('button', { name: 'Tilføj en datakilde' }).click();
+    await page.getByLabel('Datakilde').selectOption('lpr');
+    const variables = page.getByRole('group', { name: 'Variable' }).getByRole('checkbox');
+    await variables.first().waitFor();
+    for (let i = 0; i < 4; i += 1) await variables.nth(i).check();
+    await page.getByLabel('Population', { exact: true }).fill('Voksne med apopleksi 2015–2024');
+    await page.getByLabel('Data fra').fill('2015-01-01');
+    await page.getByLabel('Data til').fill('2024-12-31');
+    await page.getByLabel(/Hvorfor er netop disse variable/).fill('Diagnose og datoer identificerer apopleksi og genindlæggelse; resten justerer for confounding; 2015–2024 giver opfølgningen.');
+
+    // The live check beside the form: complete, with the rules' findings for the source.
+    await page.getByText('Ansøgningen kan indsendes.').waitFor({ timeout: 20000 });
+    await page.getByTestId('save-state').getByText('Kladden er gemt').waitFor();
+    await shot('application-form');
+
+    await next();
+    await page.getByRole('button', { name: 'Indsend ansøgningen' }).click();
+    const submitted = page.getByText(/Ansøgningen er indsendt\. Sagsnummer: EK-\d{4}-\d{6}\./);
+    await submitted.waitFor();
+    const number = /EK-\d{4}-\d{6}/.exec((await submitted.textContent()) ?? '')![0];
+    await page.getByRole('row', { name: new RegExp(number) }).waitFor();
+    await shot('my-applications');
+
+    // Sign out, and in as the caseworker: the case is in the central queue once screened.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ind som Kasper Holm' }).click();
+    await page.getByRole('heading', { name: 'Køer' }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(number) });
+    for (let tries = 0; tries < 40 && !(await row.isVisible()); tries += 1) {
+      await page.waitForTimeout(500);
+      await page.getByRole('link', { name: 'Mine sager' }).click();
+      await page.getByRole('link', { name: 'Central behandling' }).click();
+    }
+    await row.waitFor();
+    await shot('queue');
+
+    await row.getByRole('link', { name: number }).click();
+    await page.getByRole('heading', { name: `Sag ${number}` }).waitFor();
+    const lpr = page.getByRole('region', { name: /Landspatientregisteret/ });
+    await lpr.getByText('Central behandling').waitFor();
+    await lpr.getByRole('table', { name: 'Bemærkninger for Landspatientregisteret' }).waitFor();
+    expect(await lpr.getByRole('row').count()).toBeGreaterThan(1);
+    await shot('case');
+
+    // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.
+    expect(violations.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
+  });
+});
