@@ -19,7 +19,8 @@ import {
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, IdempotencyKey, IfMatch, responseHeaders } from '@kp/http';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EXAMPLE_APPLICATION } from './dto/example-application';
 import { Response } from 'express';
 import { CaseDto } from '../cases/dto/case-view.dto';
 import { ApplicationContentDto } from './dto/application-content.dto';
@@ -49,6 +50,7 @@ export class ApplicationsController {
     summary: 'Create a draft application (every field optional while drafting)',
     description: 'Researcher. Stores a draft of your own; `POST …/check` shows what submit still needs. `Location` names the draft, `ETag` its version.',
   })
+  @ApiBody({ type: ApplicationContentDto, examples: { complete: { summary: 'A complete application that passes check', value: EXAMPLE_APPLICATION } } })
   @ApiCreatedResponse({ type: ApplicationDto, description: 'The draft', headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') })
   @ApiProblems(400, 401, 403, 422)
   @ETag()
@@ -87,6 +89,7 @@ export class ApplicationsController {
     summary: 'Edit a draft, or amend it after a request for supplement',
     description: 'Researcher. Each field given replaces the stored one, null removes it. Send the application’s ETag as If-Match (412 when stale).',
   })
+  @ApiBody({ type: ApplicationContentDto, examples: { complete: { summary: 'A complete application that passes check', value: EXAMPLE_APPLICATION } } })
   @ApiOkResponse({ type: ApplicationDto, description: 'The updated application', headers: responseHeaders('ETag') })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   @ETag()
