@@ -1,5 +1,5 @@
 import { describedBy } from './field-ids';
-import { FieldError } from './FieldError';
+import { FormGroup } from './FormGroup';
 
 export interface SelectProps {
   id: string;
@@ -15,12 +15,7 @@ export interface SelectProps {
 /** FDS "Dropdown" (a native select, so the keyboard and screen readers work as usual). */
 export function Select({ id, label, value, options, onChange, placeholder, hint, error }: SelectProps) {
   return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
-      <FieldError id={id} error={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
         className="form-select"
         id={id}
@@ -37,6 +32,6 @@ export function Select({ id, label, value, options, onChange, placeholder, hint,
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }

@@ -1,5 +1,5 @@
 import { describedBy } from './field-ids';
-import { FieldError } from './FieldError';
+import { FormGroup } from './FormGroup';
 
 export interface TextAreaProps {
   id: string;
@@ -15,12 +15,7 @@ export interface TextAreaProps {
 /** FDS "Tekstområde". */
 export function TextArea({ id, label, value, onChange, onBlur, hint, error, rows = 5 }: TextAreaProps) {
   return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
-      <FieldError id={id} error={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         className="form-input"
         id={id}
@@ -32,6 +27,6 @@ export function TextArea({ id, label, value, onChange, onBlur, hint, error, rows
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -1,5 +1,5 @@
 import { describedBy } from './field-ids';
-import { FieldError } from './FieldError';
+import { FormGroup } from './FormGroup';
 
 export interface TextFieldProps {
   id: string;
@@ -18,12 +18,7 @@ export interface TextFieldProps {
 /** FDS "Inputfelt": label, hint, error message and input in one form-group. */
 export function TextField({ id, label, value, onChange, onBlur, hint, error, type = 'text', width = 'l', required, autoComplete }: TextFieldProps) {
   return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
-      <FieldError id={id} error={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         className={`form-input input-width-${width}`}
         id={id}
@@ -37,6 +32,6 @@ export function TextField({ id, label, value, onChange, onBlur, hint, error, typ
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
       />
-    </div>
+    </FormGroup>
   );
 }
