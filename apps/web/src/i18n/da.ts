@@ -157,7 +157,7 @@ export const da = {
     state: 'Status',
     applicant: 'Ansøger',
     clock: 'Frist',
-    dueDate: 'Frist {{date}} ({{days}} arbejdsdage tilbage)',
+    dueDate: '{{date}} ({{days}} arbejdsdage tilbage)',
     subCases: 'Delsager',
     track: { central: 'Central behandling', collaborative: 'Samarbejdsbehandling' },
     decidingAuthority: 'Afgørende myndighed',

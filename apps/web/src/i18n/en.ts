@@ -151,7 +151,7 @@ export const en: typeof da = {
     state: 'Status',
     applicant: 'Applicant',
     clock: 'Time limit',
-    dueDate: 'Due {{date}} ({{days}} working days left)',
+    dueDate: '{{date}} ({{days}} working days left)',
     subCases: 'Sub-cases',
     track: { central: 'Central handling', collaborative: 'Collaborative handling' },
     decidingAuthority: 'Deciding authority',

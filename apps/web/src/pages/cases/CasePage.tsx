@@ -59,7 +59,7 @@ function SubCaseView({ sub }: { sub: Schema<'SubCase'> }) {
       ) : (
         <>
           <p>
-            {t('verdict.' + sub.screening.verdict)} · <span className="form-hint">{t('case.lawDate', { date: sub.screening.lawDate })}</span>
+            {t('verdict.' + sub.screening.verdict)} <span className="form-hint">{t('case.lawDate', { date: sub.screening.lawDate })}</span>
           </p>
           <Table caption={t('case.findingsCaption', { source: sub.dataSourceName })} head={[t('case.columns.severity'), t('case.columns.message'), t('case.columns.law')]}>
             {sub.screening.findings.map((finding) => (
