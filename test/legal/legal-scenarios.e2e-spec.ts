@@ -9,7 +9,7 @@ import { copenhagenDate, fileAndScreen } from './support';
 /**
  * The legal scenario suite (issue 10): realistic applications, each with what Danish and EU law say
  * the screening must find — track, verdict, cited provisions and legal matters per data request —
- * and why (../shared/LEGAL.md). Each scenario goes through the HTTP API as an applicant would send
+ * and why (docs/legal.md). Each scenario goes through the HTTP API as an applicant would send
  * it, on one app, in the order of the scenarios' dates on the app's business clock. A failing
  * scenario names each difference with the provision the expectation follows from, and shows what
  * the screening found.

@@ -71,7 +71,7 @@ export interface LegalApplication {
 
 // ---------------------------------------------------------------------------------------------
 // What a scenario expects. Every expectation says `because`: the provision it follows from, as
-// ../shared/LEGAL.md states it — never what the rules happen to answer today.
+// the law (docs/legal.md, with its sources) states it — never what the rules happen to answer today.
 
 export type Track = 'central' | 'collaborative';
 export type Verdict = 'approve' | 'abstain' | 'deny';

@@ -46,7 +46,7 @@ export function citesProvision(legalReference: string | null | undefined, provis
 export const describeProvision = (provision: Provision): string => alternatives(provision).map((p) => `"${p}"`).join(' or ');
 
 // ---------------------------------------------------------------------------------------------
-// Provisions (../shared/LEGAL.md)
+// Provisions (docs/legal.md)
 
 export const DBL_10 = 'dbl § 10';
 export const DBL_10_3_1 = 'dbl § 10 stk. 3 nr. 1';
