@@ -33,8 +33,9 @@ export function Header({ portal, title, authority, user, signOut, navigation = [
       <header className="header">
         <div className="portal-info">
           <div className="portal-info-inner container">
-            <Link to="/" className="logo">
-              <span>{portal}</span>
+            {/* FDS's "logo" link carries the virk.dk logo in this theme; the portal's name stands in its place as text. */}
+            <Link to="/" className="portal-name">
+              {portal}
             </Link>
             {(user || signOut) && (
               <div className="portal-user">

@@ -7,6 +7,7 @@ import { useApi, useSession } from '../../auth/session';
 import { Badge, PageHeading, Table } from '../../components/fds';
 import { Loading } from '../Loading';
 import { useDates } from '../use-dates';
+import { CommandStatusMessage, CommandStatusProvider } from './actions/command-status';
 import { Commands } from './actions/Commands';
 import { ResubmitForm } from './actions/ResubmitForm';
 import { ClockView, WaitingForList } from './ClockView';
@@ -29,7 +30,11 @@ export function CasePage() {
   const { id } = useParams<{ id: string }>();
   const api = useApi();
   const found = useQuery({ queryKey: ['case', id], queryFn: async () => unwrap(await api.GET('/v1/cases/{id}', { params: { path: { id: id! } } })) });
-  return <Loading query={found}>{(kase) => <CaseView kase={kase} />}</Loading>;
+  return (
+    <CommandStatusProvider>
+      <Loading query={found}>{(kase) => <CaseView kase={kase} />}</Loading>
+    </CommandStatusProvider>
+  );
 }
 
 function CaseView({ kase }: { kase: Case }) {
@@ -76,6 +81,7 @@ function CaseView({ kase }: { kase: Case }) {
           <WaitingForList waiting={kase.waitingFor} forApplicant={forApplicant} />
         </dd>
       </dl>
+      <CommandStatusMessage />
       <Commands kase={kase} steps={kase.nextSteps.filter((step) => !isObjectStep(step))} />
 
       {supplements.length > 0 && (

@@ -21,6 +21,8 @@ export function TimelineView({ kase, staff }: { kase: Schema<'Case'>; staff: boo
   const path = { id: kase.id };
   const waits = useQuery({ queryKey: ['waiting-history', kase.id], enabled: staff, queryFn: async () => unwrap(await api.GET('/v1/cases/{id}/waiting-history', { params: { path } })) });
   const audit = useQuery({ queryKey: ['audit', kase.id], enabled: mayReadAudit, retry: false, queryFn: async () => unwrap(await api.GET('/v1/cases/{id}/audit', { params: { path } })) });
+  // Every read of a case is audited too (case.viewed, case.notes_viewed …); the history shows what happened to it.
+  const events = (audit.data?.items ?? []).filter((entry) => !/(^|_|\.)viewed$/.test(entry.action));
   const sourceOf = (subCaseId: string) => kase.subCases.find((sub) => sub.id === subCaseId)?.dataSourceName ?? '—';
   if (!waits.data && !audit.data) return null;
   return (
@@ -40,12 +42,12 @@ export function TimelineView({ kase, staff }: { kase: Schema<'Case'>; staff: boo
           ))}
         </Table>
       )}
-      {audit.data && audit.data.items.length > 0 && (
+      {events.length > 0 && (
         <Table caption={t('timeline.auditCaption')} head={['at', 'event', 'by'].map((column) => t(`timeline.columns.${column}`))}>
-          {audit.data.items.map((entry: Schema<'TimelineEntryDto'>) => (
+          {events.map((entry: Schema<'TimelineEntryDto'>) => (
             <tr key={entry.seq}>
               <td>{dateTime(entry.at)}</td>
-              <td>{t(`timeline.action.${entry.action.replace('.', '_')}`, { defaultValue: entry.action })}</td>
+              <td>{t(`timeline.action.${entry.action.replace(/\./g, '_')}`, { defaultValue: entry.action })}</td>
               <td>{entry.actor ? `${entry.actor.sub ?? ''} (${t(`roles.${entry.actor.role}`, { defaultValue: entry.actor.role })})` : entry.actorRole ? t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</td>
             </tr>
           ))}

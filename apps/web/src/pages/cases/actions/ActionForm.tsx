@@ -3,6 +3,7 @@ import { FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../api/problem';
 import { Alert, Button, Select, TextArea, TextField } from '../../../components/fds';
+import { useCommandStatus } from './command-status';
 
 export interface ActionField {
   /** The DTO's field name: a problem's `errors[].field` with this name (or `name[i]`) is shown beside it. */
@@ -35,12 +36,14 @@ export function ActionForm({ label, submitLabel, fields = [], variant = 'seconda
   const { t } = useTranslation();
   const id = useId().replace(/:/g, '');
   const queryClient = useQueryClient();
+  const announce = useCommandStatus();
   const [open, setOpen] = useState(false);
   const initial = () => Object.fromEntries(fields.map((field) => [field.name, field.initial ?? '']));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const mutation = useMutation({
     mutationFn: () => run(values),
     onSuccess: async () => {
+      announce?.(done);
       setOpen(false);
       setValues(initial());
       await queryClient.invalidateQueries();
@@ -62,7 +65,7 @@ export function ActionForm({ label, submitLabel, fields = [], variant = 'seconda
         <Button variant={variant} onClick={() => submit()} disabled={mutation.isPending}>
           {label}
         </Button>
-        {mutation.isSuccess && <Alert variant="success" live heading={done} />}
+        {mutation.isSuccess && !announce && <Alert variant="success" live heading={done} />}
         {mutation.isError && <Alert variant="error" live heading={mutation.error.message} />}
       </div>
     );
@@ -74,7 +77,7 @@ export function ActionForm({ label, submitLabel, fields = [], variant = 'seconda
           {label}
         </Button>
       )}
-      {mutation.isSuccess && !open && <Alert variant="success" live heading={done} />}
+      {mutation.isSuccess && !open && !announce && <Alert variant="success" live heading={done} />}
       {open && (
         <form id={id} className="action-form" onSubmit={submit} noValidate aria-label={label}>
           {fields.map((field) => {
