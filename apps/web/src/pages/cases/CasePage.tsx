@@ -107,6 +107,9 @@ function CaseView({ kase }: { kase: Case }) {
         </section>
       )}
 
+      {/* Once decided, what the applicant came for comes first: the permit and the decisions. */}
+      {kase.state === 'decided' && <DecisionsView kase={kase} steps={stepsFor((step) => Boolean(step.permitId))} />}
+
       <h2>{t('case.subCases')}</h2>
       {kase.subCases.map((sub) => (
         <SubCaseView key={sub.id} kase={kase} sub={sub} forApplicant={forApplicant} />
@@ -151,7 +154,7 @@ function CaseView({ kase }: { kase: Case }) {
         </section>
       )}
 
-      <DecisionsView kase={kase} steps={stepsFor((step) => Boolean(step.permitId))} />
+      {kase.state !== 'decided' && <DecisionsView kase={kase} steps={stepsFor((step) => Boolean(step.permitId))} />}
       {role !== 'advisor' && <NotesView caseId={kase.id} />}
       <TimelineView kase={kase} staff={role === 'caseworker' || role === 'legal_approver'} />
     </>

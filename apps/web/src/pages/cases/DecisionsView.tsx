@@ -26,7 +26,7 @@ export function DecisionsView({ kase, steps }: { kase: Schema<'Case'>; steps: re
             <dt>{t('permit.valid')}</dt>
             <dd>{t('permit.period', { from: date(permit.validFrom), until: date(permit.validUntil) })}</dd>
             <dt>{t('permit.environment')}</dt>
-            <dd>{permit.processingEnvironment}</dd>
+            <dd>{t(`form.options.processingEnvironment.${permit.processingEnvironment}`, { defaultValue: permit.processingEnvironment })}</dd>
             <dt>{t('permit.parts')}</dt>
             <dd>
               <ul>

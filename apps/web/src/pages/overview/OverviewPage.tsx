@@ -49,17 +49,28 @@ function OpenCasesChart({ counts }: { counts: { band: string; party: string; cou
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const data = counts.filter((count) => count.count > 0).map((count) => ({ ...count, band: t(`overview.bands.${count.band}`), party: t(`waiting.role.${count.party}`) }));
+    const most = Math.max(1, ...data.map((count) => count.count));
     const chart = Plot.plot({
+      className: 'kp-chart',
       ariaLabel: t('overview.chartLabel'),
       ariaDescription: t('overview.chartDescription'),
       marginLeft: 60,
       width: 900,
       height: 360,
       x: { label: t('overview.band'), domain: DAYS_LEFT_BANDS.map((band) => t(`overview.bands.${band}`)) },
-      y: { label: t('overview.count'), grid: true },
+      // Whole cases only: one tick per case up to ten, else Plot's own.
+      y: { label: t('overview.count'), grid: true, tickFormat: 'd', ticks: most <= 10 ? Array.from({ length: most + 1 }, (_, index) => index) : 10 },
       color: { legend: true, domain: WAITING_PARTIES.map((party) => t(`waiting.role.${party}`)), scheme: 'tableau10' },
       marks: [Plot.barY(data, { x: 'band', y: 'count', fill: 'party', tip: true }), Plot.ruleY([0])],
     });
+    // One image with its label for assistive technology (the table below has the numbers): Plot
+    // labels each mark's <g>, which ARIA does not allow on an element without a role.
+    for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+    // Plot ships its base styles as <style> elements, which the console's CSP (style-src 'self')
+    // refuses; styles.css carries the same rules for the kp-chart class instead.
+    for (const style of chart.querySelectorAll('style')) style.remove();
+    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg[aria-label]');
+    svg?.setAttribute('role', 'img');
     ref.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [counts, t]);
