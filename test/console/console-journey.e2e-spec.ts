@@ -1,20 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/app';
+import { launchChromium, missingForBrowser, seriousAccessibilityViolations, WEB_DIR } from './browser';
 
 /**
  * The console in a real browser (issue 12), against the whole app on the embedded database, in
- * Danish and by clicking only: a researcher signs in, drafts, checks and submits an application; a
- * caseworker sees it in the queue and opens the case. Needs Debian's Chromium (`apt-get install -y
- * chromium`; .ci/run installs it) and the built console (`npm run build:web`, part of npm test).
- * Screenshots go to dist/screenshots; UPDATE_SCREENSHOTS=1 writes the README's, in docs/screenshots.
+ * Danish and by clicking only: a researcher signs in, drafts, checks and submits an application to
+ * one source; a caseworker sees it in the queue and opens the case with its findings and law. The
+ * full journey to the permit, and the README's screenshots, are in permit-journey.e2e-spec.ts.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIR = resolve(__dirname, '../../dist/web');
-const SHOTS = resolve(__dirname, process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../dist/screenshots');
-const missing = [!existsSync(CHROMIUM) && `Chromium (${CHROMIUM}; apt-get install -y chromium)`, !existsSync(join(WEB_DIR, 'index.html')) && 'the built console (npm run build:web)'].filter(Boolean);
-if (missing.length > 0) console.warn(`console journey skipped: missing ${missing.join(' and ')}`);
+const missing = missingForBrowser('console journey');
 
 (missing.length === 0 ? describe : describe.skip)('the console in Chromium: draft, check and submit, then the queue (e2e)', () => {
   let t: TestApp;
@@ -22,19 +16,19 @@ if (missing.length > 0) console.warn(`console journey skipped: missing ${missing
   let page: Page;
   let origin: string;
   const violations: string[] = [];
-
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const inaccessible: Record<string, string[]> = {};
+  /** Record the page's serious or critical accessibility violations under its name. */
+  const shot = async (name: string) => {
+    const found = await seriousAccessibilityViolations(page);
+    if (found.length > 0) inaccessible[name] = found;
+  };
   const next = () => page.getByRole('button', { name: 'Næste' }).click();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp('console_journey', { env: { WEB_DIR } });
     await t.app.listen(0, '127.0.0.1');
     origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'da-DK' })).newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') violations.push(message.text());
@@ -144,6 +138,7 @@ if (missing.length > 0) console.warn(`console journey skipped: missing ${missing
     expect(await lpr.getByRole('row').count()).toBeGreaterThan(1);
     await shot('case');
 
+    expect(inaccessible).toEqual({});
     // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.
     expect(violations.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { i18n as I18n } from 'i18next';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { Session, SessionProvider, useSession } from './auth/session';
@@ -8,6 +8,8 @@ import { Layout, RequireRole } from './Layout';
 import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
+import { ConsultationsPage } from './pages/consultations/ConsultationsPage';
+import { ToDecidePage } from './pages/controller/ToDecidePage';
 import { QueuePage } from './pages/cases/QueuePage';
 import { homeOf } from './pages/home-of';
 import { HomePage } from './pages/HomePage';
@@ -19,6 +21,9 @@ function Start() {
   return <Navigate to={session ? homeOf(session.actor.role) : '/sign-in'} replace />;
 }
 
+// Observable Plot (with d3) is loaded only when the overview opens, keeping the first page's JS small.
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage').then((module) => ({ default: module.OverviewPage })));
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -27,7 +32,11 @@ const router = createBrowserRouter([
       { path: 'sign-in', element: <SignInPage /> },
       {
         element: <RequireRole />,
-        children: [{ path: 'home', element: <HomePage /> }],
+        children: [
+          { path: 'home', element: <HomePage /> },
+          // Every role that may read a case gets the same page; the API decides what it shows and allows.
+          { path: 'cases/:id', element: <CasePage /> },
+        ],
       },
       {
         element: <RequireRole roles={['researcher']} />,
@@ -40,9 +49,11 @@ const router = createBrowserRouter([
         element: <RequireRole roles={['caseworker', 'legal_approver']} />,
         children: [
           { path: 'queues/:queue', element: <QueuePage /> },
-          { path: 'cases/:id', element: <CasePage /> },
         ],
       },
+      { element: <RequireRole roles={['caseworker']} />, children: [{ path: 'overview', element: <Suspense fallback={null}><OverviewPage /></Suspense> }] },
+      { element: <RequireRole roles={['advisor']} />, children: [{ path: 'consultations', element: <ConsultationsPage /> }] },
+      { element: <RequireRole roles={['controller']} />, children: [{ path: 'to-decide', element: <ToDecidePage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

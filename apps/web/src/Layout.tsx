@@ -2,45 +2,37 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useNavigate } from 'react-router';
 import { Actor, useSession } from './auth/session';
-import { Button, Header, LanguageSwitch, SkipLink } from './components/fds';
+import { Header, LanguageSwitch, SkipLink } from './components/fds';
 import { LANGUAGES } from './i18n';
+import { NAVIGATION } from './pages/home-of';
 
-const NAVIGATION: Partial<Record<Actor['role'], { to: string; label: string }[]>> = {
-  researcher: [{ to: '/applications', label: 'nav.myApplications' }],
-  caseworker: [{ to: '/queues/central', label: 'nav.queues' }],
-  legal_approver: [{ to: '/queues/approval', label: 'nav.queues' }],
-};
-
-/** Every page: skip link, header with language switch and the person signed in, then the page in <main>. */
+/** Every page: skip link, language switch, the FDS header with the person signed in and the role's menu, then the page in <main>. */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { session, signOut } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const actor = session?.actor;
   return (
     <>
       <SkipLink label={t('app.skip')} />
       <Header
+        portal={t('app.portal')}
         title={t('app.title')}
+        authority={t('app.authority')}
         navigationLabel={t('app.mainNavigation')}
-        navigation={(session ? (NAVIGATION[session.actor.role] ?? []) : []).map((item) => ({ to: item.to, label: t(item.label) }))}
-        tools={<LanguageSwitch label={t('app.language')} current={i18n.language} languages={LANGUAGES} onChange={(code) => void i18n.changeLanguage(code)} />}
-        user={
-          session && (
-            <p className="portal-user">
-              {t('app.signedInAs', { name: session.actor.name ?? session.actor.sub, role: t(`roles.${session.actor.role}`) })}{' '}
-              <Button
-                variant="tertiary"
-                onClick={() => {
-                  signOut();
-                  queryClient.clear(); // nothing read with the old token stays in memory
-                  navigate('/sign-in', { state: { signedOut: true } });
-                }}
-              >
-                {t('app.signOut')}
-              </Button>
-            </p>
-          )
+        navigation={(actor ? NAVIGATION[actor.role] : []).map((item) => ({ ...item, label: t(item.label) }))}
+        languageSwitch={<LanguageSwitch label={t('app.language')} current={i18n.language} languages={LANGUAGES} onChange={(code) => void i18n.changeLanguage(code)} />}
+        user={actor && t('app.signedInAs', { name: actor.name ?? actor.sub, role: t(`roles.${actor.role}`) })}
+        signOut={
+          actor && {
+            label: t('app.signOut'),
+            onClick: () => {
+              signOut();
+              queryClient.clear(); // nothing read with the old token stays in memory
+              navigate('/sign-in', { state: { signedOut: true } });
+            },
+          }
         }
       />
       <main id="main-content" className="container page-container">

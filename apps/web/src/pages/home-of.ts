@@ -1,8 +1,20 @@
 import type { Actor } from '../auth/session';
 
-/** Where each role starts; roles whose pages are not built yet land on the home page. */
+/** Each role's main menu; the first item is where the role lands after sign-in. */
+export const NAVIGATION: Record<Actor['role'], readonly { to: string; label: string; section?: string }[]> = {
+  researcher: [{ to: '/applications', label: 'nav.myApplications' }],
+  caseworker: [
+    { to: '/queues/central', label: 'nav.queues', section: '/queues' },
+    { to: '/overview', label: 'nav.overview' },
+  ],
+  legal_approver: [{ to: '/queues/approval', label: 'nav.approvals', section: '/queues' }],
+  advisor: [{ to: '/consultations', label: 'nav.consultations' }],
+  controller: [{ to: '/to-decide', label: 'nav.toDecide' }],
+  auditor: [{ to: '/home', label: 'nav.home' }],
+  admin: [{ to: '/home', label: 'nav.home' }],
+};
+
+/** Where each role starts. */
 export function homeOf(role: Actor['role']): string {
-  if (role === 'researcher') return '/applications';
-  if (role === 'caseworker' || role === 'legal_approver') return '/queues/central';
-  return '/home';
+  return NAVIGATION[role][0]?.to ?? '/home';
 }

@@ -1,46 +1,87 @@
 import { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 export interface HeaderProps {
+  /** The portal: whose service it is (FDS "portal-info", left). */
+  portal: string;
+  /** The service's own name (FDS "solution-heading"). */
   title: string;
-  /** Who is signed in, and the sign-out button. */
-  user?: ReactNode;
-  /** The language switch. */
-  tools?: ReactNode;
-  navigation?: readonly { to: string; label: string }[];
+  /** The authority behind the service (FDS "additional-info"). */
+  authority: string;
+  /** Who is signed in, in FDS's "name, role" form; absent before sign-in. */
+  user?: string;
+  /** The sign-out button (FDS "log-off" function link); absent before sign-in. */
+  signOut?: { label: string; onClick(): void };
+  /** Each item is current on its own path and every path under `section` (e.g. all queues). */
+  navigation?: readonly { to: string; label: string; section?: string }[];
   navigationLabel: string;
+  /** Above the header, as FDS places its language switcher. */
+  languageSwitch?: ReactNode;
 }
 
-/** FDS "Header" (solution header): the service's name, the person signed in, and the main navigation. */
-export function Header({ title, user, tools, navigation = [], navigationLabel }: HeaderProps) {
+/**
+ * FDS "Header" (dkfds 11 components/header): portal info with the person signed in and sign-out,
+ * the solution info with the service and its authority, then the main menu. Below 992 px FDS hides
+ * the portal user and the menu behind a mobile drawer driven by its script; styles.css keeps both
+ * visible instead, so sign-out and navigation never depend on that script.
+ */
+export function Header({ portal, title, authority, user, signOut, navigation = [], navigationLabel, languageSwitch }: HeaderProps) {
+  const { pathname } = useLocation();
   return (
-    <header className="header">
-      <div className="solution-header">
-        <div className="container solution-header-inner">
-          <div className="solution-heading">
-            <Link to="/">{title}</Link>
-          </div>
-          <div className="solution-info">
-            {tools}
-            {user}
+    <>
+      {languageSwitch}
+      <header className="header">
+        <div className="portal-info">
+          <div className="portal-info-inner container">
+            {/* FDS's "logo" link carries the virk.dk logo in this theme; the portal's name stands in its place as text. */}
+            <Link to="/" className="portal-name">
+              {portal}
+            </Link>
+            {(user || signOut) && (
+              <div className="portal-user">
+                {user && <p className="user">{user}</p>}
+                {signOut && (
+                  <button type="button" className="function-link d-print-none log-off" onClick={signOut.onClick}>
+                    {signOut.label}
+                  </button>
+                )}
+              </div>
+            )}
           </div>
         </div>
-      </div>
-      {navigation.length > 0 && (
-        <nav className="navigation-menu" aria-label={navigationLabel}>
-          <div className="navigation-menu-inner container">
-            <ul className="mainmenu">
-              {navigation.map((item) => (
-                <li className="mainmenu-item" key={item.to}>
-                  <Link className="mainmenu-link" to={item.to}>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+        <div className="solution-info">
+          <div className="solution-info-inner container">
+            <div className="solution-heading">
+              <Link to="/">{title}</Link>
+            </div>
+            <div className="additional-info">
+              <p>
+                <strong className="authority-name">{authority}</strong>
+              </p>
+            </div>
           </div>
-        </nav>
-      )}
-    </header>
+        </div>
+        {navigation.length > 0 && (
+          <div className="navigation-menu">
+            <div className="navigation-menu-inner container">
+              <nav className="nav" aria-label={navigationLabel}>
+                <ul className="mainmenu">
+                  {navigation.map((item) => {
+                    const current = pathname === item.to || pathname.startsWith(`${item.section ?? item.to}/`);
+                    return (
+                      <li key={item.to} className={current ? 'active current' : undefined}>
+                        <Link to={item.to} className="nav-link" aria-current={current ? 'page' : undefined}>
+                          <span>{item.label}</span>
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            </div>
+          </div>
+        )}
+      </header>
+    </>
   );
 }

@@ -5,25 +5,31 @@ export interface LanguageSwitchProps {
   onChange(code: string): void;
 }
 
-/** FDS "Sprogvælger": each language named in itself, the current one marked. */
+/**
+ * FDS "Sprogvælger" (components/language-switcher), above the header: each language named in
+ * itself and marked with its `lang`, the current one with aria-current. Buttons, not links: the
+ * language changes in place and is not part of the address.
+ */
 export function LanguageSwitch({ label, current, languages, onChange }: LanguageSwitchProps) {
   return (
-    <nav className="language-switcher" aria-label={label}>
-      <ul>
-        {languages.map((language) => (
-          <li key={language.code}>
-            <button
-              type="button"
-              className="button button-unstyled"
-              lang={language.code}
-              aria-current={language.code === current ? 'true' : undefined}
-              onClick={() => onChange(language.code)}
-            >
-              {language.name}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <div className="language-switcher d-print-none">
+      <div className="container">
+        <ul aria-label={label}>
+          {languages.map((language) => (
+            <li key={language.code}>
+              <button
+                type="button"
+                className="function-link"
+                lang={language.code}
+                aria-current={language.code === current ? 'true' : undefined}
+                onClick={() => onChange(language.code)}
+              >
+                {language.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
   );
 }

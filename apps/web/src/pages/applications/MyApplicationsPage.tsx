@@ -1,12 +1,14 @@
+import type { Schema } from '@kp/client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/session';
 import { Alert, Badge, Button, PageHeading, Table } from '../../components/fds';
+import { ClockView } from '../cases/ClockView';
 import { Loading } from '../Loading';
 
-/** The researcher's applications, drafts and submitted alike, with the case each opened. */
+/** The researcher's applications, drafts and submitted alike, with the case each opened: its status, the statutory clock and what it asks of you. */
 export function MyApplicationsPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -33,7 +35,7 @@ export function MyApplicationsPage() {
           page.items.length === 0 ? (
             <p>{t('applications.empty')}</p>
           ) : (
-            <Table caption={t('applications.caption')} head={[t('applications.columns.title'), t('applications.columns.status'), t('applications.columns.case'), t('applications.columns.updated')]}>
+            <Table caption={t('applications.caption')} head={[t('applications.columns.title'), t('applications.columns.status'), t('applications.columns.case'), t('applications.columns.clock'), t('applications.columns.updated')]}>
               {page.items.map((application) => (
                 <tr key={application.id}>
                   <td>
@@ -46,7 +48,8 @@ export function MyApplicationsPage() {
                   <td>
                     <Badge variant={application.status === 'draft' ? undefined : 'info'}>{t(`states.${application.status}`)}</Badge>
                   </td>
-                  <td>{application.case?.number ?? '—'}</td>
+                  <td>{application.case ? <Link to={`/cases/${application.case.id}`}>{application.case.number}</Link> : '—'}</td>
+                  <td>{application.case ? <CaseClock caseRef={application.case} /> : '—'}</td>
                   <td>{date.format(new Date(application.updatedAt))}</td>
                 </tr>
               ))}
@@ -54,6 +57,26 @@ export function MyApplicationsPage() {
           )
         }
       </Loading>
+    </>
+  );
+}
+
+/** The case's clock and whether it waits for you, read from the case itself (one request per submitted application). */
+function CaseClock({ caseRef }: { caseRef: Schema<'ApplicationCaseRef'> }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const found = useQuery({ queryKey: ['case', caseRef.id], queryFn: async () => unwrap(await api.GET('/v1/cases/{id}', { params: { path: { id: caseRef.id } } })) });
+  if (!found.data) return <>…</>;
+  const kase = found.data;
+  const asksYou = kase.nextSteps.some((step) => step.command === 'resubmit');
+  return (
+    <>
+      {kase.clock ? <ClockView clock={kase.clock} forApplicant /> : '—'}
+      {asksYou && (
+        <Link className="d-block" to={`/cases/${kase.id}`}>
+          {t('applications.answerSupplement')}
+        </Link>
+      )}
     </>
   );
 }

@@ -1,21 +1,24 @@
 import type { Schema } from '@kp/client';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/session';
-import { Badge, PageHeading, Table } from '../../components/fds';
+import { Badge, Checkbox, PageHeading, Select, Table, TextField } from '../../components/fds';
 import { Loading } from '../Loading';
+import { filterQueue, NO_FILTER, QueueFilter } from './queue-filter';
 
 type QueueName = Schema<'QueuePage'>['queue'];
 const QUEUES: readonly QueueName[] = ['central', 'collaborative', 'approval', 'mine'];
 const isQueue = (name: string | undefined): name is QueueName => QUEUES.includes(name as QueueName);
 
-/** The caseworker's queues: counts per queue from the workload, and one queue's cases, soonest due first. */
+/** The caseworker's queues: counts per queue from the workload, and one queue's cases, soonest due first, narrowed by text, source or urgency. */
 export function QueuePage() {
   const { t } = useTranslation();
   const api = useApi();
   const { queue } = useParams<{ queue: string }>();
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const workload = useQuery({ queryKey: ['workload'], queryFn: async () => unwrap(await api.GET('/v1/workload')) });
   const cases = useQuery({
     queryKey: ['queue', queue],
@@ -45,34 +48,50 @@ export function QueuePage() {
         </ul>
       </nav>
       <Loading query={cases}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t('queues.empty')}</p>
-          ) : (
-            <Table
-              caption={t('queues.caption', { queue: t(`queues.queue.${queue}`) })}
-              head={['number', 'title', 'applicant', 'sources', 'state', 'daysLeft', 'assignee'].map((column) => t(`queues.columns.${column}`))}
-            >
-              {page.items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/cases/${item.id}`}>{item.number}</Link>
-                  </td>
-                  <td>{item.title ?? '—'}</td>
-                  <td>{item.applicant.organisation ?? "—"}</td>
-                  <td>{item.subCases.map((sub) => sub.dataSourceName).join(', ')}</td>
-                  <td>{t(`states.${item.state}`)}</td>
-                  <td>
-                    <DaysLeft item={item} />
-                  </td>
-                  <td>{item.assignee ?? t('queues.unassigned')}</td>
-                </tr>
-              ))}
-            </Table>
-          )
-        }
+        {(page) => (
+          <>
+            <QueueFilters items={page.items} filter={filter} onChange={setFilter} />
+            <QueueTable queue={queue} items={filterQueue(page.items, filter)} />
+          </>
+        )}
       </Loading>
     </>
+  );
+}
+
+function QueueFilters({ items, filter, onChange }: { items: readonly Schema<'QueueItem'>[]; filter: QueueFilter; onChange(filter: QueueFilter): void }) {
+  const { t } = useTranslation();
+  const sources = new Map(items.flatMap((item) => item.subCases.map((sub) => [sub.dataSourceId, sub.dataSourceName] as const)));
+  return (
+    <div className="queue-filters" role="search" aria-label={t('queues.filters')}>
+      <TextField id="queue-text" label={t('queues.filterText')} width="m" value={filter.text} onChange={(text) => onChange({ ...filter, text })} />
+      <Select id="queue-source" label={t('queues.filterSource')} placeholder={t('queues.anySource')} value={filter.source} options={[...sources].map(([value, label]) => ({ value, label }))} onChange={(source) => onChange({ ...filter, source })} />
+      <Checkbox id="queue-urgent" label={t('queues.urgentOnly')} checked={filter.urgentOnly} onChange={(urgentOnly) => onChange({ ...filter, urgentOnly })} />
+    </div>
+  );
+}
+
+function QueueTable({ queue, items }: { queue: QueueName; items: readonly Schema<'QueueItem'>[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{t('queues.empty')}</p>;
+  return (
+    <Table caption={t('queues.caption', { queue: t(`queues.queue.${queue}`) })} head={['number', 'title', 'applicant', 'sources', 'state', 'daysLeft', 'assignee'].map((column) => t(`queues.columns.${column}`))}>
+      {items.map((item) => (
+        <tr key={item.id}>
+          <td>
+            <Link to={`/cases/${item.id}`}>{item.number}</Link>
+          </td>
+          <td>{item.title ?? '—'}</td>
+          <td>{item.applicant.organisation ?? '—'}</td>
+          <td>{item.subCases.map((sub) => sub.dataSourceName).join(', ')}</td>
+          <td>{t(`states.${item.state}`)}</td>
+          <td>
+            <DaysLeft item={item} />
+          </td>
+          <td>{item.assignee ?? t('queues.unassigned')}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
