@@ -5,6 +5,7 @@ import { DEV_PERSONA_SUBJECTS } from '../../apps/api/src/auth/dev-personas';
 import { startTestApp, TestApp } from '../support/app';
 import { bearer } from '../support/applications';
 import { ACCESS_MATRIX, Caller, CALLERS, Cell, ObjectCells, renderCell } from './access-matrix';
+import { replaceBlock } from './support/doc-blocks';
 import { appRoutes, openApiRoutes } from './support/routes';
 import { CaseObject, CONTROLLER_DECISION, DecidedCase, DRAFT, NONEXISTENT_UUID, RECOMMENDATION, World } from './support/world';
 
@@ -298,16 +299,6 @@ function renderMatrixFigures(f: MatrixFigures): string {
       `each on its own object, another party's and a nonexistent one: ${f.checks} requests, ${f.refusalsChecked} of them expected refusals; ` +
       `${f.unexpected2xx} unexpected 2xx, ${f.serverErrors} 5xx.`,
   ].join('\n');
-}
-
-export function replaceBlock(document: string, name: string, body: string): string {
-  const begin = `<!-- BEGIN GENERATED ${name}`;
-  const end = `<!-- END GENERATED ${name} -->`;
-  const from = document.indexOf(begin);
-  const to = document.indexOf(end);
-  if (from < 0 || to < 0) throw new Error(`docs/security.md has no block "${name}"`);
-  const headerEnd = document.indexOf('-->', from) + 3;
-  return `${document.slice(0, headerEnd)}\n${body}\n${document.slice(to)}`;
 }
 
 function renderMatrixDocument(f: MatrixFigures): string {
