@@ -86,6 +86,19 @@ describe('hostile input is refused with a 4xx problem, never a 500 (e2e)', () =>
     expect(res.body.detail).toMatch(/102400 bytes/);
   });
 
+  it('refuses headers over Node’s 16 KiB limit (a huge Idempotency-Key, a huge path) with 431 problem+json, not a bare status line', async () => {
+    const before = await applications();
+    const hugeKey = await request(t.server).post('/v1/applications').set(bearer(researcher)).set('Idempotency-Key', 'k'.repeat(20 * 1024)).send(completeApplication());
+    expectProblem(hugeKey, 431, 'headers-too-large');
+    expect(hugeKey.body.detail).toMatch(/16384 bytes/);
+    expect(hugeKey.headers['cache-control']).toBe('no-store');
+    const hugePath = await request(t.server).get(`/v1/applications/${'å'.repeat(5000)}`).set(bearer(researcher));
+    expectProblem(hugePath, 431, 'headers-too-large');
+    expect(await applications()).toBe(before);
+    // The server goes on answering.
+    await request(t.server).get('/v1/applications').set(bearer(researcher)).expect(200);
+  });
+
   it('refuses a body in an unsupported charset with 415', async () => {
     expectProblem(await postDraft('{"title":"x"}', 'application/json; charset=ebcdic'), 415);
   });

@@ -135,6 +135,24 @@ function describeStrictTokens(mode: string, setUp: (keys: KeyServer) => Promise<
       await request(t.server).get('/v1/me').set(bearer(await token({ iat: -60, exp: -2 }))).expect(200);
     });
 
+    describe('refuses a request without a bearer token', () => {
+      it.each([
+        ['no Authorization header', undefined],
+        ['an empty Bearer', 'Bearer '],
+        ['another scheme', 'Basic cmVzZWFyY2hlci0xOnNlY3JldA=='],
+        ['two tokens', 'Bearer a.b.c d.e.f'],
+      ])('%s', async (_, header) => {
+        const before = await applications();
+        const req = request(t.server).post('/v1/applications').set('Accept-Language', 'en');
+        if (header !== undefined) req.set('Authorization', header);
+        const res = await req.send(completeApplication());
+        expect(res.status).toBe(401);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unauthenticated', status: 401 });
+        expect(await applications()).toBe(before);
+      });
+    });
+
     describe('refuses incomplete claims', () => {
       it.each(['exp', 'iat', 'sub'])('without %s', async (claim) => {
         await expectRefused(token({ omit: [claim] }), new RegExp(`"${claim}" claim|lacks`));

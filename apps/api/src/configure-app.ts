@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, requireJsonBody, securityHeaders } from '@kp/http';
+import { answerParserRefusalsWithProblems, corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, requireJsonBody, securityHeaders } from '@kp/http';
 import { assignRequestId } from '@kp/platform';
 import { AddressRateLimit, RateLimitGuard } from '@kp/rate-limit';
 import { INestApplication } from '@nestjs/common';
@@ -20,6 +20,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   // The request id first, so a body refused before the logger runs (413, 415, 429) still carries it.
   app.use(assignRequestId);
+  // What Node's HTTP parser refuses before express (headers over 16 KiB, bytes that are not HTTP): problem+json too.
+  answerParserRefusalsWithProblems(app.getHttpServer());
   // The client's address (per-IP limits) and whether TLS was in front, as the proxies we trust report them.
   express.set('trust proxy', config.http.trustProxy);
   // In front of everything, /docs and unknown paths included: headers first, so refusals carry them too.

@@ -16,3 +16,4 @@ export * from './cors';
 export * from './json-body';
 export * from './problem-texts/problem-texts';
 export * from './problem-texts/problem-types-page';
+export * from './parser-refusals';

@@ -27,6 +27,7 @@ const TYPES: Record<number, [string, string]> = {
   412: ['precondition-failed', 'Precondition failed'],
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
+  431: ['headers-too-large', 'Request header fields too large'],
   422: ['unprocessable', 'Unprocessable request'],
   428: ['precondition-required', 'Precondition required'],
   429: ['too-many-requests', 'Too many requests'],

@@ -15,6 +15,7 @@ export const DA: ProblemTexts = {
     conflict: 'I strid med den aktuelle tilstand',
     'precondition-failed': 'Forudsætning ikke opfyldt',
     'payload-too-large': 'For stor forespørgsel',
+    'headers-too-large': 'For store headere',
     'unsupported-media-type': 'Forespørgslen er ikke JSON',
     unprocessable: 'Anmodningen er afvist',
     'precondition-required': 'Forudsætning påkrævet',
@@ -68,6 +69,8 @@ export const DA: ProblemTexts = {
     forbidden: 'Din rolle må ikke gøre dette.',
     'route-not-found': 'Der er ingen rute {{method}} {{path}}. Se /docs for API’et.',
     'payload-too-large': 'Forespørgslen er større end grænsen på {{limit}} bytes.',
+    'headers-too-large': 'Forespørgslens headere og adresse er tilsammen større end grænsen på {{limit}} bytes.',
+    'unreadable-request': 'Forespørgslen er ikke gyldig HTTP og kunne ikke læses.',
     internal: 'Der gik noget galt hos os. Oplys request-id’et, når du kontakter support.',
     'too-deep': 'Anmodningen indlejrer objekter eller lister dybere end {{max}} niveauer.',
     // Domain error codes.

@@ -17,6 +17,7 @@ export const EN: ProblemTexts = {
     'precondition-failed': 'Precondition failed',
     'payload-too-large': 'Request body too large',
     'unsupported-media-type': 'Request body is not JSON',
+    'headers-too-large': 'Request headers too large',
     unprocessable: 'Request refused',
     'precondition-required': 'Precondition required',
     'too-many-requests': 'Too many requests',

@@ -2,7 +2,7 @@ import { PROBLEM_STATUS } from '../problem-status';
 import { PROBLEM_BASE, problemType } from '../problem';
 import { PROBLEM_LANGUAGES, PROBLEM_TEXTS, problemLanguage, problemText } from './problem-texts';
 
-const STATUS_SLUGS = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 500, 503, 418].map((s) => problemType(s).type.slice(PROBLEM_BASE.length));
+const STATUS_SLUGS = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 431, 500, 503, 418].map((s) => problemType(s).type.slice(PROBLEM_BASE.length));
 
 describe('problem texts', () => {
   it('give every problem type one title in each language', () => {

@@ -16,11 +16,12 @@ const ABOUT: Record<number, { da: string; en: string }> = {
   422: { da: 'Velformet, men afvist af reglerne; `errors` nævner felterne, hvor det kan.', en: 'Well-formed, but refused by the rules; `errors` names the fields where it can.' },
   428: { da: 'Anmodningen kræver en forudsætning (If-Match).', en: 'The request needs a precondition (If-Match).' },
   429: { da: 'For mange forespørgsler; vent og prøv igen.', en: 'Too many requests; wait and retry.' },
+  431: { da: 'Forespørgslens headere (med adressen) er større end serveren læser.', en: 'The request headers (with the URL) are larger than the server reads.' },
   500: { da: 'Fejl hos os; oplys `requestId`.', en: 'A fault on our side; quote `requestId`.' },
   503: { da: 'En afhængighed (databasen eller køen) svarer ikke.', en: 'A dependency (the database or the queue) does not answer.' },
 };
 
-const STATUSES = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 500, 503];
+const STATUSES = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 431, 500, 503];
 
 /** Every problem type the API answers with, and its status: the domain codes, then the types named by status alone. */
 export function problemTypes(): { type: string; status: number }[] {
