@@ -3,6 +3,7 @@ import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
+import { DecisionDocuments } from './documents/decision-documents.usecase';
 import { DecisionFacts } from './case-facts/decision-facts';
 import { CaseCompletion } from './case-completion/case-completion.service';
 import { ControllerDecide } from './controller-decide/controller-decide.usecase';
@@ -22,7 +23,7 @@ import { GetPermit } from './read-decisions/get-permit.usecase';
 import { Recommend } from './recommend/recommend.usecase';
 import { ReturnDraft } from './return-draft/return-draft.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
