@@ -24,8 +24,9 @@ export function pdfText(pdf: Buffer): Promise<string> {
   });
 }
 
-/** supertest: keep a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+/** supertest: keep a binary body as a Buffer (the response is Node's IncomingMessage; superagent types it loosely). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function binary(res: any, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
   res.on('end', () => done(null, Buffer.concat(chunks)));

@@ -14,6 +14,7 @@ import { ExplainDecision } from './explain-decision/explain-decision.usecase';
 import { DecisionRepository } from './infrastructure/decision.repository';
 import { DecisionRecorder } from './issue-decision/decision-recorder';
 import { IssueDecision } from './issue-decision/issue-decision.usecase';
+import { PermitEvents } from './permits/permit-events';
 import { RevokePermit } from './permits/revoke-permit.usecase';
 import { PublicDecisions } from './public-decisions/public-decisions.usecase';
 import { CaseDecisions } from './read-decisions/case-decisions.usecase';
@@ -28,7 +29,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
-  exports: [...useCases, DecisionRepository, CaseCompletion],
+  providers: [PermitEvents, DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
+  exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

@@ -3,7 +3,7 @@ export const da = {
   app: { title: 'Kontaktpunkt for sundhedsdata', skip: 'Gå til sidens indhold', mainNavigation: 'Hovedmenu', language: 'Sprog', signOut: 'Log ud', signedInAs: 'Logget ind som {{name}} ({{role}})', notFound: 'Siden findes ikke', loading: 'Henter …', error: 'Noget gik galt' },
   fds: { error: 'Fejl' },
   states: { draft: 'Kladde', submitted: 'Indsendt', screening: 'Under vurdering', in_review: 'Under behandling', awaiting_applicant: 'Afventer ansøger', consultation: 'I høring', awaiting_controller: 'Afventer dataansvarlig', decided: 'Afgjort', withdrawn: 'Trukket tilbage', pending_screening: 'Afventer vurdering', awaiting_approval: 'Afventer godkendelse' },
-  roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', auditor: 'Revisor', admin: 'Administrator' },
+  roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', data_holder: 'Dataindehaver (leveringsmedarbejder)', environment_operator: 'Analysemiljøets operatør', auditor: 'Revisor', admin: 'Administrator' },
   nav: { myApplications: 'Mine ansøgninger', newApplication: 'Ny ansøgning', queues: 'Køer' },
   signIn: {
     title: 'Log ind',

@@ -5,7 +5,7 @@ export const en: typeof da = {
   app: { title: 'Health Data Access Body', skip: 'Skip to main content', mainNavigation: 'Main menu', language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as {{name}} ({{role}})', notFound: 'Page not found', loading: 'Loading …', error: 'Something went wrong' },
   fds: { error: 'Error' },
   states: { draft: 'Draft', submitted: 'Submitted', screening: 'Being screened', in_review: 'In review', awaiting_applicant: 'Waiting for the applicant', consultation: 'In consultation', awaiting_controller: 'Waiting for the controller', decided: 'Decided', withdrawn: 'Withdrawn', pending_screening: 'Waiting for screening', awaiting_approval: 'Waiting for approval' },
-  roles: { researcher: 'Researcher', caseworker: 'Caseworker', legal_approver: 'Legal approver', advisor: 'Advisor (regional data-support centre)', controller: 'Data controller', auditor: 'Auditor', admin: 'Administrator' },
+  roles: { researcher: 'Researcher', caseworker: 'Caseworker', legal_approver: 'Legal approver', advisor: 'Advisor (regional data-support centre)', controller: 'Data controller', data_holder: 'Data holder (delivery staff)', environment_operator: 'Analysis environment operator', auditor: 'Auditor', admin: 'Administrator' },
   nav: { myApplications: 'My applications', newApplication: 'New application', queues: 'Queues' },
   signIn: {
     title: 'Sign in',
