@@ -56,7 +56,7 @@ describe('delivery and stop orders (e2e)', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/orders`;
-    t = await startTestApp('delivery_orders', { env: { DELIVERY_RECEIVERS: JSON.stringify({ [SDS]: { adapter: 'webhook', url, secret: SECRET } }), DELIVERY_SWEEP_MS: '300' } });
+    t = await startTestApp('delivery_orders', { env: { DELIVERY_RECEIVERS: JSON.stringify({ [SDS]: { adapter: 'webhook', url, secret: SECRET } }), DELIVERY_SWEEP_MS: '300', PERMIT_EXPIRY_SWEEP_MS: '300' } });
     const people = {
       researcher: { sub: 'r-1', role: 'researcher', organisation: '31119103' },
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: SDS },
@@ -196,5 +196,20 @@ describe('delivery and stop orders (e2e)', () => {
     // The sweep runs every 300 ms: give it a few more runs; the notice stays one.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await notices('rkkpHolder', 'delivery_overdue')).filter((n: any) => n.caseId === caseId)).toHaveLength(1);
+  });
+
+  it('sends a stop order when the permit expires by itself, cancelling the order still open', async () => {
+    // The permit of the previous test (issued 1 September 2027) runs to the end of its project period, 31 December 2028.
+    t.clock.set(new Date('2027-09-01T09:00:00Z'));
+    const { caseId, permit } = await permitFor(completeApplication({ dataRequests: [dataRequest('dar')] }));
+    const [order] = (await get(`/v1/cases/${caseId}/delivery-orders`, 'caseworker').expect(200)).body.items;
+    await report(order.id, 'sdsHolder', { status: 'accepted' }).expect(200);
+    t.clock.set(new Date('2029-01-02T09:00:00Z'));
+    const stop = await waitFor(async () => {
+      const items = (await get(`/v1/cases/${caseId}/delivery-orders`, 'researcher').expect(200)).body.items;
+      return items.find((o: any) => o.kind === 'stop');
+    }, 20000, 'the stop order after expiry');
+    expect(stop).toMatchObject({ stopsOrderId: order.id, permitNumber: permit.number, status: 'ordered' });
+    expect((await get(`/v1/delivery-orders/${order.id}`, 'sdsHolder').expect(200)).body).toMatchObject({ status: 'cancelled', statusReason: `permit ${permit.number} expired` });
   });
 });

@@ -1255,6 +1255,21 @@ export interface components {
              */
             lawChangedOn?: string;
             /**
+             * @description delivery-status-not-allowed: the order’s status now
+             * @example ordered
+             */
+            from?: string;
+            /**
+             * @description delivery-status-not-allowed: the statuses you may report from it (— for none)
+             * @example accepted, rejected
+             */
+            allowed?: string;
+            /**
+             * @description opt-out-checks-missing: the opt-out checks still to confirm, comma-separated
+             * @example ehds_art71_opt_out
+             */
+            missing?: string;
+            /**
              * @description rate-limited: seconds until the limit lets the caller try again (also the Retry-After header)
              * @example 42
              */
