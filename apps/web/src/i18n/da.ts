@@ -166,5 +166,11 @@ export const da = {
     findingsCaption: 'Bemærkninger for {{source}}',
     columns: { severity: 'Alvor', message: 'Bemærkning', law: 'Hjemmel' },
     lawDate: 'Vurderet efter reglerne pr. {{date}}',
+    deliveryOrders: 'Levering til analysemiljøet',
+    deliveryCaption: 'Leverings- og stopordrer til dataindehaverne',
+    deliveryColumns: { holder: 'Dataindehaver', kind: 'Ordre', status: 'Status', due: 'Frist' },
+    orderKinds: { delivery: 'Levering', stop: 'Stop (adgang ophører, data slettes)' },
+    orderStatuses: { ordered: 'Bestilt', accepted: 'Accepteret', extracted: 'Udtrukket', delivered: 'Leveret', rejected: 'Afvist', cancelled: 'Annulleret', access_ended: 'Adgang ophørt', deleted: 'Slettet' },
+    overdue: 'Forsinket',
   },
 };

@@ -160,5 +160,11 @@ export const en: typeof da = {
     findingsCaption: 'Findings for {{source}}',
     columns: { severity: 'Severity', message: 'Finding', law: 'Legal basis' },
     lawDate: 'Screened under the rules of {{date}}',
+    deliveryOrders: 'Delivery to the analysis environment',
+    deliveryCaption: 'Delivery and stop orders to the data holders',
+    deliveryColumns: { holder: 'Data holder', kind: 'Order', status: 'Status', due: 'Due' },
+    orderKinds: { delivery: 'Delivery', stop: 'Stop (access ends, data deleted)' },
+    orderStatuses: { ordered: 'Ordered', accepted: 'Accepted', extracted: 'Extracted', delivered: 'Delivered', rejected: 'Rejected', cancelled: 'Cancelled', access_ended: 'Access ended', deleted: 'Deleted' },
+    overdue: 'Overdue',
   },
 };
