@@ -41,7 +41,7 @@ describe('the web console at / and the development sign-in (e2e)', () => {
 
   it('lists the development personas, one per role, and signs one in with a token the API accepts', async () => {
     const listed = await request(t.server).get('/v1/dev/sign-in').expect(200);
-    expect(listed.body.personas.map((p: { role: string }) => p.role)).toEqual(['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor', 'admin']);
+    expect(listed.body.personas.map((p: { role: string }) => p.role)).toEqual(['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'data_holder', 'environment_operator', 'auditor', 'admin']);
     const signedIn = await request(t.server).post('/v1/dev/sign-in').send({ sub: 'cw-1' }).expect(200);
     expect(signedIn.body.actor).toEqual(DEV_PERSONAS[1]);
     const me = await request(t.server).get('/v1/me').set('Authorization', `Bearer ${signedIn.body.token}`).expect(200);

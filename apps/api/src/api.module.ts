@@ -12,6 +12,7 @@ import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
 import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
+import { DeliveryHttpModule } from './delivery/delivery.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
@@ -43,6 +44,7 @@ export class ApiModule {
         CaseWorkHttpModule,
         DeadlinesHttpModule,
         DecisionsHttpModule,
+        DeliveryHttpModule,
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,

@@ -1,5 +1,5 @@
 /** The roles of DESIGN.md §2. */
-export const ROLES = ['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor', 'admin'] as const;
+export const ROLES = ['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'data_holder', 'environment_operator', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

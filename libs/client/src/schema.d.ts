@@ -804,6 +804,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/decisions/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision letter as a PDF: authority, case and permit number, purpose, data granted, legal basis, reasoning, conditions, period, appeal guidance
+         * @description Whoever may see the decision. Danish, or English with `Accept-Language: en`. The footer carries the hash of the audit event that recorded the decision. The same decision gives the same bytes apart from the creation date.
+         */
+        get: operations["getDecisionLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/permits/{id}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The permit as a PDF: approved parts with data per source, legal basis, reasoning, conditions, validity, environment, appeal guidance
+         * @description Its holder, contact-point staff and auditors. Danish, or English with `Accept-Language: en`. The footer carries the hash of the audit event that issued the permit.
+         */
+        get: operations["getPermitDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/permits/{id}": {
         parameters: {
             query?: never;
@@ -858,6 +898,86 @@ export interface paths {
         get: operations["listPublicDecisions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery and stop orders addressed to your organisation (holder) or environment (operator)
+         * @description A data holder’s delivery staff see their organisation’s orders; an environment operator those for the environments it runs. Oldest first, cursor-paginated.
+         */
+        get: operations["listMyDeliveryOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery or stop order, with its history
+         * @description Its holder, its environment’s operator, the applicant and contact-point staff.
+         */
+        get: operations["getDeliveryOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/delivery-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery and stop orders of a case
+         * @description The applicant and contact-point staff: where the delivery of each holder’s data stands, and whether it is overdue.
+         */
+        get: operations["listCaseDeliveryOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/delivery-orders/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an order’s progress: accepted, extracted, delivered or rejected (delivery); access_ended, deleted (stop)
+         * @description The holder accepts, extracts or rejects (with `reason`); before `extracted` it confirms the opt-out checks that apply (`optOutChecks`; 422 `opt-out-checks-missing`). The environment’s operator reports `delivered` and, on a stop order, `access_ended`; the holder then confirms `deleted`. Another step than `nextStatuses` allows: 409 `delivery-status-not-allowed`.
+         */
+        post: operations["reportDeliveryOrderStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1135,13 +1255,28 @@ export interface components {
              */
             lawChangedOn?: string;
             /**
+             * @description delivery-status-not-allowed: the order’s status now
+             * @example ordered
+             */
+            from?: string;
+            /**
+             * @description delivery-status-not-allowed: the statuses you may report from it (— for none)
+             * @example accepted, rejected
+             */
+            allowed?: string;
+            /**
+             * @description opt-out-checks-missing: the opt-out checks still to confirm, comma-separated
+             * @example ehds_art71_opt_out
+             */
+            missing?: string;
+            /**
              * @description rate-limited: seconds until the limit lets the caller try again (also the Retry-After header)
              * @example 42
              */
             retryAfter?: number;
         };
         /** @enum {string} */
-        Role: "researcher" | "caseworker" | "legal_approver" | "advisor" | "controller" | "auditor" | "admin";
+        Role: "researcher" | "caseworker" | "legal_approver" | "advisor" | "controller" | "data_holder" | "environment_operator" | "auditor" | "admin";
         /** @description Who the verified bearer token says you are */
         Actor: {
             /** @description Subject: your stable id at the identity provider */
@@ -2679,6 +2814,163 @@ export interface components {
             items: components["schemas"]["PublicDecision"][];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OrderKind: "delivery" | "stop";
+        /** @description An organisation by name and CVR number */
+        Organisation: {
+            /** @example Sundhedsdatastyrelsen */
+            name: string;
+            /** @example 33257872 */
+            cvr: string;
+        };
+        /** @description What to extract from one source, as the application asked and the permit granted */
+        SourceExtract: {
+            /** @example lpr */
+            dataSourceId: string;
+            dataSourceName: string;
+            /** @example national_register */
+            dataSourceKind: string;
+            variables: string[];
+            population: string;
+            /**
+             * @example {
+             *       "start": "2015-01-01",
+             *       "end": "2024-12-31"
+             *     }
+             */
+            period: Record<string, never>;
+            biologicalMaterial: boolean;
+            /** Format: uuid */
+            decisionId: string;
+        };
+        /** @description The analysis environment the data go to, and who operates it (null: none the contact point deals with) */
+        AnalysisEnvironment: {
+            /** @example sds_research_machine */
+            id: string;
+            name: components["schemas"]["LocalisedText"];
+            operator: components["schemas"]["Organisation"] | null;
+        };
+        /** @description The holder’s delivery target the due date is counted with, from the source manifests */
+        DeliveryServiceLevel: {
+            /** @example 30 */
+            workingDays: number;
+            reference: string;
+            /** @description false while the number is not confirmed against the holder’s published terms */
+            verified: boolean;
+        };
+        /** @description What the holder is to do, taken from the application and the permit: nobody re-enters it */
+        OrderInstructions: {
+            sources: components["schemas"]["SourceExtract"][];
+            /** @enum {string|null} */
+            output: "anonymised" | "pseudonymised" | null;
+            /** @description Who pseudonymises and keeps the key (the holder); null for anonymised output */
+            pseudonymisationKeyOwner: components["schemas"]["Organisation"] | null;
+            environment: components["schemas"]["AnalysisEnvironment"];
+            /**
+             * Format: date-time
+             * @description The permit’s validity: the data may be used until then
+             */
+            validUntil: string;
+            serviceLevel: components["schemas"]["DeliveryServiceLevel"];
+        };
+        /** @enum {string} */
+        OrderStatus: "ordered" | "accepted" | "extracted" | "delivered" | "rejected" | "cancelled" | "access_ended" | "deleted";
+        /** @enum {string} */
+        OptOutCheck: "tissue_use_register" | "ehds_art71_opt_out";
+        /** @description An opt-out check the holder confirms before reporting an extract */
+        OptOutRequirement: {
+            code: components["schemas"]["OptOutCheck"];
+            text: components["schemas"]["LocalisedText"];
+            /** @example Sundhedsloven § 29 (Vævsanvendelsesregisteret) */
+            legalReference: string;
+        };
+        /**
+         * @description What you may report now (holder and environment only)
+         * @enum {string}
+         */
+        ReportedStatus: "accepted" | "extracted" | "delivered" | "rejected" | "access_ended" | "deleted";
+        /** @description Who reported: role and organisation; staff also see the person */
+        StatusReporter: {
+            /** @example data_holder */
+            role: string;
+            organisation: string | null;
+            /** @description Staff and auditors only */
+            sub?: string;
+        };
+        /** @description One step in an order’s history */
+        StatusReport: {
+            from: components["schemas"]["OrderStatus"];
+            to: components["schemas"]["OrderStatus"];
+            reason: string | null;
+            optOutChecks: string[];
+            /** Format: date-time */
+            reportedAt: string | null;
+            reportedBy: components["schemas"]["StatusReporter"];
+        };
+        /** @description A delivery order (data to the analysis environment) or a stop order (access ends, data deleted) to one data holder */
+        DeliveryOrder: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrderKind"];
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000001 */
+            caseNumber: string;
+            /** Format: uuid */
+            permitId: string;
+            /** @example DUT-2027-000001 */
+            permitNumber: string;
+            holder: components["schemas"]["Organisation"];
+            instructions: components["schemas"]["OrderInstructions"];
+            status: components["schemas"]["OrderStatus"];
+            /** @description Why it was rejected or cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The holder’s service level from the order (Danish working days)
+             */
+            dueAt: string | null;
+            /** @description Still open after dueAt */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description When a configured receiver (webhook, file drop) took it; null: read through the API
+             */
+            dispatchedAt: string | null;
+            /**
+             * Format: uuid
+             * @description A stop order: the delivery order whose data it stops
+             */
+            stopsOrderId: string | null;
+            version: number;
+            /** @description The opt-out checks an extract reported today must confirm */
+            optOutChecks: components["schemas"]["OptOutRequirement"][];
+            /** @description What you may report now (holder and environment only) */
+            nextStatuses: components["schemas"]["ReportedStatus"][];
+            history: components["schemas"]["StatusReport"][];
+        };
+        /** @description One page of the orders addressed to you, oldest first */
+        DeliveryOrderPage: {
+            items: components["schemas"]["DeliveryOrder"][];
+            nextCursor: string | null;
+        };
+        /** @description The delivery and stop orders of a case */
+        CaseDeliveryOrders: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            items: components["schemas"]["DeliveryOrder"][];
+        };
+        ReportStatusDto: {
+            /** @description The order’s new status; `nextStatuses` on the order lists those you may report now */
+            status: components["schemas"]["ReportedStatus"];
+            /** @description Why the order is refused; required with `rejected` */
+            reason?: string;
+            /** @description With `extracted`: the opt-out checks done (`optOutChecks` on the order lists those that apply) */
+            optOutChecks?: components["schemas"]["OptOutCheck"][];
         };
         /** @description A notice to you, or to everyone in your role within your organisation or region */
         Notification: {
@@ -6871,6 +7163,148 @@ export interface operations {
             };
         };
     };
+    getDecisionLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (`Content-Language` says which language) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPermitDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (`Content-Language` says which language) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPermit: {
         parameters: {
             query?: never;
@@ -7082,6 +7516,332 @@ export interface operations {
             };
             /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDeliveryOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryOrderPage"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDeliveryOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryOrder"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseDeliveryOrders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case’s orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDeliveryOrders"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportDeliveryOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportStatusDto"];
+            };
+        };
+        responses: {
+            /** @description The order after the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryOrder"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

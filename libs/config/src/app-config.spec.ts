@@ -141,12 +141,12 @@ describe('loadConfig', () => {
     };
 
     it('applies the documented defaults', () => {
-      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 900_000 });
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 900_000, deliverySweepMs: 3_600_000 });
     });
 
     it('takes a valid interval for each job', () => {
       const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250', MAIL_REDELIVERY_SWEEP_MS: '200' });
-      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 200 });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 200, deliverySweepMs: 3_600_000 });
     });
 
     it.each([
@@ -178,6 +178,39 @@ describe('loadConfig', () => {
       const attempt = () => loadConfig({ ...base, TOKEN_MAX_LIFETIME_S: '86401', TOKEN_CLOCK_TOLERANCE_S: '300' });
       expect(attempt).toThrow('TOKEN_MAX_LIFETIME_S="86401" must be an integer from 60 to 86400 (seconds)');
       expect(attempt).toThrow('TOKEN_CLOCK_TOLERANCE_S="300" must be an integer from 0 to 60 (seconds)');
+    });
+  });
+
+  describe('DELIVERY_RECEIVERS', () => {
+    const secret = 'x'.repeat(32);
+    it('has no receivers by default: holders read their orders through the API', () => {
+      expect(loadConfig(base).deliveryReceivers).toEqual({});
+    });
+
+    it('takes a webhook and a file drop per holder CVR', () => {
+      const raw = JSON.stringify({ '33257872': { adapter: 'webhook', url: 'https://holder.example/orders', secret }, '29190925': { adapter: 'file_drop', directory: '/srv/orders' } });
+      expect(loadConfig({ ...base, DELIVERY_RECEIVERS: raw }).deliveryReceivers).toEqual({
+        '33257872': { adapter: 'webhook', url: 'https://holder.example/orders', secret },
+        '29190925': { adapter: 'file_drop', directory: '/srv/orders' },
+      });
+    });
+
+    const problem = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+    };
+
+    it('stops start-up on a bad entry, naming it: no CVR, a short secret, plain http in production, a relative directory', () => {
+      expect(problem({ DELIVERY_RECEIVERS: '{"sds": {"adapter": "webhook", "url": "https://x.example", "secret": "' + secret + '"}}' })).toContain('DELIVERY_RECEIVERS["sds"]: the key must be a CVR number');
+      expect(problem({ DELIVERY_RECEIVERS: '{"33257872": {"adapter": "webhook", "url": "https://x.example", "secret": "short"}}' })).toContain('DELIVERY_RECEIVERS["33257872"].secret must be a string of at least 32 characters');
+      expect(problem({ DELIVERY_RECEIVERS: '{"29190925": {"adapter": "file_drop", "directory": "orders"}}' })).toContain('DELIVERY_RECEIVERS["29190925"].directory must be an absolute path');
+      expect(problem({ DELIVERY_RECEIVERS: 'not json' })).toContain('DELIVERY_RECEIVERS is not JSON');
+      const production = () => loadConfig({ ...base, NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp.example/jwks', DELIVERY_RECEIVERS: JSON.stringify({ '33257872': { adapter: 'webhook', url: 'http://holder.example', secret } }) });
+      expect(production).toThrow('DELIVERY_RECEIVERS["33257872"].url must be https');
     });
   });
 });

@@ -1,6 +1,7 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
+import { DeliveryReceiver, readDeliveryReceivers } from './delivery-receivers';
 import { HttpEdgeConfig, RateLimits, readHttpEdge, readRateLimits } from './http-edge-config';
 
 /** The process configuration, read once at start-up from the environment. */
@@ -55,6 +56,8 @@ export interface AppConfig {
   rateLimits: RateLimits;
   /** The e-mail channel: `SMTP_URL` set sends notices by e-mail too; unset, they are in the app only. */
   mail?: MailConfig;
+  /** `DELIVERY_RECEIVERS`: where each data holder (by CVR) receives its delivery and stop orders; a holder without one reads them through the API. */
+  deliveryReceivers: Record<string, DeliveryReceiver>;
 }
 
 export interface MailConfig {
@@ -94,6 +97,8 @@ export interface Schedules {
   auditCheckpointEveryEvents: number;
   /** `MAIL_REDELIVERY_SWEEP_MS`: queue again e-mails whose retries ran out, e.g. while the SMTP server was down (default 15 minutes). */
   mailRedeliverySweepMs: number;
+  /** `DELIVERY_SWEEP_MS`: notice delivery orders overdue against their holder's service level (default hourly). */
+  deliverySweepMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -240,6 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       auditCheckpointEveryMs: milliseconds('AUDIT_CHECKPOINT_EVERY_MS', 600_000, 100, 7 * DAY_MS),
       auditCheckpointEveryEvents: integer('AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0, 1_000_000, 'events'),
       mailRedeliverySweepMs: milliseconds('MAIL_REDELIVERY_SWEEP_MS', 900_000, 100, DAY_MS),
+      deliverySweepMs: milliseconds('DELIVERY_SWEEP_MS', 3_600_000, 100, DAY_MS),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
     auditCheckpointExportDir: env.AUDIT_CHECKPOINT_EXPORT_DIR ? resolve(env.AUDIT_CHECKPOINT_EXPORT_DIR) : undefined,
@@ -251,6 +257,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: readHttpEdge(env, problems, integer, nodeEnv === 'production'),
     rateLimits: readRateLimits(integer),
     mail,
+    deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,6 +3,7 @@ import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
 import { RulesModule } from '@kp/rules';
 import { Module } from '@nestjs/common';
+import { DecisionDocuments } from './documents/decision-documents.usecase';
 import { DecisionFacts } from './case-facts/decision-facts';
 import { CaseCompletion } from './case-completion/case-completion.service';
 import { ControllerDecide } from './controller-decide/controller-decide.usecase';
@@ -13,6 +14,7 @@ import { ExplainDecision } from './explain-decision/explain-decision.usecase';
 import { DecisionRepository } from './infrastructure/decision.repository';
 import { DecisionRecorder } from './issue-decision/decision-recorder';
 import { IssueDecision } from './issue-decision/issue-decision.usecase';
+import { PermitEvents } from './permits/permit-events';
 import { RevokePermit } from './permits/revoke-permit.usecase';
 import { PublicDecisions } from './public-decisions/public-decisions.usecase';
 import { CaseDecisions } from './read-decisions/case-decisions.usecase';
@@ -22,12 +24,12 @@ import { GetPermit } from './read-decisions/get-permit.usecase';
 import { Recommend } from './recommend/recommend.usecase';
 import { ReturnDraft } from './return-draft/return-draft.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
-  providers: [DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
-  exports: [...useCases, DecisionRepository, CaseCompletion],
+  providers: [PermitEvents, DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
+  exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

@@ -30,3 +30,7 @@ export * from './permits/revoke-permit.command';
 export * from './permits/expire-permits.handler';
 export * from './public-decisions/public-decisions.usecase';
 export * from './public-decisions/public-decisions.command';
+export * from './documents/decision-documents.usecase';
+export * from './documents/decision-document.command';
+export * from './permits/permit-events';
+export * from './documents/document-texts';

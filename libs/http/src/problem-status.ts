@@ -36,6 +36,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'not-claimed': 409,
   'parts-in-decision': 409,
   'permit-not-active': 409,
+  'delivery-status-not-allowed': 409,
   'sub-case-closed': 409,
   'sub-case-not-ready': 409,
   'wrong-track': 409,
@@ -51,6 +52,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'unknown-sub-case': 422,
   'idempotency-key-reused': 422,
   'supplement-unanswered': 422,
+  'opt-out-checks-missing': 422,
   // Too many requests from one address or by one subject in the window (libs/rate-limit).
   'rate-limited': 429,
 };

@@ -59,5 +59,8 @@ export class ProblemSchema {
   @ApiPropertyOptional({ format: 'uuid', description: 'screening-outdated: the screening a decision would rest on' }) screeningId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'screening-outdated: the date whose law that screening applied' }) lawDate?: string;
   @ApiPropertyOptional({ format: 'date', description: 'screening-outdated: when the law in force changed since' }) lawChangedOn?: string;
+  @ApiPropertyOptional({ example: 'ordered', description: 'delivery-status-not-allowed: the order’s status now' }) from?: string;
+  @ApiPropertyOptional({ example: 'accepted, rejected', description: 'delivery-status-not-allowed: the statuses you may report from it (— for none)' }) allowed?: string;
+  @ApiPropertyOptional({ example: 'ehds_art71_opt_out', description: 'opt-out-checks-missing: the opt-out checks still to confirm, comma-separated' }) missing?: string;
   @ApiPropertyOptional({ minimum: 1, description: 'rate-limited: seconds until the limit lets the caller try again (also the Retry-After header)', example: 42 }) retryAfter?: number;
 }

@@ -3,6 +3,7 @@ import { AuditCheckpointScheduleModule, RuleSetActivationAuditModule } from '@kp
 import { CaseWorkJobsModule } from '@kp/case-work';
 import { DeadlineJobsModule } from '@kp/deadlines';
 import { DecisionJobsModule } from '@kp/decisions';
+import { DeliveryJobsModule } from '@kp/delivery';
 import { NotificationJobsModule } from '@kp/notifications';
 import { QueueWorkerModule } from '@kp/queue';
 import { Module } from '@nestjs/common';
@@ -21,6 +22,7 @@ import { Module } from '@nestjs/common';
     CaseWorkJobsModule,
     DeadlineJobsModule,
     DecisionJobsModule,
+    DeliveryJobsModule,
     NotificationJobsModule,
     AuditCheckpointScheduleModule,
     RuleSetActivationAuditModule,

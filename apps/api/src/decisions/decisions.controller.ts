@@ -2,6 +2,8 @@ import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import {
   CaseDecisions,
   CaseDecisionsCommand,
+  DecisionDocumentCommand,
+  DecisionDocuments,
   ControllerDecide,
   ControllerDecideCommand,
   DraftDecision,
@@ -27,9 +29,10 @@ import {
   permitView,
   recommendationView,
 } from '@kp/decisions';
-import { ApiProblems, IfMatch, PublicCache } from '@kp/http';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, IfMatch, problemLanguage, PublicCache } from '@kp/http';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
 import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
 import {
@@ -42,6 +45,14 @@ import {
   PublicDecisionPageDto,
   RecommendationViewDto,
 } from './dto/decision-views.dto';
+
+const PDF_RESPONSE = { description: 'The PDF (`Content-Language` says which language)', content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } };
+
+function pdf(res: Response, language: string, filename: string, body: Buffer): StreamableFile {
+  res.setHeader('Content-Language', language);
+  res.vary('Accept-Language');
+  return new StreamableFile(body, { type: 'application/pdf', disposition: `inline; filename="${filename}"`, length: body.length });
+}
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -58,6 +69,7 @@ export class DecisionsController {
     private readonly getPermit: GetPermit,
     private readonly explainDecision: ExplainDecision,
     private readonly revokePermit: RevokePermit,
+    private readonly documents: DecisionDocuments,
   ) {}
 
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
@@ -164,6 +176,37 @@ export class DecisionsController {
   @ApiProblems(401, 403, 404, 409)
   explain(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DecisionExplanationDto> {
     return this.explainDecision.execute(actor, ExplainDecisionCommand.create({ decisionId: id }));
+  }
+
+  @Get('decisions/:id/letter.pdf')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'controller', 'auditor')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    operationId: 'getDecisionLetter',
+    summary: 'The decision letter as a PDF: authority, case and permit number, purpose, data granted, legal basis, reasoning, conditions, period, appeal guidance',
+    description:
+      'Whoever may see the decision. Danish, or English with `Accept-Language: en`. The footer carries the hash of the audit event that recorded the decision. The same decision gives the same bytes apart from the creation date.',
+  })
+  @ApiOkResponse(PDF_RESPONSE)
+  @ApiProblems(401, 403, 404)
+  async letter(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const language = problemLanguage(req);
+    return pdf(res, language, `afgoerelse-${id}.pdf`, await this.documents.decisionLetter(actor, DecisionDocumentCommand.create({ id, language })));
+  }
+
+  @Get('permits/:id/document.pdf')
+  @Roles('researcher', 'caseworker', 'legal_approver', 'auditor')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    operationId: 'getPermitDocument',
+    summary: 'The permit as a PDF: approved parts with data per source, legal basis, reasoning, conditions, validity, environment, appeal guidance',
+    description: 'Its holder, contact-point staff and auditors. Danish, or English with `Accept-Language: en`. The footer carries the hash of the audit event that issued the permit.',
+  })
+  @ApiOkResponse(PDF_RESPONSE)
+  @ApiProblems(401, 403, 404)
+  async permitDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const language = problemLanguage(req);
+    return pdf(res, language, `tilladelse-${id}.pdf`, await this.documents.permitDocument(actor, DecisionDocumentCommand.create({ id, language })));
   }
 
   @Get('permits/:id')

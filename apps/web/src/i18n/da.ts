@@ -3,7 +3,7 @@ export const da = {
   app: { portal: 'Kontaktpunkt for sundhedsdata', title: 'Adgang til sundhedsdata til forskning', authority: 'Sundhedsdatastyrelsen', skip: 'Gå til sidens indhold', mainNavigation: 'Hovedmenu', language: 'Sprog', signOut: 'Log ud', signedInAs: '{{name}}, {{role}}', notFound: 'Siden findes ikke', loading: 'Henter …', error: 'Noget gik galt' },
   fds: { error: 'Fejl' },
   states: { draft: 'Kladde', submitted: 'Indsendt', screening: 'Under vurdering', in_review: 'Under behandling', awaiting_applicant: 'Afventer ansøger', consultation: 'I høring', awaiting_controller: 'Afventer dataansvarlig', decided: 'Afgjort', withdrawn: 'Trukket tilbage', pending_screening: 'Afventer vurdering', awaiting_approval: 'Afventer godkendelse' },
-  roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', auditor: 'Revisor', admin: 'Administrator' },
+  roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', data_holder: 'Dataindehaver (leveringsmedarbejder)', environment_operator: 'Analysemiljøets operatør', auditor: 'Revisor', admin: 'Administrator' },
   nav: { myApplications: 'Mine ansøgninger', newApplication: 'Ny ansøgning', queues: 'Køer', overview: 'Overblik', approvals: 'Til godkendelse', consultations: 'Konsultationer', toDecide: 'Til afgørelse', home: 'Forside' },
   signIn: {
     title: 'Log ind',
@@ -408,5 +408,11 @@ export const da = {
     chartLabel: 'Søjlediagram: åbne sager efter arbejdsdage tilbage, farvet efter hvem de venter på',
     chartDescription: 'Samme tal som i tabellen under diagrammet.',
     bands: { overdue: 'Overskredet', d0to5: '0–5', d6to15: '6–15', d16to30: '16–30', d31plus: 'Over 30', none: 'Ingen frist' },
+    deliveryOrders: 'Levering til analysemiljøet',
+    deliveryCaption: 'Leverings- og stopordrer til dataindehaverne',
+    deliveryColumns: { holder: 'Dataindehaver', kind: 'Ordre', status: 'Status', due: 'Frist' },
+    orderKinds: { delivery: 'Levering', stop: 'Stop (adgang ophører, data slettes)' },
+    orderStatuses: { ordered: 'Bestilt', accepted: 'Accepteret', extracted: 'Udtrukket', delivered: 'Leveret', rejected: 'Afvist', cancelled: 'Annulleret', access_ended: 'Adgang ophørt', deleted: 'Slettet' },
+    overdue: 'Forsinket',
   },
 };

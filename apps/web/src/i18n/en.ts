@@ -5,7 +5,7 @@ export const en: typeof da = {
   app: { portal: 'Health Data Access Body', title: 'Access to health data for research', authority: 'Danish Health Data Authority', skip: 'Skip to main content', mainNavigation: 'Main menu', language: 'Language', signOut: 'Sign out', signedInAs: '{{name}}, {{role}}', notFound: 'Page not found', loading: 'Loading …', error: 'Something went wrong' },
   fds: { error: 'Error' },
   states: { draft: 'Draft', submitted: 'Submitted', screening: 'Being screened', in_review: 'In review', awaiting_applicant: 'Waiting for the applicant', consultation: 'In consultation', awaiting_controller: 'Waiting for the controller', decided: 'Decided', withdrawn: 'Withdrawn', pending_screening: 'Waiting for screening', awaiting_approval: 'Waiting for approval' },
-  roles: { researcher: 'Researcher', caseworker: 'Caseworker', legal_approver: 'Legal approver', advisor: 'Advisor (regional data-support centre)', controller: 'Data controller', auditor: 'Auditor', admin: 'Administrator' },
+  roles: { researcher: 'Researcher', caseworker: 'Caseworker', legal_approver: 'Legal approver', advisor: 'Advisor (regional data-support centre)', controller: 'Data controller', data_holder: 'Data holder (delivery staff)', environment_operator: 'Analysis environment operator', auditor: 'Auditor', admin: 'Administrator' },
   nav: { myApplications: 'My applications', newApplication: 'New application', queues: 'Queues', overview: 'Overview', approvals: 'To approve', consultations: 'Consultations', toDecide: 'To decide', home: 'Home' },
   signIn: {
     title: 'Sign in',
@@ -402,5 +402,11 @@ export const en: typeof da = {
     chartLabel: 'Bar chart: open cases by working days left, coloured by whom they wait on',
     chartDescription: 'The same counts as the table below the chart.',
     bands: { overdue: 'Overdue', d0to5: '0–5', d6to15: '6–15', d16to30: '16–30', d31plus: 'Over 30', none: 'No deadline' },
+    deliveryOrders: 'Delivery to the analysis environment',
+    deliveryCaption: 'Delivery and stop orders to the data holders',
+    deliveryColumns: { holder: 'Data holder', kind: 'Order', status: 'Status', due: 'Due' },
+    orderKinds: { delivery: 'Delivery', stop: 'Stop (access ends, data deleted)' },
+    orderStatuses: { ordered: 'Ordered', accepted: 'Accepted', extracted: 'Extracted', delivered: 'Delivered', rejected: 'Rejected', cancelled: 'Cancelled', access_ended: 'Access ended', deleted: 'Deleted' },
+    overdue: 'Overdue',
   },
 };

@@ -46,6 +46,9 @@ export function renderPermissionsDocument(): string {
     'Which commands each role may send in each case state, and the state a command leads to (`derived`: from the',
     'sub-cases — decided when none is open, awaiting the controller when every open one waits for its controller).',
     'Object-level access (own application, own region, own data sources) is checked in addition, in every use case.',
+    'After a permit, the data holders’ delivery staff (`data_holder`) and the analysis environments’ operators',
+    '(`environment_operator`) send no case commands: they report on delivery and stop orders, whose status table is',
+    '[`delivery-orders.md`](delivery-orders.md).',
     '',
     ...sections,
   ].join('\n');

@@ -8,6 +8,7 @@ import { DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { mergePermitConditions } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PermitEvents } from '../permits/permit-events';
 
 /**
  * What follows a decision, as hooks on the case kernel's transition (which decides the sub-case and
@@ -22,6 +23,7 @@ export class CaseCompletion implements OnModuleInit {
     private readonly decisions: DecisionRepository,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly permitEvents: PermitEvents,
   ) {}
 
   onModuleInit(): void {
@@ -71,6 +73,7 @@ export class CaseCompletion implements OnModuleInit {
     if (previous) {
       await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM_ACTOR.sub, 'replaced after a correcting decision', now);
       await this.audit.append(manager, { actor: SYSTEM_ACTOR, action: 'permit.superseded', subject: { type: 'case', id: c.number }, payload: { permitId: previous.id, number: previous.number } });
+      await this.permitEvents.emit(manager, { type: 'superseded', permit: { ...previous, state: 'superseded' }, case: c, actor: SYSTEM_ACTOR, at: now });
     }
     if (current.length === 0) return undefined;
     const content = c.content as ApplicationContent;
@@ -112,6 +115,7 @@ export class CaseCompletion implements OnModuleInit {
         replaces: previous?.number ?? null,
       },
     });
+    await this.permitEvents.emit(manager, { type: 'issued', permit, case: c, actor: SYSTEM_ACTOR, at: now });
     return permit;
   }
 }

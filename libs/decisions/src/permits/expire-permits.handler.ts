@@ -7,6 +7,7 @@ import { JobHandler, RecurringJobs } from '@kp/queue';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PermitEvents } from './permit-events';
 
 export const EXPIRE_PERMITS_JOB = 'expire-permits';
 
@@ -31,6 +32,7 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: BusinessClock,
+    private readonly permitEvents: PermitEvents,
   ) {}
 
   /** Every `PERMIT_EXPIRY_SWEEP_MS` (AppConfig.schedules). */
@@ -68,8 +70,9 @@ export class ExpirePermitsHandler implements JobHandler, OnModuleInit {
   async expireDue(manager: EntityManager, now: Date): Promise<number> {
     const due = await this.decisions.dueForExpiry(manager, now);
     for (const permit of due) {
-      await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM_ACTOR.sub, 'validity period ended', now);
+      const ended = await this.decisions.endPermit(manager, permit.id, 'expired', SYSTEM_ACTOR.sub, 'validity period ended', now);
       const c = (await this.cases.find(manager, permit.caseId))!;
+      await this.permitEvents.emit(manager, { type: 'expired', permit: ended, case: c, actor: SYSTEM_ACTOR, at: now });
       await this.notifier.notify(manager, {
         to: { sub: c.applicantSub },
         kind: 'permit_expired',

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { permitView } from '../read-decisions/decision.view';
+import { PermitEvents } from './permit-events';
 import { RevokePermitCommand } from './revoke-permit.command';
 
 /**
@@ -22,6 +23,7 @@ export class RevokePermit {
     private readonly transitions: CaseTransitions,
     private readonly notifier: Notifier,
     private readonly clock: BusinessClock,
+    private readonly permitEvents: PermitEvents,
   ) {}
 
   async execute(actor: Actor, { permitId, reason, hearingReference, expectedVersion }: RevokePermitCommand) {
@@ -36,6 +38,8 @@ export class RevokePermit {
         async ({ c }) => {
           if (permit.state !== 'active') throw new DomainError('permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
           const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason, at);
+          // Access ends with the permit: the holders get stop orders (issue 15).
+          await this.permitEvents.emit(manager, { type: 'revoked', permit: ended, case: c, actor, at });
           await this.notifier.notify(manager, {
             to: { sub: c.applicantSub },
             kind: 'permit_revoked',

@@ -47,6 +47,7 @@ export const DA: ProblemTexts = {
     'not-claimed': 'Sagen er ikke taget',
     'parts-in-decision': 'Dele af sagen er til afgørelse',
     'permit-not-active': 'Tilladelsen er ikke aktiv',
+    'delivery-status-not-allowed': 'Status kan ikke meldes nu',
     'sub-case-closed': 'Delsagen er afsluttet',
     'sub-case-not-ready': 'Delsagen er ikke klar',
     'wrong-track': 'Forkert spor',
@@ -60,6 +61,7 @@ export const DA: ProblemTexts = {
     'unknown-sub-case': 'Ukendt delsag',
     'idempotency-key-reused': 'Idempotency-Key genbrugt',
     'supplement-unanswered': 'Anmodningen om supplerende oplysninger er ikke besvaret',
+    'opt-out-checks-missing': 'Fravalgstjek er ikke bekræftet',
     'rate-limited': 'For mange forespørgsler',
   },
   detail: {
@@ -101,6 +103,7 @@ export const DA: ProblemTexts = {
     'not-claimed': 'Ingen har sagen, så der er intet at frigive.',
     'parts-in-decision': 'Ansøgningen kan ikke længere suppleres: dele af den er afgjort eller sendt til afgørelse. Send ventende udkast retur først; afgjorte dele står ved magt.',
     'permit-not-active': 'Tilladelsen er ikke aktiv.',
+    'delivery-status-not-allowed': 'Ordren har status {{from}}; herfra kan du melde {{allowed}}.',
     'sub-case-closed': 'Delsagen er afsluttet; der er ikke mere at behandle i den.',
     'sub-case-not-ready': 'Delsagen er ikke under behandling; det kan gøres, når den er det.',
     'wrong-track': 'Delsagen er på et andet spor: på det centrale spor træffer kontaktpunktet afgørelse, på det samarbejdende spor indstiller det til den dataansvarlige.',
@@ -114,6 +117,7 @@ export const DA: ProblemTexts = {
     'unknown-sub-case': 'Delsagen hører ikke til denne sag.',
     'idempotency-key-reused': 'Denne Idempotency-Key er allerede brugt med et andet indhold. Brug en ny nøgle til en ny anmodning.',
     'rate-limited': 'For mange forespørgsler på kort tid. Prøv igen om {{retryAfter}} sekunder.',
+    'opt-out-checks-missing': 'Bekræft i `optOutChecks` de fravalgstjek, der gælder for udtrækket, før det meldes udtrukket: {{missing}}.',
     'supplement-unanswered': 'Ansøgningen er ikke ændret siden anmodningen om supplerende oplysninger, så besvar hvert spørgsmål i `answers`, eller ret ansøgningen først.',
   },
   field: {
@@ -175,5 +179,6 @@ export const DA: ProblemTexts = {
     permit: 'tilladelse',
     'decision draft': 'afgørelsesudkast',
     'data source': 'datakilde',
+    'delivery order': 'leveringsordre',
   },
 };

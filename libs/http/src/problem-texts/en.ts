@@ -49,6 +49,7 @@ export const EN: ProblemTexts = {
     'not-claimed': 'Case not held',
     'parts-in-decision': 'Parts already in decision',
     'permit-not-active': 'Permit not active',
+    'delivery-status-not-allowed': 'Status cannot be reported now',
     'sub-case-closed': 'Sub-case closed',
     'sub-case-not-ready': 'Sub-case not ready',
     'wrong-track': 'Wrong track',
@@ -62,6 +63,7 @@ export const EN: ProblemTexts = {
     'unknown-sub-case': 'Unknown sub-case',
     'idempotency-key-reused': 'Idempotency-Key reused',
     'supplement-unanswered': 'Request for supplement not answered',
+    'opt-out-checks-missing': 'Opt-out checks not confirmed',
     'rate-limited': 'Too many requests',
   },
   // A domain error's own sentence is its English detail; so is the message of any other refusal.

@@ -24,6 +24,19 @@ export interface DataSourceDefinition {
   catalogue?: DataSourceCatalogue;
   /** Requirements every request to this source has, whatever the application says (not rules). */
   standingRequirements?: Omit<Requirement, 'pluginId'>[];
+  /** How long the holder takes to deliver after a delivery order (issue 15); overdue orders raise a notice. */
+  deliveryServiceLevel?: DeliveryServiceLevel;
+}
+
+/**
+ * A holder's delivery target in Danish working days, counted from the delivery order. Practice, not
+ * law (Sundhedsdatastyrelsen's target is 30 working days, LEGAL.md); `verified: false` while the
+ * number is not confirmed against the holder's published terms.
+ */
+export interface DeliveryServiceLevel {
+  workingDays: number;
+  reference: string;
+  verified?: boolean;
 }
 
 export interface LegalReference {

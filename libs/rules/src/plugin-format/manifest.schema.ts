@@ -38,6 +38,17 @@ export const manifestSchema = {
           // What every request to this source needs whatever the application says (e.g. the RKKP
           // steering group's professional comments): not a rule, since nothing in the application triggers it.
           standingRequirements: { type: 'array', items: requirementParams },
+          // How long the holder takes to deliver after a delivery order (issue 15): overdue orders raise a notice.
+          deliveryServiceLevel: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['workingDays', 'reference'],
+            properties: {
+              workingDays: { type: 'integer', minimum: 1, maximum: 250 },
+              reference: { type: 'string', minLength: 1 },
+              verified: { type: 'boolean' },
+            },
+          },
           // What a researcher can ask for (issue 10): complete for registers and clinical databases
           // (a variable outside it cannot be approved), representative for patient records and biobanks.
           catalogue: {

@@ -157,6 +157,7 @@ function CaseView({ kase }: { kase: Case }) {
       {kase.state !== 'decided' && <DecisionsView kase={kase} steps={stepsFor((step) => Boolean(step.permitId))} />}
       {role !== 'advisor' && <NotesView caseId={kase.id} />}
       <TimelineView kase={kase} staff={role === 'caseworker' || role === 'legal_approver'} />
+      <DeliveryOrders caseId={kase.id} />
     </>
   );
 }
@@ -177,6 +178,32 @@ function NotesView({ caseId }: { caseId: string }) {
             <td>{note.author.sub ?? t(`roles.${note.author.role}`)}</td>
             <td>{t(`notes.visibility.${note.visibility}`)}</td>
             <td>{note.text}</td>
+          </tr>
+        ))}
+      </Table>
+    </section>
+  );
+}
+
+/** Where the delivery of each holder's data stands after the permit, and whether it is overdue; nothing before a permit. */
+function DeliveryOrders({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const orders = useQuery({ queryKey: ['case', caseId, 'delivery-orders'], queryFn: async () => unwrap(await api.GET('/v1/cases/{id}/delivery-orders', { params: { path: { id: caseId } } })) });
+  const items = orders.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="delivery-orders">
+      <h2 id="delivery-orders">{t('case.deliveryOrders')}</h2>
+      <Table caption={t('case.deliveryCaption')} head={[t('case.deliveryColumns.holder'), t('case.deliveryColumns.kind'), t('case.deliveryColumns.status'), t('case.deliveryColumns.due')]}>
+        {items.map((order) => (
+          <tr key={order.id}>
+            <td>{order.holder.name}</td>
+            <td>{t(`case.orderKinds.${order.kind}`)}</td>
+            <td>
+              {t(`case.orderStatuses.${order.status}`)} {order.overdue && <Badge variant="warning">{t('case.overdue')}</Badge>}
+            </td>
+            <td>{order.dueAt?.slice(0, 10)}</td>
           </tr>
         ))}
       </Table>
