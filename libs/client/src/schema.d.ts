@@ -163,7 +163,7 @@ export interface paths {
         put?: never;
         /**
          * Instant preview: completeness and the rules’ findings per data request, without submitting
-         * @description Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored.
+         * @description Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored. The messages of `missing` and `invalid` are in Danish, or in English with `Accept-Language: en`, as problems are.
          */
         post: operations["checkApplication"];
         delete?: never;
