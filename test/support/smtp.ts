@@ -45,7 +45,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             to,
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
-            html: parsed.html,
+            html: parsed.html || false,
             contentType: (parsed.headers.get('content-type') as { value?: string } | undefined)?.value ?? '',
             messageId: parsed.messageId ?? '',
             language: parsed.headers.get('content-language') as string | undefined,
