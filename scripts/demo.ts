@@ -57,7 +57,7 @@ async function main(): Promise<number> {
       console.error(`\n${missed.length} case(s) did not reach their intended end${audit.valid ? '' : '; the audit trail did not verify'}.`);
       return 1;
     }
-    console.log(`\nThe data are kept${process.env.DATABASE_URL ? ' in DATABASE_URL' : ` in ${DATA_DIR}`}: \`npm start\` and http://localhost:${PORT}/ show them (sign in as Karen Holm, caseworker, demo-cw-karen, or any role).`);
+    console.log(`\nThe data are kept${process.env.DATABASE_URL ? ' in DATABASE_URL' : ` in ${DATA_DIR}`}: \`npm start\` and http://localhost:${PORT}/ show them (sign in as Kasper Holm, caseworker, or anyone the demo acted as).`);
     return 0;
   } finally {
     if (server) await stopApp(server);
