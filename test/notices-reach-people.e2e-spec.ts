@@ -121,11 +121,18 @@ describe('notices reach people: in the app and by e-mail (e2e)', () => {
     expect(english).toMatchObject({ language: 'en', subject: `Draft decision awaiting approval in case ${caseNumber}` });
     expect(english.text).toContain('Dear Anna Smith');
     expect(english.text).toContain('everyone in the role legal approver');
+    // Plain text with the same content as an HTML alternative, in the reader's language.
+    expect(english.contentType).toBe('multipart/alternative');
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('Dear Anna Smith');
+    expect(danish.html).toContain('<html lang="da">');
+    expect(danish.html).toContain(`Sag: ${caseNumber}`);
 
     // The first attempt to Anna was refused (451) and the queue retried it: the same message, recognisably.
     const attempts = smtp.received.filter((m) => m.to.includes('anna.smith@sundhedsdata.dk') && /Draft decision/.test(m.subject));
     expect(attempts.map((m) => m.accepted)).toEqual([false, true]);
     expect(attempts[1].messageId).toBe(attempts[0].messageId);
+    expect(attempts[1].html).toBe(attempts[0].html);
     expect(english.messageId).toMatch(/^<[0-9a-f-]{36}\.[0-9a-f]{16}@kontaktpunkt\.test>$/);
     // Each person's e-mail of one notice has its own Message-ID, derived from the same notice id.
     expect(danish.messageId).not.toBe(english.messageId);

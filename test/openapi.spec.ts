@@ -1,9 +1,11 @@
-import { setsETag } from '@kp/http';
+import { createValidationPipe, setsETag } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { DECORATORS, OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 import { ApiModule } from '../apps/api/src/api.module';
 import { buildOpenApiDocument } from '../apps/api/src/openapi/openapi-document';
+import { COMMAND_EXAMPLES } from '../apps/api/src/openapi/command-examples';
+import { ApplicationContentDto } from '../apps/api/src/applications/dto/application-content.dto';
 
 /**
  * The contract a generated client is built on (issue 11): every success answer has a schema, every
@@ -11,6 +13,7 @@ import { buildOpenApiDocument } from '../apps/api/src/openapi/openapi-document';
  * headers the handlers read and set are the ones documented.
  */
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const LAW_DATES = ['2029-03-26'];
 
 describe('the OpenAPI document', () => {
   let app: INestApplication;
@@ -116,5 +119,32 @@ describe('the OpenAPI document', () => {
     const open = operations().filter((op) => op.operation.security?.length === 0).map((op) => op.operation.operationId).sort();
     expect(open).toEqual(['getDataSource', 'getLiveness', 'getReadiness', 'listDataSources', 'listPublicApplications', 'listPublicDecisions']);
     expect(operations().filter((op) => op.operation.security?.length !== 0 && JSON.stringify(op.operation.security) !== JSON.stringify([{ bearer: [] }])).map(name)).toEqual([]);
+  });
+
+  it('gives every command with a body an example, each accepted by the body’s validation, and no example in the past', async () => {
+    const bodies = operations().flatMap((op) => {
+      const content = op.operation.requestBody && 'content' in op.operation.requestBody ? op.operation.requestBody.content['application/json'] : undefined;
+      return content ? [{ ...op, content }] : [];
+    });
+    expect(bodies.length).toBeGreaterThan(20);
+    expect(bodies.filter((op) => !op.content.examples || Object.keys(op.content.examples).length === 0).map(name)).toEqual([]);
+    const pipe = createValidationPipe();
+    const today = new Date().toISOString().slice(0, 10);
+    for (const op of bodies) {
+      const schema = (op.content.schema as ReferenceObject).$ref.split('/').pop();
+      const commandExamples = COMMAND_EXAMPLES[op.operation.operationId!];
+      // The application's example is checked end to end by test/openapi-example.e2e-spec.ts; every other body by its DTO here.
+      const dto = commandExamples?.dto ?? ApplicationContentDto;
+      expect(`${name(op)}: ${dto.name}`).toBe(`${name(op)}: ${schema}`);
+      for (const [key, example] of Object.entries(op.content.examples!)) {
+        const value = (example as { value: unknown }).value;
+        await expect(pipe.transform(value, { type: 'body', metatype: dto })).resolves.toBeDefined();
+        const dates = JSON.stringify(value).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+        // A law date names a day in law (EHDS chapter IV applies from 26 March 2029), not a deadline: it does not go stale.
+        // The application's data periods lie in the past by nature; its project dates are checked by the e2e test.
+        const deadlines = commandExamples ? dates.filter((date) => !LAW_DATES.includes(date)) : [];
+        expect({ example: `${name(op)} ${key}`, past: deadlines.filter((date) => date < today) }).toEqual({ example: `${name(op)} ${key}`, past: [] });
+      }
+    }
   });
 });

@@ -55,6 +55,28 @@ describe('problems in Danish and English (e2e)', () => {
     expect(en.body).toMatchObject({ title: 'Not allowed in this state', detail: 'A researcher cannot submit when the case is submitted.' });
   });
 
+  it('words the check report’s missing and invalid fields in Danish by default, and in English when asked', async () => {
+    const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(completeApplication({ title: undefined, applicant: { ...(completeApplication().applicant as object), organisation: { name: 'Aarhus Universitet', country: 'DK', cvr: '29190925', sector: 'public_research' } } })).expect(201);
+    const da = await request(t.server).post(`/v1/applications/${draft.body.id}/check`).set(bearer(researcher)).expect(200);
+    expect(da.headers['content-language']).toBe('da');
+    expect(da.body.missing).toContainEqual({ field: 'title', messages: ['skal udfyldes, før ansøgningen indsendes'] });
+    expect(da.body.invalid).toContainEqual({ field: 'applicant.organisation.cvr', messages: ['skal være CVR-nummeret på den organisation, du er logget ind for (31119103)'] });
+    const en = await request(t.server).post(`/v1/applications/${draft.body.id}/check`).set(bearer(researcher)).set('Accept-Language', 'en').expect(200);
+    expect(en.headers['content-language']).toBe('en');
+    expect(en.body.missing).toContainEqual({ field: 'title', messages: ['title is required before the application is submitted'] });
+    expect(en.body.invalid).toContainEqual({ field: 'applicant.organisation.cvr', messages: ['must be the CVR of the organisation you sign in for (31119103)'] });
+  });
+
+  it('answers the rule-set dry run’s lawDate and a declaration listing an organisation twice in Danish', async () => {
+    const admin = await t.token({ sub: 'admin-language', role: 'admin' });
+    const dryRun = await request(t.server).post('/v1/admin/rule-sets/dry-run').set(bearer(admin)).send({ lawDate: '1. januar 2027' }).expect(400);
+    expect(dryRun.body.errors).toEqual([{ field: 'lawDate', messages: ['skal være en dato som ÅÅÅÅ-MM-DD, fx 2027-01-31'] }]);
+    const caseworker = await t.token({ sub: 'cw-language', role: 'caseworker', organisation: '33257872' });
+    const twice = { organisations: [{ cvr: '31119103', reason: 'Tidligere ansat' }, { cvr: '31119103', reason: 'Igen' }] };
+    const conflicts = await request(t.server).put('/v1/me/conflicts').set(bearer(caseworker)).send(twice).expect(400);
+    expect(conflicts.body.errors).toEqual([{ field: 'organisations[1].cvr', messages: ['31119103 er angivet to gange'] }]);
+  });
+
   it('leads every problem type URI to its description in /docs, in Danish and English, without a token', async () => {
     const res = await request(t.server).get('/docs/problems/command-not-allowed').expect(302);
     expect(res.headers.location).toBe('/docs/problems#command-not-allowed');

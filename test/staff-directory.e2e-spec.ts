@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { StaffRepository } from '@kp/cases';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './support/app';
 import { bearer } from './support/applications';
@@ -81,5 +82,36 @@ describe('staff directory: recorded at sign-in, edited by an admin (e2e)', () =>
     await request(t.server).get('/v1/admin/staff').query({ role: 'janitor' }).set(bearer(admin)).expect(400);
     const missing = await patch('sd-nobody', { active: false }).expect(404);
     expect(missing.body.type).toMatch(/not-found$/);
+  });
+
+  describe('an admin adds a person before their first sign-in', () => {
+    const add = (body: object, token = admin) => request(t.server).post('/v1/admin/staff').set(bearer(token)).send(body);
+    const newAdvisor = { name: 'Jonas Friis', email: 'jonas.friis@rsyd.dk', role: 'advisor', region: 'region-syddanmark', language: 'en' };
+
+    it('adds the person, not signed in, under a directory id; notices to the role in that region reach them from now on', async () => {
+      const added = (await add(newAdvisor).expect(201)).body;
+      expect(added).toMatchObject({ sub: expect.stringMatching(/^added:[0-9a-f-]{36}$/), role: 'advisor', region: 'region-syddanmark', name: 'Jonas Friis', email: 'jonas.friis@rsyd.dk', emailSource: 'admin', language: 'en', active: true, signedIn: false, addedBy: 'sd-admin' });
+      const reached = await t.app.get(StaffRepository).activeMembers(t.app.get(DataSource).manager, { role: 'advisor', region: 'region-syddanmark' });
+      expect(reached.map((m) => m.email)).toEqual(['jonas.friis@rsyd.dk']);
+      const trail = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'staff_member.added' AND subject_id = $1`, [added.sub]);
+      expect(trail[0].n).toBe(1);
+    });
+
+    it('links the first sign-in whose e-mail claim is the address (any case) to the entry, keeping what the admin set', async () => {
+      await signIn({ sub: 'idp|jonas', role: 'advisor', region: 'region-syddanmark', name: 'Jonas Friis', email: 'Jonas.Friis@RSYD.dk' });
+      const advisors = (await list({ role: 'advisor' })).items.filter((m: { region: string }) => m.region === 'region-syddanmark');
+      expect(advisors).toEqual([expect.objectContaining({ sub: 'idp|jonas', signedIn: true, email: 'jonas.friis@rsyd.dk', emailSource: 'admin', language: 'en', addedBy: 'sd-admin' })]);
+      expect((await list()).items.filter((m: { sub: string }) => m.sub.startsWith('added:'))).toEqual([]);
+    });
+
+    it('refuses an address someone in the directory has (409), an advisor without a region and a researcher (400, in Danish)', async () => {
+      const taken = await add({ ...newAdvisor, email: 'JONAS.friis@rsyd.dk' }).expect(409);
+      expect(taken.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/staff-member-exists', title: 'Personen findes allerede', errors: [{ field: 'email', messages: ['en person i registret har allerede denne adresse'] }] });
+      const noRegion = await add({ name: 'Ida Krog', email: 'ida@rn.dk', role: 'advisor' }).expect(400);
+      expect(noRegion.body.errors).toEqual([{ field: 'region', messages: ['skal udfyldes for rollen advisor'] }]);
+      const researcher = await add({ name: 'Ida Krog', email: 'ida@au.dk', role: 'researcher' }).expect(400);
+      expect(researcher.body.errors.map((e: { field: string }) => e.field)).toEqual(['role']);
+      await add(newAdvisor, caseworker).expect(403);
+    });
   });
 });

@@ -7,6 +7,10 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML alternative; false when the message had none. */
+  html: string | false;
+  /** The top-level Content-Type, e.g. multipart/alternative. */
+  contentType: string;
   messageId: string;
   language: string | undefined;
   /** false: the server refused it after reading it (a forced failure); the sender must try again. */
@@ -41,6 +45,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             to,
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            html: parsed.html || false,
+            contentType: (parsed.headers.get('content-type') as { value?: string } | undefined)?.value ?? '',
             messageId: parsed.messageId ?? '',
             language: parsed.headers.get('content-language') as string | undefined,
             accepted: !refuse,

@@ -18,9 +18,9 @@ export const DateTime = (message: string) =>
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** A nested object validated by its own class; anything but an object counts as missing and is refused once. */
-export const NestedObject = (type: () => new () => object, message: string) =>
+export const NestedObject = (type: () => new () => object, message: string, rule?: string) =>
   applyDecorators(
-    IsDefined({ message }),
+    IsDefined({ message, ...(rule ? { context: { rule } } : {}) }),
     ValidateNested(),
     Type(type),
     Transform(({ value }) => (isObject(value) ? value : undefined)),

@@ -15,6 +15,7 @@ import { CaseTransitions } from './transition/case-transitions';
 import { LegalMatterGate } from './work-on-case/legal-matter-gate';
 import { RecordScreening } from './record-screening/record-screening';
 import { WorkOnCase } from './work-on-case/work-on-case';
+import { AddStaffMember } from './staff-directory/add-staff-member.usecase';
 import { ListStaff } from './staff-directory/list-staff.usecase';
 import { RecordSignIn } from './staff-directory/record-sign-in';
 import { UpdateStaffMember } from './staff-directory/update-staff-member.usecase';
@@ -34,7 +35,7 @@ const repositories = [
   CaseQueueRepository,
   WaitingPeriodRepository,
 ];
-const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, UpdateStaffMember, CaseFacts, WaitingLedger, CaseOutlook];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, AddStaffMember, UpdateStaffMember, CaseFacts, WaitingLedger, CaseOutlook];
 
 /**
  * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,

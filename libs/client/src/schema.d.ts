@@ -163,7 +163,7 @@ export interface paths {
         put?: never;
         /**
          * Instant preview: completeness and the rules’ findings per data request, without submitting
-         * @description Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored.
+         * @description Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored. The messages of `missing` and `invalid` are in Danish, or in English with `Accept-Language: en`, as problems are.
          */
         post: operations["checkApplication"];
         delete?: never;
@@ -1113,11 +1113,15 @@ export interface paths {
         };
         /**
          * The staff directory, in the order people were first seen (cursor-paginated)
-         * @description Admin. Everyone who has signed in, with their e-mail, language and whether notices to their role reach them; filter by role or active.
+         * @description Admin. Everyone who has signed in or was added by an admin, with their e-mail, language and whether notices to their role reach them; filter by role or active.
          */
         get: operations["listStaff"];
         put?: never;
-        post?: never;
+        /**
+         * Add a person before their first sign-in
+         * @description Admin. Notices to the role (in the region or organisation given) reach the person by e-mail from now on. Their first sign-in whose token carries this address in its `email` claim (case-insensitive) takes the entry over under the token’s subject; the token’s role, organisation and region then apply. Audited as `staff_member.added`; 409 `staff-member-exists` when someone in the directory has the address.
+         */
+        post: operations["createStaffMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2254,7 +2258,7 @@ export interface components {
             question: string;
             /**
              * @description ISO 8601 date-time in the future; the case does not wait past it
-             * @example 2026-03-01T12:00:00Z
+             * @example 2040-03-01T12:00:00Z
              */
             deadline: string;
         };
@@ -3159,9 +3163,19 @@ export interface components {
             language: "da" | "en";
             /** @description false: notices to the role no longer reach this person */
             active: boolean;
-            /** Format: date-time */
+            /** @description false: added by an admin and not signed in yet; `sub` is then a directory id (`added:<uuid>`) until the first sign-in with this e-mail address takes the entry over */
+            signedIn: boolean;
+            /** @description The admin who added the person before their first sign-in */
+            addedBy: string | null;
+            /**
+             * Format: date-time
+             * @description First sign-in, or when an admin added the person
+             */
             firstSeenAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Latest sign-in (when added, until the first)
+             */
             lastSeenAt: string;
             /** @description The admin who last edited the entry */
             updatedBy: string | null;
@@ -3173,6 +3187,42 @@ export interface components {
             items: components["schemas"]["StaffMember"][];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
+        };
+        CreateStaffMemberDto: {
+            /** @example Anders Møller */
+            name: string;
+            /**
+             * Format: email
+             * @description Where notices are e-mailed; the first sign-in whose token carries this address in its `email` claim takes the entry over
+             * @example anders.moller@rm.dk
+             */
+            email: string;
+            /**
+             * @description The role the person’s token will carry
+             * @enum {string}
+             */
+            role: "caseworker" | "legal_approver" | "advisor" | "controller" | "auditor" | "admin";
+            /**
+             * @description CVR number of the organisation (required for a controller)
+             * @example 29190623
+             */
+            organisation?: string;
+            /**
+             * @description The region (required for an advisor)
+             * @example region-midtjylland
+             */
+            region?: string;
+            /**
+             * @description Language of e-mails
+             * @default da
+             * @enum {string}
+             */
+            language: "da" | "en";
+            /**
+             * @description false: notices to the role do not reach the person yet
+             * @default true
+             */
+            active: boolean;
         };
         UpdateStaffMemberDto: {
             /**
@@ -8313,6 +8363,97 @@ export interface operations {
             };
             /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStaffMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffMemberDto"];
+            };
+        };
+        responses: {
+            /** @description The new entry, `signedIn: false` until the first sign-in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,7 +19,7 @@ class AskAdvisor extends BaseCommand {
   now!: Date;
 
   protected override problems(): FieldError[] {
-    return Date.parse(this.deadline) <= this.now.getTime() ? [{ field: 'deadline', messages: ['must be in the future'] }] : [];
+    return Date.parse(this.deadline) <= this.now.getTime() ? [{ field: 'deadline', messages: ['must be in the future'], rule: 'in-future' }] : [];
   }
 }
 

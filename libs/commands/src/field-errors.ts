@@ -22,6 +22,15 @@ function constraintArgs(target: object | undefined, property: string, constraint
 }
 
 /**
+ * The message key of a failed constraint: its own (`{ context: { rule: 'calendar-date' } }`, where
+ * the decorator words a message of its own that the generic one would lose), else its name.
+ */
+function ruleOf(error: ValidationError, constraint: string): string {
+  const rule = (error.contexts?.[constraint] as { rule?: unknown } | undefined)?.rule;
+  return typeof rule === 'string' ? rule : constraint;
+}
+
+/**
  * class-validator's nested errors as one entry per field, named by its JSON path (`description.da`,
  * `questions[1]`), with the most telling constraint only: its message, and its name and values as
  * `rule` and `args`, so the edge can say it in the client's language.
@@ -30,7 +39,7 @@ export function validationFieldErrors(errors: ValidationError[], parent = ''): F
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
-    const own: FieldError[] = first ? [{ field, messages: [first[1]], rule: first[0], args: constraintArgs(error.target, error.property, first[0]) }] : [];
+    const own: FieldError[] = first ? [{ field, messages: [first[1]], rule: ruleOf(error, first[0]), args: constraintArgs(error.target, error.property, first[0]) }] : [];
     return [...own, ...validationFieldErrors(error.children ?? [], field)];
   });
 }

@@ -18,11 +18,12 @@ export class DomainError extends Error {
 /**
  * One field at fault, named by its JSON path, and what to fix (in English). `rule` names the message
  * and `args` its values, so the edge can say it in the client's language (libs/http problem texts);
- * neither leaves the API.
+ * neither leaves the API. `rule` is required: a refusal without one would reach a Danish client in
+ * English (test/field-messages.spec.ts fails on a rule without a Danish text).
  */
 export interface FieldError {
   field: string;
   messages: string[];
-  rule?: string;
+  rule: string;
   args?: Record<string, unknown>;
 }

@@ -29,6 +29,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'screening-outdated': 409,
   'draft-pending': 409,
   'legal-matter-duplicate': 409,
+  'staff-member-exists': 409,
   'legal-matter-open': 409,
   'legal-matter-resolved': 409,
   'no-recommendation': 409,

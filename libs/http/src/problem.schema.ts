@@ -8,7 +8,7 @@ import type { FieldError } from '@kp/errors';
  */
 
 @ApiSchema({ name: 'FieldError', description: 'One field at fault, by its JSON path, and what to fix' })
-export class ProblemFieldErrorSchema implements FieldError {
+export class ProblemFieldErrorSchema implements Pick<FieldError, 'field' | 'messages'> {
   @ApiProperty({ description: 'JSON path of the field at fault', example: 'dataRequests[0].period.to' }) field!: string;
   @ApiProperty({ type: [String], description: 'What to fix' }) messages!: string[];
 }

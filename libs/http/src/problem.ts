@@ -1,5 +1,8 @@
 import type { FieldError } from '@kp/errors';
 
+/** A field error as answered: the message in the client's language; its rule and values stay inside. */
+export type AnsweredFieldError = Pick<FieldError, 'field' | 'messages'>;
+
 /** RFC 9457 problem details; `type` is stable so clients can branch on it. */
 export interface ProblemDetails {
   type: string;
@@ -9,7 +12,7 @@ export interface ProblemDetails {
   instance?: string;
   requestId?: string;
   /** Per-field validation failures: the JSON path of the field and what to fix. */
-  errors?: FieldError[];
+  errors?: AnsweredFieldError[];
   [extension: string]: unknown;
 }
 

@@ -17,11 +17,11 @@ import {
   WithdrawApplicationCommand,
 } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ApiProblems, ETag, IdempotencyKey, IfMatch, responseHeaders } from '@kp/http';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProblems, ETag, IdempotencyKey, IfMatch, localisedFieldErrors, problemLanguage, responseHeaders } from '@kp/http';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EXAMPLE_APPLICATION } from './dto/example-application';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { CaseDto } from '../cases/dto/case-view.dto';
 import { ApplicationContentDto } from './dto/application-content.dto';
 import { ApplicationDto, ApplicationPageDto, CheckReportDto } from './dto/application-view.dto';
@@ -102,12 +102,18 @@ export class ApplicationsController {
   @ApiOperation({
     operationId: 'checkApplication',
     summary: 'Instant preview: completeness and the rules’ findings per data request, without submitting',
-    description: 'Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored.',
+    description:
+      'Researcher. Applies today’s law to each data request, as the screening after submit would; nothing is stored. The messages of `missing` and `invalid` are in Danish, or in English with `Accept-Language: en`, as problems are.',
   })
   @ApiOkResponse({ type: CheckReportDto, description: 'Missing and invalid fields, and each data request’s findings and verdict' })
   @ApiProblems(401, 403, 404)
-  check(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CheckReportDto> {
-    return this.checkApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
+  async check(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: Request, @Res({ passthrough: true }) res: Response): Promise<CheckReportDto> {
+    const report = await this.checkApplication.execute(actor, ApplicationCommand.create({ applicationId: id }));
+    // The report is read by the person fixing the form: its messages in their language, like a problem's.
+    const language = problemLanguage(request);
+    res.setHeader('Content-Language', language);
+    res.vary('Accept-Language');
+    return { ...report, missing: localisedFieldErrors(language, report.missing), invalid: localisedFieldErrors(language, report.invalid) };
   }
 
   @Post(':id/submit')

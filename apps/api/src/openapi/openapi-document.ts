@@ -1,6 +1,7 @@
 import { ACCEPT_LANGUAGE_PARAMETER, problemResponse, RESPONSE_HEADERS } from '@kp/http';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { COMMAND_EXAMPLES } from './command-examples';
 import { OPENAPI_TAGS } from './tags';
 
 /**
@@ -28,7 +29,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   markPublicOperations(document);
   documentLanguageAndMediaType(document);
   unwrapLoneAllOf(document);
+  addCommandExamples(document);
   return document;
+}
+
+/** Each command's examples (command-examples.ts) beside its body's schema, where its decorators gave none. */
+function addCommandExamples(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['put', 'post', 'patch'] as const) {
+      const operation = item[method];
+      const body = operation?.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json'] : undefined;
+      const examples = operation?.operationId ? COMMAND_EXAMPLES[operation.operationId]?.examples : undefined;
+      if (body && examples && !body.examples) body.examples = examples;
+    }
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
-import { ListStaff, ListStaffCommand, UpdateStaffMember, UpdateStaffMemberCommand } from '@kp/cases';
+import { AddStaffMember, AddStaffMemberCommand, ListStaff, ListStaffCommand, UpdateStaffMember, UpdateStaffMemberCommand } from '@kp/cases';
 import { ApiProblems } from '@kp/http';
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { StaffMemberDto, StaffPageDto, StaffQueryDto, UpdateStaffMemberDto } from './dto/staff.dto';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateStaffMemberDto, StaffMemberDto, StaffPageDto, StaffQueryDto, UpdateStaffMemberDto } from './dto/staff.dto';
 
 /** The staff directory: who a notice to a role reaches, and where it is e-mailed. Admins only. */
 @ApiTags('staff')
@@ -13,6 +13,7 @@ import { StaffMemberDto, StaffPageDto, StaffQueryDto, UpdateStaffMemberDto } fro
 export class StaffController {
   constructor(
     private readonly listStaff: ListStaff,
+    private readonly addStaffMember: AddStaffMember,
     private readonly updateStaffMember: UpdateStaffMember,
   ) {}
 
@@ -20,12 +21,25 @@ export class StaffController {
   @ApiOperation({
     operationId: 'listStaff',
     summary: 'The staff directory, in the order people were first seen (cursor-paginated)',
-    description: 'Admin. Everyone who has signed in, with their e-mail, language and whether notices to their role reach them; filter by role or active.',
+    description: 'Admin. Everyone who has signed in or was added by an admin, with their e-mail, language and whether notices to their role reach them; filter by role or active.',
   })
   @ApiOkResponse({ type: StaffPageDto, description: 'One page of the directory' })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: StaffQueryDto): Promise<StaffPageDto> {
     return this.listStaff.execute(actor, ListStaffCommand.create({ limit: query.limit, cursor: query.cursor, role: query.role, active: query.active }));
+  }
+
+  @Post()
+  @ApiOperation({
+    operationId: 'createStaffMember',
+    summary: 'Add a person before their first sign-in',
+    description:
+      'Admin. Notices to the role (in the region or organisation given) reach the person by e-mail from now on. Their first sign-in whose token carries this address in its `email` claim (case-insensitive) takes the entry over under the token’s subject; the token’s role, organisation and region then apply. Audited as `staff_member.added`; 409 `staff-member-exists` when someone in the directory has the address.',
+  })
+  @ApiCreatedResponse({ type: StaffMemberDto, description: 'The new entry, `signedIn: false` until the first sign-in' })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateStaffMemberDto): Promise<StaffMemberDto> {
+    return this.addStaffMember.execute(actor, AddStaffMemberCommand.create({ ...body, language: body.language ?? 'da', active: body.active ?? true }));
   }
 
   @Patch(':sub')

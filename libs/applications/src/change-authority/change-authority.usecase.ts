@@ -38,7 +38,7 @@ export class ChangeAuthority {
     const effectiveFrom = command.effectiveFrom ?? now;
     if (effectiveFrom.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
       throw new DomainError('effective-date-in-past', 'effectiveFrom lies in the past; an authority change takes effect now or later, never retroactively.', {
-        errors: [{ field: 'effectiveFrom', messages: ['must be now or in the future'] }],
+        errors: [{ field: 'effectiveFrom', messages: ['must be now or in the future'], rule: 'not-in-past' }],
       });
     }
     return this.db.transaction(async (manager) => {

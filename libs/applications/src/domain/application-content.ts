@@ -7,11 +7,11 @@ export interface FieldProblem {
   field: string;
   messages: string[];
   /** Names the message for translation at the edge (libs/http problem texts), with its values. */
-  rule?: string;
+  rule: string;
   args?: Record<string, unknown>;
 }
 
-const problem = (field: string, message: string, rule?: string, args?: Record<string, unknown>): FieldProblem => ({ field, messages: [message], ...(rule ? { rule, args } : {}) });
+const problem = (field: string, message: string, rule: string, args?: Record<string, unknown>): FieldProblem => ({ field, messages: [message], rule, ...(args ? { args } : {}) });
 
 /**
  * Checks that hold for any draft: dates in order, one request per known data source, a CVR number
@@ -92,7 +92,7 @@ export function missingForSubmission(content: ApplicationContent): FieldProblem[
     problems.push(problem('technicalNeed', 'technicalNeed is required when processingEnvironment is other', 'required-for-submission'));
   }
   if (!content.researchers || content.researchers.length === 0) {
-    problems.push(problem('researchers', 'at least one researcher is required: the permit names who may access the data (EHDS art. 61(2))'));
+    problems.push(problem('researchers', 'at least one researcher is required: the permit names who may access the data (EHDS art. 61(2))', 'researchers-required'));
   }
   if (!content.dataRequests || content.dataRequests.length === 0) {
     problems.push(problem('dataRequests', 'at least one data request is required', 'required-for-submission'));

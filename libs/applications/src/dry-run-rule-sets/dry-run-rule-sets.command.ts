@@ -9,6 +9,6 @@ export class DryRunRuleSetsCommand extends BaseCommand {
   @IsOptional() @IsString() lawDate?: string;
 
   protected override problems(): FieldError[] {
-    return this.lawDate !== undefined && !isLawDate(this.lawDate) ? [{ field: 'lawDate', messages: ['must be a calendar date YYYY-MM-DD'] }] : [];
+    return this.lawDate !== undefined && !isLawDate(this.lawDate) ? [{ field: 'lawDate', messages: ['must be a calendar date YYYY-MM-DD'], rule: 'calendar-date' }] : [];
   }
 }

@@ -8,7 +8,7 @@ const CVR = /^\d{8}$/;
 
 /** An organisation the person is not impartial towards, and why. */
 export class DeclaredOrganisation {
-  @Matches(CVR, { message: 'must be an 8-digit CVR number' }) cvr!: string;
+  @Matches(CVR, { message: 'must be an 8-digit CVR number', context: { rule: 'cvr-format' } }) cvr!: string;
   @Text(1000, 'must say why, in at most 1000 characters') reason!: string;
 }
 
@@ -29,7 +29,7 @@ export class DeclareConflictsCommand extends BaseCommand {
     const seen = new Set<string>();
     return this.organisations.flatMap(({ cvr }, i) => {
       if (typeof cvr !== 'string' || !CVR.test(cvr)) return [];
-      if (seen.has(cvr)) return [{ field: `organisations[${i}].cvr`, messages: [`${cvr} is listed twice`] }];
+      if (seen.has(cvr)) return [{ field: `organisations[${i}].cvr`, messages: [`${cvr} is listed twice`], rule: 'listed-twice', args: { value: cvr } }];
       seen.add(cvr);
       return [];
     });

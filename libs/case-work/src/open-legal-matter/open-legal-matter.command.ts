@@ -22,9 +22,9 @@ export class OpenLegalMatterCommand extends BaseCommand {
   static override readonly noun = 'legal matter';
   @CaseReference() caseId!: string;
   @ExpectedVersion() expectedVersion?: number;
-  @IsUUID(undefined, { message: 'must be the id of a sub-case of this case' }) subCaseId!: string;
+  @IsUUID(undefined, { message: 'must be the id of a sub-case of this case', context: { rule: 'sub-case-of-case' } }) subCaseId!: string;
   @IsIn(LEGAL_MATTER_KINDS, { message: `must be one of ${LEGAL_MATTER_KINDS.join(', ')}` }) kind!: LegalMatterKind;
-  @NestedObject(() => LegalMatterDescription, 'must give the matter in Danish and English ({ da, en })') description!: LegalMatterDescription;
+  @NestedObject(() => LegalMatterDescription, 'must give the matter in Danish and English ({ da, en })', 'localised-text') description!: LegalMatterDescription;
   @ValidateIf((command: OpenLegalMatterCommand) => command.legalReference !== undefined)
   @Text(MAX_LEGAL_REFERENCE_LENGTH, `must be non-empty text of at most ${MAX_LEGAL_REFERENCE_LENGTH} characters`)
   legalReference?: string;

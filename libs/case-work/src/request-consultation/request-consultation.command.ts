@@ -13,9 +13,9 @@ export class RequestConsultationCommand extends BaseCommand {
   static override readonly noun = 'consultation';
   @CaseReference() caseId!: string;
   @ExpectedVersion() expectedVersion?: number;
-  @Matches(REGION_SLUG, { message: 'must be a region slug such as region-midtjylland' }) advisorRegion!: string;
+  @Matches(REGION_SLUG, { message: 'must be a region slug such as region-midtjylland', context: { rule: 'region-slug' } }) advisorRegion!: string;
   /** The sub-case the question is about, if one. */
-  @IsOptional() @IsUUID(undefined, { message: 'must be the id of a sub-case of this case' }) subCaseId?: string;
+  @IsOptional() @IsUUID(undefined, { message: 'must be the id of a sub-case of this case', context: { rule: 'sub-case-of-case' } }) subCaseId?: string;
   @Text(MAX_QUESTION_LENGTH, `must be a question of at most ${MAX_QUESTION_LENGTH} characters`) question!: string;
   /** ISO 8601 date-time, in the future. */
   @DateTime('must be an ISO 8601 date-time') deadline!: string;

@@ -34,7 +34,7 @@ export class RequestConsultation {
     const advisors = this.knownAdvisors();
     if (!advisors.has(command.advisorRegion)) {
       throw new ValidationFailedError(`There is no advisor ${command.advisorRegion}.`, [
-        { field: 'advisorRegion', messages: [`must be one of ${[...advisors].sort().join(', ')}`] },
+        { field: 'advisorRegion', messages: [`must be one of ${[...advisors].sort().join(', ')}`], rule: 'isIn', args: { c0: [...advisors].sort().join(', ') } },
       ]);
     }
     return this.db.transaction(async (manager) => {

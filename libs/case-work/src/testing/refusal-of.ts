@@ -1,7 +1,7 @@
 import { FieldError, ValidationFailedError } from '@kp/errors';
 
 /** The validation refusal of creating a command as a client reads it in English (for command specs); fails the test when it was accepted. */
-export function refusalOf(create: () => unknown): { detail: string; errors: FieldError[] } {
+export function refusalOf(create: () => unknown): { detail: string; errors: Pick<FieldError, 'field' | 'messages'>[] } {
   try {
     create();
   } catch (error) {

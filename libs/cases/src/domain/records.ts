@@ -137,8 +137,12 @@ export interface StaffMember {
   emailSource: 'token' | 'admin';
   language: NoticeLanguage;
   active: boolean;
+  /** When first seen, or added by an admin before signing in. */
   firstSeenAt: Date;
   lastSeenAt: Date;
+  /** false: added by an admin and not yet signed in (`sub` is then a directory id, `added:<uuid>`). */
+  signedIn: boolean;
+  addedBy: string | null;
   updatedBy: string | null;
   updatedAt: Date | null;
 }

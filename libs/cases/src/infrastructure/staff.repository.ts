@@ -9,7 +9,7 @@ function member(row: Record<string, unknown>): StaffMember {
   return camel<StaffMember>(rest);
 }
 
-const STAFF_COLUMNS = `sub, role, organisation, region, name, email, email_source, language, active, first_seen_at, last_seen_at, updated_by, updated_at,
+const STAFF_COLUMNS = `sub, role, organisation, region, name, email, email_source, language, active, first_seen_at, last_seen_at, signed_in, added_by, updated_by, updated_at,
   ${keysetKeySql('first_seen_at')} AS position`;
 
 /** The language of a `locale` claim: English for `en…`, Danish otherwise (the default). */
@@ -41,6 +41,7 @@ export class StaffRepository {
    * address current unless an admin set it; the `locale` claim, when present, the language.
    */
   async seen(manager: EntityManager, actor: Actor): Promise<void> {
+    await this.takeOverAddedEntry(manager, actor);
     await manager.query(
       `INSERT INTO staff_member (sub, role, organisation, region, name, email, language) VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, 'da'))
        ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, region = EXCLUDED.region,
@@ -50,6 +51,40 @@ export class StaffRepository {
                                        last_seen_at = now()`,
       [actor.sub, actor.role, actor.organisation ?? null, actor.region ?? null, actor.name ?? null, actor.email ?? null, languageOfLocale(actor.locale) ?? null],
     );
+  }
+
+  /**
+   * A first sign-in takes over the entry an admin added for its address (the `email` claim,
+   * case-insensitive), keeping what the admin set (address, language, active) and taking role,
+   * organisation and region from the token, which is the authority on them. By address, not by
+   * subject: an identity provider's subject is opaque and unknown before the first sign-in.
+   */
+  private async takeOverAddedEntry(manager: EntityManager, actor: Actor): Promise<void> {
+    if (!actor.email) return;
+    await manager.query(
+      `UPDATE staff_member SET sub = $1, signed_in = true, role = $2, organisation = $3, region = $4, name = COALESCE($5, name), last_seen_at = now()
+        WHERE NOT signed_in AND lower(email) = lower($6) AND NOT EXISTS (SELECT 1 FROM staff_member WHERE sub = $1)`,
+      [actor.sub, actor.role, actor.organisation ?? null, actor.region ?? null, actor.name ?? null, actor.email],
+    );
+  }
+
+  /** An entry an admin adds before the person signs in; undefined when someone, signed in or not, already has the address. */
+  async add(manager: EntityManager, entry: { sub: string; role: string; organisation: string | null; region: string | null; name: string; email: string; language: NoticeLanguage; active: boolean }, by: string, at: Date): Promise<StaffMember | undefined> {
+    const [taken] = await manager.query(`SELECT sub FROM staff_member WHERE lower(email) = lower($1) LIMIT 1`, [entry.email]);
+    if (taken) return undefined;
+    try {
+      const [row] = await manager.query(
+        `INSERT INTO staff_member (sub, role, organisation, region, name, email, email_source, language, active, signed_in, added_by, first_seen_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'admin', $7, $8, false, $9, $10, $10)
+         RETURNING ${STAFF_COLUMNS}`,
+        [entry.sub, entry.role, entry.organisation, entry.region, entry.name, entry.email, entry.language, entry.active, by, at],
+      );
+      return member(row);
+    } catch (error) {
+      // Another admin added the same address a moment ago (staff_member_waiting_email).
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return undefined;
+      throw error;
+    }
   }
 
   async find(manager: EntityManager, sub: string, lock = false): Promise<StaffMember | undefined> {

@@ -1,3 +1,5 @@
+export * from './add-staff-member.command';
+export * from './add-staff-member.usecase';
 export * from './list-staff.command';
 export * from './list-staff.usecase';
 export * from './record-sign-in';

@@ -12,6 +12,8 @@ export function staffMemberView(m: StaffMember) {
     emailSource: m.emailSource,
     language: m.language,
     active: m.active,
+    signedIn: m.signedIn,
+    addedBy: m.addedBy,
     firstSeenAt: m.firstSeenAt.toISOString(),
     lastSeenAt: m.lastSeenAt.toISOString(),
     updatedBy: m.updatedBy,

@@ -17,7 +17,7 @@ export class UpdateStaffMemberCommand extends BaseCommand {
 
   protected override problems(): FieldError[] {
     if (this.email === undefined && this.language === undefined && this.active === undefined) {
-      return [{ field: 'email', messages: ['give at least one of email, language or active'] }];
+      return [{ field: 'email', messages: ['give at least one of email, language or active'], rule: 'staff-change-empty' }];
     }
     return [];
   }

@@ -27,7 +27,7 @@ export class UpdateStaffMember {
     if (actor.role !== 'admin') throw new ForbiddenError('Only an admin edits the staff directory.');
     return this.db.transaction(async (manager) => {
       const before = await this.staff.find(manager, sub, true);
-      if (!before) throw new NotFoundError('staff member', sub, `There is no staff member ${sub}: people enter the directory when they first sign in.`);
+      if (!before) throw new NotFoundError('staff member', sub, `There is no staff member ${sub}: people enter the directory when they first sign in, or when an admin adds them.`);
       const after = await this.staff.update(manager, sub, { email, language, active }, actor.sub, this.clock.now());
       const changed = (['email', 'language', 'active'] as const).filter((field) => before[field] !== after[field]);
       await this.audit.append(manager, {

@@ -1,20 +1,21 @@
 import { ClockEventError, ClockExtensionError } from '@kp/clock';
 import { DomainError } from '@kp/errors';
 
-const EXTENSION_FIELD: Record<ClockExtensionError['code'], string | undefined> = {
-  reason_required: 'reason',
-  invalid_months: 'months',
-  cap_exceeded: 'months',
+/** The field at fault, and its message key (libs/http problem texts), per refusal; none when no one field is. */
+const EXTENSION_FIELD: Record<ClockExtensionError['code'], { field: string; rule: string } | undefined> = {
+  reason_required: { field: 'reason', rule: 'extension-reason' },
+  invalid_months: { field: 'months', rule: 'extension-months' },
+  cap_exceeded: { field: 'months', rule: 'extension-cap' },
   not_in_decision_phase: undefined,
   limit_expired: undefined,
 };
 
 /** An extension EHDS art. 68(4) does not allow, named by field when one field is at fault. */
 export function extensionRefused(error: ClockExtensionError): DomainError {
-  const field = EXTENSION_FIELD[error.code];
+  const at = EXTENSION_FIELD[error.code];
   return new DomainError('clock-extension-refused', `The extension is not allowed: ${error.message}.`, {
     code: error.code,
-    ...(field ? { errors: [{ field, messages: [error.message] }] } : {}),
+    ...(at ? { errors: [{ field: at.field, messages: [error.message], rule: at.rule }] } : {}),
   });
 }
 

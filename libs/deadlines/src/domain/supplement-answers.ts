@@ -11,7 +11,7 @@ export function assertSupplementAnswered(open: SupplementRequestRecord[], answer
   const questions = open.flatMap((r) => r.questions);
   if (answers && answers.length > questions.length) {
     throw new ValidationFailedError(`There ${questions.length === 1 ? 'is 1 question' : `are ${questions.length} questions`} to answer, not ${answers.length}.`, [
-      { field: 'answers', messages: [`at most ${questions.length} answers, one per question`] },
+      { field: 'answers', messages: [`at most ${questions.length} answers, one per question`], rule: 'answers-per-question', args: { max: questions.length } },
     ]);
   }
   if (amended) return;

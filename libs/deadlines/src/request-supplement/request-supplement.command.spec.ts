@@ -24,7 +24,7 @@ describe('RequestSupplementCommand', () => {
       const error = refusal({ ...valid, questions });
       expect(error).toBeInstanceOf(ValidationFailedError);
       expect(error.detail).toBe('The request has 1 invalid field.');
-      expect(error.params.errors).toEqual([{ field: 'questions', messages: [`ask 1 to ${MAX_QUESTIONS} questions`] }]);
+      expect(error.params.errors).toEqual([{ field: 'questions', messages: [`ask 1 to ${MAX_QUESTIONS} questions`], rule: 'question-count', args: { max: MAX_QUESTIONS } }]);
     }
   });
 
@@ -32,9 +32,9 @@ describe('RequestSupplementCommand', () => {
     const error = refusal({ ...valid, questions: ['Fine?', '   ', 'x'.repeat(MAX_QUESTION_LENGTH + 1), 42] });
     expect(error.detail).toBe('The request has 3 invalid fields.');
     expect(error.params.errors).toEqual([
-      { field: 'questions[1]', messages: ['a question cannot be empty'] },
-      { field: 'questions[2]', messages: [`at most ${MAX_QUESTION_LENGTH} characters`] },
-      { field: 'questions[3]', messages: ['a question cannot be empty'] },
+      { field: 'questions[1]', messages: ['a question cannot be empty'], rule: 'question-empty' },
+      { field: 'questions[2]', messages: [`at most ${MAX_QUESTION_LENGTH} characters`], rule: 'at-most-characters', args: { max: MAX_QUESTION_LENGTH } },
+      { field: 'questions[3]', messages: ['a question cannot be empty'], rule: 'question-empty' },
     ]);
   });
 

@@ -22,10 +22,10 @@ export class RequestSupplementCommand extends BaseCommand {
   protected override problems(): FieldError[] {
     const errors: FieldError[] = [];
     const questions: unknown[] = Array.isArray(this.questions) ? this.questions : [];
-    if (questions.length < 1 || questions.length > MAX_QUESTIONS) errors.push({ field: 'questions', messages: [`ask 1 to ${MAX_QUESTIONS} questions`] });
+    if (questions.length < 1 || questions.length > MAX_QUESTIONS) errors.push({ field: 'questions', messages: [`ask 1 to ${MAX_QUESTIONS} questions`], rule: 'question-count', args: { max: MAX_QUESTIONS } });
     questions.forEach((q, i) => {
-      if (typeof q !== 'string' || q.trim() === '') errors.push({ field: `questions[${i}]`, messages: ['a question cannot be empty'] });
-      else if (q.length > MAX_QUESTION_LENGTH) errors.push({ field: `questions[${i}]`, messages: [`at most ${MAX_QUESTION_LENGTH} characters`] });
+      if (typeof q !== 'string' || q.trim() === '') errors.push({ field: `questions[${i}]`, messages: ['a question cannot be empty'], rule: 'question-empty' });
+      else if (q.length > MAX_QUESTION_LENGTH) errors.push({ field: `questions[${i}]`, messages: [`at most ${MAX_QUESTION_LENGTH} characters`], rule: 'at-most-characters', args: { max: MAX_QUESTION_LENGTH } });
     });
     return errors;
   }

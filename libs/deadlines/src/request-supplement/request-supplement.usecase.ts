@@ -53,7 +53,7 @@ export class RequestSupplement {
         const subCase = command.subCaseId ? subCases.find((s) => s.id === command.subCaseId) : undefined;
         if (command.subCaseId && !subCase) {
           throw new DomainError('unknown-sub-case', `Sub-case ${command.subCaseId} is not part of case ${c.number}.`, {
-            errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'] }],
+            errors: [{ field: 'subCaseId', messages: ['not a sub-case of this case'], rule: 'sub-case-of-case' }],
           });
         }
 

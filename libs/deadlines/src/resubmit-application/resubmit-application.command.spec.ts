@@ -27,7 +27,7 @@ describe('ResubmitApplicationCommand', () => {
     const error = refusal({ applicationId, answer: 'x'.repeat(MAX_ANSWER_LENGTH + 1) });
     expect(error).toBeInstanceOf(ValidationFailedError);
     expect(error.detail).toBe('The answer is too long.');
-    expect(error.params.errors).toEqual([{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`] }]);
+    expect(error.params.errors).toEqual([{ field: 'answer', messages: [`at most ${MAX_ANSWER_LENGTH} characters`], rule: 'at-most-characters', args: { max: MAX_ANSWER_LENGTH } }]);
   });
 
   it('refuses an answer that is not text without calling it too long', () => {

@@ -24,9 +24,9 @@ export class ResubmitApplicationCommand extends BaseCommand {
   /** The answer is stored trimmed, so it is its trimmed length that counts. */
   protected override problems(): FieldError[] {
     const answer = typeof this.answer === 'string' ? this.answer.trim() : '';
-    const problems: FieldError[] = answer.length > MAX_ANSWER_LENGTH ? [{ field: 'answer', messages: [TOO_LONG] }] : [];
+    const problems: FieldError[] = answer.length > MAX_ANSWER_LENGTH ? [{ field: 'answer', messages: [TOO_LONG], rule: 'at-most-characters', args: { max: MAX_ANSWER_LENGTH } }] : [];
     (Array.isArray(this.answers) ? this.answers : []).forEach((a, i) => {
-      if (typeof a === 'string' && a.trim().length > MAX_ANSWER_LENGTH) problems.push({ field: `answers[${i}]`, messages: [TOO_LONG] });
+      if (typeof a === 'string' && a.trim().length > MAX_ANSWER_LENGTH) problems.push({ field: `answers[${i}]`, messages: [TOO_LONG], rule: 'at-most-characters', args: { max: MAX_ANSWER_LENGTH } });
     });
     return problems;
   }

@@ -36,7 +36,7 @@ export class EngineView {
       throw new DomainError(
         'departure-reason-required',
         `The outcome ${outcome} departs from the screening's verdict ${engineVerdict}; say why in departureReason.`,
-        { errors: [{ field: 'departureReason', messages: ['required when the outcome departs from the engine verdict'] }] },
+        { errors: [{ field: 'departureReason', messages: ['required when the outcome departs from the engine verdict'], rule: 'departure-reason' }] },
       );
     }
     return { screeningId: screening?.id ?? null, engineVerdict, departsFromEngine: departs, departureReason: departs ? departureReason!.trim() : null };

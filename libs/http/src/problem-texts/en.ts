@@ -42,6 +42,7 @@ export const EN: ProblemTexts = {
     'screening-outdated': 'Screening under outdated law',
     'draft-pending': 'Draft decision pending',
     'legal-matter-duplicate': 'Legal matter already open',
+    'staff-member-exists': 'Staff member exists',
     'legal-matter-open': 'Legal matter open',
     'legal-matter-resolved': 'Legal matter already resolved',
     'no-recommendation': 'No recommendation yet',

@@ -42,9 +42,9 @@ export class DeliverEmailHandler implements JobHandler<{ deliveryId: string }> {
     if (!delivery || delivery.state === 'sent') return;
     const notification = (await this.notifications.find(manager, delivery.notificationId))!;
     const person = await this.staff.find(manager, delivery.recipientSub);
-    const { subject, text } = renderNoticeMail(notification, { name: person?.name ?? null, role: person?.role ?? notification.recipientRole ?? 'researcher' }, delivery.language);
+    const { subject, text, html } = renderNoticeMail(notification, { name: person?.name ?? null, role: person?.role ?? notification.recipientRole ?? 'researcher' }, delivery.language);
     try {
-      await this.mailer.send({ to: delivery.address, subject, text, messageId: delivery.messageId, language: delivery.language });
+      await this.mailer.send({ to: delivery.address, subject, text, html, messageId: delivery.messageId, language: delivery.language });
     } catch (error) {
       await this.deliveries.recordAttempt(this.db, deliveryId, String(error));
       throw error;

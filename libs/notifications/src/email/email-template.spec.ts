@@ -41,3 +41,21 @@ describe('noticeMessageId', () => {
     expect(a).toMatch(/^<3b0f6a4e-1c1d-4c8e-9d3a-2f2f8f0a9b11\.[0-9a-f]{16}@kontaktpunkt\.dk>$/);
   });
 });
+
+describe('renderNoticeMail’s HTML alternative', () => {
+  it('says what the plain text says, in the recipient’s language, escaped, without links or images', () => {
+    const mail = renderNoticeMail({ ...notice, bodyDa: 'Udkast <b>A & B</b> venter.' }, { name: 'Jens Berg', role: 'legal_approver' }, 'da');
+    expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="da">/);
+    expect(mail.html).toContain('<h1 style="font-size: 20px;">Udkast afventer godkendelse</h1>');
+    expect(mail.html).toContain('<p>Kære Jens Berg,</p>');
+    expect(mail.html).toContain('Udkast &lt;b&gt;A &amp; B&lt;/b&gt; venter.');
+    expect(mail.html).toContain('Sag: EK-2026-000042');
+    expect(mail.html).toContain('alle med rollen juridisk godkender');
+    expect(mail.html).toContain('Med venlig hilsen<br>Ét kontaktpunkt');
+    expect(mail.html).not.toMatch(/<a |<img |https?:/);
+    const en = renderNoticeMail(notice, { name: 'Anna Smith', role: 'legal_approver' }, 'en');
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.html).toContain('<p>Dear Anna Smith,</p>');
+    expect(en.html).toContain('Case: EK-2026-000042');
+  });
+});

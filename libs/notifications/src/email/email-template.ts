@@ -50,17 +50,50 @@ const TEXT = {
   },
 } as const;
 
+/** The e-mail of a notice: one text in two forms, plain text and its HTML alternative. */
+export interface NoticeMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** A paragraph of the plain text as HTML: escaped, its line breaks kept. */
+const paragraph = (text: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+
 /**
  * The e-mail for a notice in the recipient's language: the notice's own title as subject and its
- * text, the case number, and why this person receives it. Plain text only: no links or tracking.
+ * text, the case number, and why this person receives it. Plain text, and the same content as an
+ * HTML alternative (multipart/alternative, RFC 2046 § 5.1.4) for mail clients that show HTML: no
+ * links, images or tracking, no external style sheet, `lang` set for screen readers.
  */
-export function renderNoticeMail(notification: NotificationRecord, recipient: MailRecipient, language: MailLanguage): { subject: string; text: string } {
+export function renderNoticeMail(notification: NotificationRecord, recipient: MailRecipient, language: MailLanguage): NoticeMail {
   const t = TEXT[language];
   const title = language === 'da' ? notification.titleDa : notification.titleEn;
   const body = language === 'da' ? notification.bodyDa : notification.bodyEn;
   const why = notification.recipientSub !== null ? t.personal : t.role(ROLE_NAMES[language][recipient.role] ?? recipient.role);
-  const lines = [`${t.greeting(recipient.name)},`, '', body, ''];
-  if (notification.caseNumber) lines.push(t.caseLine(notification.caseNumber));
+  const greeting = `${t.greeting(recipient.name)},`;
+  const caseLine = notification.caseNumber ? t.caseLine(notification.caseNumber) : undefined;
+
+  const lines = [greeting, '', body, ''];
+  if (caseLine) lines.push(caseLine);
   lines.push(t.signIn, '', t.signature, '', '--', why, t.noReply);
-  return { subject: title, text: lines.join('\n') };
+
+  const html = [
+    '<!DOCTYPE html>',
+    `<html lang="${language}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
+    `<h1 style="font-size: 20px;">${escapeHtml(title)}</h1>`,
+    paragraph(greeting),
+    paragraph(body),
+    ...(caseLine ? [paragraph(caseLine, 'font-weight: bold;')] : []),
+    paragraph(t.signIn),
+    paragraph(t.signature),
+    '<hr>',
+    paragraph(`${why}\n${t.noReply}`, 'font-size: 14px; color: #555;'),
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { subject: title, text: lines.join('\n'), html };
 }

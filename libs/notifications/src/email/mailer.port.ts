@@ -3,6 +3,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as HTML, sent as the alternative to `text`. */
+  html: string;
   /** `<…@domain>`, the same on every attempt, so a resent message is recognisable as the same one (RFC 5322 § 3.6.4). */
   messageId: string;
   language: 'da' | 'en';

@@ -18,6 +18,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      html: mail.html,
       messageId: mail.messageId,
       headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
     });

@@ -33,7 +33,7 @@ import {
 import { IsCountryCode, IsCvr } from './form-validators';
 
 const DATE = { strict: true, strictSeparator: true } as const;
-const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
+const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD', context: { rule: 'calendar-date' } };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PeriodDto {

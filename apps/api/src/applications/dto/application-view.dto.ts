@@ -44,7 +44,7 @@ export class DataRequestCheckDto implements DataRequestCheck {
 }
 
 @ApiSchema({ name: 'CheckReport', description: 'The instant preview: what is missing or invalid, and each data request’s findings' })
-export class CheckReportDto implements CheckReport {
+export class CheckReportDto implements Omit<CheckReport, 'missing' | 'invalid'> {
   @ApiProperty({ description: 'Nothing required is missing' }) complete!: boolean;
   @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields submit requires that are absent' }) missing!: ProblemFieldErrorSchema[];
   @ApiProperty({ type: [ProblemFieldErrorSchema], description: 'Fields present but wrong, the CVR of the organisation you sign in for and (on a resubmission) the data sources of the case included' })

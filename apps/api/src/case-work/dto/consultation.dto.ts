@@ -7,7 +7,7 @@ export class RequestConsultationDto {
   @ApiProperty({ description: 'Region whose advisors answer, e.g. region-midtjylland' }) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/) advisorRegion: string;
   @ApiPropertyOptional({ description: 'The sub-case the question is about' }) @IsOptional() @IsUUID() subCaseId?: string;
   @ApiProperty({ description: 'The question to the advisor' }) @IsString() @IsNotEmpty() @MaxLength(10000) question: string;
-  @ApiProperty({ description: 'ISO 8601 date-time in the future; the case does not wait past it', example: '2026-03-01T12:00:00Z' }) @IsISO8601({ strict: true }) deadline: string;
+  @ApiProperty({ description: 'ISO 8601 date-time in the future; the case does not wait past it', example: '2040-03-01T12:00:00Z' }) @IsISO8601({ strict: true }) deadline: string;
 }
 
 export class AnswerConsultationDto {

@@ -32,7 +32,7 @@ export class ActiveRuleSetDto {
 export class DryRunDto {
   @ApiPropertyOptional({ example: '2029-03-26', description: 'The date whose law applies (YYYY-MM-DD); default today. EHDS chapter IV applies from 26 March 2029.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'lawDate must be a calendar date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'lawDate must be a calendar date YYYY-MM-DD', context: { rule: 'calendar-date' } })
   lawDate?: string;
 }
 

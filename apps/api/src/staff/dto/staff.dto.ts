@@ -1,8 +1,8 @@
 import { Role, ROLES } from '@kp/auth';
-import { NOTICE_LANGUAGES, NoticeLanguage, StaffMemberView, StaffPage } from '@kp/cases';
+import { NOTICE_LANGUAGES, NoticeLanguage, STAFF_ROLES, StaffMemberView, StaffPage } from '@kp/cases';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 @ApiSchema({ name: 'StaffMember', description: 'A person in the staff directory: as last seen in their token, and where notices reach them' })
 export class StaffMemberDto implements StaffMemberView {
@@ -17,8 +17,11 @@ export class StaffMemberDto implements StaffMemberView {
   emailSource!: 'token' | 'admin';
   @ApiProperty({ enum: NOTICE_LANGUAGES, description: 'Language of e-mails (from the `locale` claim, default Danish)' }) language!: NoticeLanguage;
   @ApiProperty({ description: 'false: notices to the role no longer reach this person' }) active!: boolean;
-  @ApiProperty({ format: 'date-time' }) firstSeenAt!: string;
-  @ApiProperty({ format: 'date-time' }) lastSeenAt!: string;
+  @ApiProperty({ description: 'false: added by an admin and not signed in yet; `sub` is then a directory id (`added:<uuid>`) until the first sign-in with this e-mail address takes the entry over' })
+  signedIn!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The admin who added the person before their first sign-in' }) addedBy!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'First sign-in, or when an admin added the person' }) firstSeenAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Latest sign-in (when added, until the first)' }) lastSeenAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The admin who last edited the entry' }) updatedBy!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt!: string | null;
 }
@@ -49,4 +52,23 @@ export class UpdateStaffMemberDto {
   email?: string | null;
   @ApiPropertyOptional({ enum: NOTICE_LANGUAGES, description: 'Language of e-mails (a `locale` claim at the next sign-in replaces it)' }) @IsOptional() @IsIn(NOTICE_LANGUAGES) language?: NoticeLanguage;
   @ApiPropertyOptional({ description: 'false: notices to the person’s role no longer reach them' }) @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class CreateStaffMemberDto {
+  @ApiProperty({ example: 'Anders Møller' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ format: 'email', example: 'anders.moller@rm.dk', description: 'Where notices are e-mailed; the first sign-in whose token carries this address in its `email` claim takes the entry over' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+  @ApiProperty({ enum: STAFF_ROLES, description: 'The role the person’s token will carry' }) @IsIn(STAFF_ROLES) role!: string;
+  @ApiPropertyOptional({ example: '29190623', description: 'CVR number of the organisation (required for a controller)' })
+  @IsOptional()
+  @Matches(/^\d{8}$/, { message: 'organisation must be an 8-digit CVR number', context: { rule: 'cvr-format' } })
+  organisation?: string;
+  @ApiPropertyOptional({ example: 'region-midtjylland', description: 'The region (required for an advisor)' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, { message: 'region must be a region slug such as region-midtjylland', context: { rule: 'region-slug' } })
+  region?: string;
+  @ApiPropertyOptional({ enum: NOTICE_LANGUAGES, default: 'da', description: 'Language of e-mails' }) @IsOptional() @IsIn(NOTICE_LANGUAGES) language?: NoticeLanguage;
+  @ApiPropertyOptional({ default: true, description: 'false: notices to the role do not reach the person yet' }) @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -1,0 +1,170 @@
+import { ChangeAuthorityDto } from '../applications/dto/authority.dto';
+import { WithdrawDto } from '../applications/dto/withdraw.dto';
+import { AssignDto } from '../case-work/dto/assign.dto';
+import { ConflictsDto } from '../case-work/dto/conflicts.dto';
+import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
+import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
+import { AddNoteDto } from '../case-work/dto/note.dto';
+import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
+import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
+import { SupplementRequestDto } from '../deadlines/dto/supplement-request.dto';
+import { DryRunDto } from '../rules/dto/rule-sets.dto';
+import { CreateStaffMemberDto, UpdateStaffMemberDto } from '../staff/dto/staff.dto';
+
+export interface CommandExample {
+  summary: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * A realistic body for each command, shown in /openapi.json beside its schema (issue 11). Dates lie
+ * far in the future (2040, like the example application), so no example turns into a refusal as
+ * time passes; ids are placeholders a client replaces with those it read. test/openapi.spec.ts holds
+ * every operation with a body to an example here, and each example to its DTO's validation.
+ * The application's own example (create, update) is in applications/dto/example-application.ts.
+ */
+export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples: Record<string, CommandExample> }> = {
+  withdrawApplication: { dto: WithdrawDto, examples: { funding: { summary: 'The project lost its funding', value: { reason: 'The project did not receive funding from the Independent Research Fund Denmark.' } } } },
+  changeDataSourceAuthority: {
+    dto: ChangeAuthorityDto,
+    examples: {
+      planned: {
+        summary: 'A planned move to the central track on a future date',
+        value: { track: 'central', decidingAuthority: 'Ét kontaktpunkt', effectiveFrom: '2040-01-01T00:00:00Z', reason: 'Executive order moving the register’s research access to the health data access body' },
+      },
+    },
+  },
+  assignCase: { dto: AssignDto, examples: { colleague: { summary: 'Hand the case to a colleague', value: { assignee: 'cw-2' } } } },
+  declareConflicts: {
+    dto: ConflictsDto,
+    examples: {
+      formerEmployer: { summary: 'A former employer', value: { organisations: [{ cvr: '31119103', reason: 'Employed at Aarhus Universitet until last year; co-author with the applicant' }] } },
+      withdraw: { summary: 'Withdraw the whole declaration', value: { organisations: [] } },
+    },
+  },
+  requestConsultation: {
+    dto: RequestConsultationDto,
+    examples: {
+      region: {
+        summary: 'Ask a region’s data-support centre about its patient records',
+        value: {
+          advisorRegion: 'region-midtjylland',
+          subCaseId: '3f1c2a8e-5b7d-4c1e-9a2b-6d8e0f4a1b2c',
+          question: 'Can the requested variables from the patient records be extracted for 2035–2039, and is a data processing agreement with the university in place?',
+          deadline: '2040-03-01T12:00:00Z',
+        },
+      },
+    },
+  },
+  answerConsultation: {
+    dto: AnswerConsultationDto,
+    examples: { answer: { summary: 'The advisor’s answer', value: { answer: 'Yes: the variables exist for the whole period. A data processing agreement with Aarhus Universitet has been in place since 2038.' } } },
+  },
+  openLegalMatter: {
+    dto: OpenLegalMatterDto,
+    examples: {
+      agreement: {
+        summary: 'A data processing agreement is missing',
+        value: {
+          subCaseId: '3f1c2a8e-5b7d-4c1e-9a2b-6d8e0f4a1b2c',
+          kind: 'data_processing_agreement',
+          description: { da: 'Databehandleraftale mellem regionen og universitetet mangler.', en: 'The data processing agreement between the region and the university is missing.' },
+          legalReference: 'GDPR art. 28(3)',
+          blocking: true,
+        },
+      },
+    },
+  },
+  resolveLegalMatter: { dto: ResolveLegalMatterDto, examples: { signed: { summary: 'The signed agreement', value: { documentReference: 'RM-DBA-2040-0117' } } } },
+  addNote: {
+    dto: AddNoteDto,
+    examples: {
+      internal: { summary: 'A note for colleagues', value: { text: 'Called the applicant: the ethics approval is expected within two weeks.', visibility: 'internal' } },
+      applicant: { summary: 'A note the applicant sees', value: { text: 'We have asked Region Midtjylland about the patient records; expect an answer within two weeks.', visibility: 'applicant' } },
+    },
+  },
+  requestSupplement: {
+    dto: SupplementRequestDto,
+    examples: {
+      ethics: {
+        summary: 'Ask for the ethics approval',
+        value: { questions: ['Send the approval from the research ethics committee (VEK) for the biobank study, or state why none is needed.', 'Which biobank samples are needed: give the sample types and the years.'] },
+      },
+    },
+  },
+  resubmitApplication: {
+    dto: ResubmitDto,
+    examples: {
+      answers: { summary: 'Answer each question, in the order asked', value: { answers: ['The approval from VEK, journal number 1-10-72-88-40, is attached to the application.', 'Plasma and DNA samples from 2030–2039.'] } },
+      amended: { summary: 'The application was amended; a short covering answer', value: { answer: 'The ethics approval has been added to the application.' } },
+    },
+  },
+  extendClock: {
+    dto: ClockExtensionDto,
+    examples: { complex: { summary: 'Extend the decision limit for a complex request', value: { months: 2, reason: 'Complex request: three regions’ patient records must be linked (EHDS art. 68(4))' } } },
+  },
+  draftDecision: {
+    dto: DecisionDto,
+    examples: {
+      approved: {
+        summary: 'Approve with conditions, as the screening recommends',
+        value: {
+          outcome: 'approved_with_conditions',
+          reasoning: 'The purpose is scientific research of significant societal importance, the data requested are limited to what the purpose needs, and processing takes place in the secure processing environment.',
+          conditions: ['Only aggregated results with at least five persons per cell may leave the secure processing environment.'],
+          legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10',
+        },
+      },
+      departs: {
+        summary: 'Refuse, departing from the screening’s verdict (the reason is required)',
+        value: {
+          outcome: 'rejected',
+          reasoning: 'The linkage of the requested registers would allow the persons to be identified in the small municipalities studied.',
+          departureReason: 'The screening does not assess the risk of re-identification in small geographic areas.',
+          legalBasis: 'EHDS art. 68(1) and art. 61(1)',
+        },
+      },
+    },
+  },
+  returnDecisionDraft: { dto: ReasonDto, examples: { reasoning: { summary: 'Send the draft back to its author', value: { reason: 'The reasoning does not address the transfer to a third country; add the transfer tool.' } } } },
+  recommend: {
+    dto: RecommendationDto,
+    examples: {
+      approve: {
+        summary: 'Recommend that the controller approves',
+        value: { outcome: 'approved', reasoning: 'The application meets the requirements of the law; the requested variables are limited to the purpose.', conditions: [] },
+      },
+    },
+  },
+  decideAsController: {
+    dto: DecisionDto,
+    examples: {
+      approved: {
+        summary: 'The controller approves, as recommended',
+        value: { outcome: 'approved', reasoning: 'We follow the recommendation of the contact point.', conditions: [], legalBasis: 'Sundhedsloven § 46; databeskyttelsesloven § 10' },
+      },
+    },
+  },
+  revokePermit: {
+    dto: RevokePermitDto,
+    examples: { breach: { summary: 'Revoke after a breach of the conditions, after a hearing', value: { reason: 'Results with fewer than five persons per cell were published.', hearingReference: 'KP-HØRING-2040-0042' } } },
+  },
+  dryRunRuleSets: { dto: DryRunDto, examples: { ehds: { summary: 'The law on the day EHDS chapter IV applies', value: { lawDate: '2029-03-26' } } } },
+  createStaffMember: {
+    dto: CreateStaffMemberDto,
+    examples: {
+      advisor: {
+        summary: 'An advisor of a region, before their first sign-in',
+        value: { name: 'Anders Møller', email: 'anders.moller@rm.dk', role: 'advisor', region: 'region-midtjylland', language: 'da' },
+      },
+    },
+  },
+  updateStaffMember: {
+    dto: UpdateStaffMemberDto,
+    examples: {
+      email: { summary: 'Correct the e-mail address', value: { email: 'lene.bach@kontaktpunkt.dk' } },
+      leave: { summary: 'On leave: no notices for now', value: { active: false } },
+    },
+  },
+};
