@@ -45,8 +45,8 @@ export interface CaseSummary {
 const CASEWORKER: DemoActor = { sub: 'cw-1', role: 'caseworker', organisation: '33257872', name: 'Kasper Holm', email: 'kasper.holm@sundhedsdata.dk' };
 const APPROVER: DemoActor = { sub: 'la-1', role: 'legal_approver', organisation: '33257872', name: 'Lene Bach', email: 'lene.bach@sundhedsdata.dk' };
 const AUDITOR: DemoActor = { sub: 'auditor-1', role: 'auditor', name: 'Henrik Dahl' };
-const PERSONA_SUBS: Record<string, string> = { 'advisor:region-midtjylland': 'advisor-rm', 'controller:29190623': 'ctl-rh' };
-const PERSONA_NAMES: Record<string, string> = { 'ctl-rh': 'Sofie Lund' };
+const PERSONA_SUBS: Record<string, string> = { 'advisor:region-midtjylland': 'advisor-rm', 'controller:29190925': 'ctl-rm' };
+const PERSONA_NAMES: Record<string, string> = { 'ctl-rm': 'Sofie Lund' };
 const ADVISOR_NAMES: Record<string, string> = {
   'region-hovedstaden': 'Per Kirk',
   'region-sjaelland': 'Maja Krogh',
