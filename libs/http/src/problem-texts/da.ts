@@ -69,6 +69,7 @@ export const DA: ProblemTexts = {
     'route-not-found': 'Der er ingen rute {{method}} {{path}}. Se /docs for API’et.',
     'payload-too-large': 'Forespørgslen er større end grænsen på {{limit}} bytes.',
     internal: 'Der gik noget galt hos os. Oplys request-id’et, når du kontakter support.',
+    unavailable: 'En tjeneste, som forespørgslen har brug for (databasen eller køen), svarer ikke; send forespørgslen igen om lidt (med samme Idempotency-Key, hvor den tager en).',
     'too-deep': 'Anmodningen indlejrer objekter eller lister dybere end {{max}} niveauer.',
     // Domain error codes.
     validation_one: 'Anmodningen har et ugyldigt felt: {{fields}}.',
