@@ -9,6 +9,8 @@ describe('isDependencyUnavailable', () => {
     expect(isDependencyUnavailable({ message: 'terminating connection due to administrator command', driverError: { code: '57P01' } })).toBe(true);
     expect(isDependencyUnavailable({ message: 'x', driverError: { code: '08006' } })).toBe(true);
     expect(isDependencyUnavailable(new Error('wrapped', { cause: new Error('Connection is closed.') }))).toBe(true);
+    // The next query of a transaction whose connection the server ended.
+    expect(isDependencyUnavailable(Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe(true);
   });
 
   it('leaves every other error a 500: a constraint, a syntax error, a bug', () => {

@@ -15,9 +15,16 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 /** How long a client should wait before trying again, in seconds. */
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
+/**
+ * TypeORM releases a transaction's connection when the server ends it; the transaction's next
+ * query then fails with this instead of the server's error (seen in test/faults/postgres-restart).
+ */
+const RELEASED_WITH_THE_CONNECTION = 'QueryRunnerProviderAlreadyReleasedError';
+
 export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
-  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const { code, message, driverError, cause, name } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; name?: unknown };
+  if (name === RELEASED_WITH_THE_CONNECTION) return true;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08/.test(code))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   // TypeORM wraps the driver's error; Node wraps an error's cause.
