@@ -38,8 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl ?? request.url;
     if (request.id) problem.requestId = String(request.id);
     const unavailable = problem.status === HttpStatus.SERVICE_UNAVAILABLE;
-    // A dependency that does not answer is an operations matter, not a bug: a line, no stack trace.
-    if (unavailable) this.logger.warn({ reason: (exception as Error)?.message, requestId: request.id }, 'dependency unavailable');
+    // A dependency that does not answer, or readiness while shutting down: operations, not a bug — a line, no stack trace.
+    if (unavailable) this.logger.warn({ reason: (exception as Error)?.message, requestId: request.id }, 'service unavailable');
     else if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     // A refused body is the client's fault: a line for operators, no stack trace.
     else if (isBodyParserError(exception)) this.logger.warn({ type: exception.type, status: problem.status, requestId: request.id }, 'request body refused');
