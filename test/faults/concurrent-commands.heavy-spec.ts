@@ -16,7 +16,7 @@ describe('fault: concurrent commands on one case (API + worker processes, own Po
   beforeAll(async () => {
     cluster = await FaultCluster.start({ label: 'concurrent' });
     researcher = await cluster.token(RESEARCHER);
-  }, 4 * 60_000);
+  }, 8 * 60_000);
 
   afterAll(async () => {
     await cluster?.close();

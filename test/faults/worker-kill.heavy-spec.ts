@@ -24,7 +24,7 @@ describe('fault: SIGKILL of the worker while a screening transaction is open (Po
 
   beforeAll(async () => {
     cluster = await FaultCluster.start({ label: 'worker-kill' });
-  }, 4 * 60_000);
+  }, 8 * 60_000);
 
   afterAll(async () => {
     await cluster?.close();

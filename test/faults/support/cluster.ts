@@ -99,7 +99,7 @@ export class FaultCluster {
 
   async startPostgres(): Promise<void> {
     this.postgres = new Proc('postgres', process.execPath, [join(__dirname, 'postgres-server.mjs'), join(this.dir, 'pg'), String(this.pgPort)], process.env, join(this.dir, 'postgres.log'), ROOT);
-    await this.postgres.waitFor(/postgres ready/, 60_000);
+    await this.postgres.waitFor(/postgres ready/, 240_000);
   }
 
   /** A clean (fast) shutdown of PostgreSQL: sessions are ended, the data stays for the next start. */
@@ -113,7 +113,7 @@ export class FaultCluster {
     // As production runs it for BullMQ: append-only file, so a stopped Redis keeps its jobs.
     const args = ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes', '--maxmemory-policy', 'noeviction'];
     this.redis = new Proc('redis', 'redis-server', args, process.env, join(this.dir, 'redis.log'), ROOT);
-    await this.redis.waitFor(/Ready to accept connections/, 30_000);
+    await this.redis.waitFor(/Ready to accept connections/, 120_000);
   }
 
   async stopRedis(): Promise<void> {
@@ -164,14 +164,14 @@ export class FaultCluster {
   async startApi(extraEnv: Record<string, string> = {}): Promise<Proc> {
     this.apiStarts++;
     this.api = new Proc(`api#${this.apiStarts}`, process.execPath, [API_ENTRY], { ...this.env('kp-api'), PORT: String(this.apiPort), ...extraEnv }, join(this.dir, `api-${this.apiStarts}.log`), ROOT);
-    await this.api.waitFor(LISTENING, 120_000);
+    await this.api.waitFor(LISTENING, 300_000);
     return this.api;
   }
 
   async startWorker(): Promise<Proc> {
     this.workerStarts++;
     this.worker = new Proc(`worker#${this.workerStarts}`, process.execPath, [WORKER_ENTRY], this.env('kp-worker'), join(this.dir, `worker-${this.workerStarts}.log`), ROOT);
-    await this.worker.waitFor(WORKER_STARTED, 120_000);
+    await this.worker.waitFor(WORKER_STARTED, 300_000);
     return this.worker;
   }
 
