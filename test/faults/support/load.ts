@@ -8,6 +8,11 @@ export const CASEWORKER = (n: number) => ({ sub: `fault-caseworker-${n}`, role: 
 export const AUDITOR = { sub: 'fault-auditor', role: 'auditor' as const, name: 'Revisor' };
 export const ADMIN = { sub: 'fault-admin', role: 'admin' as const, name: 'Drift' };
 
+export const NOT_SENT = 'not sent: the load ran out of time';
+
+/** Submissions a client sent (the load may end before all of them on a slow machine). */
+export const sent = (submissions: Submission[]) => submissions.filter((s) => s.failure !== NOT_SENT);
+
 /** What one submission attempt came to, as the client saw it. */
 export interface Submission {
   n: number;
@@ -25,6 +30,8 @@ export interface Submission {
  */
 export async function submitOne(cluster: FaultCluster, token: string, n: number, deadline: number): Promise<Submission> {
   const outcome: Submission = { n };
+  // The load's time ran out before this one was sent: not a refusal, and not accepted work.
+  if (Date.now() >= deadline) return { n, failure: NOT_SENT };
   let draftId: string | undefined;
   const key = `fault-${n}-${Math.random().toString(36).slice(2)}`;
   while (Date.now() < deadline) {
