@@ -69,7 +69,8 @@ describe('fault: SIGTERM to the API and the worker under load', () => {
       }),
     );
 
-    await sleep(5000);
+    // Under load: some cases accepted (their screenings in the queue) before the signal.
+    await eventually(async () => (caseIds.length >= 5 ? true : undefined), 180_000, 'five submissions accepted before SIGTERM', 200);
     const api = cluster.api!;
     const worker = cluster.worker!;
     // Jobs the worker holds at the signal: they must finish, not be abandoned to a retry.
