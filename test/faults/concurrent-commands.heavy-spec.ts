@@ -19,7 +19,7 @@ describe('fault: concurrent commands on one case (API + worker processes, own Po
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
   }, 90_000);
 
   async function draft(title: string): Promise<string> {

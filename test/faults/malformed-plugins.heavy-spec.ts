@@ -62,7 +62,7 @@ describe('fault: 20 malformed rule-set plugins dropped in while the app runs, th
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
     if (rulesDir && !process.env.KEEP_FAULT_DIRS) rmSync(dirname(rulesDir), { recursive: true, force: true });
   }, 90_000);
 

@@ -29,7 +29,7 @@ describe('fault: PostgreSQL restarted under load (API and worker processes keep 
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
   }, 90_000);
 
   it('answers 503 problem+json while it is down, serves again without a restart, and leaves no half-written case', async () => {

@@ -26,7 +26,7 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
   }, 90_000);
 
   it('keeps accepting while Redis is down; after it returns the backlog drains: 0 lost, 0 duplicated', async () => {

@@ -21,7 +21,7 @@ describe('fault: SIGTERM to the API and the worker under load', () => {
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
   }, 90_000);
 
   it('readiness turns 503 first, requests in flight and jobs finish, and nothing is lost or run twice', async () => {

@@ -27,7 +27,7 @@ describe('fault: SIGKILL of the worker while a screening transaction is open (Po
   }, 8 * 60_000);
 
   afterAll(async () => {
-    await cluster?.close();
+    await FaultCluster.closeAll();
   }, 90_000);
 
   /**

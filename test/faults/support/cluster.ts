@@ -52,7 +52,17 @@ export class FaultCluster {
   private readonly appPassword = `kp-fault-${Math.random().toString(36).slice(2)}`;
   private issuer?: LocalIssuer;
 
+  /** Clusters not yet closed: a start that outlives its hook's timeout is still stopped by closeAll. */
+  private static readonly live = new Set<FaultCluster>();
+  private closed = false;
+
+  /** For afterAll: stops every cluster of this test file, including one whose start timed out. */
+  static async closeAll(): Promise<void> {
+    for (const cluster of [...FaultCluster.live]) await cluster.close();
+  }
+
   private constructor(readonly options: ClusterOptions) {
+    FaultCluster.live.add(this);
     this.dir = mkdtempSync(join(tmpdir(), `kp-fault-${options.label}-`));
     // As root, PostgreSQL runs as the postgres OS user, who must be able to enter the folder.
     chmodSync(this.dir, 0o755);
@@ -65,18 +75,22 @@ export class FaultCluster {
       if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the fault suite`);
     }
     const cluster = new FaultCluster(options);
+    const step = async (what: () => Promise<unknown>) => {
+      if (cluster.closed) throw new Error(`fault cluster ${options.label} was closed while starting`);
+      await what();
+    };
     try {
       cluster.pgPort = await freePort();
-      await cluster.startPostgres();
-      await cluster.createDatabase();
+      await step(() => cluster.startPostgres());
+      await step(() => cluster.createDatabase());
       if (options.redis) {
         cluster.redisPort = await freePort();
-        await cluster.startRedis();
+        await step(() => cluster.startRedis());
       }
-      await cluster.migrate();
+      await step(() => cluster.migrate());
       cluster.apiPort = await freePort();
-      await cluster.startApi();
-      if (options.worker !== false) await cluster.startWorker();
+      await step(() => cluster.startApi());
+      if (options.worker !== false) await step(() => cluster.startWorker());
       return cluster;
     } catch (error) {
       await cluster.close();
@@ -211,6 +225,8 @@ export class FaultCluster {
 
   /** Stops everything this cluster started, app processes first, and removes its folder unless KEEP_FAULT_DIRS is set. */
   async close(): Promise<void> {
+    this.closed = true;
+    FaultCluster.live.delete(this);
     for (const proc of [this.api, this.worker]) await proc?.stop('SIGTERM', 20_000).catch(() => undefined);
     await this.redis?.stop('SIGTERM', 20_000).catch(() => undefined);
     await this.postgres?.stop('SIGTERM', 30_000).catch(() => undefined);
