@@ -37,7 +37,6 @@ export function configureApp(app: INestApplication): INestApplication {
   // After the token guard (a global APP_GUARD, registered when the module was compiled): it needs the actor.
   app.useGlobalGuards(app.get(RateLimitGuard));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
   // After /docs and /openapi.json, before the API's routes (the fallback passes /v1 on to them).

@@ -4,6 +4,7 @@ import { migrateDatabase } from '@kp/platform';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
+import { closeGracefullyOnSignals } from './health/shutdown';
 
 /**
  * `KP_COMMAND=migrate` (AppConfig.command) is the migrate step: as the owner (MIGRATION_DATABASE_URL)
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     return;
   }
   const app = configureApp(await NestFactory.create(ApiModule.register({ withWorker: config.workerInProcess }), { bufferLogs: true }));
+  closeGracefullyOnSignals(app, config.shutdownDrainMs);
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`kontaktpunkt API listening on ${url} — API docs: ${url}/docs`);

@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * Readiness: the database and the queue answer
-         * @description Public, no token. 503 while the database or the queue does not answer.
+         * @description Public, no token. 503 while the database or the queue does not answer, and from the moment the process begins to shut down (SIGTERM).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1674,7 +1674,7 @@ export interface components {
         ReadinessDto: {
             /** @enum {string} */
             status: "ok";
-            /** @description The indicators that are up, by name (database, queue) */
+            /** @description The indicators that are up, by name (shutdown, database, queue) */
             info?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             } | null;

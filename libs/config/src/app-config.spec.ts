@@ -50,6 +50,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, AUDIT_CHECKPOINT_EXPORT_DIR: '/var/lib/kp-audit' }).auditCheckpointExportDir).toBe('/var/lib/kp-audit');
   });
 
+  it('drains 5 s before shutdown in production (readiness 503 first), not at all elsewhere, as SHUTDOWN_DRAIN_MS says', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+    expect(loadConfig(base).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ ...base, ...oidc, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).shutdownDrainMs).toBe(5000);
+    expect(loadConfig({ ...base, SHUTDOWN_DRAIN_MS: '3000' }).shutdownDrainMs).toBe(3000);
+    expect(() => loadConfig({ ...base, SHUTDOWN_DRAIN_MS: '600000' })).toThrow(/SHUTDOWN_DRAIN_MS="600000" must be an integer from 0 to 120000 \(milliseconds\)/);
+  });
+
   it('refuses a partial OIDC configuration', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE, OIDC_JWKS_URL/);
   });

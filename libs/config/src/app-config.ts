@@ -30,6 +30,12 @@ export interface AppConfig {
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
   workerInProcess: boolean;
   outboxPollMs: number;
+  /**
+   * `SHUTDOWN_DRAIN_MS`: on SIGTERM the API answers readiness 503 and keeps serving this long, so a
+   * load balancer stops sending before the server closes; then requests in flight finish. Default
+   * 5000 in production (inside Docker's 10 s stop grace period), 0 elsewhere (a terminal's Ctrl-C).
+   */
+  shutdownDrainMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
@@ -234,6 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX || 'kp',
     workerInProcess: flag('WORKER_IN_PROCESS', true),
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
+    shutdownDrainMs: milliseconds('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oidc,
     clockPolicies,

@@ -89,4 +89,22 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.status).toBe(500);
     expect(sent.body).not.toContain('10.0.0.5');
   });
+  it('answers a database that went away as 503 with Retry-After, logged at warn without a stack and without its address', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const gone = Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    const sent = [answer(gone), answer(refused, 'da')];
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(2);
+    jest.restoreAllMocks();
+    for (const one of sent) {
+      expect(one.status).toBe(503);
+      expect(one.type).toBe('application/problem+json');
+      expect(one.headers['Retry-After']).toBe('5');
+      expect(JSON.parse(one.body)).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unavailable', status: 503 });
+      expect(one.body).not.toContain('10.0.0.5');
+    }
+    expect(JSON.parse(sent[1].body).detail).toMatch(/^En tjeneste, som forespørgslen har brug for/);
+  });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { DomainError, FieldError } from '@kp/errors';
 import { Request, Response } from 'express';
 import { bodyParserDetail, isBodyParserError } from './body-parser-error';
+import { isDependencyUnavailable, RETRY_AFTER_UNAVAILABLE_S } from './dependency-unavailable';
 import { NO_STORE } from './cache-control';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { hasProblemStatus, problemStatus } from './problem-status';
@@ -36,11 +37,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.write(this.toRefusal(exception, request), language);
     problem.instance = request.originalUrl ?? request.url;
     if (request.id) problem.requestId = String(request.id);
-    if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    const unavailable = problem.status === HttpStatus.SERVICE_UNAVAILABLE;
+    // A dependency that does not answer, or readiness while shutting down: operations, not a bug — a line, no stack trace.
+    if (unavailable) this.logger.warn({ reason: (exception as Error)?.message, requestId: request.id }, 'service unavailable');
+    else if (problem.status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     // A refused body is the client's fault: a line for operators, no stack trace.
     else if (isBodyParserError(exception)) this.logger.warn({ type: exception.type, status: problem.status, requestId: request.id }, 'request body refused');
     // A refusal is never kept, even on a route whose answers may be (@PublicCache sets its header before the handler runs).
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).set('Cache-Control', NO_STORE).setHeader('Content-Language', language);
+    if (unavailable) response.setHeader('Retry-After', String(RETRY_AFTER_UNAVAILABLE_S));
     response.vary('Accept-Language').send(JSON.stringify(problem));
   }
 
@@ -82,6 +87,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return { slug: slugOf(404), detailKey: 'route-not-found', status, detail: `${detail.replace(/^Cannot /, 'There is no route ')}. See /docs for the API.`, values: { method, path } };
       }
       return { slug: slugOf(status), status, detail, values: { message: detail } };
+    }
+    if (isDependencyUnavailable(exception)) {
+      const status = HttpStatus.SERVICE_UNAVAILABLE;
+      return { slug: slugOf(status), status, detail: 'A service this request needs (the database or the queue) does not answer; send the request again shortly (with the same Idempotency-Key, where it takes one).' };
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
     return { slug: slugOf(status), status, detail: 'Something went wrong on our side. Quote the request id when you contact support.' };

@@ -75,6 +75,7 @@ export const DA: ProblemTexts = {
     'headers-too-large': 'Forespørgslens headere og adresse er tilsammen større end grænsen på {{limit}} bytes.',
     'unreadable-request': 'Forespørgslen er ikke gyldig HTTP og kunne ikke læses.',
     internal: 'Der gik noget galt hos os. Oplys request-id’et, når du kontakter support.',
+    unavailable: 'En tjeneste, som forespørgslen har brug for (databasen eller køen), svarer ikke; send forespørgslen igen om lidt (med samme Idempotency-Key, hvor den tager en).',
     'too-deep': 'Anmodningen indlejrer objekter eller lister dybere end {{max}} niveauer.',
     // Domain error codes.
     validation_one: 'Anmodningen har et ugyldigt felt: {{fields}}.',

@@ -1,15 +1,34 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { KP_QUEUE } from '../job';
 import { JobRunner } from './job-runner';
 
-@Processor(KP_QUEUE, { concurrency: 4 })
-export class JobConsumer extends WorkerHost {
+/**
+ * How many times a job may be found stalled (its worker died holding it) before BullMQ gives up on
+ * it. BullMQ's default of 1 treats a crash as the job's fault: a screening caught in two worker
+ * crashes failed for good, and its case stayed `submitted` for ever while the outbox row said it
+ * was dispatched (test/faults/worker-kill). A stall rolls the job's transaction back (JobRunner), so
+ * running it again is safe; a job that itself kills every worker still stops, after this many.
+ */
+export const MAX_STALLED_COUNT = 25;
+
+@Processor(KP_QUEUE, { concurrency: 4, maxStalledCount: MAX_STALLED_COUNT, autorun: false })
+export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobConsumer.name);
 
   constructor(private readonly runner: JobRunner) {
     super();
+  }
+
+  /**
+   * @nestjs/bullmq creates the BullMQ worker in its own onModuleInit, before (or after) the job
+   * handlers register themselves in theirs; started there, it took jobs it had no handler for yet
+   * ("no handler registered", attempts spent, recurring jobs failed). Consume only once every
+   * module is initialised.
+   */
+  onApplicationBootstrap(): void {
+    this.worker.run().catch((error: unknown) => this.logger.error(`queue consumer stopped: ${String(error)}`));
   }
 
   async process(job: Job<Record<string, unknown>>): Promise<string> {

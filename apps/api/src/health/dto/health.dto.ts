@@ -15,7 +15,7 @@ const indicators = (description: string) => ({ type: 'object', additionalPropert
 
 export class ReadinessDto implements HealthCheckResult {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
-  @ApiPropertyOptional({ ...indicators('The indicators that are up, by name (database, queue)'), nullable: true }) info?: HealthCheckResult['info'];
+  @ApiPropertyOptional({ ...indicators('The indicators that are up, by name (shutdown, database, queue)'), nullable: true }) info?: HealthCheckResult['info'];
   @ApiPropertyOptional({ ...indicators('The indicators that are down'), nullable: true }) error?: HealthCheckResult['error'];
   @ApiProperty(indicators('Every indicator, by name')) details!: HealthCheckResult['details'];
 }
