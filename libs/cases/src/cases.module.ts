@@ -1,5 +1,6 @@
 import { AuditModule } from '@kp/audit';
 import { Module } from '@nestjs/common';
+import { CaseMetrics } from './metrics/case-metrics';
 import { CaseClockService } from './clock/case-clock.service';
 import { ConflictCheck } from './conflicts/conflict-check';
 import { CaseFileRepository } from './infrastructure/case-file.repository';
@@ -43,7 +44,7 @@ const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, 
  */
 @Module({
   imports: [AuditModule],
-  providers: [...repositories, ...services],
+  providers: [...repositories, ...services, CaseMetrics],
   exports: [...repositories, ...services],
 })
 export class CasesModule {}

@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './http-edge-config';
 export * from './config.module';
+export * from './process-identity';

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import { KP_QUEUE } from './job';
+import { QueueMetrics } from './metrics/queue-metrics';
 import { JobQueue } from './job-queue.port';
 import { OutboxJobQueue } from './outbox/outbox-job-queue';
 import { BullmqTransport } from './transport/bullmq-transport';
@@ -56,6 +57,7 @@ export function selectQueueBackend(config: AppConfig): void {
     { provide: JobTransport, useClass: BullmqTransport },
     JobHandlerRegistry,
     RecurringJobs,
+    QueueMetrics,
   ],
   exports: [JobQueue, JobTransport, JobHandlerRegistry, RecurringJobs],
 })
