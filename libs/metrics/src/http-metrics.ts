@@ -9,7 +9,7 @@ interface RoutedRequest extends IncomingMessage {
 /**
  * Express middleware: request latency by method, route pattern (`/v1/cases/:id`, never the raw URL,
  * which would carry ids and make one series per case) and status. A request no route matched is
- * `unmatched`, so scanners probing paths cannot grow the series without bound.
+ * `unmatched` (or the catch-all's pattern), so scanners probing paths cannot grow the series.
  */
 export function httpMetricsMiddleware(metrics: Metrics) {
   const duration = metrics.histogram({

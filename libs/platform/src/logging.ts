@@ -71,15 +71,20 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  /** Nest passes (message, [stack,] context): the last string is the context. */
+  /** Nest passes (message, [stack or pino-style msg,] context): the last string is the context. */
   private write(level: pino.Level, message: unknown, rest: unknown[]): void {
-    const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const fields: Record<string, unknown> = { context };
-    if (stack) fields.stack = stack;
-    if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
-    else this.logger[level](fields, String(message));
+    const params = [...rest];
+    const context = params.length > 0 && typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
+    const second = typeof params[0] === 'string' ? params[0] : undefined;
+    if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, second ?? message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...message }, second);
+    } else if (second && (level === 'error' || level === 'fatal')) {
+      this.logger[level]({ context, stack: second }, String(message));
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
   }
 }
 
