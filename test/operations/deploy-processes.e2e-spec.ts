@@ -37,10 +37,10 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
   beforeAll(async () => {
     // What `npm run build` produces for the two entry points the compose file runs.
     for (const app of ['api', 'worker']) {
-      const build = await new Child('npx', ['nest', 'build', app], cleanEnv({})).finished(240_000);
+      const build = await new Child('npx', ['nest', 'build', app], cleanEnv({})).finished(600_000);
       if (build.code !== 0) throw new Error(`nest build ${app} failed:\n${build.stdout}\n${build.stderr}`);
     }
-  }, 500_000);
+  }, 1_300_000);
 
   afterAll(async () => {
     for (const child of children.filter((c) => c.running)) {
