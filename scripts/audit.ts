@@ -25,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** Every value of a repeatable option (`--trust old.pem --trust new.pem` across a key rotation). */
-function options(args: string[], name: string): string[] {
+function repeated(args: string[], name: string): string[] {
   return args.flatMap((arg, at) => {
     if (arg !== name) return [];
     if (!args[at + 1]) throw new Error(`${name} needs a value`);
@@ -35,7 +35,7 @@ function options(args: string[], name: string): string[] {
 
 async function verify(dataSource: DataSource, args: string[]): Promise<number> {
   const file = option(args, '--checkpoints');
-  const trust = options(args, '--trust');
+  const trust = repeated(args, '--trust');
   const options: VerifyChainOptions = {
     checkpoints: file ? loadCheckpointEvidence(file) : undefined,
     trustedPublicKeys: trust.length > 0 ? trust.map((key) => readFileSync(key, 'utf8')) : undefined,

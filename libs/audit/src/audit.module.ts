@@ -1,3 +1,4 @@
+import { MetricsModule } from '@kp/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditLog } from './append-event/audit-log';
 import { AUDIT_SIGNING_KEY_OPTIONS, AuditCheckpoints } from './checkpoints/audit-checkpoints';
@@ -11,6 +12,7 @@ import { AuditVerifier } from './verify-chain/audit-verifier';
  * Import `AuditModule` for AppConfig's signing key, or `AuditModule.forRoot({...})`.
  */
 @Module({
+  imports: [MetricsModule],
   providers: [AuditLog, AuditVerifier, AuditCheckpoints, AuditMetrics],
   exports: [AuditLog, AuditVerifier, AuditCheckpoints],
 })

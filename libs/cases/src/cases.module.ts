@@ -1,4 +1,5 @@
 import { AuditModule } from '@kp/audit';
+import { MetricsModule } from '@kp/metrics';
 import { Module } from '@nestjs/common';
 import { CaseMetrics } from './metrics/case-metrics';
 import { CaseClockService } from './clock/case-clock.service';
@@ -43,7 +44,7 @@ const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, 
  * libraries call its repositories and move state only through {@link CaseTransitions}.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MetricsModule],
   providers: [...repositories, ...services, CaseMetrics],
   exports: [...repositories, ...services],
 })

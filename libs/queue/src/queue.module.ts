@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
+import { MetricsModule } from '@kp/metrics';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
@@ -51,6 +52,7 @@ export function selectQueueBackend(config: AppConfig): void {
       },
     }),
     BullModule.registerQueue({ name: KP_QUEUE }),
+    MetricsModule,
   ],
   providers: [
     { provide: JobQueue, useClass: OutboxJobQueue },
