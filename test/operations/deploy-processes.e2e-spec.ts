@@ -45,16 +45,16 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
   afterAll(async () => {
     for (const child of children.filter((c) => c.running)) {
       child.kill('SIGTERM');
-      await child.finished(20_000).catch(() => child.kill('SIGKILL'));
+      await child.finished(120_000).catch(() => child.kill('SIGKILL'));
     }
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 300_000);
 
   it('five migrate steps started at once on a fresh database all succeed and migrate it once, under the advisory lock', async () => {
     const ownerUrl = await createTestDatabase('migrate_five');
     const appUrl = asAppRole(ownerUrl);
     const runs = Array.from({ length: 5 }, () => start(['scripts/start.mjs', 'migrate'], { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl, DATA_DIR: tempDir('migrate') }));
-    const finished = await Promise.all(runs.map((run) => run.finished(180_000)));
+    const finished = await Promise.all(runs.map((run) => run.finished(420_000)));
     for (const done of finished) expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
 
     const applied = finished.map((done) => {
@@ -76,7 +76,7 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
     } finally {
       await db.end();
     }
-  }, 200_000);
+  }, 450_000);
 
   it('logs JSON with ISO timestamps from the first line to the last when the database is unreachable, each retry included', async () => {
     const closedPort = await freePort();
@@ -86,7 +86,7 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
       PORT: String(await freePort()),
       LOG_LEVEL: 'info',
     });
-    const done = await api.finished(120_000);
+    const done = await api.finished(300_000);
     expect(done.code).toBe(1);
     expect(done.stderr).toBe('');
     const lines = jsonLines(done.stdout);
@@ -99,7 +99,7 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
     expect(lines.at(-1)).toMatchObject({ level: 'fatal', msg: expect.stringMatching(/ECONNREFUSED|connect/) });
     // No coloured Nest text (ANSI escapes) anywhere.
     expect(done.stdout).not.toMatch(/\u001b\[/);
-  }, 150_000);
+  }, 330_000);
 
   describe('a rule-set reload on the API reaches a separate worker process', () => {
     let t: TestApp;
@@ -122,14 +122,14 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
         LOG_LEVEL: 'info',
         METRICS_PORT: String(metricsPort),
       });
-      await worker.waitFor(/"msg":"worker started"/, 90_000);
-    }, 120_000);
+      await worker.waitFor(/"msg":"worker started"/, 300_000);
+    }, 400_000);
 
     afterAll(async () => {
       worker?.kill('SIGTERM');
-      await worker?.finished(20_000).catch(() => undefined);
+      await worker?.finished(120_000).catch(() => undefined);
       await t?.close();
-    }, 40_000);
+    }, 200_000);
 
     it('the worker reloads the new version and audits its own activation, naming itself and the process that took the request', async () => {
       const manifestFile = join(rulesDir, 'national-registers', 'manifest.json');
@@ -143,12 +143,12 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
       const res = await request(t.server).post('/v1/admin/rule-sets/reload').set(bearer(admin)).expect(200);
       expect(res.body).toEqual(expect.arrayContaining([expect.objectContaining({ pluginId: 'national-registers', status: 'activated', version: raised })]));
 
-      await worker.waitFor(new RegExp(`activated national-registers@${raised.replace(/\./g, '\\.')}`), 30_000);
+      await worker.waitFor(new RegExp(`activated national-registers@${raised.replace(/\./g, '\\.')}`), 120_000);
       const db = new Client({ connectionString: t.databaseUrl });
       await db.connect();
       try {
         const { rows } = await db.query(
-          `SELECT actor_sub, payload FROM audit_event WHERE action = 'rule_set.activated' AND payload->>'version' = $1 ORDER BY seq`,
+          `SELECT actor_sub, payload FROM audit_event WHERE action = 'rule_set.activated' AND payload->>'pluginId' = 'national-registers' AND payload->>'version' = $1 ORDER BY seq`,
           [raised],
         );
         expect(rows).toHaveLength(2);
@@ -167,10 +167,10 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
       } finally {
         await db.end();
       }
-    }, 60_000);
+    }, 200_000);
 
     it('the worker writes a heartbeat its health command checks, serves /metrics on its own port, and logs its shutdown', async () => {
-      const health = await new Child(process.execPath, ['dist/apps/worker/main.js', 'health'], cleanEnv({ DATABASE_URL: t.appDatabaseUrl, DATA_DIR: workerDataDir, LOG_FORMAT: 'json' })).finished(30_000);
+      const health = await new Child(process.execPath, ['dist/apps/worker/main.js', 'health'], cleanEnv({ DATABASE_URL: t.appDatabaseUrl, DATA_DIR: workerDataDir, LOG_FORMAT: 'json' })).finished(120_000);
       expect({ code: health.code, stdout: health.stdout }).toEqual({ code: 0, stdout: '' });
 
       const metrics = await request(`http://127.0.0.1:${metricsPort}`).get('/metrics').expect(200);
@@ -178,7 +178,7 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
       expect(metrics.text).toMatch(/^kp_audit_chain_head_seq [1-9]\d*$/m);
 
       worker.kill('SIGTERM');
-      const done = await worker.finished(30_000);
+      const done = await worker.finished(120_000);
       expect(done.stderr).toBe('');
       const lines = jsonLines(done.stdout);
       for (const line of lines) expect(line.time).toMatch(ISO);
@@ -187,9 +187,9 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
       expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
       expect(existsSync(join(workerDataDir, 'worker-heartbeat.json'))).toBe(false);
 
-      const unhealthy = await new Child(process.execPath, ['dist/apps/worker/main.js', 'health'], cleanEnv({ DATABASE_URL: t.appDatabaseUrl, DATA_DIR: workerDataDir, LOG_FORMAT: 'json' })).finished(30_000);
+      const unhealthy = await new Child(process.execPath, ['dist/apps/worker/main.js', 'health'], cleanEnv({ DATABASE_URL: t.appDatabaseUrl, DATA_DIR: workerDataDir, LOG_FORMAT: 'json' })).finished(120_000);
       expect(unhealthy.code).toBe(1);
       expect(jsonLines(unhealthy.stdout)).toEqual([expect.objectContaining({ level: 'error', msg: expect.stringContaining('no worker heartbeat') })]);
-    }, 90_000);
+    }, 400_000);
   });
 });
