@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MIGRATIONS_TABLE } from '@kp/persistence';
 import { Client } from 'pg';
 import { inc } from 'semver';
 import request from 'supertest';
@@ -67,11 +68,11 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
     const db = new Client({ connectionString: ownerUrl });
     await db.connect();
     try {
-      const { rows } = await db.query(`SELECT name, count(*)::int AS n FROM migrations GROUP BY name`);
+      const { rows } = await db.query(`SELECT name, count(*)::int AS n FROM ${MIGRATIONS_TABLE} GROUP BY name`);
       expect(rows).toHaveLength(allMigrations.length);
       expect(rows.every((r) => r.n === 1)).toBe(true);
       // Nobody holds the lock once they are done: the next deploy's migrate step gets it at once.
-      const { rows: locks } = await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+      const { rows: locks } = await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
       expect(locks).toEqual([{ n: 0 }]);
     } finally {
       await db.end();
