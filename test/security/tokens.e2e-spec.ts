@@ -97,18 +97,29 @@ function describeStrictTokens(mode: string, setUp: (keys: KeyServer) => Promise<
 
     const applications = async (): Promise<number> => (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM application'))[0].n;
 
-    /** Tries to write a draft with the token: 401, the one detail, the reason logged at info, nothing written. */
-    async function expectRefused(forged: string | Promise<string>, reason: RegExp): Promise<void> {
+    /** The `sub` the token claims (a string), or null: what the refusal's log line must name. */
+    function subClaimed(jwt: string): string | null {
+      try {
+        const sub = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')).sub;
+        return typeof sub === 'string' ? sub : null;
+      } catch {
+        return null;
+      }
+    }
+
+    /** Tries to write a draft with the token: 401, the one detail, the reason and the claimed sub logged at info, nothing written. */
+    async function expectRefused(forgedToken: string | Promise<string>, reason: RegExp): Promise<void> {
+      const forged = await forgedToken;
       const before = await applications();
       const info = jest.spyOn(Logger.prototype, 'log');
       const error = jest.spyOn(Logger.prototype, 'error');
-      const res = await request(t.server).post('/v1/applications').set(bearer(await forged)).set('Accept-Language', 'en').send(completeApplication());
+      const res = await request(t.server).post('/v1/applications').set(bearer(forged)).set('Accept-Language', 'en').send(completeApplication());
       const [infoCalls, errorCalls] = [info.mock.calls, error.mock.calls];
       jest.restoreAllMocks();
       expect({ status: res.status, detail: res.body.detail }).toEqual({ status: 401, detail: TOKEN_REJECTED });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ type: 'https://kontaktpunkt.dk/docs/problems/unauthenticated', status: 401 });
-      expect(infoCalls).toContainEqual([{ reason: expect.stringMatching(reason) }, 'bearer token rejected']);
+      expect(infoCalls).toContainEqual([{ reason: expect.stringMatching(reason), sub: subClaimed(forged) }, 'bearer token rejected']);
       expect(errorCalls).toEqual([]);
       expect(await applications()).toBe(before);
     }

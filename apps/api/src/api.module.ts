@@ -1,5 +1,6 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
+import { ProcessIdentityModule } from '@kp/config';
 import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { RateLimitModule } from '@kp/rate-limit';
@@ -35,6 +36,7 @@ export class ApiModule {
       module: ApiModule,
       controllers: [MeController, DevSignInController, CasesController, ProblemTypesController],
       imports: [
+        ProcessIdentityModule.forRole(options.withWorker ? 'api+worker' : 'api'),
         PlatformModule,
         AuthModule,
         RateLimitModule,

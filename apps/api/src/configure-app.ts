@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { answerParserRefusalsWithProblems, corsOptions, createValidationPipe, noStoreByDefault, ProblemDetailsFilter, REQUEST_BODY_LIMIT, requireJsonBody, securityHeaders } from '@kp/http';
+import { httpMetricsMiddleware, Metrics } from '@kp/metrics';
 import { assignRequestId } from '@kp/platform';
 import { AddressRateLimit, RateLimitGuard } from '@kp/rate-limit';
 import { INestApplication } from '@nestjs/common';
@@ -22,6 +23,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(assignRequestId);
   // What Node's HTTP parser refuses before express (headers over 16 KiB, bytes that are not HTTP): problem+json too.
   answerParserRefusalsWithProblems(app.getHttpServer());
+  // Latency by route pattern and status, for every answer including refusals (served on METRICS_PORT only).
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // The client's address (per-IP limits) and whether TLS was in front, as the proxies we trust report them.
   express.set('trust proxy', config.http.trustProxy);
   // In front of everything, /docs and unknown paths included: headers first, so refusals carry them too.

@@ -1,7 +1,9 @@
+import { MetricsModule } from '@kp/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditLog } from './append-event/audit-log';
 import { AUDIT_SIGNING_KEY_OPTIONS, AuditCheckpoints } from './checkpoints/audit-checkpoints';
 import { SigningKeyOptions } from './checkpoints/signing-key';
+import { AuditMetrics } from './metrics/audit-metrics';
 import { AuditVerifier } from './verify-chain/audit-verifier';
 
 /**
@@ -10,7 +12,8 @@ import { AuditVerifier } from './verify-chain/audit-verifier';
  * Import `AuditModule` for AppConfig's signing key, or `AuditModule.forRoot({...})`.
  */
 @Module({
-  providers: [AuditLog, AuditVerifier, AuditCheckpoints],
+  imports: [MetricsModule],
+  providers: [AuditLog, AuditVerifier, AuditCheckpoints, AuditMetrics],
   exports: [AuditLog, AuditVerifier, AuditCheckpoints],
 })
 export class AuditModule {

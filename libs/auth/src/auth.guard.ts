@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from './actor';
 import { PUBLIC_KEY, RequestWithActor, ROLES_KEY } from './decorators';
@@ -9,6 +9,8 @@ export const TOKEN_REJECTED = 'The bearer token was rejected. Sign in again for 
 /** Global guard: every route needs a valid bearer token unless marked @Public(), then @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AuthGuard');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -20,7 +22,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithActor & { headers: Record<string, string | undefined> }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('Send a bearer token in the Authorization header (npm run token prints one in development).');
+    if (!match) {
+      this.logger.log({ reason: header ? 'the Authorization header is not "Bearer <token>"' : 'no Authorization header', sub: null }, 'request without a bearer token refused');
+      throw new UnauthorizedException('Send a bearer token in the Authorization header (npm run token prints one in development).');
+    }
     try {
       request.actor = await this.verifier.verify(match[1]);
     } catch {

@@ -1,5 +1,7 @@
 import { AuditModule } from '@kp/audit';
+import { MetricsModule } from '@kp/metrics';
 import { Module } from '@nestjs/common';
+import { CaseMetrics } from './metrics/case-metrics';
 import { CaseClockService } from './clock/case-clock.service';
 import { ConflictCheck } from './conflicts/conflict-check';
 import { CaseFileRepository } from './infrastructure/case-file.repository';
@@ -43,8 +45,8 @@ const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, 
  * libraries call its repositories and move state only through {@link CaseTransitions}.
  */
 @Module({
-  imports: [AuditModule],
-  providers: [...repositories, ...services],
+  imports: [AuditModule, MetricsModule],
+  providers: [...repositories, ...services, CaseMetrics],
   exports: [...repositories, ...services],
 })
 export class CasesModule {}

@@ -1055,7 +1055,7 @@ export interface paths {
         put?: never;
         /**
          * Reload the rule-set plugins from RULES_DIR without a restart
-         * @description Admin. One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.
+         * @description Admin. One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. The outcome is that of this API process; every other API and worker process is told over PostgreSQL (NOTIFY) to reload the same directory and audits its own activations (`trigger: broadcast`, naming the process).
          */
         post: operations["reloadRuleSets"];
         delete?: never;

@@ -68,6 +68,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).command).toBe('migrate');
   });
 
+  it('refuses to serve in production without AUDIT_SIGNING_KEY; the migrate step signs nothing', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+    expect(() => loadConfig({ ...base, ...oidc, NODE_ENV: 'production' })).toThrow(/NODE_ENV=production requires AUDIT_SIGNING_KEY/);
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ ...base, ...oidc, NODE_ENV: 'production', AUDIT_SIGNING_KEY: key }).auditSigningKey).toBe(key);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', KP_COMMAND: 'migrate' }).auditSigningKey).toBeUndefined();
+  });
+
+  it('serves metrics only when METRICS_PORT is set, on 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig(base).metrics).toBeUndefined();
+    expect(loadConfig({ ...base, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ ...base, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(() => loadConfig({ ...base, METRICS_PORT: 'x' })).toThrow(/METRICS_PORT="x"/);
+    expect(() => loadConfig({ ...base, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_HOST is set but METRICS_PORT is not/);
+  });
+
+  it('writes JSON logs unless LOG_FORMAT=pretty', () => {
+    expect(loadConfig({ ...base, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ ...base, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ ...base, LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT="text" must be one of json, pretty/);
+  });
+
   describe('SMTP_URL', () => {
     it('keeps notices in the app when unset, and sends e-mail from SMTP_FROM (or the default sender) when set', () => {
       expect(loadConfig(base).mail).toBeUndefined();
@@ -87,7 +109,7 @@ describe('loadConfig', () => {
   });
 
   describe('BUSINESS_CLOCK', () => {
-    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks', AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 
     it('runs on the wall clock unless a test or the simulator asks for a settable one', () => {
       expect(loadConfig(base).businessClock).toBe('system');

@@ -37,6 +37,13 @@ export interface AppConfig {
    */
   shutdownDrainMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `LOG_FORMAT`: `json` (one object a line, for collectors) or `pretty` (a terminal); default pretty only when stdout is a TTY. */
+  logFormat: LogFormat;
+  /**
+   * `METRICS_PORT`: serve Prometheus `GET /metrics` on this port, apart from the public one; unset:
+   * no metrics endpoint. `METRICS_HOST` (default 127.0.0.1) is the address it binds to.
+   */
+  metrics?: { port: number; host: string };
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
   clockPolicies: ClockPolicies;
@@ -116,6 +123,13 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** LOG_FORMAT, else pretty for a terminal and JSON for everything else (files, pipes, collectors). */
+export function defaultLogFormat(stdoutIsTty: boolean = process.stdout.isTTY === true): LogFormat {
+  return stdoutIsTty ? 'pretty' : 'json';
+}
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const COMMANDS = ['serve', 'migrate'] as const;
 const BUSINESS_CLOCKS = ['system', 'settable'] as const;
@@ -212,6 +226,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('BUSINESS_CLOCK=settable is refused when NODE_ENV=production: decisions and deadlines must run on real time');
   }
   const command = oneOf('KP_COMMAND', COMMANDS, 'serve');
+  // Checkpoints signed with a key generated inside one container's DATA_DIR could be verified by no
+  // other replica and would be lost with the container: production brings its own key.
+  if (nodeEnv === 'production' && command === 'serve' && !env.AUDIT_SIGNING_KEY?.trim()) {
+    problems.push('NODE_ENV=production requires AUDIT_SIGNING_KEY (an Ed25519 PKCS8 PEM shared by API and worker): a key generated in DATA_DIR is for development only');
+  }
+  const metricsPort = env.METRICS_PORT ? integer('METRICS_PORT', 0, 1, 65535) : undefined;
+  const metricsHost = env.METRICS_HOST || '127.0.0.1';
+  if (env.METRICS_HOST && !env.METRICS_PORT) problems.push('METRICS_HOST is set but METRICS_PORT is not: set both, or neither (no metrics endpoint)');
   // The migrate step verifies no tokens: it needs the database URLs only.
   if (nodeEnv === 'production' && command === 'serve' && !oidc) {
     problems.push('NODE_ENV=production requires OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the local token issuer is for development only');
@@ -242,6 +264,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
     shutdownDrainMs: milliseconds('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, defaultLogFormat()),
+    metrics: metricsPort !== undefined ? { port: metricsPort, host: metricsHost } : undefined,
     oidc,
     clockPolicies,
     schedules: {

@@ -1,8 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 import { DEFAULT_RATE_LIMITS } from './http-edge-config';
 
 const base = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
-const production = { ...base, NODE_ENV: 'production', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+const production = { ...base, NODE_ENV: 'production', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks',
+  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 
 function problem(env: Record<string, string>): string {
   try {

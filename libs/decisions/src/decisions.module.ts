@@ -2,6 +2,7 @@ import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
 import { RulesModule } from '@kp/rules';
+import { MetricsModule } from '@kp/metrics';
 import { Module } from '@nestjs/common';
 import { DecisionDocuments } from './documents/decision-documents.usecase';
 import { DecisionFacts } from './case-facts/decision-facts';
@@ -28,7 +29,7 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
-  imports: [CasesModule, AuditModule, RulesModule, NotificationsModule],
+  imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
   providers: [PermitEvents, DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
 })

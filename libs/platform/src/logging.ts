@@ -1,7 +1,10 @@
-import { APP_CONFIG, AppConfig } from '@kp/config';
+import { APP_CONFIG, AppConfig, defaultLogFormat, LOG_FORMATS, LogFormat } from '@kp/config';
+import { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino, { Logger as Pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -19,15 +22,79 @@ export function assignRequestId(request: IncomingMessage & { id?: string }, resp
   next();
 }
 
-/** Structured JSON logs (pino); tokens never reach the log. */
+let root: Pino | undefined;
+
+/**
+ * The one pino logger of the process, made before the configuration is read so that everything —
+ * a refused configuration, Nest's own start-up lines, the database wait, the last shutdown line —
+ * is written the same way: JSON with ISO timestamps, or pino-pretty for a terminal (LOG_FORMAT,
+ * default pretty only when stdout is a TTY). An invalid LOG_FORMAT or LOG_LEVEL falls back here;
+ * the configuration check then names it.
+ */
+export function rootLogger(env: NodeJS.ProcessEnv = process.env): Pino {
+  if (root) return root;
+  const format: LogFormat = (LOG_FORMATS as readonly string[]).includes(env.LOG_FORMAT ?? '') ? (env.LOG_FORMAT as LogFormat) : defaultLogFormat();
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  const level = levels.includes(env.LOG_LEVEL ?? '') ? env.LOG_LEVEL! : env.NODE_ENV === 'test' ? 'silent' : 'info';
+  const options: pino.LoggerOptions = {
+    level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    base: { service: 'kontaktpunkt', pid: process.pid },
+    formatters: { level: (label) => ({ level: label }) },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  };
+  // pino-pretty as a synchronous stream, not a transport thread: the last line before exit is not lost.
+  root = format === 'pretty' ? pino(options, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:standard', sync: true })) : pino(options);
+  return root;
+}
+
+/** Nest's LoggerService on the root logger, handed to NestFactory so that even its first line is JSON. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Pino = rootLogger()) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  /** Nest passes (message, [stack or pino-style msg,] context): the last string is the context. */
+  private write(level: pino.Level, message: unknown, rest: unknown[]): void {
+    const params = [...rest];
+    const context = params.length > 0 && typeof params.at(-1) === 'string' ? (params.pop() as string) : undefined;
+    const second = typeof params[0] === 'string' ? params[0] : undefined;
+    if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, second ?? message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...message }, second);
+    } else if (second && (level === 'error' || level === 'fatal')) {
+      this.logger[level]({ context, stack: second }, String(message));
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+}
+
+/** Structured logs (pino, on the root logger); tokens never reach the log. */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
-      level: config.logLevel,
+      logger: rootLogger().child({}, { level: config.logLevel }),
       genReqId: requestId,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      customProps: () => ({ service: 'kontaktpunkt' }),
       autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
     },
   }),

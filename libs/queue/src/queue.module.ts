@@ -1,8 +1,10 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
+import { MetricsModule } from '@kp/metrics';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import { KP_QUEUE } from './job';
+import { QueueMetrics } from './metrics/queue-metrics';
 import { JobQueue } from './job-queue.port';
 import { OutboxJobQueue } from './outbox/outbox-job-queue';
 import { BullmqTransport } from './transport/bullmq-transport';
@@ -50,12 +52,14 @@ export function selectQueueBackend(config: AppConfig): void {
       },
     }),
     BullModule.registerQueue({ name: KP_QUEUE }),
+    MetricsModule,
   ],
   providers: [
     { provide: JobQueue, useClass: OutboxJobQueue },
     { provide: JobTransport, useClass: BullmqTransport },
     JobHandlerRegistry,
     RecurringJobs,
+    QueueMetrics,
   ],
   exports: [JobQueue, JobTransport, JobHandlerRegistry, RecurringJobs],
 })

@@ -30,6 +30,8 @@ export { runFixtures } from './fixtures/run-fixtures';
 export type { FixtureRun, FixtureOutcome, CoverageGap, RuleCoverage } from './fixtures/run-fixtures';
 export { renderLegalCoverageDocument } from './fixtures/legal-coverage-document';
 export { RulesModule, RuleSetReloader, RULES_MODULE_OPTIONS } from './rules.module';
+export { ReloadRuleSets } from './broadcast-reload/reload-rule-sets.usecase';
+export { RuleSetReloadBroadcast, RULE_SET_RELOAD_CHANNEL } from './broadcast-reload/rule-set-reload-broadcast';
 export type { RulesModuleOptions } from './rules.module';
 export { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
 export type { StoredRuleSetVersion, RuleSetActivationHook, RuleSetActivation } from './infrastructure/rule-set-version.store';

@@ -1,57 +1,14 @@
-import { APP_CONFIG, AppConfig } from '@kp/config';
-import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { formatProblem, ReloadReport } from './domain/rule-set';
+import { ReloadRuleSets } from './broadcast-reload/reload-rule-sets.usecase';
+import { RuleSetReloadBroadcast } from './broadcast-reload/rule-set-reload-broadcast';
 import { RuleSetVersionStore } from './infrastructure/rule-set-version.store';
-import { ReloadRequester, RuleSetRegistry } from './registry/rule-set-registry';
+import { RuleSetRegistry } from './registry/rule-set-registry';
+import { RULES_MODULE_OPTIONS, RulesModuleOptions, RuleSetReloader } from './registry/rule-set-reloader';
 
-export interface RulesModuleOptions {
-  /** Plugin directory; default: AppConfig.rulesDir (`RULES_DIR`), else `<cwd>/rules`. */
-  rulesDir?: string;
-}
-
-export const RULES_MODULE_OPTIONS = Symbol('RULES_MODULE_OPTIONS');
-
-/**
- * Loads the plugin directory on start and on request (the admin reload endpoint calls `reload()`).
- * A refused plugin is logged and its last good version stays active; start-up fails only when no
- * plugin at all could be activated, since then no application could be screened.
- */
-@Injectable()
-export class RuleSetReloader implements OnModuleInit {
-  private readonly logger = new Logger('RuleSets');
-  readonly rulesDir: string;
-
-  constructor(
-    private readonly registry: RuleSetRegistry,
-    @Optional() @Inject(RULES_MODULE_OPTIONS) options?: RulesModuleOptions,
-    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
-  ) {
-    this.rulesDir = resolve(options?.rulesDir ?? config?.rulesDir ?? 'rules');
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.reload();
-    if (this.registry.activeVersions().length === 0) {
-      throw new Error(`no rule-set plugin could be activated from ${this.rulesDir}`);
-    }
-  }
-
-  /** Reloads the plugin directory; `requestedBy` is the admin who asked (absent: the system, at start). */
-  async reload(requestedBy?: ReloadRequester): Promise<ReloadReport> {
-    const report = await this.registry.loadDirectory(this.rulesDir, requestedBy);
-    for (const o of report) {
-      if (o.status === 'refused') {
-        this.logger.warn(`refused ${o.pluginId}@${o.version ?? '?'}: ${(o.errors ?? []).map(formatProblem).join('; ')}`);
-      } else if (o.status === 'activated') {
-        this.logger.log(`activated ${o.pluginId}@${o.version} sha256:${o.sha256}`);
-      }
-    }
-    return report;
-  }
-}
+export { RULES_MODULE_OPTIONS, RuleSetReloader } from './registry/rule-set-reloader';
+export type { RulesModuleOptions } from './registry/rule-set-reloader';
 
 /**
  * The rules engine for Nest apps: RuleSetRegistry (loaded on module init), RuleSetReloader and
@@ -72,8 +29,10 @@ export class RuleSetReloader implements OnModuleInit {
       useFactory: (store: RuleSetVersionStore) => new RuleSetRegistry({ listeners: [store] }),
     },
     RuleSetReloader,
+    RuleSetReloadBroadcast,
+    ReloadRuleSets,
   ],
-  exports: [RuleSetRegistry, RuleSetReloader, RuleSetVersionStore],
+  exports: [RuleSetRegistry, RuleSetReloader, RuleSetVersionStore, ReloadRuleSets],
 })
 export class RulesModule {
   static forRoot(options: RulesModuleOptions): DynamicModule {

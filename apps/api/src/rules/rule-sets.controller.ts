@@ -1,7 +1,7 @@
 import { DryRunRuleSets, DryRunRuleSetsCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
-import { RuleSetRegistry, RuleSetReloader, RuleSetVersionStore } from '@kp/rules';
+import { ReloadRuleSets, RuleSetRegistry, RuleSetVersionStore } from '@kp/rules';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActiveRuleSetDto, DryRunDto, DryRunReportDto, PluginReloadOutcomeDto } from './dto/rule-sets.dto';
@@ -12,7 +12,7 @@ import { ActiveRuleSetDto, DryRunDto, DryRunReportDto, PluginReloadOutcomeDto } 
 @Controller('v1/admin/rule-sets')
 export class RuleSetsController {
   constructor(
-    private readonly reloader: RuleSetReloader,
+    private readonly reloadRuleSets: ReloadRuleSets,
     private readonly registry: RuleSetRegistry,
     private readonly store: RuleSetVersionStore,
     private readonly dryRunRuleSets: DryRunRuleSets,
@@ -24,12 +24,12 @@ export class RuleSetsController {
     operationId: 'reloadRuleSets',
     summary: 'Reload the rule-set plugins from RULES_DIR without a restart',
     description:
-      'Admin. One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. Reloads this API process; other replicas load on their next start or reload.',
+      'Admin. One outcome per plugin folder: activated (audited as `rule_set.activated` with you as actor), unchanged, or refused with file, JSON path and problem — a refused plugin keeps its last good version in force. The outcome is that of this API process; every other API and worker process is told over PostgreSQL (NOTIFY) to reload the same directory and audits its own activations (`trigger: broadcast`, naming the process).',
   })
   @ApiOkResponse({ type: [PluginReloadOutcomeDto], description: 'One outcome per plugin folder' })
   @ApiProblems(401, 403)
   reload(@CurrentActor() actor: Actor): Promise<PluginReloadOutcomeDto[]> {
-    return this.reloader.reload({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
+    return this.reloadRuleSets.execute({ sub: actor.sub, role: actor.role, organisation: actor.organisation ?? null });
   }
 
   @Post('dry-run')

@@ -1,5 +1,6 @@
+import { PROCESS_IDENTITY, ProcessIdentity } from '@kp/config';
 import { PluginVersion, RuleSetActivation, RuleSetVersionStore } from '@kp/rules';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../append-event/audit-log';
 import { SYSTEM_ACTOR } from '../domain/audit-event';
@@ -9,12 +10,20 @@ export const RULE_SET_ACTIVATED = 'rule_set.activated';
 /**
  * Every plugin version a process activates is an audit event (DESIGN.md §7), appended in the
  * transaction that stores the version for replay, so a version is never in force unrecorded.
+ * Each API and worker process records its own activations, naming itself (`process`), so the trail
+ * shows which replica screened with which version and when it switched: `trigger` is `start`,
+ * `reload` (the process that took the admin's request) or `broadcast` (a process that followed it,
+ * with `via` the one that took it).
  * Registered on the store when this provider is built, i.e. before the start-up load, which runs
  * in `RuleSetReloader.onModuleInit`.
  */
 @Injectable()
 export class RuleSetActivationAudit {
-  constructor(store: RuleSetVersionStore, private readonly audit: AuditLog) {
+  constructor(
+    store: RuleSetVersionStore,
+    private readonly audit: AuditLog,
+    @Optional() @Inject(PROCESS_IDENTITY) private readonly identity?: ProcessIdentity,
+  ) {
     store.onActivation((manager, version, activation) => this.record(manager, version, activation));
   }
 
@@ -27,7 +36,9 @@ export class RuleSetActivationAudit {
         pluginId: version.id,
         version: version.version,
         sha256: version.sha256,
-        trigger: requestedBy ? 'reload' : 'start',
+        trigger: requestedBy ? (requestedBy.via ? 'broadcast' : 'reload') : 'start',
+        ...(requestedBy?.via ? { via: requestedBy.via } : {}),
+        process: this.identity ? { id: this.identity.id, role: this.identity.role, host: this.identity.host, pid: this.identity.pid } : null,
         newlyStored,
         dataSources: version.content.manifest.dataSources.map((d) => d.id),
       },

@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { createLocalJWKSet, createRemoteJWKSet, errors, JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { Actor } from '../actor';
 import { actorFromClaims } from '../claims';
 import { LOCAL_ALGORITHM, LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../local-issuer/local-issuer';
@@ -8,6 +8,20 @@ import { lifetimeProblem } from './token-lifetime';
 
 /** Carries the reason for operators' logs; the client is never told which check failed. */
 export class TokenRejectedError extends Error {}
+
+/**
+ * The `sub` a refused token claims, for the operator's log (whose token keeps failing, an expired
+ * session or someone probing): unverified, so it names a claim, never a proven identity; null when the
+ * token cannot be decoded or has no string `sub`. Cut to 200 characters so a token cannot flood the log.
+ */
+export function claimedSub(token: string): string | null {
+  try {
+    const { sub } = decodeJwt(token);
+    return typeof sub === 'string' ? sub.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Signature algorithms an OIDC provider may use: asymmetric only, so a public key can never verify an HMAC. */
 const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -69,7 +83,7 @@ export class TokenVerifier implements OnModuleInit {
       return actorFromClaims(payload);
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : (error as Error).message;
-      this.logger.log({ reason }, 'bearer token rejected');
+      this.logger.log({ reason, sub: claimedSub(token) }, 'bearer token rejected');
       throw new TokenRejectedError(reason);
     }
   }

@@ -2,8 +2,10 @@ import { ScreeningRepository, TransitionStep } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { copenhagenDateOf, DanishCalendar, publicationDueAt } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
+import { Metrics } from '@kp/metrics';
 import { RuleSetRegistry } from '@kp/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { Histogram } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { appealGuidance } from '../domain/appeal-guidance';
 import { decisionAuditPayload } from '../domain/decision-audit';
@@ -36,13 +38,23 @@ export interface DecisionToRecord extends EngineComparison {
 @Injectable()
 export class DecisionRecorder {
   private readonly calendar = new DanishCalendar();
+  private readonly leadTime: Histogram<'track' | 'outcome'>;
 
   constructor(
     private readonly decisions: DecisionRepository,
     private readonly screenings: ScreeningRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: RuleSetRegistry,
-  ) {}
+    metrics: Metrics,
+  ) {
+    // Calendar days (in business time) from submission to decision, to watch against EHDS art. 68(4)'s limits.
+    this.leadTime = metrics.histogram({
+      name: 'kp_decision_lead_time_days',
+      help: 'Days from submission to decision (business time), by track and outcome; observed when the decision is recorded',
+      labelNames: ['track', 'outcome'] as const,
+      buckets: [1, 7, 14, 30, 60, 90, 120, 180, 270, 365],
+    });
+  }
 
   async record(manager: EntityManager, actor: Actor, { c, subCase }: SubCaseContext, d: DecisionToRecord, at: Date, auditExtra: Record<string, unknown> = {}): Promise<TransitionStep<DecisionRecord>> {
     const decision = await this.decisions.insertDecision(manager, {
@@ -59,6 +71,7 @@ export class DecisionRecorder {
       publishBy: publicationDueAt(at, this.config.clockPolicies[subCase.track], this.calendar),
       issuedAt: at,
     });
+    this.leadTime.observe({ track: subCase.track, outcome: d.outcome }, Math.max(0, (at.getTime() - c.submittedAt.getTime()) / 86_400_000));
     return {
       decidedAt: new Date(decision.issuedAt),
       result: decision,

@@ -1,7 +1,16 @@
 import { AUDIT_APP_ROLE_GRANTS } from '@kp/audit';
 import { AppRoleGrants, dataSourceOptions, grantAppRole, MIGRATIONS_TABLE, roleOf } from '@kp/persistence';
 import { migrateQueueSchema, QUEUE_APP_ROLE_GRANTS, QUEUE_SCHEMA } from '@kp/queue';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
+/**
+ * The session-level advisory lock every migrate step takes before it looks at the schema, so that
+ * five containers started together migrate once: the first applies the migrations, the others wait
+ * and then find nothing to apply. A fixed 64-bit key (the bytes of "kp:migr") no other code uses.
+ * Advisory locks are per database, so other databases on the same server are not held up.
+ */
+export const MIGRATION_LOCK_KEY = '30241218754078578';
 
 export interface MigrateDatabaseCommand {
   /** The owner role: runs the migrations and grants (`MIGRATION_DATABASE_URL`). */
@@ -36,6 +45,21 @@ export function appRoleGrants(queueOnPostgres: boolean): AppRoleGrants {
  * the app's LOGIN role, so the processes that serve hold no owner credentials. Idempotent.
  */
 export async function migrateDatabase(command: MigrateDatabaseCommand): Promise<MigrateDatabaseOutcome> {
+  // The lock is held on a connection of its own for the whole step (migrations, BullMQ's schema and
+  // the grants, which CREATE ROLE too): a session lock is released when its connection closes, so a
+  // migrate step that dies mid-way never blocks the next deploy.
+  const lock = new Client({ connectionString: command.ownerUrl });
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`);
+    return await migrateLocked(command);
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY}::bigint)`).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function migrateLocked(command: MigrateDatabaseCommand): Promise<MigrateDatabaseOutcome> {
   const dataSource = new DataSource(dataSourceOptions(command.ownerUrl));
   await dataSource.initialize();
   try {

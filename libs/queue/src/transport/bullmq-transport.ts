@@ -43,6 +43,11 @@ export class BullmqTransport extends JobTransport {
     await withTimeout(this.queue.getJobCounts('waiting'), 'queue ping');
   }
 
+  async counts(): Promise<Record<string, number>> {
+    const counts = await withTimeout(this.queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'), 'queue counts');
+    return Object.fromEntries(Object.entries(counts).map(([state, n]) => [state, Number(n)]));
+  }
+
   describe(): string {
     return this.config.redisUrl ? 'bullmq/redis' : 'bullmq/postgresql';
   }

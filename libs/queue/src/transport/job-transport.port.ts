@@ -4,4 +4,6 @@ export abstract class JobTransport {
   /** Resolves when the backend answers; used by the readiness check. */
   abstract ping(): Promise<void>;
   abstract describe(): string;
+  /** Jobs in the backend by state, for the metrics endpoint. */
+  abstract counts(): Promise<Record<string, number>>;
 }

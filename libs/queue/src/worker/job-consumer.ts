@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { KP_QUEUE } from '../job';
+import { JobMetrics } from '../metrics/job-metrics';
 import { JobRunner } from './job-runner';
 
 /**
@@ -17,7 +18,10 @@ export const MAX_STALLED_COUNT = 25;
 export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobConsumer.name);
 
-  constructor(private readonly runner: JobRunner) {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly metrics: JobMetrics,
+  ) {
     super();
   }
 
@@ -32,8 +36,18 @@ export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
   }
 
   async process(job: Job<Record<string, unknown>>): Promise<string> {
-    const outcome = await this.runner.run(job.id ?? job.name, job.name, job.data, job.attemptsMade + 1);
-    this.logger.debug(`job ${job.id} (${job.name}) ${outcome}`);
-    return outcome;
+    const stopTimer = this.metrics.duration.startTimer({ job: job.name });
+    try {
+      const outcome = await this.runner.run(job.id ?? job.name, job.name, job.data, job.attemptsMade + 1);
+      stopTimer({ outcome });
+      // From when the job was queued (after its delay, if any) to its committed end.
+      const queuedAt = job.timestamp + (job.delay ?? 0);
+      this.metrics.latency.observe({ job: job.name }, Math.max(0, (Date.now() - queuedAt) / 1000));
+      this.logger.debug(`job ${job.id} (${job.name}) ${outcome}`);
+      return outcome;
+    } catch (error) {
+      stopTimer({ outcome: 'failed' });
+      throw error;
+    }
   }
 }

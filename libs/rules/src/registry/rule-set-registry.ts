@@ -30,6 +30,8 @@ export interface ReloadRequester {
   sub: string;
   role: string;
   organisation?: string | null;
+  /** Set when the request reached this process from another (the id of the process that took it). */
+  via?: string;
 }
 
 /** Told about every plugin version the registry activates, e.g. to store it for replay. */
