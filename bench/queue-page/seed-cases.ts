@@ -30,7 +30,7 @@ export async function seedCases(url: string, count: number): Promise<void> {
              state, jsonb_build_object('title', 'Project ' || g), now() - make_interval(mins => g),
              CASE WHEN state = 'decided' THEN now() - make_interval(mins => g / 2) END,
              CASE WHEN g % 3 <> 0 THEN 'caseworker-' || (g % 40) END,
-             now() + make_interval(hours => (g::bigint * 7919) % 2160 - 240),
+             now() + make_interval(hours => ((g::bigint * 7919) % 2160 - 240)::int),
              (g::bigint * 7919) % 2160 < 240, (g::bigint * 7919) % 2160 < 240 AND g % 2 = 0
         FROM seed`);
     await client.query(`UPDATE application a SET case_id = s.case_id FROM seed s WHERE a.id = s.application_id`);
