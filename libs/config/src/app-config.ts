@@ -28,7 +28,12 @@ export interface AppConfig {
   queuePrefix: string;
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
   workerInProcess: boolean;
+  /** `OUTBOX_POLL_MS`: the relay's fallback sweep; it dispatches right after each commit anyway (LISTEN/NOTIFY). */
   outboxPollMs: number;
+  /** `OUTBOX_BATCH`: outbox rows handed to the queue per round trip. */
+  outboxBatchSize: number;
+  /** `JOB_CONCURRENCY`: jobs one worker process runs at once. */
+  jobConcurrency: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
@@ -229,6 +234,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX || 'kp',
     workerInProcess: flag('WORKER_IN_PROCESS', true),
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
+    outboxBatchSize: integer('OUTBOX_BATCH', 200, 1, 10_000),
+    jobConcurrency: integer('JOB_CONCURRENCY', 8, 1, 256),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oidc,
     clockPolicies,
