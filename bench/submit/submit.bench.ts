@@ -64,6 +64,8 @@ export const submitBenchmark: Benchmark = {
     const pgbenchSeconds = context.size === 'smoke' ? 2 : 10;
     const r = await runningApp(context, 'submit');
     const db = new Client({ connectionString: r.url });
+    // A server that goes away fails this benchmark (the next query rejects), not the whole run.
+    db.on('error', (error) => context.log(`database connection lost: ${String(error)}`));
     await db.connect();
     context.defer(() => db.end());
     const missing = pgbenchMissing();
