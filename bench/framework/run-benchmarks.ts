@@ -69,7 +69,8 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
   };
   const result: RunResult = { machine, size: options.size, rounds: options.rounds ?? 3, figures: [], failures: [] };
   try {
-    let adminUrl = process.env.DATABASE_URL;
+    // Under Jest (bench.heavy-spec.ts) the run's server comes from test/setup/global-setup.mjs: Jest cannot import the ESM launcher.
+    let adminUrl = process.env.DATABASE_URL ?? process.env.KP_TEST_ADMIN_URL;
     if (!adminUrl) {
       const { startEmbeddedPostgres } = await importEsm(resolve(__dirname, '../../scripts/embedded-postgres.mjs'));
       const pg = await startEmbeddedPostgres({ dataDir: tempDir('pg'), persistent: false });
