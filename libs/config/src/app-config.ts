@@ -29,6 +29,7 @@ export interface AppConfig {
   queuePrefix: string;
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
   workerInProcess: boolean;
+  /** `OUTBOX_POLL_MS`: the relay's fallback sweep; it dispatches right after each commit anyway (LISTEN/NOTIFY). */
   outboxPollMs: number;
   /**
    * `SHUTDOWN_DRAIN_MS`: on SIGTERM the API answers readiness 503 and keeps serving this long, so a
@@ -36,6 +37,10 @@ export interface AppConfig {
    * 5000 in production (inside Docker's 10 s stop grace period), 0 elsewhere (a terminal's Ctrl-C).
    */
   shutdownDrainMs: number;
+  /** `OUTBOX_BATCH`: outbox rows handed to the queue per round trip. */
+  outboxBatchSize: number;
+  /** `JOB_CONCURRENCY`: jobs one worker process runs at once. */
+  jobConcurrency: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `LOG_FORMAT`: `json` (one object a line, for collectors) or `pretty` (a terminal); default pretty only when stdout is a TTY. */
   logFormat: LogFormat;
@@ -263,6 +268,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerInProcess: flag('WORKER_IN_PROCESS', true),
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
     shutdownDrainMs: milliseconds('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
+    outboxBatchSize: integer('OUTBOX_BATCH', 200, 1, 10_000),
+    jobConcurrency: integer('JOB_CONCURRENCY', 8, 1, 256),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, defaultLogFormat()),
     metrics: metricsPort !== undefined ? { port: metricsPort, host: metricsHost } : undefined,

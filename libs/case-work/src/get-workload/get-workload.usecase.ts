@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { CaseQueueRepository, QueueName, StaffRepository, isStaff } from '@kp/cases';
+import { CaseQueueRepository, QueueName, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { ForbiddenError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
@@ -18,14 +18,12 @@ export class GetWorkload {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: CaseQueueRepository,
-    private readonly staff: StaffRepository,
     private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor) {
     if (!isStaff(actor)) throw new ForbiddenError('Only caseworkers and legal approvers read the workload.');
     return this.db.transaction(async (manager) => {
-      await this.staff.seen(manager, actor);
       const assignees = await this.queues.byAssignee(manager);
       const byQueue = [];
       for (const queue of SHARED_QUEUES) byQueue.push({ queue, ...(await this.queues.count(manager, queue, actor.sub)) });

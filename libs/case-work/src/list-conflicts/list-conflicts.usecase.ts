@@ -15,7 +15,6 @@ export class ListConflicts {
 
   async execute(actor: Actor): Promise<ConflictsView> {
     return this.db.transaction(async (manager) => {
-      await this.staff.seen(manager, actor);
       return conflictsView(await this.staff.conflicts(manager, actor.sub));
     });
   }

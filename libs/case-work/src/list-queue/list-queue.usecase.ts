@@ -1,4 +1,4 @@
-import { CaseFacts, CaseQueueRepository, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
+import { CaseFacts, CaseQueueRepository, QUEUES, QueueRow, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
 import { DomainError, ForbiddenError } from '@kp/errors';
@@ -11,7 +11,8 @@ import { ListQueueCommand } from './list-queue.command';
 
 /**
  * One page of a work queue, ordered by due date (the stored statutory clock figures) then id, so
- * paging is stable while cases move. Only contact-point staff work queues.
+ * paging is stable while cases move. Only contact-point staff work queues. A read writes nothing:
+ * the sign-in interceptor (RecordSignIn) keeps the staff directory current, at most every few minutes.
  */
 @Injectable()
 export class ListQueue {
@@ -20,7 +21,6 @@ export class ListQueue {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: CaseQueueRepository,
-    private readonly staff: StaffRepository,
     private readonly clock: BusinessClock,
     private readonly facts: CaseFacts,
   ) {}
@@ -31,7 +31,6 @@ export class ListQueue {
     const after = decodeKeysetCursor(cursor, { nullKey: true });
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
-      await this.staff.seen(manager, actor);
       const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];

@@ -39,19 +39,26 @@ export interface QueueCount {
 
 const OPEN_SUB_CASE = `s.state NOT IN ('decided', 'withdrawn')`;
 
+/**
+ * The open states as a literal list, not a parameter: the partial indexes over open cases
+ * (migrations/1795500900000-QueueIndexes.ts) carry the same predicate, and the planner can only
+ * use them when it can prove the query's condition implies it. The states are our own constants.
+ */
+const OPEN_CASE = `c.state IN (${OPEN_CASE_STATES.map((state) => `'${state}'`).join(', ')})`;
+
 type Param = (value: unknown) => string;
 
 /** The where-clause on `case_file c` that defines each queue. */
 function queueSql(queue: QueueName, me: string, param: Param): string {
-  const open = () => `c.state = ANY(${param(OPEN_CASE_STATES)}::text[])`;
   switch (queue) {
     case 'central':
     case 'collaborative':
-      return `${open()} AND EXISTS (SELECT 1 FROM sub_case s WHERE s.case_id = c.id AND s.track = ${param(queue)} AND ${OPEN_SUB_CASE})`;
+      return `${OPEN_CASE} AND EXISTS (SELECT 1 FROM sub_case s WHERE s.case_id = c.id AND s.track = ${param(queue)} AND ${OPEN_SUB_CASE})`;
     case 'approval':
-      return `EXISTS (SELECT 1 FROM sub_case s WHERE s.case_id = c.id AND s.state = 'awaiting_approval')`;
+      // Few drafts wait at a time: start from them (sub_case_awaiting_approval), not from every case.
+      return `c.id IN (SELECT s.case_id FROM sub_case s WHERE s.state = 'awaiting_approval')`;
     case 'mine':
-      return `${open()} AND c.assignee_sub = ${param(me)}`;
+      return `${OPEN_CASE} AND c.assignee_sub = ${param(me)}`;
   }
 }
 
@@ -86,18 +93,30 @@ export class CaseQueueRepository {
       where.push(after.sql);
     }
     params.push(limit + 1);
+    // The page's ids first, in index order; then its sub-cases, open consultations and open legal
+    // matters, each read once for the whole page by a join instead of once per row.
     const rows = await manager.query(
-      `SELECT c.id, c.number, c.content->>'title' AS title, c.state, c.applicant_org, c.applicant_org_name, c.assignee_sub,
+      `WITH page AS MATERIALIZED (
+         SELECT c.id FROM case_file c
+          WHERE ${where.join(' AND ')}
+          ORDER BY c.due_at ASC NULLS LAST, c.id ASC
+          LIMIT $${params.length}),
+       consultations AS (
+         SELECT k.case_id, count(*)::int AS n FROM consultation k JOIN page ON page.id = k.case_id WHERE k.state = 'open' GROUP BY k.case_id),
+       legal_matters AS (
+         SELECT m.case_id, count(*)::int AS n FROM legal_matter m JOIN page ON page.id = m.case_id WHERE m.state = 'open' GROUP BY m.case_id),
+       sub_cases AS (
+         SELECT s.case_id, json_agg(json_build_object('id', s.id, 'dataSourceId', s.data_source_id, 'dataSourceName', s.data_source_name,
+                                                      'track', s.track, 'state', s.state) ORDER BY s.position) AS list
+           FROM sub_case s JOIN page ON page.id = s.case_id GROUP BY s.case_id)
+       SELECT c.id, c.number, c.content->>'title' AS title, c.state, c.applicant_org, c.applicant_org_name, c.assignee_sub,
               c.due_at, ${keysetKeySql('c.due_at')} AS due_key, c.at_risk, c.overdue, c.clock_paused,
-              (SELECT count(*)::int FROM consultation k WHERE k.case_id = c.id AND k.state = 'open') AS open_consultations,
-              (SELECT count(*)::int FROM legal_matter m WHERE m.case_id = c.id AND m.state = 'open') AS open_legal_matters,
-              (SELECT coalesce(json_agg(json_build_object('id', s.id, 'dataSourceId', s.data_source_id, 'dataSourceName', s.data_source_name,
-                                                          'track', s.track, 'state', s.state) ORDER BY s.position), '[]'::json)
-                 FROM sub_case s WHERE s.case_id = c.id) AS sub_cases
-         FROM case_file c
-        WHERE ${where.join(' AND ')}
-        ORDER BY c.due_at ASC NULLS LAST, c.id ASC
-        LIMIT $${params.length}`,
+              coalesce(k.n, 0) AS open_consultations, coalesce(m.n, 0) AS open_legal_matters, coalesce(sc.list, '[]'::json) AS sub_cases
+         FROM page JOIN case_file c ON c.id = page.id
+         LEFT JOIN consultations k ON k.case_id = c.id
+         LEFT JOIN legal_matters m ON m.case_id = c.id
+         LEFT JOIN sub_cases sc ON sc.case_id = c.id
+        ORDER BY c.due_at ASC NULLS LAST, c.id ASC`,
       params,
     );
     return rowsOf(rows);
@@ -110,10 +129,9 @@ export class CaseQueueRepository {
         `SELECT c.assignee_sub, max(m.role) AS role, max(m.name) AS name, count(*)::int AS open,
                 (count(*) FILTER (WHERE c.at_risk))::int AS at_risk, (count(*) FILTER (WHERE c.overdue))::int AS overdue
            FROM case_file c LEFT JOIN staff_member m ON m.sub = c.assignee_sub
-          WHERE c.state = ANY($1::text[])
+          WHERE ${OPEN_CASE}
           GROUP BY c.assignee_sub
           ORDER BY c.assignee_sub ASC NULLS FIRST`,
-        [OPEN_CASE_STATES],
       ),
     );
   }

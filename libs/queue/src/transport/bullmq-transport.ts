@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { KP_QUEUE } from '../job';
-import { JobTransport } from './job-transport.port';
+import { JobTransport, OutgoingJob } from './job-transport.port';
 
 const SEND_TIMEOUT_MS = 5000;
 
@@ -16,6 +16,17 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+function jobOptions(jobId: string, delayMs: number) {
+  return {
+    jobId,
+    delay: Math.max(0, delayMs),
+    attempts: 8,
+    backoff: { type: 'exponential' as const, delay: 1000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: false,
+  };
+}
+
 @Injectable()
 export class BullmqTransport extends JobTransport {
   constructor(
@@ -26,16 +37,13 @@ export class BullmqTransport extends JobTransport {
   }
 
   async send(jobId: string, name: string, payload: Record<string, unknown>, delayMs: number): Promise<void> {
+    await withTimeout(this.queue.add(name, payload, jobOptions(jobId, delayMs)), `queue.add(${name})`);
+  }
+
+  async sendMany(jobs: OutgoingJob[]): Promise<void> {
     await withTimeout(
-      this.queue.add(name, payload, {
-        jobId,
-        delay: Math.max(0, delayMs),
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 7 * 24 * 3600 },
-        removeOnFail: false,
-      }),
-      `queue.add(${name})`,
+      this.queue.addBulk(jobs.map((job) => ({ name: job.name, data: job.payload, opts: jobOptions(job.jobId, job.delayMs) }))),
+      `queue.addBulk(${jobs.length} jobs)`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { KP_QUEUE } from '../job';
 import { JobMetrics } from '../metrics/job-metrics';
@@ -14,6 +15,7 @@ import { JobRunner } from './job-runner';
  */
 export const MAX_STALLED_COUNT = 25;
 
+/** Runs queued jobs; how many at once is JOB_CONCURRENCY (screening is CPU-bound, its writes are not). */
 @Processor(KP_QUEUE, { concurrency: 4, maxStalledCount: MAX_STALLED_COUNT, autorun: false })
 export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobConsumer.name);
@@ -21,6 +23,7 @@ export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly runner: JobRunner,
     private readonly metrics: JobMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -32,6 +35,7 @@ export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
    * module is initialised.
    */
   onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.jobConcurrency;
     this.worker.run().catch((error: unknown) => this.logger.error(`queue consumer stopped: ${String(error)}`));
   }
 

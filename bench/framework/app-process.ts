@@ -1,0 +1,117 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Actor, LocalIssuer } from '@kp/auth';
+
+const ROOT = resolve(__dirname, '../..');
+const ENTRY = resolve(ROOT, 'dist/apps/api/main.js');
+
+/** The app as `npm start` runs it: scripts/start.mjs (migrate step, then serve) in a process of its own. */
+export interface AppProcess {
+  url: string;
+  pid: number;
+  /** The server process's pid (start.mjs spawns it), for memory readings. */
+  serverPid(): number | undefined;
+  token(actor: Actor): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Builds the API once when dist is missing or older than the sources' last commit (the benchmarks measure the built app). */
+export function ensureBuilt(log: (m: string) => void): void {
+  if (existsSync(ENTRY) && process.env.BENCH_BUILD !== '1') return;
+  log('building the API (nest build api)…');
+  const result = spawnSync('npx', ['nest', 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('nest build api failed');
+}
+
+/** Every descendant of a process (start.mjs → node main.js), from /proc. */
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts the app with `env` (DATABASE_URL unset: the embedded PostgreSQL in DATA_DIR) and waits until
+ * /health/ready answers 200; returns when it is ready, with the milliseconds it took.
+ */
+export async function startApp(dataDir: string, env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess & { readyMs: number }> {
+  const port = await freePort();
+  const started = Date.now();
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_IP: '10000000',
+      RATE_LIMIT_PUBLIC_PER_IP: '10000000',
+      RATE_LIMIT_PER_TOKEN: '10000000',
+      RATE_LIMIT_AUTH_FAILURES_PER_IP: '10000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr!.on('data', (d) => (output = (output + d).slice(-4000)));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it was ready:\n${output}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGTERM');
+      throw new Error(`the app was not ready within ${timeoutMs} ms:\n${output}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const readyMs = Date.now() - started;
+  let issuer: LocalIssuer | undefined;
+  return {
+    url,
+    pid: child.pid!,
+    readyMs,
+    serverPid: () => children(child.pid!)[0],
+    token: async (actor) => (issuer ??= await LocalIssuer.open(dataDir, 'development')).sign(actor, 3600),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Proportional set size of a process in MB (its fair share of shared pages), from /proc/<pid>/smaps_rollup. */
+export function pssMb(pid: number): number | undefined {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pids of a process tree (the app, and the embedded PostgreSQL with its backends when it runs one). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (const c of children(pid)) out.push(...processTree(c));
+  return out;
+}

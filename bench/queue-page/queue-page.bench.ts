@@ -1,0 +1,89 @@
+/**
+ * The first page of each work queue over HTTP (GET /v1/queues/<queue>, as a caseworker) on a
+ * database of 1,000,000 cases seeded set-based (seed-cases.ts), one request at a time, p50 and p99.
+ * Baseline, alternating in the same run: the floor of any queue page — the keyset read of one
+ * page of open-case ids, straight over a pg connection. The plan of each queue's page query is
+ * printed (EXPLAIN ANALYZE) so a regression shows where.
+ */
+import { Client } from 'pg';
+import { EntityManager } from 'typeorm';
+import { CaseQueueRepository, OPEN_CASE_STATES, QUEUES, QueueName } from '@kp/cases';
+import { Benchmark, Figure } from '../framework/benchmark';
+import { ensureBuilt, startApp } from '../framework/app-process';
+import { alternate, figure, millis, percentile, spread } from '../framework/measure';
+import { seedCases } from './seed-cases';
+
+const PAGE = 50;
+// caseworker-10 holds open cases in the seed (every tenth case is open; case g goes to caseworker-(g mod 40)).
+const CASEWORKER = { sub: 'caseworker-10', role: 'caseworker' as const, organisation: 'kontaktpunkt', name: 'Bench Caseworker' };
+
+/** The SQL and parameters the repository sends for the first page of a queue. */
+async function pageSql(queue: QueueName): Promise<{ sql: string; params: unknown[] }> {
+  let captured: { sql: string; params: unknown[] } | undefined;
+  const manager = { query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []) } as unknown as EntityManager;
+  await new CaseQueueRepository().page(manager, queue, CASEWORKER.sub, {}, PAGE);
+  return captured!;
+}
+
+export const queuePageBenchmark: Benchmark = {
+  name: 'queue-page',
+  description: 'first page of each work queue over HTTP at 1,000,000 cases vs the bare keyset read of a page of ids',
+  async run(context): Promise<Figure[]> {
+    ensureBuilt(context.log);
+    // BENCH_QUEUE_CASES / BENCH_QUEUE_REQUESTS: a smaller run where seeding 1,000,000 takes too long (a loaded machine).
+    const cases = context.size === 'smoke' ? 2_000 : Number(process.env.BENCH_QUEUE_CASES ?? 1_000_000);
+    const requests = context.size === 'smoke' ? 3 : Number(process.env.BENCH_QUEUE_REQUESTS ?? 30);
+    const url = await context.database('queue_page');
+    const seeded = await millis(() => seedCases(url, cases));
+    context.log(`seeded ${cases.toLocaleString('en')} cases set-based in ${(seeded / 1000).toFixed(1)} s (target < 180 s)`);
+
+    const db = new Client({ connectionString: url });
+    // A server that goes away fails this benchmark (the next query rejects), not the whole run.
+    db.on('error', (error) => context.log(`database connection lost: ${String(error)}`));
+    await db.connect();
+    context.defer(() => db.end());
+    for (const queue of QUEUES) {
+      const { sql, params } = await pageSql(queue);
+      const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+      context.log(`EXPLAIN ${queue}:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
+    }
+
+    const app = await startApp(context.tempDir('queue-page-app'), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
+    context.defer(() => app.stop());
+    const headers = { Authorization: `Bearer ${await app.token(CASEWORKER)}` };
+    const floorSql = `SELECT id FROM case_file WHERE state = ANY($1::text[]) ORDER BY due_at, id LIMIT ${PAGE + 1}`;
+
+    const figures: Figure[] = [];
+    for (const queue of QUEUES) {
+      const ours: number[] = [];
+      const floor: number[] = [];
+      await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers }); // warm-up
+      await alternate(context.rounds, {
+        ours: async () => {
+          for (let i = 0; i < requests; i++) {
+            ours.push(await millis(async () => {
+              const res = await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers });
+              if (!res.ok) throw new Error(`GET /v1/queues/${queue}: ${res.status} ${await res.text()}`);
+              await res.arrayBuffer();
+            }));
+          }
+          return 0;
+        },
+        floor: async () => {
+          for (let i = 0; i < requests; i++) floor.push(await millis(() => db.query(floorSql, [OPEN_CASE_STATES])));
+          return 0;
+        },
+      });
+      for (const p of [50, 99]) {
+        const chunk = (values: number[]) => Array.from({ length: context.rounds }, (_, r) => percentile(values.slice(r * requests, (r + 1) * requests), p));
+        figures.push(figure({
+          benchmark: 'queue-page', figure: `${queue} queue p${p}`, unit: 'ms', better: 'lower',
+          ours: spread(chunk(ours)), baseline: { name: 'keyset read of page ids', spread: spread(chunk(floor)) },
+          ...(p === 99 ? { target: 'p99 < 25 ms', meets: (f: Figure) => f.ours.median < 25 } : {}),
+          note: `${cases.toLocaleString('en')} cases, ${requests} requests a round`,
+        }));
+      }
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * `submit`: POST /v1/applications/<id>/submit over HTTP with 32 clients (autocannon) on drafts made
+ * beforehand, and how long screening then takes under that load (screening.created_at −
+ * case_file.submitted_at, read from the database once the queue has drained); baseline, alternating
+ * on the same server: pgbench's TPC-B-like transactions with 32 clients.
+ * `screen-latency`: one submit at a time on an idle app, from sending the submit until GET
+ * /v1/cases/<id> shows the case screened; baseline: one pgbench transaction's latency (1 client).
+ */
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { completeApplication } from '../../test/support/applications';
+import { AppProcess, ensureBuilt, startApp } from '../framework/app-process';
+import { BenchContext, Benchmark, Figure } from '../framework/benchmark';
+import { alternate, figure, millis, percentile, spread } from '../framework/measure';
+import { pgbenchInit, pgbenchMissing, pgbenchRun } from '../framework/pgbench';
+
+const RESEARCHER = { sub: 'researcher-bench', role: 'researcher' as const, organisation: '31119103', name: 'Mette Jensen' };
+const CLIENTS = 32;
+
+interface Running {
+  app: AppProcess;
+  url: string;
+  headers: Record<string, string>;
+}
+
+async function runningApp(context: BenchContext, label: string): Promise<Running> {
+  ensureBuilt(context.log);
+  const url = await context.database(label);
+  const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
+  context.defer(() => app.stop());
+  return { app, url, headers: { Authorization: `Bearer ${await app.token(RESEARCHER)}`, 'Content-Type': 'application/json' } };
+}
+
+/** `count` drafts, 8 requests at a time (not timed). */
+async function drafts(r: Running, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const body = JSON.stringify(completeApplication());
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (ids.length < count) {
+      ids.push('');
+      const res = await fetch(`${r.app.url}/v1/applications`, { method: 'POST', headers: r.headers, body });
+      if (res.status !== 201) throw new Error(`POST /v1/applications: ${res.status} ${await res.text()}`);
+      ids[ids.indexOf('')] = ((await res.json()) as { id: string }).id;
+    }
+  }));
+  return ids;
+}
+
+/** Waits until no case is still being screened (or `timeoutMs`); returns how many remain. */
+async function drained(db: Client, timeoutMs: number): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_file WHERE state IN ('submitted', 'screening')`);
+    if (rows[0].n === 0 || Date.now() > until) return rows[0].n;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const submitBenchmark: Benchmark = {
+  name: 'submit',
+  description: `submits/s over HTTP with ${CLIENTS} clients and screening latency under that load vs pgbench TPC-B-like on the same server`,
+  async run(context): Promise<Figure[]> {
+    const perRound = context.size === 'smoke' ? 40 : 1500;
+    const pgbenchSeconds = context.size === 'smoke' ? 2 : 10;
+    const r = await runningApp(context, 'submit');
+    const db = new Client({ connectionString: r.url });
+    // A server that goes away fails this benchmark (the next query rejects), not the whole run.
+    db.on('error', (error) => context.log(`database connection lost: ${String(error)}`));
+    await db.connect();
+    context.defer(() => db.end());
+    const missing = pgbenchMissing();
+    const pgbenchUrl = missing ? undefined : await context.database('pgbench', { migrated: false });
+    if (pgbenchUrl) pgbenchInit(pgbenchUrl, context.size === 'smoke' ? 1 : 10);
+
+    const rates: number[] = [];
+    const p99s: number[] = [];
+    const screenedP50: number[] = [];
+    const screenedP99: number[] = [];
+    const unscreened: number[] = [];
+    const samples = await alternate(context.rounds, {
+      ours: async () => {
+        const ids = await drafts(r, perRound);
+        const since = new Date();
+        let next = 0;
+        const result = await autocannon({
+          url: r.app.url,
+          connections: CLIENTS,
+          amount: perRound,
+          headers: r.headers,
+          timeout: 120,
+          requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/v1/applications/${ids[next++]}/submit` }) }],
+        });
+        if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
+        const rate = result.requests.total / result.duration;
+        rates.push(rate);
+        p99s.push(result.latency.p99);
+        unscreened.push(await drained(db, context.size === 'smoke' ? 60_000 : 300_000));
+        const { rows } = await db.query<{ ms: number }>(
+          `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
+             FROM case_file c WHERE c.submitted_at >= $1`, [since]);
+        const ms = rows.map((row) => Number(row.ms)).filter((v) => Number.isFinite(v));
+        screenedP50.push(percentile(ms, 50));
+        screenedP99.push(percentile(ms, 99));
+        return rate;
+      },
+      pgbench: async () => (pgbenchUrl ? pgbenchRun(pgbenchUrl, CLIENTS, pgbenchSeconds).tps : 0),
+    });
+    const baseline = missing ? { name: 'pgbench', skipped: missing } : { name: `pgbench TPC-B-like, ${CLIENTS} clients`, spread: spread(samples.pgbench) };
+    return [
+      figure({ benchmark: 'submit', figure: `submits/s, ${CLIENTS} clients`, unit: '/s', better: 'higher', ours: spread(rates), baseline,
+        target: '≥ 40 % of pgbench', meets: (f) => (f.ratio ?? 0) >= 0.4, note: `${perRound} submits a round` }),
+      figure({ benchmark: 'submit', figure: 'submit p99', unit: 'ms', better: 'lower', ours: spread(p99s), target: 'p99 < 50 ms', meets: (f) => f.ours.median < 50 }),
+      figure({ benchmark: 'submit', figure: 'submit → screened under that load, p50', unit: 'ms', better: 'lower', ours: spread(screenedP50) }),
+      figure({ benchmark: 'submit', figure: 'submit → screened under that load, p99', unit: 'ms', better: 'lower', ours: spread(screenedP99),
+        target: 'p99 < 1 s', meets: (f) => f.ours.median < 1000, note: unscreened.some((n) => n > 0) ? `${Math.max(...unscreened)} cases unscreened when the wait ended` : undefined }),
+    ];
+  },
+};
+
+export const screenLatencyBenchmark: Benchmark = {
+  name: 'screen-latency',
+  description: 'submit → screened on an idle app, one at a time, vs one pgbench transaction on the same server',
+  async run(context): Promise<Figure[]> {
+    const perRound = context.size === 'smoke' ? 3 : 20;
+    const r = await runningApp(context, 'screen_latency');
+    const missing = pgbenchMissing();
+    const pgbenchUrl = missing ? undefined : await context.database('pgbench', { migrated: false });
+    if (pgbenchUrl) pgbenchInit(pgbenchUrl, 1);
+    const p50: number[] = [];
+    const p99: number[] = [];
+    const samples = await alternate(context.rounds, {
+      ours: async () => {
+        const ids = await drafts(r, perRound);
+        const latencies: number[] = [];
+        for (const id of ids) {
+          latencies.push(await millis(async () => {
+            const res = await fetch(`${r.app.url}/v1/applications/${id}/submit`, { method: 'POST', headers: r.headers });
+            if (res.status !== 202) throw new Error(`submit: ${res.status} ${await res.text()}`);
+            const { id: caseId } = (await res.json()) as { id: string };
+            for (;;) {
+              const got = (await (await fetch(`${r.app.url}/v1/cases/${caseId}`, { headers: r.headers })).json()) as { state: string };
+              if (got.state !== 'submitted' && got.state !== 'screening') break;
+              await new Promise((done) => setTimeout(done, 5));
+            }
+          }));
+        }
+        p50.push(percentile(latencies, 50));
+        p99.push(percentile(latencies, 99));
+        return percentile(latencies, 50);
+      },
+      pgbench: async () => (pgbenchUrl ? pgbenchRun(pgbenchUrl, 1, context.size === 'smoke' ? 1 : 3).latencyMs : 0),
+    });
+    const baseline = missing ? { name: 'pgbench', skipped: missing } : { name: 'one pgbench transaction', spread: spread(samples.pgbench) };
+    return [
+      figure({ benchmark: 'screen-latency', figure: 'submit → screened, idle, p50', unit: 'ms', better: 'lower', ours: spread(p50), baseline }),
+      figure({ benchmark: 'screen-latency', figure: 'submit → screened, idle, p99', unit: 'ms', better: 'lower', ours: spread(p99), target: 'p99 < 150 ms', meets: (f) => f.ours.median < 150,
+        note: `${perRound} submits a round, polled every 5 ms` }),
+    ];
+  },
+};
