@@ -41,7 +41,7 @@ const OPEN_SUB_CASE = `s.state NOT IN ('decided', 'withdrawn')`;
 
 /**
  * The open states as a literal list, not a parameter: the partial indexes over open cases
- * (migrations/1795500900000-QueueIndexes.ts) carry the same predicate, and the planner can only
+ * (migrations/1795500950000-QueueIndexes.ts) carry the same predicate, and the planner can only
  * use them when it can prove the query's condition implies it. The states are our own constants.
  */
 const OPEN_CASE = `c.state IN (${OPEN_CASE_STATES.map((state) => `'${state}'`).join(', ')})`;

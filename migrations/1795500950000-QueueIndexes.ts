@@ -9,8 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * literally (libs/cases/src/domain/lifecycle.ts, states.ts), as the queue SQL does, so the planner
  * can prove them.
  */
-export class QueueIndexes1795501000000 implements MigrationInterface {
-  name = 'QueueIndexes1795501000000';
+export class QueueIndexes1795500950000 implements MigrationInterface {
+  name = 'QueueIndexes1795500950000';
 
   async up(q: QueryRunner): Promise<void> {
     const open = `state IN ('submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller')`;
