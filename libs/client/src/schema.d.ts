@@ -3201,7 +3201,7 @@ export interface components {
              * @description The role the person’s token will carry
              * @enum {string}
              */
-            role: "caseworker" | "legal_approver" | "advisor" | "controller" | "auditor" | "admin";
+            role: "caseworker" | "legal_approver" | "advisor" | "controller" | "data_holder" | "environment_operator" | "auditor" | "admin";
             /**
              * @description CVR number of the organisation (required for a controller)
              * @example 29190623
