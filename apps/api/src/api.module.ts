@@ -10,6 +10,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
+import { SimulatedTimeController } from './dev/simulated-time.controller';
 import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { HealthModule } from './health/health.module';
@@ -32,7 +33,14 @@ export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, DevSignInController, CasesController, ProblemTypesController],
+      controllers: [
+        MeController,
+        DevSignInController,
+        CasesController,
+        ProblemTypesController,
+        // Moves business time and runs the sweeps in this process: only where the worker runs here.
+        ...(options.withWorker ? [SimulatedTimeController] : []),
+      ],
       imports: [
         PlatformModule,
         AuthModule,

@@ -6,6 +6,7 @@ import { DecisionJobsModule } from '@kp/decisions';
 import { NotificationJobsModule } from '@kp/notifications';
 import { QueueWorkerModule } from '@kp/queue';
 import { Module } from '@nestjs/common';
+import { SimulatedTimeModule } from './simulated-time/simulated-time.module';
 
 /**
  * What a worker runs — the outbox relay and queue consumers, the screening job, every library's
@@ -24,6 +25,8 @@ import { Module } from '@nestjs/common';
     NotificationJobsModule,
     AuditCheckpointScheduleModule,
     RuleSetActivationAuditModule,
+    SimulatedTimeModule,
   ],
+  exports: [SimulatedTimeModule],
 })
 export class JobsModule {}
