@@ -135,10 +135,12 @@ export class Simulation {
     const arrivalEnd = first.plusMonths(this.model.months);
     const hardEnd = arrivalEnd.plusMonths(this.model.drainMonths);
     this.plan(first, arrivalEnd);
-    for (this.today = first; ; this.today = this.today.plusDays(1)) {
+    // One step per Danish working day (weekends and public holidays are jumped over: nobody acts
+    // then, and the sweeps at the next step see every deadline that passed in between).
+    for (this.today = first; ; this.today = CALENDAR.nextWorkingDayFrom(this.today.plusDays(1))) {
       await this.moveClockTo(this.today);
       await this.api.post('/v1/dev/sweeps', ADMIN);
-      if (CALENDAR.isWorkingDay(this.today)) await this.workingDay();
+      await this.workingDay();
       if (!this.today.isBefore(arrivalEnd) && this.finished()) break;
       if (!this.today.isBefore(hardEnd)) break;
     }
@@ -211,8 +213,7 @@ export class Simulation {
 
   private async moveClockTo(day: LocalDate): Promise<void> {
     const at = new Date(startOfCopenhagenDay(day).getTime() + OFFICE_HOUR_MS);
-    const now = Date.parse((await this.api.get<{ now: string }>('/v1/dev/clock', ADMIN)).body.now);
-    if (at.getTime() > now) await this.api.post('/v1/dev/clock', ADMIN, { to: at.toISOString() });
+    await this.api.post('/v1/dev/clock', ADMIN, { to: at.toISOString() });
   }
 
   /** Nothing left that anyone in the simulation will do. */
@@ -223,23 +224,27 @@ export class Simulation {
   private async workingDay(): Promise<void> {
     const today = this.today;
     // Applicants: new applications, drafts fixed after the check, answers to requests for supplement, withdrawals.
+    // Each applicant acts alone, so they act side by side (every draw was made when the application was planned).
     const submitted: Live[] = [];
-    for (const a of this.live) {
+    const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
+    await inPool(acting, 6, async (a) => {
       if (a.plan.arrival.equals(today)) await this.draft(a, submitted);
       else if (a.submitOn?.equals(today) && !a.caseId) await this.fixAndSubmit(a, submitted);
       else if (a.answerOn?.equals(today)) await this.answer(a, submitted);
-      else if (a.withdrawOn?.equals(today)) await this.withdraw(a);
-    }
-    await inPool(submitted, 8, (a) => this.awaitScreening(a));
+      else await this.withdraw(a);
+    });
+    await inPool(submitted, 6, (a) => this.awaitScreening(a));
     // Advisors answer the consultations the rules opened, after their delay (some let them lapse).
-    for (const a of this.live) {
-      for (const due of a.advisorAnswers.filter((x) => x.on.equals(today))) {
+    const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
+    await inPool(answering, 6, async (due) => {
+      {
         await this.api.post(`/v1/consultations/${due.consultationId}/answer`, { sub: `sim-advisor-${due.region}`, role: 'advisor', region: due.region }, { answer: 'The variables are available for the period; no concerns.' }, [200, 409]);
       }
-    }
+    });
     // Controllers decide the recommendations sent to them, after their delay.
-    for (const a of this.live) {
-      for (const s of a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today))) {
+    const deciding = this.live.flatMap((a) => a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)).map((s) => ({ a, s })));
+    await inPool(deciding, 6, async ({ a, s }) => {
+      {
         const res = await this.api.post(
           `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
           { sub: `sim-controller-${s.controllerOrg}`, role: 'controller', organisation: s.controllerOrg! },
@@ -251,7 +256,7 @@ export class Simulation {
           if (res.body?.permit || a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
         }
       }
-    }
+    });
     await this.approve();
     const used = await this.caseworkers();
     const workload = (await this.api.get('/v1/workload', this.caseworker(0))).body;
@@ -401,6 +406,7 @@ export class Simulation {
   /** Each caseworker works on their own cases first, then claims the soonest due unassigned case, until the day's capacity is used. */
   private async caseworkers(): Promise<number> {
     let used = 0;
+    let unassigned: { id: string; dueAt: string | null }[] | undefined;
     for (let i = 0; i < this.model.caseworkers; i++) {
       const me = this.caseworker(i);
       let left = this.model.caseworkerCapacity;
@@ -409,14 +415,19 @@ export class Simulation {
         if (left <= 0) break;
         left -= await this.work(me, item.id, left);
       }
-      const tried = new Set<string>();
       while (left > 0) {
-        const [central, collaborative] = await Promise.all(
-          ['central', 'collaborative'].map(async (q) => (await this.api.get(`/v1/queues/${q}?assignee=unassigned&state=in_review&limit=5`, me)).body.items as { id: string; dueAt: string | null }[]),
-        );
-        const next = [...central, ...collaborative].filter((x) => !tried.has(x.id)).sort((x, y) => Date.parse(x.dueAt ?? '9999-12-31') - Date.parse(y.dueAt ?? '9999-12-31'))[0];
+        if (!unassigned) {
+          // Both shared queues, soonest statutory deadline first: read once a day, claimed from in turn.
+          const [central, collaborative] = await Promise.all(
+            ['central', 'collaborative'].map(async (q) => (await this.api.get(`/v1/queues/${q}?assignee=unassigned&state=in_review&limit=100`, me)).body.items as { id: string; dueAt: string | null }[]),
+          );
+          const seen = new Set<string>();
+          unassigned = [...central, ...collaborative]
+            .filter((x) => !seen.has(x.id) && seen.add(x.id))
+            .sort((x, y) => Date.parse(x.dueAt ?? '9999-12-31') - Date.parse(y.dueAt ?? '9999-12-31'));
+        }
+        const next = unassigned.shift();
         if (!next) break;
-        tried.add(next.id);
         const claimed = await this.api.post(`/v1/cases/${next.id}/claim`, me, {}, [200, 409]);
         if (claimed.status !== 200) continue;
         left -= 1;
