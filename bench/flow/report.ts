@@ -235,5 +235,12 @@ ${report.endState.open.length ? `<table><tr><th>case</th><th>state</th><th>waiti
 `;
   const htmlFile = join(dir, 'report.html');
   writeFileSync(htmlFile, html);
+  // Each chart also as a standalone SVG file (for docs/flow.md); a figure element wraps a chart with a legend.
+  mkdirSync(join(dir, 'charts'), { recursive: true });
+  for (const [name, markup] of Object.entries(c)) {
+    const svgs = markup.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    const chart = svgs[svgs.length - 1];
+    if (chart) writeFileSync(join(dir, 'charts', `${name}.svg`), chart.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '));
+  }
   return { json, html: htmlFile, report };
 }
