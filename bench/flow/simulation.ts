@@ -245,11 +245,10 @@ export class Simulation {
     const deciding = this.live.flatMap((a) => a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)).map((s) => ({ a, s })));
     await inPool(deciding, 6, async ({ a, s }) => {
       {
-        const res = await this.api.post(
+        const res = await this.postDeciding(
           `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
           { sub: `sim-controller-${s.controllerOrg}`, role: 'controller', organisation: s.controllerOrg! },
           { outcome: s.recommendation, legalBasis: 'Sundhedsloven § 46 stk. 1; EHDS art. 68', reasoning: 'Decided on the recommendation of the contact point.' },
-          [201, 409],
         );
         if (res.status === 201) {
           s.decided = true;
@@ -376,6 +375,18 @@ export class Simulation {
     }
   }
 
+  /**
+   * A draft, recommendation or controller decision; when its outcome departs from the screening's
+   * verdict (e.g. approving where the engine abstained) the API asks for the reason (422), and the
+   * decider gives one. 409: the case moved on (or a legal matter is still open); tried again later.
+   */
+  private async postDeciding(path: string, actor: Actor, body: Record<string, unknown>): Promise<Answer> {
+    const res = await this.api.post(path, actor, body, [201, 409, 422]);
+    if (res.status !== 422) return res;
+    if (!JSON.stringify(res.body).includes('departureReason')) throw new Error(`POST ${path}: 422 ${JSON.stringify(res.body).slice(0, 400)}`);
+    return this.api.post(path, actor, { ...body, departureReason: 'Weighed against the screening findings after the answers given.' }, [201, 409]);
+  }
+
   private async isClosed(a: Live): Promise<boolean> {
     const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body;
     return ['decided', 'withdrawn'].includes(c.state);
@@ -473,10 +484,9 @@ export class Simulation {
       const track = a.subCases.find((x) => x.id === s.id)!;
       if (s.track === 'central') {
         const body = { outcome, legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10', reasoning, conditions: [] as string[] };
-        let res: Answer = await this.api.post(`/v1/cases/${caseId}/sub-cases/${s.id}/decision-drafts`, me, body, [201, 409, 422]);
-        if (res.status === 422) res = await this.api.post(`/v1/cases/${caseId}/sub-cases/${s.id}/decision-drafts`, me, { ...body, departureReason: 'The caseworker weighed the screening findings.' }, [201, 409]);
+        await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/decision-drafts`, me, body);
       } else {
-        const res = await this.api.post(`/v1/cases/${caseId}/sub-cases/${s.id}/recommendations`, me, { outcome, reasoning }, [201, 409, 422]);
+        const res = await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/recommendations`, me, { outcome, reasoning });
         if (res.status === 201) {
           track.recommendation = outcome;
           track.controllerDecidesOn = workingDayAfter(this.today, a.plan.controllerDays[Math.max(0, a.plan.sources.indexOf(s.dataSourceId))]);
