@@ -33,11 +33,20 @@ export class Api {
   async call<T = any>(method: string, path: string, actor: Actor, body?: unknown, expected: number[] = [200, 201, 202]): Promise<Answer<T>> {
     this.requests += 1;
     const started = Date.now();
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${await this.token(actor)}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = async () =>
+      fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${await this.token(actor)}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (error) {
+      // A read may be sent again when the connection broke; a command is not (it may have happened).
+      if (method !== 'GET') throw error;
+      res = await send();
+    }
     const text = await res.text();
     const route = `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\?.*$/, '')}`;
     const t = this.timing.get(route) ?? { n: 0, ms: 0 };

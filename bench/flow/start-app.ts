@@ -97,6 +97,11 @@ export async function startApp(options: { databaseUrl?: string; quiet?: boolean 
   });
   delete process.env.REDIS_URL;
   const app = configureApp(await NestFactory.create(ApiModule.register({ withWorker: true }), { bufferLogs: true, logger: ['error', 'warn'] }));
+  // The simulator keeps its connections open while a long step runs (a sweep over a year of cases);
+  // Node's 5-second keep-alive would close a socket just as the next request reuses it (ECONNRESET).
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = 10 * 60 * 1000;
+  server.headersTimeout = server.keepAliveTimeout + 1000;
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const issuer = await LocalIssuer.open(dataDir, 'development');
