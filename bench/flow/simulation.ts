@@ -1,5 +1,5 @@
 import { Actor } from '@kp/auth';
-import { copenhagenDateOf, DanishCalendar, LocalDate, startOfCopenhagenDay } from '@kp/clock';
+import { DanishCalendar, LocalDate, startOfCopenhagenDay } from '@kp/clock';
 import { Answer, Api, inPool } from './api';
 import { FlowModel } from './model';
 import { drawDays, Prng } from './prng';
@@ -498,4 +498,3 @@ export class Simulation {
   }
 }
 
-export { copenhagenDateOf };
