@@ -11,6 +11,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
+import { SimulatedTimeController } from './dev/simulated-time.controller';
 import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { DeliveryHttpModule } from './delivery/delivery.http.module';
@@ -34,7 +35,14 @@ export class ApiModule {
   static register(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [MeController, DevSignInController, CasesController, ProblemTypesController],
+      controllers: [
+        MeController,
+        DevSignInController,
+        CasesController,
+        ProblemTypesController,
+        // Moves business time and runs the sweeps in this process: only where the worker runs here.
+        ...(options.withWorker ? [SimulatedTimeController] : []),
+      ],
       imports: [
         ProcessIdentityModule.forRole(options.withWorker ? 'api+worker' : 'api'),
         PlatformModule,

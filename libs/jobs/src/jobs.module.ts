@@ -7,6 +7,7 @@ import { DeliveryJobsModule } from '@kp/delivery';
 import { NotificationJobsModule } from '@kp/notifications';
 import { QueueWorkerModule } from '@kp/queue';
 import { Module } from '@nestjs/common';
+import { SimulatedTimeModule } from './simulated-time/simulated-time.module';
 
 /**
  * What a worker runs — the outbox relay and queue consumers, the screening job, every library's
@@ -26,6 +27,8 @@ import { Module } from '@nestjs/common';
     NotificationJobsModule,
     AuditCheckpointScheduleModule,
     RuleSetActivationAuditModule,
+    SimulatedTimeModule,
   ],
+  exports: [SimulatedTimeModule],
 })
 export class JobsModule {}

@@ -31,6 +31,11 @@ export class RecurringJobs implements OnApplicationBootstrap {
     this.jobs.push(job);
   }
 
+  /** The jobs registered so far, in order (the flow simulator runs each once per simulated step). */
+  scheduled(): readonly RecurringJob[] {
+    return this.jobs;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     for (const job of this.jobs) {
       try {

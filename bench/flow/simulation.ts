@@ -1,0 +1,500 @@
+import { Actor } from '@kp/auth';
+import { DanishCalendar, LocalDate, startOfCopenhagenDay } from '@kp/clock';
+import { Answer, Api, inPool } from './api';
+import { FlowModel } from './model';
+import { drawDays, Prng } from './prng';
+
+type SourceKind = keyof FlowModel['sourceMix'];
+type ApplicantKind = keyof FlowModel['applicantMix'];
+
+interface CatalogueSource {
+  id: string;
+  kind: SourceKind;
+  track: 'central' | 'collaborative';
+  controller: { name: string; cvr?: string };
+  advisorRegion: string | null;
+  region: string | null;
+}
+
+/** One application's fate, drawn in full when it is generated (so the order of HTTP answers cannot change a draw). */
+interface PlannedApplication {
+  n: number;
+  arrival: LocalDate;
+  sources: string[];
+  applicant: ApplicantKind;
+  notReady: boolean;
+  blocking: boolean;
+  fixDays: number;
+  answerDays: number[];
+  neverAnswers: boolean;
+  withdraws: boolean;
+  advisorDays: number[];
+  advisorLapses: boolean[];
+  controllerDays: number[];
+}
+
+interface SubCaseState {
+  id: string;
+  dataSourceId: string;
+  track: string;
+  controllerOrg: string | null;
+  /** Working day the controller decides, once recommended. */
+  controllerDecidesOn?: LocalDate;
+  recommendation?: 'approved' | 'rejected';
+  decided?: boolean;
+}
+
+interface Live {
+  plan: PlannedApplication;
+  applicationId?: string;
+  caseId?: string;
+  number?: string;
+  applicantSub: string;
+  submitOn?: LocalDate;
+  answerOn?: LocalDate;
+  withdrawOn?: LocalDate;
+  supplementRound: number;
+  subCases: SubCaseState[];
+  consultationsScheduled: Set<string>;
+  advisorAnswers: { consultationId: string; region: string; on: LocalDate }[];
+  done: boolean;
+  /** The applicant will not act any more (never answers). */
+  silent: boolean;
+}
+
+export interface DaySample {
+  date: string;
+  unassigned: number;
+  open: number;
+  atRisk: number;
+  overdue: number;
+  awaitingApproval: number;
+  utilisation: number;
+}
+
+export interface SimulationRun {
+  model: FlowModel;
+  days: DaySample[];
+  cases: { plan: PlannedApplication; caseId: string; view: any; history: any }[];
+  neverSubmitted: number;
+  audit: any;
+  requests: number;
+  wallMs: number;
+  firstDay: string;
+  lastDay: string;
+}
+
+const CALENDAR = new DanishCalendar();
+const OFFICE_HOUR_MS = 9 * 60 * 60 * 1000;
+
+const ADMIN: Actor = { sub: 'sim-admin', role: 'admin' };
+const AUDITOR: Actor = { sub: 'sim-auditor', role: 'auditor' };
+const APPLICANT_ORGS: Record<ApplicantKind, { name: string; cvr?: string; country: string; sector: string; email: string }[]> = {
+  public_research: [
+    { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', sector: 'public_research', email: 'forsker@au.dk' },
+    { name: 'Københavns Universitet', cvr: '29979812', country: 'DK', sector: 'public_research', email: 'forsker@ku.dk' },
+    { name: 'Syddansk Universitet', cvr: '29283958', country: 'DK', sector: 'public_research', email: 'forsker@sdu.dk' },
+  ],
+  private: [{ name: 'Novo Nordisk A/S', cvr: '24256790', country: 'DK', sector: 'private', email: 'research@novonordisk.com' }],
+  foreign: [{ name: 'Karolinska Institutet', country: 'SE', sector: 'public_research', email: 'researcher@ki.se' }],
+};
+
+/** Working days from `day` (the day itself when it is one), `n` further on. */
+const workingDayAfter = (day: LocalDate, calendarDays: number): LocalDate => CALENDAR.nextWorkingDayFrom(day.plusDays(calendarDays));
+
+/**
+ * Plays a year on the running app: the demand arrives on working days, the people act with their
+ * capacity and delays, and each simulated day the clock moves on and every sweep runs once.
+ */
+export class Simulation {
+  private readonly prng: Prng;
+  private readonly live: Live[] = [];
+  private catalogue: CatalogueSource[] = [];
+  private readonly days: DaySample[] = [];
+  private today!: LocalDate;
+
+  constructor(
+    private readonly api: Api,
+    private readonly model: FlowModel,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    this.prng = new Prng(model.seed);
+  }
+
+  private caseworker = (i: number): Actor => ({ sub: `sim-caseworker-${i + 1}`, role: 'caseworker', organisation: '33257872', name: `Sagsbehandler ${i + 1}` });
+  private approver = (i: number): Actor => ({ sub: `sim-approver-${i + 1}`, role: 'legal_approver', organisation: '33257872', name: `Jurist ${i + 1}` });
+  private researcher = (app: Live): Actor => {
+    const org = APPLICANT_ORGS[app.plan.applicant][app.plan.n % APPLICANT_ORGS[app.plan.applicant].length];
+    return { sub: app.applicantSub, role: 'researcher', ...(org.cvr ? { organisation: org.cvr } : {}) };
+  };
+
+  async run(): Promise<SimulationRun> {
+    const started = Date.now();
+    this.catalogue = (await this.api.get<CatalogueSource[]>('/v1/data-sources', AUDITOR)).body;
+    const first = CALENDAR.nextWorkingDayFrom(LocalDate.parse(this.model.start));
+    const arrivalEnd = first.plusMonths(this.model.months);
+    const hardEnd = arrivalEnd.plusMonths(this.model.drainMonths);
+    this.plan(first, arrivalEnd);
+    // One step per Danish working day (weekends and public holidays are jumped over: nobody acts
+    // then, and the sweeps at the next step see every deadline that passed in between).
+    for (this.today = first; ; this.today = CALENDAR.nextWorkingDayFrom(this.today.plusDays(1))) {
+      await this.moveClockTo(this.today);
+      await this.api.post('/v1/dev/sweeps', ADMIN);
+      await this.workingDay();
+      if (!this.today.isBefore(arrivalEnd) && this.finished()) break;
+      if (!this.today.isBefore(hardEnd)) break;
+    }
+    this.log(`simulated ${first} … ${this.today}; collecting the end state`);
+    const cases = await inPool(
+      this.live.filter((a) => a.caseId),
+      8,
+      async (a) => ({
+        plan: a.plan,
+        caseId: a.caseId!,
+        view: (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body,
+        history: (await this.api.get(`/v1/cases/${a.caseId}/waiting-history`, AUDITOR)).body,
+      }),
+    );
+    const audit = (await this.api.get('/v1/audit/verify', AUDITOR)).body;
+    return {
+      model: this.model,
+      days: this.days,
+      cases,
+      neverSubmitted: this.live.filter((a) => !a.caseId).length,
+      audit,
+      requests: this.api.requests,
+      wallMs: Date.now() - started,
+      firstDay: first.toString(),
+      lastDay: this.today.toString(),
+    };
+  }
+
+  /** Arrivals spread over the working days of the arrival months, each with its whole fate drawn now. */
+  private plan(first: LocalDate, end: LocalDate): void {
+    const workingDays: LocalDate[] = [];
+    for (let d = first; d.isBefore(end); d = d.plusDays(1)) if (CALENDAR.isWorkingDay(d)) workingDays.push(d);
+    const bySource = (kind: SourceKind) => this.catalogue.filter((s) => s.kind === kind).map((s) => s.id);
+    for (let n = 0; n < this.model.applications; n++) {
+      const arrival = workingDays[Math.min(workingDays.length - 1, Math.floor((n + this.prng.next()) * (workingDays.length / this.model.applications)))];
+      const firstKind = this.prng.weighted(this.model.sourceMix);
+      const sources = [this.prng.pick(bySource(firstKind))];
+      if (this.prng.chance(this.model.multiSource)) {
+        const extra = this.prng.pick(bySource(this.prng.weighted(this.model.sourceMix)));
+        if (!sources.includes(extra)) sources.push(extra);
+      }
+      const neverAnswers = this.prng.chance(this.model.neverAnswers);
+      const plan: PlannedApplication = {
+        n,
+        arrival,
+        sources,
+        applicant: this.prng.weighted(this.model.applicantMix),
+        notReady: this.prng.chance(this.model.notReadyAtCheck),
+        blocking: this.prng.chance(this.model.blockingFinding),
+        fixDays: drawDays(this.prng, this.model.delays.fixBeforeSubmit),
+        answerDays: [drawDays(this.prng, this.model.delays.applicantAnswer), drawDays(this.prng, this.model.delays.applicantAnswer)],
+        neverAnswers,
+        withdraws: neverAnswers && this.prng.chance(this.model.withdrawAfterDeadline),
+        advisorDays: sources.map(() => drawDays(this.prng, this.model.delays.advisorAnswer)),
+        advisorLapses: sources.map(() => this.prng.chance(0.1)),
+        controllerDays: sources.map(() => drawDays(this.prng, this.model.delays.controllerDecision)),
+      };
+      this.live.push({
+        plan,
+        applicantSub: `sim-researcher-${n + 1}`,
+        supplementRound: 0,
+        subCases: [],
+        consultationsScheduled: new Set(),
+        advisorAnswers: [],
+        done: false,
+        silent: false,
+      });
+    }
+  }
+
+  private async moveClockTo(day: LocalDate): Promise<void> {
+    const at = new Date(startOfCopenhagenDay(day).getTime() + OFFICE_HOUR_MS);
+    await this.api.post('/v1/dev/clock', ADMIN, { to: at.toISOString() });
+  }
+
+  /** Nothing left that anyone in the simulation will do. */
+  private finished(): boolean {
+    return this.live.every((a) => a.done || a.silent);
+  }
+
+  private async workingDay(): Promise<void> {
+    const today = this.today;
+    // Applicants: new applications, drafts fixed after the check, answers to requests for supplement, withdrawals.
+    // Each applicant acts alone, so they act side by side (every draw was made when the application was planned).
+    const submitted: Live[] = [];
+    const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
+    await inPool(acting, 6, async (a) => {
+      if (a.plan.arrival.equals(today)) await this.draft(a, submitted);
+      else if (a.submitOn?.equals(today) && !a.caseId) await this.fixAndSubmit(a, submitted);
+      else if (a.answerOn?.equals(today)) await this.answer(a, submitted);
+      else await this.withdraw(a);
+    });
+    await inPool(submitted, 6, (a) => this.awaitScreening(a));
+    // Advisors answer the consultations the rules opened, after their delay (some let them lapse).
+    const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
+    await inPool(answering, 6, async (due) => {
+      {
+        await this.api.post(`/v1/consultations/${due.consultationId}/answer`, { sub: `sim-advisor-${due.region}`, role: 'advisor', region: due.region }, { answer: 'The variables are available for the period; no concerns.' }, [200, 409]);
+      }
+    });
+    // Controllers decide the recommendations sent to them, after their delay.
+    const deciding = this.live.flatMap((a) => a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)).map((s) => ({ a, s })));
+    await inPool(deciding, 6, async ({ a, s }) => {
+      {
+        const res = await this.postDeciding(
+          `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
+          { sub: `sim-controller-${s.controllerOrg}`, role: 'controller', organisation: s.controllerOrg! },
+          { outcome: s.recommendation, legalBasis: 'Sundhedsloven § 46 stk. 1; EHDS art. 68', reasoning: 'Decided on the recommendation of the contact point.' },
+        );
+        if (res.status === 201) {
+          s.decided = true;
+          if (res.body?.permit || a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
+        }
+      }
+    });
+    await this.approve();
+    const used = await this.caseworkers();
+    const workload = (await this.api.get('/v1/workload', this.caseworker(0))).body;
+    const approval = workload.byQueue.find((q: { queue: string }) => q.queue === 'approval');
+    this.days.push({
+      date: today.toString(),
+      unassigned: workload.totals.unassigned,
+      open: workload.totals.open,
+      atRisk: workload.totals.atRisk,
+      overdue: workload.totals.overdue,
+      awaitingApproval: approval?.open ?? 0,
+      utilisation: used / (this.model.caseworkers * this.model.caseworkerCapacity),
+    });
+    if (this.days.length % 20 === 0) {
+      this.log(`${today}: ${this.live.filter((a) => a.caseId).length} submitted, open ${workload.totals.open}, unassigned ${workload.totals.unassigned}, overdue ${workload.totals.overdue}, ${this.api.requests} requests`);
+    }
+  }
+
+  private content(a: Live, withDefects: { missing: boolean; blocking: boolean }): Record<string, unknown> {
+    const org = APPLICANT_ORGS[a.plan.applicant][a.plan.n % APPLICANT_ORGS[a.plan.applicant].length];
+    const start = a.plan.arrival.plusMonths(2);
+    const end = start.plusMonths(36);
+    const content: Record<string, unknown> = {
+      title: `Simulated study ${a.plan.n + 1}`,
+      purpose: 'To study outcomes after hospital treatment to improve care, using the registers requested.',
+      purposeCategory: 'scientific_research',
+      declarations: { noProhibitedUse: !withDefects.blocking, noReidentification: true, significantSocietalImportance: true, noStigmatisation: true },
+      applicant: { name: `Researcher ${a.plan.n + 1}`, email: org.email, organisation: { name: org.name, ...(org.cvr ? { cvr: org.cvr } : {}), country: org.country, sector: org.sector } },
+      researchers: [{ name: `Researcher ${a.plan.n + 1}`, email: org.email, organisation: org.name, countryOfAccess: org.country }],
+      legalBasis: { gdprArt6: 'art. 6(1)(e)', gdprArt9: 'art. 9(2)(j) with databeskyttelsesloven § 10' },
+      consent: false,
+      ethicsApproval: { committee: 'VEK', reference: `1-10-72-${a.plan.n + 1}-27`, status: 'approved' },
+      recordOfProcessing: { reference: `SIM-${a.plan.n + 1}`, controller: org.name, deletionDate: end.toString() },
+      output: 'anonymised',
+      processingEnvironment: 'sds_research_machine',
+      safeguards: 'Analysis only on the research machine; personal access with two-factor login; output checked for small cells before export.',
+      projectPeriod: { start: start.toString(), end: end.toString() },
+      retentionUntil: end.toString(),
+      dataRequests: a.plan.sources.map((id) => ({
+        dataSourceId: id,
+        variables: this.variables.get(id) ?? [],
+        population: 'Adults treated in Danish hospitals 2015–2024',
+        period: { start: '2015-01-01', end: '2024-12-31' },
+        biologicalMaterial: this.catalogue.find((s) => s.id === id)?.kind === 'biobank',
+        prospective: false,
+        necessity: 'Each variable answers one of the research questions; 2015–2024 gives the follow-up.',
+        wholeRegister: false,
+      })),
+    };
+    if (withDefects.missing) delete content.safeguards;
+    return content;
+  }
+
+  private readonly variables = new Map<string, string[]>();
+
+  private async draft(a: Live, submitted: Live[]): Promise<void> {
+    for (const id of a.plan.sources) {
+      if (this.variables.has(id)) continue;
+      const detail = (await this.api.get(`/v1/data-sources/${id}`, AUDITOR)).body;
+      this.variables.set(id, (detail.catalogue?.variables ?? []).slice(0, 4).map((v: { name: string }) => v.name));
+    }
+    const created = await this.api.post('/v1/applications', this.researcher(a), this.content(a, { missing: a.plan.notReady, blocking: a.plan.blocking }), [201]);
+    a.applicationId = created.body.id;
+    const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
+    if (check.body.readyToSubmit) await this.submit(a, submitted);
+    else a.submitOn = workingDayAfter(this.today, a.plan.fixDays);
+  }
+
+  private async fixAndSubmit(a: Live, submitted: Live[]): Promise<void> {
+    await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: a.plan.blocking }), [200]);
+    const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
+    if (!check.body.readyToSubmit) throw new Error(`application ${a.plan.n + 1} is still not ready after the fix: ${JSON.stringify(check.body).slice(0, 400)}`);
+    await this.submit(a, submitted);
+  }
+
+  private async submit(a: Live, submitted: Live[]): Promise<void> {
+    const res = await this.api.post(`/v1/applications/${a.applicationId}/submit`, this.researcher(a), {}, [202]);
+    a.caseId = res.body.id;
+    a.number = res.body.number;
+    submitted.push(a);
+  }
+
+  private async answer(a: Live, submitted: Live[]): Promise<void> {
+    a.answerOn = undefined;
+    await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: false }), [200]);
+    await this.api.post(`/v1/applications/${a.applicationId}/resubmit`, this.researcher(a), { answers: ['The application is amended as asked; the declarations now cover the use.'] }, [202]);
+    submitted.push(a);
+  }
+
+  private async withdraw(a: Live): Promise<void> {
+    a.withdrawOn = undefined;
+    await this.api.post(`/v1/applications/${a.applicationId}/withdraw`, this.researcher(a), { reason: 'The project could not go ahead.' }, [200, 201, 202]);
+    a.done = true;
+  }
+
+  /** Screening runs from the outbox; once it is done, the rules' consultations get their advisors' answer days. */
+  private async awaitScreening(a: Live): Promise<void> {
+    for (let i = 0; ; i++) {
+      const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body;
+      if (!['submitted', 'screening'].includes(c.state) && c.subCases.every((s: { screening: unknown }) => s.screening)) {
+        a.subCases = c.subCases.map((s: any) => ({
+          ...(a.subCases.find((x) => x.id === s.id) ?? {}),
+          id: s.id,
+          dataSourceId: s.dataSourceId,
+          track: s.track,
+          controllerOrg: s.controller?.cvr ?? null,
+        }));
+        for (const k of c.consultations.filter((k: { state: string; id: string }) => k.state === 'open' && !a.consultationsScheduled.has(k.id))) {
+          a.consultationsScheduled.add(k.id);
+          const at = Math.max(0, a.plan.sources.indexOf(a.subCases.find((s) => s.id === k.subCaseId)?.dataSourceId ?? ''));
+          if (!a.plan.advisorLapses[at]) a.advisorAnswers.push({ consultationId: k.id, region: k.advisorRegion, on: workingDayAfter(this.today, a.plan.advisorDays[at]) });
+        }
+        return;
+      }
+      if (i > 600) throw new Error(`case ${a.number} was not screened in time`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+
+  /**
+   * A draft, recommendation or controller decision; when its outcome departs from the screening's
+   * verdict (e.g. approving where the engine abstained) the API asks for the reason (422), and the
+   * decider gives one. 409: the case moved on (or a legal matter is still open); tried again later.
+   */
+  private async postDeciding(path: string, actor: Actor, body: Record<string, unknown>): Promise<Answer> {
+    const res = await this.api.post(path, actor, body, [201, 409, 422]);
+    if (res.status !== 422) return res;
+    if (!JSON.stringify(res.body).includes('departureReason')) throw new Error(`POST ${path}: 422 ${JSON.stringify(res.body).slice(0, 400)}`);
+    return this.api.post(path, actor, { ...body, departureReason: 'Weighed against the screening findings after the answers given.' }, [201, 409]);
+  }
+
+  private async isClosed(a: Live): Promise<boolean> {
+    const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body;
+    return ['decided', 'withdrawn'].includes(c.state);
+  }
+
+  /** Legal approvers issue the drafts waiting for them, soonest due first, each up to their capacity. */
+  private async approve(): Promise<void> {
+    for (let i = 0; i < this.model.approvers; i++) {
+      let left = this.model.approverCapacity;
+      const queue = (await this.api.get('/v1/queues/approval?limit=100', this.approver(i))).body.items;
+      for (const item of queue) {
+        if (left <= 0) break;
+        const c = (await this.api.get(`/v1/cases/${item.id}`, this.approver(i))).body;
+        for (const draft of c.pendingDrafts) {
+          if (left <= 0) break;
+          const res = await this.api.post(`/v1/decision-drafts/${draft.id}/issue`, this.approver(i), {}, [201, 403, 409]);
+          if (res.status !== 201) continue;
+          left -= 1;
+          const a = this.live.find((x) => x.caseId === item.id);
+          const s = a?.subCases.find((x) => x.id === draft.subCaseId);
+          if (s) s.decided = true;
+          if (a && a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
+        }
+      }
+    }
+  }
+
+  /** Each caseworker works on their own cases first, then claims the soonest due unassigned case, until the day's capacity is used. */
+  private async caseworkers(): Promise<number> {
+    let used = 0;
+    let unassigned: { id: string; dueAt: string | null }[] | undefined;
+    for (let i = 0; i < this.model.caseworkers; i++) {
+      const me = this.caseworker(i);
+      let left = this.model.caseworkerCapacity;
+      const mine = (await this.api.get('/v1/queues/mine?limit=100', me)).body.items as { id: string; state: string }[];
+      for (const item of mine.filter((x) => x.state === 'in_review')) {
+        if (left <= 0) break;
+        left -= await this.work(me, item.id, left);
+      }
+      while (left > 0) {
+        if (!unassigned) {
+          // Both shared queues, soonest statutory deadline first: read once a day, claimed from in turn.
+          const [central, collaborative] = await Promise.all(
+            ['central', 'collaborative'].map(async (q) => (await this.api.get(`/v1/queues/${q}?assignee=unassigned&state=in_review&limit=100`, me)).body.items as { id: string; dueAt: string | null }[]),
+          );
+          const seen = new Set<string>();
+          unassigned = [...central, ...collaborative]
+            .filter((x) => !seen.has(x.id) && seen.add(x.id))
+            .sort((x, y) => Date.parse(x.dueAt ?? '9999-12-31') - Date.parse(y.dueAt ?? '9999-12-31'));
+        }
+        const next = unassigned.shift();
+        if (!next) break;
+        const claimed = await this.api.post(`/v1/cases/${next.id}/claim`, me, {}, [200, 409]);
+        if (claimed.status !== 200) continue;
+        left -= 1;
+        if (left > 0) left -= await this.work(me, next.id, left);
+      }
+      used += this.model.caseworkerCapacity - left;
+    }
+    return used;
+  }
+
+  /**
+   * What a caseworker does on a case in review: ask for a supplement once when the screening found
+   * the application likely to be refused; otherwise, for each part whose consultation is answered
+   * or lapsed, resolve its open legal matters and draft the decision (central track) or recommend
+   * to the controller (collaborative track). Returns the capacity used.
+   */
+  private async work(me: Actor, caseId: string, capacity: number): Promise<number> {
+    const a = this.live.find((x) => x.caseId === caseId);
+    if (!a) return 0;
+    const c = (await this.api.get(`/v1/cases/${caseId}`, me)).body;
+    const refused = c.subCases.some((s: any) => s.state === 'in_review' && s.screening?.verdict === 'deny');
+    if (refused && a.supplementRound === 0) {
+      const asked = await this.api.post(`/v1/cases/${caseId}/supplement-requests`, me, { questions: ['The screening found the application likely to be refused: please amend it (declarations) or explain.'] }, [201, 409]);
+      if (asked.status === 201) {
+        a.supplementRound += 1;
+        if (a.plan.neverAnswers) {
+          a.silent = !a.plan.withdraws;
+          if (a.plan.withdraws) a.withdrawOn = workingDayAfter(this.today, 35);
+        } else a.answerOn = workingDayAfter(this.today, a.plan.answerDays[0]);
+      }
+      return 1;
+    }
+    let used = 0;
+    for (const s of c.subCases.filter((x: any) => x.state === 'in_review')) {
+      if (used >= capacity) break;
+      if (c.consultations.some((k: any) => k.subCaseId === s.id && k.state === 'open')) continue;
+      for (const m of c.legalMatters.filter((x: any) => x.subCaseId === s.id && x.state === 'open')) {
+        await this.api.post(`/v1/cases/${caseId}/legal-matters/${m.id}/resolve`, me, { documentReference: `${m.kind} SIM-${a.plan.n + 1}` }, [200]);
+        used += 1;
+      }
+      const outcome = s.screening?.verdict === 'deny' ? 'rejected' : 'approved';
+      const reasoning = outcome === 'approved' ? 'The purpose is scientific research and the data requested are necessary.' : 'The application does not meet the requirements the screening names.';
+      const track = a.subCases.find((x) => x.id === s.id)!;
+      if (s.track === 'central') {
+        const body = { outcome, legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10', reasoning, conditions: [] as string[] };
+        await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/decision-drafts`, me, body);
+      } else {
+        const res = await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/recommendations`, me, { outcome, reasoning });
+        if (res.status === 201) {
+          track.recommendation = outcome;
+          track.controllerDecidesOn = workingDayAfter(this.today, a.plan.controllerDays[Math.max(0, a.plan.sources.indexOf(s.dataSourceId))]);
+        }
+      }
+      used += 1;
+    }
+    return used;
+  }
+}
+
