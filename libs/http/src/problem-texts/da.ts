@@ -185,6 +185,8 @@ export const DA: ProblemTexts = {
     'answers-per-question': 'højst {{max}} svar, ét pr. spørgsmål',
     'listed-twice': '{{value}} er angivet to gange',
     'staff-change-empty': 'angiv mindst én af email, language eller active',
+    'advance-or-to': 'angiv enten advanceMs eller to, ikke begge og ikke ingen af dem',
+    'not-before-business-time': 'må ikke ligge før den aktuelle forretningstid {{now}}',
     'departure-reason': 'skal udfyldes, når afgørelsen afviger fra motorens vurdering',
     'not-in-past': 'skal være nu eller senere',
     'sub-case-of-case': 'skal være id på en delsag i denne sag',

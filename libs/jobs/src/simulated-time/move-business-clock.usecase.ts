@@ -40,10 +40,10 @@ export class MoveBusinessClock {
     const clock = this.settable(actor);
     const from = clock.now();
     if ((command.advanceMs === undefined) === (command.to === undefined)) {
-      throw new ValidationFailedError('Give either advanceMs or to.', [{ field: 'advanceMs', messages: ['give either advanceMs or to, not both or neither'] }]);
+      throw new ValidationFailedError('Give either advanceMs or to.', [{ field: 'advanceMs', messages: ['give either advanceMs or to, not both or neither'], rule: 'advance-or-to' }]);
     }
     if (command.to !== undefined && command.to.getTime() < from.getTime()) {
-      throw new ValidationFailedError('Business time only moves forward.', [{ field: 'to', messages: [`must not be before the current business time ${from.toISOString()}`] }]);
+      throw new ValidationFailedError('Business time only moves forward.', [{ field: 'to', messages: [`must not be before the current business time ${from.toISOString()}`], rule: 'not-before-business-time', args: { now: from.toISOString() } }]);
     }
     if (command.advanceMs !== undefined) clock.advance(command.advanceMs);
     else clock.set(command.to!);
