@@ -55,6 +55,11 @@ export interface AppConfig {
   rateLimits: RateLimits;
   /** The e-mail channel: `SMTP_URL` set sends notices by e-mail too; unset, they are in the app only. */
   mail?: MailConfig;
+  /**
+   * `HEARING_DAYS`: the applicant's time to comment on draft grounds before a refusal
+   * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
+   */
+  hearingDays: number;
 }
 
 export interface MailConfig {
@@ -251,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: readHttpEdge(env, problems, integer, nodeEnv === 'production'),
     rateLimits: readRateLimits(integer),
     mail,
+    hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -30,3 +30,8 @@ export * from './permits/revoke-permit.command';
 export * from './permits/expire-permits.handler';
 export * from './public-decisions/public-decisions.usecase';
 export * from './public-decisions/public-decisions.command';
+export * from './party-hearing/hear-party.usecase';
+export * from './party-hearing/hear-party.command';
+export * from './party-hearing/answer-hearing.usecase';
+export * from './party-hearing/answer-hearing.command';
+export * from './party-hearing/party-hearing.view';

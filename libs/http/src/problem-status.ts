@@ -39,6 +39,9 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'sub-case-closed': 409,
   'sub-case-not-ready': 409,
   'wrong-track': 409,
+  'hearing-open': 409,
+  'hearing-answered': 409,
+  'hearing-overdue': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.
@@ -51,6 +54,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'unknown-sub-case': 422,
   'idempotency-key-reused': 422,
   'supplement-unanswered': 422,
+  'hearing-required': 422,
   // Too many requests from one address or by one subject in the window (libs/rate-limit).
   'rate-limited': 429,
 };
