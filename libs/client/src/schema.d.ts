@@ -1150,6 +1150,11 @@ export interface components {
             legalMatterId?: string;
             /** @description conflict-of-interest: CVR of the organisation */
             organisation?: string;
+            /**
+             * Format: uuid
+             * @description hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)
+             */
+            hearingId?: string;
             /** @description conflict-of-interest: who declared the conflict */
             person?: string;
             /**
