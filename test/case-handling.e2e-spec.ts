@@ -186,6 +186,8 @@ describe('case handling from submit to permit (e2e)', () => {
         legalBasis: 'EHDS art. 68(1)',
         reasoning: 'The applicant lost the research environment authorisation.',
         departureReason: 'Facts changed after screening: authorisation withdrawn.',
+        // Forvaltningsloven § 19, stk. 2: the applicant itself told us, so there is nothing to hear it on.
+        hearingDispensedReason: 'The applicant itself reported that the authorisation was withdrawn.',
       }).expect(201)
     ).body;
     expect(correction.supersedes).toBe(lprDecisionId);

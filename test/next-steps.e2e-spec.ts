@@ -32,6 +32,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
     consultationId: string | null;
     legalMatterId: string | null;
     permitId: string | null;
+    hearingId: string | null;
     approvalBlockedBy: string[] | null;
   }
   // The case as the API answers it (the e2e reads it untyped, as supertest gives it).
@@ -82,6 +83,8 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
       ...((verdict === 'approve' && outcome === 'rejected') || (verdict === 'deny' && outcome !== 'rejected') ? { departureReason: 'Tested departure.' } : {}),
     });
     const outcome = verdict === 'deny' || step.approvalBlockedBy?.length ? 'rejected' : 'approved';
+    // A refusal the contact point drafts states why no hearing was needed (forvaltningsloven § 19, stk. 2).
+    const dispensed = outcome === 'rejected' ? { hearingDispensedReason: 'The refusal rests only on facts the applicant supplied.' } : {};
     const openKinds = v.legalMatters.filter((m: { subCaseId: string; state: string }) => m.subCaseId === step.subCaseId && m.state === 'open').map((m: { kind: string }) => m.kind);
     const kind = ['transfer_tool', 'private_company_contract', 'controller_roles', 'data_processing_agreement'].find((k) => !openKinds.includes(k));
     const casePath = `/v1/cases/${c.caseId}`;
@@ -122,7 +125,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
         case 'answer_consultation':
           return send('post', `/v1/consultations/${step.consultationId}/answer`, who, { answer: 'The variables are available.' });
         case 'draft_decision':
-          return send('post', `${casePath}/sub-cases/${step.subCaseId}/decision-drafts`, who, { ...decision(outcome), conditions: [] });
+          return send('post', `${casePath}/sub-cases/${step.subCaseId}/decision-drafts`, who, { ...decision(outcome), ...dispensed, conditions: [] });
         case 'recommend': {
           const { legalBasis: _legalBasis, ...recommendation } = decision(outcome);
           return send('post', `${casePath}/sub-cases/${step.subCaseId}/recommendations`, who, recommendation);
@@ -135,6 +138,10 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
           return send('post', `/v1/decision-drafts/${step.draftId}/return`, who, { reason: 'Say more about minimisation.' });
         case 'revoke_permit':
           return send('post', `/v1/permits/${step.permitId}/revoke`, who, { reason: 'Breach of the permit conditions.' });
+        case 'hear_party':
+          return send('post', `${casePath}/sub-cases/${step.subCaseId}/hearings`, who, { draftGrounds: 'The data requested exceed what the purpose needs.' });
+        case 'answer_hearing':
+          return send('post', `/v1/hearings/${step.hearingId}/answer`, who, { answer: 'The variables are all needed.' });
         default:
           throw new Error(`no route for ${step.command}`);
       }
@@ -144,26 +151,30 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
   }
 
   const DAY = 24 * 60 * 60 * 1000;
-  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, approvalBlockedBy: null, ...extra });
+  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, approvalBlockedBy: null, ...extra });
 
   /** Every command that changes something, on every object of the case a staff member can see. */
   async function candidates(c: CaseCopy, v: CaseView): Promise<Step[]> {
     const perCase = ['claim', 'release', 'assign', 'add_note', 'request_rescreen', 'consult', 'request_supplement', 'extend_clock', 'withdraw', 'edit_draft', 'resubmit'].map((command) => step(command));
     const perSubCase = v.subCases.flatMap((s: { id: string }) =>
-      ['draft_decision', 'recommend', 'controller_decide', 'consult', 'open_legal_matter'].map((command) => step(command, { subCaseId: s.id })),
+      ['draft_decision', 'recommend', 'controller_decide', 'consult', 'open_legal_matter', 'hear_party'].map((command) => step(command, { subCaseId: s.id })),
     );
     const onObjects = [
       ...(v.pendingDrafts ?? []).flatMap((d: { id: string; subCaseId: string }) => ['issue_decision', 'return_draft'].map((command) => step(command, { subCaseId: d.subCaseId, draftId: d.id }))),
       ...v.legalMatters.filter((m: { state: string }) => m.state === 'open').map((m: { id: string; subCaseId: string }) => step('resolve_legal_matter', { subCaseId: m.subCaseId, legalMatterId: m.id })),
       ...(v.consultations ?? []).filter((k: { state: string }) => k.state === 'open').map((k: { id: string; subCaseId: string | null }) => step('answer_consultation', { subCaseId: k.subCaseId, consultationId: k.id })),
     ];
-    const permits = (await get(`/v1/cases/${c.caseId}/decisions`, 'caseworker')).body.permits ?? [];
+    const decided = (await get(`/v1/cases/${c.caseId}/decisions`, 'caseworker')).body;
+    const permits = decided.permits ?? [];
+    const onHearings = (decided.hearings ?? [])
+      .filter((h: { kind: string; answeredAt: string | null }) => h.kind === 'held' && h.answeredAt === null)
+      .map((h: { id: string; subCaseId: string }) => step('answer_hearing', { subCaseId: h.subCaseId, hearingId: h.id }));
     const onPermits = permits.filter((p: { state: string }) => p.state === 'active').map((p: { id: string }) => step('revoke_permit', { permitId: p.id }));
-    return [...perCase, ...perSubCase, ...onObjects, ...onPermits];
+    return [...perCase, ...perSubCase, ...onObjects, ...onPermits, ...onHearings];
   }
 
   const sameTarget = (a: Step, b: Step) =>
-    a.command === b.command && a.subCaseId === b.subCaseId && a.draftId === b.draftId && a.consultationId === b.consultationId && a.legalMatterId === b.legalMatterId && a.permitId === b.permitId;
+    a.command === b.command && a.subCaseId === b.subCaseId && a.draftId === b.draftId && a.consultationId === b.consultationId && a.legalMatterId === b.legalMatterId && a.permitId === b.permitId && a.hearingId === b.hearingId;
 
   // Points of a case's life, each reached from a new submission through the API.
   async function inReview(): Promise<CaseCopy> {
@@ -173,6 +184,13 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
   async function awaitingApplicant(): Promise<CaseCopy> {
     const c = await inReview();
     expect((await send('post', `/v1/cases/${c.caseId}/supplement-requests`, 'caseworker', { questions: ['Which ethics approval covers the linkage?'] })).status).toBe(201);
+    return c;
+  }
+  async function hearingOut(): Promise<CaseCopy> {
+    const c = await inReview();
+    const [lpr] = (await staffView(c)).subCases;
+    await send('post', `/v1/cases/${c.caseId}/claim`, 'caseworker').expect(200);
+    await send('post', `/v1/cases/${c.caseId}/sub-cases/${lpr.id}/hearings`, 'caseworker', { draftGrounds: 'The variables exceed the purpose.' }).expect(201);
     return c;
   }
   async function inApproval(): Promise<CaseCopy> {
@@ -211,6 +229,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
   const points: [string, () => Promise<CaseCopy>][] = [
     ['in review, a consultation out', inReview],
     ['awaiting the applicant', awaitingApplicant],
+    ['in review, a hearing before a refusal out', hearingOut],
     ['a draft awaiting approval, a part with its controller, a blocking legal matter', inApproval],
     ['decided with a permit', decided],
   ];

@@ -655,9 +655,49 @@ export interface paths {
         put?: never;
         /**
          * Draft the decision on a central sub-case (or a correction of a decided one)
-         * @description Caseworker holding the case. A legal approver other than you issues or returns it (four eyes). An outcome that departs from the screening’s verdict needs `departureReason` (422); a screening made under law no longer in force is refused (409 `screening-outdated`).
+         * @description Caseworker holding the case. A legal approver other than you issues or returns it (four eyes). An outcome that departs from the screening’s verdict needs `departureReason` (422); a screening made under law no longer in force is refused (409 `screening-outdated`). A refusal follows a hearing of the applicant that was answered or lapsed (409 `hearing-open` while it runs), or gives `hearingDispensedReason` (422 `hearing-required`; forvaltningsloven § 19).
          */
         post: operations["draftDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/sub-cases/{subCaseId}/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the applicant the draft grounds of a refusal, with a deadline to comment (partshøring)
+         * @description Caseworker holding the case; a part in review without a pending draft (409). The deadline defaults to two weeks (`HEARING_DAYS`). The case then also waits on the applicant, by that deadline; the statutory clock runs on (forvaltningsloven § 19).
+         */
+        post: operations["hearParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hearings/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a hearing on the draft grounds of a refusal
+         * @description The applicant, once, before the deadline (409 `hearing-answered`, `hearing-overdue`). The answer is attached to the case and the caseworker is told (forvaltningsloven § 19).
+         */
+        post: operations["answerHearing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1234,6 +1274,11 @@ export interface components {
             legalMatterId?: string;
             /** @description conflict-of-interest: CVR of the organisation */
             organisation?: string;
+            /**
+             * Format: uuid
+             * @description hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)
+             */
+            hearingId?: string;
             /** @description conflict-of-interest: who declared the conflict */
             person?: string;
             /**
@@ -1318,7 +1363,7 @@ export interface components {
             cvr: string | null;
         };
         /** @enum {string} */
-        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit";
+        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing";
         /** @description A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it. */
         NextStep: {
             /** @example issue_decision */
@@ -1348,6 +1393,11 @@ export interface components {
              * @description The permit to revoke
              */
             permitId: string | null;
+            /**
+             * Format: uuid
+             * @description The hearing on draft grounds for refusal to answer (`POST /v1/hearings/{id}/answer`)
+             */
+            hearingId: string | null;
             /** @description controller_decide only: the open blocking legal matters an approval waits for; until they are resolved only a rejection is accepted */
             approvalBlockedBy: string[] | null;
         };
@@ -1374,7 +1424,7 @@ export interface components {
              */
             deadline: string | null;
             /** @enum {string|null} */
-            deadlineKind: "statutory" | "consultation" | "supplement" | null;
+            deadlineKind: "statutory" | "consultation" | "supplement" | "hearing" | null;
         };
         /** @description A wait for the applicant, which moved the due date */
         ClockPause: {
@@ -1649,7 +1699,7 @@ export interface components {
              */
             hours: number;
             /** @enum {string|null} */
-            deadlineKind: "statutory" | "consultation" | "supplement" | null;
+            deadlineKind: "statutory" | "consultation" | "supplement" | "hearing" | null;
             /** Format: date-time */
             deadline: string | null;
             /** @description Whether the wait ended by its deadline; null while it runs or without a deadline */
@@ -2510,7 +2560,7 @@ export interface components {
             version: number;
             clock: components["schemas"]["Clock"] | null;
         };
-        DecisionDto: {
+        DraftDecisionDto: {
             /** @enum {string} */
             outcome: "approved" | "approved_with_conditions" | "rejected";
             /** @description Begrundelse (forvaltningsloven §§ 22–24) */
@@ -2520,6 +2570,8 @@ export interface components {
             departureReason?: string;
             /** @example EHDS art. 68; databeskyttelsesloven § 10 */
             legalBasis: string;
+            /** @description A refusal without a hearing of the applicant: why none was needed (forvaltningsloven § 19, stk. 2) */
+            hearingDispensedReason?: string;
         };
         /** @description A caseworker’s draft decision on a central sub-case; a different legal approver issues or returns it (four eyes) */
         DecisionDraft: {
@@ -2546,6 +2598,40 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             returnReason: string | null;
+        };
+        HearPartyDto: {
+            /** @description The facts and grounds the refusal would rest on, as the applicant is to read them */
+            draftGrounds: string;
+            /** @description Days to answer; default the configured hearing period (two weeks) */
+            answerDays?: number;
+        };
+        /** @description What you may see of a case’s decisions: staff also see drafts and recommendations, a controller its own sources’ */
+        CaseDecisions: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subCaseId: string;
+            /** @enum {string} */
+            kind: "held" | "dispensed";
+            /** @description The grounds sent to the applicant (held) */
+            draftGrounds: string | null;
+            /**
+             * Format: date-time
+             * @description The deadline to answer (held)
+             */
+            answerDueAt: string | null;
+            /** @description Why no hearing was needed (dispensed) */
+            dispensedReason: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The applicant’s answer */
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        AnswerHearingDto: {
+            /** @description Your comments on the draft grounds */
+            answer: string;
         };
         /** @description Who decided: role and organisation; staff and auditors also see the person and who drafted it */
         DecidedBy: {
@@ -2723,8 +2809,18 @@ export interface components {
             /** Format: date-time */
             recommendedAt: string | null;
         };
-        /** @description What you may see of a case’s decisions: staff also see drafts and recommendations, a controller its own sources’ */
-        CaseDecisions: {
+        DecisionDto: {
+            /** @enum {string} */
+            outcome: "approved" | "approved_with_conditions" | "rejected";
+            /** @description Begrundelse (forvaltningsloven §§ 22–24) */
+            reasoning: string;
+            conditions?: string[];
+            /** @description Required when the outcome departs from the screening verdict */
+            departureReason?: string;
+            /** @example EHDS art. 68; databeskyttelsesloven § 10 */
+            legalBasis: string;
+        };
+        CaseDecisionsDto: {
             /** Format: uuid */
             caseId: string;
             /** @example EK-2026-000123 */
@@ -2736,6 +2832,8 @@ export interface components {
             drafts?: components["schemas"]["DecisionDraft"][];
             /** @description Staff, auditors and the controller only */
             recommendations?: components["schemas"]["Recommendation"][];
+            /** @description Hearings of the applicant before a refusal, or why none was held, of the parts you may see */
+            hearings: components["schemas"]["CaseDecisions"][];
         };
         /** @description The stored screening replayed with the stored rule-set versions on its own law date */
         ScreeningReplay: {
@@ -6437,7 +6535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["DraftDecisionDto"];
             };
         };
         responses: {
@@ -6515,6 +6613,233 @@ export interface operations {
             };
             /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hearParty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+                subCaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearPartyDto"];
+            };
+        };
+        responses: {
+            /** @description The hearing sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDecisions"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerHearing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerHearingDto"];
+            };
+        };
+        responses: {
+            /** @description The hearing with your answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDecisions"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7011,7 +7336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseDecisions"];
+                    "application/json": components["schemas"]["CaseDecisionsDto"];
                 };
             };
             /** @description No bearer token, or one that is not valid */

@@ -76,6 +76,11 @@ export interface AppConfig {
   mail?: MailConfig;
   /** `DELIVERY_RECEIVERS`: where each data holder (by CVR) receives its delivery and stop orders; a holder without one reads them through the API. */
   deliveryReceivers: Record<string, DeliveryReceiver>;
+  /**
+   * `HEARING_DAYS`: the applicant's time to comment on draft grounds before a refusal
+   * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
+   */
+  hearingDays: number;
 }
 
 export interface MailConfig {
@@ -296,6 +301,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: readRateLimits(integer),
     mail,
     deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
+    hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

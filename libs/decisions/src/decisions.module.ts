@@ -24,13 +24,16 @@ import { GetDecision } from './read-decisions/get-decision.usecase';
 import { GetPermit } from './read-decisions/get-permit.usecase';
 import { Recommend } from './recommend/recommend.usecase';
 import { ReturnDraft } from './return-draft/return-draft.usecase';
+import { PartyHearingRepository } from './infrastructure/party-hearing.repository';
+import { AnswerHearing } from './party-hearing/answer-hearing.usecase';
+import { HearParty } from './party-hearing/hear-party.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
-  providers: [PermitEvents, DecisionRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
+  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

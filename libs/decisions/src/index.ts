@@ -34,3 +34,8 @@ export * from './documents/decision-documents.usecase';
 export * from './documents/decision-document.command';
 export * from './permits/permit-events';
 export * from './documents/document-texts';
+export * from './party-hearing/hear-party.usecase';
+export * from './party-hearing/hear-party.command';
+export * from './party-hearing/answer-hearing.usecase';
+export * from './party-hearing/answer-hearing.command';
+export * from './party-hearing/party-hearing.view';

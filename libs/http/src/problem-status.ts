@@ -41,6 +41,9 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'sub-case-closed': 409,
   'sub-case-not-ready': 409,
   'wrong-track': 409,
+  'hearing-open': 409,
+  'hearing-answered': 409,
+  'hearing-overdue': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.
@@ -54,6 +57,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'idempotency-key-reused': 422,
   'supplement-unanswered': 422,
   'opt-out-checks-missing': 422,
+  'hearing-required': 422,
   // Too many requests from one address or by one subject in the window (libs/rate-limit).
   'rate-limited': 429,
 };

@@ -53,6 +53,7 @@ export class ProblemSchema {
   @ApiPropertyOptional({ type: [String], description: 'unknown-queue: the queues there are' }) queues?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-duplicate: the open legal matter of that kind' }) legalMatterId?: string;
   @ApiPropertyOptional({ description: 'conflict-of-interest: CVR of the organisation' }) organisation?: string;
+  @ApiPropertyOptional({ description: 'hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)', format: 'uuid' }) hearingId?: string;
   @ApiPropertyOptional({ description: 'conflict-of-interest: who declared the conflict' }) person?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-open: the sub-case whose decision waits' }) subCaseId?: string;
   @ApiPropertyOptional({ type: [ProblemLegalMatterSchema], description: 'legal-matter-open: the blocking legal matters to resolve first' }) openLegalMatters?: ProblemLegalMatterSchema[];

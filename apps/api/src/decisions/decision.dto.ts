@@ -1,6 +1,6 @@
 import { OUTCOMES, Outcome } from '@kp/decisions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class RecommendationDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
@@ -15,6 +15,23 @@ export class RecommendationDto {
 
 export class DecisionDto extends RecommendationDto {
   @ApiProperty({ example: 'EHDS art. 68; databeskyttelsesloven § 10' }) @IsString() @IsNotEmpty() @MaxLength(2000) legalBasis!: string;
+}
+
+export class DraftDecisionDto extends DecisionDto {
+  @ApiPropertyOptional({ description: 'A refusal without a hearing of the applicant: why none was needed (forvaltningsloven § 19, stk. 2)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  hearingDispensedReason?: string;
+}
+
+export class HearPartyDto {
+  @ApiProperty({ description: 'The facts and grounds the refusal would rest on, as the applicant is to read them' }) @IsString() @IsNotEmpty() @MaxLength(20000) draftGrounds!: string;
+  @ApiPropertyOptional({ description: 'Days to answer; default the configured hearing period (two weeks)', minimum: 1, maximum: 90 }) @IsOptional() @IsInt() @Min(1) @Max(90) answerDays?: number;
+}
+
+export class AnswerHearingDto {
+  @ApiProperty({ description: 'Your comments on the draft grounds' }) @IsString() @IsNotEmpty() @MaxLength(20000) answer!: string;
 }
 
 export class ReasonDto {

@@ -1,5 +1,9 @@
 import { Actor, CurrentActor, Public, Roles } from '@kp/auth';
 import {
+  AnswerHearing,
+  AnswerHearingCommand,
+  HearParty,
+  HearPartyCommand,
   CaseDecisions,
   CaseDecisionsCommand,
   DecisionDocumentCommand,
@@ -34,13 +38,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, Streamab
 import { Request, Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
-import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
 import {
   CaseDecisionsDto,
   DecisionDraftDto,
   DecisionExplanationDto,
   DecisionViewDto,
   IssuedDecisionDto,
+  PartyHearingDto,
   PermitDto,
   PublicDecisionPageDto,
   RecommendationViewDto,
@@ -70,6 +75,8 @@ export class DecisionsController {
     private readonly explainDecision: ExplainDecision,
     private readonly revokePermit: RevokePermit,
     private readonly documents: DecisionDocuments,
+    private readonly hearParty: HearParty,
+    private readonly answerHearing: AnswerHearing,
   ) {}
 
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
@@ -78,12 +85,40 @@ export class DecisionsController {
     operationId: 'draftDecision',
     summary: 'Draft the decision on a central sub-case (or a correction of a decided one)',
     description:
-      'Caseworker holding the case. A legal approver other than you issues or returns it (four eyes). An outcome that departs from the screening’s verdict needs `departureReason` (422); a screening made under law no longer in force is refused (409 `screening-outdated`).',
+      'Caseworker holding the case. A legal approver other than you issues or returns it (four eyes). An outcome that departs from the screening’s verdict needs `departureReason` (422); a screening made under law no longer in force is refused (409 `screening-outdated`). A refusal follows a hearing of the applicant that was answered or lapsed (409 `hearing-open` while it runs), or gives `hearingDispensedReason` (422 `hearing-required`; forvaltningsloven § 19).',
   })
   @ApiCreatedResponse({ type: DecisionDraftDto, description: 'The pending draft' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DecisionDto, @IfMatch() expectedVersion?: number): Promise<DecisionDraftDto> {
+  async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: DraftDecisionDto, @IfMatch() expectedVersion?: number): Promise<DecisionDraftDto> {
     return draftView(await this.draftDecision.execute(actor, DraftDecisionCommand.create({ ...body, caseId: id, subCaseId, expectedVersion })));
+  }
+
+  @Post('cases/:id/sub-cases/:subCaseId/hearings')
+  @Roles('caseworker')
+  @ApiOperation({
+    operationId: 'hearParty',
+    summary: 'Send the applicant the draft grounds of a refusal, with a deadline to comment (partshøring)',
+    description:
+      'Caseworker holding the case; a part in review without a pending draft (409). The deadline defaults to two weeks (`HEARING_DAYS`). The case then also waits on the applicant, by that deadline; the statutory clock runs on (forvaltningsloven § 19).',
+  })
+  @ApiCreatedResponse({ type: PartyHearingDto, description: 'The hearing sent' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async hear(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('subCaseId') subCaseId: string, @Body() body: HearPartyDto, @IfMatch() expectedVersion?: number): Promise<PartyHearingDto> {
+    return this.hearParty.execute(actor, HearPartyCommand.create({ ...body, caseId: id, subCaseId, expectedVersion }));
+  }
+
+  @Post('hearings/:id/answer')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'answerHearing',
+    summary: 'Answer a hearing on the draft grounds of a refusal',
+    description: 'The applicant, once, before the deadline (409 `hearing-answered`, `hearing-overdue`). The answer is attached to the case and the caseworker is told (forvaltningsloven § 19).',
+  })
+  @ApiOkResponse({ type: PartyHearingDto, description: 'The hearing with your answer' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AnswerHearingDto, @IfMatch() expectedVersion?: number): Promise<PartyHearingDto> {
+    return this.answerHearing.execute(actor, AnswerHearingCommand.create({ hearingId: id, answer: body.answer, expectedVersion }));
   }
 
   @Post('decision-drafts/:id/issue')

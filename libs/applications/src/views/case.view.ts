@@ -22,6 +22,7 @@ function stepView(step: NextStep) {
     consultationId: step.consultationId ?? null,
     legalMatterId: step.legalMatterId ?? null,
     permitId: step.permitId ?? null,
+    hearingId: step.hearingId ?? null,
     approvalBlockedBy: step.approvalBlockedBy ?? null,
   };
 }

@@ -31,13 +31,22 @@ export interface ActivePermitFact {
   number: string;
 }
 
+/** A hearing of the applicant on draft grounds for refusal, not yet answered (forvaltningsloven § 19). */
+export interface OpenHearingFact {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  answerDueAt: Date;
+}
+
 export interface CaseFactsOf {
   pendingDrafts: PendingDraftFact[];
   openSupplementRequests: OpenSupplementRequestFact[];
   activePermits: ActivePermitFact[];
+  openHearings: OpenHearingFact[];
 }
 
-export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits'] as const satisfies readonly (keyof CaseFactsOf)[];
+export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits', 'openHearings'] as const satisfies readonly (keyof CaseFactsOf)[];
 export type CaseFactKind = (typeof CASE_FACT_KINDS)[number];
 
-export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [] });
+export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [], openHearings: [] });

@@ -39,6 +39,8 @@ export const COMMANDS = [
   'recommend',
   'controller_decide',
   'revoke_permit',
+  'hear_party',
+  'answer_hearing',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -47,7 +49,7 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
-const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen'];
+const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen', 'hear_party'];
 /**
  * A legal approver works the approval queue: claims and assigns like a caseworker, opens and resolves legal matters, issues decisions,
  * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).
@@ -56,7 +58,8 @@ const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add
 
 /** In review, and (unchanged) while a consultation is out. */
 const inReview: Partial<Record<LifecycleRole, Command[]>> = {
-  researcher: ['read_case', 'withdraw'],
+  // The applicant answers a hearing on draft grounds for refusal (forvaltningsloven § 19).
+  researcher: ['read_case', 'withdraw', 'answer_hearing'],
   system: ['screen', 'lapse_consultation'],
   caseworker: staffWork,
   legal_approver: approverWork,
@@ -83,8 +86,8 @@ export const LIFECYCLE: Table = {
   // consultation about one part stops neither the work on the others nor a controller's decision.
   consultation: inReview,
   awaiting_controller: {
-    researcher: ['read_case', 'withdraw'],
-    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision'],
+    researcher: ['read_case', 'withdraw', 'answer_hearing'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'hear_party'],
     legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],

@@ -33,9 +33,21 @@ describe('next steps', () => {
   it('offers a caseworker the case’s work and, per part, the decision its track takes', () => {
     expect(commands(situation())).toEqual({
       case: ['claim', 'assign', 'add_note', 'request_rescreen', 'consult', 'request_supplement', 'extend_clock'],
-      lpr: ['draft_decision', 'consult', 'open_legal_matter'],
-      epj: ['recommend', 'consult', 'open_legal_matter'],
+      // Either part may be refused, so the applicant may first be heard on it (forvaltningsloven § 19).
+      lpr: ['draft_decision', 'consult', 'open_legal_matter', 'hear_party'],
+      epj: ['recommend', 'consult', 'open_legal_matter', 'hear_party'],
     });
+  });
+
+  it('offers no second hearing on a part while one runs, and the applicant the answer to it', () => {
+    const facts = { ...noCaseFacts(), openHearings: [{ id: 'h-1', caseId: 'c', subCaseId: 'lpr', answerDueAt: new Date('2027-03-15T08:00:00Z') }] };
+    expect(nextSteps(situation({ facts })).subCases.lpr.map((x) => x.command)).not.toContain('hear_party');
+    expect(nextSteps(situation({ facts })).subCases.epj.map((x) => x.command)).toContain('hear_party');
+    const applicant = { sub: 'r-1', role: 'researcher' } as Actor;
+    const steps = nextSteps({ ...situation({ facts, actor: applicant }), c: { state: 'in_review', assigneeSub: null, applicantOrg: '31119103', applicantSub: 'r-1' } as CaseRecord });
+    expect(steps.subCases.lpr).toEqual(expect.arrayContaining([{ command: 'answer_hearing', subCaseId: 'lpr', hearingId: 'h-1' }]));
+    const other = nextSteps({ ...situation({ facts, actor: { sub: 'r-2', role: 'researcher' } as Actor }), c: { state: 'in_review', assigneeSub: null, applicantOrg: '31119103', applicantSub: 'r-1' } as CaseRecord });
+    expect(other.subCases.lpr ?? []).not.toEqual(expect.arrayContaining([expect.objectContaining({ command: 'answer_hearing' })]));
   });
 
   it('offers release to the holder only, and nothing but release to a person with a declared conflict', () => {

@@ -16,6 +16,8 @@ export interface NextStep {
   consultationId?: string;
   legalMatterId?: string;
   permitId?: string;
+  /** The hearing on draft grounds for refusal to answer (forvaltningsloven § 19). */
+  hearingId?: string;
   /** A decision the controller may make now only as a rejection: an approval waits for these legal matters. */
   approvalBlockedBy?: string[];
 }
@@ -109,5 +111,10 @@ function subCaseSteps(s: StepSituation, sub: SubCaseRecord, may: (command: Comma
   if (may('open_legal_matter') && open) on('open_legal_matter');
   if (may('resolve_legal_matter')) for (const m of s.legalMatters.filter((m) => m.subCaseId === sub.id && m.state === 'open')) on('resolve_legal_matter', { legalMatterId: m.id });
   if (may('answer_consultation')) for (const k of answerable(s).filter((k) => k.subCaseId === sub.id)) on('answer_consultation', { consultationId: k.id });
+  // HearParty: before drafting a refusal of a part in review, one hearing at a time (forvaltningsloven § 19).
+  const hearings = facts.openHearings.filter((h) => h.subCaseId === sub.id);
+  if (may('hear_party') && sub.state === 'in_review' && !draft && hearings.length === 0) on('hear_party');
+  // AnswerHearing: the applicant, on each hearing still open.
+  if (may('answer_hearing') && s.c.applicantSub === actor.sub) for (const h of hearings) on('answer_hearing', { hearingId: h.id });
   return steps;
 }

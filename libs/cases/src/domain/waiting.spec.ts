@@ -68,6 +68,15 @@ describe('whom a sub-case waits on', () => {
     const migration = readFileSync(join(__dirname, '../../../../migrations/1795500750000-WaitingPeriods.ts'), 'utf8');
     const listed = (column: string) => new RegExp(`${column} text[^(]*CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(migration)![1].split(',').map((k) => k.trim().replace(/'/g, ''));
     expect(listed('role')).toEqual([...WAITING_ROLES]);
-    expect(listed('deadline_kind')).toEqual([...DEADLINE_KINDS]);
+    // The party hearings (issue 16) widened the deadline kinds: the newest constraint counts.
+    const widened = readFileSync(join(__dirname, '../../../../migrations/1795500900000-PartyHearings.ts'), 'utf8');
+    const kinds = /ADD CONSTRAINT waiting_period_deadline_kind_check CHECK \(deadline_kind IN \(([^)]*)\)\)/.exec(widened)![1].split(',').map((k) => k.trim().replace(/'/g, ''));
+    expect(kinds).toEqual([...DEADLINE_KINDS]);
+    expect(listed('deadline_kind')).toEqual(DEADLINE_KINDS.filter((k) => k !== 'hearing'));
+  });
+
+  it('waits on the applicant, too, while a hearing before a refusal of the part runs (forvaltningsloven § 19)', () => {
+    const facts = { ...noCaseFacts(), openHearings: [{ id: 'h', caseId: 'c', subCaseId: 'lpr', answerDueAt: new Date('2027-03-15T08:00:00Z') }] };
+    expect(waits('in_review', [sub('lpr', 'in_review'), sub('rkkp', 'in_review')], { facts })).toEqual({ lpr: ['caseworker/statutory', 'applicant/hearing'], rkkp: ['caseworker/statutory'] });
   });
 });

@@ -8,9 +8,10 @@ export type WaitingRole = (typeof WAITING_ROLES)[number];
 
 /**
  * The deadline that applies to a wait: the statutory decision clock (EHDS art. 68(4)), a
- * consultation's deadline, or the applicant's deadline to complete the application (4 weeks).
+ * consultation's deadline, the applicant's deadline to complete the application (4 weeks), or the
+ * applicant's deadline to comment on draft grounds for refusal (partshøring, forvaltningsloven § 19).
  */
-export const DEADLINE_KINDS = ['statutory', 'consultation', 'supplement'] as const;
+export const DEADLINE_KINDS = ['statutory', 'consultation', 'supplement', 'hearing'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface WaitingParty {
@@ -25,7 +26,7 @@ export interface WaitingInput {
   c: Pick<CaseRecord, 'state'>;
   subCases: SubCaseRecord[];
   consultations: ConsultationRecord[];
-  facts: Pick<CaseFactsOf, 'pendingDrafts' | 'openSupplementRequests'>;
+  facts: Pick<CaseFactsOf, 'pendingDrafts' | 'openSupplementRequests' | 'openHearings'>;
   /** Each open sub-case's statutory due time (its clock's dueAt); absent when no clock runs. */
   statutoryDue: Record<string, Date | undefined>;
 }
@@ -45,6 +46,8 @@ function party(role: WaitingRole, qualifier: string | null, deadlineKind: Deadli
  *   controller on that controller, each by the sub-case's statutory due date;
  * - an open consultation on the part (or on the whole case) adds its region's advisors, by its deadline —
  *   it informs and never blocks, but someone still owes an answer;
+ * - a hearing on draft grounds for refusal of the part adds the applicant, by its answer date
+ *   (forvaltningsloven § 19): the statutory clock runs on, but the wait is on record;
  * - a decided part with a correcting draft waits on a legal approver (no statutory clock runs any more).
  */
 export function waitingParties(input: WaitingInput): Map<string, WaitingParty[]> {
@@ -62,6 +65,8 @@ export function waitingParties(input: WaitingInput): Map<string, WaitingParty[]>
         if (s.state === 'awaiting_approval') waits.push(party('legal_approver', null, 'statutory', due));
         if (s.state === 'awaiting_controller') waits.push(party('controller', s.controllerOrg ?? s.dataSourceId, 'statutory', due));
       }
+      const hearings = (facts.openHearings ?? []).filter((h) => h.subCaseId === s.id);
+      if (hearings.length && c.state !== 'awaiting_applicant') waits.push(party('applicant', null, 'hearing', earliest(hearings.map((h) => h.answerDueAt))));
       const consultations = input.consultations.filter((k) => k.state === 'open' && (k.subCaseId === null || k.subCaseId === s.id));
       for (const region of [...new Set(consultations.map((k) => k.advisorRegion))].sort()) {
         waits.push(party('advisor', region, 'consultation', earliest(consultations.filter((k) => k.advisorRegion === region).map((k) => k.deadline))));

@@ -2,6 +2,7 @@ import { CaseFacts } from '@kp/cases';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isApproving } from '../domain/outcome';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
 
 /**
  * Tells the case kernel which drafts wait for a legal approver (four eyes) and which permits are
@@ -12,6 +13,7 @@ export class DecisionFacts implements OnModuleInit {
   constructor(
     private readonly facts: CaseFacts,
     private readonly decisions: DecisionRepository,
+    private readonly hearings: PartyHearingRepository,
   ) {}
 
   onModuleInit(): void {
@@ -28,6 +30,10 @@ export class DecisionFacts implements OnModuleInit {
     );
     this.facts.provide('activePermits', async (manager, caseIds) =>
       (await this.decisions.activePermitsOfCases(manager, caseIds)).map((p) => ({ id: p.id, caseId: p.caseId, number: p.number })),
+    );
+    // A hearing before a refusal waits on the applicant until answered (forvaltningsloven § 19).
+    this.facts.provide('openHearings', async (manager, caseIds) =>
+      (await this.hearings.openOfCases(manager, caseIds)).map((h) => ({ id: h.id, caseId: h.caseId, subCaseId: h.subCaseId, answerDueAt: new Date(h.answerDueAt!) })),
     );
   }
 }

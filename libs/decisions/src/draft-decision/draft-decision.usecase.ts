@@ -4,11 +4,13 @@ import { DomainError } from '@kp/errors';
 import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DecisionContext } from '../domain/decision-context';
 import { DecisionDraftRecord } from '../domain/decision-records';
 import { EngineView } from '../domain/engine-view';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
+import { isApproving } from '../domain/outcome';
 import { DraftDecisionCommand } from './draft-decision.command';
 
 /**
@@ -22,6 +24,7 @@ export class DraftDecision {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
     private readonly decisions: DecisionRepository,
+    private readonly hearings: PartyHearingRepository,
     private readonly engineView: EngineView,
     private readonly notifier: Notifier,
     private readonly clock: BusinessClock,
@@ -44,6 +47,8 @@ export class DraftDecision {
         }
         const supersedes = correcting ? await this.decisions.currentDecision(manager, subCase.id) : undefined;
         const engine = await this.engineView.compare(manager, subCase.id, command.outcome, at, command.departureReason);
+        // After the engine's check, so a missing departure reason is named first.
+        if (!isApproving(command.outcome)) await this.assertHeard(manager, c.id, subCase.id, actor.sub, at, command.hearingDispensedReason?.trim());
         const draft = await this.decisions.insertDraft(manager, {
           caseId: c.id,
           subCaseId: subCase.id,
@@ -73,11 +78,37 @@ export class DraftDecision {
           result: draft,
           audit: {
             action: 'decision.drafted',
-            payload: { draftId: draft.id, subCaseId: subCase.id, outcome: draft.outcome, departsFromEngine: draft.departsFromEngine, supersedes: draft.supersedesId },
+            payload: {
+              draftId: draft.id,
+              subCaseId: subCase.id,
+              outcome: draft.outcome,
+              departsFromEngine: draft.departsFromEngine,
+              supersedes: draft.supersedesId,
+              ...(command.hearingDispensedReason?.trim() && !isApproving(command.outcome) ? { hearingDispensedReason: command.hearingDispensedReason.trim() } : {}),
+            },
           },
         };
       });
       return done.result;
     });
+  }
+
+  /**
+   * Partshøring (forvaltningsloven § 19): a refusal of the part follows a hearing the applicant has
+   * answered or let lapse, or records why none was needed (§ 19, stk. 2). Which facts the applicant
+   * already knows is the caseworker's judgement, so the law's exceptions are a recorded reason,
+   * not a rule the system guesses.
+   */
+  private async assertHeard(manager: EntityManager, caseId: string, subCaseId: string, by: string, at: Date, dispensedReason: string | undefined): Promise<void> {
+    const held = (await this.hearings.forSubCase(manager, subCaseId)).filter((h) => h.kind === 'held');
+    const open = held.find((h) => h.answeredAt === null && new Date(h.answerDueAt!) > at);
+    if (open) throw new DomainError('hearing-open', `The applicant has until ${new Date(open.answerDueAt!).toISOString()} to answer the hearing on this part; draft the refusal after the answer or the deadline.`, { hearingId: open.id });
+    if (held.length > 0) return;
+    if (!dispensedReason) {
+      throw new DomainError('hearing-required', 'A refusal must follow a hearing of the applicant on its grounds, or state in hearingDispensedReason why none is needed (forvaltningsloven § 19, stk. 2).', {
+        errors: [{ field: 'hearingDispensedReason', messages: ['hear the applicant first, or give the reason no hearing is needed'] }],
+      });
+    }
+    await this.hearings.insert(manager, { caseId, subCaseId, kind: 'dispensed', draftGrounds: null, answerDueAt: null, dispensedReason, sentBy: by, sentAt: at });
   }
 }

@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
+import { partyHearingView } from '../party-hearing/party-hearing.view';
 import { CaseDecisionsCommand } from './case-decisions.command';
 import { decisionView, draftView, permitView, recommendationView } from './decision.view';
 import { DecisionVisibility } from './decision-visibility';
@@ -20,6 +22,7 @@ export class CaseDecisions {
     private readonly visibility: DecisionVisibility,
     private readonly decisions: DecisionRepository,
     private readonly audit: AuditLog,
+    private readonly hearings: PartyHearingRepository,
   ) {}
 
   async execute(actor: Actor, { caseId }: CaseDecisionsCommand) {
@@ -37,6 +40,8 @@ export class CaseDecisions {
       caseNumber: c.number,
       decisions,
       permits,
+      // Whether the applicant was heard before a refusal, with the answer, or why not (forvaltningsloven § 19).
+      hearings: mine(await this.hearings.forCase(manager, c.id)).map(partyHearingView),
       drafts: staff ? (await this.decisions.draftsForCase(manager, c.id)).map(draftView) : undefined,
       recommendations: staff || actor.role === 'controller' ? mine(await this.decisions.recommendationsForCase(manager, c.id)).map(recommendationView) : undefined,
     };

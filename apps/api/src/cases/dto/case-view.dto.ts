@@ -56,6 +56,7 @@ export class NextStepDto implements NextStepView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation to answer (`POST /v1/consultations/{id}/answer`)' }) consultationId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The legal matter to resolve' }) legalMatterId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The permit to revoke' }) permitId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The hearing on draft grounds for refusal to answer (`POST /v1/hearings/{id}/answer`)' }) hearingId!: string | null;
   @ApiProperty({
     type: [String],
     nullable: true,

@@ -1,6 +1,6 @@
 import { Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
-import { CaseDecisions, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
+import { CaseDecisions, PartyHearingView, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
 import { LocalisedTextSchema } from '@kp/http';
 import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit, Verdict } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
@@ -151,6 +151,22 @@ export class IssuedDecisionDto {
 type CaseDecisionsView = Awaited<ReturnType<CaseDecisions['execute']>>;
 
 @ApiSchema({ name: 'CaseDecisions', description: 'What you may see of a case’s decisions: staff also see drafts and recommendations, a controller its own sources’' })
+@ApiSchema({
+  name: 'PartyHearing',
+  description: 'A hearing of the applicant before a refusal of one part (partshøring, forvaltningsloven § 19): held, with the draft grounds, deadline and answer; or dispensed with, for the recorded reason (§ 19, stk. 2)',
+})
+export class PartyHearingDto implements PartyHearingView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: ['held', 'dispensed'] }) kind!: 'held' | 'dispensed';
+  @ApiProperty({ type: String, nullable: true, description: 'The grounds sent to the applicant (held)' }) draftGrounds!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The deadline to answer (held)' }) answerDueAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why no hearing was needed (dispensed)' }) dispensedReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The applicant’s answer' }) answer!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt!: string | null;
+}
+
 export class CaseDecisionsDto implements CaseDecisionsView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: 'EK-2026-000123' }) caseNumber!: string;
@@ -158,6 +174,7 @@ export class CaseDecisionsDto implements CaseDecisionsView {
   @ApiProperty({ type: [PermitDto], description: 'Empty for a controller' }) permits!: PermitDto[];
   @ApiPropertyOptional({ type: [DecisionDraftDto], description: 'Staff and auditors only' }) drafts!: DecisionDraftDto[] | undefined;
   @ApiPropertyOptional({ type: [RecommendationViewDto], description: 'Staff, auditors and the controller only' }) recommendations!: RecommendationViewDto[] | undefined;
+  @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see' }) hearings!: PartyHearingDto[];
 }
 
 type Explanation = Awaited<ReturnType<ExplainDecision['execute']>>;

@@ -158,8 +158,16 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
           <ActionForm
             {...common}
             variant="primary"
-            fields={decisionFields(step, true)}
-            run={(v) => send(api.POST('/v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts', { params: { path: { id: kase.id, subCaseId } }, headers: ifMatch, body: decisionBody(v) }))}
+            fields={[...decisionFields(step, true), { name: 'hearingDispensedReason', label: t('actions.field.hearingDispensedReason'), kind: 'textarea', hint: t('actions.field.hearingDispensedReasonHint') }]}
+            run={(v) =>
+              send(
+                api.POST('/v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts', {
+                  params: { path: { id: kase.id, subCaseId } },
+                  headers: ifMatch,
+                  body: { ...decisionBody(v), hearingDispensedReason: optional(v.hearingDispensedReason) },
+                }),
+              )
+            }
           />
         );
       case 'recommend':
@@ -193,6 +201,23 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
             run={(v) => send(api.POST('/v1/decision-drafts/{id}/return', { params: { path: { id: step.draftId ?? '' } }, headers: ifMatch, body: { reason: v.reason } }))}
           />
         );
+      case 'hear_party':
+        return (
+          <ActionForm
+            {...common}
+            fields={[{ name: 'draftGrounds', label: t('actions.field.draftGrounds'), kind: 'textarea', hint: t('actions.field.draftGroundsHint') }]}
+            run={(v) => send(api.POST('/v1/cases/{id}/sub-cases/{subCaseId}/hearings', { params: { path: { id: kase.id, subCaseId } }, headers: ifMatch, body: { draftGrounds: v.draftGrounds } }))}
+          />
+        );
+      case 'answer_hearing':
+        return (
+          <ActionForm
+            {...common}
+            variant="primary"
+            fields={[{ name: 'answer', label: t('actions.field.hearingAnswer'), kind: 'textarea' }]}
+            run={(v) => send(api.POST('/v1/hearings/{id}/answer', { params: { path: { id: step.hearingId ?? '' } }, headers: ifMatch, body: { answer: v.answer } }))}
+          />
+        );
       case 'revoke_permit':
         return (
           <ActionForm
@@ -224,7 +249,7 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
     }
   };
   const shown = steps
-    .map((step, index) => ({ element: render(step), key: `${step.command}-${step.subCaseId ?? ''}-${step.draftId ?? step.consultationId ?? step.legalMatterId ?? step.permitId ?? index}` }))
+    .map((step, index) => ({ element: render(step), key: `${step.command}-${step.subCaseId ?? ''}-${step.draftId ?? step.consultationId ?? step.legalMatterId ?? step.permitId ?? step.hearingId ?? index}` }))
     .filter(({ element }) => element !== null)
     .map(({ element, key }) => <Fragment key={key}>{element}</Fragment>);
   return shown.length > 0 ? <div className="commands">{shown}</div> : null;

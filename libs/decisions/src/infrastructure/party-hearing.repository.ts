@@ -1,0 +1,66 @@
+import { rowsOf } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * A hearing of the applicant before a refusal (partshøring, forvaltningsloven § 19): `held` when the
+ * draft grounds were sent with a deadline, `dispensed` when the caseworker recorded why none was
+ * needed (§ 19, stk. 2).
+ */
+export interface PartyHearingRecord {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  kind: 'held' | 'dispensed';
+  draftGrounds: string | null;
+  answerDueAt: Date | null;
+  dispensedReason: string | null;
+  sentBy: string;
+  sentAt: Date;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+}
+
+export type NewPartyHearing = Pick<PartyHearingRecord, 'caseId' | 'subCaseId' | 'kind' | 'draftGrounds' | 'answerDueAt' | 'dispensedReason' | 'sentBy' | 'sentAt'>;
+
+/** The one repository of `party_hearing`. */
+@Injectable()
+export class PartyHearingRepository {
+  async insert(manager: EntityManager, h: NewPartyHearing): Promise<PartyHearingRecord> {
+    const [row] = rowsOf<PartyHearingRecord>(
+      await manager.query(
+        `INSERT INTO party_hearing (case_id, sub_case_id, kind, draft_grounds, answer_due_at, dispensed_reason, sent_by, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [h.caseId, h.subCaseId, h.kind, h.draftGrounds, h.answerDueAt, h.dispensedReason, h.sentBy, h.sentAt],
+      ),
+    );
+    return row;
+  }
+
+  /** The hearing, locked for the rest of the transaction. */
+  async find(manager: EntityManager, id: string): Promise<PartyHearingRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = rowsOf<PartyHearingRecord>(await manager.query(`SELECT * FROM party_hearing WHERE id = $1 FOR UPDATE`, [id]));
+    return row;
+  }
+
+  async answer(manager: EntityManager, id: string, answer: string, by: string, at: Date): Promise<PartyHearingRecord> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+    const [rows] = (await manager.query(`UPDATE party_hearing SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1 RETURNING *`, [id, answer, by, at])) as [Record<string, unknown>[], number];
+    return rowsOf<PartyHearingRecord>(rows)[0];
+  }
+
+  async forSubCase(manager: EntityManager, subCaseId: string): Promise<PartyHearingRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE sub_case_id = $1 ORDER BY sent_at, id`, [subCaseId]));
+  }
+
+  async forCase(manager: EntityManager, caseId: string): Promise<PartyHearingRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = $1 ORDER BY sent_at, id`, [caseId]));
+  }
+
+  /** Hearings held and not yet answered, on any of these cases. */
+  async openOfCases(manager: EntityManager, caseIds: string[]): Promise<PartyHearingRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = ANY($1::uuid[]) AND kind = 'held' AND answered_at IS NULL ORDER BY sent_at, id`, [caseIds]));
+  }
+}

@@ -1,0 +1,30 @@
+import { PartyHearingRecord } from '../infrastructure/party-hearing.repository';
+
+export interface PartyHearingView {
+  id: string;
+  subCaseId: string;
+  /** `held`: the draft grounds were sent; `dispensed`: no hearing, for the recorded reason (§ 19, stk. 2). */
+  kind: 'held' | 'dispensed';
+  draftGrounds: string | null;
+  answerDueAt: string | null;
+  dispensedReason: string | null;
+  sentAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function partyHearingView(h: PartyHearingRecord): PartyHearingView {
+  return {
+    id: h.id,
+    subCaseId: h.subCaseId,
+    kind: h.kind,
+    draftGrounds: h.draftGrounds,
+    answerDueAt: iso(h.answerDueAt),
+    dispensedReason: h.dispensedReason,
+    sentAt: new Date(h.sentAt).toISOString(),
+    answer: h.answer,
+    answeredAt: iso(h.answeredAt),
+  };
+}
