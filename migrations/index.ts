@@ -15,11 +15,11 @@ import { SupplementAnswers1795500500000 } from './1795500500000-SupplementAnswer
 import { PermitConditions1795500600000 } from './1795500600000-PermitConditions';
 import { WaitingPeriods1795500750000 } from './1795500750000-WaitingPeriods';
 import { NotificationDelivery1795500800000 } from './1795500800000-NotificationDelivery';
-import { PartyHearings1795500900000 } from './1795500900000-PartyHearings';
 import { StaffAddedBeforeSignIn1795500900000 } from './1795500900000-StaffAddedBeforeSignIn';
 import { QueueIndexes1795500950000 } from './1795500950000-QueueIndexes';
 import { CaseReadIndexes1795501000000 } from './1795501000000-CaseReadIndexes';
+import { PartyHearings1795501100000 } from './1795501100000-PartyHearings';
 import { DeliveryOrders1795501500000 } from './1795501500000-DeliveryOrders';
 
 /** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
-export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, IdempotencyRequestHash1795500400000, SupplementAnswers1795500500000, PermitConditions1795500600000, WaitingPeriods1795500750000, NotificationDelivery1795500800000, PartyHearings1795500900000, StaffAddedBeforeSignIn1795500900000, QueueIndexes1795500950000, CaseReadIndexes1795501000000, DeliveryOrders1795501500000];
+export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, IdempotencyRequestHash1795500400000, SupplementAnswers1795500500000, PermitConditions1795500600000, WaitingPeriods1795500750000, NotificationDelivery1795500800000, StaffAddedBeforeSignIn1795500900000, QueueIndexes1795500950000, CaseReadIndexes1795501000000, PartyHearings1795501100000, DeliveryOrders1795501500000];

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * row per hearing held or dispensed with; the wait on the applicant is a waiting period of kind
  * `hearing`.
  */
-export class PartyHearings1795500900000 implements MigrationInterface {
-  name = 'PartyHearings1795500900000';
+export class PartyHearings1795501100000 implements MigrationInterface {
+  name = 'PartyHearings1795501100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
