@@ -69,7 +69,7 @@ describe('whom a sub-case waits on', () => {
     const listed = (column: string) => new RegExp(`${column} text[^(]*CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(migration)![1].split(',').map((k) => k.trim().replace(/'/g, ''));
     expect(listed('role')).toEqual([...WAITING_ROLES]);
     // The party hearings (issue 16) widened the deadline kinds: the newest constraint counts.
-    const widened = readFileSync(join(__dirname, '../../../../migrations/1795500900000-PartyHearings.ts'), 'utf8');
+    const widened = readFileSync(join(__dirname, '../../../../migrations/1795501100000-PartyHearings.ts'), 'utf8');
     const kinds = /ADD CONSTRAINT waiting_period_deadline_kind_check CHECK \(deadline_kind IN \(([^)]*)\)\)/.exec(widened)![1].split(',').map((k) => k.trim().replace(/'/g, ''));
     expect(kinds).toEqual([...DEADLINE_KINDS]);
     expect(listed('deadline_kind')).toEqual(DEADLINE_KINDS.filter((k) => k !== 'hearing'));
