@@ -483,7 +483,10 @@ export class Simulation {
       const reasoning = outcome === 'approved' ? 'The purpose is scientific research and the data requested are necessary.' : 'The application does not meet the requirements the screening names.';
       const track = a.subCases.find((x) => x.id === s.id)!;
       if (s.track === 'central') {
-        const body = { outcome, legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10', reasoning, conditions: [] as string[] };
+        // The refusal rests on the screening of the application itself: no facts the applicant has
+        // not seen, so no partshøring is owed (forvaltningsloven § 19, stk. 1).
+        const hearing = outcome === 'rejected' ? { hearingDispensedReason: 'The refusal rests only on what the application states (forvaltningsloven § 19, stk. 1).' } : {};
+        const body = { outcome, legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10', reasoning, conditions: [] as string[], ...hearing };
         await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/decision-drafts`, me, body);
       } else {
         const res = await this.postDeciding(`/v1/cases/${caseId}/sub-cases/${s.id}/recommendations`, me, { outcome, reasoning });

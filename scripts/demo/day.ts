@@ -103,6 +103,7 @@ const REASONING: Record<Outcome, string> = {
 const CONDITIONS = ['Only aggregated results with at least five persons per cell may leave the secure processing environment.'];
 
 /** The screening's verdict a human outcome departs from needs a reason (DESIGN.md §3). */
+const HEARING_NOT_OWED = 'The refusal rests only on what the application itself states; there are no facts the applicant has not seen (forvaltningsloven § 19, stk. 1).';
 const departs = (outcome: Outcome, verdict: string | null) => (verdict === 'approve' && outcome === 'rejected') || (verdict === 'deny' && outcome !== 'rejected');
 
 /** Runs the day; `only` limits it to some applications (the test's small scale). */
@@ -188,6 +189,9 @@ async function handle(http: Http, demo: DemoApplication, log: (line: string) => 
       reasoning: REASONING[intended],
       conditions: intended === 'approved_with_conditions' ? CONDITIONS : [],
       ...(departs(intended, verdict) ? { departureReason: 'The caseworker’s assessment of the purpose and the safeguards differs from the screening’s.' } : {}),
+      // No partshøring is owed when a refusal rests only on what the application itself states
+      // (forvaltningsloven § 19, stk. 1, covers facts the applicant cannot be assumed to know).
+      ...(intended === 'rejected' && s.track === 'central' ? { hearingDispensedReason: HEARING_NOT_OWED } : {}),
     };
     if (s.track === 'central') {
       const pending = await http.call(CASEWORKER, 'POST', `/v1/cases/${c.id}/sub-cases/${s.id}/decision-drafts`, { ...body, legalBasis: 'EHDS art. 68; databeskyttelsesloven § 10' });
