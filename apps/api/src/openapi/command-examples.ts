@@ -5,7 +5,8 @@ import { ConflictsDto } from '../case-work/dto/conflicts.dto';
 import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
 import { AddNoteDto } from '../case-work/dto/note.dto';
-import { DecisionDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { ReportStatusDto } from '../delivery/delivery-order.dto';
 import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
 import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
 import { SupplementRequestDto } from '../deadlines/dto/supplement-request.dto';
@@ -105,7 +106,7 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
     examples: { complex: { summary: 'Extend the decision limit for a complex request', value: { months: 2, reason: 'Complex request: three regions’ patient records must be linked (EHDS art. 68(4))' } } },
   },
   draftDecision: {
-    dto: DecisionDto,
+    dto: DraftDecisionDto,
     examples: {
       approved: {
         summary: 'Approve with conditions, as the screening recommends',
@@ -123,6 +124,7 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
           reasoning: 'The linkage of the requested registers would allow the persons to be identified in the small municipalities studied.',
           departureReason: 'The screening does not assess the risk of re-identification in small geographic areas.',
           legalBasis: 'EHDS art. 68(1) and art. 61(1)',
+          hearingDispensedReason: 'The refusal rests only on what the application itself states (forvaltningsloven § 19, stk. 1).',
         },
       },
     },
@@ -165,6 +167,33 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
     examples: {
       email: { summary: 'Correct the e-mail address', value: { email: 'lene.bach@kontaktpunkt.dk' } },
       leave: { summary: 'On leave: no notices for now', value: { active: false } },
+    },
+  },
+  hearParty: {
+    dto: HearPartyDto,
+    examples: {
+      minimisation: {
+        summary: 'Hear the applicant before refusing on facts they have not seen',
+        value: {
+          draftGrounds:
+            'The Danish Stroke Registry reports that the variable "rehabilitation plan" was only recorded from 2042. The part would be refused for 2035–2041, as the data do not exist for that period.',
+          answerDays: 14,
+        },
+      },
+    },
+  },
+  answerHearing: {
+    dto: AnswerHearingDto,
+    examples: {
+      narrow: { summary: 'The applicant narrows the period', value: { answer: 'We accept the period 2042–2045 and withdraw the request for 2035–2041.' } },
+    },
+  },
+  reportDeliveryOrderStatus: {
+    dto: ReportStatusDto,
+    examples: {
+      accepted: { summary: 'The holder accepts the order', value: { status: 'accepted' } },
+      extracted: { summary: 'Extracted, after the tissue-use register was checked (sundhedsloven § 29)', value: { status: 'extracted', optOutChecks: ['tissue_use_register'] } },
+      rejected: { summary: 'The holder cannot deliver', value: { status: 'rejected', reason: 'The steering group has not released the 2044 data yet.' } },
     },
   },
 };
