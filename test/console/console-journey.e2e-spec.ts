@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/app';
-import { launchChromium, missingForBrowser, seriousAccessibilityViolations, WEB_DIR } from './browser';
+import { launchChromium, missingForBrowser, screenshot, seriousAccessibilityViolations, WEB_DIR } from './browser';
 
 /**
  * The console in a real browser (issue 12), against the whole app on the embedded database, in
@@ -37,6 +37,25 @@ const missing = missingForBrowser('console journey');
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('the accessibility statement is public, linked from the footer, in Danish and English', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' }).waitFor();
+    // The WAS-tool template's parts: status with the known gaps, feedback, the enforcement body.
+    await page.getByText('delvist i overensstemmelse med WCAG 2.1 niveau AA').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Mobilmenuen' }).waitFor();
+    await page.getByRole('heading', { name: 'Feedback og kontaktoplysninger' }).waitFor();
+    await page.getByRole('link', { name: 'Klag til Digitaliseringsstyrelsen' }).waitFor();
+    await shot('accessibility-statement');
+    await screenshot(page, 'accessibility-statement');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    await page.getByText('partially compliant with WCAG 2.1 level AA').waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    expect(inaccessible).toEqual({});
   });
 
   it('a researcher signs in, drafts, checks and submits; a caseworker finds the case in the queue with its findings and law', async () => {

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { Session, SessionProvider, useSession } from './auth/session';
 import { Layout, RequireRole } from './Layout';
+import { AccessibilityStatementPage } from './pages/accessibility/AccessibilityStatementPage';
 import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
@@ -30,6 +31,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Start /> },
       { path: 'sign-in', element: <SignInPage /> },
+      // Public, signed in or not: every Danish public-sector site publishes its accessibility statement.
+      { path: 'tilgaengelighed', element: <AccessibilityStatementPage /> },
       {
         element: <RequireRole />,
         children: [

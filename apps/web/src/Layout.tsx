@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useNavigate } from 'react-router';
 import { Actor, useSession } from './auth/session';
-import { Header, LanguageSwitch, SkipLink } from './components/fds';
+import { Footer, Header, LanguageSwitch, SkipLink } from './components/fds';
 import { LANGUAGES } from './i18n';
 import { NAVIGATION } from './pages/home-of';
 
-/** Every page: skip link, language switch, the FDS header with the person signed in and the role's menu, then the page in <main>. */
+/** Every page: skip link, language switch, the FDS header with the person signed in and the role's menu, the page in <main>, the footer with the accessibility statement. */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { session, signOut } = useSession();
@@ -38,6 +38,7 @@ export function Layout() {
       <main id="main-content" className="container page-container">
         <Outlet />
       </main>
+      <Footer label={t('footer.label')} items={[<Link to="/tilgaengelighed">{t('footer.accessibility')}</Link>, <a href="/docs">{t('footer.api')}</a>]} />
     </>
   );
 }
