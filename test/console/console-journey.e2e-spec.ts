@@ -58,6 +58,40 @@ const missing = missingForBrowser('console journey');
     expect(inaccessible).toEqual({});
   });
 
+  it('the admin plans an authority move, dry-runs the rule sets and edits the staff directory', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('button', { name: 'Log ind som Camilla Berg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    const sources = page.getByRole('table', { name: /Datakilder med spor/ });
+    await sources.getByRole('row', { name: /Landspatientregisteret/ }).waitFor();
+
+    // A move from a future date: the row shows it as planned (open cases keep their authority).
+    await page.getByLabel('Datakilde', { exact: true }).selectOption({ label: 'Landspatientregisteret' });
+    await page.getByLabel('Spor', { exact: true }).selectOption({ label: 'Samarbejdsbehandling' });
+    await page.getByLabel('Ny afgørende myndighed').fill('Region Midtjylland');
+    await page.getByLabel('Gælder fra').fill('2030-01-01');
+    await page.getByLabel('Begrundelse').fill('Dataansvaret flyttes efter aftale med regionen.');
+    await page.getByRole('button', { name: 'Planlæg flytningen' }).click();
+    await page.getByText(/Region Midtjylland er afgørende myndighed fra/).waitFor();
+    await sources.getByRole('row', { name: /Landspatientregisteret.*fra .*2030: Region Midtjylland \(Samarbejdsbehandling\)/ }).waitFor();
+
+    // The dry run of RULES_DIR on a law date: the same plugins as in force, nothing would change.
+    await page.getByLabel('Lovgrundlag pr.').fill('2026-06-01');
+    await page.getByRole('button', { name: 'Prøvekør' }).click();
+    await page.getByText(/åbne delsager, 0 ville få en anden vurdering/).waitFor();
+    await page.getByRole('table', { name: 'Regelsæt i RULES_DIR' }).getByRole('row', { name: /Uændret/ }).first().waitFor();
+
+    // The staff directory: the admin corrects her own e-mail.
+    await page.getByRole('button', { name: 'Ret Camilla Berg' }).click();
+    await page.getByLabel('E-mail', { exact: true }).fill('camilla.berg@sundhedsdata.dk');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByRole('table', { name: /Alle, der har logget ind/ }).getByRole('row', { name: /Camilla Berg.*camilla\.berg@sundhedsdata\.dk/ }).waitFor();
+    await shot('admin');
+    await screenshot(page, 'admin');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    expect(inaccessible).toEqual({});
+  });
+
   it('a researcher signs in, drafts, checks and submits; a caseworker finds the case in the queue with its findings and law', async () => {
     // Sign in through the local issuer, as the researcher.
     await page.goto(`${origin}/`);
@@ -156,6 +190,19 @@ const missing = missingForBrowser('console journey');
     await lpr.getByRole('table', { name: 'Bemærkninger for Landspatientregisteret' }).waitFor();
     expect(await lpr.getByRole('row').count()).toBeGreaterThan(1);
     await shot('case');
+
+    // The auditor verifies the chain and reads the case's audit trail with its hashes.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ind som Henrik Dahl' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revision' }).waitFor();
+    await page.getByRole('button', { name: 'Verificér auditsporet' }).click();
+    await page.getByText('Kæden er intakt').waitFor();
+    await page.getByLabel('Sagsnummer').fill(number);
+    await page.getByRole('button', { name: 'Vis auditspor' }).click();
+    const trail = page.getByRole('table', { name: new RegExp(`Auditspor for ${number}`) });
+    await trail.getByRole('row', { name: /Ansøgningen indsendt/ }).waitFor();
+    await shot('audit');
+    await screenshot(page, 'audit');
 
     expect(inaccessible).toEqual({});
     // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.

@@ -6,6 +6,8 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { Session, SessionProvider, useSession } from './auth/session';
 import { Layout, RequireRole } from './Layout';
 import { AccessibilityStatementPage } from './pages/accessibility/AccessibilityStatementPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
@@ -57,6 +59,8 @@ const router = createBrowserRouter([
       { element: <RequireRole roles={['caseworker']} />, children: [{ path: 'overview', element: <Suspense fallback={null}><OverviewPage /></Suspense> }] },
       { element: <RequireRole roles={['advisor']} />, children: [{ path: 'consultations', element: <ConsultationsPage /> }] },
       { element: <RequireRole roles={['controller']} />, children: [{ path: 'to-decide', element: <ToDecidePage /> }] },
+      { element: <RequireRole roles={['auditor']} />, children: [{ path: 'audit', element: <AuditPage /> }] },
+      { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminPage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,8 +10,8 @@ export const NAVIGATION: Record<Actor['role'], readonly { to: string; label: str
   legal_approver: [{ to: '/queues/approval', label: 'nav.approvals', section: '/queues' }],
   advisor: [{ to: '/consultations', label: 'nav.consultations' }],
   controller: [{ to: '/to-decide', label: 'nav.toDecide' }],
-  auditor: [{ to: '/home', label: 'nav.home' }],
-  admin: [{ to: '/home', label: 'nav.home' }],
+  auditor: [{ to: '/audit', label: 'nav.audit' }],
+  admin: [{ to: '/admin', label: 'nav.admin' }],
 };
 
 /** Where each role starts. */
