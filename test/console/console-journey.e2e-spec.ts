@@ -5,7 +5,10 @@ import { launchChromium, missingForBrowser, screenshot, seriousAccessibilityViol
 /**
  * The console in a real browser (issue 12), against the whole app on the embedded database, in
  * Danish and by clicking only: a researcher signs in, drafts, checks and submits an application to
- * one source; a caseworker sees it in the queue and opens the case with its findings and law. The
+ * one source; a caseworker sees it in the queue, opens the case with its findings and law and asks
+ * the applicant a question, which reaches her as a notice (the count in the header, marked read);
+ * the auditor verifies the chain and reads the case's audit trail. The admin's page and the public
+ * accessibility statement have their own short tests; every page is checked by axe. The
  * full journey to the permit, and the README's screenshots, are in permit-journey.e2e-spec.ts.
  */
 const missing = missingForBrowser('console journey');
@@ -190,6 +193,29 @@ const missing = missingForBrowser('console journey');
     await lpr.getByRole('table', { name: 'Bemærkninger for Landspatientregisteret' }).waitFor();
     expect(await lpr.getByRole('row').count()).toBeGreaterThan(1);
     await shot('case');
+
+    // The caseworker takes the case and asks the applicant a question; the applicant is notified.
+    await page.getByRole('button', { name: 'Tag sagen', exact: true }).click();
+    await page.getByText('Du har taget sagen.').waitFor();
+    await page.getByRole('button', { name: 'Bed om supplerende oplysninger', exact: true }).first().click();
+    const ask = page.getByRole('form', { name: 'Bed om supplerende oplysninger' });
+    await ask.getByLabel('Spørgsmål til ansøgeren').fill('Hvilken ICD-10-afgrænsning bruges for apopleksi?');
+    await ask.getByRole('button', { name: 'Bed om supplerende oplysninger', exact: true }).click();
+    await ask.waitFor({ state: 'detached' });
+
+    // The researcher sees the count in the header, reads the notice and marks it read.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ind som Mette Jensen' }).click();
+    await page.getByRole('heading', { name: 'Mine ansøgninger' }).waitFor();
+    await page.getByRole('link', { name: 'Beskeder (1 ulæst)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Beskeder' }).waitFor();
+    const notice = page.getByRole('row', { name: new RegExp(number) });
+    await notice.getByText('Ulæst').waitFor();
+    await shot('notifications');
+    await screenshot(page, 'notifications');
+    await notice.getByRole('button', { name: /^Markér .* som læst$/ }).click();
+    await notice.getByText('Læst', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Beskeder', exact: true }).waitFor();
 
     // The auditor verifies the chain and reads the case's audit trail with its hashes.
     await page.getByRole('button', { name: 'Log ud' }).click();

@@ -16,6 +16,7 @@ import { ToDecidePage } from './pages/controller/ToDecidePage';
 import { QueuePage } from './pages/cases/QueuePage';
 import { homeOf } from './pages/home-of';
 import { HomePage } from './pages/HomePage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
         element: <RequireRole />,
         children: [
           { path: 'home', element: <HomePage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           // Every role that may read a case gets the same page; the API decides what it shows and allows.
           { path: 'cases/:id', element: <CasePage /> },
         ],

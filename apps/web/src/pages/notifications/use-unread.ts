@@ -21,5 +21,5 @@ export function useUnreadCount(): { count: number; more: boolean } | undefined {
 /** The menu label with the count: "Beskeder (3 ulæste)"; "99+" when there is more than a page. */
 export function unreadLabel(t: (key: string, options?: Record<string, unknown>) => string, unread: { count: number; more: boolean } | undefined): string {
   if (!unread || unread.count === 0) return t('notifications.nav');
-  return t('notifications.navUnread', { count: unread.more ? `${UNREAD_PAGE}+` : unread.count });
+  return t('notifications.navUnread', { count: unread.count, shown: unread.more ? `${UNREAD_PAGE}+` : String(unread.count) });
 }
