@@ -25,6 +25,9 @@ export default defineConfig({
     // Under the CSP (script-src 'self'): no inline scripts; the module preload polyfill goes into the bundle.
     modulePreload: { polyfill: true },
     chunkSizeWarningLimit: 700,
+    // .vite/manifest.json: which chunks the first page loads, for scripts/check-web-bundle.mjs (the 200 kB gzipped budget).
+    // The API does not serve it: express's static files ignore dot-folders.
+    manifest: true,
   },
   server: { proxy: { '/v1': 'http://localhost:3000' } },
   test: {

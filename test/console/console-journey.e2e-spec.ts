@@ -1,11 +1,14 @@
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/app';
-import { launchChromium, missingForBrowser, seriousAccessibilityViolations, WEB_DIR } from './browser';
+import { launchChromium, missingForBrowser, screenshot, seriousAccessibilityViolations, WEB_DIR } from './browser';
 
 /**
  * The console in a real browser (issue 12), against the whole app on the embedded database, in
  * Danish and by clicking only: a researcher signs in, drafts, checks and submits an application to
- * one source; a caseworker sees it in the queue and opens the case with its findings and law. The
+ * one source; a caseworker sees it in the queue, opens the case with its findings and law and asks
+ * the applicant a question, which reaches her as a notice (the count in the header, marked read);
+ * the auditor verifies the chain and reads the case's audit trail. The admin's page and the public
+ * accessibility statement have their own short tests; every page is checked by axe. The
  * full journey to the permit, and the README's screenshots, are in permit-journey.e2e-spec.ts.
  */
 const missing = missingForBrowser('console journey');
@@ -37,6 +40,59 @@ const missing = missingForBrowser('console journey');
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('the accessibility statement is public, linked from the footer, in Danish and English', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' }).waitFor();
+    // The WAS-tool template's parts: status with the known gaps, feedback, the enforcement body.
+    await page.getByText('delvist i overensstemmelse med WCAG 2.1 niveau AA').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Mobilmenuen' }).waitFor();
+    await page.getByRole('heading', { name: 'Feedback og kontaktoplysninger' }).waitFor();
+    await page.getByRole('link', { name: 'Klag til Digitaliseringsstyrelsen' }).waitFor();
+    await shot('accessibility-statement');
+    await screenshot(page, 'accessibility-statement');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    await page.getByText('partially compliant with WCAG 2.1 level AA').waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    expect(inaccessible).toEqual({});
+  });
+
+  it('the admin plans an authority move, dry-runs the rule sets and edits the staff directory', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('button', { name: 'Log ind som Camilla Berg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    const sources = page.getByRole('table', { name: /Datakilder med spor/ });
+    await sources.getByRole('row', { name: /Landspatientregisteret/ }).waitFor();
+
+    // A move from a future date: the row shows it as planned (open cases keep their authority).
+    await page.getByLabel('Datakilde', { exact: true }).selectOption({ label: 'Landspatientregisteret' });
+    await page.getByLabel('Spor', { exact: true }).selectOption({ label: 'Samarbejdsbehandling' });
+    await page.getByLabel('Ny afgørende myndighed').fill('Region Midtjylland');
+    await page.getByLabel('Gælder fra').fill('2030-01-01');
+    await page.getByLabel('Begrundelse').fill('Dataansvaret flyttes efter aftale med regionen.');
+    await page.getByRole('button', { name: 'Planlæg flytningen' }).click();
+    await page.getByText(/Region Midtjylland er afgørende myndighed fra/).waitFor();
+    await sources.getByRole('row', { name: /Landspatientregisteret.*fra .*2030: Region Midtjylland \(Samarbejdsbehandling\)/ }).waitFor();
+
+    // The dry run of RULES_DIR on a law date: the same plugins as in force, nothing would change.
+    await page.getByLabel('Lovgrundlag pr.').fill('2026-06-01');
+    await page.getByRole('button', { name: 'Prøvekør' }).click();
+    await page.getByText(/åbne delsager, 0 ville få en anden vurdering/).waitFor();
+    await page.getByRole('table', { name: 'Regelsæt i RULES_DIR' }).getByRole('row', { name: /Uændret/ }).first().waitFor();
+
+    // The staff directory: the admin corrects her own e-mail.
+    await page.getByRole('button', { name: 'Ret Camilla Berg' }).click();
+    await page.getByLabel('E-mail', { exact: true }).fill('camilla.berg@sundhedsdata.dk');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByRole('table', { name: /Alle, der har logget ind/ }).getByRole('row', { name: /Camilla Berg.*camilla\.berg@sundhedsdata\.dk/ }).waitFor();
+    await shot('admin');
+    await screenshot(page, 'admin');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    expect(inaccessible).toEqual({});
   });
 
   it('a researcher signs in, drafts, checks and submits; a caseworker finds the case in the queue with its findings and law', async () => {
@@ -137,6 +193,42 @@ const missing = missingForBrowser('console journey');
     await lpr.getByRole('table', { name: 'Bemærkninger for Landspatientregisteret' }).waitFor();
     expect(await lpr.getByRole('row').count()).toBeGreaterThan(1);
     await shot('case');
+
+    // The caseworker takes the case and asks the applicant a question; the applicant is notified.
+    await page.getByRole('button', { name: 'Tag sagen', exact: true }).click();
+    await page.getByText('Du har taget sagen.').waitFor();
+    await page.getByRole('button', { name: 'Bed om supplerende oplysninger', exact: true }).first().click();
+    const ask = page.getByRole('form', { name: 'Bed om supplerende oplysninger' });
+    await ask.getByLabel('Spørgsmål til ansøgeren').fill('Hvilken ICD-10-afgrænsning bruges for apopleksi?');
+    await ask.getByRole('button', { name: 'Bed om supplerende oplysninger', exact: true }).click();
+    await ask.waitFor({ state: 'detached' });
+
+    // The researcher sees the count in the header, reads the notice and marks it read.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ind som Mette Jensen' }).click();
+    await page.getByRole('heading', { name: 'Mine ansøgninger' }).waitFor();
+    await page.getByRole('link', { name: 'Beskeder (1 ulæst)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Beskeder' }).waitFor();
+    const notice = page.getByRole('row', { name: new RegExp(number) });
+    await notice.getByText('Ulæst').waitFor();
+    await shot('notifications');
+    await screenshot(page, 'notifications');
+    await notice.getByRole('button', { name: /^Markér .* som læst$/ }).click();
+    await notice.getByText('Læst', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Beskeder', exact: true }).waitFor();
+
+    // The auditor verifies the chain and reads the case's audit trail with its hashes.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ind som Henrik Dahl' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revision' }).waitFor();
+    await page.getByRole('button', { name: 'Verificér auditsporet' }).click();
+    await page.getByText('Kæden er intakt').waitFor();
+    await page.getByLabel('Sagsnummer').fill(number);
+    await page.getByRole('button', { name: 'Vis auditspor' }).click();
+    const trail = page.getByRole('table', { name: new RegExp(`Auditspor for ${number}`) });
+    await trail.getByRole('row', { name: /Ansøgningen indsendt/ }).waitFor();
+    await shot('audit');
+    await screenshot(page, 'audit');
 
     expect(inaccessible).toEqual({});
     // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.

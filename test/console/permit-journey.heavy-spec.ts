@@ -236,6 +236,18 @@ const DAY = 24 * 60 * 60 * 1000;
     await permit.getByText(/Patientjournaler, Region Midtjylland.* — Godkendt/).waitFor();
     await visit('permit');
 
+    // The auditor reads the case's trail and the explanation of its first decision: the engine's
+    // verdict on the law date, the rule-set versions, and a replay that reproduces them.
+    await signInAs('Henrik Dahl');
+    await page.getByRole('heading', { level: 1, name: 'Revision' }).waitFor();
+    await page.getByLabel('Sagsnummer').fill(number);
+    await page.getByRole('button', { name: 'Vis auditspor' }).click();
+    await page.getByRole('button', { name: 'Forklaring af afgørelsen' }).first().click();
+    const explanation = page.getByRole('region', { name: 'Forklaring af afgørelsen' });
+    await explanation.getByText('Giver samme vurdering og bemærkninger').waitFor();
+    await explanation.getByRole('table', { name: 'Regelsæt anvendt ved vurderingen' }).getByRole('row').nth(1).waitFor();
+    await visit('audit-explanation');
+
     expect(inaccessible).toEqual({});
     // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);

@@ -11,6 +11,8 @@ function fakeBuild(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title><script type="module" src="/assets/app-1a2b.js"></script>');
   writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log("console")');
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(join(dir, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/app-1a2b.js","isEntry":true}}');
   return dir;
 }
 
@@ -30,6 +32,12 @@ describe('the web console at / and the development sign-in (e2e)', () => {
     }
     const asset = await request(t.server).get('/assets/app-1a2b.js').expect(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('keeps the build manifest (read by the bundle-size check) to itself: a dot-folder gets the page, not the file', async () => {
+    const answer = await request(t.server).get('/.vite/manifest.json').expect(200);
+    expect(answer.text).toContain('<title>console</title>');
+    expect(answer.text).not.toContain('isEntry');
   });
 
   it('leaves /v1, /docs, /openapi.json and /health to the API: an unknown API path is still a problem, not the page', async () => {

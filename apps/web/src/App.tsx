@@ -5,6 +5,9 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { Session, SessionProvider, useSession } from './auth/session';
 import { Layout, RequireRole } from './Layout';
+import { AccessibilityStatementPage } from './pages/accessibility/AccessibilityStatementPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
@@ -13,6 +16,7 @@ import { ToDecidePage } from './pages/controller/ToDecidePage';
 import { QueuePage } from './pages/cases/QueuePage';
 import { homeOf } from './pages/home-of';
 import { HomePage } from './pages/HomePage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 
@@ -30,10 +34,13 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Start /> },
       { path: 'sign-in', element: <SignInPage /> },
+      // Public, signed in or not: every Danish public-sector site publishes its accessibility statement.
+      { path: 'tilgaengelighed', element: <AccessibilityStatementPage /> },
       {
         element: <RequireRole />,
         children: [
           { path: 'home', element: <HomePage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           // Every role that may read a case gets the same page; the API decides what it shows and allows.
           { path: 'cases/:id', element: <CasePage /> },
         ],
@@ -54,6 +61,8 @@ const router = createBrowserRouter([
       { element: <RequireRole roles={['caseworker']} />, children: [{ path: 'overview', element: <Suspense fallback={null}><OverviewPage /></Suspense> }] },
       { element: <RequireRole roles={['advisor']} />, children: [{ path: 'consultations', element: <ConsultationsPage /> }] },
       { element: <RequireRole roles={['controller']} />, children: [{ path: 'to-decide', element: <ToDecidePage /> }] },
+      { element: <RequireRole roles={['auditor']} />, children: [{ path: 'audit', element: <AuditPage /> }] },
+      { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminPage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,8 +13,8 @@ export const NAVIGATION: Record<Actor['role'], readonly { to: string; label: str
   // The delivery roles report through the API (POST /v1/delivery-orders/:id/status); their pages are to come.
   data_holder: [{ to: '/home', label: 'nav.home' }],
   environment_operator: [{ to: '/home', label: 'nav.home' }],
-  auditor: [{ to: '/home', label: 'nav.home' }],
-  admin: [{ to: '/home', label: 'nav.home' }],
+  auditor: [{ to: '/audit', label: 'nav.audit' }],
+  admin: [{ to: '/admin', label: 'nav.admin' }],
 };
 
 /** Where each role starts. */

@@ -6,6 +6,7 @@ export { Checkbox } from './Checkbox';
 export { ErrorSummary } from './ErrorSummary';
 export { describedBy, fieldId } from './field-ids';
 export { Fieldset } from './Fieldset';
+export { Footer } from './Footer';
 export { FormGroup } from './FormGroup';
 export { Header } from './Header';
 export { LanguageSwitch } from './LanguageSwitch';
