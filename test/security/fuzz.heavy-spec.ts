@@ -164,7 +164,8 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       'POST /v1/cases/{id}/consultations': {
         actor: 'caseworker',
         object: onCaseA,
-        body: () => ({ advisorRegion: 'region-syddanmark', deadline: inDays(10) }),
+        // The operation's example names a sub-case of its own: the question here is about case A's EPJ part.
+        body: () => ({ advisorRegion: 'region-syddanmark', subCaseId: caseA.epj, deadline: inDays(10) }),
         view: (p) => caseView(p.id)(),
       },
       'POST /v1/consultations/{id}/answer': {
@@ -273,7 +274,8 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       // A new address for every input, so a valid one is added rather than refused as a duplicate (409 staff-member-exists).
       'POST /v1/admin/staff': {
         actor: 'admin',
-        body: () => ({ name: 'Anders Møller', email: `anders.moller.${++staffAdded}@rm.dk`, role: 'data_holder', organisation: '29190925' }),
+        // The operation's example (an advisor of Region Midtjylland) at a new address.
+        body: () => ({ email: `anders.moller.${++staffAdded}@rm.dk` }),
         view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
       },
       'POST /v1/dev/sign-in': { actor: 'admin', body: () => ({ sub: DEV_PERSONA_SUBJECTS[0] }) },
