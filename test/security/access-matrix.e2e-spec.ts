@@ -41,6 +41,7 @@ describe('access matrix: every route × every role × own / another party’s / 
   /** Cases with a draft returned by the `return` route: the `issue` route drafts on them again. */
   let returned: { A: CaseObject; B: CaseObject } | undefined;
   let supplemented: { A: CaseObject; B: CaseObject } | undefined;
+  let staffAdded = 0;
   const results: { route: string; caller: Caller; kind: Kind | null; expected: Cell; status: number }[] = [];
 
   const pair = (a: Params, b: Params | null) => async () => ({ own: a, other: b });
@@ -68,6 +69,13 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/decisions/{id}': { objects: async () => ({ own: { id: decA.decisionId }, other: { id: decB.decisionId } }) },
     'GET /v1/decisions/{id}/explanation': { objects: async () => ({ own: { id: decA.decisionId }, other: { id: decB.decisionId } }) },
     'GET /v1/permits/{id}': { objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }) },
+    'GET /v1/decisions/{id}/letter.pdf': { objects: async () => ({ own: { id: decA.decisionId }, other: { id: decB.decisionId } }) },
+    'GET /v1/permits/{id}/document.pdf': { objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }) },
+    // The order to Region Midtjylland on researcher A's permit (to the SDS research machine); to Region Hovedstaden on B's (to Danmarks Statistik's).
+    'GET /v1/delivery-orders/{id}': { objects: async () => ({ own: { id: decA.deliveryOrderId }, other: { id: decB.deliveryOrderId } }) },
+    'GET /v1/cases/{id}/delivery-orders': { objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }) },
+    // The holder accepts the order it was sent; the operator may report nothing on an order not yet extracted (409, a state refusal, not an access one).
+    'POST /v1/delivery-orders/{id}/status': { objects: async () => ({ own: { id: decA.deliveryOrderId }, other: { id: decB.deliveryOrderId } }), body: () => ({ status: 'accepted' }) },
     'GET /v1/queues/{queue}': { objects: undefined },
     'POST /v1/cases/{id}/claim': { objects: cases((c) => ({ id: c.id })) },
     'POST /v1/cases/{id}/release': { objects: cases((c) => ({ id: c.id })) },
@@ -137,6 +145,8 @@ describe('access matrix: every route × every role × own / another party’s / 
       body: () => ({ track: 'central', decidingAuthority: 'Sundhedsdatastyrelsen', reason: 'Confirmed unchanged by the annual review.' }),
     },
     'POST /v1/admin/rule-sets/dry-run': { body: () => ({ lawDate: '2029-03-26' }) },
+    // A new address each time, so the admin's request is never refused as a duplicate.
+    'POST /v1/admin/staff': { body: () => ({ name: 'Anders Møller', email: `anders.moller.${++staffAdded}@rm.dk`, role: 'data_holder', organisation: '29190925' }) },
     'PATCH /v1/admin/staff/{sub}': { objects: pair({ sub: 'cw-1' }, null), none: { sub: 'nobody-here' }, body: () => ({ language: 'da' }) },
   };
 
@@ -255,6 +265,19 @@ describe('access matrix: every route × every role × own / another party’s / 
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
   });
 
+  // A list answers 200 to anyone its role allows; what it must not do is list another organisation's orders.
+  it('lists to delivery staff only their own organisation’s orders: a holder by its CVR, an operator by the environment it runs', async () => {
+    const listed = async (caller: 'data_holder' | 'environment_operator') =>
+      ((await request(t.server).get('/v1/delivery-orders?limit=100').set(bearer(w.tokens[caller])).expect(200)).body.items as { id: string; caseId: string; holder: { cvr: string } }[]);
+    const holder = await listed('data_holder');
+    expect(holder.map((o) => o.id)).toContain(decA.deliveryOrderId);
+    expect(holder.filter((o) => o.holder.cvr !== '29190925')).toEqual([]);
+    const operator = await listed('environment_operator');
+    expect(operator.map((o) => o.id)).toContain(decA.deliveryOrderId);
+    // Researcher B's application names Danmarks Statistik's research machine: none of its orders are the SDS machine's operator's.
+    expect(operator.filter((o) => o.caseId === decB.id)).toEqual([]);
+  });
+
   it('renders docs/access-matrix.md and the figures in docs/security.md', () => {
     const figures = matrixFigures(results);
     expect(figures.unexpected2xx).toBe(0);
@@ -318,8 +341,10 @@ function renderMatrixDocument(f: MatrixFigures): string {
     '(run `UPDATE_ACCESS_MATRIX_DOC=1 npx jest test/security/access-matrix` after changing the table).',
     '',
     'Who may call each route, written from the roles of the design (not from the code), and checked on every run against real',
-    'objects made through the API. The people acting are researcher A, Region Midtjylland’s advisor and Region Midtjylland as',
-    'controller; "another party’s" object is researcher B’s, or Region Hovedstaden’s. A cell on an object reads',
+    'objects made through the API. The people acting are researcher A, Region Midtjylland’s advisor, Region Midtjylland as',
+    'controller, Region Midtjylland’s delivery staff (data holder) and Sundhedsdatastyrelsen as operator of its research machine;',
+    '"another party’s" object is researcher B’s, or Region Hovedstaden’s (B’s delivery orders go to Danmarks Statistik’s research',
+    'machine, another operator’s). A cell on an object reads',
     '**own / another party’s / nonexistent**:',
     '',
     '- ✓ the caller gets through (2xx, 3xx for a page that moved, or 409 when the object’s state does not allow the command now);',

@@ -4,13 +4,17 @@
  * or the route guards, so the access-matrix suite tests the code against the design, not against
  * itself. Issue 13, "the attack suite".
  *
- * Each row is a route; each column a caller: `public` (no token) and the seven roles of
+ * Each row is a route; each column a caller: `public` (no token) and the nine roles of
  * libs/auth ROLES. The people are on side A (test/security/support/world.ts): researcher A, Region
- * Midtjylland's advisor, Region Midtjylland as controller. For a route on an object the cell is
+ * Midtjylland's advisor, Region Midtjylland as controller, Region Midtjylland's delivery staff
+ * (data holder) and Sundhedsdatastyrelsen as operator of its research machine (the analysis
+ * environment side A's application names). For a route on an object the cell is
  * `[own, another party's, nonexistent]`:
  * - own: researcher A's application or case, a case Region Midtjylland is consulted on or controls
- *   a part of, that part's decision, a notice to Region Midtjylland's advisors;
- * - another party's: the same made by researcher B, for Region Hovedstaden;
+ *   a part of, that part's decision, a notice to Region Midtjylland's advisors, the delivery order
+ *   to Region Midtjylland for researcher A's permit (addressed to the SDS research machine);
+ * - another party's: the same made by researcher B, for Region Hovedstaden (researcher B's
+ *   application names Danmarks Statistik's research machine, so its orders are another operator's);
  * - nonexistent: an id nobody made.
  * For staff who may work on every case (caseworker, legal approver, auditor) own and another
  * party's are alike.
@@ -25,7 +29,7 @@
  */
 export type Cell = 'ok' | 401 | 403 | 404;
 export type ObjectCells = readonly [own: Cell, other: Cell | null, none: Cell];
-export const CALLERS = ['public', 'researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor', 'admin'] as const;
+export const CALLERS = ['public', 'researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'data_holder', 'environment_operator', 'auditor', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export interface MatrixRow {
@@ -48,7 +52,8 @@ function onlyRoles(roles: Caller[], cell: Cell | ObjectCells, objectRoute: boole
   return Object.fromEntries(CALLERS.map((c) => [c, c === 'public' ? (objectRoute ? anon : 401) : roles.includes(c) ? cell : objectRoute ? no : 403])) as Record<Caller, Cell | ObjectCells>;
 }
 
-const everyoneSignedIn = (cell: Cell | ObjectCells, objectRoute: boolean) => onlyRoles(['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor', 'admin'], cell, objectRoute);
+const everyoneSignedIn = (cell: Cell | ObjectCells, objectRoute: boolean) =>
+  onlyRoles(['researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'data_holder', 'environment_operator', 'auditor', 'admin'], cell, objectRoute);
 const publicRoute = (cell: Cell | ObjectCells) => Object.fromEntries(CALLERS.map((c) => [c, cell])) as Record<Caller, Cell | ObjectCells>;
 
 export const ACCESS_MATRIX: Record<string, MatrixRow> = {
@@ -91,36 +96,60 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- Reading a case: the applicant, staff, supervision, and the regions it concerns ---
   'GET /v1/cases/{id}': {
     why: 'the case: its applicant, contact-point staff and auditors; an advisor when its region is consulted; a controller when it decides a part. Admins manage configuration, not cases',
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/audit': {
     why: "the case's history from the audit trail: the applicant (what happened, not who), staff and supervision (every event). An advisor or a controller sees only its own part of a case, and the history is the whole case's: to them it does not exist",
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/notes': {
     why: "notes on the case: staff and supervision all, the applicant those addressed to the applicant; they are the contact point's, not the regions'",
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/waiting-history': { why: 'whom the case waited for and how long: contact-point staff and supervision', cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], ok3, true) },
   'GET /v1/cases/{id}/supplement-requests': {
     why: 'requests for supplement: to the applicant, by the caseworkers; read by supervision',
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/decisions': {
     why: "the case's decisions: its applicant, staff, supervision, and a controller its own part's",
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/decisions/{id}': {
     why: "one decision; own = Region Midtjylland's decision on researcher A's case",
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/decisions/{id}/explanation': {
     why: 'a decision with the replay of the screening it relied on (DESIGN §7: explainable years later)',
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/permits/{id}': {
     why: 'the permit: its holder, the contact point that issues it, supervision',
-    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, auditor: ok3, admin: no },
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  // The letters the authorities send (forvaltningsloven §§ 22-25: a decision in writing with its reasons and appeal guidance): whoever may read the decision or the permit.
+  'GET /v1/decisions/{id}/letter.pdf': {
+    why: 'the decision letter as a PDF: whoever may read the decision — its applicant, staff, supervision, and a controller its own part’s',
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  'GET /v1/permits/{id}/document.pdf': {
+    why: 'the permit as a PDF: whoever may read the permit — its holder, the contact point, supervision. The delivery staff work from their order’s instructions, not the permit',
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+
+  // --- Delivery after a permit (issue 15, docs/delivery-orders.md): each data holder extracts, the environment's operator receives ---
+  'GET /v1/delivery-orders': { why: 'the orders addressed to your organisation (data holder) or your environment (operator): the delivery staff’s work list', cells: onlyRoles(['data_holder', 'environment_operator'], 'ok', false) },
+  'GET /v1/delivery-orders/{id}': {
+    why: "one order; own = the order to Region Midtjylland for researcher A's permit, to the SDS research machine. Its holder (by CVR), its environment's operator, the applicant, contact-point staff and supervision; another organisation's order does not exist to a holder or an operator",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, data_holder: own, environment_operator: own, auditor: ok3, admin: no },
+  },
+  'POST /v1/delivery-orders/{id}/status': {
+    why: 'report an order’s progress: its holder (accepted, extracted, rejected, deleted) and its environment’s operator (delivered, access_ended), each on their own organisation’s orders only; a step the other party reports is 409',
+    cells: onlyRoles(['data_holder', 'environment_operator'], own, true),
+  },
+  'GET /v1/cases/{id}/delivery-orders': {
+    why: "a case's orders: its applicant follows the delivery of the data, contact-point staff and supervision see where it waits. Holders and operators read orders, not cases",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: no, controller: no, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
 
   // --- Case work: the contact point (DESIGN §2: caseworker works queues, claims, asks, drafts; legal approver approves) ---
@@ -156,6 +185,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/admin/rule-sets/dry-run': { why: 'how the plugins on disk would change the verdicts of open cases: admins before activating, caseworkers for the cases they handle', cells: onlyRoles(['admin', 'caseworker'], 'ok', false) },
   'GET /v1/admin/rule-sets': { why: 'the rule-set versions in force', cells: onlyRoles(['admin'], 'ok', false) },
   'GET /v1/admin/staff': { why: 'the staff directory', cells: onlyRoles(['admin'], 'ok', false) },
+  'POST /v1/admin/staff': { why: 'add a staff member before their first sign-in, so notices to their role reach them from the start', cells: onlyRoles(['admin'], 'ok', false) },
   'PATCH /v1/admin/staff/{sub}': { why: "a staff member's address, language, active flag", cells: onlyRoles(['admin'], pub, true) },
 };
 

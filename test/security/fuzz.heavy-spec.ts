@@ -24,7 +24,7 @@ import { CaseObject, CONTROLLER_DECISION, DRAFT, Person, RECOMMENDATION, World }
  * nothing: the object's view and the head of the audit chain are the same after it as before.
  *
  * Reproduce a failure with its seed: FUZZ_SEED=<seed> npm run test:heavy -- test/security/fuzz
- * (each route runs on FUZZ_SEED + its position). FUZZ_RUNS sets the inputs per route (default 70: 30 routes, over 2,000 in all).
+ * (each route runs on FUZZ_SEED + its position). FUZZ_RUNS sets the inputs per route (default 70: 32 routes, over 2,000 in all).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 1329);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 70);
@@ -115,6 +115,7 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       return { id: await newDraftOn(k), caseId: k.id };
     };
     let issueCase: CaseObject | undefined;
+    let staffAdded = 0;
     let returnCase: CaseObject | undefined;
     return {
       'POST /v1/applications': { actor: 'researcher', view: async () => (await get('/v1/applications?limit=100', 'researcher')).body.items.length },
@@ -163,7 +164,8 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       'POST /v1/cases/{id}/consultations': {
         actor: 'caseworker',
         object: onCaseA,
-        body: () => ({ advisorRegion: 'region-syddanmark', deadline: inDays(10) }),
+        // The operation's example names a sub-case of its own: the question here is about case A's EPJ part.
+        body: () => ({ advisorRegion: 'region-syddanmark', subCaseId: caseA.epj, deadline: inDays(10) }),
         view: (p) => caseView(p.id)(),
       },
       'POST /v1/consultations/{id}/answer': {
@@ -236,6 +238,15 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         refreshes: 1,
         view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
       },
+      // Region Midtjylland's delivery staff accept the order a new permit sent them (another order once, then 409 on the accepted one).
+      'POST /v1/delivery-orders/{id}/status': {
+        actor: 'data_holder',
+        object: async () => ({ id: (await w.decided('A')).deliveryOrderId }),
+        consumes: true,
+        refreshes: 1,
+        body: () => ({ status: 'accepted' }),
+        view: async (p) => (await get(`/v1/delivery-orders/${p.id}`, 'data_holder')).body,
+      },
       'POST /v1/me/notifications/{id}/read': {
         actor: 'advisor',
         object: async () => ({ id: await w.advisorNotice('A', caseA.number) }),
@@ -258,6 +269,13 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         actor: 'admin',
         object: async () => ({ sub: 'adv-rh' }),
         body: () => ({ language: 'en' }),
+        view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
+      },
+      // A new address for every input, so a valid one is added rather than refused as a duplicate (409 staff-member-exists).
+      'POST /v1/admin/staff': {
+        actor: 'admin',
+        // The operation's example (an advisor of Region Midtjylland) at a new address.
+        body: () => ({ email: `anders.moller.${++staffAdded}@rm.dk` }),
         view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
       },
       'POST /v1/dev/sign-in': { actor: 'admin', body: () => ({ sub: DEV_PERSONA_SUBJECTS[0] }) },

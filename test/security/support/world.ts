@@ -6,8 +6,11 @@ import { waitFor } from '../../support/wait';
 
 /**
  * The people of the attack suite, one per role of DESIGN.md §2. Everyone who has a party of their
- * own is on side A: researcher A, Region Midtjylland's advisor, Region Midtjylland as controller.
- * Side B's objects (researcher B's application, Region Hovedstaden's parts) are "another party's".
+ * own is on side A: researcher A, Region Midtjylland's advisor, Region Midtjylland as controller,
+ * Region Midtjylland's delivery staff (data holder of its patient records) and Sundhedsdatastyrelsen
+ * as operator of its research machine (the environment side A's application names). Side B's objects
+ * (researcher B's application, Region Hovedstaden's parts and orders, orders to Danmarks Statistik's
+ * research machine) are "another party's".
  */
 export const PEOPLE = {
   researcher: { sub: 'researcher-a', role: 'researcher', organisation: '31119103', name: 'Mette Jensen' },
@@ -15,6 +18,8 @@ export const PEOPLE = {
   legal_approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
   advisor: { sub: 'adv-rm', role: 'advisor', region: 'region-midtjylland' },
   controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
+  data_holder: { sub: 'dh-rm', role: 'data_holder', organisation: '29190925' },
+  environment_operator: { sub: 'eo-sds', role: 'environment_operator', organisation: '33257872' },
   auditor: { sub: 'aud-1', role: 'auditor' },
   admin: { sub: 'admin-1', role: 'admin' },
 } as const satisfies Record<string, Actor>;
@@ -32,6 +37,12 @@ export type Side = 'A' | 'B';
 /** Side A's regional source and B's: a patient-record (EPJ) request each, on the collaborative track. */
 const EPJ: Record<Side, string> = { A: 'epj-region-midtjylland', B: 'epj-region-hovedstaden' };
 
+/** The holder of each side's EPJ source (the region, by CVR): the delivery order the matrix reads is the one to it. */
+const EPJ_HOLDER: Record<Side, string> = { A: '29190925', B: '29190623' };
+
+/** The analysis environment each side's application names: a different operator each, so B's orders are not A's operator's. */
+const ENVIRONMENT: Record<Side, string> = { A: 'sds_research_machine', B: 'dst_research_machine' };
+
 export const NONEXISTENT_UUID = '00000000-0000-4000-8000-00000000dead';
 
 /** A screened case: its id, application, sub-cases by data source, and the rule-made consultation on its EPJ part. */
@@ -47,6 +58,8 @@ export interface CaseObject {
 export interface DecidedCase extends CaseObject {
   decisionId: string;
   permitId: string;
+  /** The delivery order the permit gave the side's region (holder of its EPJ source). */
+  deliveryOrderId: string;
 }
 
 /** Makes real objects through the API, as the people above would. */
@@ -83,6 +96,7 @@ export class World {
         organisation: side === 'A' ? { name: 'Aarhus Universitet', cvr: '31119103', country: 'DK', sector: 'public_research' } : { name: 'Københavns Universitet', cvr: '29979812', country: 'DK', sector: 'public_research' },
       },
       dataRequests: [dataRequest('lpr'), dataRequest(EPJ[side])],
+      processingEnvironment: ENVIRONMENT[side],
     });
   }
 
@@ -139,7 +153,16 @@ export class World {
     await this.post(`/v1/decision-drafts/${draft.body.id}/issue`, this.tokens.legal_approver).expect(201);
     const decided = await this.post(`/v1/cases/${c.id}/sub-cases/${c.epj}/controller-decision`, this.controllerToken(side), CONTROLLER_DECISION).expect(201);
     if (!decided.body.permit) throw new Error(`no permit on ${c.number}: ${JSON.stringify(decided.body)}`);
-    return { ...c, decisionId: decided.body.decision.id, permitId: decided.body.permit.id };
+    return { ...c, decisionId: decided.body.decision.id, permitId: decided.body.permit.id, deliveryOrderId: await this.deliveryOrder(side, c.id) };
+  }
+
+  /** The delivery order the permit on the case gave the side's region, as the caseworker finds it on the case. */
+  private async deliveryOrder(side: Side, caseId: string): Promise<string> {
+    const order = await waitFor(async () => {
+      const res = await request(this.t.server).get(`/v1/cases/${caseId}/delivery-orders`).set(bearer(this.tokens.caseworker)).expect(200);
+      return res.body.items.find((o: { kind: string; holder: { cvr: string } }) => o.kind === 'delivery' && o.holder.cvr === EPJ_HOLDER[side]);
+    }, 20000, `the delivery order to ${EPJ_HOLDER[side]} on case ${caseId}`);
+    return order.id;
   }
 
   /** A notice to the side's regional advisors (the consultation the rules asked for). */
