@@ -10,10 +10,18 @@ import { runBenchmarks } from './framework/run-benchmarks';
  */
 jest.setTimeout(30 * 60 * 1000);
 
+/**
+ * The benchmarks whose smoke run has passed under Jest in CI's time budget. The others (submit,
+ * screen-latency, queue-page, embedded) have run at tiny size only by hand so far; they join CI
+ * once a smoke run of theirs has passed here, and run now with HEAVY_SUITES=all.
+ */
+const IN_CI = new Set(['rules', 'audit-verify']);
+const selected = BENCHMARKS.filter((b) => process.env.HEAVY_SUITES === 'all' || IN_CI.has(b.name));
+
 describe('benchmarks at smoke size', () => {
   const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('kp-bench-'));
 
-  it.each(BENCHMARKS.map((b) => b.name))('%s runs and reports every figure with a median and a range', async (name) => {
+  it.each(selected.map((b) => b.name))('%s runs and reports every figure with a median and a range', async (name) => {
     const before = new Set(leftovers());
     const result = await runBenchmarks(BENCHMARKS.filter((b) => b.name === name), { size: 'smoke', rounds: 3, log: () => undefined });
     expect(result.failures).toEqual([]);
