@@ -103,6 +103,24 @@ describe('access matrix: every route × every role × own / another party’s / 
       body: () => ({ advisorRegion: 'region-syddanmark', question: 'Is the population definition feasible in your records?', deadline: inDays(t, 10) }),
     },
     'POST /v1/consultations/{id}/answer': { objects: cases((c) => ({ id: c.consultationId })), body: () => ({ answer: 'The variables are recorded reliably since 2015.' }) },
+    // Before the drafts below: a hearing goes out while no draft is pending on the part.
+    'POST /v1/cases/{id}/sub-cases/{subCaseId}/hearings': {
+      objects: cases((c) => ({ id: c.id, subCaseId: c.lpr })),
+      body: () => ({ draftGrounds: 'The register holds the requested variable only from 2019; the part would be refused for 2015–2018.', answerDays: 14 }),
+    },
+    // The hearings sent above, as the caseworker finds them on each case.
+    'POST /v1/hearings/{id}/answer': {
+      objects: async () => {
+        const hearingOf = async (c: CaseObject) => {
+          const res = await request(t.server).get(`/v1/cases/${c.id}/decisions`).set('Authorization', `Bearer ${w.tokens.caseworker}`).expect(200);
+          const hearing = res.body.hearings?.find((h: { subCaseId?: string; id?: string }) => h.id);
+          if (!hearing) throw new Error(`no hearing on ${c.number}: ${JSON.stringify(res.body)}`);
+          return hearing.id as string;
+        };
+        return { own: { id: await hearingOf(caseA) }, other: { id: await hearingOf(caseB) } };
+      },
+      body: () => ({ answer: 'The variable exists from 2015 in the register’s older version; we ask that the period be kept.' }),
+    },
     'POST /v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts': { objects: cases((c) => ({ id: c.id, subCaseId: c.lpr })), body: () => DRAFT },
     'POST /v1/cases/{id}/sub-cases/{subCaseId}/recommendations': { objects: cases((c) => ({ id: c.id, subCaseId: c.epj })), body: () => RECOMMENDATION },
     // After the recommendations above: both EPJ parts wait for their controller.
@@ -146,6 +164,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     },
     'POST /v1/admin/rule-sets/dry-run': { body: () => ({ lawDate: '2029-03-26' }) },
     // A new address each time, so the admin's request is never refused as a duplicate.
+    'POST /v1/dev/clock': { body: () => ({ advanceMs: 1 }) },
     'POST /v1/admin/staff': { body: () => ({ name: 'Anders Møller', email: `anders.moller.${++staffAdded}@rm.dk`, role: 'data_holder', organisation: '29190925' }) },
     'PATCH /v1/admin/staff/{sub}': { objects: pair({ sub: 'cw-1' }, null), none: { sub: 'nobody-here' }, body: () => ({ language: 'da' }) },
   };
@@ -166,6 +185,8 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/cases/{id}/rescreen',
     'POST /v1/consultations/{id}/answer',
     'POST /v1/cases/{id}/consultations',
+    'POST /v1/cases/{id}/sub-cases/{subCaseId}/hearings',
+    'POST /v1/hearings/{id}/answer',
     'POST /v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts',
     'POST /v1/cases/{id}/sub-cases/{subCaseId}/recommendations',
     'POST /v1/cases/{id}/sub-cases/{subCaseId}/controller-decision',
@@ -174,6 +195,9 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/cases/{id}/supplement-requests',
     'POST /v1/applications/{id}/resubmit',
     'POST /v1/permits/{id}/revoke',
+    // Last: moving business time and running the sweeps must not age the objects above.
+    'POST /v1/dev/clock',
+    'POST /v1/dev/sweeps',
   ];
   const runOrder = () => [...Object.keys(ACCESS_MATRIX).filter((r) => !STATEFUL.includes(r)), ...STATEFUL];
 

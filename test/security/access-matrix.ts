@@ -66,6 +66,9 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/public/decisions': { why: 'transparency register of issued decisions (EHDS art. 57)', cells: publicRoute('ok') },
   'GET /v1/data-sources': { why: 'the catalogue applicants choose from', cells: publicRoute('ok') },
   'GET /v1/data-sources/{id}': { why: 'one data source of the catalogue', cells: publicRoute(pub) },
+  'GET /v1/dev/clock': { why: 'simulated business time (the flow simulator): only with BUSINESS_CLOCK=settable, never in production; an operator task', cells: onlyRoles(['admin'], 'ok', false) },
+  'POST /v1/dev/clock': { why: 'move simulated business time forward: only with BUSINESS_CLOCK=settable, never in production; audited', cells: onlyRoles(['admin'], 'ok', false) },
+  'POST /v1/dev/sweeps': { why: 'run every scheduled sweep once at the simulated time: only with BUSINESS_CLOCK=settable; audited', cells: onlyRoles(['admin'], 'ok', false) },
   'GET /v1/dev/sign-in': { why: 'development sign-in personas: only while the local issuer is trusted (404 with OIDC or in production)', cells: publicRoute('ok') },
   'POST /v1/dev/sign-in': { why: 'development sign-in: only while the local issuer is trusted (404 with OIDC or in production)', cells: publicRoute('ok') },
 
@@ -165,6 +168,8 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/cases/{id}/legal-matters': { why: 'open a legal matter the decision waits for', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/legal-matters/{matterId}/resolve': { why: 'resolve it with a document reference', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/clock/extensions': { why: 'extend the 3-month limit with a reason (EHDS art. 68(4))', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'POST /v1/cases/{id}/sub-cases/{subCaseId}/hearings': { why: 'a caseworker sends the applicant the draft grounds of a refusal (partshøring, forvaltningsloven § 19)', cells: onlyRoles(['caseworker'], ok3, true) },
+  'POST /v1/hearings/{id}/answer': { why: 'the applicant comments on the draft grounds of a refusal of their own case', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/cases/{id}/sub-cases/{subCaseId}/decision-drafts': { why: 'a caseworker drafts a decision on a central part', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/decision-drafts/{id}/issue': { why: 'the legal approver issues a draft by another (four eyes)', cells: onlyRoles(['legal_approver'], ok3, true) },
   'POST /v1/decision-drafts/{id}/return': { why: 'the legal approver returns a draft with a reason', cells: onlyRoles(['legal_approver'], ok3, true) },
