@@ -194,6 +194,33 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         body: () => DRAFT,
         view: (p) => caseView(p.id)(),
       },
+      // Partshøring (forvaltningsloven § 19): one open hearing per part, so a success uses the part up.
+      'POST /v1/cases/{id}/sub-cases/{subCaseId}/hearings': {
+        actor: 'caseworker',
+        object: async () => {
+          const c = await w.screenedCase('A');
+          return { id: c.id, subCaseId: c.lpr };
+        },
+        consumes: true,
+        refreshes: 3,
+        body: () => ({ draftGrounds: 'The register holds the requested variable only from 2019; the part would be refused for 2015–2018.', answerDays: 14 }),
+        view: (p) => caseView(p.id)(),
+      },
+      // The applicant answers once: a fresh hearing after each accepted answer.
+      'POST /v1/hearings/{id}/answer': {
+        actor: 'researcher',
+        object: async () => {
+          const c = await w.screenedCase('A');
+          const hearing = await w
+            .post(`/v1/cases/${c.id}/sub-cases/${c.lpr}/hearings`, w.tokens.caseworker, { draftGrounds: 'The register holds the requested variable only from 2019.' })
+            .expect(201);
+          return { id: hearing.body.id, caseId: c.id };
+        },
+        consumes: true,
+        refreshes: 3,
+        body: () => ({ answer: 'The variable exists from 2015 in the register’s older version; we ask that the period be kept.' }),
+        view: (p) => caseView(p.caseId)(),
+      },
       'POST /v1/decision-drafts/{id}/return': {
         actor: 'legal_approver',
         object: draftFor(async () => (returnCase ??= await w.screenedCase('A'))),
