@@ -14,6 +14,12 @@ if (!run) {
   console.log('test:heavy: skipped here (they run in the embedded run; HEAVY_SUITES=1 forces them)');
   process.exit(0);
 }
+// The fault suite and the simulator run the built API and worker (the production layout): build
+// them from the code under test, never reuse an older dist/.
+for (const app of ['api', 'worker']) {
+  const build = spawnSync('npx', ['nest', 'build', app], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const result = spawnSync('npx', ['jest', '--config', 'jest.heavy.config.js', '--passWithNoTests', ...ignore, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
