@@ -52,6 +52,9 @@ describe('Prometheus metrics on their own port (e2e)', () => {
     const researcher = await t.token({ sub: 'researcher-metrics', role: 'researcher', organisation: '31119103' });
     const before = await scrape();
     const screened = await submitAndScreen(t, researcher, completeApplication());
+    // The gauges read from the database (cases per queue, the audit head) are read once per scrape
+    // burst and kept a second (libs/audit, libs/cases metrics): scrape again only after that.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const after = await scrape();
 
     // Screenings by verdict: one per sub-case the worker screened, under its verdict.
