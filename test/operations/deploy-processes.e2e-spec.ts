@@ -120,6 +120,8 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
         RULES_DIR: rulesDir,
         DATA_DIR: workerDataDir,
         QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
+        // The same queue backend as the API beside it (CI's second run: Redis).
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
         LOG_LEVEL: 'info',
         METRICS_PORT: String(metricsPort),
       });
