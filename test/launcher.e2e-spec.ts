@@ -1,88 +1,21 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/applications';
+// A shell on a fresh machine: cleanEnv drops DATABASE_URL, REDIS_URL and every test-only variable (even
+// when this Jest run has them, as in the second CI run).
+import { Child, cleanEnv as userEnv, freePort } from './support/child-process';
 
 /**
  * The README start command as a user runs it: `npm start` builds the API and runs scripts/start.mjs,
  * which, with DATABASE_URL unset, starts the embedded PostgreSQL 15 with its data in DATA_DIR and
  * then the built app against it. The app is a real child process here, not the in-process test app.
  */
-const root = resolve(__dirname, '..');
 const LISTENING = /kontaktpunkt API listening on (http:\/\/localhost:(\d+)) — API docs: \1\/docs/;
 const EMBEDDED = /embedded PostgreSQL 15 running on port (\d+)/;
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-  stdout: string;
-}
-
-/** A child process whose stdout and stderr are kept, to wait for a line and to explain failures. */
-class Child {
-  output = '';
-  stdout = '';
-  readonly exited: Promise<Finished>;
-  private readonly process: ChildProcess;
-
-  constructor(command: string, args: string[], env: NodeJS.ProcessEnv) {
-    this.process = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.process.stdout!.on('data', (chunk: Buffer) => {
-      this.stdout += chunk.toString();
-      this.output += chunk.toString();
-    });
-    this.process.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((ok) => this.process.on('exit', (code, signal) => ok({ code, signal, output: this.output, stdout: this.stdout })));
-  }
-
-  get running(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
-  }
-
-  kill(signal: NodeJS.Signals): void {
-    this.process.kill(signal);
-  }
-
-  /** The first match of `pattern` in the output; fails if the process exits first or time runs out. */
-  async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const match = pattern.exec(this.output);
-      if (match) return match;
-      if (!this.running) throw new Error(`exited before printing ${pattern}:\n${this.output}`);
-      if (Date.now() > until) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${this.output}`);
-      await new Promise((ok) => setTimeout(ok, 100));
-    }
-  }
-
-  async finished(timeoutMs: number): Promise<Finished> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(new Error(`still running after ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([this.exited, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
 
 function acceptsConnections(port: number): Promise<boolean> {
   return new Promise((ok) => {
@@ -93,18 +26,6 @@ function acceptsConnections(port: number): Promise<boolean> {
     });
     socket.once('error', () => ok(false));
   });
-}
-
-/**
- * A shell on a fresh machine: no DATABASE_URL or REDIS_URL (even when this Jest run has them, as in
- * the second CI run), no OIDC, no test-only variables, no NODE_ENV.
- */
-function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(DATABASE_URL|REDIS_URL|NODE_ENV|PORT|PGPORT|DATA_DIR|LOG_LEVEL|QUEUE_PREFIX|OUTBOX_POLL_MS|WORKER_IN_PROCESS|OIDC_.*|KP_.*)$/.test(name)) delete env[name];
-  }
-  return { ...env, ...extra };
 }
 
 describe('npm start: embedded PostgreSQL in DATA_DIR, then the built API (e2e)', () => {
@@ -128,7 +49,7 @@ describe('npm start: embedded PostgreSQL in DATA_DIR, then the built API (e2e)',
   beforeAll(async () => {
     // The build step of `npm start` (prestart); start.mjs runs dist/apps/api/main.js.
     const build = await new Child('npx', ['nest', 'build', 'api'], userEnv({})).finished(120_000);
-    if (build.code !== 0) throw new Error(`nest build api failed:\n${build.output}`);
+    if (build.code !== 0) throw new Error(`nest build api failed:\n${build.stdout}${build.stderr}`);
     dataDir = mkdtempSync(join(tmpdir(), 'kp-launcher-'));
   }, 130_000);
 
@@ -207,8 +128,8 @@ describe('npm start: embedded PostgreSQL in DATA_DIR, then the built API (e2e)',
     const migrate = launch(['migrate'], await freePort());
     const done = await migrate.finished(60_000);
     expect(done.code).toBe(0);
-    expect(done.output).toContain('migrations applied: 0');
-    const [, pgPort] = EMBEDDED.exec(done.output)!;
+    expect(done.stdout).toContain('migrations applied: 0');
+    const [, pgPort] = EMBEDDED.exec(done.stdout)!;
     expect(await acceptsConnections(Number(pgPort))).toBe(false);
   }, 70_000);
 });
