@@ -41,3 +41,61 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}`));
 }
+
+/** What differs between two applications typed into the guided form's first five sections. */
+export interface FormSections {
+  title: string;
+  purpose: string;
+  recordReference: string;
+  deletionDate: string;
+  committeeNumber: string;
+  projectStart: string;
+  projectEnd: string;
+}
+
+/**
+ * Aarhus Universitet's researcher types the guided form's sections from purpose to environment, as
+ * a person would (labels in Danish), and moves on to the data requests. Both browser journeys use it.
+ */
+export async function fillApplicationSections(page: Page, form: FormSections): Promise<void> {
+  const next = () => page.getByRole('button', { name: 'Næste' }).click();
+  // Formål
+  await page.getByLabel('Projektets titel').fill(form.title);
+  await page.locator('#f-purpose').fill(form.purpose);
+  await page.getByLabel('Formålets kategori').selectOption({ label: 'Videnskabelig forskning' });
+  for (const declaration of ['forbyder', 'identificere', 'samfundsmæssig', 'stigmatiserer']) await page.getByRole('checkbox', { name: new RegExp(declaration) }).check();
+  await next();
+  // Ansøger
+  await page.getByLabel('Dit navn').fill('Mette Jensen');
+  await page.getByLabel('Din e-mail').fill('mette.jensen@au.dk');
+  await page.getByLabel('Organisationens navn').fill('Aarhus Universitet');
+  await page.getByLabel('Land (ISO-kode, fx DK)').fill('DK');
+  await page.getByLabel('CVR-nummer').fill('31119103');
+  await page.getByLabel('Sektor').selectOption({ label: 'Offentlig forskningsinstitution' });
+  await page.getByLabel('Forskerens navn').fill('Mette Jensen');
+  await page.getByLabel('Forskerens e-mail').fill('mette.jensen@au.dk');
+  await page.getByLabel('Forskerens organisation').fill('Aarhus Universitet');
+  await page.getByLabel('Land, hvorfra data tilgås (ISO-kode)').fill('DK');
+  await next();
+  // Retsgrundlag
+  await page.getByLabel('Behandlingsgrundlag efter GDPR art. 6').fill('art. 6(1)(e)');
+  await page.getByLabel('Undtagelse efter GDPR art. 9').fill('art. 9(2)(j) med databeskyttelsesloven § 10');
+  await page.getByRole('group', { name: /samtykke/ }).getByLabel('Nej').check();
+  await page.getByLabel('Fortegnelsens reference').fill(form.recordReference);
+  await page.getByLabel('Dataansvarlig').fill('Aarhus Universitet');
+  await page.getByLabel('Slettedato').fill(form.deletionDate);
+  await next();
+  // Etik
+  await page.getByLabel('Komité', { exact: true }).selectOption('VEK');
+  await page.getByLabel('Komitéens journalnummer').fill(form.committeeNumber);
+  await page.getByLabel('Godkendt').check();
+  await next();
+  // Behandlingsmiljø
+  await page.getByLabel('Anonymiserede data').check();
+  await page.getByRole('combobox', { name: 'Behandlingsmiljø' }).selectOption({ label: 'Sundhedsdatastyrelsens forskermaskine' });
+  await page.getByLabel('Tekniske og organisatoriske sikkerhedsforanstaltninger').fill('Analyse kun på forskermaskinen; personlig adgang med to-faktor-login; output kontrolleres for små celler før eksport.');
+  await page.getByLabel('Projektet starter').fill(form.projectStart);
+  await page.getByLabel('Projektet slutter').fill(form.projectEnd);
+  await page.getByLabel('Data opbevares til').fill(form.deletionDate);
+  await next();
+}

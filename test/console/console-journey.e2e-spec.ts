@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../support/app';
-import { launchChromium, missingForBrowser, screenshot, seriousAccessibilityViolations, WEB_DIR } from './browser';
+import { fillApplicationSections, launchChromium, missingForBrowser, screenshot, seriousAccessibilityViolations, WEB_DIR } from './browser';
 
 /**
  * The console in a real browser (issue 12), against the whole app on the embedded database, in
@@ -105,49 +105,15 @@ const missing = missingForBrowser('console journey');
     await page.getByRole('button', { name: 'Start en ny ansøgning' }).click();
     await page.getByRole('heading', { name: 'Ansøgning om adgang til sundhedsdata' }).waitFor();
 
-    // Formål
-    await page.getByLabel('Projektets titel').fill('Langtidsforløb efter apopleksi');
-    await page.locator('#f-purpose').fill('At undersøge dødelighed og genindlæggelse efter apopleksi for at forbedre rehabiliteringen.');
-    await page.getByLabel('Formålets kategori').selectOption({ label: 'Videnskabelig forskning' });
-    for (const declaration of ['forbyder', 'identificere', 'samfundsmæssig', 'stigmatiserer']) await page.getByRole('checkbox', { name: new RegExp(declaration) }).check();
-    await next();
-
-    // Ansøger
-    await page.getByLabel('Dit navn').fill('Mette Jensen');
-    await page.getByLabel('Din e-mail').fill('mette.jensen@au.dk');
-    await page.getByLabel('Organisationens navn').fill('Aarhus Universitet');
-    await page.getByLabel('Land (ISO-kode, fx DK)').fill('DK');
-    await page.getByLabel('CVR-nummer').fill('31119103');
-    await page.getByLabel('Sektor').selectOption({ label: 'Offentlig forskningsinstitution' });
-    await page.getByLabel('Forskerens navn').fill('Mette Jensen');
-    await page.getByLabel('Forskerens e-mail').fill('mette.jensen@au.dk');
-    await page.getByLabel('Forskerens organisation').fill('Aarhus Universitet');
-    await page.getByLabel('Land, hvorfra data tilgås (ISO-kode)').fill('DK');
-    await next();
-
-    // Retsgrundlag
-    await page.getByLabel('Behandlingsgrundlag efter GDPR art. 6').fill('art. 6(1)(e)');
-    await page.getByLabel('Undtagelse efter GDPR art. 9').fill('art. 9(2)(j) med databeskyttelsesloven § 10');
-    await page.getByRole('group', { name: /samtykke/ }).getByLabel('Nej').check();
-    await page.getByLabel('Fortegnelsens reference').fill('AU-2026-117');
-    await page.getByLabel('Dataansvarlig').fill('Aarhus Universitet');
-    await page.getByLabel('Slettedato').fill('2028-12-31');
-    await next();
-
-    // Etik
-    await page.getByLabel('Komité', { exact: true }).selectOption('VEK');
-    await page.getByLabel('Komitéens journalnummer').fill('1-10-72-123-25');
-    await page.getByLabel('Godkendt').check();
-    await next();
-
-    // Behandlingsmiljø
-    await page.getByLabel('Anonymiserede data').check();
-    await page.getByRole('combobox', { name: 'Behandlingsmiljø' }).selectOption({ label: 'Sundhedsdatastyrelsens forskermaskine' });
-    await page.getByLabel('Tekniske og organisatoriske sikkerhedsforanstaltninger').fill('Analyse kun på forskermaskinen; personlig adgang med to-faktor-login; output kontrolleres for små celler før eksport.');
-    await page.getByLabel('Projektet starter').fill('2026-01-01');
-    await page.getByLabel('Projektet slutter').fill('2028-12-31');
-    await page.getByLabel('Data opbevares til').fill('2028-12-31');
-    await next();
+    await fillApplicationSections(page, {
+      title: 'Langtidsforløb efter apopleksi',
+      purpose: 'At undersøge dødelighed og genindlæggelse efter apopleksi for at forbedre rehabiliteringen.',
+      recordReference: 'AU-2026-117',
+      deletionDate: '2028-12-31',
+      committeeNumber: '1-10-72-123-25',
+      projectStart: '2026-01-01',
+      projectEnd: '2028-12-31',
+    });
 
     // Data: one request to Landspatientregisteret with four of its catalogue's variables.
     await page.getByRole('button', { name: 'Tilføj en datakilde' }).click();
