@@ -66,6 +66,9 @@ describe('Prometheus metrics on their own port (e2e)', () => {
       expect(sample(after, 'kp_screenings_total', { verdict }) - sample(before, 'kp_screenings_total', { verdict })).toBe(subCases.filter((s) => s.screening.verdict === verdict).length);
     }
 
+    // Nothing waits for its screening any longer.
+    expect(after).toMatch(/^kp_screening_wait_oldest_seconds 0$/m);
+
     // Request latency by route pattern (never the raw URL with the id) and status.
     const submitRoute = { method: 'POST', route: '/v1/applications/:id/submit', status: '202' };
     expect(sample(after, 'kp_http_request_duration_seconds_count', submitRoute) - sample(before, 'kp_http_request_duration_seconds_count', submitRoute)).toBe(1);

@@ -34,10 +34,11 @@ async function main(): Promise<void> {
     await NestFactory.create(ApiModule.register({ withWorker: config.workerInProcess }), { logger: new PinoNestLogger(log), abortOnError: false }),
   );
   closeGracefullyOnSignals(app, config.shutdownDrainMs);
-  await app.listen(config.port);
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
   if (config.metrics) await serveMetrics(app, config.metrics);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  log.info({ port: config.port, metrics: config.metrics ?? null }, `kontaktpunkt API listening on ${url} — API docs: ${url}/docs`);
+  log.info({ port: config.port, host: config.host ?? null, metrics: config.metrics ?? null }, `kontaktpunkt API listening on ${url} — API docs: ${url}/docs`);
 }
 
 main().catch((error: unknown) => {

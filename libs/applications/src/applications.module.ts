@@ -19,6 +19,7 @@ import { ListApplications } from './list-applications/list-applications.usecase'
 import { ListDataSources } from './list-data-sources/list-data-sources.usecase';
 import { GetDataSource } from './get-data-source/get-data-source.usecase';
 import { ScreenCaseHandler } from './screen-case/screen-case.handler';
+import { RecoverLostScreeningsHandler } from './recover-lost-screenings/recover-lost-screenings.handler';
 import { RescreenOnLawChangeHandler } from './rescreen-on-law-change/rescreen-on-law-change.handler';
 import { SubmitApplication } from './submit-application/submit-application.usecase';
 import { UpdateDraft } from './update-draft/update-draft.usecase';
@@ -29,7 +30,7 @@ const useCases = [GetCaseAuditTimeline, GetCaseWaitingHistory, ListPublicApplica
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({
   imports: [AuditModule, RulesModule, CasesModule],
-  providers: [ApplicationRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, ScreenCaseHandler, RescreenOnLawChangeHandler, ...useCases],
-  exports: [...useCases, ApplicationRepository, AuthorityInForce, RescreenOnLawChangeHandler],
+  providers: [ApplicationRepository, AuthorityRepository, IdempotencyRepository, AuthorityInForce, ScreenCaseHandler, RescreenOnLawChangeHandler, RecoverLostScreeningsHandler, ...useCases],
+  exports: [...useCases, ApplicationRepository, AuthorityInForce, RescreenOnLawChangeHandler, RecoverLostScreeningsHandler],
 })
 export class ApplicationsModule {}

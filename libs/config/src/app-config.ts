@@ -1,5 +1,6 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DeliveryReceiver, readDeliveryReceivers } from './delivery-receivers';
 import { HttpEdgeConfig, RateLimits, readHttpEdge, readRateLimits } from './http-edge-config';
@@ -10,6 +11,11 @@ export interface AppConfig {
   /** `KP_COMMAND`: `migrate` applies the migrations and exits (`npm run migration:run` sets it); else serve. */
   command: 'serve' | 'migrate';
   port: number;
+  /**
+   * `HOST`: the address the API binds to (e.g. `127.0.0.1` behind a proxy on the same host); unset,
+   * every interface, as a container behind a load balancer needs.
+   */
+  host?: string;
   /**
    * `DATABASE_URL`: what the API and the worker connect as — the app's own LOGIN role, which may
    * read and write the tables but owns none, is no superuser and may only append to the audit trail.
@@ -122,6 +128,15 @@ export interface Schedules {
   mailRedeliverySweepMs: number;
   /** `DELIVERY_SWEEP_MS`: notice delivery orders overdue against their holder's service level (default hourly). */
   deliverySweepMs: number;
+  /** `SCREENING_RECOVERY_SWEEP_MS`: look for submitted cases whose screening job was lost (default five minutes). */
+  screeningRecoverySweepMs: number;
+  /**
+   * `SCREENING_RECOVERY_AFTER_MS`: a case still `submitted` this long after it entered that state is
+   * screened by the recovery sweep (default 15 minutes; a healthy queue screens in seconds).
+   */
+  screeningRecoveryAfterMs: number;
+  /** `SCHEDULER_CHECK_MS`: how often each process checks that every recurring job is still scheduled in the queue backend (default one minute). */
+  schedulerCheckMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -243,6 +258,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const metricsPort = env.METRICS_PORT ? integer('METRICS_PORT', 0, 1, 65535) : undefined;
   const metricsHost = env.METRICS_HOST || '127.0.0.1';
+  const host = env.HOST?.trim() || undefined;
+  if (host && !isIP(host) && host !== 'localhost') problems.push(`HOST must be an IP address (e.g. 127.0.0.1, 0.0.0.0 or ::) or localhost, got "${host}"`);
   if (env.METRICS_HOST && !env.METRICS_PORT) problems.push('METRICS_HOST is set but METRICS_PORT is not: set both, or neither (no metrics endpoint)');
   // The migrate step verifies no tokens: it needs the database URLs only.
   if (nodeEnv === 'production' && command === 'serve' && !oidc) {
@@ -263,6 +280,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     command,
     port: integer('PORT', 3000, 0, 65535),
+    host,
     databaseUrl: databaseUrl ?? '',
     migrationDatabaseUrl: migrationDatabaseUrl ?? databaseUrl ?? '',
     dataDir: resolve(env.DATA_DIR || '.data'),
@@ -289,6 +307,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       auditCheckpointEveryEvents: integer('AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0, 1_000_000, 'events'),
       mailRedeliverySweepMs: milliseconds('MAIL_REDELIVERY_SWEEP_MS', 900_000, 100, DAY_MS),
       deliverySweepMs: milliseconds('DELIVERY_SWEEP_MS', 3_600_000, 100, DAY_MS),
+      screeningRecoverySweepMs: milliseconds('SCREENING_RECOVERY_SWEEP_MS', 300_000, 100, DAY_MS),
+      screeningRecoveryAfterMs: milliseconds('SCREENING_RECOVERY_AFTER_MS', 900_000, 1000, 7 * DAY_MS),
+      schedulerCheckMs: milliseconds('SCHEDULER_CHECK_MS', 60_000, 100, DAY_MS),
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
     auditCheckpointExportDir: env.AUDIT_CHECKPOINT_EXPORT_DIR ? resolve(env.AUDIT_CHECKPOINT_EXPORT_DIR) : undefined,

@@ -17,6 +17,8 @@ export interface ClusterOptions {
   label: string;
   /** Run BullMQ on a Redis of this test's own (`redis-server` on a free loopback port). */
   redis?: boolean;
+  /** `false`: that Redis keeps nothing on disk (no AOF, no RDB), so a restart empties it — the misconfiguration docs/operations.md warns of. */
+  redisPersistence?: boolean;
   /** Extra configuration for the API and the worker (validated by the app like any other). */
   env?: Record<string, string>;
   /** Start a worker process beside the API (default true). */
@@ -125,13 +127,14 @@ export class FaultCluster {
     const dir = join(this.dir, 'redis');
     mkdirSync(dir, { recursive: true });
     // As production runs it for BullMQ: append-only file, so a stopped Redis keeps its jobs.
-    const args = ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes', '--maxmemory-policy', 'noeviction'];
+    const appendOnly = this.options.redisPersistence === false ? 'no' : 'yes';
+    const args = ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', appendOnly, '--save', '', '--protected-mode', 'yes', '--maxmemory-policy', 'noeviction'];
     this.redis = new Proc('redis', 'redis-server', args, process.env, join(this.dir, 'redis.log'), ROOT);
     await this.redis.waitFor(/Ready to accept connections/, 120_000);
   }
 
-  async stopRedis(): Promise<void> {
-    await this.redis?.stop('SIGTERM', 30_000);
+  async stopRedis(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.redis?.stop(signal, 30_000);
   }
 
   private async createDatabase(): Promise<void> {
@@ -148,7 +151,7 @@ export class FaultCluster {
   private env(applicationName: string): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of Object.keys(env)) {
-      if (/^(DATABASE_URL|MIGRATION_DATABASE_URL|REDIS_URL|NODE_ENV|PORT|PGPORT|DATA_DIR|LOG_LEVEL|QUEUE_PREFIX|OUTBOX_POLL_MS|WORKER_IN_PROCESS|OIDC_.*|KP_.*|RATE_LIMIT_.*)$/.test(name)) delete env[name];
+      if (/^(DATABASE_URL|MIGRATION_DATABASE_URL|REDIS_URL|NODE_ENV|PORT|PGPORT|DATA_DIR|LOG_LEVEL|QUEUE_PREFIX|OUTBOX_POLL_MS|WORKER_IN_PROCESS|HOST|OIDC_.*|KP_.*|RATE_LIMIT_.*)$/.test(name)) delete env[name];
     }
     return {
       ...env,
@@ -157,6 +160,7 @@ export class FaultCluster {
       WORKER_IN_PROCESS: 'false',
       QUEUE_PREFIX: `kp-fault-${this.options.label}`,
       OUTBOX_POLL_MS: '100',
+      HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       // A load from one address and a handful of tokens is the point here, not the rate limits.
       RATE_LIMIT_PER_IP: '1000000',

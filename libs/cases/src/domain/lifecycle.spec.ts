@@ -2,8 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertCommandAllowed, CASE_STATES, CommandNotAllowedError, isCommandAllowed } from './lifecycle';
 import { renderPermissionsDocument } from './permissions-document';
+import { AWAITING_SCREENING } from './states';
 
 describe('case lifecycle table', () => {
+  it('lets the system screen every state a case waits in for its screening (the recovery sweep relies on it)', () => {
+    for (const state of AWAITING_SCREENING) expect(isCommandAllowed(state, 'system', 'screen')).toBe(true);
+    expect(AWAITING_SCREENING).not.toContain('in_review');
+  });
+
   it('lets the applicant withdraw from every open state but not after the decision', () => {
     for (const state of ['draft', 'submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller'] as const) {
       expect(isCommandAllowed(state, 'researcher', 'withdraw')).toBe(true);

@@ -16,6 +16,12 @@ export const CASE_STATES = [
 export type CaseState = (typeof CASE_STATES)[number];
 
 /**
+ * The states a case waits in for its screening job (submitted, or sent back to screening): a healthy
+ * queue moves it on within seconds. Cases in review may be screened again too, but do not wait for it.
+ */
+export const AWAITING_SCREENING: readonly CaseState[] = ['submitted', 'screening'];
+
+/**
  * `awaiting_approval`: a caseworker's draft decision waits for a legal approver (four eyes);
  * `awaiting_controller`: a recommendation waits for the controller's decision (collaborative track).
  */

@@ -132,6 +132,19 @@ export class CaseFileRepository {
     return rowsOf(await manager.query(`SELECT id, number, assignee_sub, applicant_sub, state FROM case_file WHERE state = ANY($1::text[]) ORDER BY id`, [states]));
   }
 
+  /**
+   * Cases that have been in one of `states` since before `before`, oldest first: for the recovery
+   * sweep of screenings whose job was lost (a Redis that lost its data, a job failed for good).
+   */
+  async unchangedSince(manager: EntityManager, states: readonly string[], before: Date, limit: number): Promise<{ id: string; number: string; updatedAt: Date }[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT id, number, updated_at FROM case_file WHERE state = ANY($1::text[]) AND updated_at < $2 ORDER BY updated_at, id LIMIT $3`,
+        [states, before, limit],
+      ),
+    );
+  }
+
   async summaries(manager: EntityManager, ids: string[]): Promise<CaseSummary[]> {
     if (ids.length === 0) return [];
     return rowsOf(

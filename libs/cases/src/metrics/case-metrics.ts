@@ -2,6 +2,7 @@ import { Metrics } from '@kp/metrics';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AWAITING_SCREENING } from '../domain/states';
 import { QueueName } from '../domain/queues';
 import { CaseQueueRepository } from '../infrastructure/case-queue.repository';
 
@@ -30,6 +31,24 @@ export class CaseMetrics {
           for (const verdict of ['approve', 'deny', 'abstain']) this.set({ verdict }, rows.find((r) => r.verdict === verdict)?.n ?? 0);
         } catch (error) {
           logger.warn(`kp_screenings_total not collected: ${String(error)}`);
+        }
+      },
+    });
+    // A case waits in these states for its screening job; a healthy queue screens it within seconds,
+    // so an age of minutes means a job lost or failed for good (the recovery sweep takes it after
+    // SCREENING_RECOVERY_AFTER_MS): the figure to alert on.
+    metrics.gauge({
+      name: 'kp_screening_wait_oldest_seconds',
+      help: 'How long the case that has waited longest for its screening has waited (0: none waiting)',
+      async collect() {
+        try {
+          const [row] = await dataSource.query(
+            `SELECT coalesce(extract(epoch FROM now() - min(updated_at)), 0)::float8 AS s FROM case_file WHERE state = ANY($1::text[])`,
+            [AWAITING_SCREENING],
+          );
+          this.set(Number(row.s));
+        } catch (error) {
+          logger.warn(`kp_screening_wait_oldest_seconds not collected: ${String(error)}`);
         }
       },
     });
