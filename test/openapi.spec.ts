@@ -117,7 +117,7 @@ describe('the OpenAPI document', () => {
 
   it('marks the public routes, and only those, as needing no token', () => {
     const open = operations().filter((op) => op.operation.security?.length === 0).map((op) => op.operation.operationId).sort();
-    expect(open).toEqual(['getDataSource', 'getLiveness', 'getReadiness', 'listDataSources', 'listPublicApplications', 'listPublicDecisions']);
+    expect(open).toEqual(['getDataSource', 'getLiveness', 'getQueueHealth', 'getReadiness', 'listDataSources', 'listPublicApplications', 'listPublicDecisions']);
     expect(operations().filter((op) => op.operation.security?.length !== 0 && JSON.stringify(op.operation.security) !== JSON.stringify([{ bearer: [] }])).map(name)).toEqual([]);
   });
 

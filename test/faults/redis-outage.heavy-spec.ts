@@ -36,6 +36,7 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
     let next = 0;
     let outage: { from: number; to: number } | undefined;
     const readinessDuringOutage: number[] = [];
+    const queueHealthDuringOutage: number[] = [];
 
     // A steady load: 4 clients, each submitting one application after another, paced so that the
     // load spans the outage.
@@ -55,6 +56,7 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
     await cluster.stopRedis();
     while (Date.now() - from < OUTAGE_MS) {
       readinessDuringOutage.push((await cluster.http('GET', '/health/ready').catch(() => ({ status: 0 }))).status);
+      queueHealthDuringOutage.push((await cluster.http('GET', '/health/queue').catch(() => ({ status: 0 }))).status);
       await sleep(1000);
     }
     await cluster.startRedis();
@@ -85,6 +87,7 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
       refused: sent(submissions).filter((s) => !s.caseId).map((s) => s.failure),
       outageMs: outage.to - outage.from,
       readinessDuringOutage,
+      queueHealthDuringOutage,
       lost,
       duplicated,
       backlogDrainedAfterRedisReturnedMs: drainedAfterRedisMs,
@@ -95,6 +98,9 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
     // Every submission a client sent was accepted (on a slow machine the load may end before all are sent).
     expect(accepted).toHaveLength(sent(submissions).length);
     expect(acceptedDuringOutage).toBeGreaterThan(0);
+    // A load balancer keeps routing to the API (readiness 200) while monitoring sees the queue down.
+    expect(readinessDuringOutage.every((status) => status === 200)).toBe(true);
+    expect(queueHealthDuringOutage).toContain(503);
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
     expect(counts.every((r) => r.state === 'in_review')).toBe(true);

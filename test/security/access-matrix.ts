@@ -60,6 +60,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- Public: anyone (DESIGN §2 "public"; EHDS art. 57 transparency; the catalogue; probes; docs) ---
   'GET /health': { why: 'liveness probe', cells: publicRoute('ok') },
   'GET /health/ready': { why: 'readiness probe', cells: publicRoute('ok') },
+  'GET /health/queue': { why: 'queue backend probe, for monitoring', cells: publicRoute('ok') },
   'GET /docs/problems': { why: 'the problem types this API answers with (RFC 9457 type URIs resolve here)', cells: publicRoute('ok') },
   'GET /docs/problems/{type}': { why: 'one problem type', cells: publicRoute(pub) },
   'GET /v1/public/applications': { why: 'transparency register of received applications (EHDS art. 57)', cells: publicRoute('ok') },

@@ -92,10 +92,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database and the queue answer
-         * @description Public, no token. 503 while the database or the queue does not answer, and from the moment the process begins to shut down (SIGTERM).
+         * Readiness: the database answers
+         * @description Public, no token. 503 while the database does not answer, and from the moment the process begins to shut down (SIGTERM). The queue is not part of it: while the queue backend is away the API keeps accepting work into its outbox, so a load balancer must keep routing to it (see /health/queue).
          */
         get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue backend: it answers
+         * @description Public, no token. For monitoring, not for load balancing: 503 while the queue backend (PostgreSQL or Redis) does not answer; jobs then wait in the outbox and are handed over once it returns.
+         */
+        get: operations["getQueueHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3606,7 +3626,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready to serve: the database and the queue are up */
+            /** @description Ready to serve: the database is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database or the queue) does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQueueHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue backend answers */
             200: {
                 headers: {
                     [name: string]: unknown;
