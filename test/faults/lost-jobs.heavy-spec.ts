@@ -1,7 +1,7 @@
 import { Queue, setDefaultBackendFactory } from 'bullmq';
 import { FaultCluster, eventually } from './support/cluster';
 import { redisServerAvailable, sleep } from './support/processes';
-import { AUDITOR, RESEARCHER, screeningCounts, Submission, submitOne, writeReport } from './support/load';
+import { AUDITOR, everyCaseScreened, RESEARCHER, screeningCounts, Submission, submitOne, writeReport } from './support/load';
 
 /**
  * The queue loses jobs it had been handed: Redis runs without persistence (the misconfiguration
@@ -73,15 +73,7 @@ describeWithRedis('fault: Redis without persistence restarts empty while screeni
     await sleep(1000);
     await cluster.startRedis();
 
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, accepted);
-        return rows.length === accepted.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      3 * 60_000,
-      'every case whose job was lost screened by the recovery sweep',
-      500,
-    );
+    const counts = await everyCaseScreened(cluster, accepted, 3 * 60_000, 'every case whose job was lost screened by the recovery sweep', 500);
     const recoveredAfterMs = Date.now() - lostAt;
     await sleep(3000); // a late duplicate would show up here
     const settled = await screeningCounts(cluster, accepted);

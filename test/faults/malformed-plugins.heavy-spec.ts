@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { FaultCluster, eventually } from './support/cluster';
+import { FaultCluster } from './support/cluster';
 import { sleep } from './support/processes';
 import { completeApplication } from '../support/applications';
-import { ADMIN, RESEARCHER, screeningCounts, Submission, submitOne, writeReport } from './support/load';
+import { ADMIN, everyCaseScreened, RESEARCHER, Submission, submitOne, writeReport } from './support/load';
 
 /**
  * Rule-set plugins are data, dropped into the rules folder while the app runs (DESIGN.md §4): an
@@ -126,15 +126,7 @@ describe('fault: 20 malformed rule-set plugins dropped in while the app runs, th
     }));
 
     const accepted = submissions.filter((s) => s.caseId).map((s) => s.caseId!);
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, accepted);
-        return rows.length === accepted.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      2 * 60_000,
-      'every accepted case screened',
-      500,
-    );
+    const counts = await everyCaseScreened(cluster, accepted, 2 * 60_000, 'every accepted case screened', 500);
     // Every screening ran on the versions in force before the drop.
     const inForce = Object.fromEntries((before.body as Json[]).map((r) => [r.id, r.sha256]));
     const screenedWith = await cluster.query<{ id: string; sha256: string }>(

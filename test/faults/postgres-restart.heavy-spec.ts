@@ -1,6 +1,6 @@
 import { FaultCluster, eventually } from './support/cluster';
 import { sleep } from './support/processes';
-import { AUDITOR, RESEARCHER, screeningCounts, writeReport } from './support/load';
+import { AUDITOR, everyCaseScreened, RESEARCHER, writeReport } from './support/load';
 import { completeApplication } from '../support/applications';
 
 /**
@@ -100,15 +100,7 @@ describe('fault: PostgreSQL restarted under load (API and worker processes keep 
     );
     const [{ cases }] = await cluster.query<{ cases: number }>('SELECT count(*)::int AS cases FROM case_file');
     const accepted = [...caseIds];
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, accepted);
-        return rows.length === accepted.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      3 * 60_000,
-      'every accepted case screened after the restart',
-      500,
-    );
+    const counts = await everyCaseScreened(cluster, accepted, 3 * 60_000, 'every accepted case screened after the restart', 500);
     const verify = await cluster.http('GET', '/v1/audit/verify', { token: await cluster.token(AUDITOR) });
     writeReport('postgres-restart', {
       requests: answers.length,

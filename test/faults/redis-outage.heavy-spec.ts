@@ -1,6 +1,6 @@
-import { FaultCluster, eventually } from './support/cluster';
+import { FaultCluster } from './support/cluster';
 import { redisServerAvailable, sleep } from './support/processes';
-import { AUDITOR, RESEARCHER, screeningCounts, sent, Submission, submitOne, writeReport } from './support/load';
+import { AUDITOR, everyCaseScreened, RESEARCHER, sent, Submission, submitOne, writeReport } from './support/load';
 
 /**
  * Redis (the queue backend for high volume, README "Configuration") stops for 10 s under load and
@@ -65,15 +65,7 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
 
     const accepted = submissions.filter((s) => s.caseId).map((s) => s.caseId!);
     const acceptedDuringOutage = submissions.filter((s) => s.caseId && s.at >= outage!.from && s.at <= outage!.to).length;
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, accepted);
-        return rows.length === accepted.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      3 * 60_000,
-      'every accepted case screened after Redis returned',
-      500,
-    );
+    const counts = await everyCaseScreened(cluster, accepted, 3 * 60_000, 'every accepted case screened after Redis returned', 500);
     const drainedAfterRedisMs = Date.now() - outage.to;
     const [{ undispatched }] = await cluster.query<{ undispatched: number }>('SELECT count(*)::int AS undispatched FROM outbox WHERE dispatched_at IS NULL');
     const verify = await cluster.http('GET', '/v1/audit/verify', { token: await cluster.token(AUDITOR) });

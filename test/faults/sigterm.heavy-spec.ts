@@ -1,6 +1,6 @@
 import { FaultCluster, eventually } from './support/cluster';
 import { sleep } from './support/processes';
-import { AUDITOR, RESEARCHER, screeningCounts, writeReport } from './support/load';
+import { AUDITOR, everyCaseScreened, RESEARCHER, writeReport } from './support/load';
 import { completeApplication } from '../support/applications';
 
 /**
@@ -93,15 +93,7 @@ describe('fault: SIGTERM to the API and the worker under load', () => {
     // Both come back; the backlog (outbox rows of submissions the worker had not yet relayed) drains.
     await cluster.startApi();
     await cluster.startWorker();
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, caseIds);
-        return rows.length === caseIds.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      3 * 60_000,
-      'every accepted case screened after the restart',
-      500,
-    );
+    const counts = await everyCaseScreened(cluster, caseIds, 3 * 60_000, 'every accepted case screened after the restart', 500);
     const interrupted = await cluster.query(`SELECT id, name, attempts_started, stalled_count FROM bullmq.job WHERE attempts_started > 1 OR stalled_count > 0 OR state = 'failed'`);
     const verify = await cluster.http('GET', '/v1/audit/verify', { token: await cluster.token(AUDITOR) });
     const lost = caseIds.length - counts.filter((r) => r.screenedEvents >= 1).length;

@@ -1,6 +1,6 @@
-import { FaultCluster, eventually } from './support/cluster';
+import { FaultCluster } from './support/cluster';
 import { sleep } from './support/processes';
-import { AUDITOR, RESEARCHER, screeningCounts, Submission, submitOne, writeReport } from './support/load';
+import { AUDITOR, everyCaseScreened, RESEARCHER, screeningCounts, Submission, submitOne, writeReport } from './support/load';
 
 /**
  * The worker dies mid-job (SIGKILL, no chance to clean up) while a screening transaction is open.
@@ -77,15 +77,7 @@ describe('fault: SIGKILL of the worker while a screening transaction is open (Po
 
     const accepted = submissions.filter((s) => s.caseId).map((s) => s.caseId!);
     const drainStart = Date.now();
-    const counts = await eventually(
-      async () => {
-        const rows = await screeningCounts(cluster, accepted);
-        return rows.length === accepted.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
-      },
-      6 * 60_000,
-      'every accepted case screened',
-      1000,
-    ).catch(async (error) => {
+    const counts = await everyCaseScreened(cluster, accepted, 6 * 60_000, 'every accepted case screened', 1000).catch(async (error) => {
       const rows = await screeningCounts(cluster, accepted);
       writeReport('worker-kill', { kills, accepted: accepted.length, unscreened: rows.filter((r) => r.screenedEvents === 0).length, error: String(error) });
       throw error;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { completeApplication } from '../../support/applications';
-import { FaultCluster, HttpAnswer } from './cluster';
+import { eventually, FaultCluster, HttpAnswer } from './cluster';
 
 export const RESEARCHER = { sub: 'fault-researcher', role: 'researcher' as const, organisation: '31119103', name: 'Mette Jensen' };
 export const CASEWORKER = (n: number) => ({ sub: `fault-caseworker-${n}`, role: 'caseworker' as const, name: `Sagsbehandler ${n}` });
@@ -109,6 +109,19 @@ export async function screeningCounts(cluster: FaultCluster, caseIds: string[]):
             (SELECT count(*)::int FROM sub_case sc WHERE sc.case_id = c.id) AS "subCases"
        FROM case_file c WHERE c.id = ANY($1::uuid[])`,
     [caseIds],
+  );
+}
+
+/** Waits until every one of `caseIds` has at least one `case.screened` event; then returns their counts. */
+export async function everyCaseScreened(cluster: FaultCluster, caseIds: string[], timeoutMs: number, what: string, everyMs = 500): Promise<ScreeningCount[]> {
+  return eventually(
+    async () => {
+      const rows = await screeningCounts(cluster, caseIds);
+      return rows.length === caseIds.length && rows.every((r) => r.screenedEvents >= 1) ? rows : undefined;
+    },
+    timeoutMs,
+    what,
+    everyMs,
   );
 }
 
