@@ -16,8 +16,9 @@ export const SCREENING_RECOVERY_BATCH = 50;
  * without its data, or a job that failed for good after its attempts or stalls. Such a case would
  * wait in `submitted` for ever, with the statutory clock running (EHDS art. 68(4)). This sweep
  * screens every case that has waited for its screening longer than `SCREENING_RECOVERY_AFTER_MS`,
- * with reason `recovered`. Safe beside a late original job: the screening takes the case row's lock
- * and a screened case no longer allows `screen`, so whichever comes second skips.
+ * with reason `recovered`. Safe beside a late original job and beside itself: the screening takes the
+ * case row's lock and answers a submission only while the case still waits (ScreenCaseHandler), so
+ * whichever comes second skips.
  */
 @Injectable()
 export class RecoverLostScreeningsHandler implements JobHandler {

@@ -1,6 +1,6 @@
 import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { SYSTEM_ACTOR } from '@kp/audit';
-import { CaseFileRepository, CaseTransitions, isCommandAllowed, isOpenSubCase, RecordScreening } from '@kp/cases';
+import { AWAITING_SCREENING, CaseFileRepository, CaseTransitions, isCommandAllowed, isOpenSubCase, RecordScreening } from '@kp/cases';
 import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { ApplicationInput, RuleSetRegistry } from '@kp/rules';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -8,6 +8,13 @@ import { EntityManager } from 'typeorm';
 import { ScreenCaseCommand, ScreeningReason } from './screen-case.command';
 
 export const SCREEN_JOB = 'screen';
+
+/**
+ * Reasons that answer a submission: the case must still wait for its screening. A case in review may
+ * be screened again (a caseworker's request, a change of the law), but a second answer to the same
+ * submission — the recovery sweep and a late original job, or two sweeps — must not screen it twice.
+ */
+const ANSWERS_A_SUBMISSION: readonly ScreeningReason[] = ['submitted', 'resubmitted', 'recovered'];
 
 export interface ScreenCasePayload {
   caseId: string;
@@ -40,9 +47,11 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
 
   async handle(manager: EntityManager, job: ScreenCasePayload, context: JobContext): Promise<void> {
     const payload = ScreenCaseCommand.create(job);
-    const found = await this.cases.find(manager, payload.caseId);
-    if (!found || !isCommandAllowed(found.state, 'system', 'screen')) {
-      this.logger.log(`case ${payload.caseId} is ${found?.state ?? 'gone'}; screening skipped`);
+    // The row lock makes concurrent answers to one submission take turns; the second finds it screened.
+    const found = await this.cases.find(manager, payload.caseId, true);
+    const waits = found && (!ANSWERS_A_SUBMISSION.includes(payload.reason) || AWAITING_SCREENING.includes(found.state));
+    if (!found || !waits || !isCommandAllowed(found.state, 'system', 'screen')) {
+      this.logger.log(`case ${payload.caseId} is ${found?.state ?? 'gone'}; screening (${payload.reason}) skipped`);
       return;
     }
     const at = this.clock.now();
