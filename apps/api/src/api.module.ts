@@ -18,6 +18,7 @@ import { DeliveryHttpModule } from './delivery/delivery.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
+import { RecordsHttpModule } from './records/records.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
 import { StaffHttpModule } from './staff/staff.http.module';
 
@@ -55,6 +56,7 @@ export class ApiModule {
         DeadlinesHttpModule,
         DecisionsHttpModule,
         DeliveryHttpModule,
+        RecordsHttpModule,
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,

@@ -39,3 +39,4 @@ export * from './party-hearing/hear-party.command';
 export * from './party-hearing/answer-hearing.usecase';
 export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
+export * from './infrastructure/decision.repository';

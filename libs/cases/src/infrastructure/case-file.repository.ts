@@ -30,6 +30,15 @@ export interface PublicCaseRow {
   dataSources: { id: string; name: string }[];
 }
 
+/** A received case as the activity report counts it: when, and which sources on which track. */
+export interface ReceivedCase {
+  id: string;
+  number: string;
+  submittedAt: Date;
+  withdrawnAt: Date | null;
+  subCases: { dataSourceId: string; dataSourceName: string; track: 'central' | 'collaborative' }[];
+}
+
 /** The public face of a case, for registers of other libraries (no personal data). */
 export interface CaseSummary {
   id: string;
@@ -130,6 +139,30 @@ export class CaseFileRepository {
   /** Open cases in a stable order (id), for the sweeps. */
   async inStates(manager: EntityManager, states: readonly string[]): Promise<Pick<CaseRecord, 'id' | 'number' | 'assigneeSub' | 'applicantSub' | 'state'>[]> {
     return rowsOf(await manager.query(`SELECT id, number, assignee_sub, applicant_sub, state FROM case_file WHERE state = ANY($1::text[]) ORDER BY id`, [states]));
+  }
+
+  /**
+   * Cases received in [from, to), with their sub-cases' source and track, for the yearly activity
+   * report (EHDS art. 59): the figures only, no content.
+   */
+  async receivedBetween(manager: EntityManager, from: Date, to: Date): Promise<ReceivedCase[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT c.id, c.number, c.submitted_at, c.withdrawn_at,
+                COALESCE(jsonb_agg(jsonb_build_object('dataSourceId', s.data_source_id, 'dataSourceName', s.data_source_name, 'track', s.track) ORDER BY s.position)
+                         FILTER (WHERE s.id IS NOT NULL), '[]') AS sub_cases
+           FROM case_file c LEFT JOIN sub_case s ON s.case_id = c.id
+          WHERE c.submitted_at >= $1 AND c.submitted_at < $2
+          GROUP BY c.id ORDER BY c.submitted_at, c.id`,
+        [from, to],
+      ),
+    );
+  }
+
+  /** Cases withdrawn in [from, to) (the applicant's withdrawal ends the case without a decision). */
+  async withdrawnBetween(manager: EntityManager, from: Date, to: Date): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM case_file WHERE withdrawn_at >= $1 AND withdrawn_at < $2`, [from, to]);
+    return row.n;
   }
 
   async summaries(manager: EntityManager, ids: string[]): Promise<CaseSummary[]> {
