@@ -184,6 +184,9 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- Supervision ---
   'GET /v1/audit/verify': { why: 'walk the audit chain and its checkpoints', cells: onlyRoles(['auditor'], 'ok', false) },
 
+  // --- An authority's records (issue 16, docs/records-and-retention.md) ---
+  'GET /v1/reports/activity': { why: 'the yearly activity report (EHDS art. 59): aggregate figures, published by the administration and read by supervision; no case is named', cells: onlyRoles(['admin', 'auditor'], 'ok', false) },
+
   // --- Operations (DESIGN §2: admin manages data sources, rule-set plugins, the track/authority of each source) ---
   'PUT /v1/admin/data-sources/{id}/authority': { why: "a source's track and deciding authority", cells: onlyRoles(['admin'], pub, true) },
   'POST /v1/admin/rule-sets/reload': { why: 'load changed rule-set plugins', cells: onlyRoles(['admin'], 'ok', false) },

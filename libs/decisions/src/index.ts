@@ -40,3 +40,4 @@ export * from './party-hearing/answer-hearing.usecase';
 export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
 export * from './infrastructure/decision.repository';
+export * from './infrastructure/party-hearing.repository';

@@ -1,16 +1,20 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
-import { ActivityReportCommand, activityReportCsv, ActivityReports } from '@kp/records';
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ActivityReportCommand, activityReportCsv, ActivityReports, ReadJournal, ReadJournalCommand } from '@kp/records';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ActivityReportDto, ActivityReportQueryDto } from './activity-report.dto';
+import { CaseJournalDto } from './journal.dto';
 
 @ApiTags('records')
 @ApiBearerAuth()
 @Controller('v1')
 export class RecordsController {
-  constructor(private readonly reports: ActivityReports) {}
+  constructor(
+    private readonly reports: ActivityReports,
+    private readonly journal: ReadJournal,
+  ) {}
 
   @Get('reports/activity')
   @Roles('admin', 'auditor')
@@ -31,5 +35,19 @@ export class RecordsController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="aktivitetsrapport-${report.year}.csv"`);
     return activityReportCsv(report);
+  }
+
+  @Get('cases/:id/journal')
+  @Roles('caseworker', 'legal_approver', 'auditor')
+  @ApiOperation({
+    operationId: 'getCaseJournal',
+    summary: 'The case’s journal number in the records system, and its journalised documents',
+    description:
+      'Every document received or sent in the case — the application, hearings and answers, decisions (with their letters), permits — is journalised through the outbox (offentlighedsloven § 15) and handed to the records system (ESDH) as an FESD-style export. Contact-point staff and auditors.',
+  })
+  @ApiOkResponse({ type: CaseJournalDto, description: 'The journal of the case' })
+  @ApiProblems(401, 403, 404)
+  caseJournal(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseJournalDto> {
+    return this.journal.execute(actor, ReadJournalCommand.create({ caseId: id }));
   }
 }
