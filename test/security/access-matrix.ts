@@ -185,6 +185,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/audit/verify': { why: 'walk the audit chain and its checkpoints', cells: onlyRoles(['auditor'], 'ok', false) },
 
   // --- An authority's records (issue 16, docs/records-and-retention.md) ---
+  'GET /v1/cases/{id}/journal': { why: "a case's journal number and journalised documents (offentlighedsloven § 15): the authority's own records, for its staff and supervision", cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], ok3, true) },
   'GET /v1/reports/activity': { why: 'the yearly activity report (EHDS art. 59): aggregate figures, published by the administration and read by supervision; no case is named', cells: onlyRoles(['admin', 'auditor'], 'ok', false) },
 
   // --- Operations (DESIGN §2: admin manages data sources, rule-set plugins, the track/authority of each source) ---

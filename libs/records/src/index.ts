@@ -10,3 +10,7 @@ export * from './journal/records-system.port';
 export * from './journal/read-journal.command';
 export * from './journal/read-journal.usecase';
 export * from './journal/journal-case.handler';
+export * from './attachments/case-attachments.port';
+export * from './retention/archive-handover.port';
+export * from './retention/retention-period';
+export * from './retention/retention-sweep.handler';

@@ -1,12 +1,16 @@
 import { CasesModule } from '@kp/cases';
+import { APP_CONFIG, AppConfig } from '@kp/config';
 import { DecisionsModule } from '@kp/decisions';
 import { Module } from '@nestjs/common';
 import { ActivityReports } from './activity-report/activity-report.usecase';
+import { CaseAttachments, NoAttachments } from './attachments/case-attachments.port';
 import { FesdFileExport } from './journal/fesd-file-export';
 import { JournalRepository } from './journal/journal.repository';
 import { JournalTriggers } from './journal/journal-triggers';
 import { ReadJournal } from './journal/read-journal.usecase';
 import { RecordsSystem } from './journal/records-system.port';
+import { ArchiveHandover, NoArchiveHandover } from './retention/archive-handover.port';
+import { FileArchiveHandover } from './retention/file-archive-handover';
 
 /**
  * An authority's records duties (issue 16): the yearly activity report, the journal, retention and
@@ -15,7 +19,20 @@ import { RecordsSystem } from './journal/records-system.port';
  */
 @Module({
   imports: [CasesModule, DecisionsModule],
-  providers: [ActivityReports, JournalRepository, JournalTriggers, ReadJournal, { provide: RecordsSystem, useClass: FesdFileExport }],
-  exports: [ActivityReports, ReadJournal, JournalRepository, RecordsSystem],
+  providers: [
+    ActivityReports,
+    JournalRepository,
+    JournalTriggers,
+    ReadJournal,
+    { provide: RecordsSystem, useClass: FesdFileExport },
+    // Bound to an attachment store's adapter once one exists (issue 16, attachments).
+    { provide: CaseAttachments, useClass: NoAttachments },
+    {
+      provide: ArchiveHandover,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.records.archiveExportDir ? new FileArchiveHandover(config.records.archiveExportDir) : new NoArchiveHandover()),
+    },
+  ],
+  exports: [ActivityReports, ReadJournal, JournalRepository, RecordsSystem, CaseAttachments, ArchiveHandover],
 })
 export class RecordsModule {}

@@ -30,6 +30,12 @@ export interface PublicCaseRow {
   dataSources: { id: string; name: string }[];
 }
 
+/** Who a case (and its application) belongs to once retention has erased its data: no one may read it as theirs. */
+export const ERASED_SUB = 'retention:erased';
+
+/** A closed case as the retention job weighs it. */
+export type ClosedCase = Pick<CaseRecord, 'id' | 'number' | 'state' | 'applicationId' | 'decidedAt' | 'withdrawnAt'>;
+
 /** A received case as the activity report counts it: when, and which sources on which track. */
 export interface ReceivedCase {
   id: string;
@@ -157,6 +163,25 @@ export class CaseFileRepository {
         [from, to],
       ),
     );
+  }
+
+  /** Decided and withdrawn cases whose data retention has not yet erased, oldest first. */
+  async closedNotErased(manager: EntityManager, limit = 500): Promise<ClosedCase[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT id, number, state, application_id, decided_at, withdrawn_at FROM case_file
+          WHERE state IN ('decided', 'withdrawn') AND applicant_sub <> $1 ORDER BY COALESCE(withdrawn_at, decided_at), id LIMIT $2`,
+        [ERASED_SUB, limit],
+      ),
+    );
+  }
+
+  /**
+   * Retention (arkivloven; GDPR art. 5(1)(e)): the application as submitted and who made it go; what
+   * the public registers show of the case (EHDS art. 57(1)(j)) stays as `registerExtract`.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string, registerExtract: ApplicationContent): Promise<void> {
+    await manager.query(`UPDATE case_file SET content = $2, applicant_sub = $3, assignee_sub = NULL, updated_at = now() WHERE id = $1`, [caseId, JSON.stringify(registerExtract), ERASED_SUB]);
   }
 
   /** Cases withdrawn in [from, to) (the applicant's withdrawal ends the case without a decision). */
