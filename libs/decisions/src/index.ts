@@ -41,3 +41,4 @@ export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
 export * from './infrastructure/decision.repository';
 export * from './infrastructure/party-hearing.repository';
+export * from './documents/render-pdf';

@@ -14,3 +14,7 @@ export * from './attachments/case-attachments.port';
 export * from './retention/archive-handover.port';
 export * from './retention/retention-period';
 export * from './retention/retention-sweep.handler';
+export * from './access-to-files/exemptions';
+export * from './access-to-files/case-file-documents';
+export * from './access-to-files/access-to-files.command';
+export * from './access-to-files/access-to-files.usecase';

@@ -1,7 +1,12 @@
+import { AuditModule } from '@kp/audit';
+import { CaseWorkModule } from '@kp/case-work';
 import { CasesModule } from '@kp/cases';
 import { APP_CONFIG, AppConfig } from '@kp/config';
+import { DeadlinesModule } from '@kp/deadlines';
 import { DecisionsModule } from '@kp/decisions';
 import { Module } from '@nestjs/common';
+import { AccessToFiles } from './access-to-files/access-to-files.usecase';
+import { CaseFileReader } from './access-to-files/case-file-reader';
 import { ActivityReports } from './activity-report/activity-report.usecase';
 import { CaseAttachments, NoAttachments } from './attachments/case-attachments.port';
 import { FesdFileExport } from './journal/fesd-file-export';
@@ -18,12 +23,14 @@ import { FileArchiveHandover } from './retention/file-archive-handover';
  * it, since the journal job is queued in the transaction that made the document (JournalTriggers).
  */
 @Module({
-  imports: [CasesModule, DecisionsModule],
+  imports: [CasesModule, DecisionsModule, CaseWorkModule, DeadlinesModule, AuditModule],
   providers: [
     ActivityReports,
     JournalRepository,
     JournalTriggers,
     ReadJournal,
+    CaseFileReader,
+    AccessToFiles,
     { provide: RecordsSystem, useClass: FesdFileExport },
     // Bound to an attachment store's adapter once one exists (issue 16, attachments).
     { provide: CaseAttachments, useClass: NoAttachments },
@@ -33,6 +40,6 @@ import { FileArchiveHandover } from './retention/file-archive-handover';
       useFactory: (config: AppConfig) => (config.records.archiveExportDir ? new FileArchiveHandover(config.records.archiveExportDir) : new NoArchiveHandover()),
     },
   ],
-  exports: [ActivityReports, ReadJournal, JournalRepository, RecordsSystem, CaseAttachments, ArchiveHandover],
+  exports: [ActivityReports, ReadJournal, AccessToFiles, JournalRepository, RecordsSystem, CaseAttachments, ArchiveHandover],
 })
 export class RecordsModule {}

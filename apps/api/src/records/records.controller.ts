@@ -1,9 +1,10 @@
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
-import { ActivityReportCommand, activityReportCsv, ActivityReports, ReadJournal, ReadJournalCommand } from '@kp/records';
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { AccessToFiles, AccessToFilesCommand, ActivityReportCommand, activityReportCsv, ActivityReports, ListCaseFileCommand, ReadJournal, ReadJournalCommand } from '@kp/records';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AccessToFilesDto, CaseFileDto } from './access-to-files.dto';
 import { ActivityReportDto, ActivityReportQueryDto } from './activity-report.dto';
 import { CaseJournalDto } from './journal.dto';
 
@@ -14,6 +15,7 @@ export class RecordsController {
   constructor(
     private readonly reports: ActivityReports,
     private readonly journal: ReadJournal,
+    private readonly accessToFiles: AccessToFiles,
   ) {}
 
   @Get('reports/activity')
@@ -49,5 +51,36 @@ export class RecordsController {
   @ApiProblems(401, 403, 404)
   caseJournal(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseJournalDto> {
     return this.journal.execute(actor, ReadJournalCommand.create({ caseId: id }));
+  }
+
+  @Get('cases/:id/access-to-files/documents')
+  @Roles('caseworker', 'legal_approver')
+  @ApiOperation({
+    operationId: 'listCaseFile',
+    summary: 'The documents of the case file and their sections, to mark what to withhold before an access-to-files export',
+    description: 'Caseworkers and legal approvers. Each document’s `key` and section `key`s are what `POST …/access-to-files` names in `withheld`.',
+  })
+  @ApiOkResponse({ type: CaseFileDto, description: 'The case file' })
+  @ApiProblems(401, 403, 404)
+  caseFile(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseFileDto> {
+    return this.accessToFiles.list(actor, ListCaseFileCommand.create({ caseId: id }));
+  }
+
+  @Post('cases/:id/access-to-files')
+  @Roles('caseworker', 'legal_approver')
+  @HttpCode(200)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    operationId: 'exportAccessToFiles',
+    summary: 'Access to files (aktindsigt): the case file as one PDF with its document log, the withheld parts replaced by a marker citing the exemption',
+    description:
+      'Caseworkers and legal approvers. A party’s request (forvaltningsloven § 9) may withhold on the `fvl-` grounds, anyone’s (offentlighedsloven § 7) on the `offl-` grounds; a ground of the other law is refused (400 naming the field). The export and what was withheld are audited; the footer carries that audit event’s hash.',
+  })
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(400, 401, 403, 404)
+  async exportAccessToFiles(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AccessToFilesDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { pdf, caseNumber } = await this.accessToFiles.export(actor, AccessToFilesCommand.create({ ...body, caseId: id }));
+    res.setHeader('Content-Language', 'da');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="aktindsigt-${caseNumber}.pdf"`, length: pdf.length });
   }
 }
