@@ -38,7 +38,7 @@ describe('access to files (e2e)', () => {
     // The journal numbers appear in the log once the journal job has run.
     files = await waitFor(async () => {
       const body = (await get(`/v1/cases/${c.id}/access-to-files/documents`, 'caseworker').expect(200)).body;
-      return body.documents.every((d: { documentNumber: string | null }) => d.documentNumber || d.kind === 'note') ? body : undefined;
+      return body.documents.every((d: { documentNumber: string | null; kind: string }) => d.documentNumber || d.kind === 'note') ? body : undefined;
     }, 20000, 'journalised documents');
   }, 120000);
   afterAll(() => t.close());

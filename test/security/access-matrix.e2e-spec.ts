@@ -64,6 +64,8 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/cases/{id}/notes': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/waiting-history': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/journal': { objects: cases((c) => ({ id: c.id })) },
+    'GET /v1/cases/{id}/access-to-files/documents': { objects: cases((c) => ({ id: c.id })) },
+    'POST /v1/cases/{id}/access-to-files': { objects: cases((c) => ({ id: c.id })), body: () => ({ basis: 'public', requester: 'Jens Hansen, journalist', withheld: [] }) },
     'GET /v1/cases/{id}/supplement-requests': { objects: cases((c) => ({ id: c.id })) },
     // Decisions and permits: Region Midtjylland's decision on researcher A's case, Region Hovedstaden's on B's.
     'GET /v1/cases/{id}/decisions': { objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }) },
