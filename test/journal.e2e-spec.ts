@@ -40,6 +40,8 @@ describe('journal (e2e)', () => {
     const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
     const journal = await journalOf(c.id, 1);
     expect(journal).toMatchObject({ caseNumber: c.number, journalNumber: `KP-${c.number}` });
+    // The journal number is on the case, for whoever may see the case.
+    expect((await get(`/v1/cases/${c.id}`, 'researcher').expect(200)).body.journalNumber).toBe(`KP-${c.number}`);
     expect(journal.documents).toEqual([
       expect.objectContaining({ documentNumber: `KP-${c.number}-001`, kind: 'application', direction: 'incoming', title: 'Ansøgning: Long-term outcomes after stroke', documentDate: c.submittedAt }),
     ]);

@@ -4,6 +4,7 @@ import { ProcessIdentityModule } from '@kp/config';
 import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { RateLimitModule } from '@kp/rate-limit';
+import { RecordsModule } from '@kp/records';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         DecisionsHttpModule,
         DeliveryHttpModule,
         RecordsHttpModule,
+        RecordsModule,
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,

@@ -1755,6 +1755,11 @@ export interface components {
             supplementRequests?: components["schemas"]["CaseSupplementRequest"][];
             /** @description Staff and auditors: draft decisions waiting for a legal approver */
             pendingDrafts?: components["schemas"]["PendingDraft"][];
+            /**
+             * @description The case’s journal number in the authority’s records system (offentlighedsloven § 15); null for the moments until the journal job has run
+             * @example KP-EK-2026-000123
+             */
+            journalNumber?: string | null;
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {

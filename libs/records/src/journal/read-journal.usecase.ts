@@ -28,6 +28,11 @@ export class ReadJournal {
     private readonly journal: JournalRepository,
   ) {}
 
+  /** The case's journal number, for whoever the case kernel already let see the case. */
+  async journalNumberOf(caseId: string): Promise<string | null> {
+    return (await this.journal.findCase(this.db.manager, caseId))?.journalNumber ?? null;
+  }
+
   async execute(actor: Actor, { caseId }: ReadJournalCommand): Promise<CaseJournalView> {
     if (!JOURNAL_READERS.includes(actor.role)) throw new ForbiddenError('Only the contact point’s staff and auditors read the journal.');
     const manager = this.db.manager;
