@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@kp/config';
 import { SupplementRequestRepository } from '@kp/deadlines';
 import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
 import { JobHandler, RecurringJobs } from '@kp/queue';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseAttachments } from '../attachments/case-attachments.port';
 import { JournalRepository } from '../journal/journal.repository';
@@ -32,6 +32,7 @@ export const RETENTION_SWEEP_JOB = 'retention-sweep';
 @Injectable()
 export class RetentionSweepHandler implements JobHandler, OnModuleInit {
   readonly jobName = RETENTION_SWEEP_JOB;
+  private readonly logger = new Logger(RetentionSweepHandler.name);
 
   constructor(
     private readonly recurring: RecurringJobs,
@@ -61,7 +62,13 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       const permits = await this.decisions.permitsForCase(manager, closed.id);
       const closedOn = closedAt({ ...closed, permits });
       if (!closedOn || retentionEndsAt(closedOn, years) > now) continue;
-      await this.erase(manager, closed, closedOn, years, now);
+      // Each case in a savepoint of its own: one that cannot be handed over (the archive refused it)
+      // keeps its data and is tried again on the next run, without holding back the others.
+      try {
+        await manager.transaction((inner) => this.erase(inner, closed, closedOn, years, now));
+      } catch (error) {
+        this.logger.warn(`retention of case ${closed.number} failed and will be tried again: ${(error as Error).message}`);
+      }
     }
   }
 
