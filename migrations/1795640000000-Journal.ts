@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 16, the journal (journaliseringspligt, offentlighedsloven § 15): every case gets a journal
  * number in the authority's records system, and every document received or sent in it (the
- * application, hearings and answers, decisions with their letters, permits) a journal entry.
+ * application, requests for supplement and answers, hearings and answers, decisions with their letters, permits) a journal entry.
  * Entries are written by a job from the outbox and handed to the records system through a port.
  */
 export class Journal1795640000000 implements MigrationInterface {
@@ -27,7 +27,7 @@ export class Journal1795640000000 implements MigrationInterface {
         case_id uuid NOT NULL REFERENCES journal_case (case_id),
         sequence integer NOT NULL,
         document_number text NOT NULL UNIQUE,
-        kind text NOT NULL CHECK (kind IN ('application', 'hearing', 'hearing_answer', 'decision', 'permit')),
+        kind text NOT NULL CHECK (kind IN ('application', 'supplement_request', 'supplement_answer', 'hearing', 'hearing_answer', 'decision', 'permit')),
         document_id uuid NOT NULL,
         title text NOT NULL,
         direction text NOT NULL CHECK (direction IN ('incoming', 'outgoing', 'internal')),

@@ -87,6 +87,19 @@ describe('journal (e2e)', () => {
     ]);
   });
 
+  it('journalises a request for supplement as sent and the applicant’s answer by resubmission as received', async () => {
+    const { applicationId, case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
+    const requested = (await post(`/v1/cases/${c.id}/supplement-requests`, 'caseworker', { questions: ['Which committee approved the project?'] }).expect(201)).body;
+    await post(`/v1/applications/${applicationId}/resubmit`, 'researcher', { answers: ['VEK, 1-10-72-123-25'] }).expect(202);
+    const journal = await journalOf(c.id, 3);
+    expect(journal.documents.map((d: Record<string, string>) => [d.kind, d.direction])).toEqual([
+      ['application', 'incoming'],
+      ['supplement_request', 'outgoing'],
+      ['supplement_answer', 'incoming'],
+    ]);
+    expect(journal.documents[1].documentId).toBe(requested.id);
+  });
+
   it('shows the journal to staff and auditors only, and hides cases that do not exist', async () => {
     const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
     await get(`/v1/cases/${c.id}/journal`, 'researcher').expect(403);

@@ -3242,7 +3242,7 @@ export interface components {
             notes: string[];
         };
         /** @enum {string} */
-        JournalDocumentKind: "application" | "hearing" | "hearing_answer" | "decision" | "permit";
+        JournalDocumentKind: "application" | "supplement_request" | "supplement_answer" | "hearing" | "hearing_answer" | "decision" | "permit";
         /** @description One journalised document of a case (offentlighedsloven § 15) */
         JournalDocument: {
             /**
@@ -3255,7 +3255,7 @@ export interface components {
             kind: components["schemas"]["JournalDocumentKind"];
             /**
              * Format: uuid
-             * @description The document in kontaktpunkt: the application, hearing, decision (its letter) or permit
+             * @description The document in kontaktpunkt: the application, request for supplement, hearing (an answer has the id of what it answers), decision (its letter) or permit
              */
             documentId: string;
             title: string;

@@ -6,7 +6,7 @@ export class JournalDocumentDto {
   @ApiProperty({ example: 'KP-EK-2026-000001-002', description: 'The journal number and the running sequence in the case' }) documentNumber!: string;
   @ApiProperty({ example: 2 }) sequence!: number;
   @ApiProperty({ enum: JOURNAL_DOCUMENT_KINDS, enumName: 'JournalDocumentKind' }) kind!: string;
-  @ApiProperty({ format: 'uuid', description: 'The document in kontaktpunkt: the application, hearing, decision (its letter) or permit' }) documentId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The document in kontaktpunkt: the application, request for supplement, hearing (an answer has the id of what it answers), decision (its letter) or permit' }) documentId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['incoming', 'outgoing', 'internal'] }) direction!: string;
   @ApiProperty({ format: 'date-time', description: 'When it was received or sent' }) documentDate!: string;

@@ -8,6 +8,8 @@ import { RecordsSystem } from './records-system.port';
 const DIRECTION: Record<JournalDocumentRecord['direction'], string> = { incoming: 'Indgående', outgoing: 'Udgående', internal: 'Internt' };
 const DOCUMENT_TYPE: Record<JournalDocumentRecord['kind'], string> = {
   application: 'Ansøgning',
+  supplement_request: 'Anmodning om supplerende oplysninger',
+  supplement_answer: 'Supplerende oplysninger',
   hearing: 'Partshøring',
   hearing_answer: 'Høringssvar',
   decision: 'Afgørelse',

@@ -1,4 +1,5 @@
 import { CaseFileRepository, CaseRecord, SubCaseRepository } from '@kp/cases';
+import { SupplementRequestRepository } from '@kp/deadlines';
 import { BusinessClock } from '@kp/clock';
 import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
 import { JobHandler, JobHandlerRegistry } from '@kp/queue';
@@ -33,6 +34,7 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     private readonly subCases: SubCaseRepository,
     private readonly decisions: DecisionRepository,
     private readonly hearings: PartyHearingRepository,
+    private readonly supplements: SupplementRequestRepository,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -68,6 +70,10 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
   private async documentsOf(manager: EntityManager, c: CaseRecord): Promise<JournalDocumentCandidate[]> {
     const sources = new Map((await this.subCases.forCase(manager, c.id)).map((s) => [s.id, s.dataSourceName]));
     const documents: JournalDocumentCandidate[] = [{ kind: 'application', documentId: c.applicationId, title: `Ansøgning: ${c.content.title ?? c.number}`, direction: 'incoming', documentDate: c.submittedAt }];
+    for (const r of await this.supplements.forCase(manager, c.id)) {
+      documents.push({ kind: 'supplement_request', documentId: r.id, title: 'Anmodning om supplerende oplysninger til ansøgningen', direction: 'outgoing', documentDate: r.requestedAt });
+      if (r.answeredAt) documents.push({ kind: 'supplement_answer', documentId: r.id, title: 'Supplerende oplysninger fra ansøger', direction: 'incoming', documentDate: r.answeredAt });
+    }
     for (const h of await this.hearings.forCase(manager, c.id)) {
       if (h.kind !== 'held') continue;
       documents.push({ kind: 'hearing', documentId: h.id, title: `Partshøring om udkast til afslag: ${sources.get(h.subCaseId)}`, direction: 'outgoing', documentDate: h.sentAt });

@@ -1,5 +1,5 @@
 /** The kinds of document journalised, each received or sent in a case. */
-export const JOURNAL_DOCUMENT_KINDS = ['application', 'hearing', 'hearing_answer', 'decision', 'permit'] as const;
+export const JOURNAL_DOCUMENT_KINDS = ['application', 'supplement_request', 'supplement_answer', 'hearing', 'hearing_answer', 'decision', 'permit'] as const;
 export type JournalDocumentKind = (typeof JOURNAL_DOCUMENT_KINDS)[number];
 
 /** FESD's direction of a document: received (indgående), sent (udgående) or internal (internt). */

@@ -6,7 +6,8 @@ import { EntityManager } from 'typeorm';
 import { JOURNALISE_CASE_JOB } from './journal-case.handler';
 
 /**
- * What makes a document to journalise: a case opened by a submission (the application), a hearing
+ * What makes a document to journalise: a case opened by a submission (the application), a request
+ * for supplement sent or answered by resubmission, a hearing
  * sent or answered (forvaltningsloven § 19), a decision issued (with its letter), a permit issued
  * or ended. Each queues the journal job through the outbox in the same transaction, so the document
  * and the promise to journalise it exist together or not at all.
@@ -20,7 +21,7 @@ export class JournalTriggers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.after(['submit', 'resubmit', 'hear_party', 'answer_hearing', 'issue_decision', 'controller_decide', 'revoke_permit'], (manager, { case: c }) => this.queue(manager, c.id));
+    this.hooks.after(['submit', 'request_supplement', 'resubmit', 'hear_party', 'answer_hearing', 'issue_decision', 'controller_decide', 'revoke_permit'], (manager, { case: c }) => this.queue(manager, c.id));
     this.permits.on((manager, { case: c }) => this.queue(manager, c.id));
   }
 
