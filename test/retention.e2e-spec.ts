@@ -46,6 +46,11 @@ describe('retention (e2e)', () => {
     // Refused after a hearing and the applicant's answer, on 1 December 2026: no permit.
     refused = await submitAndScreen(t, tokens.researcher, completeApplication({ title: 'Readmission after stroke' }));
     await post(`/v1/cases/${refused.case.id}/claim`, 'caseworker').expect(200);
+    await post(`/v1/cases/${refused.case.id}/consultations`, 'caseworker', {
+      advisorRegion: 'region-syddanmark',
+      question: 'Is the population definition feasible in your records?',
+      deadline: new Date(Date.parse('2026-12-01T08:00:00Z') + 10 * 24 * 3600 * 1000).toISOString(),
+    }).expect(201);
     const hearing = (await post(`/v1/cases/${refused.case.id}/sub-cases/${refused.case.subCases[0].id}/hearings`, 'caseworker', { draftGrounds: 'The variables exceed the purpose.' }).expect(201)).body;
     await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: 'We disagree: every variable is needed.' }).expect(200);
     const draft = (
@@ -91,6 +96,7 @@ describe('retention (e2e)', () => {
     const pkg = JSON.parse(readFileSync(join(archiveDir, `arkivpakke-${refused.case.number}.json`), 'utf8'));
     expect(pkg).toMatchObject({ caseNumber: refused.case.number, journalNumber: `KP-${refused.case.number}`, application: { content: { purpose: expect.any(String) } } });
     expect(pkg.hearings).toEqual([expect.objectContaining({ answer: 'We disagree: every variable is needed.' })]);
+    expect(pkg.consultations).toEqual([expect.objectContaining({ question: 'Is the population definition feasible in your records?' })]);
     expect(JSON.parse(readFileSync(join(archiveDir, `arkivpakke-${withdrawn.case.number}.json`), 'utf8')).notes).toEqual([expect.objectContaining({ text: NOTE })]);
 
     // Then deleted: the applicant no longer finds it; staff find the register's extract only, without notes or hearings.
@@ -101,13 +107,14 @@ describe('retention (e2e)', () => {
     expect(staffView).toContain('Readmission after stroke');
     expect(staffView).not.toContain('mette.jensen@au.dk');
     expect(staffView).not.toContain('To study mortality and readmission');
+    expect(staffView).not.toContain('population definition');
     const decisions = (await get(`/v1/cases/${refused.case.id}/decisions`, 'caseworker').expect(200)).body;
     expect(decisions.hearings).toEqual([]);
 
     // Audited, with the archive's reference.
     const events = (await get(`/v1/cases/${refused.case.id}/audit?limit=500`, 'auditor').expect(200)).body.items;
     expect(events.find((e: { action: string }) => e.action === 'case.retention_erased')).toMatchObject({
-      payload: { retentionYears: 1, handedOver: true, archiveReference: expect.stringMatching(new RegExp(`^arkivpakke-${refused.case.number}\\.json sha256:[0-9a-f]{64}$`)), erased: { hearings: 1 } },
+      payload: { retentionYears: 1, handedOver: true, archiveReference: expect.stringMatching(new RegExp(`^arkivpakke-${refused.case.number}\\.json sha256:[0-9a-f]{64}$`)), erased: { hearings: 1, consultations: 1 } },
     });
   });
 

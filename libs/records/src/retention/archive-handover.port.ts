@@ -10,6 +10,7 @@ export interface ArchivePackage {
   decisions: Record<string, unknown>[];
   permits: Record<string, unknown>[];
   hearings: Record<string, unknown>[];
+  consultations: Record<string, unknown>[];
   notes: Record<string, unknown>[];
   supplementRequests: Record<string, unknown>[];
   journal: Record<string, unknown>[];

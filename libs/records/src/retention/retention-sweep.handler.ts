@@ -1,7 +1,7 @@
 import { ApplicationRepository } from '@kp/applications';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NoteRepository } from '@kp/case-work';
-import { ApplicationContent, CaseFileRepository, CaseRecord, ClosedCase, SubCaseRepository } from '@kp/cases';
+import { ApplicationContent, CaseFileRepository, CaseRecord, ClosedCase, ConsultationRepository, SubCaseRepository } from '@kp/cases';
 import { BusinessClock } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { SupplementRequestRepository } from '@kp/deadlines';
@@ -22,7 +22,7 @@ export const RETENTION_SWEEP_JOB = 'retention-sweep';
  * handed over to the public archives or deleted as Rigsarkivet's rules allow (arkivloven §§ 7–8
  * [check the sections]). First the whole case is handed over through the archive port (when one is
  * configured); then each library erases what it owns of the case — the application, notes,
- * requests for supplement, hearings and attachments — and the deletion is audited.
+ * requests for supplement, hearings, consultations and attachments — and the deletion is audited.
  *
  * Kept on purpose: the audit trail (its events name the case by number and carry their own
  * payloads, so the chain still verifies with the rows gone), the decisions (immutable; the public
@@ -41,6 +41,7 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
     private readonly audit: AuditLog,
     private readonly cases: CaseFileRepository,
     private readonly subCases: SubCaseRepository,
+    private readonly consultations: ConsultationRepository,
     private readonly applications: ApplicationRepository,
     private readonly notes: NoteRepository,
     private readonly supplements: SupplementRequestRepository,
@@ -79,6 +80,7 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       notes: await this.notes.eraseForRetention(manager, c.id),
       supplementRequests: await this.supplements.eraseForRetention(manager, c.id),
       hearings: await this.hearings.eraseForRetention(manager, c.id),
+      consultations: await this.consultations.eraseForRetention(manager, c.id),
       attachments: await this.attachments.eraseForRetention(manager, c.id),
     };
     await this.applications.eraseForRetention(manager, c.applicationId);
@@ -105,6 +107,7 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       decisions: await this.plain(this.decisions.decisionsForCase(manager, c.id)),
       permits: await this.plain(this.decisions.permitsForCase(manager, c.id)),
       hearings: await this.plain(this.hearings.forCase(manager, c.id)),
+      consultations: await this.plain(this.consultations.forCase(manager, c.id)),
       notes: await this.plain(this.notes.notes(manager, c.id)),
       supplementRequests: await this.plain(this.supplements.forCase(manager, c.id)),
       journal: await this.plain(this.journal.documents(manager, c.id)),
