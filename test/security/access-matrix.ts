@@ -185,6 +185,12 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- Supervision ---
   'GET /v1/audit/verify': { why: 'walk the audit chain and its checkpoints', cells: onlyRoles(['auditor'], 'ok', false) },
 
+  // --- An authority's records (issue 16, docs/records-and-retention.md) ---
+  'GET /v1/cases/{id}/journal': { why: "a case's journal number and journalised documents (offentlighedsloven § 15): the authority's own records, for its staff and supervision", cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], ok3, true) },
+  'GET /v1/cases/{id}/access-to-files/documents': { why: 'the case file’s documents, to mark what access to files withholds: the caseworkers and legal approvers who decide on access (offentlighedsloven; forvaltningsloven § 9)', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'POST /v1/cases/{id}/access-to-files': { why: 'access to files (aktindsigt): the case file as one PDF with the withheld parts marked; decided and exported by a caseworker or legal approver, never by the requester', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'GET /v1/reports/activity': { why: 'the yearly activity report (EHDS art. 59): aggregate figures, published by the administration and read by supervision; no case is named', cells: onlyRoles(['admin', 'auditor'], 'ok', false) },
+
   // --- Operations (DESIGN §2: admin manages data sources, rule-set plugins, the track/authority of each source) ---
   'PUT /v1/admin/data-sources/{id}/authority': { why: "a source's track and deciding authority", cells: onlyRoles(['admin'], pub, true) },
   'POST /v1/admin/rule-sets/reload': { why: 'load changed rule-set plugins', cells: onlyRoles(['admin'], 'ok', false) },

@@ -194,6 +194,13 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         body: () => DRAFT,
         view: (p) => caseView(p.id)(),
       },
+      // Access to files (aktindsigt): an export changes nothing but the audit trail; a refusal not even that.
+      'POST /v1/cases/{id}/access-to-files': {
+        actor: 'caseworker',
+        object: onCaseA,
+        body: () => ({ basis: 'public', requester: 'Jens Hansen, journalist', withheld: [] }),
+        view: (p) => caseView(p.id)(),
+      },
       // Partshøring (forvaltningsloven § 19): one open hearing per part, so a success uses the part up.
       'POST /v1/cases/{id}/sub-cases/{subCaseId}/hearings': {
         actor: 'caseworker',

@@ -4,6 +4,7 @@ import { ProcessIdentityModule } from '@kp/config';
 import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { RateLimitModule } from '@kp/rate-limit';
+import { RecordsModule } from '@kp/records';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
@@ -18,6 +19,7 @@ import { DeliveryHttpModule } from './delivery/delivery.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
+import { RecordsHttpModule } from './records/records.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
 import { StaffHttpModule } from './staff/staff.http.module';
 
@@ -55,6 +57,8 @@ export class ApiModule {
         DeadlinesHttpModule,
         DecisionsHttpModule,
         DeliveryHttpModule,
+        RecordsHttpModule,
+        RecordsModule,
         NotificationsHttpModule,
         AuditHttpModule,
         RulesHttpModule,

@@ -47,6 +47,6 @@ const useCases = [
 @Module({
   imports: [AuditModule, ApplicationsModule, CasesModule, RulesModule],
   providers: [NoteRepository, LapseConsultationsHandler, ...useCases],
-  exports: [...useCases, LapseConsultationsHandler],
+  exports: [...useCases, LapseConsultationsHandler, NoteRepository],
 })
 export class CaseWorkModule {}

@@ -34,3 +34,4 @@ export * from './views/consultation.view';
 export * from './views/note.view';
 export * from './request-rescreen/request-rescreen.command';
 export * from './request-rescreen/request-rescreen.usecase';
+export * from './infrastructure/note.repository';

@@ -1044,6 +1044,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly activity report: applications received, decisions by outcome, lead times (median, p90), permits, by track and by data source
+         * @description What an access body reports on its activity (EHDS art. 59, from 2029), for one calendar year in Danish time. Administrators and auditors. JSON, or CSV (one figure a line) with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["getActivityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case’s journal number in the records system, and its journalised documents
+         * @description Every document received or sent in the case — the application, hearings and answers, decisions (with their letters), permits — is journalised through the outbox (offentlighedsloven § 15) and handed to the records system (ESDH) as an FESD-style export. Contact-point staff and auditors.
+         */
+        get: operations["getCaseJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/access-to-files/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents of the case file and their sections, to mark what to withhold before an access-to-files export
+         * @description Caseworkers and legal approvers. Each document’s `key` and section `key`s are what `POST …/access-to-files` names in `withheld`.
+         */
+        get: operations["listCaseFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/access-to-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Access to files (aktindsigt): the case file as one PDF with its document log, the withheld parts replaced by a marker citing the exemption
+         * @description Caseworkers and legal approvers. A party’s request (forvaltningsloven § 9) may withhold on the `fvl-` grounds, anyone’s (offentlighedsloven § 7) on the `offl-` grounds; a ground of the other law is refused (400 naming the field). The export and what was withheld are audited; the footer carries that audit event’s hash.
+         */
+        post: operations["exportAccessToFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -1695,6 +1775,11 @@ export interface components {
             supplementRequests?: components["schemas"]["CaseSupplementRequest"][];
             /** @description Staff and auditors: draft decisions waiting for a legal approver */
             pendingDrafts?: components["schemas"]["PendingDraft"][];
+            /**
+             * @description The case’s journal number in the authority’s records system (offentlighedsloven § 15); null for the moments until the journal job has run
+             * @example KP-EK-2026-000123
+             */
+            journalNumber?: string | null;
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {
@@ -3093,6 +3178,196 @@ export interface components {
             reason?: string;
             /** @description With `extracted`: the opt-out checks done (`optOutChecks` on the order lists those that apply) */
             optOutChecks?: components["schemas"]["OptOutCheck"][];
+        };
+        /** @description The year as instants: from 1 January 00:00 to 1 January 00:00 the year after, Danish time */
+        ReportPeriod: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @description Decisions per outcome */
+        OutcomeCounts: {
+            approved: number;
+            approved_with_conditions: number;
+            rejected: number;
+        };
+        /** @description Decisions issued in the year, with those that replace an earlier decision */
+        ReportAllDecisions: {
+            total: number;
+            /** @description One count per outcome (approved, approved_with_conditions, rejected) */
+            byOutcome: components["schemas"]["OutcomeCounts"];
+            /** @description Of those, decisions that replace an earlier one (correction, reconsideration) */
+            superseding: number;
+        };
+        /** @description Calendar days from receipt to the first decision: count, median, 90th percentile (nearest rank); null without decisions */
+        LeadTimeFigures: {
+            count: number;
+            medianDays: number | null;
+            p90Days: number | null;
+        };
+        /** @description Decisions issued in the year */
+        ReportDecisions: {
+            total: number;
+            /** @description One count per outcome (approved, approved_with_conditions, rejected) */
+            byOutcome: components["schemas"]["OutcomeCounts"];
+        };
+        /** @description The figures of one track or one data source */
+        ActivityGroup: {
+            /** @description Data requests received for it (one per source an application asks for) */
+            requestsReceived: number;
+            decisions: components["schemas"]["ReportDecisions"];
+            leadTime: components["schemas"]["LeadTimeFigures"];
+        };
+        /** @description The figures per track */
+        ActivityByTrack: {
+            central: components["schemas"]["ActivityGroup"];
+            collaborative: components["schemas"]["ActivityGroup"];
+        };
+        /** @description The figures of one data source */
+        ActivityBySource: {
+            /** @description Data requests received for it (one per source an application asks for) */
+            requestsReceived: number;
+            decisions: components["schemas"]["ReportDecisions"];
+            leadTime: components["schemas"]["LeadTimeFigures"];
+            /** @example lpr */
+            dataSourceId: string;
+            dataSourceName: string;
+        };
+        /** @description Fees invoiced in the year (EHDS art. 62) */
+        Fees: {
+            /** @enum {string} */
+            currency: "DKK";
+            invoiced: number;
+        };
+        /** @description The figures of one calendar year, as an access body reports them (EHDS art. 59, from 2029) */
+        ActivityReport: {
+            /** @example 2026 */
+            year: number;
+            period: components["schemas"]["ReportPeriod"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Applications received (cases opened); one that asks several sources counts once */
+            applicationsReceived: number;
+            /** @description Cases withdrawn by the applicant in the year */
+            withdrawn: number;
+            decisions: components["schemas"]["ReportAllDecisions"];
+            /** @description First decisions only */
+            leadTime: components["schemas"]["LeadTimeFigures"];
+            permitsIssued: number;
+            byTrack: components["schemas"]["ActivityByTrack"];
+            bySource: components["schemas"]["ActivityBySource"][];
+            /** @description null while kontaktpunkt records no fees (see notes) */
+            fees: components["schemas"]["Fees"] | null;
+            notes: string[];
+        };
+        /** @enum {string} */
+        JournalDocumentKind: "application" | "supplement_request" | "supplement_answer" | "hearing" | "hearing_answer" | "decision" | "permit";
+        /** @description One journalised document of a case (offentlighedsloven § 15) */
+        JournalDocument: {
+            /**
+             * @description The journal number and the running sequence in the case
+             * @example KP-EK-2026-000001-002
+             */
+            documentNumber: string;
+            /** @example 2 */
+            sequence: number;
+            kind: components["schemas"]["JournalDocumentKind"];
+            /**
+             * Format: uuid
+             * @description The document in kontaktpunkt: the application, request for supplement, hearing (an answer has the id of what it answers), decision (its letter) or permit
+             */
+            documentId: string;
+            title: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing" | "internal";
+            /**
+             * Format: date-time
+             * @description When it was received or sent
+             */
+            documentDate: string;
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        /** @description A case’s journal number in the records system and its journalised documents */
+        CaseJournal: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2026-000001 */
+            caseNumber: string;
+            /**
+             * @description null for the moments until the journal job has registered the case
+             * @example KP-EK-2026-000001
+             */
+            journalNumber: string | null;
+            /** Format: date-time */
+            registeredAt: string | null;
+            documents: components["schemas"]["JournalDocument"][];
+        };
+        /** @description A section of a document that can be withheld on its own */
+        CaseFileSection: {
+            /** @example applicant */
+            key: string;
+            /** @example Ansøger */
+            heading: string;
+        };
+        /** @description One document of the case file */
+        CaseFileDocument: {
+            /** @example application:0b0f6c1e-6d1c-4f5e-9a51-3d8e3f1a2b3c */
+            key: string;
+            /** @enum {string} */
+            kind: "application" | "supplement_request" | "hearing" | "hearing_answer" | "note" | "decision" | "permit" | "attachment";
+            title: string;
+            /** Format: date-time */
+            date: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing" | "internal";
+            /** @description Its journal number, once journalised */
+            documentNumber: string | null;
+            sections: components["schemas"]["CaseFileSection"][];
+        };
+        /** @description The documents of a case file, for marking what to withhold before an access-to-files export */
+        CaseFile: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            documents: components["schemas"]["CaseFileDocument"][];
+        };
+        /**
+         * @description `party`: a party to the case (forvaltningsloven § 9, the `fvl-` grounds); `public`: anyone (offentlighedsloven § 7, the `offl-` grounds)
+         * @enum {string}
+         */
+        AccessBasis: "party" | "public";
+        /**
+         * @description `offl-23`: offentlighedsloven § 23 (interne dokumenter); `offl-30-1`: offentlighedsloven § 30, nr. 1 (oplysninger om enkeltpersoners private forhold); `offl-30-2`: offentlighedsloven § 30, nr. 2 (tekniske indretninger, fremgangsmåder og forretningsforhold); `offl-33`: offentlighedsloven § 33 (væsentlige hensyn til private og offentlige interesser); `fvl-12`: forvaltningsloven § 12 (interne arbejdsdokumenter); `fvl-15`: forvaltningsloven § 15 (væsentlige hensyn til private og offentlige interesser)
+         * @enum {string}
+         */
+        Exemption: "offl-23" | "offl-30-1" | "offl-30-2" | "offl-33" | "fvl-12" | "fvl-15";
+        /** @description A part of the case file withheld from access: a whole document, or one section of it, with the ground */
+        WithheldPart: {
+            /**
+             * @description The document’s `key` from the case-file list
+             * @example application:0b0f6c1e-6d1c-4f5e-9a51-3d8e3f1a2b3c
+             */
+            document: string;
+            /**
+             * @description One of the document’s `sections`; absent: the whole document
+             * @example applicant
+             */
+            section?: string;
+            /** @description `offl-23`: offentlighedsloven § 23 (interne dokumenter); `offl-30-1`: offentlighedsloven § 30, nr. 1 (oplysninger om enkeltpersoners private forhold); `offl-30-2`: offentlighedsloven § 30, nr. 2 (tekniske indretninger, fremgangsmåder og forretningsforhold); `offl-33`: offentlighedsloven § 33 (væsentlige hensyn til private og offentlige interesser); `fvl-12`: forvaltningsloven § 12 (interne arbejdsdokumenter); `fvl-15`: forvaltningsloven § 15 (væsentlige hensyn til private og offentlige interesser) */
+            exemption: components["schemas"]["Exemption"];
+        };
+        AccessToFilesDto: {
+            /** @description `party`: a party to the case (forvaltningsloven § 9, the `fvl-` grounds); `public`: anyone (offentlighedsloven § 7, the `offl-` grounds) */
+            basis: components["schemas"]["AccessBasis"];
+            /**
+             * @description Who asked, as the cover names them
+             * @example Jens Hansen, journalist
+             */
+            requester: string;
+            /** @description What the caseworker withholds; empty: everything is given */
+            withheld: components["schemas"]["WithheldPart"][];
         };
         /** @description A notice to you, or to everyone in your role within your organisation or region */
         Notification: {
@@ -8288,6 +8563,316 @@ export interface operations {
             };
             /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivityReport: {
+        parameters: {
+            query: {
+                /** @description The calendar year (Danish time) */
+                year: number;
+                /** @description `csv` answers text/csv as `Accept: text/csv` does; default JSON */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year’s figures (as JSON; text/csv gives the same figures one a line) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityReport"];
+                    "text/csv": components["schemas"]["ActivityReport"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseJournal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal of the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseJournal"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFile"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccessToFiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessToFilesDto"];
+            };
+        };
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DeliveryReceiver, readDeliveryReceivers } from './delivery-receivers';
 import { HttpEdgeConfig, RateLimits, readHttpEdge, readRateLimits } from './http-edge-config';
 
@@ -87,6 +87,28 @@ export interface AppConfig {
    * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
    */
   hearingDays: number;
+  /** The authority's records duties: journal export, retention and archive hand-over (docs/records-and-retention.md). */
+  records: RecordsConfig;
+}
+
+export interface RecordsConfig {
+  /**
+   * `JOURNAL_EXPORT_DIR`: where the FESD-style journal export is written for the records system
+   * (ESDH) to collect (offentlighedsloven § 15); default `<DATA_DIR>/journal`.
+   */
+  journalExportDir: string;
+  /** `JOURNAL_NUMBER_PREFIX`: put before the case number to make the journal number (default `KP-`). */
+  journalNumberPrefix: string;
+  /**
+   * `RETENTION_YEARS`: how long a closed case's data are kept after it closed, in whole years
+   * (default 5); then the retention job deletes them, after handing them over for archiving when
+   * `ARCHIVE_EXPORT_DIR` is set (arkivloven).
+   */
+  retentionYears: number;
+  /** `RETENTION_SWEEP_MS`: how often the retention job runs (default daily). */
+  retentionSweepMs: number;
+  /** `ARCHIVE_EXPORT_DIR`: where a case is handed over for archiving before its data are deleted; unset: deleted without hand-over. */
+  archiveExportDir?: string;
 }
 
 export interface MailConfig {
@@ -323,6 +345,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
     hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
+    records: {
+      journalExportDir: resolve(env.JOURNAL_EXPORT_DIR || join(env.DATA_DIR || '.data', 'journal')),
+      journalNumberPrefix: env.JOURNAL_NUMBER_PREFIX ?? 'KP-',
+      retentionYears: integer('RETENTION_YEARS', 5, 1, 100, 'years'),
+      retentionSweepMs: milliseconds('RETENTION_SWEEP_MS', DAY_MS, 100, 7 * DAY_MS),
+      archiveExportDir: env.ARCHIVE_EXPORT_DIR ? resolve(env.ARCHIVE_EXPORT_DIR) : undefined,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -23,6 +23,6 @@ const useCases = [RequestSupplement, ListSupplementRequests, ResubmitApplication
 @Module({
   imports: [ApplicationsModule, CasesModule, AuditModule, NotificationsModule],
   providers: [SupplementRequestRepository, DeadlineWatchRepository, OverdueSupplementNotices, SupplementFacts, ...useCases],
-  exports: useCases,
+  exports: [...useCases, SupplementRequestRepository],
 })
 export class DeadlinesModule {}

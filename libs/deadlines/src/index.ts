@@ -18,3 +18,4 @@ export { deadlineAlerts } from './domain/deadline-alerts';
 export type { DeadlineAlert, WatchedFlags } from './domain/deadline-alerts';
 export { MAX_QUESTIONS, MAX_QUESTION_LENGTH, MAX_ANSWER_LENGTH, SUPPLEMENT_REQUEST_STATES } from './domain/supplement-request';
 export type { SupplementRequestRecord, SupplementRequestState, SupplementRequestView } from './domain/supplement-request';
+export * from './infrastructure/supplement-request.repository';

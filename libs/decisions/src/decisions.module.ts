@@ -34,6 +34,6 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
   providers: [PermitEvents, DecisionRepository, PartyHearingRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
-  exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
+  exports: [...useCases, DecisionRepository, PartyHearingRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

@@ -39,3 +39,6 @@ export * from './party-hearing/hear-party.command';
 export * from './party-hearing/answer-hearing.usecase';
 export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
+export * from './infrastructure/decision.repository';
+export * from './infrastructure/party-hearing.repository';
+export * from './documents/render-pdf';

@@ -6,6 +6,7 @@ import { DecisionJobsModule } from '@kp/decisions';
 import { DeliveryJobsModule } from '@kp/delivery';
 import { NotificationJobsModule } from '@kp/notifications';
 import { QueueWorkerModule } from '@kp/queue';
+import { RecordsJobsModule } from '@kp/records';
 import { Module } from '@nestjs/common';
 import { SimulatedTimeModule } from './simulated-time/simulated-time.module';
 
@@ -24,6 +25,7 @@ import { SimulatedTimeModule } from './simulated-time/simulated-time.module';
     DeadlineJobsModule,
     DecisionJobsModule,
     DeliveryJobsModule,
+    RecordsJobsModule,
     NotificationJobsModule,
     AuditCheckpointScheduleModule,
     RuleSetActivationAuditModule,

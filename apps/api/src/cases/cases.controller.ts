@@ -1,6 +1,7 @@
 import { GetCase, GetCaseCommand, GetCaseWaitingHistory, GetCaseWaitingHistoryCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, responseHeaders } from '@kp/http';
+import { ReadJournal } from '@kp/records';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseDto } from './dto/case-view.dto';
@@ -13,6 +14,7 @@ export class CasesController {
   constructor(
     private readonly getCase: GetCase,
     private readonly waitingHistory: GetCaseWaitingHistory,
+    private readonly journal: ReadJournal,
   ) {}
 
   @Get(':id')
@@ -25,8 +27,10 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDto, description: 'The case as you may see it', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()
-  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
-    return this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
+    const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
+    // Read after the case's own access check, which the journal number needs no other.
+    return { ...view, journalNumber: await this.journal.journalNumberOf(view.id) };
   }
 
   @Get(':id/waiting-history')

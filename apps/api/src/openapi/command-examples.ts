@@ -7,6 +7,7 @@ import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/lega
 import { AddNoteDto } from '../case-work/dto/note.dto';
 import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
 import { ReportStatusDto } from '../delivery/delivery-order.dto';
+import { AccessToFilesDto } from '../records/access-to-files.dto';
 import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
 import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
 import { SupplementRequestDto } from '../deadlines/dto/supplement-request.dto';
@@ -180,6 +181,23 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
           answerDays: 14,
         },
       },
+    },
+  },
+  exportAccessToFiles: {
+    dto: AccessToFilesDto,
+    examples: {
+      journalist: {
+        summary: 'Anyone’s request (offentlighedsloven § 7): the applicant’s details and an internal note withheld',
+        value: {
+          basis: 'public',
+          requester: 'Jens Hansen, journalist',
+          withheld: [
+            { document: 'application:0b0f6c1e-6d1c-4f5e-9a51-3d8e3f1a2b3c', section: 'applicant', exemption: 'offl-30-1' },
+            { document: 'note:5f2b8c1d-7e3a-4b9c-8d2e-1a6f3c9b7e4d', exemption: 'offl-23' },
+          ],
+        },
+      },
+      party: { summary: 'The applicant’s own request (forvaltningsloven § 9): everything given', value: { basis: 'party', requester: 'Mette Jensen', withheld: [] } },
     },
   },
   answerHearing: {

@@ -6,6 +6,7 @@ export const OPENAPI_TAGS = [
   { name: 'consultations', description: 'Questions to a region’s advisors (rådgivning), with a deadline after which the case no longer waits.' },
   { name: 'decisions', description: 'Decision drafts issued by a second person (four eyes), recommendations to a data controller, decisions, explanations and permits.' },
   { name: 'delivery', description: 'After the permit (hub’n’spoke): delivery orders to each data holder for the analysis environment, stop orders when the permit ends, and the status the holders and environments report.' },
+  { name: 'records', description: 'An authority’s records duties: the yearly activity report (EHDS art. 59), the journal of each case’s documents (offentlighedsloven § 15) and access to files (aktindsigt).' },
   { name: 'transparency', description: 'The public register (EHDS art. 57(1)(j)): received applications and issued decisions, without personal data and without a token.' },
   { name: 'data sources', description: 'The catalogue of data sources, their track and deciding authority, and moving a source between tracks.' },
   { name: 'rule sets', description: 'The rule-set plugins in force: versions, reload and dry run against open cases.' },

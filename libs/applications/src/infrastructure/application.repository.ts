@@ -1,3 +1,4 @@
+import { ERASED_SUB } from '@kp/cases';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent } from '../domain/application-content';
@@ -29,6 +30,11 @@ export class ApplicationRepository {
     if (!isUuid(id)) return undefined;
     const [row] = await manager.query(`SELECT * FROM application WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? toApplication(row) : undefined;
+  }
+
+  /** Retention: the application form's content and who made it go; the row stays under its case. */
+  async eraseForRetention(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE application SET content = '{}', applicant_sub = $2, updated_at = now() WHERE id = $1`, [id, ERASED_SUB]);
   }
 
   async update(manager: EntityManager, id: string, change: { content?: ApplicationContent; status?: ApplicationStatus; caseId?: string }): Promise<ApplicationRecord> {

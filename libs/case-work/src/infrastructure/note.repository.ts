@@ -22,4 +22,11 @@ export class NoteRepository {
       ),
     );
   }
+
+  /** Retention (arkivloven; GDPR art. 5(1)(e)): a closed case's notes go when its retention period ends. */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM case_note WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

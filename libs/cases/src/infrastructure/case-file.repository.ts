@@ -30,6 +30,21 @@ export interface PublicCaseRow {
   dataSources: { id: string; name: string }[];
 }
 
+/** Who a case (and its application) belongs to once retention has erased its data: no one may read it as theirs. */
+export const ERASED_SUB = 'retention:erased';
+
+/** A closed case as the retention job weighs it. */
+export type ClosedCase = Pick<CaseRecord, 'id' | 'number' | 'state' | 'applicationId' | 'decidedAt' | 'withdrawnAt'>;
+
+/** A received case as the activity report counts it: when, and which sources on which track. */
+export interface ReceivedCase {
+  id: string;
+  number: string;
+  submittedAt: Date;
+  withdrawnAt: Date | null;
+  subCases: { dataSourceId: string; dataSourceName: string; track: 'central' | 'collaborative' }[];
+}
+
 /** The public face of a case, for registers of other libraries (no personal data). */
 export interface CaseSummary {
   id: string;
@@ -143,6 +158,49 @@ export class CaseFileRepository {
         [states, before, limit],
       ),
     );
+  }
+
+  /**
+   * Cases received in [from, to), with their sub-cases' source and track, for the yearly activity
+   * report (EHDS art. 59): the figures only, no content.
+   */
+  async receivedBetween(manager: EntityManager, from: Date, to: Date): Promise<ReceivedCase[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT c.id, c.number, c.submitted_at, c.withdrawn_at,
+                COALESCE(jsonb_agg(jsonb_build_object('dataSourceId', s.data_source_id, 'dataSourceName', s.data_source_name, 'track', s.track) ORDER BY s.position)
+                         FILTER (WHERE s.id IS NOT NULL), '[]') AS sub_cases
+           FROM case_file c LEFT JOIN sub_case s ON s.case_id = c.id
+          WHERE c.submitted_at >= $1 AND c.submitted_at < $2
+          GROUP BY c.id ORDER BY c.submitted_at, c.id`,
+        [from, to],
+      ),
+    );
+  }
+
+  /** Decided and withdrawn cases whose data retention has not yet erased, oldest first. */
+  async closedNotErased(manager: EntityManager, limit = 500): Promise<ClosedCase[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT id, number, state, application_id, decided_at, withdrawn_at FROM case_file
+          WHERE state IN ('decided', 'withdrawn') AND applicant_sub <> $1 ORDER BY COALESCE(withdrawn_at, decided_at), id LIMIT $2`,
+        [ERASED_SUB, limit],
+      ),
+    );
+  }
+
+  /**
+   * Retention (arkivloven; GDPR art. 5(1)(e)): the application as submitted and who made it go; what
+   * the public registers show of the case (EHDS art. 57(1)(j)) stays as `registerExtract`.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string, registerExtract: ApplicationContent): Promise<void> {
+    await manager.query(`UPDATE case_file SET content = $2, applicant_sub = $3, assignee_sub = NULL, updated_at = now() WHERE id = $1`, [caseId, JSON.stringify(registerExtract), ERASED_SUB]);
+  }
+
+  /** Cases withdrawn in [from, to) (the applicant's withdrawal ends the case without a decision). */
+  async withdrawnBetween(manager: EntityManager, from: Date, to: Date): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM case_file WHERE withdrawn_at >= $1 AND withdrawn_at < $2`, [from, to]);
+    return row.n;
   }
 
   async summaries(manager: EntityManager, ids: string[]): Promise<CaseSummary[]> {

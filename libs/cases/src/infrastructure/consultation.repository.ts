@@ -115,4 +115,11 @@ export class ConsultationRepository {
     );
     return rowsOf(rows);
   }
+
+  /** Retention: the questions to the regions and their answers go with the case's data. */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM consultation WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

@@ -124,6 +124,8 @@ export class CaseTransitions {
     await this.clocks.refresh(manager, c.id, at);
     await this.waiting.record(manager, c.id, at);
     await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
+    // Opening is the submit command's effect: libraries that react to a new case (the journal) hook on it.
+    await this.hooks.run(manager, { actor, command: 'submit', case: c, fromState: 'draft', subCases, at });
     return { case: c, subCases };
   }
 

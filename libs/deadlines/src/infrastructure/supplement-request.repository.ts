@@ -81,4 +81,11 @@ export class SupplementRequestRepository {
   async markOverdueNotified(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.query(`UPDATE supplement_request SET overdue_notified_at = $2 WHERE id = $1 AND overdue_notified_at IS NULL`, [id, at]);
   }
+
+  /** Retention: a closed case's requests for supplement and the applicant's answers go when its retention period ends. */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM supplement_request WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

@@ -98,6 +98,17 @@ export class DecisionRepository {
     );
   }
 
+  /** Decisions issued in [from, to), oldest first, for the yearly activity report (EHDS art. 59). */
+  async issuedBetween(manager: EntityManager, from: Date, to: Date): Promise<DecisionRecord[]> {
+    return many(await manager.query(`SELECT * FROM decision WHERE issued_at >= $1 AND issued_at < $2 ORDER BY issued_at, id`, [from, to]));
+  }
+
+  /** Permits issued in [from, to). */
+  async permitsIssuedBetween(manager: EntityManager, from: Date, to: Date): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM permit WHERE issued_at >= $1 AND issued_at < $2`, [from, to]);
+    return row.n;
+  }
+
   async currentDecision(manager: EntityManager, subCaseId: string): Promise<DecisionRecord | undefined> {
     const [row] = await manager.query(
       `SELECT d.* FROM decision d WHERE d.sub_case_id = $1 AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes_id = d.id)`,

@@ -63,4 +63,14 @@ export class PartyHearingRepository {
   async openOfCases(manager: EntityManager, caseIds: string[]): Promise<PartyHearingRecord[]> {
     return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = ANY($1::uuid[]) AND kind = 'held' AND answered_at IS NULL ORDER BY sent_at, id`, [caseIds]));
   }
+
+  /**
+   * Retention: the draft grounds sent and the applicant's answers go with the case's data; the
+   * decision itself, which states that the hearing took place (forvaltningsloven § 19), is kept.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM party_hearing WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

@@ -201,6 +201,9 @@ export const DA: ProblemTexts = {
     'extension-reason': 'en forlængelse kræver en begrundelse (EHDS art. 68, stk. 4)',
     'extension-months': 'skal være et helt antal måneder',
     'extension-cap': 'forlængelserne ville samlet overstige det tilladte antal måneder (EHDS art. 68, stk. 4)',
+    'exemption-of-basis': 'er ikke en undtagelse efter den lov, anmodningen behandles efter ({{basis}}): fvl- for en part (forvaltningsloven § 9), offl- for enhver (offentlighedsloven § 7)',
+    'document-of-case': 'er ikke et dokument i sagen; GET …/access-to-files/documents viser dokumenternes nøgler',
+    'section-of-document': 'er ikke et afsnit af dokumentet; brug et af: {{sections}}',
   },
   definite: { case: 'Sagen', application: 'Ansøgningen' },
   noun: {

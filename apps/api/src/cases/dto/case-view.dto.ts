@@ -164,4 +164,11 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: [CaseLegalMatterDto] }) legalMatters!: CaseLegalMatterDto[];
   @ApiPropertyOptional({ type: [CaseSupplementRequestDto], description: 'The applicant, staff and auditors: requests for supplement not yet answered' }) supplementRequests!: CaseSupplementRequestDto[] | undefined;
   @ApiPropertyOptional({ type: [PendingDraftDto], description: 'Staff and auditors: draft decisions waiting for a legal approver' }) pendingDrafts!: PendingDraftDto[] | undefined;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'KP-EK-2026-000123',
+    description: 'The case’s journal number in the authority’s records system (offentlighedsloven § 15); null for the moments until the journal job has run',
+  })
+  journalNumber?: string | null;
 }

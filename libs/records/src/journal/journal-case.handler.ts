@@ -1,0 +1,90 @@
+import { CaseFileRepository, CaseRecord, SubCaseRepository } from '@kp/cases';
+import { SupplementRequestRepository } from '@kp/deadlines';
+import { BusinessClock } from '@kp/clock';
+import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
+import { JobHandler, JobHandlerRegistry } from '@kp/queue';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { JournalRepository } from './journal.repository';
+import { JournalDocumentCandidate } from './journal-records';
+import { RecordsSystem } from './records-system.port';
+
+export const JOURNALISE_CASE_JOB = 'journalise-case';
+
+const OUTCOME_DA = { approved: 'godkendt', approved_with_conditions: 'godkendt med vilkår', rejected: 'afslag' } as const;
+
+/**
+ * Journalises a case and every document received or sent in it that is not yet in the journal
+ * (journaliseringspligt, offentlighedsloven § 15: documents received or sent by an authority in an
+ * administrative case are journalised, with date and a short description of the content). Queued
+ * from the outbox in the transaction that made the document, so nothing made is left out; each
+ * run registers only what is missing, so a redelivered or doubled job adds nothing. The records
+ * system is called inside the job's transaction: if it refuses, the registration rolls back and
+ * the job is retried.
+ */
+@Injectable()
+export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, OnModuleInit {
+  readonly jobName = JOURNALISE_CASE_JOB;
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly journal: JournalRepository,
+    private readonly records: RecordsSystem,
+    private readonly cases: CaseFileRepository,
+    private readonly subCases: SubCaseRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly hearings: PartyHearingRepository,
+    private readonly supplements: SupplementRequestRepository,
+    private readonly clock: BusinessClock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(manager: EntityManager, { caseId }: { caseId: string }): Promise<void> {
+    const c = await this.cases.find(manager, caseId);
+    if (!c) return;
+    const now = this.clock.now();
+    let entry = await this.journal.findCase(manager, c.id, true);
+    if (!entry) {
+      entry = await this.journal.registerCase(manager, {
+        caseId: c.id,
+        caseNumber: c.number,
+        journalNumber: this.records.journalNumber(c.number),
+        title: `Ansøgning om adgang til sundhedsdata: ${c.content.title ?? c.number}`,
+        openedAt: c.submittedAt,
+        registeredAt: now,
+      });
+      await this.records.registerCase(entry);
+    }
+    const known = new Set((await this.journal.documents(manager, c.id)).map((d) => `${d.kind}:${d.documentId}`));
+    for (const candidate of await this.documentsOf(manager, c)) {
+      if (known.has(`${candidate.kind}:${candidate.documentId}`)) continue;
+      const document = await this.journal.addDocument(manager, entry, candidate, now);
+      await this.records.registerDocument(entry, document);
+    }
+  }
+
+  /** Every document of the case, oldest first, as its owning library keeps it. */
+  private async documentsOf(manager: EntityManager, c: CaseRecord): Promise<JournalDocumentCandidate[]> {
+    const sources = new Map((await this.subCases.forCase(manager, c.id)).map((s) => [s.id, s.dataSourceName]));
+    const documents: JournalDocumentCandidate[] = [{ kind: 'application', documentId: c.applicationId, title: `Ansøgning: ${c.content.title ?? c.number}`, direction: 'incoming', documentDate: c.submittedAt }];
+    for (const r of await this.supplements.forCase(manager, c.id)) {
+      documents.push({ kind: 'supplement_request', documentId: r.id, title: 'Anmodning om supplerende oplysninger til ansøgningen', direction: 'outgoing', documentDate: r.requestedAt });
+      if (r.answeredAt) documents.push({ kind: 'supplement_answer', documentId: r.id, title: 'Supplerende oplysninger fra ansøger', direction: 'incoming', documentDate: r.answeredAt });
+    }
+    for (const h of await this.hearings.forCase(manager, c.id)) {
+      if (h.kind !== 'held') continue;
+      documents.push({ kind: 'hearing', documentId: h.id, title: `Partshøring om udkast til afslag: ${sources.get(h.subCaseId)}`, direction: 'outgoing', documentDate: h.sentAt });
+      if (h.answeredAt) documents.push({ kind: 'hearing_answer', documentId: h.id, title: `Høringssvar fra ansøger: ${sources.get(h.subCaseId)}`, direction: 'incoming', documentDate: h.answeredAt });
+    }
+    for (const d of await this.decisions.decisionsForCase(manager, c.id)) {
+      documents.push({ kind: 'decision', documentId: d.id, title: `Afgørelse (${OUTCOME_DA[d.outcome]}): ${sources.get(d.subCaseId)}`, direction: 'outgoing', documentDate: d.issuedAt });
+    }
+    for (const p of await this.decisions.permitsForCase(manager, c.id)) {
+      documents.push({ kind: 'permit', documentId: p.id, title: `Tilladelse ${p.number}`, direction: 'outgoing', documentDate: p.issuedAt });
+    }
+    return documents.sort((a, b) => a.documentDate.getTime() - b.documentDate.getTime());
+  }
+}
