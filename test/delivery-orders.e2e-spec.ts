@@ -151,7 +151,7 @@ describe('delivery and stop orders (e2e)', () => {
     expect(onCase.find((o: any) => o.id === rkkp.id)).toMatchObject({ status: 'rejected', statusReason: 'The steering group has not released the 2024 data yet.' });
 
     // Revocation (EHDS art. 63): access ends; the holder that delivered gets a stop order, the one that refused none.
-    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2029-1' }).expect(200);
+    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now; a hearing would let it go on (forvaltningsloven § 19, stk. 2).' }).expect(200);
     const after = (await get(`/v1/cases/${caseId}/delivery-orders`, 'researcher').expect(200)).body.items;
     const stops = after.filter((o: any) => o.kind === 'stop');
     expect(stops).toHaveLength(1);

@@ -154,7 +154,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     },
     'POST /v1/permits/{id}/revoke': {
       objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
-      body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2026-7' }),
+      body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now.' }),
     },
     'PUT /v1/admin/data-sources/{id}/authority': {
       objects: pair({ id: 'lpr' }, null),

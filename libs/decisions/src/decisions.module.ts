@@ -27,8 +27,9 @@ import { ReturnDraft } from './return-draft/return-draft.usecase';
 import { PartyHearingRepository } from './infrastructure/party-hearing.repository';
 import { AnswerHearing } from './party-hearing/answer-hearing.usecase';
 import { HearParty } from './party-hearing/hear-party.usecase';
+import { HearPermitHolder } from './revocation-hearing/hear-permit-holder.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({

@@ -39,3 +39,5 @@ export * from './party-hearing/hear-party.command';
 export * from './party-hearing/answer-hearing.usecase';
 export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
+export * from './revocation-hearing/hear-permit-holder.usecase';
+export * from './revocation-hearing/hear-permit-holder.command';

@@ -44,6 +44,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'hearing-open': 409,
   'hearing-answered': 409,
   'hearing-overdue': 409,
+  // EHDS art. 63; forvaltningsloven § 19: the holder has not been heard on this permit.
+  'revocation-hearing-required': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.

@@ -29,13 +29,22 @@ export interface ActivePermitFact {
   id: string;
   caseId: string;
   number: string;
+  /**
+   * The hearing of its holder before a revocation (EHDS art. 63): `none` yet, `open` (the holder may
+   * still answer), or `heard` (answered, or the deadline passed) — only then may it be revoked.
+   */
+  revocationHearing: 'none' | 'open' | 'heard';
 }
 
-/** A hearing of the applicant on draft grounds for refusal, not yet answered (forvaltningsloven § 19). */
+/**
+ * A hearing not yet answered: of the applicant on draft grounds for refusal of the part `subCaseId`
+ * (forvaltningsloven § 19), or of the holder before revoking the permit `permitId` (EHDS art. 63).
+ */
 export interface OpenHearingFact {
   id: string;
   caseId: string;
-  subCaseId: string;
+  subCaseId: string | null;
+  permitId?: string | null;
   answerDueAt: Date;
 }
 

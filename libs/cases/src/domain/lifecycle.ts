@@ -41,6 +41,7 @@ export const COMMANDS = [
   'revoke_permit',
   'hear_party',
   'answer_hearing',
+  'hear_permit_holder',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -95,9 +96,10 @@ export const LIFECYCLE: Table = {
     system: ['lapse_consultation'],
   },
   decided: {
-    researcher: ['read_case'],
+    // The permit holder answers a hearing before a revocation (EHDS art. 63; forvaltningsloven § 19).
+    researcher: ['read_case', 'answer_hearing'],
     caseworker: ['read_case', 'add_note', 'draft_decision'],
-    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'revoke_permit'],
+    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit'],
     controller: ['read_case'],
     advisor: ['read_case'],
     auditor: ['read_case'],

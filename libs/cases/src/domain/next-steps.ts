@@ -75,7 +75,11 @@ export function nextSteps(s: StepSituation): NextSteps {
   for (const command of ['edit_draft', 'check', 'resubmit', 'withdraw', 'add_note', 'request_rescreen', 'consult'] as const) if (may(command)) add({ command });
   if (may('request_supplement') && s.clockTakesPause && !s.subCases.some((x) => SETTLED_FOR_SUPPLEMENT.includes(x.state))) add({ command: 'request_supplement' });
   if (may('extend_clock') && s.clockTakesExtension) add({ command: 'extend_clock' });
-  if (may('revoke_permit')) for (const permit of facts.activePermits) add({ command: 'revoke_permit', permitId: permit.id });
+  // A revocation follows a hearing of the holder (EHDS art. 63): first the hearing, then, once answered or lapsed, the revocation.
+  // (Without one it needs an urgency reason, forvaltningsloven § 19, stk. 2: the exception, not a step to offer.)
+  if (may('hear_permit_holder')) for (const permit of facts.activePermits.filter((p) => p.revocationHearing !== 'open')) add({ command: 'hear_permit_holder', permitId: permit.id });
+  if (may('revoke_permit')) for (const permit of facts.activePermits.filter((p) => p.revocationHearing === 'heard')) add({ command: 'revoke_permit', permitId: permit.id });
+  if (may('answer_hearing') && c.applicantSub === actor.sub) for (const h of facts.openHearings.filter((h) => h.permitId)) add({ command: 'answer_hearing', hearingId: h.id, permitId: h.permitId! });
   if (may('answer_consultation')) for (const k of answerable(s).filter((k) => k.subCaseId === null)) add({ command: 'answer_consultation', consultationId: k.id });
 
   const subCases: Record<string, NextStep[]> = {};

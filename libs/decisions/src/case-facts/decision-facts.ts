@@ -1,8 +1,10 @@
 import { CaseFacts } from '@kp/cases';
+import { BusinessClock } from '@kp/clock';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isApproving } from '../domain/outcome';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
+import { revocationHearingStatus } from '../revocation-hearing/revocation-hearing-status';
 
 /**
  * Tells the case kernel which drafts wait for a legal approver (four eyes) and which permits are
@@ -14,6 +16,7 @@ export class DecisionFacts implements OnModuleInit {
     private readonly facts: CaseFacts,
     private readonly decisions: DecisionRepository,
     private readonly hearings: PartyHearingRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   onModuleInit(): void {
@@ -28,12 +31,19 @@ export class DecisionFacts implements OnModuleInit {
         draftedAt: new Date(d.draftedAt),
       })),
     );
-    this.facts.provide('activePermits', async (manager, caseIds) =>
-      (await this.decisions.activePermitsOfCases(manager, caseIds)).map((p) => ({ id: p.id, caseId: p.caseId, number: p.number })),
-    );
-    // A hearing before a refusal waits on the applicant until answered (forvaltningsloven § 19).
-    this.facts.provide('openHearings', async (manager, caseIds) =>
-      (await this.hearings.openOfCases(manager, caseIds)).map((h) => ({ id: h.id, caseId: h.caseId, subCaseId: h.subCaseId, answerDueAt: new Date(h.answerDueAt!) })),
-    );
+    this.facts.provide('activePermits', async (manager, caseIds) => {
+      const permits = await this.decisions.activePermitsOfCases(manager, caseIds);
+      const hearings = permits.length ? await this.hearings.revocationHearingsOfCases(manager, caseIds) : [];
+      const now = this.clock.now();
+      return permits.map((p) => ({ id: p.id, caseId: p.caseId, number: p.number, revocationHearing: revocationHearingStatus(hearings.filter((h) => h.permitId === p.id), now).status }));
+    });
+    // A hearing before a refusal waits on the applicant until answered (forvaltningsloven § 19); one
+    // before a revocation may be answered until its deadline (EHDS art. 63).
+    this.facts.provide('openHearings', async (manager, caseIds) => {
+      const now = this.clock.now();
+      return (await this.hearings.openOfCases(manager, caseIds))
+        .filter((h) => h.subject === 'refusal' || new Date(h.answerDueAt!) > now)
+        .map((h) => ({ id: h.id, caseId: h.caseId, subCaseId: h.subCaseId, permitId: h.permitId, answerDueAt: new Date(h.answerDueAt!) }));
+    });
   }
 }

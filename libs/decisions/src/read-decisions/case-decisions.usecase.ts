@@ -41,7 +41,10 @@ export class CaseDecisions {
       decisions,
       permits,
       // Whether the applicant was heard before a refusal, with the answer, or why not (forvaltningsloven § 19).
-      hearings: mine(await this.hearings.forCase(manager, c.id)).map(partyHearingView),
+      // Whether the holder was heard before a revocation, or why it could not wait (EHDS art. 63), beside the permits.
+      hearings: (await this.hearings.forCase(manager, c.id))
+        .filter((h) => (h.subCaseId !== null ? visibleSubCaseIds.has(h.subCaseId) : actor.role !== 'controller'))
+        .map(partyHearingView),
       drafts: staff ? (await this.decisions.draftsForCase(manager, c.id)).map(draftView) : undefined,
       recommendations: staff || actor.role === 'controller' ? mine(await this.decisions.recommendationsForCase(manager, c.id)).map(recommendationView) : undefined,
     };

@@ -50,6 +50,7 @@ export const EN: ProblemTexts = {
     'hearing-answered': 'Hearing already answered',
     'hearing-overdue': 'Hearing deadline passed',
     'hearing-required': 'Hearing of the applicant required',
+    'revocation-hearing-required': 'Hearing of the permit holder required',
     'no-screening': 'No screening',
     'not-claimed': 'Case not held',
     'parts-in-decision': 'Parts already in decision',

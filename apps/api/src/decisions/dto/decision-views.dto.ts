@@ -157,7 +157,10 @@ type CaseDecisionsView = Awaited<ReturnType<CaseDecisions['execute']>>;
 })
 export class PartyHearingDto implements PartyHearingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: ['refusal', 'revocation'], description: '`refusal`: before refusing the part `subCaseId` (forvaltningsloven § 19); `revocation`: before revoking the permit `permitId` (EHDS art. 63)' })
+  subject!: 'refusal' | 'revocation';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) subCaseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) permitId!: string | null;
   @ApiProperty({ enum: ['held', 'dispensed'] }) kind!: 'held' | 'dispensed';
   @ApiProperty({ type: String, nullable: true, description: 'The grounds sent to the applicant (held)' }) draftGrounds!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The deadline to answer (held)' }) answerDueAt!: string | null;
@@ -174,7 +177,7 @@ export class CaseDecisionsDto implements CaseDecisionsView {
   @ApiProperty({ type: [PermitDto], description: 'Empty for a controller' }) permits!: PermitDto[];
   @ApiPropertyOptional({ type: [DecisionDraftDto], description: 'Staff and auditors only' }) drafts!: DecisionDraftDto[] | undefined;
   @ApiPropertyOptional({ type: [RecommendationViewDto], description: 'Staff, auditors and the controller only' }) recommendations!: RecommendationViewDto[] | undefined;
-  @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see' }) hearings!: PartyHearingDto[];
+  @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see; hearings of the permit holder before a revocation, or why the revocation could not wait (not shown to controllers)' }) hearings!: PartyHearingDto[];
 }
 
 type Explanation = Awaited<ReturnType<ExplainDecision['execute']>>;

@@ -224,9 +224,17 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
             {...common}
             fields={[
               { name: 'reason', label: t('actions.field.reason'), kind: 'textarea' },
-              { name: 'hearingReference', label: t('actions.field.hearingReference') },
+              { name: 'urgencyReason', label: t('actions.field.urgencyReason'), kind: 'textarea', hint: t('actions.field.urgencyReasonHint') },
             ]}
-            run={(v) => send(api.POST('/v1/permits/{id}/revoke', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { reason: v.reason, hearingReference: optional(v.hearingReference) } }))}
+            run={(v) => send(api.POST('/v1/permits/{id}/revoke', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { reason: v.reason, urgencyReason: optional(v.urgencyReason) } }))}
+          />
+        );
+      case 'hear_permit_holder':
+        return (
+          <ActionForm
+            {...common}
+            fields={[{ name: 'grounds', label: t('actions.field.revocationGrounds'), kind: 'textarea', hint: t('actions.field.revocationGroundsHint') }]}
+            run={(v) => send(api.POST('/v1/permits/{id}/hearings', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { grounds: v.grounds } }))}
           />
         );
       case 'withdraw':
