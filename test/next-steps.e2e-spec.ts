@@ -33,6 +33,8 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
     legalMatterId: string | null;
     permitId: string | null;
     hearingId: string | null;
+    appealId: string | null;
+    reopeningRequestId: string | null;
     approvalBlockedBy: string[] | null;
   }
   // The case as the API answers it (the e2e reads it untyped, as supertest gives it).
@@ -153,7 +155,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
   }
 
   const DAY = 24 * 60 * 60 * 1000;
-  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, approvalBlockedBy: null, ...extra });
+  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, appealId: null, reopeningRequestId: null, approvalBlockedBy: null, ...extra });
 
   /** Every command that changes something, on every object of the case a staff member can see. */
   async function candidates(c: CaseCopy, v: CaseView): Promise<Step[]> {

@@ -81,6 +81,12 @@ export interface AppConfig {
    * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
    */
   hearingDays: number;
+  /**
+   * `APPEAL_RECONSIDERATION_DAYS`: the time the deciding authority takes to reconsider a decision
+   * appealed to it (remonstration) before it changes the decision or forwards the appeal to the
+   * appeal body named in its guidance (forvaltningsloven § 25), in calendar days; default 28.
+   */
+  appealReconsiderationDays: number;
 }
 
 export interface MailConfig {
@@ -302,6 +308,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
     hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
+    appealReconsiderationDays: integer('APPEAL_RECONSIDERATION_DAYS', 28, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -46,6 +46,13 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'hearing-overdue': 409,
   // EHDS art. 63; forvaltningsloven § 19: the holder has not been heard on this permit.
   'revocation-hearing-required': 409,
+  // After the decision: appeals and reopening (forvaltningsloven § 25; genoptagelse).
+  'decision-superseded': 409,
+  'appeal-open': 409,
+  'appeal-closed': 409,
+  'no-appeal-body': 409,
+  'reopening-open': 409,
+  'reopening-decided': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.

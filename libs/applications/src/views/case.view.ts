@@ -23,6 +23,8 @@ function stepView(step: NextStep) {
     legalMatterId: step.legalMatterId ?? null,
     permitId: step.permitId ?? null,
     hearingId: step.hearingId ?? null,
+    appealId: step.appealId ?? null,
+    reopeningRequestId: step.reopeningRequestId ?? null,
     approvalBlockedBy: step.approvalBlockedBy ?? null,
   };
 }

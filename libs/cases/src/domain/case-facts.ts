@@ -48,14 +48,28 @@ export interface OpenHearingFact {
   answerDueAt: Date;
 }
 
+/**
+ * An appeal the deciding authority is reconsidering (remonstration, forvaltningsloven § 25), or a
+ * request to reopen the case (genoptagelse) not yet granted or refused.
+ */
+export interface OpenReconsiderationFact {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  kind: 'appeal' | 'reopening';
+  state: string;
+  reconsiderBy: Date;
+}
+
 export interface CaseFactsOf {
   pendingDrafts: PendingDraftFact[];
   openSupplementRequests: OpenSupplementRequestFact[];
   activePermits: ActivePermitFact[];
   openHearings: OpenHearingFact[];
+  openReconsiderations: OpenReconsiderationFact[];
 }
 
-export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits', 'openHearings'] as const satisfies readonly (keyof CaseFactsOf)[];
+export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits', 'openHearings', 'openReconsiderations'] as const satisfies readonly (keyof CaseFactsOf)[];
 export type CaseFactKind = (typeof CASE_FACT_KINDS)[number];
 
-export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [], openHearings: [] });
+export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [], openHearings: [], openReconsiderations: [] });

@@ -42,6 +42,10 @@ export const COMMANDS = [
   'hear_party',
   'answer_hearing',
   'hear_permit_holder',
+  'register_appeal',
+  'forward_appeal',
+  'register_reopening_request',
+  'decide_reopening',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -98,8 +102,11 @@ export const LIFECYCLE: Table = {
   decided: {
     // The permit holder answers a hearing before a revocation (EHDS art. 63; forvaltningsloven § 19).
     researcher: ['read_case', 'answer_hearing'],
-    caseworker: ['read_case', 'add_note', 'draft_decision'],
-    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit'],
+    // After the decision: staff register an appeal (klage) or a request to reopen (genoptagelse); the
+    // authority reconsiders and forwards the appeal to the appeal body (forvaltningsloven § 25) or
+    // drafts a new decision superseding the old, issued by another person (four eyes).
+    caseworker: ['read_case', 'add_note', 'draft_decision', 'register_appeal', 'forward_appeal', 'register_reopening_request', 'decide_reopening'],
+    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit', 'forward_appeal', 'decide_reopening'],
     controller: ['read_case'],
     advisor: ['read_case'],
     auditor: ['read_case'],

@@ -18,6 +18,10 @@ export interface NextStep {
   permitId?: string;
   /** The hearing on draft grounds for refusal to answer (forvaltningsloven § 19). */
   hearingId?: string;
+  /** The appeal to forward to the appeal body after reconsidering it (forvaltningsloven § 25). */
+  appealId?: string;
+  /** The request to reopen the case to grant or refuse (genoptagelse). */
+  reopeningRequestId?: string;
   /** A decision the controller may make now only as a rejection: an approval waits for these legal matters. */
   approvalBlockedBy?: string[];
 }
@@ -120,5 +124,10 @@ function subCaseSteps(s: StepSituation, sub: SubCaseRecord, may: (command: Comma
   if (may('hear_party') && sub.state === 'in_review' && !draft && hearings.length === 0) on('hear_party');
   // AnswerHearing: the applicant, on each hearing still open.
   if (may('answer_hearing') && s.c.applicantSub === actor.sub) for (const h of hearings) on('answer_hearing', { hearingId: h.id });
+  // After the decision: an appeal under reconsideration is forwarded (or the decision changed by a new
+  // draft); a request to reopen is granted or refused.
+  const reconsiderations = facts.openReconsiderations.filter((r) => r.subCaseId === sub.id);
+  if (may('forward_appeal')) for (const r of reconsiderations.filter((r) => r.kind === 'appeal' && r.state === 'reconsidering')) on('forward_appeal', { appealId: r.id });
+  if (may('decide_reopening')) for (const r of reconsiderations.filter((r) => r.kind === 'reopening' && r.state === 'requested')) on('decide_reopening', { reopeningRequestId: r.id });
   return steps;
 }

@@ -50,7 +50,7 @@ export class RevokePermit {
           const urgency = urgencyReason?.trim();
           if (heard.status === 'none' && !urgency) {
             throw new DomainError('revocation-hearing-required', 'Hear the permit holder first (POST /v1/permits/{id}/hearings, at most four weeks to answer: EHDS art. 63), or state in urgencyReason why the revocation cannot wait (forvaltningsloven § 19, stk. 2).', {
-              errors: [{ field: 'urgencyReason', messages: ['hear the permit holder first, or give the reason the revocation cannot wait'] }],
+              errors: [{ field: 'urgencyReason', rule: 'revocation-hearing', messages: ['hear the permit holder first, or give the reason the revocation cannot wait'] }],
             });
           }
           const hearing =

@@ -56,7 +56,9 @@ export class NextStepDto implements NextStepView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation to answer (`POST /v1/consultations/{id}/answer`)' }) consultationId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The legal matter to resolve' }) legalMatterId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The permit to revoke' }) permitId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The hearing on draft grounds for refusal to answer (`POST /v1/hearings/{id}/answer`)' }) hearingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The hearing to answer, before a refusal or a revocation (`POST /v1/hearings/{id}/answer`)' }) hearingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The appeal to forward after reconsidering it (`POST /v1/appeals/{id}/forward`)' }) appealId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The request to reopen the case to grant or refuse (`POST /v1/reopening-requests/{id}/decision`)' }) reopeningRequestId!: string | null;
   @ApiProperty({
     type: [String],
     nullable: true,

@@ -6,6 +6,7 @@ import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit,
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
+import { ReconsiderationDto } from '../reconsideration.dto';
 
 /** OpenAPI shapes of the decision answers (documentation only; the use cases return plain data). */
 
@@ -177,6 +178,8 @@ export class CaseDecisionsDto implements CaseDecisionsView {
   @ApiProperty({ type: [PermitDto], description: 'Empty for a controller' }) permits!: PermitDto[];
   @ApiPropertyOptional({ type: [DecisionDraftDto], description: 'Staff and auditors only' }) drafts!: DecisionDraftDto[] | undefined;
   @ApiPropertyOptional({ type: [RecommendationViewDto], description: 'Staff, auditors and the controller only' }) recommendations!: RecommendationViewDto[] | undefined;
+  @ApiProperty({ type: [ReconsiderationDto], description: 'Appeals against its decisions and requests to reopen it, with where each stands, of the parts you may see' })
+  reconsiderations!: ReconsiderationDto[];
   @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see; hearings of the permit holder before a revocation, or why the revocation could not wait (not shown to controllers)' }) hearings!: PartyHearingDto[];
 }
 
