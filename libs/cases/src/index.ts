@@ -31,3 +31,5 @@ export * from './staff-directory';
 export * from './next-steps/case-facts';
 export * from './next-steps/case-outlook';
 export * from './next-steps/waiting-ledger';
+export * from './search-cases/search-cases.usecase';
+export * from './search-cases/search-cases.command';

@@ -214,6 +214,8 @@ export const DA: ProblemTexts = {
     'sub-case-of-case': 'skal være id på en delsag i denne sag',
     'extension-reason': 'en forlængelse kræver en begrundelse (EHDS art. 68, stk. 4)',
     'extension-months': 'skal være et helt antal måneder',
+    'case-number': 'skal være et sagsnummer som EK-2027-000123',
+    'data-source-id': 'skal være id på en datakilde, fx lpr; GET /v1/data-sources viser de kendte',
     'revocation-hearing': 'hør indehaveren først, eller angiv hvorfor tilbagekaldelsen ikke kan vente (forvaltningsloven § 19, stk. 2)',
     'decision-in-force': 'angiv den afgørelse, der gælder nu for delsagen',
     'not-after-today': 'må ikke ligge efter i dag',
