@@ -33,3 +33,7 @@ export * from './next-steps/case-outlook';
 export * from './next-steps/waiting-ledger';
 export * from './search-cases/search-cases.usecase';
 export * from './search-cases/search-cases.command';
+export * from './absence/mark-absence.usecase';
+export * from './absence/mark-absence.command';
+export * from './absence/reassign-cases.usecase';
+export * from './absence/reassign-cases.command';

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find cases by number, applicant, CVR, data source, state, received dates and words of the title or purpose
+         * @description Contact-point staff and auditors (a researcher lists their own through `GET /v1/applications`). Every criterion given must hold; newest first, cursor-paginated. Title and purpose are searched with PostgreSQL full text (each word as a prefix). The search is audited as `cases.searched` with its criteria.
+         */
+        get: operations["searchCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -1288,6 +1308,46 @@ export interface paths {
         patch: operations["updateStaffMember"];
         trace?: never;
     };
+    "/v1/staff/{sub}/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a caseworker or legal approver absent (optionally until a day), or present again
+         * @description An admin, for anyone who holds cases; a caseworker or legal approver, for themselves (403 for someone else). While absent no case can be assigned to them (422 `assignee-absent`). Audited as `staff_member.absent` / `staff_member.present`.
+         */
+        put: operations["markAbsence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/staff/{sub}/reassign-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand every open case a person holds to another caseworker or legal approver
+         * @description Admin. One transaction; each case is audited as `case.reassigned` (naming the admin) and the whole as `staff_member.cases_reassigned`. A case whose applicant the new holder declared a conflict of interest in stays and is listed under `skipped` (forvaltningsloven § 3). 422 `unknown-assignee` for someone who holds no cases, `assignee-absent` for someone marked absent.
+         */
+        post: operations["reassignCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1458,6 +1518,34 @@ export interface components {
              */
             locale?: string;
         };
+        CaseSearchSourceDto: {
+            /** @example lpr */
+            id: string;
+            name: string;
+        };
+        CaseSearchItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example EK-2027-000123 */
+            number: string;
+            title: string | null;
+            /** @description The applicant person */
+            applicantName: string | null;
+            applicantOrgName: string | null;
+            /** @description CVR of the applicant organisation */
+            cvr: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
+            /** @description Who holds the case */
+            assignee: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            dataSources: components["schemas"]["CaseSearchSourceDto"][];
+        };
+        CaseSearchPageDto: {
+            items: components["schemas"]["CaseSearchItemDto"][];
+            nextCursor: string | null;
+        };
         /** @enum {string} */
         CaseState: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
         /** @description An organisation by name and CVR number */
@@ -1468,7 +1556,7 @@ export interface components {
             cvr: string | null;
         };
         /** @enum {string} */
-        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing" | "hear_permit_holder" | "register_appeal" | "forward_appeal" | "register_reopening_request" | "decide_reopening";
+        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing" | "hear_permit_holder" | "register_appeal" | "forward_appeal" | "register_reopening_request" | "decide_reopening" | "reassign";
         /** @description A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it. */
         NextStep: {
             /** @example issue_decision */
@@ -3427,6 +3515,18 @@ export interface components {
             loadedAt: string;
             dataSources: string[];
         };
+        /** @description Since when a person is away, until which day if known, and who marked it */
+        StaffAbsence: {
+            /** Format: date-time */
+            since: string;
+            /**
+             * @description The last day away
+             * @example 2027-04-30
+             */
+            until: string | null;
+            /** @description The admin, or the person themselves */
+            markedBy: string | null;
+        };
         /** @description A person in the staff directory: as last seen in their token, and where notices reach them */
         StaffMember: {
             /**
@@ -3477,6 +3577,8 @@ export interface components {
             updatedBy: string | null;
             /** Format: date-time */
             updatedAt: string | null;
+            /** @description Marked absent (caseworkers and legal approvers): no case is assigned to them meanwhile */
+            absence: components["schemas"]["StaffAbsence"] | null;
         };
         /** @description One page of the staff directory, in the order people were first seen */
         StaffPage: {
@@ -3535,6 +3637,46 @@ export interface components {
             /** @description false: notices to the person’s role no longer reach them */
             active?: boolean;
         };
+        MarkAbsenceDto: {
+            /** @description true: absent from now; false: present again */
+            absent: boolean;
+            /**
+             * @description The last day away, when known
+             * @example 2027-04-30
+             */
+            until?: string;
+        };
+        ReassignCasesDto: {
+            /**
+             * @description The caseworker or legal approver who takes the open cases over
+             * @example idp|karen.holm
+             */
+            to: string;
+        };
+        ReassignedCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000123 */
+            number: string;
+        };
+        SkippedCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000123 */
+            number: string;
+            /**
+             * @description Why it stayed: the new holder declared a conflict of interest in the applicant (forvaltningsloven § 3)
+             * @enum {string}
+             */
+            reason: "conflict-of-interest";
+        };
+        /** @description The open cases handed on, and those left because the new holder may not handle them */
+        Reassignment: {
+            from: string;
+            to: string;
+            reassigned: components["schemas"]["ReassignedCaseDto"][];
+            skipped: components["schemas"]["SkippedCaseDto"][];
+        };
     };
     responses: never;
     parameters: {
@@ -3579,6 +3721,94 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchCases: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Words of the title or purpose (full text; each word matches as a prefix, all must match) */
+                q?: string;
+                /** @description The case number */
+                number?: string;
+                /** @description Words of the applicant organisation’s or person’s name */
+                applicant?: string;
+                /** @description CVR number of the applicant organisation */
+                cvr?: string;
+                /** @description Cases with a part for this data source */
+                dataSource?: string;
+                state?: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
+                /** @description Received on or after this day (Danish time) */
+                receivedFrom?: string;
+                /** @description Received on or before this day (Danish time) */
+                receivedTo?: string;
+            };
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSearchPageDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9635,6 +9865,201 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAbsenceDto"];
+            };
+        };
+        responses: {
+            /** @description The directory entry with its absence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassignCases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCasesDto"];
+            };
+        };
+        responses: {
+            /** @description What was handed on and what stayed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reassignment"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,6 +62,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'effective-date-in-past': 422,
   'incomplete-application': 422,
   'unknown-assignee': 422,
+  'assignee-absent': 422,
   'unknown-sub-case': 422,
   'idempotency-key-reused': 422,
   'supplement-unanswered': 422,

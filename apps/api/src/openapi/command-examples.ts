@@ -12,7 +12,7 @@ import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
 import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
 import { SupplementRequestDto } from '../deadlines/dto/supplement-request.dto';
 import { DryRunDto } from '../rules/dto/rule-sets.dto';
-import { CreateStaffMemberDto, UpdateStaffMemberDto } from '../staff/dto/staff.dto';
+import { CreateStaffMemberDto, MarkAbsenceDto, ReassignCasesDto, UpdateStaffMemberDto } from '../staff/dto/staff.dto';
 
 /**
  * The day an appeal or a request reached the authority lies in the past by nature (and may not lie
@@ -223,6 +223,17 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
       email: { summary: 'Correct the e-mail address', value: { email: 'lene.bach@kontaktpunkt.dk' } },
       leave: { summary: 'On leave: no notices for now', value: { active: false } },
     },
+  },
+  markAbsence: {
+    dto: MarkAbsenceDto,
+    examples: {
+      leave: { summary: 'Away on leave until a known day', value: { absent: true, until: '2040-08-15' } },
+      back: { summary: 'Back at work', value: { absent: false } },
+    },
+  },
+  reassignCases: {
+    dto: ReassignCasesDto,
+    examples: { colleague: { summary: 'Hand the open cases to a colleague at work', value: { to: 'idp|karen.holm' } } },
   },
   hearParty: {
     dto: HearPartyDto,

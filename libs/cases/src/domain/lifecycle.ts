@@ -46,6 +46,7 @@ export const COMMANDS = [
   'forward_appeal',
   'register_reopening_request',
   'decide_reopening',
+  'reassign',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -65,7 +66,8 @@ const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add
 const inReview: Partial<Record<LifecycleRole, Command[]>> = {
   // The applicant answers a hearing on draft grounds for refusal (forvaltningsloven § 19).
   researcher: ['read_case', 'withdraw', 'answer_hearing'],
-  system: ['screen', 'lapse_consultation'],
+  // `reassign`: an admin hands an absent person's open cases on in bulk, through the kernel as system (ReassignCases).
+  system: ['screen', 'lapse_consultation', 'reassign'],
   caseworker: staffWork,
   legal_approver: approverWork,
   advisor: ['read_case', 'answer_consultation'],
@@ -75,14 +77,14 @@ const inReview: Partial<Record<LifecycleRole, Command[]>> = {
 
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
-  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
-  screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  screening: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   in_review: inReview,
   awaiting_applicant: {
     researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter'],
     legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter'],
-    system: ['lapse_consultation'],
+    system: ['lapse_consultation', 'reassign'],
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
     auditor: ['read_case'],
@@ -97,7 +99,7 @@ export const LIFECYCLE: Table = {
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],
     auditor: ['read_case'],
-    system: ['lapse_consultation'],
+    system: ['lapse_consultation', 'reassign'],
   },
   decided: {
     // The permit holder answers a hearing before a revocation (EHDS art. 63; forvaltningsloven § 19).

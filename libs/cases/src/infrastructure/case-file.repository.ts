@@ -200,6 +200,15 @@ export class CaseFileRepository {
     );
   }
 
+  /** The open cases a person holds, oldest first (a bulk reassignment hands them on). */
+  async openCaseIdsHeldBy(manager: EntityManager, sub: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM case_file WHERE assignee_sub = $1 AND state IN ('submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller') ORDER BY submitted_at, id`,
+      [sub],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Cases matching every criterion given, newest first (keyset-paginated on received time and id). */
   async search(manager: EntityManager, criteria: CaseSearchCriteria, limit: number, after?: KeysetPosition): Promise<CaseSearchRow[]> {
     const where: string[] = [];

@@ -52,6 +52,7 @@ export const EN: ProblemTexts = {
     'hearing-required': 'Hearing of the applicant required',
     'revocation-hearing-required': 'Hearing of the permit holder required',
     'decision-superseded': 'Decision superseded',
+    'assignee-absent': 'Assignee absent',
     'appeal-open': 'Appeal already open',
     'appeal-closed': 'Appeal closed',
     'no-appeal-body': 'No appeal body',
