@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 16, after the decision: an appeal (klage) against a decision, which the deciding authority
  * reconsiders (remonstration) within a time limit and either changes — a new decision superseding
  * the old — or forwards to the appeal body named in the decision's appeal guidance
- * (forvaltningsloven § 25); and a request to reopen a decided case (genoptagelse), which the
+ * (forvaltningsloven § 25), or, where the guidance names none, maintains it (the courts remain); and a request to reopen a decided case (genoptagelse), which the
  * authority refuses with reasons or grants, and then decides anew. One row per appeal or request;
  * every step is also an audit event.
  */
@@ -25,13 +25,13 @@ export class Reconsiderations1795620100000 implements MigrationInterface {
         registered_by text NOT NULL,
         registered_at timestamptz NOT NULL,
         reconsider_by timestamptz NOT NULL,
-        state text NOT NULL CHECK (state IN ('reconsidering', 'forwarded', 'decision_changed', 'requested', 'reopened', 'refused')),
+        state text NOT NULL CHECK (state IN ('reconsidering', 'forwarded', 'maintained', 'decision_changed', 'requested', 'reopened', 'refused')),
         statement text,
         appeal_body text,
         closed_by text,
         closed_at timestamptz,
         new_decision_id uuid REFERENCES decision (id),
-        CHECK (kind = 'appeal' AND state IN ('reconsidering', 'forwarded', 'decision_changed') OR kind = 'reopening' AND state IN ('requested', 'reopened', 'refused', 'decision_changed')),
+        CHECK (kind = 'appeal' AND state IN ('reconsidering', 'forwarded', 'maintained', 'decision_changed') OR kind = 'reopening' AND state IN ('requested', 'reopened', 'refused', 'decision_changed')),
         CHECK ((state = 'forwarded') = (appeal_body IS NOT NULL)),
         CHECK ((state = 'decision_changed') = (new_decision_id IS NOT NULL))
       )`);

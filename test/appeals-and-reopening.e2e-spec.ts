@@ -58,6 +58,7 @@ describe('appeals and reopening (e2e)', () => {
       otherResearcher: { sub: 'r-2', role: 'researcher', organisation: '31119103' },
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
       approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
+      controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
   });
@@ -146,5 +147,20 @@ describe('appeals and reopening (e2e)', () => {
     ]);
     expect(JSON.stringify((await get('/v1/me/notifications?kind=case_reopened', 'researcher').expect(200)).body.items)).toContain('genoptaget');
     expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.reopening_requested', 'decision.reopening_refused', 'decision.reopening_granted', 'decision.corrected']));
+  });
+
+  it('maintains the decision where its guidance names no appeal body, pointing the appellant to the courts', async () => {
+    // Region Midtjylland decides its patient records itself; the shipped guidance names no appeal body for it.
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('epj-region-midtjylland')] }));
+    const part = c.subCases[0].id;
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    await post(`/v1/cases/${c.id}/sub-cases/${part}/recommendations`, 'caseworker', { outcome: 'approved', reasoning: 'Proportionate.' }).expect(201);
+    const { decision } = (await post(`/v1/cases/${c.id}/sub-cases/${part}/controller-decision`, 'controller', { outcome: 'approved', legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'As recommended.' }).expect(201)).body;
+    expect((await get(`/v1/decisions/${decision.id}`, 'caseworker').expect(200)).body.appealGuidance.appealBody).toBeNull();
+    const appeal = (await post(`/v1/cases/${c.id}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'The conditions are too strict.' }).expect(201)).body;
+    const closed = (await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'The conditions follow from sundhedsloven § 46; the decision is maintained.' }).expect(200)).body;
+    expect(closed).toMatchObject({ state: 'maintained', appealBody: null, closedAt: expect.any(String) });
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_maintained', 'researcher').expect(200)).body.items)).toContain('grundloven § 63');
+    expect(await actions(c.id)).toContain('decision.appeal_maintained');
   });
 });

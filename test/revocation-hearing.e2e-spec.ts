@@ -62,13 +62,12 @@ describe('revoking a permit after hearing its holder (e2e)', () => {
     expect(hearing).toMatchObject({ subject: 'revocation', permitId, subCaseId: null, kind: 'held', draftGrounds: grounds, answer: null });
     expect(new Date(hearing.answerDueAt).getTime() - new Date(hearing.sentAt).getTime()).toBe(28 * DAY);
 
-    // The holder is told and offered the answer; while the hearing runs, the permit is not revoked, not even with an urgency reason.
+    // The holder is told and offered the answer; while the hearing runs, the permit is not revoked (only an urgent case could not wait, below).
     const notices = (await get('/v1/me/notifications?kind=hearing_sent', 'researcher').expect(200)).body.items;
     expect(JSON.stringify(notices)).toMatch(/tilbagekald|revok/i);
     const holderSteps = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body.nextSteps;
     expect(holderSteps).toEqual([expect.objectContaining({ command: 'answer_hearing', hearingId: hearing.id, permitId })]);
     expect((await post(`/v1/permits/${permitId}/revoke`, 'approver', { reason: 'Breach.' }).expect(409)).body.type).toContain('hearing-open');
-    expect((await post(`/v1/permits/${permitId}/revoke`, 'approver', { reason: 'Breach.', urgencyReason: 'Now.' }).expect(409)).body.type).toContain('hearing-open');
     expect((await post(`/v1/permits/${permitId}/hearings`, 'approver', { grounds }).expect(409)).body.type).toContain('hearing-open');
 
     // Another researcher learns nothing of it; the holder answers.
@@ -103,5 +102,15 @@ describe('revoking a permit after hearing its holder (e2e)', () => {
     await post(`/v1/permits/${permitId}/revoke`, 'approver', { reason: 'Data offered for sale.', urgencyReason }).expect(200);
     const decisions = (await get(`/v1/cases/${caseId}/decisions`, 'researcher').expect(200)).body;
     expect(decisions.hearings).toEqual([expect.objectContaining({ subject: 'revocation', permitId, kind: 'dispensed', dispensedReason: urgencyReason })]);
+  });
+
+  it('revokes at once when the matter turns urgent while the holder still has time to answer', async () => {
+    const { caseId, permitId } = await permitted();
+    await post(`/v1/permits/${permitId}/hearings`, 'approver', { grounds: 'Small cells published.' }).expect(201);
+    const urgencyReason = 'The tables are now being republished by a newspaper; the four weeks cannot be awaited.';
+    await post(`/v1/permits/${permitId}/revoke`, 'approver', { reason: 'Small cells published.', urgencyReason }).expect(200);
+    const hearings = (await get(`/v1/cases/${caseId}/decisions`, 'researcher').expect(200)).body.hearings;
+    expect(hearings.map((h: { kind: string }) => h.kind)).toEqual(['held', 'dispensed']);
+    expect(hearings[1].dispensedReason).toBe(urgencyReason);
   });
 });

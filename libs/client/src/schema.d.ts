@@ -955,7 +955,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an active permit with reasons, after hearing its holder (EHDS art. 63; forvaltningsloven § 19)
-         * @description Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.
+         * @description Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a completed hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.
          */
         post: operations["revokePermit"];
         delete?: never;
@@ -1015,7 +1015,7 @@ export interface paths {
         put?: never;
         /**
          * Maintain the decision and forward the appeal, with a statement, to the appeal body named in its guidance
-         * @description Contact-point staff; an appeal under reconsideration (409 `appeal-closed`) against a decision whose guidance names an administrative appeal body (409 `no-appeal-body`: it goes to the courts). The appellant is told.
+         * @description Contact-point staff; an appeal under reconsideration (409 `appeal-closed`). Forwarded to the appeal body the decision’s guidance names (forvaltningsloven § 25); where it names none, the appeal is closed as `maintained` and the appellant is pointed to the courts (grundloven § 63). The appellant is told.
          */
         post: operations["forwardAppeal"];
         delete?: never;
@@ -3056,10 +3056,10 @@ export interface components {
             /** @description Still open after reconsiderBy */
             overdue: boolean;
             /**
-             * @description An appeal: reconsidering → forwarded (to the appeal body) or decision_changed (a new decision superseded the old). A request to reopen: requested → refused, or reopened → decision_changed.
+             * @description An appeal: reconsidering → forwarded (to the appeal body), maintained (no appeal body exists: the courts remain) or decision_changed (a new decision superseded the old). A request to reopen: requested → refused, or reopened → decision_changed.
              * @enum {string}
              */
-            state: "reconsidering" | "forwarded" | "decision_changed" | "requested" | "reopened" | "refused";
+            state: "reconsidering" | "forwarded" | "maintained" | "decision_changed" | "requested" | "reopened" | "refused";
             /** @description The authority’s statement when forwarding, or its reasons for reopening or refusing to */
             statement: string | null;
             /** @description The appeal body it was forwarded to, as the decision’s appeal guidance names it */

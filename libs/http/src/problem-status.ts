@@ -50,7 +50,6 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'decision-superseded': 409,
   'appeal-open': 409,
   'appeal-closed': 409,
-  'no-appeal-body': 409,
   'reopening-open': 409,
   'reopening-decided': 409,
   // If-Match named an older version.

@@ -277,7 +277,7 @@ export class DecisionsController {
     operationId: 'revokePermit',
     summary: 'Revoke an active permit with reasons, after hearing its holder (EHDS art. 63; forvaltningsloven § 19)',
     description:
-      'Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.',
+      'Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a completed hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.',
   })
   @ApiOkResponse({ type: PermitDto, description: 'The revoked permit' })
   @ApiProblems(400, 401, 403, 404, 409, 412)

@@ -33,8 +33,8 @@ export class ReconsiderationDto implements ReconsiderationView {
   @ApiProperty({ format: 'date-time', description: 'The end of the time the authority gives itself to reconsider (`APPEAL_RECONSIDERATION_DAYS` from receipt)' }) reconsiderBy!: string;
   @ApiProperty({ description: 'Still open after reconsiderBy' }) overdue!: boolean;
   @ApiProperty({
-    enum: ['reconsidering', 'forwarded', 'decision_changed', 'requested', 'reopened', 'refused'],
-    description: 'An appeal: reconsidering → forwarded (to the appeal body) or decision_changed (a new decision superseded the old). A request to reopen: requested → refused, or reopened → decision_changed.',
+    enum: ['reconsidering', 'forwarded', 'maintained', 'decision_changed', 'requested', 'reopened', 'refused'],
+    description: 'An appeal: reconsidering → forwarded (to the appeal body), maintained (no appeal body exists: the courts remain) or decision_changed (a new decision superseded the old). A request to reopen: requested → refused, or reopened → decision_changed.',
   })
   state!: ReconsiderationView['state'];
   @ApiProperty({ type: String, nullable: true, description: 'The authority’s statement when forwarding, or its reasons for reopening or refusing to' }) statement!: string | null;

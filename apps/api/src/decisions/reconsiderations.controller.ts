@@ -37,7 +37,7 @@ export class ReconsiderationsController {
     operationId: 'forwardAppeal',
     summary: 'Maintain the decision and forward the appeal, with a statement, to the appeal body named in its guidance',
     description:
-      'Contact-point staff; an appeal under reconsideration (409 `appeal-closed`) against a decision whose guidance names an administrative appeal body (409 `no-appeal-body`: it goes to the courts). The appellant is told.',
+      'Contact-point staff; an appeal under reconsideration (409 `appeal-closed`). Forwarded to the appeal body the decision’s guidance names (forvaltningsloven § 25); where it names none, the appeal is closed as `maintained` and the appellant is pointed to the courts (grundloven § 63). The appellant is told.',
   })
   @ApiOkResponse({ type: ReconsiderationDto, description: 'The appeal, forwarded' })
   @ApiProblems(400, 401, 403, 404, 409, 412)

@@ -15,9 +15,10 @@ import { ForwardAppealCommand } from './forward-appeal.command';
 /**
  * Remonstration ends in forwarding: the deciding authority has reconsidered the appealed decision,
  * maintains it, and sends the appeal with its statement to the appeal body that the decision's own
- * guidance names (forvaltningsloven § 25; the body is data, rules/authorities.json). A decision whose
- * guidance names no administrative appeal body cannot be forwarded: it goes to the courts
- * (grundloven § 63), and the authority either changes it or tells the appellant so.
+ * guidance names (forvaltningsloven § 25; the body is data, rules/authorities.json). Where the
+ * guidance names no administrative appeal body there is nobody to forward to: the appeal is closed
+ * as `maintained` and the appellant is told the decision may be brought before the courts
+ * (grundloven § 63).
  */
 @Injectable()
 export class ForwardAppeal {
@@ -43,13 +44,22 @@ export class ForwardAppeal {
           if (appeal.state !== 'reconsidering') throw new DomainError('appeal-closed', `This appeal is ${appeal.state.replace(/_/g, ' ')}; nothing is left to forward.`, { state: appeal.state });
           const decision = (await this.decisions.findDecision(manager, appeal.decisionId))!;
           const guidance = storedAppealGuidance(decision.appealGuidance);
-          if (!guidance.appealBody) {
-            throw new DomainError(
-              'no-appeal-body',
-              'The decision’s appeal guidance names no administrative appeal body (forvaltningsloven § 25): the decision can be brought before the courts. Change the decision, or maintain it and tell the appellant.',
-            );
-          }
           const statement = command.statement.trim();
+          if (!guidance.appealBody) {
+            const maintained = await this.reconsiderations.close(manager, appeal.id, { state: 'maintained', statement, by: actor.sub, at });
+            await this.notifier.notify(manager, {
+              to: { sub: c.applicantSub },
+              kind: 'appeal_maintained',
+              caseId: c.id,
+              caseNumber: c.number,
+              title: { da: `Sag ${c.number}: afgørelsen fastholdes efter din klage`, en: `Case ${c.number}: the decision is maintained after your appeal` },
+              body: {
+                da: `Vi har genovervejet afgørelsen og fastholder den. Der er ingen administrativ klageinstans; du kan indbringe afgørelsen for domstolene (grundloven § 63).\n${statement}`,
+                en: `We have reconsidered the decision and maintain it. There is no administrative appeal body; you may bring the decision before the courts (Danish Constitution § 63).\n${statement}`,
+              },
+            });
+            return { subCaseId: appeal.subCaseId, result: maintained, audit: { action: 'decision.appeal_maintained', payload: { reconsiderationId: appeal.id, decisionId: appeal.decisionId, overdue: at > new Date(appeal.reconsiderBy) } } };
+          }
           const forwarded = await this.reconsiderations.close(manager, appeal.id, { state: 'forwarded', statement, appealBody: guidance.appealBody, by: actor.sub, at });
           await this.notifier.notify(manager, {
             to: { sub: c.applicantSub },

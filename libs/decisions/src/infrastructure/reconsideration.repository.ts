@@ -6,11 +6,12 @@ export const RECONSIDERATION_KINDS = ['appeal', 'reopening'] as const;
 export type ReconsiderationKind = (typeof RECONSIDERATION_KINDS)[number];
 
 /**
- * - appeal (klage): `reconsidering` (remonstration) → `forwarded` to the appeal body, or
+ * - appeal (klage): `reconsidering` (remonstration) → `forwarded` to the appeal body, `maintained`
+ *   where the decision's guidance names none (the courts remain, grundloven § 63), or
  *   `decision_changed` when a new decision supersedes the one appealed;
  * - reopening (genoptagelse): `requested` → `refused`, or `reopened` → `decision_changed`.
  */
-export const RECONSIDERATION_STATES = ['reconsidering', 'forwarded', 'decision_changed', 'requested', 'reopened', 'refused'] as const;
+export const RECONSIDERATION_STATES = ['reconsidering', 'forwarded', 'maintained', 'decision_changed', 'requested', 'reopened', 'refused'] as const;
 export type ReconsiderationState = (typeof RECONSIDERATION_STATES)[number];
 export const OPEN_RECONSIDERATION_STATES: readonly ReconsiderationState[] = ['reconsidering', 'requested', 'reopened'];
 

@@ -44,17 +44,18 @@ export class RevokePermit {
         async ({ c }) => {
           if (permit.state !== 'active') throw new DomainError('permit-not-active', `Permit ${permit.number} is ${permit.state}.`);
           const heard = revocationHearingStatus(await this.hearings.forPermit(manager, permit.id), at);
-          if (heard.status === 'open') {
+          const urgency = urgencyReason?.trim();
+          // A matter that turns urgent while the holder still has time to answer may not wait either (§ 19, stk. 2).
+          if (heard.status === 'open' && !urgency) {
             throw new DomainError('hearing-open', `The holder has until ${new Date(heard.hearing.answerDueAt!).toISOString()} to answer the hearing on this permit; revoke after the answer or the deadline.`, { hearingId: heard.hearing.id });
           }
-          const urgency = urgencyReason?.trim();
           if (heard.status === 'none' && !urgency) {
             throw new DomainError('revocation-hearing-required', 'Hear the permit holder first (POST /v1/permits/{id}/hearings, at most four weeks to answer: EHDS art. 63), or state in urgencyReason why the revocation cannot wait (forvaltningsloven § 19, stk. 2).', {
               errors: [{ field: 'urgencyReason', rule: 'revocation-hearing', messages: ['hear the permit holder first, or give the reason the revocation cannot wait'] }],
             });
           }
           const hearing =
-            heard.status === 'heard'
+            heard.status === 'heard' && !urgency
               ? heard.hearing
               : await this.hearings.insert(manager, { caseId: c.id, subject: 'revocation', permitId: permit.id, subCaseId: null, kind: 'dispensed', draftGrounds: null, answerDueAt: null, dispensedReason: urgency!, sentBy: actor.sub, sentAt: at });
           const ended = await this.decisions.endPermit(manager, permit.id, 'revoked', actor.sub, reason, at);

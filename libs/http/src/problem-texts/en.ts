@@ -55,7 +55,6 @@ export const EN: ProblemTexts = {
     'assignee-absent': 'Assignee absent',
     'appeal-open': 'Appeal already open',
     'appeal-closed': 'Appeal closed',
-    'no-appeal-body': 'No appeal body',
     'reopening-open': 'Request to reopen already open',
     'reopening-decided': 'Request to reopen already decided',
     'no-screening': 'No screening',
