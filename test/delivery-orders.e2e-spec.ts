@@ -171,6 +171,9 @@ describe('delivery and stop orders (e2e)', () => {
     // Before 26 March 2029 a register extract needs no opt-out check.
     expect(order.optOutChecks).toEqual([]);
     await report(order.id, 'sdsHolder', { status: 'accepted' }).expect(200);
+    // The holder is heard first (EHDS art. 63; forvaltningsloven § 19) and answers; then the permit is revoked.
+    const hearing = (await post(`/v1/permits/${permit.id}/hearings`, 'approver', { grounds: 'The project was stopped by its funder.' }).expect(201)).body;
+    await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: 'We agree; the project has ended.' }).expect(200);
     await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'The project was stopped.' }).expect(200);
     const after = (await get(`/v1/cases/${caseId}/delivery-orders`, 'caseworker').expect(200)).body.items;
     expect(after.find((o: any) => o.id === order.id)).toMatchObject({ status: 'cancelled', statusReason: `permit ${permit.number} revoked` });
