@@ -263,6 +263,8 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         object: async () => ({ id: (await w.decided('A')).permitId }),
         consumes: true,
         refreshes: 1,
+        // No hearing of the holder is held here: the urgent case (forvaltningsloven § 19, stk. 2) revokes at once.
+        body: () => ({ urgencyReason: 'Data are being disclosed to a third party now.' }),
         view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
       },
       // Issue 16: the holder heard before a revocation (one hearing at a time: a new permit after each).
@@ -325,19 +327,19 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         body: () => ({ reopen: false, reasons: 'No new facts of weight.' }),
         view: (p) => get(`/v1/cases/${p.caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
       },
-      // Absence: marking present again changes nothing other targets rely on.
-      'PUT /v1/staff/{sub}/absence': {
-        actor: 'admin',
-        object: async () => ({ sub: 'cw-1' }),
-        body: () => ({ absent: false }),
-        view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
-      },
       // The legal approver holds no open case the fuzzing needs: hand hers to the caseworker (nothing, or what she claimed).
       'POST /v1/admin/staff/{sub}/reassign-cases': {
         actor: 'admin',
         object: async () => ({ sub: 'la-1' }),
         body: () => ({ to: 'cw-1' }),
         view: async () => (await get('/v1/queues/mine?limit=100', 'caseworker')).body,
+      },
+      // Absence: marking present again changes nothing other targets rely on (after the reassignment to cw-1, which an absence would refuse).
+      'PUT /v1/staff/{sub}/absence': {
+        actor: 'admin',
+        object: async () => ({ sub: 'cw-1' }),
+        body: () => ({ absent: false }),
+        view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
       },
       // Region Midtjylland's delivery staff accept the order a new permit sent them (another order once, then 409 on the accepted one).
       'POST /v1/delivery-orders/{id}/status': {
