@@ -84,6 +84,8 @@ describe('appeals and reopening (e2e)', () => {
 
     // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: registered.id, state: 'reconsidering' })]);
+    const caseView = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body;
+    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy }]);
     const staffSteps = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.subCases[0].nextSteps;
     expect(staffSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: registered.id })]));
     // Past the time limit the appeal shows as overdue.
@@ -98,6 +100,7 @@ describe('appeals and reopening (e2e)', () => {
     expect(forwarded).toMatchObject({ state: 'forwarded', appealBody: APPEAL_BODY, statement, closedAt: expect.any(String), overdue: false });
     expect((await post(`/v1/appeals/${registered.id}/forward`, 'approver', { statement }).expect(409)).body.type).toContain('appeal-closed');
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ state: 'forwarded', appealBody: APPEAL_BODY })]);
+    expect((await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body.openReconsiderations).toEqual([]);
     expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_forwarded', 'researcher').expect(200)).body.items)).toContain(APPEAL_BODY);
     expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.appeal_forwarded']));
   });

@@ -1843,6 +1843,22 @@ export interface components {
             /** Format: date-time */
             draftedAt: string | null;
         };
+        /** @description An appeal the authority is reconsidering, or a request to reopen not yet closed; the whole record is in GET /v1/cases/{id}/decisions */
+        OpenReconsideration: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "appeal" | "reopening";
+            /** Format: uuid */
+            subCaseId: string;
+            /** @enum {string} */
+            state: "reconsidering" | "requested" | "reopened";
+            /**
+             * Format: date-time
+             * @description The end of the time the authority gives itself to reconsider
+             */
+            reconsiderBy: string | null;
+        };
         /** @description A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee */
         Case: {
             /** Format: uuid */
@@ -1878,6 +1894,8 @@ export interface components {
             supplementRequests?: components["schemas"]["CaseSupplementRequest"][];
             /** @description Staff and auditors: draft decisions waiting for a legal approver */
             pendingDrafts?: components["schemas"]["PendingDraft"][];
+            /** @description Appeals being reconsidered and requests to reopen still open, on the parts you may see */
+            openReconsiderations: components["schemas"]["OpenReconsideration"][];
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {

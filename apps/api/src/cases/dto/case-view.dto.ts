@@ -19,6 +19,7 @@ type NextStepView = CaseView['nextSteps'][number];
 type WaitingForView = CaseView['waitingFor'][number];
 type CaseSupplementRequestView = NonNullable<CaseView['supplementRequests']>[number];
 type PendingDraftView = NonNullable<CaseView['pendingDrafts']>[number];
+type OpenReconsiderationView = CaseView['openReconsiderations'][number];
 
 @ApiSchema({ name: 'OrganisationRef', description: 'An organisation by name and CVR number' })
 export class OrganisationRefDto {
@@ -98,6 +99,15 @@ export class PendingDraftDto implements PendingDraftView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) draftedAt!: string | null;
 }
 
+@ApiSchema({ name: 'OpenReconsideration', description: 'An appeal the authority is reconsidering, or a request to reopen not yet closed; the whole record is in GET /v1/cases/{id}/decisions' })
+export class OpenReconsiderationDto implements OpenReconsiderationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['appeal', 'reopening'] }) kind!: 'appeal' | 'reopening';
+  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: ['reconsidering', 'requested', 'reopened'] }) state!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The end of the time the authority gives itself to reconsider' }) reconsiderBy!: string | null;
+}
+
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
 export class SubCaseDto implements SubCaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -166,4 +176,5 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: [CaseLegalMatterDto] }) legalMatters!: CaseLegalMatterDto[];
   @ApiPropertyOptional({ type: [CaseSupplementRequestDto], description: 'The applicant, staff and auditors: requests for supplement not yet answered' }) supplementRequests!: CaseSupplementRequestDto[] | undefined;
   @ApiPropertyOptional({ type: [PendingDraftDto], description: 'Staff and auditors: draft decisions waiting for a legal approver' }) pendingDrafts!: PendingDraftDto[] | undefined;
+  @ApiProperty({ type: [OpenReconsiderationDto], description: 'Appeals being reconsidered and requests to reopen still open, on the parts you may see' }) openReconsiderations!: OpenReconsiderationDto[];
 }
