@@ -103,6 +103,10 @@ describe('appeals and reopening (e2e)', () => {
     expect((await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body.openReconsiderations).toEqual([]);
     expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_forwarded', 'researcher').expect(200)).body.items)).toContain(APPEAL_BODY);
     expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.appeal_forwarded']));
+    // The applicant follows their appeal on the case's timeline (what happened, not who did it).
+    const timeline = (await get(`/v1/cases/${caseId}/audit?limit=200`, 'researcher').expect(200)).body;
+    expect(timeline.view).toBe('applicant');
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.appeal_forwarded']));
   });
 
   it('upholds an appeal with a new decision, issued under four eyes, that supersedes the old', async () => {
