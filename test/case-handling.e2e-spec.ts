@@ -255,7 +255,7 @@ describe('case handling from submit to permit (e2e)', () => {
     ).body;
     const { permit } = (await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201)).body;
     await post(`/v1/permits/${permit.id}/revoke`, 'caseworker', { reason: 'x' }).expect(403);
-    const revoked = (await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2026-7' }).expect(200)).body;
+    const revoked = (await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now.' }).expect(200)).body;
     expect(revoked).toMatchObject({ state: 'revoked', endReason: 'Data used outside the permit (EHDS art. 63)' });
     const notices = (await get('/v1/me/notifications', 'researcher').expect(200)).body.items;
     expect(notices.map((n: { kind: string }) => n.kind)).toContain('permit_revoked');

@@ -38,7 +38,7 @@ describe('case integrity and access (e2e)', () => {
   it('does not revive a revoked permit through a correcting decision', async () => {
     const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication());
     const { permit } = await decideLpr(c.id, c.subCases[0].id);
-    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Breach of conditions' }).expect(200);
+    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Breach of conditions', urgencyReason: 'Data are being disclosed to a third party now.' }).expect(200);
     const correction = (
       await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', { outcome: 'approved', legalBasis: 'EHDS art. 68', reasoning: 'typo fixed' }).expect(201)
     ).body;

@@ -151,7 +151,7 @@ describe('delivery and stop orders (e2e)', () => {
     expect(onCase.find((o: any) => o.id === rkkp.id)).toMatchObject({ status: 'rejected', statusReason: 'The steering group has not released the 2024 data yet.' });
 
     // Revocation (EHDS art. 63): access ends; the holder that delivered gets a stop order, the one that refused none.
-    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2029-1' }).expect(200);
+    await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now; a hearing would let it go on (forvaltningsloven § 19, stk. 2).' }).expect(200);
     const after = (await get(`/v1/cases/${caseId}/delivery-orders`, 'researcher').expect(200)).body.items;
     const stops = after.filter((o: any) => o.kind === 'stop');
     expect(stops).toHaveLength(1);
@@ -171,6 +171,9 @@ describe('delivery and stop orders (e2e)', () => {
     // Before 26 March 2029 a register extract needs no opt-out check.
     expect(order.optOutChecks).toEqual([]);
     await report(order.id, 'sdsHolder', { status: 'accepted' }).expect(200);
+    // The holder is heard first (EHDS art. 63; forvaltningsloven § 19) and answers; then the permit is revoked.
+    const hearing = (await post(`/v1/permits/${permit.id}/hearings`, 'approver', { grounds: 'The project was stopped by its funder.' }).expect(201)).body;
+    await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: 'We agree; the project has ended.' }).expect(200);
     await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'The project was stopped.' }).expect(200);
     const after = (await get(`/v1/cases/${caseId}/delivery-orders`, 'caseworker').expect(200)).body.items;
     expect(after.find((o: any) => o.id === order.id)).toMatchObject({ status: 'cancelled', statusReason: `permit ${permit.number} revoked` });

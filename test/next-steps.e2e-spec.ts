@@ -33,6 +33,8 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
     legalMatterId: string | null;
     permitId: string | null;
     hearingId: string | null;
+    appealId: string | null;
+    reopeningRequestId: string | null;
     approvalBlockedBy: string[] | null;
   }
   // The case as the API answers it (the e2e reads it untyped, as supertest gives it).
@@ -138,6 +140,8 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
           return send('post', `/v1/decision-drafts/${step.draftId}/return`, who, { reason: 'Say more about minimisation.' });
         case 'revoke_permit':
           return send('post', `/v1/permits/${step.permitId}/revoke`, who, { reason: 'Breach of the permit conditions.' });
+        case 'hear_permit_holder':
+          return send('post', `/v1/permits/${step.permitId}/hearings`, who, { grounds: 'Results with small cells were published.' });
         case 'hear_party':
           return send('post', `${casePath}/sub-cases/${step.subCaseId}/hearings`, who, { draftGrounds: 'The data requested exceed what the purpose needs.' });
         case 'answer_hearing':
@@ -151,7 +155,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
   }
 
   const DAY = 24 * 60 * 60 * 1000;
-  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, approvalBlockedBy: null, ...extra });
+  const step = (command: string, extra: Partial<Step> = {}): Step => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, appealId: null, reopeningRequestId: null, approvalBlockedBy: null, ...extra });
 
   /** Every command that changes something, on every object of the case a staff member can see. */
   async function candidates(c: CaseCopy, v: CaseView): Promise<Step[]> {
@@ -169,7 +173,9 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
     const onHearings = (decided.hearings ?? [])
       .filter((h: { kind: string; answeredAt: string | null }) => h.kind === 'held' && h.answeredAt === null)
       .map((h: { id: string; subCaseId: string }) => step('answer_hearing', { subCaseId: h.subCaseId, hearingId: h.id }));
-    const onPermits = permits.filter((p: { state: string }) => p.state === 'active').map((p: { id: string }) => step('revoke_permit', { permitId: p.id }));
+    const onPermits = permits
+      .filter((p: { state: string }) => p.state === 'active')
+      .flatMap((p: { id: string }) => ['revoke_permit', 'hear_permit_holder'].map((command) => step(command, { permitId: p.id })));
     return [...perCase, ...perSubCase, ...onObjects, ...onPermits, ...onHearings];
   }
 

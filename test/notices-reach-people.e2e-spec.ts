@@ -179,7 +179,7 @@ describe('notices reach people: in the app and by e-mail (e2e)', () => {
   });
 
   it('tells the applicant that the permit is revoked', async () => {
-    await post(`/v1/permits/${permitId}/revoke`, 'approverEn', { reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2028-9' }).expect(200);
+    await post(`/v1/permits/${permitId}/revoke`, 'approverEn', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Results are being published in breach of the conditions now.' }).expect(200);
     expect(await notices('researcher', 'permit_revoked')).toHaveLength(1);
     const [mail] = await mailsTo('researcher', /has been revoked/);
     expect(mail.text).toContain('Data used outside the permit');

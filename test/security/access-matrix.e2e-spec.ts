@@ -157,7 +157,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     },
     'POST /v1/permits/{id}/revoke': {
       objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
-      body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2026-7' }),
+      body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now.' }),
     },
     'PUT /v1/admin/data-sources/{id}/authority': {
       objects: pair({ id: 'lpr' }, null),
@@ -169,6 +169,27 @@ describe('access matrix: every route × every role × own / another party’s / 
     // A new address each time, so the admin's request is never refused as a duplicate.
     'POST /v1/dev/clock': { body: () => ({ advanceMs: 1 }) },
     'POST /v1/admin/staff': { body: () => ({ name: 'Anders Møller', email: `anders.moller.${++staffAdded}@rm.dk`, role: 'data_holder', organisation: '29190925' }) },
+    'POST /v1/permits/{id}/hearings': {
+      objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
+      body: () => ({ grounds: 'Tables with fewer than five persons per cell were published.' }),
+    },
+    // Appeals and reopening on the side's decided case, against its region's decision.
+    'POST /v1/cases/{id}/appeals': {
+      objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),
+      body: (p) => ({ decisionId: p.id === decB.id ? decB.decisionId : decA.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'The conditions are too strict.' }),
+    },
+    'POST /v1/appeals/{id}/forward': { objects: async () => ({ own: { id: await reconsideration(decA, 'appeal') }, other: { id: await reconsideration(decB, 'appeal') } }), body: () => ({ statement: 'The decision is maintained.' }) },
+    'POST /v1/cases/{id}/reopening-requests': {
+      objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),
+      body: (p) => ({ decisionId: p.id === decB.id ? decB.decisionId : decA.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'A new ethics approval.' }),
+    },
+    'POST /v1/reopening-requests/{id}/decision': {
+      objects: async () => ({ own: { id: await reconsideration(decA, 'reopening') }, other: { id: await reconsideration(decB, 'reopening') } }),
+      body: () => ({ reopen: false, reasons: 'No new facts of weight.' }),
+    },
+    // Marking present changes nothing the later routes rely on (an absent caseworker could not be assigned).
+    'PUT /v1/staff/{sub}/absence': { objects: pair({ sub: 'cw-1' }, { sub: 'la-1' }), none: { sub: 'nobody-here' }, body: () => ({ absent: false }) },
+    'POST /v1/admin/staff/{sub}/reassign-cases': { objects: pair({ sub: 'cw-1' }, null), none: { sub: 'nobody-here' }, body: () => ({ to: 'la-1' }) },
     'PATCH /v1/admin/staff/{sub}': { objects: pair({ sub: 'cw-1' }, null), none: { sub: 'nobody-here' }, body: () => ({ language: 'da' }) },
   };
 
@@ -198,11 +219,21 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/cases/{id}/supplement-requests',
     'POST /v1/applications/{id}/resubmit',
     'POST /v1/permits/{id}/revoke',
+    // Hands the caseworker's open cases to the legal approver: after every route that needs them held.
+    'POST /v1/admin/staff/{sub}/reassign-cases',
     // Last: moving business time and running the sweeps must not age the objects above.
     'POST /v1/dev/clock',
     'POST /v1/dev/sweeps',
   ];
   const runOrder = () => [...Object.keys(ACCESS_MATRIX).filter((r) => !STATEFUL.includes(r)), ...STATEFUL];
+
+  /** The appeal or reopening request registered on a decided case by the route before. */
+  async function reconsideration(c: DecidedCase, kind: 'appeal' | 'reopening'): Promise<string> {
+    const res = await request(t.server).get(`/v1/cases/${c.id}/decisions`).set('Authorization', `Bearer ${w.tokens.caseworker}`).expect(200);
+    const found = (res.body.reconsiderations as { id: string; kind: string }[]).find((r) => r.kind === kind);
+    if (!found) throw new Error(`no ${kind} on ${c.number}`);
+    return found.id;
+  }
 
   async function openMatter(c: CaseObject): Promise<string> {
     const res = await w

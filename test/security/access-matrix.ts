@@ -175,7 +175,14 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/decision-drafts/{id}/issue': { why: 'the legal approver issues a draft by another (four eyes)', cells: onlyRoles(['legal_approver'], ok3, true) },
   'POST /v1/decision-drafts/{id}/return': { why: 'the legal approver returns a draft with a reason', cells: onlyRoles(['legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/sub-cases/{subCaseId}/recommendations': { why: 'a caseworker recommends (indstilling) to the controller of a collaborative part', cells: onlyRoles(['caseworker'], ok3, true) },
+  'POST /v1/permits/{id}/hearings': { why: 'the legal approver hears the permit holder before revoking (EHDS art. 63; forvaltningsloven § 19)', cells: onlyRoles(['legal_approver'], ok3, true) },
   'POST /v1/permits/{id}/revoke': { why: 'the legal approver revokes a permit', cells: onlyRoles(['legal_approver'], ok3, true) },
+  // After the decision (issue 16): appeals (forvaltningsloven § 25) and reopening are the contact point's work on any case.
+  'POST /v1/cases/{id}/appeals': { why: 'a caseworker registers an appeal against a decision, however it arrived', cells: onlyRoles(['caseworker'], ok3, true) },
+  'POST /v1/appeals/{id}/forward': { why: 'after reconsidering, staff forward the appeal to the appeal body (or maintain the decision where none exists)', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'POST /v1/cases/{id}/reopening-requests': { why: 'a caseworker registers a request to reopen a decided case', cells: onlyRoles(['caseworker'], ok3, true) },
+  'POST /v1/reopening-requests/{id}/decision': { why: 'staff reopen the case or refuse to, with reasons', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'GET /v1/cases': { why: 'find cases by number, applicant, CVR, source, state, dates and words: those who may see every case (staff, supervision)', cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], 'ok', false) },
   'GET /v1/consultations': { why: "consultations: an advisor its region's, staff all", cells: onlyRoles(['caseworker', 'legal_approver', 'advisor'], 'ok', false) },
 
   // --- The regions ---
@@ -199,6 +206,12 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/admin/staff': { why: 'the staff directory', cells: onlyRoles(['admin'], 'ok', false) },
   'POST /v1/admin/staff': { why: 'add a staff member before their first sign-in, so notices to their role reach them from the start', cells: onlyRoles(['admin'], 'ok', false) },
   'PATCH /v1/admin/staff/{sub}': { why: "a staff member's address, language, active flag", cells: onlyRoles(['admin'], pub, true) },
+  // Absence (issue 16): own = the caseworker, other = the legal approver; each may mark only themselves, an admin anyone who holds cases.
+  'PUT /v1/staff/{sub}/absence': {
+    why: 'mark a caseworker or legal approver absent or back: an admin for anyone who holds cases, each of them for themselves only',
+    cells: { public: anon, researcher: no, caseworker: ['ok', 403, 403], legal_approver: [403, 'ok', 403], advisor: no, controller: no, data_holder: no, environment_operator: no, auditor: no, admin: ['ok', 'ok', 404] },
+  },
+  'POST /v1/admin/staff/{sub}/reassign-cases': { why: "hand all of a person's open cases to a colleague (absence)", cells: onlyRoles(['admin'], pub, true) },
 };
 
 /** How a cell reads in docs/access-matrix.md. */

@@ -270,7 +270,83 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         object: async () => ({ id: (await w.decided('A')).permitId }),
         consumes: true,
         refreshes: 1,
+        // No hearing of the holder is held here: the urgent case (forvaltningsloven § 19, stk. 2) revokes at once.
+        body: () => ({ urgencyReason: 'Data are being disclosed to a third party now.' }),
         view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
+      },
+      // Issue 16: the holder heard before a revocation (one hearing at a time: a new permit after each).
+      'POST /v1/permits/{id}/hearings': {
+        actor: 'legal_approver',
+        object: async () => ({ id: (await w.decided('A')).permitId }),
+        consumes: true,
+        refreshes: 1,
+        body: () => ({ grounds: 'Tables with fewer than five persons per cell were published.', answerDays: 28 }),
+        view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
+      },
+      // One open appeal and one open request per decision: a new decided case after each accepted one.
+      'POST /v1/cases/{id}/appeals': {
+        actor: 'caseworker',
+        object: async () => {
+          const c = await w.decided('A');
+          return { id: c.id, decisionId: c.decisionId };
+        },
+        consumes: true,
+        refreshes: 1,
+        body: (p) => ({ decisionId: p.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'The conditions are too strict.' }),
+        view: (p) => get(`/v1/cases/${p.id}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
+      },
+      'POST /v1/cases/{id}/reopening-requests': {
+        actor: 'caseworker',
+        object: async () => {
+          const c = await w.decided('A');
+          return { id: c.id, decisionId: c.decisionId };
+        },
+        consumes: true,
+        refreshes: 1,
+        body: (p) => ({ decisionId: p.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'A new ethics approval.' }),
+        view: (p) => get(`/v1/cases/${p.id}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
+      },
+      'POST /v1/appeals/{id}/forward': {
+        actor: 'caseworker',
+        object: async () => {
+          const c = await w.decided('A');
+          const appeal = await w
+            .post(`/v1/cases/${c.id}/appeals`, w.tokens.caseworker, { decisionId: c.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'Too strict.' })
+            .expect(201);
+          return { id: appeal.body.id, caseId: c.id };
+        },
+        consumes: true,
+        refreshes: 1,
+        body: () => ({ statement: 'The decision is maintained.' }),
+        view: (p) => get(`/v1/cases/${p.caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
+      },
+      'POST /v1/reopening-requests/{id}/decision': {
+        actor: 'caseworker',
+        object: async () => {
+          const c = await w.decided('A');
+          const request = await w
+            .post(`/v1/cases/${c.id}/reopening-requests`, w.tokens.caseworker, { decisionId: c.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'New facts.' })
+            .expect(201);
+          return { id: request.body.id, caseId: c.id };
+        },
+        consumes: true,
+        refreshes: 1,
+        body: () => ({ reopen: false, reasons: 'No new facts of weight.' }),
+        view: (p) => get(`/v1/cases/${p.caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
+      },
+      // The legal approver holds no open case the fuzzing needs: hand hers to the caseworker (nothing, or what she claimed).
+      'POST /v1/admin/staff/{sub}/reassign-cases': {
+        actor: 'admin',
+        object: async () => ({ sub: 'la-1' }),
+        body: () => ({ to: 'cw-1' }),
+        view: async () => (await get('/v1/queues/mine?limit=100', 'caseworker')).body,
+      },
+      // Absence: marking present again changes nothing other targets rely on (after the reassignment to cw-1, which an absence would refuse).
+      'PUT /v1/staff/{sub}/absence': {
+        actor: 'admin',
+        object: async () => ({ sub: 'cw-1' }),
+        body: () => ({ absent: false }),
+        view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
       },
       // Region Midtjylland's delivery staff accept the order a new permit sent them (another order once, then 409 on the accepted one).
       'POST /v1/delivery-orders/{id}/status': {

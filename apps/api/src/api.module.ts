@@ -12,6 +12,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
+import { CasesModule } from '@kp/cases';
 import { SimulatedTimeController } from './dev/simulated-time.controller';
 import { DeadlinesHttpModule } from './deadlines/deadlines.http.module';
 import { DecisionsHttpModule } from './decisions/decisions.http.module';
@@ -52,6 +53,8 @@ export class ApiModule {
         RateLimitModule,
         HealthModule,
         ApplicationsModule,
+        // The case search (SearchCases) behind CasesController.
+        CasesModule,
         ApplicationsHttpModule,
         CaseWorkHttpModule,
         DeadlinesHttpModule,

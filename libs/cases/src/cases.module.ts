@@ -19,6 +19,9 @@ import { RecordScreening } from './record-screening/record-screening';
 import { WorkOnCase } from './work-on-case/work-on-case';
 import { AddStaffMember } from './staff-directory/add-staff-member.usecase';
 import { ListStaff } from './staff-directory/list-staff.usecase';
+import { SearchCases } from './search-cases/search-cases.usecase';
+import { MarkAbsence } from './absence/mark-absence.usecase';
+import { ReassignCases } from './absence/reassign-cases.usecase';
 import { RecordSignIn } from './staff-directory/record-sign-in';
 import { UpdateStaffMember } from './staff-directory/update-staff-member.usecase';
 import { WaitingPeriodRepository } from './infrastructure/waiting-period.repository';
@@ -37,7 +40,7 @@ const repositories = [
   CaseQueueRepository,
   WaitingPeriodRepository,
 ];
-const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, AddStaffMember, UpdateStaffMember, CaseFacts, WaitingLedger, CaseOutlook];
+const services = [WorkOnCase, ConflictCheck, LegalMatterGate, CaseClockService, CaseTransitions, CaseHooks, RecordScreening, RecordSignIn, ListStaff, AddStaffMember, UpdateStaffMember, CaseFacts, WaitingLedger, CaseOutlook, SearchCases, MarkAbsence, ReassignCases];
 
 /**
  * The case kernel: the only library that reads or writes the case tables (case_file, sub_case,

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find cases by number, applicant, CVR, data source, state, received dates and words of the title or purpose
+         * @description Contact-point staff and auditors (a researcher lists their own through `GET /v1/applications`). Every criterion given must hold; newest first, cursor-paginated. Title and purpose are searched with PostgreSQL full text (each word as a prefix). The search is audited as `cases.searched` with its criteria.
+         */
+        get: operations["searchCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -301,7 +321,7 @@ export interface paths {
         };
         /**
          * The case’s audit timeline, oldest first (cursor-paginated)
-         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, without staff identities or payloads. Anyone else: 404.
+         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, case.hearing_sent, case.hearing_answered, permit.hearing_sent, permit.hearing_answered, decision.appeal_registered, decision.appeal_forwarded, decision.appeal_maintained, decision.reopening_requested, decision.reopening_granted, decision.reopening_refused, without staff identities or payloads. Anyone else: 404.
          */
         get: operations["getCaseAuditTimeline"];
         put?: never;
@@ -924,6 +944,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/permits/{id}/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hear the permit holder on the grounds for revoking the permit, with a deadline of at most four weeks
+         * @description Legal approver; an active permit (409 `permit-not-active`), one hearing at a time (409 `hearing-open`). The holder answers through `POST /v1/hearings/{id}/answer`; the permit can be revoked once the answer is in or the deadline has passed (EHDS art. 63; forvaltningsloven § 19).
+         */
+        post: operations["hearPermitHolder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/permits/{id}/revoke": {
         parameters: {
             query?: never;
@@ -934,8 +974,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke an active permit with reasons (EHDS art. 63)
-         * @description Legal approver; an active permit only (409 `permit-not-active`). Record the hearing of the holder by its reference; the holder is notified.
+         * Revoke an active permit with reasons, after hearing its holder (EHDS art. 63; forvaltningsloven § 19)
+         * @description Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a completed hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.
          */
         post: operations["revokePermit"];
         delete?: never;
@@ -958,6 +998,86 @@ export interface paths {
         get: operations["listPublicDecisions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an appeal against a decision (received date, from whom, grounds)
+         * @description Caseworker; a decided case and the decision in force on its part (409 `decision-superseded`), one open appeal per decision (409 `appeal-open`). The authority then reconsiders (remonstration) within `APPEAL_RECONSIDERATION_DAYS` of receipt: it drafts a new decision that supersedes the old (issued by another person), or forwards the appeal to the appeal body the decision’s guidance names (forvaltningsloven § 25).
+         */
+        post: operations["registerAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Maintain the decision and forward the appeal, with a statement, to the appeal body named in its guidance
+         * @description Contact-point staff; an appeal under reconsideration (409 `appeal-closed`). Forwarded to the appeal body the decision’s guidance names (forvaltningsloven § 25); where it names none, the appeal is closed as `maintained` and the appellant is pointed to the courts (grundloven § 63). The appellant is told.
+         */
+        post: operations["forwardAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reopening-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a request to reopen a decided case (genoptagelse)
+         * @description Caseworker; a decided case and the decision in force on its part (409 `decision-superseded`), one open request per decision (409 `reopening-open`).
+         */
+        post: operations["registerReopeningRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reopening-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen the case, or refuse to, with reasons
+         * @description Contact-point staff; a request not yet decided (409 `reopening-decided`). Reopened, the caseworker drafts a new decision on the part that supersedes the one in force (four eyes), which closes the request. The applicant is told.
+         */
+        post: operations["decideReopening"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1288,6 +1408,46 @@ export interface paths {
         patch: operations["updateStaffMember"];
         trace?: never;
     };
+    "/v1/staff/{sub}/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a caseworker or legal approver absent (optionally until a day), or present again
+         * @description An admin, for anyone who holds cases; a caseworker or legal approver, for themselves (403 for someone else). While absent no case can be assigned to them (422 `assignee-absent`). Audited as `staff_member.absent` / `staff_member.present`.
+         */
+        put: operations["markAbsence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/staff/{sub}/reassign-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand every open case a person holds to another caseworker or legal approver
+         * @description Admin. One transaction; each case is audited as `case.reassigned` (naming the admin) and the whole as `staff_member.cases_reassigned`. A case whose applicant the new holder declared a conflict of interest in stays and is listed under `skipped` (forvaltningsloven § 3). 422 `unknown-assignee` for someone who holds no cases, `assignee-absent` for someone marked absent.
+         */
+        post: operations["reassignCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1383,6 +1543,11 @@ export interface components {
             person?: string;
             /**
              * Format: uuid
+             * @description appeal-open, reopening-open: the open appeal or request to add the new letter to
+             */
+            reconsiderationId?: string;
+            /**
+             * Format: uuid
              * @description legal-matter-open: the sub-case whose decision waits
              */
             subCaseId?: string;
@@ -1453,6 +1618,34 @@ export interface components {
              */
             locale?: string;
         };
+        CaseSearchSourceDto: {
+            /** @example lpr */
+            id: string;
+            name: string;
+        };
+        CaseSearchItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example EK-2027-000123 */
+            number: string;
+            title: string | null;
+            /** @description The applicant person */
+            applicantName: string | null;
+            applicantOrgName: string | null;
+            /** @description CVR of the applicant organisation */
+            cvr: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
+            /** @description Who holds the case */
+            assignee: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            dataSources: components["schemas"]["CaseSearchSourceDto"][];
+        };
+        CaseSearchPageDto: {
+            items: components["schemas"]["CaseSearchItemDto"][];
+            nextCursor: string | null;
+        };
         /** @enum {string} */
         CaseState: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
         /** @description An organisation by name and CVR number */
@@ -1463,7 +1656,7 @@ export interface components {
             cvr: string | null;
         };
         /** @enum {string} */
-        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing";
+        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing" | "hear_permit_holder" | "register_appeal" | "forward_appeal" | "register_reopening_request" | "decide_reopening" | "reassign";
         /** @description A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it. */
         NextStep: {
             /** @example issue_decision */
@@ -1495,9 +1688,19 @@ export interface components {
             permitId: string | null;
             /**
              * Format: uuid
-             * @description The hearing on draft grounds for refusal to answer (`POST /v1/hearings/{id}/answer`)
+             * @description The hearing to answer, before a refusal or a revocation (`POST /v1/hearings/{id}/answer`)
              */
             hearingId: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal to forward after reconsidering it (`POST /v1/appeals/{id}/forward`)
+             */
+            appealId: string | null;
+            /**
+             * Format: uuid
+             * @description The request to reopen the case to grant or refuse (`POST /v1/reopening-requests/{id}/decision`)
+             */
+            reopeningRequestId: string | null;
             /** @description controller_decide only: the open blocking legal matters an approval waits for; until they are resolved only a rejection is accepted */
             approvalBlockedBy: string[] | null;
         };
@@ -1740,6 +1943,22 @@ export interface components {
             /** Format: date-time */
             draftedAt: string | null;
         };
+        /** @description An appeal the authority is reconsidering, or a request to reopen not yet closed; the whole record is in GET /v1/cases/{id}/decisions */
+        OpenReconsideration: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "appeal" | "reopening";
+            /** Format: uuid */
+            subCaseId: string;
+            /** @enum {string} */
+            state: "reconsidering" | "requested" | "reopened";
+            /**
+             * Format: date-time
+             * @description The end of the time the authority gives itself to reconsider
+             */
+            reconsiderBy: string | null;
+        };
         /** @description A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee */
         Case: {
             /** Format: uuid */
@@ -1780,6 +1999,8 @@ export interface components {
              * @example KP-EK-2026-000123
              */
             journalNumber?: string | null;
+            /** @description Appeals being reconsidered and requests to reopen still open, on the parts you may see */
+            openReconsiderations: components["schemas"]["OpenReconsideration"][];
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {
@@ -2714,8 +2935,15 @@ export interface components {
         CaseDecisions: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description `refusal`: before refusing the part `subCaseId` (forvaltningsloven § 19); `revocation`: before revoking the permit `permitId` (EHDS art. 63)
+             * @enum {string}
+             */
+            subject: "refusal" | "revocation";
             /** Format: uuid */
-            subCaseId: string;
+            subCaseId: string | null;
+            /** Format: uuid */
+            permitId: string | null;
             /** @enum {string} */
             kind: "held" | "dispensed";
             /** @description The grounds sent to the applicant (held) */
@@ -2925,6 +3153,48 @@ export interface components {
             /** @example EHDS art. 68; databeskyttelsesloven § 10 */
             legalBasis: string;
         };
+        ReconsiderationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "appeal" | "reopening";
+            /** Format: uuid */
+            subCaseId: string;
+            /**
+             * Format: uuid
+             * @description The decision appealed or asked to be reopened
+             */
+            decisionId: string;
+            /** @example 2027-04-02 */
+            receivedOn: string;
+            from: string;
+            grounds: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /**
+             * Format: date-time
+             * @description The end of the time the authority gives itself to reconsider (`APPEAL_RECONSIDERATION_DAYS` from receipt)
+             */
+            reconsiderBy: string;
+            /** @description Still open after reconsiderBy */
+            overdue: boolean;
+            /**
+             * @description An appeal: reconsidering → forwarded (to the appeal body), maintained (no appeal body exists: the courts remain) or decision_changed (a new decision superseded the old). A request to reopen: requested → refused, or reopened → decision_changed.
+             * @enum {string}
+             */
+            state: "reconsidering" | "forwarded" | "maintained" | "decision_changed" | "requested" | "reopened" | "refused";
+            /** @description The authority’s statement when forwarding, or its reasons for reopening or refusing to */
+            statement: string | null;
+            /** @description The appeal body it was forwarded to, as the decision’s appeal guidance names it */
+            appealBody: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The new decision that superseded the one appealed or reopened
+             */
+            newDecisionId: string | null;
+        };
         CaseDecisionsDto: {
             /** Format: uuid */
             caseId: string;
@@ -2937,7 +3207,9 @@ export interface components {
             drafts?: components["schemas"]["DecisionDraft"][];
             /** @description Staff, auditors and the controller only */
             recommendations?: components["schemas"]["Recommendation"][];
-            /** @description Hearings of the applicant before a refusal, or why none was held, of the parts you may see */
+            /** @description Appeals against its decisions and requests to reopen it, with where each stands, of the parts you may see */
+            reconsiderations: components["schemas"]["ReconsiderationDto"][];
+            /** @description Hearings of the applicant before a refusal, or why none was held, of the parts you may see; hearings of the permit holder before a revocation, or why the revocation could not wait (not shown to controllers) */
             hearings: components["schemas"]["CaseDecisions"][];
         };
         /** @description The stored screening replayed with the stored rule-set versions on its own law date */
@@ -2965,10 +3237,16 @@ export interface components {
             screenedAt: string;
             replay: components["schemas"]["ScreeningReplay"];
         };
+        HearPermitHolderDto: {
+            /** @description The facts and grounds the revocation would rest on, as the holder is to read them */
+            grounds: string;
+            /** @description Days to answer; default and at most four weeks (EHDS art. 63) */
+            answerDays?: number;
+        };
         RevokePermitDto: {
             reason: string;
-            /** @description Reference to the hearing of the permit holder (EHDS art. 63) */
-            hearingReference?: string;
+            /** @description Only when the holder was not heard first: why the revocation cannot wait (forvaltningsloven § 19, stk. 2) */
+            urgencyReason?: string;
         };
         /** @description A data source by id and name */
         PublicDataSource: {
@@ -3021,6 +3299,32 @@ export interface components {
             items: components["schemas"]["PublicDecision"][];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
+        };
+        RegisterReconsiderationDto: {
+            /**
+             * Format: uuid
+             * @description The decision in force that is appealed or asked to be reopened
+             */
+            decisionId: string;
+            /**
+             * @description The day it reached the authority (today or earlier)
+             * @example 2027-04-02
+             */
+            receivedOn: string;
+            /** @description From whom: the party or their representative */
+            from: string;
+            /** @description The grounds given */
+            grounds: string;
+        };
+        ForwardAppealDto: {
+            /** @description Why the authority maintains its decision after reconsidering it, for the appeal body and the appellant */
+            statement: string;
+        };
+        DecideReopeningDto: {
+            /** @description true: reopen the case, so a new decision can supersede the one in force; false: refuse */
+            reopen: boolean;
+            /** @description The reasons (forvaltningsloven § 22) */
+            reasons: string;
         };
         /** @enum {string} */
         OrderKind: "delivery" | "stop";
@@ -3524,6 +3828,18 @@ export interface components {
             loadedAt: string;
             dataSources: string[];
         };
+        /** @description Since when a person is away, until which day if known, and who marked it */
+        StaffAbsence: {
+            /** Format: date-time */
+            since: string;
+            /**
+             * @description The last day away
+             * @example 2027-04-30
+             */
+            until: string | null;
+            /** @description The admin, or the person themselves */
+            markedBy: string | null;
+        };
         /** @description A person in the staff directory: as last seen in their token, and where notices reach them */
         StaffMember: {
             /**
@@ -3574,6 +3890,8 @@ export interface components {
             updatedBy: string | null;
             /** Format: date-time */
             updatedAt: string | null;
+            /** @description Marked absent (caseworkers and legal approvers): no case is assigned to them meanwhile */
+            absence: components["schemas"]["StaffAbsence"] | null;
         };
         /** @description One page of the staff directory, in the order people were first seen */
         StaffPage: {
@@ -3632,6 +3950,46 @@ export interface components {
             /** @description false: notices to the person’s role no longer reach them */
             active?: boolean;
         };
+        MarkAbsenceDto: {
+            /** @description true: absent from now; false: present again */
+            absent: boolean;
+            /**
+             * @description The last day away, when known
+             * @example 2027-04-30
+             */
+            until?: string;
+        };
+        ReassignCasesDto: {
+            /**
+             * @description The caseworker or legal approver who takes the open cases over
+             * @example idp|karen.holm
+             */
+            to: string;
+        };
+        ReassignedCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000123 */
+            number: string;
+        };
+        SkippedCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000123 */
+            number: string;
+            /**
+             * @description Why it stayed: the new holder declared a conflict of interest in the applicant (forvaltningsloven § 3)
+             * @enum {string}
+             */
+            reason: "conflict-of-interest";
+        };
+        /** @description The open cases handed on, and those left because the new holder may not handle them */
+        Reassignment: {
+            from: string;
+            to: string;
+            reassigned: components["schemas"]["ReassignedCaseDto"][];
+            skipped: components["schemas"]["SkippedCaseDto"][];
+        };
     };
     responses: never;
     parameters: {
@@ -3676,6 +4034,94 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchCases: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Words of the title or purpose (full text; each word matches as a prefix, all must match) */
+                q?: string;
+                /** @description The case number */
+                number?: string;
+                /** @description Words of the applicant organisation’s or person’s name */
+                applicant?: string;
+                /** @description CVR number of the applicant organisation */
+                cvr?: string;
+                /** @description Cases with a part for this data source */
+                dataSource?: string;
+                state?: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
+                /** @description Received on or after this day (Danish time) */
+                receivedFrom?: string;
+                /** @description Received on or before this day (Danish time) */
+                receivedTo?: string;
+            };
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSearchPageDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8097,6 +8543,119 @@ export interface operations {
             };
         };
     };
+    hearPermitHolder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearPermitHolderDto"];
+            };
+        };
+        responses: {
+            /** @description The hearing sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDecisions"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     revokePermit: {
         parameters: {
             query?: never;
@@ -8237,6 +8796,458 @@ export interface operations {
             };
             /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterReconsiderationDto"];
+            };
+        };
+        responses: {
+            /** @description The appeal, under reconsideration */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconsiderationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forwardAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The appeal, forwarded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconsiderationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerReopeningRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterReconsiderationDto"];
+            };
+        };
+        responses: {
+            /** @description The request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconsiderationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideReopening: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideReopeningDto"];
+            };
+        };
+        responses: {
+            /** @description The request, reopened or refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconsiderationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9528,6 +10539,201 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAbsenceDto"];
+            };
+        };
+        responses: {
+            /** @description The directory entry with its absence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassignCases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCasesDto"];
+            };
+        };
+        responses: {
+            /** @description What was handed on and what stayed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reassignment"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,6 +87,12 @@ export interface AppConfig {
    * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
    */
   hearingDays: number;
+  /**
+   * `APPEAL_RECONSIDERATION_DAYS`: the time the deciding authority takes to reconsider a decision
+   * appealed to it (remonstration) before it changes the decision or forwards the appeal to the
+   * appeal body named in its guidance (forvaltningsloven § 25), in calendar days; default 28.
+   */
+  appealReconsiderationDays: number;
   /** The authority's records duties: journal export, retention and archive hand-over (docs/records-and-retention.md). */
   records: RecordsConfig;
 }
@@ -352,6 +358,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionSweepMs: milliseconds('RETENTION_SWEEP_MS', DAY_MS, 100, 7 * DAY_MS),
       archiveExportDir: env.ARCHIVE_EXPORT_DIR ? resolve(env.ARCHIVE_EXPORT_DIR) : undefined,
     },
+    appealReconsiderationDays: integer('APPEAL_RECONSIDERATION_DAYS', 28, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

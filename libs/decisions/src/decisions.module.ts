@@ -27,13 +27,18 @@ import { ReturnDraft } from './return-draft/return-draft.usecase';
 import { PartyHearingRepository } from './infrastructure/party-hearing.repository';
 import { AnswerHearing } from './party-hearing/answer-hearing.usecase';
 import { HearParty } from './party-hearing/hear-party.usecase';
+import { HearPermitHolder } from './revocation-hearing/hear-permit-holder.usecase';
+import { ReconsiderationRepository } from './infrastructure/reconsideration.repository';
+import { RegisterReconsideration } from './reconsideration/register-reconsideration.usecase';
+import { ForwardAppeal } from './appeals/forward-appeal.usecase';
+import { DecideReopening } from './reopening/decide-reopening.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder, RegisterReconsideration, ForwardAppeal, DecideReopening];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
   imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
-  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
   exports: [...useCases, DecisionRepository, PartyHearingRepository, CaseCompletion, PermitEvents],
+  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, ReconsiderationRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
 })
 export class DecisionsModule {}

@@ -44,6 +44,14 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'hearing-open': 409,
   'hearing-answered': 409,
   'hearing-overdue': 409,
+  // EHDS art. 63; forvaltningsloven § 19: the holder has not been heard on this permit.
+  'revocation-hearing-required': 409,
+  // After the decision: appeals and reopening (forvaltningsloven § 25; genoptagelse).
+  'decision-superseded': 409,
+  'appeal-open': 409,
+  'appeal-closed': 409,
+  'reopening-open': 409,
+  'reopening-decided': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.
@@ -53,6 +61,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'effective-date-in-past': 422,
   'incomplete-application': 422,
   'unknown-assignee': 422,
+  'assignee-absent': 422,
   'unknown-sub-case': 422,
   'idempotency-key-reused': 422,
   'supplement-unanswered': 422,

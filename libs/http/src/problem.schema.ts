@@ -55,6 +55,7 @@ export class ProblemSchema {
   @ApiPropertyOptional({ description: 'conflict-of-interest: CVR of the organisation' }) organisation?: string;
   @ApiPropertyOptional({ description: 'hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)', format: 'uuid' }) hearingId?: string;
   @ApiPropertyOptional({ description: 'conflict-of-interest: who declared the conflict' }) person?: string;
+  @ApiPropertyOptional({ description: 'appeal-open, reopening-open: the open appeal or request to add the new letter to', format: 'uuid' }) reconsiderationId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-open: the sub-case whose decision waits' }) subCaseId?: string;
   @ApiPropertyOptional({ type: [ProblemLegalMatterSchema], description: 'legal-matter-open: the blocking legal matters to resolve first' }) openLegalMatters?: ProblemLegalMatterSchema[];
   @ApiPropertyOptional({ format: 'uuid', description: 'screening-outdated: the screening a decision would rest on' }) screeningId?: string;

@@ -2,9 +2,11 @@ import { GetCase, GetCaseCommand, GetCaseWaitingHistory, GetCaseWaitingHistoryCo
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, ETag, responseHeaders } from '@kp/http';
 import { ReadJournal } from '@kp/records';
-import { Controller, Get, Param } from '@nestjs/common';
+import { SearchCases, SearchCasesCommand } from '@kp/cases';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseDto } from './dto/case-view.dto';
+import { CaseSearchPageDto, CaseSearchQueryDto } from './dto/case-search.dto';
 import { CaseWaitingHistoryDto } from './dto/waiting-history.dto';
 
 @ApiTags('cases')
@@ -15,7 +17,22 @@ export class CasesController {
     private readonly getCase: GetCase,
     private readonly waitingHistory: GetCaseWaitingHistory,
     private readonly journal: ReadJournal,
+    private readonly searchCases: SearchCases,
   ) {}
+
+  @Get()
+  @Roles('caseworker', 'legal_approver', 'auditor')
+  @ApiOperation({
+    operationId: 'searchCases',
+    summary: 'Find cases by number, applicant, CVR, data source, state, received dates and words of the title or purpose',
+    description:
+      'Contact-point staff and auditors (a researcher lists their own through `GET /v1/applications`). Every criterion given must hold; newest first, cursor-paginated. Title and purpose are searched with PostgreSQL full text (each word as a prefix). The search is audited as `cases.searched` with its criteria.',
+  })
+  @ApiOkResponse({ type: CaseSearchPageDto, description: 'One page of matching cases' })
+  @ApiProblems(400, 401, 403)
+  search(@CurrentActor() actor: Actor, @Query() query: CaseSearchQueryDto): Promise<CaseSearchPageDto> {
+    return this.searchCases.execute(actor, SearchCasesCommand.create({ ...query }));
+  }
 
   @Get(':id')
   @Roles('researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor')

@@ -39,5 +39,15 @@ export class ReasonDto {
 }
 
 export class RevokePermitDto extends ReasonDto {
-  @ApiPropertyOptional({ description: 'Reference to the hearing of the permit holder (EHDS art. 63)' }) @IsOptional() @IsString() @MaxLength(200) hearingReference?: string;
+  @ApiPropertyOptional({ description: 'Only when the holder was not heard first: why the revocation cannot wait (forvaltningsloven § 19, stk. 2)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  urgencyReason?: string;
+}
+
+export class HearPermitHolderDto {
+  @ApiProperty({ description: 'The facts and grounds the revocation would rest on, as the holder is to read them' }) @IsString() @IsNotEmpty() @MaxLength(20000) grounds!: string;
+  @ApiPropertyOptional({ description: 'Days to answer; default and at most four weeks (EHDS art. 63)', minimum: 1, maximum: 28 }) @IsOptional() @IsInt() @Min(1) @Max(28) answerDays?: number;
 }

@@ -4,6 +4,8 @@ import {
   AnswerHearingCommand,
   HearParty,
   HearPartyCommand,
+  HearPermitHolder,
+  HearPermitHolderCommand,
   CaseDecisions,
   CaseDecisionsCommand,
   DecisionDocumentCommand,
@@ -38,7 +40,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, Streamab
 import { Request, Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
-import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
 import {
   CaseDecisionsDto,
   DecisionDraftDto,
@@ -77,6 +79,7 @@ export class DecisionsController {
     private readonly documents: DecisionDocuments,
     private readonly hearParty: HearParty,
     private readonly answerHearing: AnswerHearing,
+    private readonly hearPermitHolder: HearPermitHolder,
   ) {}
 
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
@@ -253,18 +256,33 @@ export class DecisionsController {
     return this.getPermit.execute(actor, GetPermitCommand.create({ permitId: id }));
   }
 
+  @Post('permits/:id/hearings')
+  @Roles('legal_approver')
+  @ApiOperation({
+    operationId: 'hearPermitHolder',
+    summary: 'Hear the permit holder on the grounds for revoking the permit, with a deadline of at most four weeks',
+    description:
+      'Legal approver; an active permit (409 `permit-not-active`), one hearing at a time (409 `hearing-open`). The holder answers through `POST /v1/hearings/{id}/answer`; the permit can be revoked once the answer is in or the deadline has passed (EHDS art. 63; forvaltningsloven § 19).',
+  })
+  @ApiCreatedResponse({ type: PartyHearingDto, description: 'The hearing sent' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  hearHolder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: HearPermitHolderDto, @IfMatch() expectedVersion?: number): Promise<PartyHearingDto> {
+    return this.hearPermitHolder.execute(actor, HearPermitHolderCommand.create({ ...body, permitId: id, expectedVersion }));
+  }
+
   @Post('permits/:id/revoke')
   @Roles('legal_approver')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'revokePermit',
-    summary: 'Revoke an active permit with reasons (EHDS art. 63)',
-    description: 'Legal approver; an active permit only (409 `permit-not-active`). Record the hearing of the holder by its reference; the holder is notified.',
+    summary: 'Revoke an active permit with reasons, after hearing its holder (EHDS art. 63; forvaltningsloven § 19)',
+    description:
+      'Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a completed hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.',
   })
   @ApiOkResponse({ type: PermitDto, description: 'The revoked permit' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number): Promise<PermitDto> {
-    return this.revokePermit.execute(actor, RevokePermitCommand.create({ permitId: id, reason: body.reason, hearingReference: body.hearingReference, expectedVersion }));
+    return this.revokePermit.execute(actor, RevokePermitCommand.create({ permitId: id, reason: body.reason, urgencyReason: body.urgencyReason, expectedVersion }));
   }
 }
 

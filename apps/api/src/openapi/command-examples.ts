@@ -5,14 +5,21 @@ import { ConflictsDto } from '../case-work/dto/conflicts.dto';
 import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
 import { AddNoteDto } from '../case-work/dto/note.dto';
-import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { DecideReopeningDto, ForwardAppealDto, RegisterReconsiderationDto } from '../decisions/reconsideration.dto';
 import { ReportStatusDto } from '../delivery/delivery-order.dto';
 import { AccessToFilesDto } from '../records/access-to-files.dto';
 import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
 import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
 import { SupplementRequestDto } from '../deadlines/dto/supplement-request.dto';
 import { DryRunDto } from '../rules/dto/rule-sets.dto';
-import { CreateStaffMemberDto, UpdateStaffMemberDto } from '../staff/dto/staff.dto';
+import { CreateStaffMemberDto, MarkAbsenceDto, ReassignCasesDto, UpdateStaffMemberDto } from '../staff/dto/staff.dto';
+
+/**
+ * The day an appeal or a request reached the authority lies in the past by nature (and may not lie
+ * in the future): its example is the day the document is served, which neither check refuses.
+ */
+const receivedToday = () => new Date().toISOString().slice(0, 10);
 
 export interface CommandExample {
   summary: string;
@@ -151,7 +158,55 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
   },
   revokePermit: {
     dto: RevokePermitDto,
-    examples: { breach: { summary: 'Revoke after a breach of the conditions, after a hearing', value: { reason: 'Results with fewer than five persons per cell were published.', hearingReference: 'KP-HØRING-2040-0042' } } },
+    examples: {
+      breach: { summary: 'Revoke after a breach of the conditions, once the holder was heard', value: { reason: 'Results with fewer than five persons per cell were published.' } },
+      urgent: {
+        summary: 'Revoke without a hearing when the matter cannot wait (forvaltningsloven § 19, stk. 2)',
+        value: { reason: 'The data were offered for sale.', urgencyReason: 'The data are being offered for sale now; a four-week hearing would let the disclosure go on.' },
+      },
+    },
+  },
+  hearPermitHolder: {
+    dto: HearPermitHolderDto,
+    examples: {
+      smallCells: {
+        summary: 'Hear the holder before revoking (EHDS art. 63: at most four weeks)',
+        value: { grounds: 'A table in your preprint of 3 May shows cells with fewer than five persons, in breach of condition 4 of the permit.', answerDays: 28 },
+      },
+    },
+  },
+  registerAppeal: {
+    dto: RegisterReconsiderationDto,
+    get examples() {
+      return {
+        letter: {
+          summary: 'An appeal that came by letter',
+          value: { decisionId: '3f2b6c1e-8d4a-4f7b-9c2e-1a5d7e9b0c44', receivedOn: receivedToday(), from: 'Professor Anne Jensen, the applicant', grounds: 'The enclosed protocol shows that the linkage is needed for the study’s primary outcome.' },
+        },
+      };
+    },
+  },
+  forwardAppeal: {
+    dto: ForwardAppealDto,
+    examples: { maintained: { summary: 'The decision is maintained after reconsideration', value: { statement: 'The protocol does not show why diagnoses outside I60–I69 are needed; the refusal of that part is maintained.' } } },
+  },
+  registerReopeningRequest: {
+    dto: RegisterReconsiderationDto,
+    get examples() {
+      return {
+        newFact: {
+          summary: 'A request to reopen on a new fact',
+          value: { decisionId: '3f2b6c1e-8d4a-4f7b-9c2e-1a5d7e9b0c44', receivedOn: receivedToday(), from: 'Professor Anne Jensen, the applicant', grounds: 'The research ethics committee approved the protocol on 2 June (enclosed).' },
+        },
+      };
+    },
+  },
+  decideReopening: {
+    dto: DecideReopeningDto,
+    examples: {
+      reopen: { summary: 'Reopen on a new fact of weight', value: { reopen: true, reasons: 'The ethics committee’s approval is a new fact that could have changed the decision.' } },
+      refuse: { summary: 'Refuse: nothing new', value: { reopen: false, reasons: 'The request repeats the grounds already weighed in the decision.' } },
+    },
   },
   dryRunRuleSets: { dto: DryRunDto, examples: { ehds: { summary: 'The law on the day EHDS chapter IV applies', value: { lawDate: '2029-03-26' } } } },
   createStaffMember: {
@@ -169,6 +224,17 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
       email: { summary: 'Correct the e-mail address', value: { email: 'lene.bach@kontaktpunkt.dk' } },
       leave: { summary: 'On leave: no notices for now', value: { active: false } },
     },
+  },
+  markAbsence: {
+    dto: MarkAbsenceDto,
+    examples: {
+      leave: { summary: 'Away on leave until a known day', value: { absent: true, until: '2040-08-15' } },
+      back: { summary: 'Back at work', value: { absent: false } },
+    },
+  },
+  reassignCases: {
+    dto: ReassignCasesDto,
+    examples: { colleague: { summary: 'Hand the open cases to a colleague at work', value: { to: 'idp|karen.holm' } } },
   },
   hearParty: {
     dto: HearPartyDto,

@@ -19,6 +19,18 @@ export const APPLICANT_TIMELINE_ACTIONS = [
   'permit.superseded',
   'permit.revoked',
   'permit.expired',
+  // Hearings the applicant is a party to (forvaltningsloven § 19; EHDS art. 63), and what became of
+  // their appeals and requests to reopen (forvaltningsloven § 25; genoptagelse).
+  'case.hearing_sent',
+  'case.hearing_answered',
+  'permit.hearing_sent',
+  'permit.hearing_answered',
+  'decision.appeal_registered',
+  'decision.appeal_forwarded',
+  'decision.appeal_maintained',
+  'decision.reopening_requested',
+  'decision.reopening_granted',
+  'decision.reopening_refused',
 ] as const;
 
 export type ApplicantTimelineAction = (typeof APPLICANT_TIMELINE_ACTIONS)[number];

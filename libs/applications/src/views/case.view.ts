@@ -23,6 +23,8 @@ function stepView(step: NextStep) {
     legalMatterId: step.legalMatterId ?? null,
     permitId: step.permitId ?? null,
     hearingId: step.hearingId ?? null,
+    appealId: step.appealId ?? null,
+    reopeningRequestId: step.reopeningRequestId ?? null,
     approvalBlockedBy: step.approvalBlockedBy ?? null,
   };
 }
@@ -101,6 +103,10 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
       staffOrSupervision || actor.role === 'researcher'
         ? outlook.facts.openSupplementRequests.map((r) => ({ id: r.id, subCaseId: r.subCaseId, questions: r.questions, requestedAt: iso(r.requestedAt), answerDueAt: iso(r.answerDueAt) }))
         : undefined,
+    // Appeals being reconsidered and requests to reopen still open, on the parts this person may see (forvaltningsloven § 25; genoptagelse).
+    openReconsiderations: outlook.facts.openReconsiderations
+      .filter((r) => visibleIds.has(r.subCaseId))
+      .map((r) => ({ id: r.id, kind: r.kind, subCaseId: r.subCaseId, state: r.state, reconsiderBy: iso(r.reconsiderBy) })),
     // Internal until issued: what waits for a legal approver (four eyes).
     pendingDrafts: staffOrSupervision
       ? outlook.facts.pendingDrafts.map((d) => ({ id: d.id, subCaseId: d.subCaseId, outcome: d.outcome, draftedBy: d.draftedBy, draftedAt: iso(d.draftedAt) }))

@@ -36,6 +36,8 @@ export class AssignCase {
             assignee,
           });
         }
+        // Absence (issue 16): a case handed to someone away would wait on nobody.
+        if (member.absentSince) throw new DomainError('assignee-absent', `${assignee} is marked absent${member.absentUntil ? ` until ${member.absentUntil}` : ''}; choose someone at work.`, { assignee });
         await this.conflicts.assertNoConflict(manager, assignee, c.applicantOrg, { about: 'assignee' });
         if (c.assigneeSub === assignee) return { unchanged: true };
         return {

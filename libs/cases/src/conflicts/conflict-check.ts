@@ -17,6 +17,11 @@ export interface ConflictCheckOptions {
 export class ConflictCheck {
   constructor(private readonly staff: StaffRepository) {}
 
+  /** Whether `sub` has declared a conflict in `organisationCvr` (for a bulk step that skips rather than fails). */
+  async hasConflict(manager: EntityManager, sub: string, organisationCvr: string | null | undefined): Promise<boolean> {
+    return !!organisationCvr && !!(await this.staff.conflict(manager, sub, organisationCvr));
+  }
+
   /** Throws {@link ConflictOfInterestError} when `actorSub` has declared a conflict in `organisationCvr`. */
   async assertNoConflict(manager: EntityManager, actorSub: string, organisationCvr: string | null | undefined, options: ConflictCheckOptions = {}): Promise<void> {
     if (!organisationCvr) return;

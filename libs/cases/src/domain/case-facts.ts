@@ -29,14 +29,36 @@ export interface ActivePermitFact {
   id: string;
   caseId: string;
   number: string;
+  /**
+   * The hearing of its holder before a revocation (EHDS art. 63): `none` yet, `open` (the holder may
+   * still answer), or `heard` (answered, or the deadline passed) — only then may it be revoked.
+   */
+  revocationHearing: 'none' | 'open' | 'heard';
 }
 
-/** A hearing of the applicant on draft grounds for refusal, not yet answered (forvaltningsloven § 19). */
+/**
+ * A hearing not yet answered: of the applicant on draft grounds for refusal of the part `subCaseId`
+ * (forvaltningsloven § 19), or of the holder before revoking the permit `permitId` (EHDS art. 63).
+ */
 export interface OpenHearingFact {
   id: string;
   caseId: string;
-  subCaseId: string;
+  subCaseId: string | null;
+  permitId?: string | null;
   answerDueAt: Date;
+}
+
+/**
+ * An appeal the deciding authority is reconsidering (remonstration, forvaltningsloven § 25), or a
+ * request to reopen the case (genoptagelse) not yet granted or refused.
+ */
+export interface OpenReconsiderationFact {
+  id: string;
+  caseId: string;
+  subCaseId: string;
+  kind: 'appeal' | 'reopening';
+  state: string;
+  reconsiderBy: Date;
 }
 
 export interface CaseFactsOf {
@@ -44,9 +66,10 @@ export interface CaseFactsOf {
   openSupplementRequests: OpenSupplementRequestFact[];
   activePermits: ActivePermitFact[];
   openHearings: OpenHearingFact[];
+  openReconsiderations: OpenReconsiderationFact[];
 }
 
-export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits', 'openHearings'] as const satisfies readonly (keyof CaseFactsOf)[];
+export const CASE_FACT_KINDS = ['pendingDrafts', 'openSupplementRequests', 'activePermits', 'openHearings', 'openReconsiderations'] as const satisfies readonly (keyof CaseFactsOf)[];
 export type CaseFactKind = (typeof CASE_FACT_KINDS)[number];
 
-export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [], openHearings: [] });
+export const noCaseFacts = (): CaseFactsOf => ({ pendingDrafts: [], openSupplementRequests: [], activePermits: [], openHearings: [], openReconsiderations: [] });

@@ -41,6 +41,12 @@ export const COMMANDS = [
   'revoke_permit',
   'hear_party',
   'answer_hearing',
+  'hear_permit_holder',
+  'register_appeal',
+  'forward_appeal',
+  'register_reopening_request',
+  'decide_reopening',
+  'reassign',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -60,7 +66,8 @@ const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add
 const inReview: Partial<Record<LifecycleRole, Command[]>> = {
   // The applicant answers a hearing on draft grounds for refusal (forvaltningsloven § 19).
   researcher: ['read_case', 'withdraw', 'answer_hearing'],
-  system: ['screen', 'lapse_consultation'],
+  // `reassign`: an admin hands an absent person's open cases on in bulk, through the kernel as system (ReassignCases).
+  system: ['screen', 'lapse_consultation', 'reassign'],
   caseworker: staffWork,
   legal_approver: approverWork,
   advisor: ['read_case', 'answer_consultation'],
@@ -70,14 +77,14 @@ const inReview: Partial<Record<LifecycleRole, Command[]>> = {
 
 export const LIFECYCLE: Table = {
   draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
-  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
-  screening: { researcher: ['read_case', 'withdraw'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  screening: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   in_review: inReview,
   awaiting_applicant: {
     researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
     caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter'],
     legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter'],
-    system: ['lapse_consultation'],
+    system: ['lapse_consultation', 'reassign'],
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
     auditor: ['read_case'],
@@ -92,12 +99,16 @@ export const LIFECYCLE: Table = {
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],
     auditor: ['read_case'],
-    system: ['lapse_consultation'],
+    system: ['lapse_consultation', 'reassign'],
   },
   decided: {
-    researcher: ['read_case'],
-    caseworker: ['read_case', 'add_note', 'draft_decision'],
-    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'revoke_permit'],
+    // The permit holder answers a hearing before a revocation (EHDS art. 63; forvaltningsloven § 19).
+    researcher: ['read_case', 'answer_hearing'],
+    // After the decision: staff register an appeal (klage) or a request to reopen (genoptagelse); the
+    // authority reconsiders and forwards the appeal to the appeal body (forvaltningsloven § 25) or
+    // drafts a new decision superseding the old, issued by another person (four eyes).
+    caseworker: ['read_case', 'add_note', 'draft_decision', 'register_appeal', 'forward_appeal', 'register_reopening_request', 'decide_reopening'],
+    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit', 'forward_appeal', 'decide_reopening'],
     controller: ['read_case'],
     advisor: ['read_case'],
     auditor: ['read_case'],

@@ -50,6 +50,37 @@ describe('next steps', () => {
     expect(other.subCases.lpr ?? []).not.toEqual(expect.arrayContaining([expect.objectContaining({ command: 'answer_hearing' })]));
   });
 
+  it('offers the revocation only after the holder was heard, and the hearing before (EHDS art. 63)', () => {
+    const decided = { state: 'decided', assigneeSub: null, applicantOrg: '31119103', applicantSub: 'r-1' } as CaseRecord;
+    const parts = [{ ...lpr, state: 'decided' }] as SubCaseRecord[];
+    const withPermit = (revocationHearing: 'none' | 'open' | 'heard') => ({ ...noCaseFacts(), activePermits: [{ id: 'p-1', caseId: 'c', number: 'DUT-2027-000001', revocationHearing }] });
+    const at = (hearing: 'none' | 'open' | 'heard') => nextSteps({ ...situation({ actor: approver, subCases: parts, facts: withPermit(hearing) }), c: decided }).case.map((x) => `${x.command}@${x.permitId}`);
+    expect(at('none')).toEqual(['hear_permit_holder@p-1']);
+    expect(at('open')).toEqual([]);
+    expect(at('heard')).toEqual(['hear_permit_holder@p-1', 'revoke_permit@p-1']);
+    // The holder answers a revocation hearing from the case.
+    const facts = { ...withPermit('open'), openHearings: [{ id: 'h-9', caseId: 'c', subCaseId: null, permitId: 'p-1', answerDueAt: new Date('2027-03-29T08:00:00Z') }] };
+    const holder = nextSteps({ ...situation({ actor: { sub: 'r-1', role: 'researcher' } as Actor, subCases: parts, facts }), c: decided });
+    expect(holder.case).toEqual([{ command: 'answer_hearing', hearingId: 'h-9', permitId: 'p-1' }]);
+  });
+
+  it('offers staff to forward an appeal under reconsideration and to decide a request to reopen, on its part', () => {
+    const decided = { state: 'decided', assigneeSub: null, applicantOrg: '31119103' } as CaseRecord;
+    const parts = [{ ...lpr, state: 'decided' }] as SubCaseRecord[];
+    const facts = {
+      ...noCaseFacts(),
+      openReconsiderations: [
+        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
+        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
+        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
+      ],
+    };
+    const steps = nextSteps({ ...situation({ subCases: parts, facts }), c: decided }).subCases.lpr;
+    expect(steps).toEqual(expect.arrayContaining([{ command: 'forward_appeal', subCaseId: 'lpr', appealId: 'a-1' }, { command: 'decide_reopening', subCaseId: 'lpr', reopeningRequestId: 'r-2' }]));
+    // A reopened request waits for the new decision, not for another answer.
+    expect(steps.filter((x) => x.reopeningRequestId === 'r-1')).toEqual([]);
+  });
+
   it('offers release to the holder only, and nothing but release to a person with a declared conflict', () => {
     const held = { state: 'in_review', assigneeSub: 'cw-1', applicantOrg: '31119103' } as CaseRecord;
     expect(commands(situation({ c: held })).case).toEqual(expect.arrayContaining(['release']));

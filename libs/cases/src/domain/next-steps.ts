@@ -18,6 +18,10 @@ export interface NextStep {
   permitId?: string;
   /** The hearing on draft grounds for refusal to answer (forvaltningsloven § 19). */
   hearingId?: string;
+  /** The appeal to forward to the appeal body after reconsidering it (forvaltningsloven § 25). */
+  appealId?: string;
+  /** The request to reopen the case to grant or refuse (genoptagelse). */
+  reopeningRequestId?: string;
   /** A decision the controller may make now only as a rejection: an approval waits for these legal matters. */
   approvalBlockedBy?: string[];
 }
@@ -75,7 +79,11 @@ export function nextSteps(s: StepSituation): NextSteps {
   for (const command of ['edit_draft', 'check', 'resubmit', 'withdraw', 'add_note', 'request_rescreen', 'consult'] as const) if (may(command)) add({ command });
   if (may('request_supplement') && s.clockTakesPause && !s.subCases.some((x) => SETTLED_FOR_SUPPLEMENT.includes(x.state))) add({ command: 'request_supplement' });
   if (may('extend_clock') && s.clockTakesExtension) add({ command: 'extend_clock' });
-  if (may('revoke_permit')) for (const permit of facts.activePermits) add({ command: 'revoke_permit', permitId: permit.id });
+  // A revocation follows a hearing of the holder (EHDS art. 63): first the hearing, then, once answered or lapsed, the revocation.
+  // (Without one it needs an urgency reason, forvaltningsloven § 19, stk. 2: the exception, not a step to offer.)
+  if (may('hear_permit_holder')) for (const permit of facts.activePermits.filter((p) => p.revocationHearing !== 'open')) add({ command: 'hear_permit_holder', permitId: permit.id });
+  if (may('revoke_permit')) for (const permit of facts.activePermits.filter((p) => p.revocationHearing === 'heard')) add({ command: 'revoke_permit', permitId: permit.id });
+  if (may('answer_hearing') && c.applicantSub === actor.sub) for (const h of facts.openHearings.filter((h) => h.permitId)) add({ command: 'answer_hearing', hearingId: h.id, permitId: h.permitId! });
   if (may('answer_consultation')) for (const k of answerable(s).filter((k) => k.subCaseId === null)) add({ command: 'answer_consultation', consultationId: k.id });
 
   const subCases: Record<string, NextStep[]> = {};
@@ -116,5 +124,10 @@ function subCaseSteps(s: StepSituation, sub: SubCaseRecord, may: (command: Comma
   if (may('hear_party') && sub.state === 'in_review' && !draft && hearings.length === 0) on('hear_party');
   // AnswerHearing: the applicant, on each hearing still open.
   if (may('answer_hearing') && s.c.applicantSub === actor.sub) for (const h of hearings) on('answer_hearing', { hearingId: h.id });
+  // After the decision: an appeal under reconsideration is forwarded (or the decision changed by a new
+  // draft); a request to reopen is granted or refused.
+  const reconsiderations = facts.openReconsiderations.filter((r) => r.subCaseId === sub.id);
+  if (may('forward_appeal')) for (const r of reconsiderations.filter((r) => r.kind === 'appeal' && r.state === 'reconsidering')) on('forward_appeal', { appealId: r.id });
+  if (may('decide_reopening')) for (const r of reconsiderations.filter((r) => r.kind === 'reopening' && r.state === 'requested')) on('decide_reopening', { reopeningRequestId: r.id });
   return steps;
 }

@@ -145,4 +145,8 @@ export interface StaffMember {
   addedBy: string | null;
   updatedBy: string | null;
   updatedAt: Date | null;
+  /** Absent since then (null: present), marked by an admin or the person; `absentUntil` the last day away, when known. */
+  absentSince: Date | null;
+  absentUntil: string | null;
+  absenceMarkedBy: string | null;
 }

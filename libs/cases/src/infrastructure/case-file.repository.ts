@@ -4,6 +4,38 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseState } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord } from '../domain/records';
+import { CASE_APPLICANT_DOCUMENT, CASE_TEXT_DOCUMENT } from '../search-cases/case-search-sql';
+
+/** What staff search cases by (issue 16); every criterion given must hold. */
+export interface CaseSearchCriteria {
+  number?: string;
+  /** A tsquery text over title and purpose ({@link prefixQuery}). */
+  textQuery?: string;
+  /** A tsquery text over the applicant organisation's and person's names. */
+  applicantQuery?: string;
+  cvr?: string;
+  dataSourceId?: string;
+  state?: CaseState;
+  /** Received at or after this instant. */
+  receivedFrom?: Date;
+  /** Received before this instant. */
+  receivedBefore?: Date;
+}
+
+/** A case as a search lists it. */
+export interface CaseSearchRow {
+  id: string;
+  number: string;
+  title: string | null;
+  applicantName: string | null;
+  applicantOrgName: string | null;
+  applicantOrg: string | null;
+  state: CaseState;
+  assigneeSub: string | null;
+  receivedAt: Date;
+  position: string;
+  dataSources: { id: string; name: string }[];
+}
 
 /** What the clock refresh stores on the case row, for the queues to filter and sort on. */
 export interface CaseClockFigures {
@@ -235,6 +267,51 @@ export class CaseFileRepository {
           ORDER BY c.submitted_at DESC, c.number DESC
           LIMIT $3`,
         [after?.key ?? null, after?.id ?? null, limit],
+      ),
+    );
+  }
+
+  /** The open cases a person holds, oldest first (a bulk reassignment hands them on). */
+  async openCaseIdsHeldBy(manager: EntityManager, sub: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM case_file WHERE assignee_sub = $1 AND state IN ('submitted', 'screening', 'in_review', 'awaiting_applicant', 'consultation', 'awaiting_controller') ORDER BY submitted_at, id`,
+      [sub],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Cases matching every criterion given, newest first (keyset-paginated on received time and id). */
+  async search(manager: EntityManager, criteria: CaseSearchCriteria, limit: number, after?: KeysetPosition): Promise<CaseSearchRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (criteria.number) add((n) => `c.number = ${n}`, criteria.number);
+    if (criteria.textQuery) add((n) => `${CASE_TEXT_DOCUMENT.replace(/content/g, 'c.content')} @@ to_tsquery('simple', ${n})`, criteria.textQuery);
+    if (criteria.applicantQuery) add((n) => `${CASE_APPLICANT_DOCUMENT.replace(/applicant_org_name/g, 'c.applicant_org_name').replace(/content/g, 'c.content')} @@ to_tsquery('simple', ${n})`, criteria.applicantQuery);
+    if (criteria.cvr) add((n) => `c.applicant_org = ${n}`, criteria.cvr);
+    if (criteria.dataSourceId) add((n) => `EXISTS (SELECT 1 FROM sub_case x WHERE x.case_id = c.id AND x.data_source_id = ${n})`, criteria.dataSourceId);
+    if (criteria.state) add((n) => `c.state = ${n}`, criteria.state);
+    if (criteria.receivedFrom) add((n) => `c.submitted_at >= ${n}`, criteria.receivedFrom);
+    if (criteria.receivedBefore) add((n) => `c.submitted_at < ${n}`, criteria.receivedBefore);
+    if (after) {
+      params.push(after.key, after.id);
+      where.push(`(c.submitted_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return rowsOf(
+      await manager.query(
+        `SELECT c.id, c.number, c.content->>'title' AS title, c.content#>>'{applicant,name}' AS applicant_name, c.applicant_org_name, c.applicant_org,
+                c.state, c.assignee_sub, c.submitted_at AS received_at, ${keysetKeySql('c.submitted_at')} AS position,
+                COALESCE((SELECT json_agg(json_build_object('id', s.data_source_id, 'name', s.data_source_name) ORDER BY s.position)
+                            FROM sub_case s WHERE s.case_id = c.id), '[]'::json) AS data_sources
+           FROM case_file c
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY c.submitted_at DESC, c.id DESC
+          LIMIT $${params.length}`,
+        params,
       ),
     );
   }

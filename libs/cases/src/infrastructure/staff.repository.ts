@@ -10,7 +10,7 @@ function member(row: Record<string, unknown>): StaffMember {
 }
 
 const STAFF_COLUMNS = `sub, role, organisation, region, name, email, email_source, language, active, first_seen_at, last_seen_at, signed_in, added_by, updated_by, updated_at,
-  ${keysetKeySql('first_seen_at')} AS position`;
+  absent_since, to_char(absent_until, 'YYYY-MM-DD') AS absent_until, absence_marked_by, ${keysetKeySql('first_seen_at')} AS position`;
 
 /** The language of a `locale` claim: English for `en…`, Danish otherwise (the default). */
 export function languageOfLocale(locale: string | undefined): NoticeLanguage | undefined {
@@ -135,6 +135,15 @@ export class StaffRepository {
         WHERE sub = $1
         RETURNING ${STAFF_COLUMNS}`,
       [sub, changes.email !== undefined, changes.email ?? null, changes.language ?? null, changes.active ?? null, by, at],
+    );
+    return member(row);
+  }
+
+  /** Marks the person absent (since, until a day or open-ended) or, with null, present again. */
+  async setAbsence(manager: EntityManager, sub: string, absence: { since: Date; until: string | null; by: string } | null): Promise<StaffMember> {
+    const [[row]] = await manager.query(
+      `UPDATE staff_member SET absent_since = $2, absent_until = $3, absence_marked_by = $4 WHERE sub = $1 RETURNING ${STAFF_COLUMNS}`,
+      [sub, absence?.since ?? null, absence?.until ?? null, absence?.by ?? null],
     );
     return member(row);
   }

@@ -18,6 +18,7 @@ export function staffMemberView(m: StaffMember) {
     lastSeenAt: m.lastSeenAt.toISOString(),
     updatedBy: m.updatedBy,
     updatedAt: m.updatedAt ? m.updatedAt.toISOString() : null,
+    absence: m.absentSince ? { since: new Date(m.absentSince).toISOString(), until: m.absentUntil, markedBy: m.absenceMarkedBy } : null,
   };
 }
 

@@ -10,7 +10,10 @@ import { EntityManager } from 'typeorm';
 export interface PartyHearingRecord {
   id: string;
   caseId: string;
-  subCaseId: string;
+  /** `refusal`: before refusing a part (the sub-case); `revocation`: before revoking a permit (EHDS art. 63). */
+  subject: 'refusal' | 'revocation';
+  subCaseId: string | null;
+  permitId: string | null;
   kind: 'held' | 'dispensed';
   draftGrounds: string | null;
   answerDueAt: Date | null;
@@ -22,7 +25,8 @@ export interface PartyHearingRecord {
   answeredAt: Date | null;
 }
 
-export type NewPartyHearing = Pick<PartyHearingRecord, 'caseId' | 'subCaseId' | 'kind' | 'draftGrounds' | 'answerDueAt' | 'dispensedReason' | 'sentBy' | 'sentAt'>;
+export type NewPartyHearing = Pick<PartyHearingRecord, 'caseId' | 'subCaseId' | 'kind' | 'draftGrounds' | 'answerDueAt' | 'dispensedReason' | 'sentBy' | 'sentAt'> &
+  Partial<Pick<PartyHearingRecord, 'subject' | 'permitId'>>;
 
 /** The one repository of `party_hearing`. */
 @Injectable()
@@ -30,9 +34,9 @@ export class PartyHearingRepository {
   async insert(manager: EntityManager, h: NewPartyHearing): Promise<PartyHearingRecord> {
     const [row] = rowsOf<PartyHearingRecord>(
       await manager.query(
-        `INSERT INTO party_hearing (case_id, sub_case_id, kind, draft_grounds, answer_due_at, dispensed_reason, sent_by, sent_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [h.caseId, h.subCaseId, h.kind, h.draftGrounds, h.answerDueAt, h.dispensedReason, h.sentBy, h.sentAt],
+        `INSERT INTO party_hearing (case_id, sub_case_id, kind, draft_grounds, answer_due_at, dispensed_reason, sent_by, sent_at, subject, permit_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [h.caseId, h.subCaseId, h.kind, h.draftGrounds, h.answerDueAt, h.dispensedReason, h.sentBy, h.sentAt, h.subject ?? 'refusal', h.permitId ?? null],
       ),
     );
     return row;
@@ -53,6 +57,15 @@ export class PartyHearingRepository {
 
   async forSubCase(manager: EntityManager, subCaseId: string): Promise<PartyHearingRecord[]> {
     return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE sub_case_id = $1 ORDER BY sent_at, id`, [subCaseId]));
+  }
+
+  async forPermit(manager: EntityManager, permitId: string): Promise<PartyHearingRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE permit_id = $1 ORDER BY sent_at, id`, [permitId]));
+  }
+
+  /** Revocation hearings of the permits of these cases. */
+  async revocationHearingsOfCases(manager: EntityManager, caseIds: string[]): Promise<PartyHearingRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = ANY($1::uuid[]) AND subject = 'revocation' ORDER BY sent_at, id`, [caseIds]));
   }
 
   async forCase(manager: EntityManager, caseId: string): Promise<PartyHearingRecord[]> {

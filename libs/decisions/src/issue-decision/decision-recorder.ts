@@ -15,6 +15,7 @@ import { EngineComparison } from '../domain/engine-view';
 import { isApproving, Outcome } from '../domain/outcome';
 import { permitConditionsOn } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
 
 export interface DecisionToRecord extends EngineComparison {
   outcome: Outcome;
@@ -45,6 +46,7 @@ export class DecisionRecorder {
     private readonly screenings: ScreeningRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: RuleSetRegistry,
+    private readonly reconsiderations: ReconsiderationRepository,
     metrics: Metrics,
   ) {
     // Calendar days (in business time) from submission to decision, to watch against EHDS art. 68(4)'s limits.
@@ -71,11 +73,19 @@ export class DecisionRecorder {
       publishBy: publicationDueAt(at, this.config.clockPolicies[subCase.track], this.calendar),
       issuedAt: at,
     });
+    // A new decision superseding the one appealed or asked to be reopened answers the appeal or the
+    // request: the authority changed its decision on reconsideration (remonstration, genoptagelse).
+    const answered = [];
+    if (d.supersedesId) {
+      for (const r of await this.reconsiderations.openOfDecision(manager, d.supersedesId)) {
+        answered.push((await this.reconsiderations.close(manager, r.id, { state: 'decision_changed', newDecisionId: decision.id, by: actor.sub, at })).id);
+      }
+    }
     this.leadTime.observe({ track: subCase.track, outcome: d.outcome }, Math.max(0, (at.getTime() - c.submittedAt.getTime()) / 86_400_000));
     return {
       decidedAt: new Date(decision.issuedAt),
       result: decision,
-      audit: { action: d.supersedesId ? 'decision.corrected' : 'decision.issued', payload: { ...(await decisionAuditPayload(manager, this.screenings, decision)), ...auditExtra } },
+      audit: { action: d.supersedesId ? 'decision.corrected' : 'decision.issued', payload: { ...(await decisionAuditPayload(manager, this.screenings, decision)), ...(answered.length ? { answersReconsiderations: answered } : {}), ...auditExtra } },
     };
   }
 

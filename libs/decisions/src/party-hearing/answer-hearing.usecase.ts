@@ -38,9 +38,11 @@ export class AnswerHearing {
         if (hearing.answeredAt !== null) throw new DomainError('hearing-answered', 'This hearing has already been answered; the answer stands as given.');
         if (new Date(hearing.answerDueAt!) <= at) throw new DomainError('hearing-overdue', `The deadline to answer this hearing passed at ${new Date(hearing.answerDueAt!).toISOString()}; contact the caseworker.`);
         const answered = await this.hearings.answer(manager, hearing.id, answer, actor.sub, at);
-        if (c.assigneeSub) {
+        // Before a refusal the case's holder is told; before a revocation, whoever sent the hearing (EHDS art. 63).
+        const told = hearing.subject === 'revocation' ? hearing.sentBy : c.assigneeSub;
+        if (told) {
           await this.notifier.notify(manager, {
-            to: { sub: c.assigneeSub },
+            to: { sub: told },
             kind: 'hearing_answered',
             caseId: c.id,
             caseNumber: c.number,
@@ -48,7 +50,8 @@ export class AnswerHearing {
             body: { da: answer, en: answer },
           });
         }
-        return { subCaseId: hearing.subCaseId, result: answered, audit: { action: 'case.hearing_answered', payload: { hearingId: hearing.id, subCaseId: hearing.subCaseId } } };
+        const payload = hearing.subject === 'revocation' ? { hearingId: hearing.id, permitId: hearing.permitId } : { hearingId: hearing.id, subCaseId: hearing.subCaseId };
+        return { subCaseId: hearing.subCaseId ?? undefined, result: answered, audit: { action: hearing.subject === 'revocation' ? 'permit.hearing_answered' : 'case.hearing_answered', payload } };
       });
       return partyHearingView(done.result);
     });

@@ -2,7 +2,10 @@ import { PartyHearingRecord } from '../infrastructure/party-hearing.repository';
 
 export interface PartyHearingView {
   id: string;
-  subCaseId: string;
+  /** `refusal`: before refusing the part `subCaseId`; `revocation`: before revoking the permit `permitId` (EHDS art. 63). */
+  subject: 'refusal' | 'revocation';
+  subCaseId: string | null;
+  permitId: string | null;
   /** `held`: the draft grounds were sent; `dispensed`: no hearing, for the recorded reason (§ 19, stk. 2). */
   kind: 'held' | 'dispensed';
   draftGrounds: string | null;
@@ -18,7 +21,9 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export function partyHearingView(h: PartyHearingRecord): PartyHearingView {
   return {
     id: h.id,
+    subject: h.subject,
     subCaseId: h.subCaseId,
+    permitId: h.permitId,
     kind: h.kind,
     draftGrounds: h.draftGrounds,
     answerDueAt: iso(h.answerDueAt),

@@ -5,6 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
+import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
+import { reconsiderationView } from '../reconsideration/reconsideration.view';
+import { BusinessClock } from '@kp/clock';
 import { partyHearingView } from '../party-hearing/party-hearing.view';
 import { CaseDecisionsCommand } from './case-decisions.command';
 import { decisionView, draftView, permitView, recommendationView } from './decision.view';
@@ -23,6 +26,8 @@ export class CaseDecisions {
     private readonly decisions: DecisionRepository,
     private readonly audit: AuditLog,
     private readonly hearings: PartyHearingRepository,
+    private readonly reconsiderations: ReconsiderationRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, { caseId }: CaseDecisionsCommand) {
@@ -41,7 +46,12 @@ export class CaseDecisions {
       decisions,
       permits,
       // Whether the applicant was heard before a refusal, with the answer, or why not (forvaltningsloven § 19).
-      hearings: mine(await this.hearings.forCase(manager, c.id)).map(partyHearingView),
+      // Whether the holder was heard before a revocation, or why it could not wait (EHDS art. 63), beside the permits.
+      hearings: (await this.hearings.forCase(manager, c.id))
+        .filter((h) => (h.subCaseId !== null ? visibleSubCaseIds.has(h.subCaseId) : actor.role !== 'controller'))
+        .map(partyHearingView),
+      // Appeals against its decisions and requests to reopen it, with where each stands (forvaltningsloven § 25; genoptagelse).
+      reconsiderations: mine(await this.reconsiderations.forCase(manager, c.id)).map((r) => reconsiderationView(r, this.clock.now())),
       drafts: staff ? (await this.decisions.draftsForCase(manager, c.id)).map(draftView) : undefined,
       recommendations: staff || actor.role === 'controller' ? mine(await this.decisions.recommendationsForCase(manager, c.id)).map(recommendationView) : undefined,
     };

@@ -51,8 +51,10 @@ export class CaseFileReader {
     }
     for (const h of await this.hearings.forCase(manager, c.id)) {
       if (h.kind === 'dispensed') continue;
-      documents.push(doc({ id: h.id, kind: 'hearing', title: `Partshøring: ${sources.get(h.subCaseId)}`, date: h.sentAt, direction: 'outgoing', sections: [{ key: 'draftGrounds', heading: 'Udkast til begrundelse', text: h.draftGrounds ?? '' }] }));
-      if (h.answeredAt) documents.push(doc({ id: h.id, kind: 'hearing_answer', title: `Høringssvar: ${sources.get(h.subCaseId)}`, date: h.answeredAt, direction: 'incoming', sections: [{ key: 'answer', heading: 'Svar', text: h.answer ?? '' }] }));
+      // A refusal is heard on a part (its source); a revocation on the permit (EHDS art. 63).
+      const about = h.subject === 'revocation' ? 'tilbagekaldelse af tilladelsen' : (sources.get(h.subCaseId ?? '') ?? '');
+      documents.push(doc({ id: h.id, kind: 'hearing', title: `Partshøring: ${about}`, date: h.sentAt, direction: 'outgoing', sections: [{ key: 'draftGrounds', heading: 'Udkast til begrundelse', text: h.draftGrounds ?? '' }] }));
+      if (h.answeredAt) documents.push(doc({ id: h.id, kind: 'hearing_answer', title: `Høringssvar: ${about}`, date: h.answeredAt, direction: 'incoming', sections: [{ key: 'answer', heading: 'Svar', text: h.answer ?? '' }] }));
     }
     for (const n of await this.notes.notes(manager, c.id)) {
       documents.push(doc({ id: n.id, kind: 'note', title: n.visibility === 'internal' ? 'Intern notat' : 'Notat til ansøger', date: n.createdAt, direction: 'internal', sections: [{ key: 'text', heading: 'Notat', text: n.text }] }));

@@ -76,8 +76,9 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     }
     for (const h of await this.hearings.forCase(manager, c.id)) {
       if (h.kind !== 'held') continue;
-      documents.push({ kind: 'hearing', documentId: h.id, title: `Partshøring om udkast til afslag: ${sources.get(h.subCaseId)}`, direction: 'outgoing', documentDate: h.sentAt });
-      if (h.answeredAt) documents.push({ kind: 'hearing_answer', documentId: h.id, title: `Høringssvar fra ansøger: ${sources.get(h.subCaseId)}`, direction: 'incoming', documentDate: h.answeredAt });
+      const about = h.subject === 'revocation' ? 'Partshøring før tilbagekaldelse af tilladelsen' : `Partshøring om udkast til afslag: ${sources.get(h.subCaseId ?? '') ?? ''}`;
+      documents.push({ kind: 'hearing', documentId: h.id, title: about, direction: 'outgoing', documentDate: h.sentAt });
+      if (h.answeredAt) documents.push({ kind: 'hearing_answer', documentId: h.id, title: `Høringssvar: ${about}`, direction: 'incoming', documentDate: h.answeredAt });
     }
     for (const d of await this.decisions.decisionsForCase(manager, c.id)) {
       documents.push({ kind: 'decision', documentId: d.id, title: `Afgørelse (${OUTCOME_DA[d.outcome]}): ${sources.get(d.subCaseId)}`, direction: 'outgoing', documentDate: d.issuedAt });

@@ -19,6 +19,7 @@ type NextStepView = CaseView['nextSteps'][number];
 type WaitingForView = CaseView['waitingFor'][number];
 type CaseSupplementRequestView = NonNullable<CaseView['supplementRequests']>[number];
 type PendingDraftView = NonNullable<CaseView['pendingDrafts']>[number];
+type OpenReconsiderationView = CaseView['openReconsiderations'][number];
 
 @ApiSchema({ name: 'OrganisationRef', description: 'An organisation by name and CVR number' })
 export class OrganisationRefDto {
@@ -56,7 +57,9 @@ export class NextStepDto implements NextStepView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation to answer (`POST /v1/consultations/{id}/answer`)' }) consultationId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The legal matter to resolve' }) legalMatterId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The permit to revoke' }) permitId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The hearing on draft grounds for refusal to answer (`POST /v1/hearings/{id}/answer`)' }) hearingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The hearing to answer, before a refusal or a revocation (`POST /v1/hearings/{id}/answer`)' }) hearingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The appeal to forward after reconsidering it (`POST /v1/appeals/{id}/forward`)' }) appealId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The request to reopen the case to grant or refuse (`POST /v1/reopening-requests/{id}/decision`)' }) reopeningRequestId!: string | null;
   @ApiProperty({
     type: [String],
     nullable: true,
@@ -94,6 +97,15 @@ export class PendingDraftDto implements PendingDraftView {
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome' }) outcome!: string;
   @ApiProperty({ example: 'cw-1' }) draftedBy!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) draftedAt!: string | null;
+}
+
+@ApiSchema({ name: 'OpenReconsideration', description: 'An appeal the authority is reconsidering, or a request to reopen not yet closed; the whole record is in GET /v1/cases/{id}/decisions' })
+export class OpenReconsiderationDto implements OpenReconsiderationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['appeal', 'reopening'] }) kind!: 'appeal' | 'reopening';
+  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: ['reconsidering', 'requested', 'reopened'] }) state!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The end of the time the authority gives itself to reconsider' }) reconsiderBy!: string | null;
 }
 
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
@@ -171,4 +183,5 @@ export class CaseDto implements CaseView {
     description: 'The case’s journal number in the authority’s records system (offentlighedsloven § 15); null for the moments until the journal job has run',
   })
   journalNumber?: string | null;
+  @ApiProperty({ type: [OpenReconsiderationDto], description: 'Appeals being reconsidered and requests to reopen still open, on the parts you may see' }) openReconsiderations!: OpenReconsiderationDto[];
 }

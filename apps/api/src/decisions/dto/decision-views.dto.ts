@@ -6,6 +6,7 @@ import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit,
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
+import { ReconsiderationDto } from '../reconsideration.dto';
 
 /** OpenAPI shapes of the decision answers (documentation only; the use cases return plain data). */
 
@@ -157,7 +158,10 @@ type CaseDecisionsView = Awaited<ReturnType<CaseDecisions['execute']>>;
 })
 export class PartyHearingDto implements PartyHearingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) subCaseId!: string;
+  @ApiProperty({ enum: ['refusal', 'revocation'], description: '`refusal`: before refusing the part `subCaseId` (forvaltningsloven § 19); `revocation`: before revoking the permit `permitId` (EHDS art. 63)' })
+  subject!: 'refusal' | 'revocation';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) subCaseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) permitId!: string | null;
   @ApiProperty({ enum: ['held', 'dispensed'] }) kind!: 'held' | 'dispensed';
   @ApiProperty({ type: String, nullable: true, description: 'The grounds sent to the applicant (held)' }) draftGrounds!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The deadline to answer (held)' }) answerDueAt!: string | null;
@@ -174,7 +178,9 @@ export class CaseDecisionsDto implements CaseDecisionsView {
   @ApiProperty({ type: [PermitDto], description: 'Empty for a controller' }) permits!: PermitDto[];
   @ApiPropertyOptional({ type: [DecisionDraftDto], description: 'Staff and auditors only' }) drafts!: DecisionDraftDto[] | undefined;
   @ApiPropertyOptional({ type: [RecommendationViewDto], description: 'Staff, auditors and the controller only' }) recommendations!: RecommendationViewDto[] | undefined;
-  @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see' }) hearings!: PartyHearingDto[];
+  @ApiProperty({ type: [ReconsiderationDto], description: 'Appeals against its decisions and requests to reopen it, with where each stands, of the parts you may see' })
+  reconsiderations!: ReconsiderationDto[];
+  @ApiProperty({ type: [PartyHearingDto], description: 'Hearings of the applicant before a refusal, or why none was held, of the parts you may see; hearings of the permit holder before a revocation, or why the revocation could not wait (not shown to controllers)' }) hearings!: PartyHearingDto[];
 }
 
 type Explanation = Awaited<ReturnType<ExplainDecision['execute']>>;

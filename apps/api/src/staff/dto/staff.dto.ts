@@ -24,6 +24,43 @@ export class StaffMemberDto implements StaffMemberView {
   @ApiProperty({ format: 'date-time', description: 'Latest sign-in (when added, until the first)' }) lastSeenAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The admin who last edited the entry' }) updatedBy!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt!: string | null;
+  @ApiProperty({ type: () => StaffAbsenceDto, nullable: true, description: 'Marked absent (caseworkers and legal approvers): no case is assigned to them meanwhile' }) absence!: StaffAbsenceDto | null;
+}
+
+@ApiSchema({ name: 'StaffAbsence', description: 'Since when a person is away, until which day if known, and who marked it' })
+export class StaffAbsenceDto {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2027-04-30', description: 'The last day away' }) until!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The admin, or the person themselves' }) markedBy!: string | null;
+}
+
+export class MarkAbsenceDto {
+  @ApiProperty({ description: 'true: absent from now; false: present again' }) @IsBoolean() absent!: boolean;
+  @ApiPropertyOptional({ example: '2027-04-30', description: 'The last day away, when known' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a calendar date YYYY-MM-DD', context: { rule: 'calendar-date' } })
+  until?: string;
+}
+
+export class ReassignCasesDto {
+  @ApiProperty({ description: 'The caseworker or legal approver who takes the open cases over', example: 'idp|karen.holm' }) @IsString() @IsNotEmpty() @MaxLength(200) to!: string;
+}
+
+class ReassignedCaseDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'EK-2027-000123' }) number!: string;
+}
+
+class SkippedCaseDto extends ReassignedCaseDto {
+  @ApiProperty({ enum: ['conflict-of-interest'], description: 'Why it stayed: the new holder declared a conflict of interest in the applicant (forvaltningsloven § 3)' }) reason!: string;
+}
+
+@ApiSchema({ name: 'Reassignment', description: 'The open cases handed on, and those left because the new holder may not handle them' })
+export class ReassignmentDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [ReassignedCaseDto] }) reassigned!: ReassignedCaseDto[];
+  @ApiProperty({ type: [SkippedCaseDto] }) skipped!: SkippedCaseDto[];
 }
 
 @ApiSchema({ name: 'StaffPage', description: 'One page of the staff directory, in the order people were first seen' })

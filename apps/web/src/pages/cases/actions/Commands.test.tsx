@@ -10,7 +10,7 @@ import { initI18n } from '../../../i18n';
 import { fakeApi, json } from '../../../test/fake-api';
 import { Commands } from './Commands';
 
-const step = (command: Schema<'Command'>, over: Partial<Schema<'NextStep'>> = {}): Schema<'NextStep'> => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, approvalBlockedBy: null, ...over });
+const step = (command: Schema<'Command'>, over: Partial<Schema<'NextStep'>> = {}): Schema<'NextStep'> => ({ command, subCaseId: null, draftId: null, consultationId: null, legalMatterId: null, permitId: null, hearingId: null, appealId: null, reopeningRequestId: null, approvalBlockedBy: null, ...over });
 const kase = {
   id: 'c-1',
   number: 'EK-2026-000001',

@@ -224,9 +224,36 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
             {...common}
             fields={[
               { name: 'reason', label: t('actions.field.reason'), kind: 'textarea' },
-              { name: 'hearingReference', label: t('actions.field.hearingReference') },
+              { name: 'urgencyReason', label: t('actions.field.urgencyReason'), kind: 'textarea', hint: t('actions.field.urgencyReasonHint') },
             ]}
-            run={(v) => send(api.POST('/v1/permits/{id}/revoke', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { reason: v.reason, hearingReference: optional(v.hearingReference) } }))}
+            run={(v) => send(api.POST('/v1/permits/{id}/revoke', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { reason: v.reason, urgencyReason: optional(v.urgencyReason) } }))}
+          />
+        );
+      case 'forward_appeal':
+        return (
+          <ActionForm
+            {...common}
+            fields={[{ name: 'statement', label: t('actions.field.appealStatement'), kind: 'textarea', hint: t('actions.field.appealStatementHint') }]}
+            run={(v) => send(api.POST('/v1/appeals/{id}/forward', { params: { path: { id: step.appealId ?? '' } }, headers: ifMatch, body: { statement: v.statement } }))}
+          />
+        );
+      case 'decide_reopening':
+        return (
+          <ActionForm
+            {...common}
+            fields={[
+              { name: 'reopen', label: t('actions.field.reopen'), kind: 'select', options: [{ value: 'true', label: t('actions.field.reopenYes') }, { value: 'false', label: t('actions.field.reopenNo') }] },
+              { name: 'reasons', label: t('actions.field.reopeningReasons'), kind: 'textarea' },
+            ]}
+            run={(v) => send(api.POST('/v1/reopening-requests/{id}/decision', { params: { path: { id: step.reopeningRequestId ?? '' } }, headers: ifMatch, body: { reopen: v.reopen === 'true', reasons: v.reasons } }))}
+          />
+        );
+      case 'hear_permit_holder':
+        return (
+          <ActionForm
+            {...common}
+            fields={[{ name: 'grounds', label: t('actions.field.revocationGrounds'), kind: 'textarea', hint: t('actions.field.revocationGroundsHint') }]}
+            run={(v) => send(api.POST('/v1/permits/{id}/hearings', { params: { path: { id: step.permitId ?? '' } }, headers: ifMatch, body: { grounds: v.grounds } }))}
           />
         );
       case 'withdraw':
@@ -249,7 +276,7 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
     }
   };
   const shown = steps
-    .map((step, index) => ({ element: render(step), key: `${step.command}-${step.subCaseId ?? ''}-${step.draftId ?? step.consultationId ?? step.legalMatterId ?? step.permitId ?? step.hearingId ?? index}` }))
+    .map((step, index) => ({ element: render(step), key: `${step.command}-${step.subCaseId ?? ''}-${step.draftId ?? step.consultationId ?? step.legalMatterId ?? step.permitId ?? step.hearingId ?? step.appealId ?? step.reopeningRequestId ?? index}` }))
     .filter(({ element }) => element !== null)
     .map(({ element, key }) => <Fragment key={key}>{element}</Fragment>);
   return shown.length > 0 ? <div className="commands">{shown}</div> : null;

@@ -1,0 +1,93 @@
+import { rowsOf } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export const RECONSIDERATION_KINDS = ['appeal', 'reopening'] as const;
+export type ReconsiderationKind = (typeof RECONSIDERATION_KINDS)[number];
+
+/**
+ * - appeal (klage): `reconsidering` (remonstration) → `forwarded` to the appeal body, `maintained`
+ *   where the decision's guidance names none (the courts remain, grundloven § 63), or
+ *   `decision_changed` when a new decision supersedes the one appealed;
+ * - reopening (genoptagelse): `requested` → `refused`, or `reopened` → `decision_changed`.
+ */
+export const RECONSIDERATION_STATES = ['reconsidering', 'forwarded', 'maintained', 'decision_changed', 'requested', 'reopened', 'refused'] as const;
+export type ReconsiderationState = (typeof RECONSIDERATION_STATES)[number];
+export const OPEN_RECONSIDERATION_STATES: readonly ReconsiderationState[] = ['reconsidering', 'requested', 'reopened'];
+
+/** An appeal against a decision, or a request to reopen a decided case, and what became of it. */
+export interface ReconsiderationRecord {
+  id: string;
+  kind: ReconsiderationKind;
+  caseId: string;
+  subCaseId: string;
+  decisionId: string;
+  /** The day the appeal or request reached the authority (it may have come by letter). */
+  receivedOn: string;
+  fromParty: string;
+  grounds: string;
+  registeredBy: string;
+  registeredAt: Date;
+  /** The end of the time the authority gives itself to reconsider (APPEAL_RECONSIDERATION_DAYS). */
+  reconsiderBy: Date;
+  state: ReconsiderationState;
+  /** The authority's statement: why it maintains the decision when forwarding, or its reasons for reopening or refusing to. */
+  statement: string | null;
+  appealBody: string | null;
+  closedBy: string | null;
+  closedAt: Date | null;
+  newDecisionId: string | null;
+}
+
+export type NewReconsideration = Pick<ReconsiderationRecord, 'kind' | 'caseId' | 'subCaseId' | 'decisionId' | 'receivedOn' | 'fromParty' | 'grounds' | 'registeredBy' | 'registeredAt' | 'reconsiderBy' | 'state'>;
+
+const COLUMNS = `id, kind, case_id, sub_case_id, decision_id, to_char(received_on, 'YYYY-MM-DD') AS received_on, from_party, grounds, registered_by, registered_at,
+  reconsider_by, state, statement, appeal_body, closed_by, closed_at, new_decision_id`;
+
+/** The one repository of `reconsideration`. */
+@Injectable()
+export class ReconsiderationRepository {
+  async insert(manager: EntityManager, r: NewReconsideration): Promise<ReconsiderationRecord> {
+    const [row] = rowsOf<ReconsiderationRecord>(
+      await manager.query(
+        `INSERT INTO reconsideration (kind, case_id, sub_case_id, decision_id, received_on, from_party, grounds, registered_by, registered_at, reconsider_by, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+        [r.kind, r.caseId, r.subCaseId, r.decisionId, r.receivedOn, r.fromParty, r.grounds, r.registeredBy, r.registeredAt, r.reconsiderBy, r.state],
+      ),
+    );
+    return row;
+  }
+
+  /** The appeal or request, locked for the rest of the transaction. */
+  async find(manager: EntityManager, id: string, kind: ReconsiderationKind): Promise<ReconsiderationRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = rowsOf<ReconsiderationRecord>(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE id = $1 AND kind = $2 FOR UPDATE`, [id, kind]));
+    return row;
+  }
+
+  async openOfDecision(manager: EntityManager, decisionId: string): Promise<ReconsiderationRecord[]> {
+    return rowsOf(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE decision_id = $1 AND state = ANY($2) ORDER BY registered_at, id FOR UPDATE`, [decisionId, OPEN_RECONSIDERATION_STATES]));
+  }
+
+  async close(manager: EntityManager, id: string, change: { state: ReconsiderationState; statement?: string | null; appealBody?: string | null; newDecisionId?: string | null; by: string; at: Date }): Promise<ReconsiderationRecord> {
+    const [rows] = (await manager.query(
+      `UPDATE reconsideration SET state = $2, statement = COALESCE($3, statement), appeal_body = $4, new_decision_id = $5, closed_by = $6, closed_at = $7 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, change.state, change.statement ?? null, change.appealBody ?? null, change.newDecisionId ?? null, change.by, change.at],
+    )) as [Record<string, unknown>[], number];
+    return rowsOf<ReconsiderationRecord>(rows)[0];
+  }
+
+  /** A reopening granted: the authority will decide anew; the request stays open until it has. */
+  async reopen(manager: EntityManager, id: string, statement: string): Promise<ReconsiderationRecord> {
+    const [rows] = (await manager.query(`UPDATE reconsideration SET state = 'reopened', statement = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, statement])) as [Record<string, unknown>[], number];
+    return rowsOf<ReconsiderationRecord>(rows)[0];
+  }
+
+  async forCase(manager: EntityManager, caseId: string): Promise<ReconsiderationRecord[]> {
+    return rowsOf(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE case_id = $1 ORDER BY registered_at, id`, [caseId]));
+  }
+
+  async openOfCases(manager: EntityManager, caseIds: string[]): Promise<ReconsiderationRecord[]> {
+    return rowsOf(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE case_id = ANY($1::uuid[]) AND state = ANY($2) ORDER BY registered_at, id`, [caseIds, OPEN_RECONSIDERATION_STATES]));
+  }
+}

@@ -1,0 +1,42 @@
+import { ReconsiderationKind, ReconsiderationRecord, ReconsiderationState } from '../infrastructure/reconsideration.repository';
+
+/** An appeal or a reopening request as the case shows it. */
+export interface ReconsiderationView {
+  id: string;
+  kind: ReconsiderationKind;
+  subCaseId: string;
+  decisionId: string;
+  receivedOn: string;
+  from: string;
+  grounds: string;
+  registeredAt: string;
+  reconsiderBy: string;
+  /** Still open after the time the authority gave itself to reconsider. */
+  overdue: boolean;
+  state: ReconsiderationState;
+  statement: string | null;
+  appealBody: string | null;
+  closedAt: string | null;
+  newDecisionId: string | null;
+}
+
+export function reconsiderationView(r: ReconsiderationRecord, now: Date): ReconsiderationView {
+  const open = r.closedAt === null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    subCaseId: r.subCaseId,
+    decisionId: r.decisionId,
+    receivedOn: r.receivedOn,
+    from: r.fromParty,
+    grounds: r.grounds,
+    registeredAt: new Date(r.registeredAt).toISOString(),
+    reconsiderBy: new Date(r.reconsiderBy).toISOString(),
+    overdue: open && r.state !== 'reopened' && new Date(r.reconsiderBy) < now,
+    state: r.state,
+    statement: r.statement,
+    appealBody: r.appealBody,
+    closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
+    newDecisionId: r.newDecisionId,
+  };
+}

@@ -1,0 +1,87 @@
+import { Actor } from '@kp/auth';
+import { BusinessClock, copenhagenDateOf } from '@kp/clock';
+import { CaseTransitions } from '@kp/cases';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DecisionRepository } from '../infrastructure/decision.repository';
+import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
+import { RegisterReconsiderationCommand } from './register-reconsideration.command';
+import { reconsiderationView, ReconsiderationView } from './reconsideration.view';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Registers an appeal against a decision in force (klage; the guidance under forvaltningsloven § 25
+ * tells the appellant to send it to the deciding authority, which reconsiders first — remonstration)
+ * or a request to reopen the case it decided (genoptagelse). Either starts the time the authority
+ * gives itself to reconsider (`APPEAL_RECONSIDERATION_DAYS` from receipt). One open appeal and one
+ * open request per decision: a second letter is added to the first, not a new track.
+ */
+@Injectable()
+export class RegisterReconsideration {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transitions: CaseTransitions,
+    private readonly decisions: DecisionRepository,
+    private readonly reconsiderations: ReconsiderationRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: BusinessClock,
+  ) {}
+
+  async execute(actor: Actor, command: RegisterReconsiderationCommand): Promise<ReconsiderationView> {
+    const appeal = command.kind === 'appeal';
+    return this.db.transaction(async (manager) => {
+      const at = this.clock.now();
+      const done = await this.transitions.transition(
+        manager,
+        actor,
+        { caseId: command.caseId, command: appeal ? 'register_appeal' : 'register_reopening_request', expectedVersion: command.expectedVersion, at },
+        async ({ c }) => {
+          const decision = await this.decisions.findDecision(manager, command.decisionId);
+          if (!decision || decision.caseId !== c.id) throw notFound('decision', command.decisionId);
+          const current = await this.decisions.currentDecision(manager, decision.subCaseId);
+          if (current?.id !== decision.id) {
+            throw new DomainError('decision-superseded', `Decision ${decision.id} has been superseded by ${current?.id}; an appeal or a request to reopen is against the decision in force.`, {
+              errors: [{ field: 'decisionId', rule: 'decision-in-force', messages: ['name the decision in force on this part'] }],
+            });
+          }
+          if (command.receivedOn > copenhagenDateOf(at).toString()) {
+            throw new ValidationFailedError('receivedOn lies in the future.', [{ field: 'receivedOn', rule: 'not-after-today', messages: ['must be today or earlier'] }]);
+          }
+          const open = (await this.reconsiderations.openOfDecision(manager, decision.id)).find((r) => r.kind === command.kind);
+          if (open) {
+            const detail = `against this decision, received ${open.receivedOn}, is still open (${open.id}); add the new letter to it.`;
+            if (appeal) throw new DomainError('appeal-open', `An appeal ${detail}`, { reconsiderationId: open.id });
+            throw new DomainError('reopening-open', `A request to reopen ${detail}`, { reconsiderationId: open.id });
+          }
+          const received = new Date(`${command.receivedOn}T00:00:00Z`);
+          const r = await this.reconsiderations.insert(manager, {
+            kind: command.kind,
+            caseId: c.id,
+            subCaseId: decision.subCaseId,
+            decisionId: decision.id,
+            receivedOn: command.receivedOn,
+            fromParty: command.from.trim(),
+            grounds: command.grounds.trim(),
+            registeredBy: actor.sub,
+            registeredAt: at,
+            reconsiderBy: new Date(received.getTime() + this.config.appealReconsiderationDays * DAY_MS),
+            state: appeal ? 'reconsidering' : 'requested',
+          });
+          return {
+            subCaseId: decision.subCaseId,
+            result: r,
+            audit: {
+              action: appeal ? 'decision.appeal_registered' : 'decision.reopening_requested',
+              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, from: r.fromParty, reconsiderBy: new Date(r.reconsiderBy).toISOString() },
+            },
+          };
+        },
+      );
+      return reconsiderationView(done.result, at);
+    });
+  }
+}

@@ -1,0 +1,173 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { startTestApp, TestApp } from './support/app';
+import { bearer, completeApplication, dataRequest, submitAndScreen } from './support/applications';
+
+/**
+ * After the decision (issue 16): an appeal (klage) is registered with the deciding authority, which
+ * reconsiders it (remonstration) within a time limit and either changes its decision — a new
+ * decision, issued under four eyes, that supersedes the old — or forwards the appeal to the appeal
+ * body the decision's own guidance names (forvaltningsloven § 25). A request to reopen
+ * (genoptagelse) is refused with reasons or granted, and a new decision then supersedes the old.
+ * The case shows where each stands, and every step is in the audit trail.
+ */
+describe('appeals and reopening (e2e)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const DAY = 24 * 60 * 60 * 1000;
+  // The national registers' deciding authority is given an administrative appeal body in this test's copy of the
+  // rules (the shipped rules/authorities.json names none, marked [check]): the body is data, as LEGAL.md requires.
+  const APPEAL_BODY = 'Klagenævnet for Sundhedsdata (test)';
+  const rulesDir = mkdtempSync(join(tmpdir(), 'kp-appeals-'));
+  cpSync(resolve(__dirname, '../rules'), rulesDir, { recursive: true });
+  const file = join(rulesDir, 'authorities.json');
+  const authorities = JSON.parse(readFileSync(file, 'utf8'));
+  const sds = authorities.authorities.find((a: { name: string }) => a.name.startsWith('Ét kontaktpunkt'));
+  sds.appeal = { kind: 'administrative', body: APPEAL_BODY, timeLimit: { amount: 4, unit: 'weeks' }, reconsideration: true, legalReference: 'Test route', verified: false };
+  writeFileSync(file, JSON.stringify(authorities, null, 2));
+
+  const get = (path: string, who: string) => request(t.server).get(path).set(bearer(tokens[who]));
+  const post = (path: string, who: string, body: object = {}) => request(t.server).post(path).set(bearer(tokens[who])).send(body);
+  const refusal = {
+    outcome: 'rejected',
+    legalBasis: 'Databeskyttelsesloven § 10, stk. 1',
+    reasoning: 'The study is not shown to be of significant societal importance.',
+    departureReason: 'The screening cannot weigh societal importance.',
+    hearingDispensedReason: 'The refusal rests only on what the applicant stated.',
+  };
+  const approval = { outcome: 'approved', legalBasis: 'Databeskyttelsesloven § 10, stk. 1', reasoning: 'On reconsideration the protocol shows the study’s importance.' };
+
+  /** A case whose one part (LPR, national registers) was decided with `body`; the decision. */
+  async function decided(body: object): Promise<{ caseId: string; decision: { id: string; appealGuidance: { appealBody: string | null } } }> {
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr')] }));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    const draft = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', body).expect(201)).body;
+    const { decision } = (await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201)).body;
+    return { caseId: c.id, decision: (await get(`/v1/decisions/${decision.id}`, 'caseworker').expect(200)).body };
+  }
+  const reconsiderations = async (caseId: string, who = 'researcher') => (await get(`/v1/cases/${caseId}/decisions`, who).expect(200)).body.reconsiderations;
+  const actions = async (caseId: string) => (await get(`/v1/cases/${caseId}/audit?limit=200`, 'approver').expect(200)).body.items.map((e: { action: string }) => e.action);
+
+  beforeAll(async () => {
+    t = await startTestApp('appeals', { env: { LOG_LEVEL: 'error', RULES_DIR: rulesDir, APPEAL_RECONSIDERATION_DAYS: '21' } });
+    t.clock.set(new Date('2027-03-01T08:00:00Z'));
+    const people = {
+      researcher: { sub: 'r-1', role: 'researcher', organisation: '31119103' },
+      otherResearcher: { sub: 'r-2', role: 'researcher', organisation: '31119103' },
+      caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
+      approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
+      controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
+    } as const;
+    for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(rulesDir, { recursive: true, force: true });
+  });
+
+  it('registers an appeal, reconsiders it and forwards it to the appeal body named in the decision’s guidance', async () => {
+    const { caseId, decision } = await decided(refusal);
+    expect(decision.appealGuidance.appealBody).toBe(APPEAL_BODY);
+    const appeal = { decisionId: decision.id, receivedOn: '2027-03-01', from: 'Professor Anne Jensen (the applicant)', grounds: 'The protocol, enclosed, shows the study’s societal importance.' };
+
+    // Staff register appeals; a researcher cannot; a date in the future and an unknown decision are refused.
+    await post(`/v1/cases/${caseId}/appeals`, 'researcher', appeal).expect(403);
+    expect((await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { ...appeal, receivedOn: '2027-03-09' }).expect(400)).body.errors[0].field).toBe('receivedOn');
+    await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { ...appeal, decisionId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+
+    const registered = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(201)).body;
+    // Reconsidered within the configured time (APPEAL_RECONSIDERATION_DAYS, 21 here) from receipt.
+    expect(registered).toMatchObject({ kind: 'appeal', state: 'reconsidering', decisionId: decision.id, from: appeal.from, receivedOn: '2027-03-01', reconsiderBy: new Date(Date.parse('2027-03-01T00:00:00Z') + 21 * DAY).toISOString(), overdue: false });
+    expect((await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(409)).body.type).toContain('appeal-open');
+
+    // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
+    expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: registered.id, state: 'reconsidering' })]);
+    const caseView = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body;
+    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy }]);
+    const staffSteps = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.subCases[0].nextSteps;
+    expect(staffSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: registered.id })]));
+    // Past the time limit the appeal shows as overdue.
+    t.clock.set(new Date('2027-03-23T08:00:00Z'));
+    expect((await reconsiderations(caseId))[0].overdue).toBe(true);
+
+    // Nobody else sees it; the applicant cannot forward it; the authority maintains its decision and forwards it.
+    await post(`/v1/appeals/${registered.id}/forward`, 'otherResearcher', { statement: 'x' }).expect(403);
+    expect((await post(`/v1/appeals/${registered.id}/forward`, 'caseworker', { statement: '' }).expect(400)).body.errors[0].field).toBe('statement');
+    const statement = 'The protocol does not change that the linkage goes beyond what the purpose needs; the decision is maintained.';
+    const forwarded = (await post(`/v1/appeals/${registered.id}/forward`, 'approver', { statement }).expect(200)).body;
+    expect(forwarded).toMatchObject({ state: 'forwarded', appealBody: APPEAL_BODY, statement, closedAt: expect.any(String), overdue: false });
+    expect((await post(`/v1/appeals/${registered.id}/forward`, 'approver', { statement }).expect(409)).body.type).toContain('appeal-closed');
+    expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ state: 'forwarded', appealBody: APPEAL_BODY })]);
+    expect((await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body.openReconsiderations).toEqual([]);
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_forwarded', 'researcher').expect(200)).body.items)).toContain(APPEAL_BODY);
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.appeal_forwarded']));
+    // The applicant follows their appeal on the case's timeline (what happened, not who did it).
+    const timeline = (await get(`/v1/cases/${caseId}/audit?limit=200`, 'researcher').expect(200)).body;
+    expect(timeline.view).toBe('applicant');
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.appeal_forwarded']));
+  });
+
+  it('upholds an appeal with a new decision, issued under four eyes, that supersedes the old', async () => {
+    const { caseId, decision } = await decided(refusal);
+    const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'The protocol shows the importance.' }).expect(201)).body;
+    const subCaseId = appeal.subCaseId;
+
+    // The caseworker drafts the changed decision; she cannot issue it herself, another person does.
+    const draft = (await post(`/v1/cases/${caseId}/sub-cases/${subCaseId}/decision-drafts`, 'caseworker', approval).expect(201)).body;
+    expect(draft.supersedes).toBe(decision.id);
+    // The appeal stays under reconsideration until the new decision is issued.
+    expect((await reconsiderations(caseId))[0].state).toBe('reconsidering');
+    const issued = (await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201)).body.decision;
+    expect(issued).toMatchObject({ outcome: 'approved', supersedes: decision.id });
+
+    expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: appeal.id, state: 'decision_changed', newDecisionId: issued.id })]);
+    const listed = (await get(`/v1/cases/${caseId}/decisions`, 'researcher').expect(200)).body.decisions;
+    expect(listed.find((d: { id: string }) => d.id === decision.id).supersededBy).toBe(issued.id);
+    // Nothing left to forward; a new appeal is against the decision in force only.
+    expect((await post(`/v1/appeals/${appeal.id}/forward`, 'approver', { statement: 'x' }).expect(409)).body.type).toContain('appeal-closed');
+    expect((await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'A', grounds: 'B' }).expect(409)).body.type).toContain('decision-superseded');
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.corrected']));
+  });
+
+  it('reopens a decided case on request, with the same audit trail, after refusing an earlier request', async () => {
+    const { caseId, decision } = await decided(refusal);
+    const request1 = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'We disagree.' }).expect(201)).body;
+    expect(request1).toMatchObject({ kind: 'reopening', state: 'requested' });
+    expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.subCases[0].nextSteps).toEqual(
+      expect.arrayContaining([expect.objectContaining({ command: 'decide_reopening', reopeningRequestId: request1.id })]),
+    );
+    await post(`/v1/reopening-requests/${request1.id}/decision`, 'researcher', { reopen: true, reasons: 'x' }).expect(403);
+    const refused = (await post(`/v1/reopening-requests/${request1.id}/decision`, 'approver', { reopen: false, reasons: 'No new facts were shown.' }).expect(200)).body;
+    expect(refused).toMatchObject({ state: 'refused', statement: 'No new facts were shown.' });
+    expect((await post(`/v1/reopening-requests/${request1.id}/decision`, 'approver', { reopen: true, reasons: 'x' }).expect(409)).body.type).toContain('reopening-decided');
+
+    const request2 = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'The ethics committee has now approved the protocol (new fact).' }).expect(201)).body;
+    const reopened = (await post(`/v1/reopening-requests/${request2.id}/decision`, 'caseworker', { reopen: true, reasons: 'The ethics approval is a new fact of weight.' }).expect(200)).body;
+    expect(reopened).toMatchObject({ state: 'reopened', closedAt: null });
+    const draft = (await post(`/v1/cases/${caseId}/sub-cases/${request2.subCaseId}/decision-drafts`, 'caseworker', approval).expect(201)).body;
+    const issued = (await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201)).body.decision;
+    expect(await reconsiderations(caseId)).toEqual([
+      expect.objectContaining({ id: request1.id, state: 'refused' }),
+      expect.objectContaining({ id: request2.id, state: 'decision_changed', newDecisionId: issued.id, statement: 'The ethics approval is a new fact of weight.' }),
+    ]);
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=case_reopened', 'researcher').expect(200)).body.items)).toContain('genoptaget');
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.reopening_requested', 'decision.reopening_refused', 'decision.reopening_granted', 'decision.corrected']));
+  });
+
+  it('maintains the decision where its guidance names no appeal body, pointing the appellant to the courts', async () => {
+    // Region Midtjylland decides its patient records itself; the shipped guidance names no appeal body for it.
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('epj-region-midtjylland')] }));
+    const part = c.subCases[0].id;
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    await post(`/v1/cases/${c.id}/sub-cases/${part}/recommendations`, 'caseworker', { outcome: 'approved', reasoning: 'Proportionate.' }).expect(201);
+    const { decision } = (await post(`/v1/cases/${c.id}/sub-cases/${part}/controller-decision`, 'controller', { outcome: 'approved', legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'As recommended.' }).expect(201)).body;
+    expect((await get(`/v1/decisions/${decision.id}`, 'caseworker').expect(200)).body.appealGuidance.appealBody).toBeNull();
+    const appeal = (await post(`/v1/cases/${c.id}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'The conditions are too strict.' }).expect(201)).body;
+    const closed = (await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'The conditions follow from sundhedsloven § 46; the decision is maintained.' }).expect(200)).body;
+    expect(closed).toMatchObject({ state: 'maintained', appealBody: null, closedAt: expect.any(String) });
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_maintained', 'researcher').expect(200)).body.items)).toContain('grundloven § 63');
+    expect(await actions(c.id)).toContain('decision.appeal_maintained');
+  });
+});
