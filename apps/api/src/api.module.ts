@@ -6,6 +6,7 @@ import { PlatformModule } from '@kp/platform';
 import { RateLimitModule } from '@kp/rate-limit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
+import { AttachmentsHttpModule } from './attachments/attachments.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
 import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
@@ -57,6 +58,7 @@ export class ApiModule {
         DeliveryHttpModule,
         NotificationsHttpModule,
         AuditHttpModule,
+        AttachmentsHttpModule,
         RulesHttpModule,
         StaffHttpModule,
         ...(options.withWorker ? [JobsModule] : []),

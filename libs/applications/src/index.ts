@@ -38,3 +38,4 @@ export * from './withdraw-application/withdraw-application.command';
 export * from './get-case/get-case.command';
 export * from './case-audit-timeline/get-case-audit-timeline.command';
 export * from './public-register/list-public-applications.command';
+export * from './get-application/load-own-application';

@@ -81,6 +81,11 @@ export interface AppConfig {
    * (partshøring, forvaltningsloven § 19), in calendar days; default 14 (two weeks).
    */
   hearingDays: number;
+  /**
+   * `ATTACHMENT_MAX_BYTES`: the largest document that may be attached to an application or a case;
+   * default 25 MiB (26214400 bytes). A larger one is refused with 413 before it is stored.
+   */
+  attachmentMaxBytes: number;
 }
 
 export interface MailConfig {
@@ -302,6 +307,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
     hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
+    attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024, 'bytes'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

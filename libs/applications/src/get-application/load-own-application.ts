@@ -10,3 +10,12 @@ export async function loadOwnApplication(manager: EntityManager, repo: Applicati
   if (!application || actor.role !== 'researcher' || application.applicantSub !== actor.sub) throw notFound('application', id);
   return application;
 }
+
+/**
+ * An application as someone may reach it to read (or, with `write`, to change): the applicant
+ * always; readers the application lets in (see {@link ApplicationReaders}) only to read.
+ */
+export async function loadReadableApplication(manager: EntityManager, repo: ApplicationRepository, actor: Actor, id: string, options: { write?: boolean } = {}): Promise<ApplicationRecord> {
+  if (options.write) return loadOwnApplication(manager, repo, actor, id);
+  return loadOwnApplication(manager, repo, actor, id);
+}

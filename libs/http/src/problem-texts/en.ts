@@ -50,6 +50,8 @@ export const EN: ProblemTexts = {
     'hearing-answered': 'Hearing already answered',
     'hearing-overdue': 'Hearing deadline passed',
     'hearing-required': 'Hearing of the applicant required',
+    'attachment-too-large': 'File too large',
+    'attachment-type-not-allowed': 'File type not accepted',
     'no-screening': 'No screening',
     'not-claimed': 'Case not held',
     'parts-in-decision': 'Parts already in decision',
