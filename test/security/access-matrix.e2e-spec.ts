@@ -29,6 +29,8 @@ interface RouteCase {
   /** Path parameters of an object nobody made. */
   none?: Params;
   body?: (params: Params, kind: Kind) => object;
+  /** A multipart upload instead of a JSON body: the form field `kind` (by the caller's role) and a small PDF as `file`. */
+  upload?: (caller: Caller) => string;
 }
 
 const inDays = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + days * 24 * 3600 * 1000).toISOString();
@@ -62,6 +64,11 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/cases/{id}': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/audit': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/notes': { objects: cases((c) => ({ id: c.id })) },
+    'GET /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })) },
+    'GET /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
+    'POST /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), upload: () => 'protocol' },
+    'POST /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })), upload: (caller) => (caller === 'researcher' ? 'contract' : 'legal_opinion') },
+    'GET /v1/attachments/{attachmentId}/content': { objects: async () => ({ own: { attachmentId: await w.attachment('A', caseA.id) }, other: { attachmentId: await w.attachment('B', caseB.id) } }) },
     'GET /v1/cases/{id}/waiting-history': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/supplement-requests': { objects: cases((c) => ({ id: c.id })) },
     // Decisions and permits: Region Midtjylland's decision on researcher A's case, Region Hovedstaden's on B's.
@@ -216,13 +223,14 @@ describe('access matrix: every route × every role × own / another party’s / 
   /** Routes on an object: their path parameters. */
   const paramsOf = (route: string) => [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
-  function send(route: string, caller: Caller, params: Params, body?: object) {
+  function send(route: string, caller: Caller, params: Params, body?: object, upload?: string) {
     const [method, template] = route.split(' ');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? NONEXISTENT_UUID));
     const verb = (method === 'ANY' ? 'post' : method.toLowerCase()) as 'get' | 'post' | 'put' | 'patch';
     const target = route === 'GET /v1/queues/{queue}' ? '/v1/queues/central' : route === 'ANY /{*path}' ? '/no-such-path' : path;
     let req = request(t.server)[verb](target);
     if (caller !== 'public') req = req.set(bearer(w.tokens[caller]));
+    if (upload) return req.field('kind', upload).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'document.pdf');
     return body === undefined ? req : req.send(body);
   }
 
@@ -275,7 +283,7 @@ describe('access matrix: every route × every role × own / another party’s / 
       cells.sort((a, b) => Number(a.expected === 'ok') - Number(b.expected === 'ok'));
       let succeeded = false;
       for (const cell of cells) {
-        const res = await send(route, cell.caller, cell.params, spec.body?.(cell.params, cell.kind ?? 'own'));
+        const res = await send(route, cell.caller, cell.params, spec.body?.(cell.params, cell.kind ?? 'own'), spec.upload?.(cell.caller));
         results.push({ route, caller: cell.caller, kind: cell.kind, expected: cell.expected, status: res.status });
         const label = `${route} as ${cell.caller}${cell.kind ? ` on ${cell.kind}` : ''}: expected ${cell.expected}, got ${res.status} ${res.body?.detail ?? ''}`;
         if (res.status >= 200 && res.status < 400) succeeded = true;

@@ -95,6 +95,11 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/applications/{id}/submit': { why: 'submit your own draft', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/withdraw': { why: 'withdraw your own application', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/resubmit': { why: 'answer a request for supplement on your own application', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/applications/{id}/attachments': { why: 'attach the protocol, the ethics answer, the record of processing or a contract to your own application', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/attachments': {
+    why: "the documents attached to your own application; an advisor only of a draft shared with its region (none here)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: none },
+  },
 
   // --- Reading a case: the applicant, staff, supervision, and the regions it concerns ---
   'GET /v1/cases/{id}': {
@@ -108,6 +113,14 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/cases/{id}/notes': {
     why: "notes on the case: staff and supervision all, the applicant those addressed to the applicant; they are the contact point's, not the regions'",
     cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  'GET /v1/cases/{id}/attachments': {
+    why: "the documents attached to the case (issue 16): whoever may read the case — its applicant, staff, supervision, the regions it concerns (they advise and decide on the protocol); never another applicant (GDPR art. 32)",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  'GET /v1/attachments/{attachmentId}/content': {
+    why: "an attachment's bytes: to the readers of its case only, as for the list; anyone else is told it does not exist",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/waiting-history': { why: 'whom the case waited for and how long: contact-point staff and supervision', cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], ok3, true) },
   'GET /v1/cases/{id}/supplement-requests': {
@@ -163,6 +176,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/cases/{id}/assign': { why: 'hand a case to a colleague', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/rescreen': { why: 'screen again under the rules in force', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/notes': { why: 'a working note', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'POST /v1/cases/{id}/attachments': {
+    why: "attach a document to a case: its applicant their documents, staff hearing answers and legal opinions (forvaltningsloven § 15)",
+    cells: { ...onlyRoles(['caseworker', 'legal_approver'], ok3, true), researcher: own },
+  },
   'POST /v1/cases/{id}/supplement-requests': { why: 'ask the applicant to supplement (the clock stops)', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/consultations': { why: "ask a region's advisors", cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/legal-matters': { why: 'open a legal matter the decision waits for', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },

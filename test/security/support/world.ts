@@ -88,6 +88,17 @@ export class World {
     return side === 'A' ? this.tokens.advisor : this.otherTokens.advisor;
   }
 
+  /** A PDF the side's researcher attached to their case (issue 16); its id. */
+  async attachment(side: Side, caseId: string): Promise<string> {
+    const res = await request(this.t.server)
+      .post(`/v1/cases/${caseId}/attachments`)
+      .set(bearer(this.researcherToken(side)))
+      .field('kind', 'protocol')
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'protocol.pdf')
+      .expect(201);
+    return res.body.id;
+  }
+
   application(side: Side): Record<string, unknown> {
     return completeApplication({
       applicant: {

@@ -1,10 +1,9 @@
-import { AttachDocument, AttachDocumentCommand, DownloadAttachment, DownloadAttachmentCommand, ListAttachments, ListAttachmentsCommand, ATTACHMENT_KINDS } from '@kp/attachments';
+import { AttachDocument, AttachDocumentCommand, DownloadAttachment, DownloadAttachmentCommand, ListAttachments, ListAttachmentsCommand, ATTACHMENT_KINDS, ATTACHMENT_MEDIA_TYPES } from '@kp/attachments';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems, responseHeaders } from '@kp/http';
-import { Body, Controller, Get, Param, Post, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Req } from '@nestjs/common';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import { AttachDocumentDto, AttachmentDto, AttachmentListDto } from './dto/attachment.dto';
 
@@ -88,13 +87,12 @@ export class AttachmentsController {
 
   @Get('attachments/:attachmentId/content')
   @Roles('researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor')
-  @ApiProduces(...['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'])
   @ApiOperation({
     operationId: 'downloadAttachment',
     summary: 'An attachment’s bytes, as a download',
     description: 'Only to those who may read its case or draft (404 otherwise). Served as an attachment (`Content-Disposition`), with `X-Content-Type-Options: nosniff` and the SHA-256 in `Repr-Digest` (RFC 9530). A read by anyone but the applicant is audited.',
   })
-  @ApiOkResponse({ description: 'The bytes', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }, headers: responseHeaders('Content-Disposition') })
+  @ApiOkResponse({ description: 'The bytes, as the type read from them at upload', content: Object.fromEntries(ATTACHMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])), headers: responseHeaders('Content-Disposition') })
   @ApiProblems(401, 403, 404, 409)
   async content(@CurrentActor() actor: Actor, @Param('attachmentId') attachmentId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { attachment, content } = await this.download.execute(actor, DownloadAttachmentCommand.create({ attachmentId }));

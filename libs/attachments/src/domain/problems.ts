@@ -11,7 +11,7 @@ export const attachmentTooLarge = (maxBytes: number) =>
 /** Bytes of a kind outside the allow-list, whatever name or Content-Type came with them: 415. */
 export const attachmentTypeNotAllowed = () =>
   new DomainError('attachment-type-not-allowed', `The file is none of the kinds a case file takes: PDF, PNG, JPEG, Word or Excel (.docx, .xlsx, without macros) or OpenDocument (.odt, .ods); convert it to PDF.`, {
-    allowed: [...ATTACHMENT_MEDIA_TYPES],
+    allowedMediaTypes: [...ATTACHMENT_MEDIA_TYPES],
     errors: [{ field: 'file', messages: ['must be a PDF, PNG, JPEG, .docx, .xlsx, .odt or .ods file'], rule: 'file-type' }],
   });
 

@@ -207,6 +207,7 @@ export const DA: ProblemTexts = {
     'extension-cap': 'forlængelserne ville samlet overstige det tilladte antal måneder (EHDS art. 68, stk. 4)',
     'file-size': 'må højst være {{max}} byte',
     'file-type': 'skal være en PDF-, PNG-, JPEG-, .docx-, .xlsx-, .odt- eller .ods-fil',
+    'multipart-shape': 'send én fil som multipart-delen "file" og feltet "kind", intet andet',
     'file-required': 'vedhæft en fil på mindst én byte i multipart-feltet "file"',
     'kind-for-role': 'skal være en af {{kinds}} for rollen {{role}}',
   },
