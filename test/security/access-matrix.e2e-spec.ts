@@ -68,6 +68,10 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
     'POST /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), upload: () => 'protocol' },
     'POST /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })), upload: (caller) => (caller === 'researcher' ? 'contract' : 'legal_opinion') },
+    'POST /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' }) },
+    'GET /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
+    // Own: researcher B invites researcher A's address; another party's: an invitation to someone else's address.
+    'POST /v1/team-invitations/{id}/accept': { objects: async () => ({ own: { id: await w.invitation('B', 'mette.jensen@au.dk') }, other: { id: await w.invitation('B', 'lars.holm@ku.dk') } }) },
     'GET /v1/attachments/{attachmentId}/content': { objects: async () => ({ own: { attachmentId: await w.attachment('A', caseA.id) }, other: { attachmentId: await w.attachment('B', caseB.id) } }) },
     'GET /v1/cases/{id}/waiting-history': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/supplement-requests': { objects: cases((c) => ({ id: c.id })) },

@@ -95,6 +95,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/applications/{id}/submit': { why: 'submit your own draft', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/withdraw': { why: 'withdraw your own application', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/resubmit': { why: 'answer a request for supplement on your own application', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/applications/{id}/team': { why: 'invite a co-applicant or a named researcher to read your own application (issue 16); only the applicant invites', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/team': { why: "your own application's team (or the one you joined)", cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/me/team-invitations': { why: 'open invitations to the e-mail address you signed in with', cells: onlyRoles(['researcher'], 'ok', false) },
+  'POST /v1/team-invitations/{id}/accept': { why: 'accept an invitation addressed to your e-mail address; to anyone else it does not exist', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/attachments': { why: 'attach the protocol, the ethics answer, the record of processing or a contract to your own application', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/applications/{id}/attachments': {
     why: "the documents attached to your own application; an advisor only of a draft shared with its region (none here)",

@@ -149,6 +149,18 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       'POST /v1/cases/{id}/assign': { actor: 'caseworker', object: onCaseA, body: () => ({ assignee: 'cw-1' }), view: (p) => caseView(p.id)() },
       'POST /v1/cases/{id}/rescreen': { actor: 'caseworker', object: onCaseA, view: (p) => caseView(p.id)(), settles: afterJob },
       'POST /v1/cases/{id}/notes': { actor: 'caseworker', object: onCaseA, body: () => ({ visibility: 'internal' }), view: async (p) => (await get(`/v1/cases/${p.id}/notes`, 'caseworker')).body },
+      // The team (issue 16): a new address each time, so a valid invitation is made rather than renewed.
+      'POST /v1/applications/{id}/team': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.draft('A') }),
+        body: () => ({ email: `anna.berg.${++staffAdded}@sdu.dk`, teamRole: 'co_applicant' }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/team`, 'researcher')).body,
+      },
+      'POST /v1/team-invitations/{id}/accept': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.invitation('B', 'mette.jensen@au.dk') }),
+        view: async () => (await get('/v1/me/team-invitations', 'researcher')).body,
+      },
       // Attachments (issue 16): the form field `kind` beside a small PDF; a refused upload leaves the list as it was.
       'POST /v1/cases/{id}/attachments': { actor: 'caseworker', object: onCaseA, multipart: true, body: () => ({ kind: 'legal_opinion' }), view: async (p) => (await get(`/v1/cases/${p.id}/attachments`, 'caseworker')).body },
       'POST /v1/applications/{id}/attachments': {

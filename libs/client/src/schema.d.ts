@@ -312,6 +312,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The application’s team: invitations and members
+         * @description The applicant and the members.
+         */
+        get: operations["listTeam"];
+        put?: never;
+        /**
+         * Invite a co-applicant or a named researcher, by e-mail, to read your application and its case
+         * @description The applicant only. The invitation is e-mailed and expires after TEAM_INVITATION_DAYS (14); inviting the same address again renews it. Members read; only the applicant submits, supplements, answers or withdraws.
+         */
+        post: operations["inviteToTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/team-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open invitations to the e-mail address you signed in with
+         * @description Matched on the `email` claim of your token (verified by the identity provider); expired and accepted ones are left out.
+         */
+        get: operations["listMyTeamInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/team-invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation to an application’s team
+         * @description Only by the person signed in with the invited e-mail address (404 to anyone else), before it expires (409 invitation-expired). From then you read the application and its case.
+         */
+        post: operations["acceptTeamInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/queues/{queue}": {
         parameters: {
             query?: never;
@@ -1350,6 +1414,11 @@ export interface components {
             /** @description conflict-of-interest: who declared the conflict */
             person?: string;
             /**
+             * Format: date-time
+             * @description invitation-expired: when the invitation expired
+             */
+            expiresAt?: string;
+            /**
              * @description attachment-too-large: the most an attachment may be, in bytes (ATTACHMENT_MAX_BYTES)
              * @example 26214400
              */
@@ -2245,6 +2314,77 @@ export interface components {
         PublicApplicationPageDto: {
             items: components["schemas"]["PublicApplicationDto"][];
             nextCursor: string | null;
+        };
+        /**
+         * @description co_applicant, or a researcher named in the application (EHDS art. 61(2))
+         * @enum {string}
+         */
+        TeamRole: "co_applicant" | "named_researcher";
+        InviteToTeamDto: {
+            /**
+             * @description Where the invitation goes; the invitee accepts after signing in with this address
+             * @example anna.berg@sdu.dk
+             */
+            email: string;
+            /** @example Anna Berg */
+            name?: string;
+            /** @description co_applicant, or a researcher named in the application (EHDS art. 61(2)) */
+            teamRole: components["schemas"]["TeamRole"];
+        };
+        /** @description An invitation to an application’s team, or the membership it became: the member reads the draft and the case, never acts on them */
+        TeamMember: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @example anna.berg@sdu.dk */
+            email: string;
+            name: string | null;
+            teamRole: components["schemas"]["TeamRole"];
+            /** @enum {string} */
+            status: "invited" | "accepted" | "expired";
+            /** Format: date-time */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description After this, the invitation can no longer be accepted (TEAM_INVITATION_DAYS)
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description Whether you are this member */
+            you: boolean;
+        };
+        TeamMemberList: {
+            items: components["schemas"]["TeamMember"][];
+        };
+        /** @description An open invitation to you, with the title of the application */
+        TeamInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @example anna.berg@sdu.dk */
+            email: string;
+            name: string | null;
+            teamRole: components["schemas"]["TeamRole"];
+            /** @enum {string} */
+            status: "invited" | "accepted" | "expired";
+            /** Format: date-time */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description After this, the invitation can no longer be accepted (TEAM_INVITATION_DAYS)
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description Whether you are this member */
+            you: boolean;
+            title: string | null;
+        };
+        TeamInvitationList: {
+            items: components["schemas"]["TeamInvitation"][];
         };
         /** @description A sub-case as a queue lists it */
         QueueSubCase: {
@@ -4720,6 +4860,315 @@ export interface operations {
             };
             /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberList"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteToTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToTeamDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMember"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTeamInvitations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInvitationList"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptTeamInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMember"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

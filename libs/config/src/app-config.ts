@@ -86,6 +86,8 @@ export interface AppConfig {
    * default 25 MiB (26214400 bytes). A larger one is refused with 413 before it is stored.
    */
   attachmentMaxBytes: number;
+  /** `TEAM_INVITATION_DAYS`: how long an invitation to an application's team can be accepted; default 14 days. */
+  teamInvitationDays: number;
 }
 
 export interface MailConfig {
@@ -308,6 +310,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deliveryReceivers: readDeliveryReceivers(env.DELIVERY_RECEIVERS, nodeEnv === 'production', problems),
     hearingDays: integer('HEARING_DAYS', 14, 1, 90, 'days'),
     attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024, 'bytes'),
+    teamInvitationDays: integer('TEAM_INVITATION_DAYS', 14, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -47,6 +47,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'hearing-open': 409,
   'hearing-answered': 409,
   'hearing-overdue': 409,
+  'team-member-exists': 409,
+  'invitation-expired': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.

@@ -55,6 +55,7 @@ export class ProblemSchema {
   @ApiPropertyOptional({ description: 'conflict-of-interest: CVR of the organisation' }) organisation?: string;
   @ApiPropertyOptional({ description: 'hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)', format: 'uuid' }) hearingId?: string;
   @ApiPropertyOptional({ description: 'conflict-of-interest: who declared the conflict' }) person?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'invitation-expired: when the invitation expired' }) expiresAt?: string;
   @ApiPropertyOptional({ description: 'attachment-too-large: the most an attachment may be, in bytes (ATTACHMENT_MAX_BYTES)', example: 26214400 }) maxBytes?: number;
   @ApiPropertyOptional({ type: [String], description: 'attachment-type-not-allowed: the media types an attachment may be (read from its bytes)' }) allowedMediaTypes?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-open: the sub-case whose decision waits' }) subCaseId?: string;

@@ -1,4 +1,5 @@
 import { ChangeAuthorityDto } from '../applications/dto/authority.dto';
+import { InviteToTeamDto } from '../applications/dto/team.dto';
 import { WithdrawDto } from '../applications/dto/withdraw.dto';
 import { AssignDto } from '../case-work/dto/assign.dto';
 import { ConflictsDto } from '../case-work/dto/conflicts.dto';
@@ -34,6 +35,13 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
         summary: 'A planned move to the central track on a future date',
         value: { track: 'central', decidingAuthority: 'Ét kontaktpunkt', effectiveFrom: '2040-01-01T00:00:00Z', reason: 'Executive order moving the register’s research access to the health data access body' },
       },
+    },
+  },
+  inviteToTeam: {
+    dto: InviteToTeamDto,
+    examples: {
+      coApplicant: { summary: 'Invite a co-applicant at another university to read the application and its case', value: { email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' } },
+      namedResearcher: { summary: 'Invite a researcher named in the application (EHDS art. 61(2))', value: { email: 'jonas.dahl@au.dk', teamRole: 'named_researcher' } },
     },
   },
   assignCase: { dto: AssignDto, examples: { colleague: { summary: 'Hand the case to a colleague', value: { assignee: 'cw-2' } } } },

@@ -1,4 +1,4 @@
-import { ApplicationRecord, ApplicationRepository, loadReadableApplication } from '@kp/applications';
+import { ApplicationAccess, ApplicationRecord, ApplicationRepository } from '@kp/applications';
 import { Actor } from '@kp/auth';
 import { assertCommandAllowed, CaseFileRepository, CaseRecord, CaseState, Command, WorkOnCase } from '@kp/cases';
 import { notFound } from '@kp/errors';
@@ -23,6 +23,7 @@ export class AttachmentAccess {
     private readonly applications: ApplicationRepository,
     private readonly cases: CaseFileRepository,
     private readonly work: WorkOnCase,
+    private readonly applicationAccess: ApplicationAccess,
   ) {}
 
   /** For attaching: the case's command check, or the draft's owner and state. */
@@ -31,7 +32,7 @@ export class AttachmentAccess {
       const { c } = await this.work.load(manager, actor, target.caseId, 'attach_document');
       return { application: (await this.applications.find(manager, c.applicationId))!, case: c };
     }
-    const application = await loadReadableApplication(manager, this.applications, actor, target.applicationId!, { write: true });
+    const application = await this.applicationAccess.own(manager, actor, target.applicationId!);
     const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;
     const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
     assertCommandAllowed(state, actor.role, 'attach_document');
@@ -47,7 +48,7 @@ export class AttachmentAccess {
     // Once submitted, the case's own check decides (its readers include staff); before, the draft's.
     const submitted = await this.applications.find(manager, target.applicationId!);
     if (submitted?.caseId) return this.forReading(manager, actor, { caseId: submitted.caseId }, hidden ?? { what: 'application', id: target.applicationId! });
-    const application = await loadReadableApplication(manager, this.applications, actor, target.applicationId!).catch((e) => {
+    const application = await this.applicationAccess.readable(manager, actor, target.applicationId!).catch((e) => {
       throw hidden ? notFound(hidden.what, hidden.id) : e;
     });
     return { application };

@@ -51,6 +51,8 @@ export const EN: ProblemTexts = {
     'hearing-overdue': 'Hearing deadline passed',
     'hearing-required': 'Hearing of the applicant required',
     'attachment-too-large': 'File too large',
+    'team-member-exists': 'Already a member of the team',
+    'invitation-expired': 'Invitation expired',
     'attachment-type-not-allowed': 'File type not accepted',
     'no-screening': 'No screening',
     'not-claimed': 'Case not held',
