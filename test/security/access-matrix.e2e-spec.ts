@@ -68,6 +68,9 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
     'POST /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), upload: () => 'protocol' },
     'POST /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })), upload: (caller) => (caller === 'researcher' ? 'contract' : 'legal_opinion') },
+    'POST /v1/applications/{id}/pre-screening/shares': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ region: 'region-syddanmark', message: 'Is the cohort definable in your records?' }) },
+    'GET /v1/applications/{id}/pre-screening': { objects: async () => ({ own: { id: await w.sharedDraft('A') }, other: { id: await w.sharedDraft('B') } }) },
+    'POST /v1/applications/{id}/pre-screening/comments': { objects: async () => ({ own: { id: await w.sharedDraft('A') }, other: { id: await w.sharedDraft('B') } }), body: () => ({ text: 'Name the ICD-10 codes in the data request.' }) },
     'POST /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' }) },
     'GET /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
     // Own: researcher B invites researcher A's address; another party's: an invitation to someone else's address.

@@ -89,7 +89,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- The researcher's application (DESIGN §2: drafts, submits, supplements, withdraws) ---
   'POST /v1/applications': { why: 'a new draft', cells: onlyRoles(['researcher'], 'ok', false) },
   'GET /v1/applications': { why: 'your own applications', cells: onlyRoles(['researcher'], 'ok', false) },
-  'GET /v1/applications/{id}': { why: 'your own application', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}': {
+    why: "your own application (or one whose team you joined); an advisor only a draft shared with its region for pre-screening (none here: side A's draft is not shared)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: none },
+  },
   'PATCH /v1/applications/{id}': { why: 'edit your own draft', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/check': { why: 'check your own draft against the rules', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/submit': { why: 'submit your own draft', cells: onlyRoles(['researcher'], own, true) },
@@ -99,6 +102,13 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/applications/{id}/team': { why: "your own application's team (or the one you joined)", cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/me/team-invitations': { why: 'open invitations to the e-mail address you signed in with', cells: onlyRoles(['researcher'], 'ok', false) },
   'POST /v1/team-invitations/{id}/accept': { why: 'accept an invitation addressed to your e-mail address; to anyone else it does not exist', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/applications/{id}/pre-screening/shares': { why: "share your own draft with a region's data-support centre for comments before submitting (issue 16)", cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/pre-screening': {
+    why: "a draft's pre-screening: the applicant (and team) all of it; an advisor only of a draft shared with its region (own: side A's draft shared with Region Midtjylland)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: own },
+  },
+  'POST /v1/applications/{id}/pre-screening/comments': { why: "an advisor comments on a draft shared with its region, before submission; anyone else's draft does not exist for it", cells: onlyRoles(['advisor'], own, true) },
+  'GET /v1/pre-screening': { why: "the drafts shared with the advisor's region: the data-support centre's pre-screening queue", cells: onlyRoles(['advisor'], 'ok', false) },
   'POST /v1/applications/{id}/attachments': { why: 'attach the protocol, the ethics answer, the record of processing or a contract to your own application', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/applications/{id}/attachments': {
     why: "the documents attached to your own application; an advisor only of a draft shared with its region (none here)",

@@ -149,6 +149,18 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       'POST /v1/cases/{id}/assign': { actor: 'caseworker', object: onCaseA, body: () => ({ assignee: 'cw-1' }), view: (p) => caseView(p.id)() },
       'POST /v1/cases/{id}/rescreen': { actor: 'caseworker', object: onCaseA, view: (p) => caseView(p.id)(), settles: afterJob },
       'POST /v1/cases/{id}/notes': { actor: 'caseworker', object: onCaseA, body: () => ({ visibility: 'internal' }), view: async (p) => (await get(`/v1/cases/${p.id}/notes`, 'caseworker')).body },
+      // Pre-screening (issue 16): sharing with a region is idempotent; the advisor comments on a draft shared with its region.
+      'POST /v1/applications/{id}/pre-screening/shares': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.draft('A') }),
+        body: () => ({ region: 'region-midtjylland' }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/pre-screening`, 'researcher')).body,
+      },
+      'POST /v1/applications/{id}/pre-screening/comments': {
+        actor: 'advisor',
+        object: async () => ({ id: await w.sharedDraft('A') }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/pre-screening`, 'researcher')).body,
+      },
       // The team (issue 16): a new address each time, so a valid invitation is made rather than renewed.
       'POST /v1/applications/{id}/team': {
         actor: 'researcher',

@@ -18,6 +18,7 @@ import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { DeliveryHttpModule } from './delivery/delivery.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
+import { PreScreeningHttpModule } from './pre-screening/pre-screening.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
 import { RulesHttpModule } from './rules/rules.http.module';
 import { StaffHttpModule } from './staff/staff.http.module';
@@ -59,6 +60,7 @@ export class ApiModule {
         NotificationsHttpModule,
         AuditHttpModule,
         AttachmentsHttpModule,
+        PreScreeningHttpModule,
         RulesHttpModule,
         StaffHttpModule,
         ...(options.withWorker ? [JobsModule] : []),

@@ -95,6 +95,14 @@ export class World {
     return res.body.id;
   }
 
+  /** A draft of the side's researcher shared for pre-screening with the side's region (issue 16); its id. */
+  async sharedDraft(side: Side): Promise<string> {
+    const draft = await this.draft(side);
+    const region = side === 'A' ? 'region-midtjylland' : 'region-hovedstaden';
+    await request(this.t.server).post(`/v1/applications/${draft}/pre-screening/shares`).set(bearer(this.researcherToken(side))).send({ region }).expect(201);
+    return draft;
+  }
+
   /** A PDF the side's researcher attached to their case (issue 16); its id. */
   async attachment(side: Side, caseId: string): Promise<string> {
     const res = await request(this.t.server)

@@ -75,7 +75,12 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getApplication', summary: 'One of your applications', description: 'Researcher, own applications only (another’s is 404). `ETag` is the application version.' })
+  @Roles('researcher', 'advisor')
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'One of your applications',
+    description: 'Researcher: your own applications, and those whose team you joined (read only); an advisor: a draft shared with your region for pre-screening. Anyone else’s is 404. `ETag` is the application version.',
+  })
   @ApiOkResponse({ type: ApplicationDto, description: 'The application', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()

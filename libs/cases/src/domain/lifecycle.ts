@@ -42,6 +42,8 @@ export const COMMANDS = [
   'hear_party',
   'answer_hearing',
   'attach_document',
+  'share_draft',
+  'comment_draft',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -72,7 +74,8 @@ const inReview: Partial<Record<LifecycleRole, Command[]>> = {
 };
 
 export const LIFECYCLE: Table = {
-  draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw', 'attach_document'] },
+  // Before submission the applicant may share the draft with a region's data-support centre, whose advisors comment (pre-screening).
+  draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw', 'attach_document', 'share_draft'], advisor: ['comment_draft'] },
   submitted: { researcher: ['read_case', 'withdraw', 'attach_document'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   screening: { researcher: ['read_case', 'withdraw', 'attach_document'], system: ['screen'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   in_review: inReview,
