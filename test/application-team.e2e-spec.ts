@@ -2,6 +2,7 @@ import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, dataRequest } from './support/applications';
 import { pdf } from './support/office-files';
+import { startTestSmtpServer, TestSmtpServer } from './support/smtp';
 import { waitFor } from './support/wait';
 
 /**
@@ -12,13 +13,15 @@ import { waitFor } from './support/wait';
  */
 describe('an application’s team (e2e)', () => {
   let t: TestApp;
+  let smtp: TestSmtpServer;
   const tokens: Record<string, string> = {};
   const DAY = 24 * 60 * 60 * 1000;
   const get = (path: string, who: string) => request(t.server).get(path).set(bearer(tokens[who]));
   const post = (path: string, who: string, body: object = {}) => request(t.server).post(path).set(bearer(tokens[who])).send(body);
 
   beforeAll(async () => {
-    t = await startTestApp('application_team', { env: { LOG_LEVEL: 'error' } });
+    smtp = await startTestSmtpServer();
+    t = await startTestApp('application_team', { env: { LOG_LEVEL: 'error', SMTP_URL: smtp.url, SMTP_FROM: 'Ét kontaktpunkt <kontakt@kontaktpunkt.test>' } });
     t.clock.set(new Date('2027-03-01T08:00:00Z'));
     const people = {
       applicant: { sub: 'r-team-1', role: 'researcher', organisation: '31119103', email: 'mette.jensen@au.dk' },
@@ -29,7 +32,10 @@ describe('an application’s team (e2e)', () => {
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   it('lets an invited co-applicant read the draft and the case, and never submit or act on it; a stranger reads nothing', async () => {
     const content = completeApplication({ dataRequests: [dataRequest('lpr')] });
@@ -42,6 +48,11 @@ describe('an application’s team (e2e)', () => {
     const invitation = (await post(`/v1/applications/${draft.id}/team`, 'applicant', { email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' }).expect(201)).body;
     expect(invitation).toMatchObject({ applicationId: draft.id, email: 'anna.berg@sdu.dk', teamRole: 'co_applicant', status: 'invited', acceptedAt: null });
     expect(new Date(invitation.expiresAt).getTime() - new Date(invitation.invitedAt).getTime()).toBe(14 * DAY);
+
+    // The invitation reaches the address by e-mail (the invitee may have no account yet).
+    const mail = await waitFor(async () => smtp.accepted('anna.berg@sdu.dk')[0], 20000, 'the invitation e-mail');
+    expect(mail.subject).toContain(String(content.title));
+    expect(mail.text).toContain('medansøger');
 
     // Invited is not yet a member: the draft is still hidden from the invitee.
     await get(`/v1/applications/${draft.id}`, 'coApplicant').expect(404);
