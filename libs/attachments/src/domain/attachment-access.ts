@@ -1,6 +1,6 @@
 import { ApplicationAccess, ApplicationRecord, ApplicationRepository } from '@kp/applications';
 import { Actor } from '@kp/auth';
-import { assertCommandAllowed, CaseFileRepository, CaseRecord, CaseState, Command, WorkOnCase } from '@kp/cases';
+import { assertCommandAllowed, CaseRecord, WorkOnCase } from '@kp/cases';
 import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -21,7 +21,6 @@ export interface AttachmentHolder {
 export class AttachmentAccess {
   constructor(
     private readonly applications: ApplicationRepository,
-    private readonly cases: CaseFileRepository,
     private readonly work: WorkOnCase,
     private readonly applicationAccess: ApplicationAccess,
   ) {}
@@ -33,16 +32,16 @@ export class AttachmentAccess {
       return { application: (await this.applications.find(manager, c.applicationId))!, case: c };
     }
     const application = await this.applicationAccess.own(manager, actor, target.applicationId!);
-    const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;
-    const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
-    assertCommandAllowed(state, actor.role, 'attach_document');
-    return { application, case: c };
+    // Submitted: the document goes to the case, through the case's own checks.
+    if (application.caseId) return this.forWriting(manager, actor, { caseId: application.caseId });
+    assertCommandAllowed(application.status === 'draft' ? 'draft' : 'withdrawn', actor.role, 'attach_document');
+    return { application };
   }
 
   /** For reading a case's or a draft's attachments. */
   async forReading(manager: EntityManager, actor: Actor, target: { applicationId?: string; caseId?: string }, hidden?: { what: string; id: string }): Promise<AttachmentHolder> {
     if (target.caseId) {
-      const { c } = await this.work.load(manager, actor, target.caseId, 'read_case' as Command, undefined, hidden);
+      const { c } = await this.work.load(manager, actor, target.caseId, 'read_case', undefined, hidden);
       return { application: (await this.applications.find(manager, c.applicationId))!, case: c };
     }
     // Once submitted, the case's own check decides (its readers include staff); before, the draft's.
