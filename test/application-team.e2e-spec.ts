@@ -64,6 +64,9 @@ describe('an application’s team (e2e)', () => {
     const accepted = (await post(`/v1/team-invitations/${invitation.id}/accept`, 'coApplicant').expect(200)).body;
     expect(accepted).toMatchObject({ id: invitation.id, status: 'accepted', you: true });
 
+    // The member finds it among their applications; a stranger does not.
+    expect((await get('/v1/applications', 'coApplicant').expect(200)).body.items.map((a: { id: string }) => a.id)).toEqual([draft.id]);
+    expect((await get('/v1/applications', 'stranger').expect(200)).body.items).toEqual([]);
     // The member reads the draft, its attachments and its team; changes, checks and submits nothing.
     expect((await get(`/v1/applications/${draft.id}`, 'coApplicant').expect(200)).body.id).toBe(draft.id);
     expect((await get(`/v1/applications/${draft.id}/attachments`, 'coApplicant').expect(200)).body.items).toHaveLength(1);

@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Your applications, newest first (cursor-paginated)
-         * @description Researcher. Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.
+         * @description Researcher: your own, and those whose team you joined (read only). Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.
          */
         get: operations["listApplications"];
         put?: never;

@@ -67,7 +67,7 @@ export class ApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listApplications', summary: 'Your applications, newest first (cursor-paginated)', description: 'Researcher. Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.' })
+  @ApiOperation({ operationId: 'listApplications', summary: 'Your applications, newest first (cursor-paginated)', description: 'Researcher: your own, and those whose team you joined (read only). Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.' })
   @ApiOkResponse({ type: ApplicationPageDto, description: 'One page of your applications' })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApplicationPageDto> {
