@@ -107,7 +107,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares each response header once, as a component the responses refer to', () => {
-    expect(Object.keys(document.components?.headers ?? {}).sort()).toEqual(['ETag', 'Idempotent-Replayed', 'Location', 'Retry-After']);
+    expect(Object.keys(document.components?.headers ?? {}).sort()).toEqual(['Content-Disposition', 'ETag', 'Idempotent-Replayed', 'Location', 'Retry-After']);
     for (const op of operations()) {
       for (const [, response] of responses(op.operation)) {
         for (const header of Object.values(response.headers ?? {})) expect((header as ReferenceObject).$ref).toMatch(/^#\/components\/headers\//);

@@ -29,6 +29,8 @@ interface RouteCase {
   /** Path parameters of an object nobody made. */
   none?: Params;
   body?: (params: Params, kind: Kind) => object;
+  /** A multipart upload instead of a JSON body: the form field `kind` (by the caller's role) and a small PDF as `file`. */
+  upload?: (caller: Caller) => string;
 }
 
 const inDays = (t: TestApp, days: number) => new Date(t.clock.now().getTime() + days * 24 * 3600 * 1000).toISOString();
@@ -62,6 +64,18 @@ describe('access matrix: every route × every role × own / another party’s / 
     'GET /v1/cases/{id}': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/audit': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/notes': { objects: cases((c) => ({ id: c.id })) },
+    'GET /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })) },
+    'GET /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
+    'POST /v1/applications/{id}/attachments': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), upload: () => 'protocol' },
+    'POST /v1/cases/{id}/attachments': { objects: cases((c) => ({ id: c.id })), upload: (caller) => (caller === 'researcher' ? 'contract' : 'legal_opinion') },
+    'POST /v1/applications/{id}/pre-screening/shares': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ region: 'region-syddanmark', message: 'Is the cohort definable in your records?' }) },
+    'GET /v1/applications/{id}/pre-screening': { objects: async () => ({ own: { id: await w.sharedDraft('A') }, other: { id: await w.sharedDraft('B') } }) },
+    'POST /v1/applications/{id}/pre-screening/comments': { objects: async () => ({ own: { id: await w.sharedDraft('A') }, other: { id: await w.sharedDraft('B') } }), body: () => ({ text: 'Name the ICD-10 codes in the data request.' }) },
+    'POST /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' }) },
+    'GET /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
+    // Own: researcher B invites researcher A's address; another party's: an invitation to someone else's address.
+    'POST /v1/team-invitations/{id}/accept': { objects: async () => ({ own: { id: await w.invitation('B', 'mette.jensen@au.dk') }, other: { id: await w.invitation('B', 'lars.holm@ku.dk') } }) },
+    'GET /v1/attachments/{attachmentId}/content': { objects: async () => ({ own: { attachmentId: await w.attachment('A', caseA.id) }, other: { attachmentId: await w.attachment('B', caseB.id) } }) },
     'GET /v1/cases/{id}/waiting-history': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/journal': { objects: cases((c) => ({ id: c.id })) },
     'GET /v1/cases/{id}/access-to-files/documents': { objects: cases((c) => ({ id: c.id })) },
@@ -250,7 +264,7 @@ describe('access matrix: every route × every role × own / another party’s / 
   /** Routes on an object: their path parameters. */
   const paramsOf = (route: string) => [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
-  function send(route: string, caller: Caller, params: Params, body?: object) {
+  function send(route: string, caller: Caller, params: Params, body?: object, upload?: string) {
     const [method, template] = route.split(' ');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? NONEXISTENT_UUID));
     const verb = (method === 'ANY' ? 'post' : method.toLowerCase()) as 'get' | 'post' | 'put' | 'patch';
@@ -259,6 +273,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     const target = fixedTargets[route] ?? path;
     let req = request(t.server)[verb](target);
     if (caller !== 'public') req = req.set(bearer(w.tokens[caller]));
+    if (upload) return req.field('kind', upload).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'document.pdf');
     return body === undefined ? req : req.send(body);
   }
 
@@ -311,7 +326,7 @@ describe('access matrix: every route × every role × own / another party’s / 
       cells.sort((a, b) => Number(a.expected === 'ok') - Number(b.expected === 'ok'));
       let succeeded = false;
       for (const cell of cells) {
-        const res = await send(route, cell.caller, cell.params, spec.body?.(cell.params, cell.kind ?? 'own'));
+        const res = await send(route, cell.caller, cell.params, spec.body?.(cell.params, cell.kind ?? 'own'), spec.upload?.(cell.caller));
         results.push({ route, caller: cell.caller, kind: cell.kind, expected: cell.expected, status: res.status });
         const label = `${route} as ${cell.caller}${cell.kind ? ` on ${cell.kind}` : ''}: expected ${cell.expected}, got ${res.status} ${res.body?.detail ?? ''}`;
         if (res.status >= 200 && res.status < 400) succeeded = true;

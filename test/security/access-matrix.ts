@@ -90,12 +90,31 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   // --- The researcher's application (DESIGN §2: drafts, submits, supplements, withdraws) ---
   'POST /v1/applications': { why: 'a new draft', cells: onlyRoles(['researcher'], 'ok', false) },
   'GET /v1/applications': { why: 'your own applications', cells: onlyRoles(['researcher'], 'ok', false) },
-  'GET /v1/applications/{id}': { why: 'your own application', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}': {
+    why: "your own application (or one whose team you joined); an advisor only a draft shared with its region for pre-screening (none here: side A's draft is not shared)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: none },
+  },
   'PATCH /v1/applications/{id}': { why: 'edit your own draft', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/check': { why: 'check your own draft against the rules', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/submit': { why: 'submit your own draft', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/withdraw': { why: 'withdraw your own application', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/resubmit': { why: 'answer a request for supplement on your own application', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/applications/{id}/team': { why: 'invite a co-applicant or a named researcher to read your own application (issue 16); only the applicant invites', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/team': { why: "your own application's team (or the one you joined)", cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/me/team-invitations': { why: 'open invitations to the e-mail address you signed in with', cells: onlyRoles(['researcher'], 'ok', false) },
+  'POST /v1/team-invitations/{id}/accept': { why: 'accept an invitation addressed to your e-mail address; to anyone else it does not exist', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/applications/{id}/pre-screening/shares': { why: "share your own draft with a region's data-support centre for comments before submitting (issue 16)", cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/pre-screening': {
+    why: "a draft's pre-screening: the applicant (and team) all of it; an advisor only of a draft shared with its region (own: side A's draft shared with Region Midtjylland)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: own },
+  },
+  'POST /v1/applications/{id}/pre-screening/comments': { why: "an advisor comments on a draft shared with its region, before submission; anyone else's draft does not exist for it", cells: onlyRoles(['advisor'], own, true) },
+  'GET /v1/pre-screening': { why: "the drafts shared with the advisor's region: the data-support centre's pre-screening queue", cells: onlyRoles(['advisor'], 'ok', false) },
+  'POST /v1/applications/{id}/attachments': { why: 'attach the protocol, the ethics answer, the record of processing or a contract to your own application', cells: onlyRoles(['researcher'], own, true) },
+  'GET /v1/applications/{id}/attachments': {
+    why: "the documents attached to your own application; an advisor only of a draft shared with its region (none here)",
+    cells: { ...onlyRoles(['researcher'], own, true), advisor: none },
+  },
 
   // --- Reading a case: the applicant, staff, supervision, and the regions it concerns ---
   'GET /v1/cases/{id}': {
@@ -109,6 +128,14 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/cases/{id}/notes': {
     why: "notes on the case: staff and supervision all, the applicant those addressed to the applicant; they are the contact point's, not the regions'",
     cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: none, controller: none, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  'GET /v1/cases/{id}/attachments': {
+    why: "the documents attached to the case (issue 16): whoever may read the case — its applicant, staff, supervision, the regions it concerns (they advise and decide on the protocol); never another applicant (GDPR art. 32)",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
+  },
+  'GET /v1/attachments/{attachmentId}/content': {
+    why: "an attachment's bytes: to the readers of its case only, as for the list; anyone else is told it does not exist",
+    cells: { public: anon, researcher: own, caseworker: ok3, legal_approver: ok3, advisor: own, controller: own, data_holder: no, environment_operator: no, auditor: ok3, admin: no },
   },
   'GET /v1/cases/{id}/waiting-history': { why: 'whom the case waited for and how long: contact-point staff and supervision', cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], ok3, true) },
   'GET /v1/cases/{id}/supplement-requests': {
@@ -164,6 +191,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/cases/{id}/assign': { why: 'hand a case to a colleague', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/rescreen': { why: 'screen again under the rules in force', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/notes': { why: 'a working note', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
+  'POST /v1/cases/{id}/attachments': {
+    why: "attach a document to a case: its applicant their documents, staff hearing answers and legal opinions (forvaltningsloven § 15)",
+    cells: { ...onlyRoles(['caseworker', 'legal_approver'], ok3, true), researcher: own },
+  },
   'POST /v1/cases/{id}/supplement-requests': { why: 'ask the applicant to supplement (the clock stops)', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/consultations': { why: "ask a region's advisors", cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/cases/{id}/legal-matters': { why: 'open a legal matter the decision waits for', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },

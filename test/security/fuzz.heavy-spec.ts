@@ -45,6 +45,8 @@ interface Target {
   view?: (params: Params) => Promise<unknown>;
   /** A success starts background work (screening): wait for it before the next input's before/after. */
   settles?: () => Promise<void>;
+  /** The body goes as multipart/form-data fields beside a small PDF as the part `file` (attachments). */
+  multipart?: boolean;
 }
 
 /** Keys of a view that follow the wall clock, not the object. */
@@ -147,6 +149,39 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       'POST /v1/cases/{id}/assign': { actor: 'caseworker', object: onCaseA, body: () => ({ assignee: 'cw-1' }), view: (p) => caseView(p.id)() },
       'POST /v1/cases/{id}/rescreen': { actor: 'caseworker', object: onCaseA, view: (p) => caseView(p.id)(), settles: afterJob },
       'POST /v1/cases/{id}/notes': { actor: 'caseworker', object: onCaseA, body: () => ({ visibility: 'internal' }), view: async (p) => (await get(`/v1/cases/${p.id}/notes`, 'caseworker')).body },
+      // Pre-screening (issue 16): sharing with a region is idempotent; the advisor comments on a draft shared with its region.
+      'POST /v1/applications/{id}/pre-screening/shares': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.draft('A') }),
+        body: () => ({ region: 'region-midtjylland' }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/pre-screening`, 'researcher')).body,
+      },
+      'POST /v1/applications/{id}/pre-screening/comments': {
+        actor: 'advisor',
+        object: async () => ({ id: await w.sharedDraft('A') }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/pre-screening`, 'researcher')).body,
+      },
+      // The team (issue 16): a new address each time, so a valid invitation is made rather than renewed.
+      'POST /v1/applications/{id}/team': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.draft('A') }),
+        body: () => ({ email: `anna.berg.${++staffAdded}@sdu.dk`, teamRole: 'co_applicant' }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/team`, 'researcher')).body,
+      },
+      'POST /v1/team-invitations/{id}/accept': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.invitation('B', 'mette.jensen@au.dk') }),
+        view: async () => (await get('/v1/me/team-invitations', 'researcher')).body,
+      },
+      // Attachments (issue 16): the form field `kind` beside a small PDF; a refused upload leaves the list as it was.
+      'POST /v1/cases/{id}/attachments': { actor: 'caseworker', object: onCaseA, multipart: true, body: () => ({ kind: 'legal_opinion' }), view: async (p) => (await get(`/v1/cases/${p.id}/attachments`, 'caseworker')).body },
+      'POST /v1/applications/{id}/attachments': {
+        actor: 'researcher',
+        object: async () => ({ id: await w.draft('A') }),
+        multipart: true,
+        body: () => ({ kind: 'protocol' }),
+        view: async (p) => (await get(`/v1/applications/${p.id}/attachments`, 'researcher')).body,
+      },
       'POST /v1/cases/{id}/legal-matters': {
         actor: 'caseworker',
         object: async () => ({ id: caseA.id, lpr: caseA.lpr }),
@@ -413,6 +448,17 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(params[name]));
     let req = request(t.server)[method.toLowerCase() as 'post' | 'put' | 'patch'](path).set(bearer(w.tokens[actor]));
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    if (TARGETS[route]?.multipart) {
+      let fields: unknown;
+      try {
+        fields = body === undefined ? {} : JSON.parse(body);
+      } catch {
+        return req.set('Content-Type', 'multipart/form-data; boundary=fuzz').send(body ?? '');
+      }
+      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return req.set('Content-Type', 'multipart/form-data; boundary=fuzz').send(String(body));
+      for (const [name, value] of Object.entries(fields)) req = req.field(name, typeof value === 'string' ? value : JSON.stringify(value));
+      return req.attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'fuzz.pdf');
+    }
     if (body === undefined) return req;
     return req.set('Content-Type', 'application/json').send(body);
   }

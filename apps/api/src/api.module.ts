@@ -7,6 +7,7 @@ import { RateLimitModule } from '@kp/rate-limit';
 import { RecordsModule } from '@kp/records';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
+import { AttachmentsHttpModule } from './attachments/attachments.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
 import { DevSignInController } from './auth/dev-sign-in.controller';
 import { MeController } from './auth/me.controller';
@@ -19,6 +20,7 @@ import { DecisionsHttpModule } from './decisions/decisions.http.module';
 import { DeliveryHttpModule } from './delivery/delivery.http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
+import { PreScreeningHttpModule } from './pre-screening/pre-screening.http.module';
 import { ProblemTypesController } from './problems/problem-types.controller';
 import { RecordsHttpModule } from './records/records.http.module';
 import { RulesHttpModule } from './rules/rules.http.module';
@@ -64,6 +66,8 @@ export class ApiModule {
         RecordsModule,
         NotificationsHttpModule,
         AuditHttpModule,
+        AttachmentsHttpModule,
+        PreScreeningHttpModule,
         RulesHttpModule,
         StaffHttpModule,
         ...(options.withWorker ? [JobsModule] : []),

@@ -11,6 +11,7 @@ import { ConsultationRepository } from './infrastructure/consultation.repository
 import { LegalMatterRepository } from './infrastructure/legal-matter.repository';
 import { ScreeningRepository } from './infrastructure/screening.repository';
 import { StaffRepository } from './infrastructure/staff.repository';
+import { TeamMemberRepository } from './infrastructure/team-member.repository';
 import { SubCaseRepository } from './infrastructure/sub-case.repository';
 import { CaseHooks } from './transition/case-hooks';
 import { CaseTransitions } from './transition/case-transitions';
@@ -37,6 +38,7 @@ const repositories = [
   ConsultationRepository,
   LegalMatterRepository,
   StaffRepository,
+  TeamMemberRepository,
   CaseQueueRepository,
   WaitingPeriodRepository,
 ];

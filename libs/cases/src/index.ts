@@ -21,6 +21,7 @@ export * from './infrastructure/legal-matter.repository';
 export * from './infrastructure/staff.repository';
 export * from './infrastructure/case-queue.repository';
 export * from './infrastructure/waiting-period.repository';
+export * from './infrastructure/team-member.repository';
 export * from './transition/case-actor';
 export * from './transition/case-hooks';
 export * from './transition/case-transitions';

@@ -1,7 +1,8 @@
 /**
  * The tables only this library names in SQL: the case kernel's cases and their number series,
  * sub-cases, clock events, screenings, consultations, legal matters, staff, declared conflicts and
- * the waiting periods of sub-cases (who each waited for, and how long).
+ * the waiting periods of sub-cases (who each waited for, and how long), and the application's team
+ * (co-applicants and named researchers who read the case).
  * Other libraries call the kernel; test/architecture/table-ownership.spec.ts holds every library to it.
  */
 export const OWNED_TABLES = [
@@ -15,4 +16,5 @@ export const OWNED_TABLES = [
   'staff_member',
   'declared_conflict',
   'waiting_period',
+  'team_member',
 ] as const;

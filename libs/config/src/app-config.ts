@@ -93,6 +93,13 @@ export interface AppConfig {
    * appeal body named in its guidance (forvaltningsloven § 25), in calendar days; default 28.
    */
   appealReconsiderationDays: number;
+  /**
+   * `ATTACHMENT_MAX_BYTES`: the largest document that may be attached to an application or a case;
+   * default 25 MiB (26214400 bytes). A larger one is refused with 413 before it is stored.
+   */
+  attachmentMaxBytes: number;
+  /** `TEAM_INVITATION_DAYS`: how long an invitation to an application's team can be accepted; default 14 days. */
+  teamInvitationDays: number;
   /** The authority's records duties: journal export, retention and archive hand-over (docs/records-and-retention.md). */
   records: RecordsConfig;
 }
@@ -359,6 +366,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       archiveExportDir: env.ARCHIVE_EXPORT_DIR ? resolve(env.ARCHIVE_EXPORT_DIR) : undefined,
     },
     appealReconsiderationDays: integer('APPEAL_RECONSIDERATION_DAYS', 28, 1, 90, 'days'),
+    attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024, 'bytes'),
+    teamInvitationDays: integer('TEAM_INVITATION_DAYS', 14, 1, 90, 'days'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,9 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'bad-idempotency-key': 400,
   // The body is not JSON, the one media type this API reads.
   'unsupported-media-type': 415,
+  // An attachment larger than ATTACHMENT_MAX_BYTES, or of a type outside the allow-list (read from its bytes).
+  'attachment-too-large': 413,
+  'attachment-type-not-allowed': 415,
   // The actor may not do this, whichever object it is.
   forbidden: 403,
   'conflict-of-interest': 403,
@@ -52,6 +55,8 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'appeal-closed': 409,
   'reopening-open': 409,
   'reopening-decided': 409,
+  'team-member-exists': 409,
+  'invitation-expired': 409,
   // If-Match named an older version.
   'stale-version': 412,
   // Well-formed, but the rules refuse its content.

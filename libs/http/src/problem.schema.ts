@@ -56,6 +56,9 @@ export class ProblemSchema {
   @ApiPropertyOptional({ description: 'hearing-open: the hearing the applicant may still answer (forvaltningsloven § 19)', format: 'uuid' }) hearingId?: string;
   @ApiPropertyOptional({ description: 'conflict-of-interest: who declared the conflict' }) person?: string;
   @ApiPropertyOptional({ description: 'appeal-open, reopening-open: the open appeal or request to add the new letter to', format: 'uuid' }) reconsiderationId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'invitation-expired: when the invitation expired' }) expiresAt?: string;
+  @ApiPropertyOptional({ description: 'attachment-too-large: the most an attachment may be, in bytes (ATTACHMENT_MAX_BYTES)', example: 26214400 }) maxBytes?: number;
+  @ApiPropertyOptional({ type: [String], description: 'attachment-type-not-allowed: the media types an attachment may be (read from its bytes)' }) allowedMediaTypes?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-open: the sub-case whose decision waits' }) subCaseId?: string;
   @ApiPropertyOptional({ type: [ProblemLegalMatterSchema], description: 'legal-matter-open: the blocking legal matters to resolve first' }) openLegalMatters?: ProblemLegalMatterSchema[];
   @ApiPropertyOptional({ format: 'uuid', description: 'screening-outdated: the screening a decision would rest on' }) screeningId?: string;

@@ -17,6 +17,10 @@ export const RESPONSE_HEADERS = {
     description: '`true` when the answer repeats the one given earlier for the same Idempotency-Key',
     schema: { type: 'string', enum: ['true'] },
   },
+  'Content-Disposition': {
+    description: 'A download: `attachment` with the file name (RFC 6266), in UTF-8 where it needs it',
+    schema: { type: 'string', example: 'attachment; filename="protokol.pdf"' },
+  },
   'Retry-After': {
     description: 'Seconds until the rate limit that refused the request lets the caller try again (RFC 9110 §10.2.3)',
     schema: { type: 'integer', minimum: 1, example: 42 },

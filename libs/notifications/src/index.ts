@@ -20,3 +20,4 @@ export { noticeMessageId } from './email/message-id';
 export { DigitalPost } from './digital-post/digital-post.port';
 export type { DigitalPostLetter, DigitalPostReceipt } from './digital-post/digital-post.port';
 export { LoggingDigitalPost } from './digital-post/logging-digital-post';
+export { MAILTO } from './email/email-channel';

@@ -41,7 +41,8 @@ export function rootLogger(env: NodeJS.ProcessEnv = process.env): Pino {
     timestamp: pino.stdTimeFunctions.isoTime,
     base: { service: 'kontaktpunkt', pid: process.pid },
     formatters: { level: (label) => ({ level: label }) },
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // A failed query's parameters may hold an attachment's bytes or other personal data (GDPR art. 32): never logged.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'err.parameters', 'err.driverError.parameters'],
   };
   // pino-pretty as a synchronous stream, not a transport thread: the last line before exit is not lost.
   root = format === 'pretty' ? pino(options, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:standard', sync: true })) : pino(options);

@@ -13,7 +13,7 @@ import { waitFor } from '../../support/wait';
  * research machine) are "another party's".
  */
 export const PEOPLE = {
-  researcher: { sub: 'researcher-a', role: 'researcher', organisation: '31119103', name: 'Mette Jensen' },
+  researcher: { sub: 'researcher-a', role: 'researcher', organisation: '31119103', name: 'Mette Jensen', email: 'mette.jensen@au.dk' },
   caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
   legal_approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
   advisor: { sub: 'adv-rm', role: 'advisor', region: 'region-midtjylland' },
@@ -86,6 +86,32 @@ export class World {
 
   private advisorToken(side: Side): string {
     return side === 'A' ? this.tokens.advisor : this.otherTokens.advisor;
+  }
+
+  /** An invitation by the other side's researcher to their draft's team (issue 16), addressed to `email`; its id. */
+  async invitation(inviter: Side, email: string): Promise<string> {
+    const draft = await this.draft(inviter);
+    const res = await request(this.t.server).post(`/v1/applications/${draft}/team`).set(bearer(this.researcherToken(inviter))).send({ email, teamRole: 'co_applicant' }).expect(201);
+    return res.body.id;
+  }
+
+  /** A draft of the side's researcher shared for pre-screening with the side's region (issue 16); its id. */
+  async sharedDraft(side: Side): Promise<string> {
+    const draft = await this.draft(side);
+    const region = side === 'A' ? 'region-midtjylland' : 'region-hovedstaden';
+    await request(this.t.server).post(`/v1/applications/${draft}/pre-screening/shares`).set(bearer(this.researcherToken(side))).send({ region }).expect(201);
+    return draft;
+  }
+
+  /** A PDF the side's researcher attached to their case (issue 16); its id. */
+  async attachment(side: Side, caseId: string): Promise<string> {
+    const res = await request(this.t.server)
+      .post(`/v1/cases/${caseId}/attachments`)
+      .set(bearer(this.researcherToken(side)))
+      .field('kind', 'protocol')
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'protocol.pdf')
+      .expect(201);
+    return res.body.id;
   }
 
   application(side: Side): Record<string, unknown> {

@@ -67,7 +67,7 @@ export class ApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listApplications', summary: 'Your applications, newest first (cursor-paginated)', description: 'Researcher. Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.' })
+  @ApiOperation({ operationId: 'listApplications', summary: 'Your applications, newest first (cursor-paginated)', description: 'Researcher: your own, and those whose team you joined (read only). Drafts and submitted applications alike; pass `nextCursor` as `cursor` for the next page.' })
   @ApiOkResponse({ type: ApplicationPageDto, description: 'One page of your applications' })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApplicationPageDto> {
@@ -75,7 +75,12 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getApplication', summary: 'One of your applications', description: 'Researcher, own applications only (another’s is 404). `ETag` is the application version.' })
+  @Roles('researcher', 'advisor')
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'One of your applications',
+    description: 'Researcher: your own applications, and those whose team you joined (read only); an advisor: a draft shared with your region for pre-screening. Anyone else’s is 404. `ETag` is the application version.',
+  })
   @ApiOkResponse({ type: ApplicationDto, description: 'The application', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()

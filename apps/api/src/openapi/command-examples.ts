@@ -1,5 +1,7 @@
 import { ChangeAuthorityDto } from '../applications/dto/authority.dto';
+import { InviteToTeamDto } from '../applications/dto/team.dto';
 import { WithdrawDto } from '../applications/dto/withdraw.dto';
+import { CommentDraftDto, ShareDraftDto } from '../pre-screening/pre-screening.dto';
 import { AssignDto } from '../case-work/dto/assign.dto';
 import { ConflictsDto } from '../case-work/dto/conflicts.dto';
 import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
@@ -43,6 +45,21 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
         value: { track: 'central', decidingAuthority: 'Ét kontaktpunkt', effectiveFrom: '2040-01-01T00:00:00Z', reason: 'Executive order moving the register’s research access to the health data access body' },
       },
     },
+  },
+  inviteToTeam: {
+    dto: InviteToTeamDto,
+    examples: {
+      coApplicant: { summary: 'Invite a co-applicant at another university to read the application and its case', value: { email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' } },
+      namedResearcher: { summary: 'Invite a researcher named in the application (EHDS art. 61(2))', value: { email: 'jonas.dahl@au.dk', teamRole: 'named_researcher' } },
+    },
+  },
+  shareDraftForPreScreening: {
+    dto: ShareDraftDto,
+    examples: { epj: { summary: 'Ask Region Midtjylland’s data-support centre before submitting', value: { region: 'region-midtjylland', message: 'Can the stroke population be defined in your patient records, and from which year?' } } },
+  },
+  commentDraft: {
+    dto: CommentDraftDto,
+    examples: { advice: { summary: 'The centre’s advice on the data request', value: { text: 'Yes, from 2015 on. Name the diagnosis codes (ICD-10 I60–I69) in the data request, and add the record of processing.' } } },
   },
   assignCase: { dto: AssignDto, examples: { colleague: { summary: 'Hand the case to a colleague', value: { assignee: 'cw-2' } } } },
   declareConflicts: {

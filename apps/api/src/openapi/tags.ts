@@ -5,6 +5,8 @@ export const OPENAPI_TAGS = [
   { name: 'case work', description: 'Contact-point staff work queues, claim and assign cases, declare conflicts of interest, open and resolve legal matters and keep notes.' },
   { name: 'consultations', description: 'Questions to a region’s advisors (rådgivning), with a deadline after which the case no longer waits.' },
   { name: 'decisions', description: 'Decision drafts issued by a second person (four eyes), recommendations to a data controller, decisions, explanations and permits.' },
+  { name: 'attachments', description: 'Documents attached to a draft or a case (the protocol, the ethics committee’s answer, the record of processing, contracts; hearing answers and legal opinions): type read from the bytes, size limited, SHA-256 in the audit trail, served only to the case’s readers.' },
+  { name: 'pre-screening', description: 'Pre-screening help: the applicant shares a draft with a region’s data-support centre (datastøttecenter), whose advisors comment before submission.' },
   { name: 'delivery', description: 'After the permit (hub’n’spoke): delivery orders to each data holder for the analysis environment, stop orders when the permit ends, and the status the holders and environments report.' },
   { name: 'records', description: 'An authority’s records duties: the yearly activity report (EHDS art. 59), the journal of each case’s documents (offentlighedsloven § 15) and access to files (aktindsigt).' },
   { name: 'transparency', description: 'The public register (EHDS art. 57(1)(j)): received applications and issued decisions, without personal data and without a token.' },

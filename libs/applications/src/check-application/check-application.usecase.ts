@@ -9,8 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FieldProblem } from '../domain/application-content';
 import { ApplicationRecord } from '../domain/records';
 import { amendedSince, submissionProblems } from '../domain/submission-check';
-import { ApplicationRepository } from '../infrastructure/application.repository';
-import { loadOwnApplication } from '../get-application/load-own-application';
+import { ApplicationAccess } from '../get-application/load-own-application';
 import { ApplicationCommand } from '../get-application/application.command';
 
 export const SENDING_COMMANDS = ['submit', 'resubmit'] as const;
@@ -41,7 +40,7 @@ export interface CheckReport {
 export class CheckApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccess,
     private readonly cases: CaseFileRepository,
     private readonly subCases: SubCaseRepository,
     private readonly registry: RuleSetRegistry,
@@ -49,7 +48,7 @@ export class CheckApplication {
   ) {}
 
   async execute(actor: Actor, { applicationId: id }: ApplicationCommand): Promise<CheckReport> {
-    const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
+    const application = await this.access.own(this.db.manager, actor, id);
     const content = application.content;
     const { nextCommand, caseDataSources, answersRequired } = await this.sending(this.db.manager, application);
     const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources });

@@ -47,14 +47,14 @@ export class ApplicationRepository {
     return toApplication(rows[0]);
   }
 
-  /** The applicant's own applications, newest first, keyset-paginated on (created_at, id). */
-  async listOwn(manager: EntityManager, applicantSub: string, limit: number, after?: KeysetPosition): Promise<(ApplicationRecord & { position: string })[]> {
+  /** The applicant's own applications (and `alsoIds`: those whose team they joined), newest first, keyset-paginated on (created_at, id). */
+  async listOwn(manager: EntityManager, applicantSub: string, limit: number, after?: KeysetPosition, alsoIds: string[] = []): Promise<(ApplicationRecord & { position: string })[]> {
     // `position` is created_at at full (microsecond) precision, so the cursor never skips a row.
     const rows = await manager.query(
       `SELECT *, ${keysetKeySql('created_at')} AS position FROM application
-        WHERE applicant_sub = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        WHERE (applicant_sub = $1 OR id = ANY($5::uuid[])) AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [applicantSub, after?.key ?? null, after?.id ?? null, limit],
+      [applicantSub, after?.key ?? null, after?.id ?? null, limit, alsoIds],
     );
     return rows.map((row: Record<string, unknown>) => toApplication<ApplicationRecord & { position: string }>(row));
   }

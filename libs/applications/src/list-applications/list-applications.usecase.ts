@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { CaseFileRepository } from '@kp/cases';
+import { CaseFileRepository, TeamMemberRepository } from '@kp/cases';
 import { applicationView, ApplicationView } from '../views/application.view';
 import { ListApplicationsCommand } from './list-applications.command';
 
@@ -13,18 +13,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The researcher's own applications, newest first, with stable cursor pagination. */
+/** The researcher's own applications and those whose team they joined (read only), newest first, with stable cursor pagination. */
 @Injectable()
 export class ListApplications {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
     private readonly cases: CaseFileRepository,
+    private readonly team: TeamMemberRepository,
   ) {}
 
   async execute(actor: Actor, { limit, cursor }: ListApplicationsCommand): Promise<Page<ApplicationView>> {
     if (actor.role !== 'researcher') return { items: [], nextCursor: null };
-    const rows = await this.applications.listOwn(this.db.manager, actor.sub, limit + 1, decodeKeysetCursor(cursor));
+    const joined = await this.team.applicationsOf(this.db.manager, actor.sub);
+    const rows = await this.applications.listOwn(this.db.manager, actor.sub, limit + 1, decodeKeysetCursor(cursor), joined);
     const page = rows.slice(0, limit);
     const items = await Promise.all(
       page.map(async ({ position: _, ...a }) => applicationView(a, a.caseId ? await this.cases.find(this.db.manager, a.caseId) : undefined)),

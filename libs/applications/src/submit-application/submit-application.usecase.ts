@@ -12,7 +12,7 @@ import { submissionProblems } from '../domain/submission-check';
 import { ApplicationRecord } from '../domain/records';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
-import { loadOwnApplication } from '../get-application/load-own-application';
+import { ApplicationAccess } from '../get-application/load-own-application';
 import { SCREEN_JOB } from '../screen-case/screen-case.handler';
 import { SubmitApplicationCommand } from './submit-application.command';
 
@@ -33,6 +33,7 @@ export class SubmitApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccess,
     private readonly transitions: CaseTransitions,
     private readonly idempotency: IdempotencyRepository,
     private readonly authority: AuthorityInForce,
@@ -43,7 +44,7 @@ export class SubmitApplication {
   async execute(actor: Actor, { applicationId, idempotencyKey }: SubmitApplicationCommand): Promise<SubmitResult> {
     return this.db.transaction(async (manager) => {
       // The row lock serialises concurrent submits of one application, so a repeated key finds the first case.
-      const application = await loadOwnApplication(manager, this.applications, actor, applicationId, true);
+      const application = await this.access.own(manager, actor, applicationId, true);
       const operation = `submit:${applicationId}`;
       if (idempotencyKey) {
         // Submit has no body: the operation names the application, so the request is the same whenever the operation is.

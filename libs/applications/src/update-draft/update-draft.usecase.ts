@@ -10,7 +10,7 @@ import { ApplicationContent, contentProblems } from '../domain/application-conte
 import { invalidContent } from '../domain/problems';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { CaseFileRepository } from '@kp/cases';
-import { loadOwnApplication } from '../get-application/load-own-application';
+import { ApplicationAccess } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
 import { UpdateDraftCommand } from './update-draft.command';
 
@@ -23,6 +23,7 @@ export class UpdateDraft {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccess,
     private readonly cases: CaseFileRepository,
     private readonly sources: AuthorityInForce,
     private readonly audit: AuditLog,
@@ -30,7 +31,7 @@ export class UpdateDraft {
 
   async execute(actor: Actor, { applicationId: id, change, expectedVersion }: UpdateDraftCommand): Promise<ApplicationView> {
     return this.db.transaction(async (manager) => {
-      const application = await loadOwnApplication(manager, this.applications, actor, id, true);
+      const application = await this.access.own(manager, actor, id, true);
       const c = application.caseId ? await this.cases.find(manager, application.caseId) : undefined;
       const state: CaseState = c ? c.state : application.status === 'draft' ? 'draft' : 'withdrawn';
       assertCommandAllowed(state, actor.role, 'edit_draft');

@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertCommandAllowed } from '@kp/cases';
 import { ApplicationRepository } from '../infrastructure/application.repository';
-import { loadOwnApplication } from '../get-application/load-own-application';
+import { ApplicationAccess } from '../get-application/load-own-application';
 import { applicationView, ApplicationView } from '../views/application.view';
 import { WithdrawApplicationCommand } from './withdraw-application.command';
 
@@ -21,6 +21,7 @@ export class WithdrawApplication {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccess,
     private readonly transitions: CaseTransitions,
     private readonly audit: AuditLog,
     private readonly clock: BusinessClock,
@@ -28,7 +29,7 @@ export class WithdrawApplication {
 
   async execute(actor: Actor, { applicationId: id, reason, expectedCaseVersion }: WithdrawApplicationCommand): Promise<ApplicationView> {
     return this.db.transaction(async (manager) => {
-      const application = await loadOwnApplication(manager, this.applications, actor, id, true);
+      const application = await this.access.own(manager, actor, id, true);
       const audit = (caseId: string | null, fromState: string) => ({
         action: 'application.withdrawn',
         payload: { applicationId: id, caseId, fromState, reason: reason ?? null },

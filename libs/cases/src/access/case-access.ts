@@ -3,7 +3,8 @@ import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records
 
 /**
  * Who may see a case (health data: every read is checked per object, not only per role).
- * - the applicant: their own case;
+ * - the applicant: their own case; the co-applicants and named researchers the applicant invited
+ *   and who accepted (read only: see {@link isApplicant});
  * - contact-point staff (caseworker, legal approver) and supervision (auditor): every case;
  * - a controller: cases with a collaborative sub-case for a source their organisation controls,
  *   and only those sub-cases;
@@ -13,7 +14,7 @@ import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records
 export function canSeeCase(actor: Actor, c: CaseRecord, subCases: SubCaseRecord[], consultations: ConsultationRecord[]): boolean {
   switch (actor.role) {
     case 'researcher':
-      return c.applicantSub === actor.sub;
+      return c.applicantSub === actor.sub || (c.teamSubs ?? []).includes(actor.sub);
     case 'caseworker':
     case 'legal_approver':
     case 'auditor':
@@ -46,4 +47,9 @@ export function visibleSubCases(actor: Actor, subCases: SubCaseRecord[], consult
 
 export function isStaff(actor: Actor): boolean {
   return actor.role === 'caseworker' || actor.role === 'legal_approver';
+}
+
+/** Only the applicant acts on their case (submits, supplements, answers, withdraws); the team reads. */
+export function isApplicant(actor: Actor, c: CaseRecord): boolean {
+  return actor.role === 'researcher' && c.applicantSub === actor.sub;
 }

@@ -47,6 +47,9 @@ export const COMMANDS = [
   'register_reopening_request',
   'decide_reopening',
   'reassign',
+  'attach_document',
+  'share_draft',
+  'comment_draft',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -55,17 +58,19 @@ const HANDLING_STATES: CaseState[] = ['in_review', 'consultation', 'awaiting_con
 
 type Table = Record<CaseState, Partial<Record<LifecycleRole, Command[]>>>;
 
-const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen', 'hear_party'];
+const staffWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'request_supplement', 'consult', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'recommend', 'request_rescreen', 'hear_party', 'attach_document'];
 /**
  * A legal approver works the approval queue: claims and assigns like a caseworker, opens and resolves legal matters, issues decisions,
  * and may extend the decision limit with a recorded reason (EHDS art. 68(4)).
  */
-const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision', 'return_draft'];
+const approverWork: Command[] = ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'issue_decision', 'return_draft', 'attach_document'];
 
 /** In review, and (unchanged) while a consultation is out. */
 const inReview: Partial<Record<LifecycleRole, Command[]>> = {
   // The applicant answers a hearing on draft grounds for refusal (forvaltningsloven § 19).
-  researcher: ['read_case', 'withdraw', 'answer_hearing'],
+  // The applicant attaches documents to the case while it is open (the protocol, contracts, …); staff attach
+  // what the file must hold, e.g. a hearing answer or a legal opinion (forvaltningsloven § 15).
+  researcher: ['read_case', 'withdraw', 'answer_hearing', 'attach_document'],
   // `reassign`: an admin hands an absent person's open cases on in bulk, through the kernel as system (ReassignCases).
   system: ['screen', 'lapse_consultation', 'reassign'],
   caseworker: staffWork,
@@ -76,14 +81,15 @@ const inReview: Partial<Record<LifecycleRole, Command[]>> = {
 };
 
 export const LIFECYCLE: Table = {
-  draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw'] },
-  submitted: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
-  screening: { researcher: ['read_case', 'withdraw'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  // Before submission the applicant may share the draft with a region's data-support centre, whose advisors comment (pre-screening).
+  draft: { researcher: ['edit_draft', 'check', 'submit', 'withdraw', 'attach_document', 'share_draft'], advisor: ['comment_draft'] },
+  submitted: { researcher: ['read_case', 'withdraw', 'attach_document'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
+  screening: { researcher: ['read_case', 'withdraw', 'attach_document'], system: ['screen', 'reassign'], caseworker: ['read_case', 'claim', 'release', 'assign'], legal_approver: ['read_case', 'claim', 'release', 'assign'], auditor: ['read_case'] },
   in_review: inReview,
   awaiting_applicant: {
-    researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw'],
-    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter'],
-    legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter'],
+    researcher: ['read_case', 'edit_draft', 'check', 'resubmit', 'withdraw', 'attach_document'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'attach_document'],
+    legal_approver: ['read_case', 'claim', 'release', 'assign', 'add_note', 'open_legal_matter', 'resolve_legal_matter', 'attach_document'],
     system: ['lapse_consultation', 'reassign'],
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case'],
@@ -93,8 +99,8 @@ export const LIFECYCLE: Table = {
   // consultation about one part stops neither the work on the others nor a controller's decision.
   consultation: inReview,
   awaiting_controller: {
-    researcher: ['read_case', 'withdraw', 'answer_hearing'],
-    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'hear_party'],
+    researcher: ['read_case', 'withdraw', 'answer_hearing', 'attach_document'],
+    caseworker: ['read_case', 'claim', 'release', 'assign', 'add_note', 'consult', 'open_legal_matter', 'resolve_legal_matter', 'extend_clock', 'draft_decision', 'hear_party', 'attach_document'],
     legal_approver: approverWork,
     advisor: ['read_case', 'answer_consultation'],
     controller: ['read_case', 'controller_decide'],
@@ -107,8 +113,8 @@ export const LIFECYCLE: Table = {
     // After the decision: staff register an appeal (klage) or a request to reopen (genoptagelse); the
     // authority reconsiders and forwards the appeal to the appeal body (forvaltningsloven § 25) or
     // drafts a new decision superseding the old, issued by another person (four eyes).
-    caseworker: ['read_case', 'add_note', 'draft_decision', 'register_appeal', 'forward_appeal', 'register_reopening_request', 'decide_reopening'],
-    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit', 'forward_appeal', 'decide_reopening'],
+    caseworker: ['read_case', 'add_note', 'draft_decision', 'register_appeal', 'forward_appeal', 'register_reopening_request', 'decide_reopening', 'attach_document'],
+    legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit', 'forward_appeal', 'decide_reopening', 'attach_document'],
     controller: ['read_case'],
     advisor: ['read_case'],
     auditor: ['read_case'],

@@ -69,6 +69,8 @@ export function nextSteps(s: StepSituation): NextSteps {
   const allowed = new Set(allowedCommands(c.state, actor.role).filter((command) => !NOT_A_STEP.includes(command)));
   // Impartiality: a conflicted person may only hand the case on (WorkOnCase).
   if (s.conflicted) for (const command of [...allowed]) if (command !== 'release') allowed.delete(command);
+  // A member of the application's team reads; only the applicant acts (WorkOnCase).
+  if (actor.role === 'researcher' && c.applicantSub !== actor.sub) allowed.clear();
   const may = (command: Command) => allowed.has(command);
 
   const caseSteps: NextStep[] = [];

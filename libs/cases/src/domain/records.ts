@@ -32,6 +32,11 @@ export interface CaseRecord {
   overdue: boolean;
   clockPaused: boolean;
   updatedAt: Date;
+  /**
+   * Co-applicants and named researchers who accepted the applicant's invitation: they read the case,
+   * never act on it. Loaded by `CaseFileRepository.find`/`findMany`; absent elsewhere (then nobody but the applicant).
+   */
+  teamSubs?: string[];
 }
 
 /** One data request's part of a case, with the track and authority in force at submission. */
@@ -149,4 +154,23 @@ export interface StaffMember {
   absentSince: Date | null;
   absentUntil: string | null;
   absenceMarkedBy: string | null;
+}
+
+/** Who the applicant invites to read the application and its case (issue 16): a co-applicant, or a researcher named in it (EHDS art. 61(2)). */
+export const TEAM_ROLES = ['co_applicant', 'named_researcher'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** An invitation to the team of an application, and once accepted, the membership. */
+export interface TeamMemberRecord {
+  id: string;
+  applicationId: string;
+  email: string;
+  name: string | null;
+  teamRole: TeamRole;
+  invitedBy: string;
+  invitedAt: Date;
+  expiresAt: Date;
+  /** The subject who accepted; null while the invitation is open. */
+  memberSub: string | null;
+  acceptedAt: Date | null;
 }

@@ -95,6 +95,9 @@ function toCase(row: Record<string, unknown>): CaseRecord {
   return { ...c, content: upgradeApplication(c.content) };
 }
 
+/** The subjects of the application's team who accepted their invitation: they read the case (see canSeeCase). */
+const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL ORDER BY t.member_sub) AS team_subs`;
+
 /** The one repository of `case_file` (and its gap-free number series `case_number_counter`). */
 @Injectable()
 export class CaseFileRepository {
@@ -123,13 +126,13 @@ export class CaseFileRepository {
   async find(manager: EntityManager, idOrNumber: string, lock = false): Promise<CaseRecord | undefined> {
     const column = isUuid(idOrNumber) ? 'id' : /^EK-\d{4}-\d{6}$/.test(idOrNumber) ? 'number' : undefined;
     if (!column) return undefined;
-    const [row] = await manager.query(`SELECT * FROM case_file WHERE ${column} = $1${lock ? ' FOR UPDATE' : ''}`, [idOrNumber]);
+    const [row] = await manager.query(`SELECT *, ${TEAM_SUBS} FROM case_file WHERE ${column} = $1${lock ? ' FOR UPDATE' : ''}`, [idOrNumber]);
     return row ? toCase(row) : undefined;
   }
 
   async findMany(manager: EntityManager, ids: string[]): Promise<CaseRecord[]> {
     if (ids.length === 0) return [];
-    const rows: Record<string, unknown>[] = await manager.query(`SELECT * FROM case_file WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    const rows: Record<string, unknown>[] = await manager.query(`SELECT *, ${TEAM_SUBS} FROM case_file WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
     return rows.map(toCase);
   }
 

@@ -1,7 +1,8 @@
 import { assertVersion, notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { canSeeCase } from '../access/case-access';
+import { ForbiddenError } from '@kp/errors';
+import { canSeeCase, isApplicant } from '../access/case-access';
 import { ConflictCheck } from '../conflicts/conflict-check';
 import { assertCommandAllowed, Command } from '../domain/lifecycle';
 import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records';
@@ -40,6 +41,10 @@ export class WorkOnCase {
     const subCases = await this.subCaseRepository.forCase(manager, c.id);
     const consultations = await this.consultationRepository.forCase(manager, c.id);
     if (!isSystem(actor) && !canSeeCase(actor, c, subCases, consultations)) throw missing();
+    // A co-applicant or named researcher reads the case; only the applicant acts on it.
+    if (!isSystem(actor) && actor.role === 'researcher' && command !== 'read_case' && !isApplicant(actor, c)) {
+      throw new ForbiddenError(`Only the applicant can ${command.replace(/_/g, ' ')} on case ${c.number}; as a member of the application's team you may read it.`);
+    }
     assertCommandAllowed(c.state, actor.role, command);
     assertVersion(expectedVersion, c.version, 'case');
     // Releasing stays possible: it is how a person who became conflicted hands the case on.

@@ -9,6 +9,9 @@ import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { DELIVER_EMAIL_JOB } from './deliver-email.handler';
 import { noticeMessageId } from './message-id';
 
+/** A notice to `{ sub: 'mailto:<address>' }` goes to that address only (it has no subject yet, so no in-app reader). */
+export const MAILTO = 'mailto:';
+
 /**
  * E-mail (bound when `SMTP_URL` is set). In the notice's transaction it decides who receives it —
  * the person, or the active members of the role in the staff directory, within the organisation or
@@ -47,6 +50,11 @@ export class EmailChannel extends NotificationChannel {
 
   /** A personal notice reaches its person (active or not: it is about their own matter); a role notice its active members. */
   private async recipients(manager: EntityManager, n: NotificationRecord): Promise<StaffMember[]> {
+    // Someone invited by address before they ever signed in (an application's team): the address is all there is.
+    if (n.recipientSub?.startsWith(MAILTO)) {
+      const email = n.recipientSub.slice(MAILTO.length);
+      return [{ sub: n.recipientSub, role: 'researcher', organisation: null, region: null, name: null, email, emailSource: 'admin', language: 'da', active: true, firstSeenAt: n.createdAt, lastSeenAt: n.createdAt, signedIn: false, addedBy: null, updatedBy: null, updatedAt: null, absentSince: null, absentUntil: null, absenceMarkedBy: null }];
+    }
     if (n.recipientSub !== null) {
       const person = await this.staff.find(manager, n.recipientSub);
       return person ? [person] : [];

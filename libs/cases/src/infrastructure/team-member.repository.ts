@@ -1,0 +1,57 @@
+import { camel, isUuid, rowsOf } from '@kp/persistence';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TeamMemberRecord, TeamRole } from '../domain/records';
+
+/**
+ * The one repository of `team_member`: the applicant's invitations to co-applicants and named
+ * researchers, and the memberships they became. The case kernel owns it because who may read a
+ * case (canSeeCase) depends on it.
+ */
+@Injectable()
+export class TeamMemberRepository {
+  /** A new invitation, or the open one to the same address renewed (a second invitation is a reminder). */
+  async invite(manager: EntityManager, i: { applicationId: string; email: string; name: string | null; teamRole: TeamRole; invitedBy: string; invitedAt: Date; expiresAt: Date }): Promise<TeamMemberRecord | undefined> {
+    const [row] = await manager.query(
+      `INSERT INTO team_member (application_id, email, name, team_role, invited_by, invited_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (application_id, lower(email)) DO UPDATE
+         SET name = EXCLUDED.name, team_role = EXCLUDED.team_role, invited_by = EXCLUDED.invited_by, invited_at = EXCLUDED.invited_at, expires_at = EXCLUDED.expires_at
+         WHERE team_member.member_sub IS NULL
+       RETURNING *`,
+      [i.applicationId, i.email, i.name, i.teamRole, i.invitedBy, i.invitedAt, i.expiresAt],
+    );
+    return row ? camel(row) : undefined;
+  }
+
+  async find(manager: EntityManager, id: string, lock = false): Promise<TeamMemberRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await manager.query(`SELECT * FROM team_member WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? camel(row) : undefined;
+  }
+
+  async forApplication(manager: EntityManager, applicationId: string): Promise<TeamMemberRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM team_member WHERE application_id = $1 ORDER BY invited_at, id`, [applicationId]));
+  }
+
+  /** Open, unexpired invitations to this address, newest first. */
+  async openFor(manager: EntityManager, email: string, at: Date): Promise<TeamMemberRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM team_member WHERE lower(email) = lower($1) AND member_sub IS NULL AND expires_at > $2 ORDER BY invited_at DESC, id`, [email, at]));
+  }
+
+  async accept(manager: EntityManager, id: string, memberSub: string, at: Date): Promise<TeamMemberRecord> {
+    // An UPDATE answers [rows, count] through TypeORM's pg driver.
+    const [rows] = await manager.query(`UPDATE team_member SET member_sub = $2, accepted_at = $3 WHERE id = $1 RETURNING *`, [id, memberSub, at]);
+    return camel(rows[0]);
+  }
+
+  async isMember(manager: EntityManager, applicationId: string, sub: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM team_member WHERE application_id = $1 AND member_sub = $2`, [applicationId, sub]);
+    return !!row;
+  }
+
+  /** The applications this person reads as a team member. */
+  async applicationsOf(manager: EntityManager, sub: string): Promise<string[]> {
+    return (await manager.query(`SELECT application_id FROM team_member WHERE member_sub = $1 ORDER BY accepted_at, id`, [sub])).map((r: { application_id: string }) => r.application_id);
+  }
+}
