@@ -8,6 +8,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationsHttpModule } from './applications/applications.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
 import { DevSignInController } from './auth/dev-sign-in.controller';
+import { SignInMethodController } from './auth/sign-in-method.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
@@ -38,6 +39,7 @@ export class ApiModule {
       controllers: [
         MeController,
         DevSignInController,
+        SignInMethodController,
         CasesController,
         ProblemTypesController,
         // Moves business time and runs the sweeps in this process: only where the worker runs here.

@@ -18,6 +18,7 @@ import { homeOf } from './pages/home-of';
 import { HomePage } from './pages/HomePage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInCallbackPage } from './pages/sign-in/SignInCallbackPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 
 function Start() {
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Start /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-in/callback', element: <SignInCallbackPage /> },
       // Public, signed in or not: every Danish public-sector site publishes its accessibility statement.
       { path: 'tilgaengelighed', element: <AccessibilityStatementPage /> },
       {
