@@ -2187,6 +2187,14 @@ export interface components {
              */
             pendingDraftId: string | null;
         };
+        /** @description A command about the whole case that the queue row offers */
+        QueueStep: {
+            /**
+             * @description `POST /v1/cases/{id}/claim`
+             * @enum {string}
+             */
+            command: "claim";
+        };
         /** @description A case in a work queue, with its clock figures and open consultations and legal matters */
         QueueItem: {
             /** Format: uuid */
@@ -2207,6 +2215,8 @@ export interface components {
             clockPaused: boolean;
             openConsultations: number;
             openLegalMatters: number;
+            /** @description What you may do from the queue row now: `claim` when nobody holds the case, its state lets your role claim it and you declared no conflict in the applicant organisation */
+            nextSteps: components["schemas"]["QueueStep"][];
         };
         /** @description One page of a work queue, soonest due first */
         QueuePage: {

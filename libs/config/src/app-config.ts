@@ -232,6 +232,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (oidcSet.length === oidcVars.length) {
     const jwksUrl = url('OIDC_JWKS_URL', ['https:', 'http:']);
     const clientId = env.OIDC_CONSOLE_CLIENT_ID?.trim();
+    // The console fetches the provider's discovery document from the issuer's address (and the CSP names its origin).
+    if (clientId && !/^https?:\/\/[^/\s]+/.test(env.OIDC_ISSUER!)) problems.push(`OIDC_CONSOLE_CLIENT_ID needs OIDC_ISSUER to be the provider's http(s) address (got "${env.OIDC_ISSUER}")`);
     oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '', ...(clientId ? { console: { clientId, scope: env.OIDC_CONSOLE_SCOPE?.trim() || DEFAULT_CONSOLE_SCOPE } } : {}) };
   }
   if (!oidc && (env.OIDC_CONSOLE_CLIENT_ID || env.OIDC_CONSOLE_SCOPE)) {

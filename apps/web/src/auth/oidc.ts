@@ -21,11 +21,11 @@ export async function settingsFor(client: OidcClientSettings): Promise<UserManag
     scope: client.scope,
     response_type: 'code',
     redirect_uri: `${origin}${CALLBACK_PATH}`,
-    silent_redirect_uri: `${origin}${CALLBACK_PATH}`,
     post_logout_redirect_uri: `${origin}/sign-in`,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    // Renews before expiry with the refresh token when the provider gave one (a hidden iframe otherwise).
+    // Renews before expiry with the refresh token. Without one the session ends at expiry: no hidden
+    // iframe renewal, as the console's pages refuse to be framed (frame-ancestors 'none').
     automaticSilentRenew: true,
     // A public client has no secret: PKCE (S256) is what binds the code to this browser.
     disablePKCE: false,
@@ -52,7 +52,7 @@ export async function startOidcSignIn(client: OidcClientSettings): Promise<void>
 
 /**
  * Exchanges the code in this page's URL for tokens (with the PKCE verifier) and returns the access
- * token; undefined inside the hidden renewal iframe, whose answer goes to the page that opened it.
+ * token (undefined for a popup or frame callback, which the console does not start).
  * `onRenewed` hears every later access token, `onEnded` a renewal that failed or a token that expired.
  */
 export async function completeOidcSignIn(client: OidcClientSettings, onRenewed: (token: string) => void, onEnded: () => void): Promise<string | undefined> {

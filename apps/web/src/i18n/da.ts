@@ -256,6 +256,8 @@ export const da = {
   verdict: { approve: 'Kan godkendes', deny: 'Afslag', abstain: 'Kræver sagsbehandlerens vurdering' },
   severity: { info: 'Information', warning: 'Advarsel', blocking: 'Blokerende' },
   queues: {
+    claimed: 'Du har taget sag {{number}}.',
+    claimFailed: 'Sag {{number}} blev ikke taget',
     title: 'Køer',
     counts: 'Åbne sager pr. kø',
     queue: { central: 'Central behandling', collaborative: 'Samarbejdsbehandling', approval: 'Til godkendelse', mine: 'Mine sager' },
@@ -264,7 +266,7 @@ export const da = {
     overdue: '{{count}} overskredet',
     caption: 'Sager i køen {{queue}}, først forfaldne øverst',
     empty: 'Ingen sager i denne kø.',
-    columns: { number: 'Sag', title: 'Titel', applicant: 'Ansøger', sources: 'Datakilder', state: 'Status', daysLeft: 'Arbejdsdage tilbage', assignee: 'Sagsbehandler' },
+    columns: { number: 'Sag', title: 'Titel', applicant: 'Ansøger', sources: 'Datakilder', state: 'Status', daysLeft: 'Arbejdsdage tilbage', assignee: 'Sagsbehandler', actions: 'Handling' },
     unassigned: 'Ikke fordelt',
     filters: 'Filtrer køen',
     filterText: 'Sagsnummer, titel eller ansøger',

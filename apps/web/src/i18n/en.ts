@@ -250,6 +250,8 @@ export const en: typeof da = {
   verdict: { approve: 'Can be approved', deny: 'Refusal', abstain: 'Needs the caseworker’s assessment' },
   severity: { info: 'Information', warning: 'Warning', blocking: 'Blocking' },
   queues: {
+    claimed: 'You have taken case {{number}}.',
+    claimFailed: 'Case {{number}} was not taken',
     title: 'Queues',
     counts: 'Open cases per queue',
     queue: { central: 'Central handling', collaborative: 'Collaborative handling', approval: 'Awaiting approval', mine: 'My cases' },
@@ -258,7 +260,7 @@ export const en: typeof da = {
     overdue: '{{count}} overdue',
     caption: 'Cases in the queue {{queue}}, soonest due first',
     empty: 'No cases in this queue.',
-    columns: { number: 'Case', title: 'Title', applicant: 'Applicant', sources: 'Data sources', state: 'Status', daysLeft: 'Working days left', assignee: 'Caseworker' },
+    columns: { number: 'Case', title: 'Title', applicant: 'Applicant', sources: 'Data sources', state: 'Status', daysLeft: 'Working days left', assignee: 'Caseworker', actions: 'Action' },
     unassigned: 'Unassigned',
     filters: 'Filter the queue',
     filterText: 'Case number, title or applicant',

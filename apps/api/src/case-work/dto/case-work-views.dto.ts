@@ -133,6 +133,11 @@ export class QueueSubCaseDto implements QueueSubCase {
   pendingDraftId!: string | null;
 }
 
+@ApiSchema({ name: 'QueueStep', description: 'A command about the whole case that the queue row offers' })
+export class QueueStepDto {
+  @ApiProperty({ enum: ['claim'], description: '`POST /v1/cases/{id}/claim`' }) command!: 'claim';
+}
+
 @ApiSchema({ name: 'QueueItem', description: 'A case in a work queue, with its clock figures and open consultations and legal matters' })
 export class QueueItemDto implements QueueItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -149,6 +154,8 @@ export class QueueItemDto implements QueueItem {
   @ApiProperty() clockPaused!: boolean;
   @ApiProperty() openConsultations!: number;
   @ApiProperty() openLegalMatters!: number;
+  @ApiProperty({ type: [QueueStepDto], description: 'What you may do from the queue row now: `claim` when nobody holds the case, its state lets your role claim it and you declared no conflict in the applicant organisation' })
+  nextSteps!: QueueStepDto[];
 }
 
 @ApiSchema({ name: 'QueuePage', description: 'One page of a work queue, soonest due first' })
