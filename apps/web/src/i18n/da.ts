@@ -5,6 +5,7 @@ export const da = {
   states: { draft: 'Kladde', submitted: 'Indsendt', screening: 'Under vurdering', in_review: 'Under behandling', awaiting_applicant: 'Afventer ansøger', consultation: 'I høring', awaiting_controller: 'Afventer dataansvarlig', decided: 'Afgjort', withdrawn: 'Trukket tilbage', pending_screening: 'Afventer vurdering', awaiting_approval: 'Afventer godkendelse' },
   roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', data_holder: 'Dataindehaver (leveringsmedarbejder)', environment_operator: 'Analysemiljøets operatør', auditor: 'Revisor', admin: 'Administrator' },
   nav: { myApplications: 'Mine ansøgninger', newApplication: 'Ny ansøgning', queues: 'Køer', overview: 'Overblik', approvals: 'Til godkendelse', consultations: 'Konsultationer', toDecide: 'Til afgørelse', home: 'Forside', audit: 'Revision', admin: 'Administration' },
+  paging: { label: 'Sideinddeling', page: 'Side {{page}}', previous: 'Forrige side', next: 'Næste side' },
   footer: { label: 'Om tjenesten', accessibility: 'Tilgængelighedserklæring', api: 'API-dokumentation' },
   accessibility: {
     title: 'Tilgængelighedserklæring',

@@ -7,6 +7,7 @@ export const en: typeof da = {
   states: { draft: 'Draft', submitted: 'Submitted', screening: 'Being screened', in_review: 'In review', awaiting_applicant: 'Waiting for the applicant', consultation: 'In consultation', awaiting_controller: 'Waiting for the controller', decided: 'Decided', withdrawn: 'Withdrawn', pending_screening: 'Waiting for screening', awaiting_approval: 'Waiting for approval' },
   roles: { researcher: 'Researcher', caseworker: 'Caseworker', legal_approver: 'Legal approver', advisor: 'Advisor (regional data-support centre)', controller: 'Data controller', data_holder: 'Data holder (delivery staff)', environment_operator: 'Analysis environment operator', auditor: 'Auditor', admin: 'Administrator' },
   nav: { myApplications: 'My applications', newApplication: 'New application', queues: 'Queues', overview: 'Overview', approvals: 'To approve', consultations: 'Consultations', toDecide: 'To decide', home: 'Home', audit: 'Audit', admin: 'Administration' },
+  paging: { label: 'Pages', page: 'Page {{page}}', previous: 'Previous page', next: 'Next page' },
   footer: { label: 'About the service', accessibility: 'Accessibility statement', api: 'API documentation' },
   accessibility: {
     title: 'Accessibility statement',

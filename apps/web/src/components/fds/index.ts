@@ -11,6 +11,7 @@ export { FormGroup } from './FormGroup';
 export { Header } from './Header';
 export { LanguageSwitch } from './LanguageSwitch';
 export { PageHeading } from './PageHeading';
+export { Pagination } from './Pagination';
 export { RadioGroup } from './RadioGroup';
 export { Select } from './Select';
 export { SideMenu } from './SideMenu';
