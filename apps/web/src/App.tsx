@@ -12,6 +12,7 @@ import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
 import { ConsultationsPage } from './pages/consultations/ConsultationsPage';
+import { DeliveryOrdersPage } from './pages/deliveries/DeliveryOrdersPage';
 import { ToDecidePage } from './pages/controller/ToDecidePage';
 import { QueuePage } from './pages/cases/QueuePage';
 import { homeOf } from './pages/home-of';
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
       { element: <RequireRole roles={['caseworker']} />, children: [{ path: 'overview', element: <Suspense fallback={null}><OverviewPage /></Suspense> }] },
       { element: <RequireRole roles={['advisor']} />, children: [{ path: 'consultations', element: <ConsultationsPage /> }] },
       { element: <RequireRole roles={['controller']} />, children: [{ path: 'to-decide', element: <ToDecidePage /> }] },
+      { element: <RequireRole roles={['data_holder', 'environment_operator']} />, children: [{ path: 'deliveries', element: <DeliveryOrdersPage /> }] },
       { element: <RequireRole roles={['auditor']} />, children: [{ path: 'audit', element: <AuditPage /> }] },
       { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminPage /> }] },
       { path: '*', element: <NotFoundPage /> },
