@@ -1579,7 +1579,10 @@ export interface components {
             /** @example region-midtjylland */
             advisorRegion: string;
             topic: string;
+            /** @description As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText` */
             question: string;
+            /** @description The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s */
+            questionText: components["schemas"]["LocalisedText"];
             /** Format: date-time */
             deadline: string | null;
             state: components["schemas"]["ConsultationState"];
@@ -2343,7 +2346,10 @@ export interface components {
             /** @example region-midtjylland */
             advisorRegion: string;
             topic: string;
+            /** @description As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText` */
             question: string;
+            /** @description The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s */
+            questionText: components["schemas"]["LocalisedText"];
             /** Format: date-time */
             deadline: string | null;
             state: components["schemas"]["ConsultationState"];

@@ -1,6 +1,6 @@
 /** Danish, the console's default language. en.ts must have the same keys (its type says so). */
 export const da = {
-  app: { portal: 'Kontaktpunkt for sundhedsdata', title: 'Adgang til sundhedsdata til forskning', authority: 'Sundhedsdatastyrelsen', skip: 'Gå til sidens indhold', mainNavigation: 'Hovedmenu', language: 'Sprog', signOut: 'Log ud', signedInAs: '{{name}}, {{role}}', notFound: 'Siden findes ikke', loading: 'Henter …', error: 'Noget gik galt' },
+  app: { menu: 'Menu', closeMenu: 'Luk', portal: 'Kontaktpunkt for sundhedsdata', title: 'Adgang til sundhedsdata til forskning', authority: 'Sundhedsdatastyrelsen', skip: 'Gå til sidens indhold', mainNavigation: 'Hovedmenu', language: 'Sprog', signOut: 'Log ud', signedInAs: '{{name}}, {{role}}', notFound: 'Siden findes ikke', loading: 'Henter …', error: 'Noget gik galt' },
   fds: { error: 'Fejl' },
   states: { draft: 'Kladde', submitted: 'Indsendt', screening: 'Under vurdering', in_review: 'Under behandling', awaiting_applicant: 'Afventer ansøger', consultation: 'I høring', awaiting_controller: 'Afventer dataansvarlig', decided: 'Afgjort', withdrawn: 'Trukket tilbage', pending_screening: 'Afventer vurdering', awaiting_approval: 'Afventer godkendelse' },
   roles: { researcher: 'Forsker', caseworker: 'Sagsbehandler', legal_approver: 'Juridisk godkender', advisor: 'Rådgiver (regionalt datastøttecenter)', controller: 'Dataansvarlig', data_holder: 'Dataindehaver (leveringsmedarbejder)', environment_operator: 'Analysemiljøets operatør', auditor: 'Revisor', admin: 'Administrator' },
@@ -45,7 +45,6 @@ export const da = {
     gapsTitle: 'Indhold, der ikke er tilgængeligt',
     gapsIntro: 'Følgende indhold er ikke fuldt tilgængeligt:',
     gaps: {
-      drawer: 'Mobilmenuen: Det Fælles Designsystems menuskuffe til små skærme er ikke bygget. Under 992 pixels bredde vises hovedmenu, navn og log ud i stedet i sidens flow, så menuen fylder på små skærme og ikke kan lukkes (WCAG 2.1, 1.4.10 Reflow, delvist).',
       screenReader: 'Konsollen er testet automatisk med axe-core (WCAG 2.1 A og AA) og med tastatur, men endnu ikke af brugere af skærmlæsere. Fejl, der kun viser sig med skærmlæser, kan forekomme.',
       session: 'Du logges ud, når siden genindlæses, og en ikke-gemt besvarelse går tabt. Ansøgningsskemaet gemmes dog løbende som kladde (WCAG 2.1, 2.2.1 Justerbar hastighed, delvist).',
       chart: 'Overblikkets søjlediagram er et billede for skærmlæsere; de samme tal står i en tabel under diagrammet.',

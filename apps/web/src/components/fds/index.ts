@@ -10,6 +10,7 @@ export { Footer } from './Footer';
 export { FormGroup } from './FormGroup';
 export { Header } from './Header';
 export { LanguageSwitch } from './LanguageSwitch';
+export { MobileDrawer } from './MobileDrawer';
 export { PageHeading } from './PageHeading';
 export { Pagination } from './Pagination';
 export { RadioGroup } from './RadioGroup';

@@ -124,7 +124,7 @@ function CaseView({ kase }: { kase: Case }) {
                 {t(`regions.${consultation.advisorRegion}`)} <Badge variant={consultation.state === 'open' ? 'warning' : 'success'}>{t(`consultations.state.${consultation.state}`)}</Badge>
               </h3>
               <p>
-                <strong>{t('consultations.question')}:</strong> {consultation.question}
+                <strong>{t('consultations.question')}:</strong> {consultation.questionText[language]}
               </p>
               {consultation.deadline && <p className="form-hint">{t('consultations.deadline', { date: date(consultation.deadline) })}</p>}
               {consultation.answer && (
