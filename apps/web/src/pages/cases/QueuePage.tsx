@@ -109,7 +109,7 @@ function QueueRows({ queue, items, claim }: { queue: QueueName; items: readonly 
     <Table caption={t('queues.caption', { queue: t(`queues.queue.${queue}`) })} head={['number', 'title', 'applicant', 'sources', 'state', 'daysLeft', 'assignee', 'actions'].map((column) => t(`queues.columns.${column}`))}>
       {items.map((item) => (
         <tr key={item.id}>
-          <td>
+          <td className="queue-nowrap">
             <Link to={`/cases/${item.id}`}>{item.number}</Link>
           </td>
           <td>{item.title ?? '—'}</td>
@@ -122,7 +122,7 @@ function QueueRows({ queue, items, claim }: { queue: QueueName; items: readonly 
           <td>{item.assignee ?? t('queues.unassigned')}</td>
           <td>
             {item.nextSteps.some((step) => step.command === 'claim') && (
-              <Button variant="secondary" onClick={() => claim.mutate(item)} disabled={claim.isPending}>
+              <Button variant="secondary" className="queue-nowrap" onClick={() => claim.mutate(item)} disabled={claim.isPending}>
                 {t('actions.command.claim')} <span className="sr-only">{item.number}</span>
               </Button>
             )}
