@@ -214,9 +214,12 @@ const DAY = 24 * 60 * 60 * 1000;
     await signInAs('Jonas Friis');
     await page.getByRole('heading', { level: 1, name: 'Leveringsordrer' }).waitFor();
     const order = page.getByRole('region', { name: `Levering til sag ${number}` });
+    // The orders are written when the permit is issued, after the commit: read the page again
+    // through the menu until it is there (a reload would sign out: the token lives in memory).
     for (let tries = 0; tries < 60 && !(await order.isVisible()); tries += 1) {
       await page.waitForTimeout(500);
-      await page.reload();
+      await page.getByRole('link', { name: /^Beskeder/ }).click();
+      await page.getByRole('link', { name: 'Leveringsordrer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Leveringsordrer' }).waitFor();
     }
     await order.getByText('Landspatientregisteret').first().waitFor();
