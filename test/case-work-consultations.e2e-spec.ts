@@ -80,9 +80,11 @@ describe('case work: consultations (rådgivning) and legal matters (e2e)', () =>
     const list = await get(`/v1/consultations?caseId=${c.id}`, advisorRm).expect(200);
     const ruleMade = list.body.items.find((k: { origin: string }) => k.origin === 'rule');
     expect(ruleMade).toMatchObject({ advisorRegion: 'region-midtjylland', state: 'open', case: { id: c.id, number: c.number } });
+    // The rule set's question in each language on its own (the Danish console shows no English).
+    expect(ruleMade.questionText).toEqual({ da: 'Regionens datastøttecenter rådgiver om ansøgningen.', en: "The region's data-support centre advises on the application." });
     await post(`/v1/consultations/${ruleMade.id}/answer`, advisorRm, { answer: 'The records hold what is asked for.' }).expect(200);
     const staffView = await get(`/v1/cases/${c.id}`, caseworker).expect(200);
-    expect(staffView.body.consultations.find((k: { id: string }) => k.id === ruleMade.id)).toMatchObject({ state: 'answered' });
+    expect(staffView.body.consultations.find((k: { id: string }) => k.id === ruleMade.id)).toMatchObject({ state: 'answered', questionText: { da: 'Regionens datastøttecenter rådgiver om ansøgningen.' } });
     expect((await get(`/v1/consultations?caseId=${c.id}`, caseworker).expect(200)).body.items.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -178,12 +178,17 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
 
       const mine = await get('/v1/queues/mine', cw1).expect(200);
       expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+      // The queue row offers a claim only on a case nobody holds (the console's button in the row).
+      const rowSteps = async (token: string) => (await get('/v1/queues/central?limit=100', token).expect(200)).body.items.find((i: { id: string }) => i.id === c.id).nextSteps;
+      expect(await rowSteps(cw2)).toEqual([]);
+      expect(await rowSteps(cw1)).toEqual([]);
       expect((await get(`/v1/queues/central?assignee=cw-1`, cw2).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
 
       const released = await post(`/v1/cases/${c.id}/release`, cw1).set('If-Match', claimed.headers.etag).expect(200);
       expect(released.body.assignee).toBeNull();
       await post(`/v1/cases/${c.id}/release`, cw1).expect(409);
       expect((await get('/v1/queues/mine', cw1).expect(200)).body.items).toEqual([]);
+      expect(await rowSteps(cw2)).toEqual([{ command: 'claim' }]);
       await post(`/v1/cases/${c.id}/claim`, cw2).expect(200);
 
       const actions = (await auditActions(c.number)).map((e) => e.action);
@@ -242,6 +247,10 @@ describe('case work: queues, claiming and assignment, conflicts of interest, wor
       expect((await get('/v1/me/conflicts', cw1).expect(200)).body.organisations).toEqual([]);
 
       const c = central[2];
+      const rowSteps = async (token: string, id: string) => (await get('/v1/queues/central?limit=100', token).expect(200)).body.items.find((i: { id: string }) => i.id === id).nextSteps;
+      expect(await rowSteps(cw3, c.id)).toEqual([]);
+      expect(await rowSteps(cw1, c.id)).toEqual([{ command: 'claim' }]);
+      expect(await rowSteps(cw3, sdu.id)).toEqual([{ command: 'claim' }]);
       const refused = await post(`/v1/cases/${c.id}/claim`, cw3).expect(403);
       expect(refused.body).toMatchObject({ type: expect.stringContaining('conflict-of-interest'), organisation: AU });
       expect(refused.body.detail).toContain('forvaltningsloven § 3');

@@ -45,5 +45,7 @@ export interface BenchContext {
 export interface Benchmark {
   name: string;
   description: string;
+  /** false: needs no PostgreSQL (a run of only such benchmarks starts none). */
+  database?: false;
   run(context: BenchContext): Promise<Figure[]>;
 }

@@ -71,18 +71,22 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
   try {
     // Under Jest (bench.heavy-spec.ts) the run's server comes from test/setup/global-setup.mjs: Jest cannot import the ESM launcher.
     let adminUrl = process.env.DATABASE_URL ?? process.env.KP_TEST_ADMIN_URL;
-    if (!adminUrl) {
+    const needsDatabase = benchmarks.some((benchmark) => benchmark.database !== false);
+    if (!adminUrl && needsDatabase) {
       const { startEmbeddedPostgres } = await importEsm(resolve(__dirname, '../../scripts/embedded-postgres.mjs'));
       const pg = await startEmbeddedPostgres({ dataDir: tempDir('pg'), persistent: false });
       cleanups.push(() => pg.stop());
       adminUrl = pg.url;
     }
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    machine.postgres = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
-    await admin.end();
+    if (adminUrl) {
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      machine.postgres = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
+      await admin.end();
+    }
 
     const database = async (label: string, { migrated = true } = {}) => {
+      if (!adminUrl) throw new Error('this benchmark needs PostgreSQL but is marked database: false');
       const name = `bench_${label.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
       const client = new Client({ connectionString: adminUrl });
       await client.connect();
@@ -108,7 +112,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
       const context: BenchContext = {
         size: options.size,
         rounds: result.rounds,
-        adminUrl,
+        adminUrl: adminUrl ?? '',
         database,
         tempDir,
         defer: (c) => cleanups.push(c),
@@ -152,7 +156,7 @@ export function renderTable(result: RunResult): string {
   }
   for (const failure of result.failures) lines.push(`| ${failure.benchmark} | FAILED: ${failure.error.split('\n')[0]} | | | | | |`);
   const m = result.machine;
-  lines.push('', `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'} (${m.server}); ` +
+  lines.push('', `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.postgres ? `PostgreSQL ${m.postgres} (${m.server})` : 'no PostgreSQL'}; ` +
     `load average ${m.loadStart.join(' / ')} at start, ${m.loadEnd?.join(' / ') ?? '?'} at end; ${result.rounds} rounds, ${result.size} size; ${m.at}`);
   return lines.join('\n');
 }

@@ -49,7 +49,7 @@ const missing = missingForBrowser('console journey');
     await page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' }).waitFor();
     // The WAS-tool template's parts: status with the known gaps, feedback, the enforcement body.
     await page.getByText('delvist i overensstemmelse med WCAG 2.1 niveau AA').waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'Mobilmenuen' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Konsollen er testet automatisk' }).waitFor();
     await page.getByRole('heading', { name: 'Feedback og kontaktoplysninger' }).waitFor();
     await page.getByRole('link', { name: 'Klag til Digitaliseringsstyrelsen' }).waitFor();
     await shot('accessibility-statement');
@@ -199,5 +199,36 @@ const missing = missingForBrowser('console journey');
     expect(inaccessible).toEqual({});
     // Same-origin scripts and styles only: nothing the CSP of the HTTP edge would refuse was needed.
     expect(violations.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
+  });
+  it('on a phone the main menu is FDS’s drawer, opened and closed by keyboard, with sign-out inside', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK', isMobile: true, hasTouch: true })).newPage();
+    await phone.goto(`${origin}/`);
+    await phone.getByRole('button', { name: 'Log ind som Kasper Holm' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Køer' }).waitFor();
+    // Below 992 px the desktop menu and the person are hidden behind "Menu".
+    expect(await phone.getByRole('navigation', { name: 'Hovedmenu' }).count()).toBe(0);
+    const opener = phone.getByRole('button', { name: 'Menu' });
+    await opener.focus();
+    await phone.keyboard.press('Enter');
+    const drawer = phone.getByRole('dialog', { name: 'Menu' });
+    await drawer.waitFor();
+    expect(await phone.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Luk');
+    await drawer.getByText('Kasper Holm, Sagsbehandler').waitFor();
+    await drawer.getByRole('link', { name: 'Overblik' }).waitFor();
+    const found = await seriousAccessibilityViolations(phone);
+    await screenshot(phone, 'mobile-menu');
+    expect(found).toEqual([]);
+    await phone.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((button) => button === (button.ownerDocument.activeElement as unknown))).toBe(true);
+    // Following a link closes it; sign-out is in it.
+    await opener.click();
+    await drawer.getByRole('link', { name: 'Overblik' }).click();
+    await phone.getByRole('heading', { level: 1, name: /Overblik/ }).waitFor();
+    await drawer.waitFor({ state: 'hidden' });
+    await opener.click();
+    await drawer.getByRole('button', { name: 'Log ud' }).click();
+    await phone.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await phone.close();
   });
 });

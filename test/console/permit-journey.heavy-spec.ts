@@ -118,6 +118,11 @@ const DAY = 24 * 60 * 60 * 1000;
       await page.getByRole('link', { name: tries % 2 ? 'Central behandling' : 'Samarbejdsbehandling' }).click();
     }
     await visit('queue');
+    // Straight from the queue row: nobody holds the case, so the row offers the claim.
+    await row.getByRole('button', { name: `Tag sagen ${number}` }).click();
+    await page.getByText(`Du har taget sag ${number}.`).waitFor();
+    await row.getByRole('cell', { name: 'cw-1' }).waitFor();
+    expect(await row.getByRole('button', { name: /Tag sagen/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'Overblik' }).click();
     await page.getByLabel(/Søjlediagram/).waitFor();
     await visit('overview');
@@ -127,8 +132,6 @@ const DAY = 24 * 60 * 60 * 1000;
     const lpr = page.getByRole('region', { name: /^Landspatientregisteret/ });
     const epj = page.getByRole('region', { name: /^Patientjournaler, Region Midtjylland/ });
     await lpr.getByRole('table', { name: 'Bemærkninger for Landspatientregisteret' }).waitFor();
-    await page.getByRole('button', { name: 'Tag sagen', exact: true }).click();
-    await page.getByText('Du har taget sagen.').waitFor();
 
     // …consults the region's advisor about its records…
     const consult = await openCommand(epj, 'Send en konsultation');
@@ -206,6 +209,25 @@ const DAY = 24 * 60 * 60 * 1000;
     await permit.getByText('Landspatientregisteret — Godkendt').waitFor();
     await permit.getByText(/Patientjournaler, Region Midtjylland.* — Godkendt/).waitFor();
     await visit('permit');
+
+    // Sundhedsdatastyrelsen's delivery staff find the order for the register's data and accept it.
+    await signInAs('Jonas Friis');
+    await page.getByRole('heading', { level: 1, name: 'Leveringsordrer' }).waitFor();
+    const order = page.getByRole('region', { name: `Levering til sag ${number}` });
+    // The orders are written when the permit is issued, after the commit: read the page again
+    // through the menu until it is there (a reload would sign out: the token lives in memory).
+    for (let tries = 0; tries < 60 && !(await order.isVisible()); tries += 1) {
+      await page.waitForTimeout(500);
+      await page.getByRole('link', { name: /^Beskeder/ }).click();
+      await page.getByRole('link', { name: 'Leveringsordrer' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Leveringsordrer' }).waitFor();
+    }
+    await order.getByText('Landspatientregisteret').first().waitFor();
+    await visit('delivery-orders');
+    const report = order.getByRole('form', { name: `Meld status for sag ${number}` });
+    await report.getByLabel('Accepteret').check();
+    await report.getByRole('button', { name: 'Send status' }).click();
+    await page.getByText(`Status for sag ${number} er nu: Accepteret.`).waitFor();
 
     // The auditor reads the case's trail and the explanation of its first decision: the engine's
     // verdict on the law date, the rule-set versions, and a replay that reproduces them.

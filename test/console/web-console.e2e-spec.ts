@@ -56,6 +56,10 @@ describe('the web console at / and the development sign-in (e2e)', () => {
     expect(me.body).toMatchObject({ sub: 'cw-1', role: 'caseworker', organisation: '33257872' });
   });
 
+  it('tells the console that the local issuer signs people in', async () => {
+    expect((await request(t.server).get('/v1/sign-in-method').expect(200)).body).toEqual({ method: 'local' });
+  });
+
   it('signs in only the listed personas: another subject is a validation problem naming the field', async () => {
     const refused = await request(t.server).post('/v1/dev/sign-in').send({ sub: 'someone-else' }).expect(400);
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['sub']);
@@ -78,5 +82,9 @@ describe('the development sign-in with OIDC configured (e2e)', () => {
     const listed = await request(t.server).get('/v1/dev/sign-in').expect(404);
     expect(listed.body.detail).toMatch(/OIDC/);
     await request(t.server).post('/v1/dev/sign-in').send({ sub: 'r-1' }).expect(404);
+  });
+
+  it('tells the console that the provider signs people in, with no console client configured', async () => {
+    expect((await request(t.server).get('/v1/sign-in-method').expect(200)).body).toEqual({ method: 'oidc', authority: 'https://idp.example' });
   });
 });

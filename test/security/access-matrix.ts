@@ -72,6 +72,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/dev/sweeps': { why: 'run every scheduled sweep once at the simulated time: only with BUSINESS_CLOCK=settable; audited', cells: onlyRoles(['admin'], 'ok', false) },
   'GET /v1/dev/sign-in': { why: 'development sign-in personas: only while the local issuer is trusted (404 with OIDC or in production)', cells: publicRoute('ok') },
   'POST /v1/dev/sign-in': { why: 'development sign-in: only while the local issuer is trusted (404 with OIDC or in production)', cells: publicRoute('ok') },
+  'GET /v1/sign-in-method': { why: "how the console signs in: the local issuer, or the OIDC provider and the console's public client (no secrets)", cells: publicRoute('ok') },
 
   'GET /openapi.json': { why: 'the API contract', cells: publicRoute('ok') },
   'GET /docs': { why: 'Swagger UI and its files', cells: publicRoute('ok') },

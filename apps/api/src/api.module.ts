@@ -10,6 +10,7 @@ import { ApplicationsHttpModule } from './applications/applications.http.module'
 import { AttachmentsHttpModule } from './attachments/attachments.http.module';
 import { AuditHttpModule } from './audit/audit.http.module';
 import { DevSignInController } from './auth/dev-sign-in.controller';
+import { SignInMethodController } from './auth/sign-in-method.controller';
 import { MeController } from './auth/me.controller';
 import { CaseWorkHttpModule } from './case-work/case-work.http.module';
 import { CasesController } from './cases/cases.controller';
@@ -43,6 +44,7 @@ export class ApiModule {
       controllers: [
         MeController,
         DevSignInController,
+        SignInMethodController,
         CasesController,
         ProblemTypesController,
         // Moves business time and runs the sweeps in this process: only where the worker runs here.

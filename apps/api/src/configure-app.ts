@@ -28,7 +28,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // The client's address (per-IP limits) and whether TLS was in front, as the proxies we trust report them.
   express.set('trust proxy', config.http.trustProxy);
   // In front of everything, /docs and unknown paths included: headers first, so refusals carry them too.
-  app.use(securityHeaders({ hstsMaxAgeS: config.http.hstsMaxAgeS, inlineStylePaths: ['/docs'] }));
+  app.use(securityHeaders({ hstsMaxAgeS: config.http.hstsMaxAgeS, inlineStylePaths: ['/docs'], identityProviderOrigin: config.oidc?.console && new URL(config.oidc.issuer).origin }));
   app.use(noStoreByDefault(DOCUMENTATION_PATHS));
   if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
   // Before the body is read: a blocked address costs no parsing and no token verification.

@@ -12,12 +12,14 @@ import { ApplicationFormPage } from './pages/applications/ApplicationFormPage';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { CasePage } from './pages/cases/CasePage';
 import { ConsultationsPage } from './pages/consultations/ConsultationsPage';
+import { DeliveryOrdersPage } from './pages/deliveries/DeliveryOrdersPage';
 import { ToDecidePage } from './pages/controller/ToDecidePage';
 import { QueuePage } from './pages/cases/QueuePage';
 import { homeOf } from './pages/home-of';
 import { HomePage } from './pages/HomePage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInCallbackPage } from './pages/sign-in/SignInCallbackPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 
 function Start() {
@@ -34,6 +36,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Start /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-in/callback', element: <SignInCallbackPage /> },
       // Public, signed in or not: every Danish public-sector site publishes its accessibility statement.
       { path: 'tilgaengelighed', element: <AccessibilityStatementPage /> },
       {
@@ -61,6 +64,7 @@ const router = createBrowserRouter([
       { element: <RequireRole roles={['caseworker']} />, children: [{ path: 'overview', element: <Suspense fallback={null}><OverviewPage /></Suspense> }] },
       { element: <RequireRole roles={['advisor']} />, children: [{ path: 'consultations', element: <ConsultationsPage /> }] },
       { element: <RequireRole roles={['controller']} />, children: [{ path: 'to-decide', element: <ToDecidePage /> }] },
+      { element: <RequireRole roles={['data_holder', 'environment_operator']} />, children: [{ path: 'deliveries', element: <DeliveryOrdersPage /> }] },
       { element: <RequireRole roles={['auditor']} />, children: [{ path: 'audit', element: <AuditPage /> }] },
       { element: <RequireRole roles={['admin']} />, children: [{ path: 'admin', element: <AdminPage /> }] },
       { path: '*', element: <NotFoundPage /> },

@@ -23,6 +23,7 @@ export function Layout() {
         title={t('app.title')}
         authority={t('app.authority')}
         navigationLabel={t('app.mainNavigation')}
+        mobileMenu={{ open: t('app.menu'), heading: t('app.menu'), close: t('app.closeMenu') }}
         navigation={actor ? [...NAVIGATION[actor.role].map((item) => ({ ...item, label: t(item.label) })), { to: '/notifications', label: unreadLabel(t, unread) }] : []}
         languageSwitch={<LanguageSwitch label={t('app.language')} current={i18n.language} languages={LANGUAGES} onChange={(code) => void i18n.changeLanguage(code)} />}
         user={actor && t('app.signedInAs', { name: actor.name ?? actor.sub, role: t(`roles.${actor.role}`) })}

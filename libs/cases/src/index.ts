@@ -28,6 +28,7 @@ export * from './transition/case-transitions';
 export * from './work-on-case/work-on-case';
 export * from './work-on-case/legal-matter-gate';
 export * from './record-screening/record-screening';
+export * from './record-screening/rule-question';
 export * from './staff-directory';
 export * from './next-steps/case-facts';
 export * from './next-steps/case-outlook';

@@ -2106,7 +2106,10 @@ export interface components {
             /** @example region-midtjylland */
             advisorRegion: string;
             topic: string;
+            /** @description As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText` */
             question: string;
+            /** @description The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s */
+            questionText: components["schemas"]["LocalisedText"];
             /** Format: date-time */
             deadline: string | null;
             state: components["schemas"]["ConsultationState"];
@@ -2808,6 +2811,14 @@ export interface components {
              */
             pendingDraftId: string | null;
         };
+        /** @description A command about the whole case that the queue row offers */
+        QueueStep: {
+            /**
+             * @description `POST /v1/cases/{id}/claim`
+             * @enum {string}
+             */
+            command: "claim";
+        };
         /** @description A case in a work queue, with its clock figures and open consultations and legal matters */
         QueueItem: {
             /** Format: uuid */
@@ -2828,6 +2839,8 @@ export interface components {
             clockPaused: boolean;
             openConsultations: number;
             openLegalMatters: number;
+            /** @description What you may do from the queue row now: `claim` when nobody holds the case, its state lets your role claim it and you declared no conflict in the applicant organisation */
+            nextSteps: components["schemas"]["QueueStep"][];
         };
         /** @description One page of a work queue, soonest due first */
         QueuePage: {
@@ -2954,7 +2967,10 @@ export interface components {
             /** @example region-midtjylland */
             advisorRegion: string;
             topic: string;
+            /** @description As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText` */
             question: string;
+            /** @description The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s */
+            questionText: components["schemas"]["LocalisedText"];
             /** Format: date-time */
             deadline: string | null;
             state: components["schemas"]["ConsultationState"];

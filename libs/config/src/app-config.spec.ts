@@ -62,6 +62,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE, OIDC_JWKS_URL/);
   });
 
+  it("gives the console its public OIDC client when OIDC_CONSOLE_CLIENT_ID is set, and refuses one without a provider", () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks' };
+    expect(loadConfig({ ...base, ...oidc }).oidc?.console).toBeUndefined();
+    expect(loadConfig({ ...base, ...oidc, OIDC_CONSOLE_CLIENT_ID: 'kp-console' }).oidc?.console).toEqual({ clientId: 'kp-console', scope: 'openid profile email' });
+    expect(loadConfig({ ...base, ...oidc, OIDC_CONSOLE_CLIENT_ID: 'kp-console', OIDC_CONSOLE_SCOPE: 'openid offline_access' }).oidc?.console?.scope).toBe('openid offline_access');
+    expect(() => loadConfig({ ...base, OIDC_CONSOLE_CLIENT_ID: 'kp-console' })).toThrow(/OIDC_CONSOLE_CLIENT_ID\/OIDC_CONSOLE_SCOPE are set without OIDC_ISSUER/);
+  });
+
   it('refuses production without an external OIDC issuer', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/local token issuer is for development only/);
     // The one-shot migrate step verifies no tokens.

@@ -55,7 +55,12 @@ export interface AppConfig {
    * no metrics endpoint. `METRICS_HOST` (default 127.0.0.1) is the address it binds to.
    */
   metrics?: { port: number; host: string };
-  oidc?: { issuer: string; audience: string; jwksUrl: string };
+  /**
+   * The identity provider whose tokens the API trusts. `console` is the web console's public client
+   * (`OIDC_CONSOLE_CLIENT_ID`, `OIDC_CONSOLE_SCOPE`): authorization code with PKCE at the issuer;
+   * without it the console can only say that sign-in happens elsewhere.
+   */
+  oidc?: { issuer: string; audience: string; jwksUrl: string; console?: { clientId: string; scope: string } };
   /** Statutory clock limits and warning offsets per track (EHDS art. 68(4)); `CLOCK_POLICIES` JSON overrides. */
   clockPolicies: ClockPolicies;
   /** How often the worker's recurring jobs run, in milliseconds. */
@@ -200,6 +205,9 @@ type Env = Record<string, string | undefined>;
  * Validates the environment and names every wrong variable, so a bad deployment stops at start-up
  * instead of failing on the first request.
  */
+/** What the console asks the provider for: an ID token with the person's name and e-mail beside the API's access token. */
+const DEFAULT_CONSOLE_SCOPE = 'openid profile email';
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
@@ -273,7 +281,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`set all of ${oidcVars.join(', ')} or none (missing ${oidcVars.filter((n) => !env[n]).join(', ')})`);
   } else if (oidcSet.length === oidcVars.length) {
     const jwksUrl = url('OIDC_JWKS_URL', ['https:', 'http:']);
-    oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '' };
+    const clientId = env.OIDC_CONSOLE_CLIENT_ID?.trim();
+    // The console fetches the provider's discovery document from the issuer's address (and the CSP names its origin).
+    if (clientId && !/^https?:\/\/[^/\s]+/.test(env.OIDC_ISSUER!)) problems.push(`OIDC_CONSOLE_CLIENT_ID needs OIDC_ISSUER to be the provider's http(s) address (got "${env.OIDC_ISSUER}")`);
+    oidc = { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: jwksUrl ?? '', ...(clientId ? { console: { clientId, scope: env.OIDC_CONSOLE_SCOPE?.trim() || DEFAULT_CONSOLE_SCOPE } } : {}) };
+  }
+  if (!oidc && (env.OIDC_CONSOLE_CLIENT_ID || env.OIDC_CONSOLE_SCOPE)) {
+    problems.push('OIDC_CONSOLE_CLIENT_ID/OIDC_CONSOLE_SCOPE are set without OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: the console signs in at the provider those name');
   }
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const from = env.SMTP_FROM || DEFAULT_SMTP_FROM;

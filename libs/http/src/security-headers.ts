@@ -31,6 +31,12 @@ export interface SecurityHeaderOptions {
    * scripts stay refused there too.
    */
   inlineStylePaths: readonly string[];
+  /**
+   * The OIDC provider's origin when the console signs in there (OIDC_CONSOLE_CLIENT_ID): the console
+   * fetches its discovery document and exchanges the code at its token endpoint, so `connect-src`
+   * names it. Nothing else is opened to it; renewal needs no frame (refresh tokens).
+   */
+  identityProviderOrigin?: string;
 }
 
 /**
@@ -51,6 +57,7 @@ export function securityHeaders(options: SecurityHeaderOptions) {
       useDefaults: false,
       directives: {
         ...CONTENT_SECURITY_POLICY,
+        'connect-src': [...CONTENT_SECURITY_POLICY['connect-src'], ...(options.identityProviderOrigin ? [options.identityProviderOrigin] : [])],
         'style-src': [styleSources],
         ...(tls ? { 'upgrade-insecure-requests': [] } : {}),
       },

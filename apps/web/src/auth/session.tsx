@@ -1,6 +1,7 @@
 import { createKontaktpunktClient, KontaktpunktClient, Schema } from '@kp/client';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { forgetOidcUser } from './oidc';
 
 export type Actor = Schema<'Actor'>;
 
@@ -12,6 +13,8 @@ export interface Session {
 interface SessionContextValue {
   session?: Session;
   signIn(session: Session): void;
+  /** A renewed access token for the same person (OIDC refresh). */
+  renew(token: string): void;
   signOut(): void;
   /** The typed client, with this session's token and the chosen language on every request. */
   api: KontaktpunktClient;
@@ -21,7 +24,8 @@ const SessionContext = createContext<SessionContextValue | undefined>(undefined)
 
 /**
  * The signed-in person, kept in memory only: never in the URL, localStorage or a cookie, so a page
- * reload signs out (development sign-in has no refresh token to restore it).
+ * reload signs out. With OIDC, oidc-client-ts renews the token in memory (auth/oidc.ts) and `renew`
+ * hands each new one to the client.
  */
 export function SessionProvider({ children, initial, fetch }: { children: ReactNode; initial?: Session; fetch?: typeof globalThis.fetch }) {
   const [session, setSession] = useState<Session | undefined>(initial);
@@ -36,8 +40,12 @@ export function SessionProvider({ children, initial, fetch }: { children: ReactN
       }),
     [session, language, fetch],
   );
-  const signOut = useCallback(() => setSession(undefined), []);
-  const value = useMemo(() => ({ session, signIn: setSession, signOut, api }), [session, signOut, api]);
+  const renew = useCallback((token: string) => setSession((current) => current && { ...current, token }), []);
+  const signOut = useCallback(() => {
+    setSession(undefined);
+    void forgetOidcUser();
+  }, []);
+  const value = useMemo(() => ({ session, signIn: setSession, renew, signOut, api }), [session, renew, signOut, api]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -10,9 +10,8 @@ export const NAVIGATION: Record<Actor['role'], readonly { to: string; label: str
   legal_approver: [{ to: '/queues/approval', label: 'nav.approvals', section: '/queues' }],
   advisor: [{ to: '/consultations', label: 'nav.consultations' }],
   controller: [{ to: '/to-decide', label: 'nav.toDecide' }],
-  // The delivery roles report through the API (POST /v1/delivery-orders/:id/status); their pages are to come.
-  data_holder: [{ to: '/home', label: 'nav.home' }],
-  environment_operator: [{ to: '/home', label: 'nav.home' }],
+  data_holder: [{ to: '/deliveries', label: 'nav.deliveries' }],
+  environment_operator: [{ to: '/deliveries', label: 'nav.deliveries' }],
   auditor: [{ to: '/audit', label: 'nav.audit' }],
   admin: [{ to: '/admin', label: 'nav.admin' }],
 };

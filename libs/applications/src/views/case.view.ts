@@ -1,4 +1,4 @@
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
+import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, questionText, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { CaseClock } from '@kp/cases';
 
@@ -121,6 +121,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
             advisorRegion: k.advisorRegion,
             topic: k.topic,
             question: k.question,
+            questionText: questionText(k.question, k.origin),
             deadline: iso(k.deadline),
             state: k.state,
             answer: k.answer,

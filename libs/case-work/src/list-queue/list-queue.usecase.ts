@@ -1,4 +1,4 @@
-import { CaseFacts, CaseQueueRepository, QUEUES, QueueRow, daysLeft, isQueue, isStaff } from '@kp/cases';
+import { CaseFacts, CaseQueueRepository, CaseState, isCommandAllowed, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
 import { DomainError, ForbiddenError } from '@kp/errors';
@@ -23,6 +23,7 @@ export class ListQueue {
     private readonly queues: CaseQueueRepository,
     private readonly clock: BusinessClock,
     private readonly facts: CaseFacts,
+    private readonly staff: StaffRepository,
   ) {}
 
   async execute(actor: Actor, { queue, limit, cursor, ...filter }: ListQueueCommand) {
@@ -36,12 +37,24 @@ export class ListQueue {
       const last = page[page.length - 1];
       const facts = await this.facts.forCases(manager, page.map((row) => row.id));
       const drafts = new Map([...facts.values()].flatMap((f) => f.pendingDrafts.map((d) => [d.subCaseId, d.id] as const)));
+      const conflicted = new Set((await this.staff.conflicts(manager, actor.sub)).map((conflict) => conflict.organisationCvr));
       return {
         queue,
-        items: page.map((row) => this.item(row, now, drafts)),
+        items: page.map((row) => ({ ...this.item(row, now, drafts), nextSteps: this.rowSteps(actor, row, conflicted) })),
         nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.dueKey, id: last.id }) : null,
       };
     });
+  }
+
+  /**
+   * What this person may do from the queue row itself: claim a case nobody holds, in a state the
+   * lifecycle table lets the role claim, unless they declared a conflict of interest in the
+   * applicant organisation (forvaltningsloven § 3) — the guards ClaimCase applies, so a listed claim
+   * is accepted barring a race. Everything else is done on the case page.
+   */
+  private rowSteps(actor: Actor, row: QueueRow, conflicted: ReadonlySet<string>): { command: 'claim' }[] {
+    const claimable = row.assigneeSub === null && isCommandAllowed(row.state as CaseState, actor.role, 'claim') && !(row.applicantOrg && conflicted.has(row.applicantOrg));
+    return claimable ? [{ command: 'claim' }] : [];
   }
 
   /** `drafts`: the pending draft of each sub-case that has one, by sub-case id (the approval queue's work item). */

@@ -1,4 +1,4 @@
-import { ConsultationRow } from '@kp/cases';
+import { ConsultationRow, questionText } from '@kp/cases';
 import { iso } from '../infrastructure/rows';
 
 export function consultationView(k: ConsultationRow) {
@@ -10,6 +10,7 @@ export function consultationView(k: ConsultationRow) {
     advisorRegion: k.advisorRegion,
     topic: k.topic,
     question: k.question,
+    questionText: questionText(k.question, k.origin),
     deadline: iso(k.deadline),
     state: k.state,
     answer: k.answer,

@@ -5,6 +5,7 @@ import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
 import { LegalMatterRepository } from '../infrastructure/legal-matter.repository';
 import { ScreeningRepository } from '../infrastructure/screening.repository';
+import { ruleQuestion } from './rule-question';
 
 /** Days an advisor gets to answer a consultation the rules require; it informs, it never blocks past this. */
 export const RULE_CONSULTATION_DAYS = 14;
@@ -55,7 +56,7 @@ export class RecordScreening {
         subCaseId: subCase.id,
         advisorRegion: consultationAddressee(requirement, subCase),
         topic: requirement.code,
-        question: `${message.da}\n${message.en}`,
+        question: ruleQuestion(message),
         deadline: new Date(at.getTime() + RULE_CONSULTATION_DAYS * DAY_MS),
         at,
       });

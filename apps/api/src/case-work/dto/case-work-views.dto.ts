@@ -59,7 +59,9 @@ export class ConsultationDto implements ConsultationView {
   @ApiProperty({ type: String, nullable: true, example: 'lpr' }) dataSourceId!: string | null;
   @ApiProperty({ example: 'region-midtjylland' }) advisorRegion!: string;
   @ApiProperty() topic!: string;
-  @ApiProperty() question!: string;
+  @ApiProperty({ description: 'As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText`' }) question!: string;
+  @ApiProperty({ type: LocalisedTextSchema, description: 'The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s' })
+  questionText!: LocalisedTextSchema;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline!: string | null;
   @ApiProperty({ enum: CONSULTATION_STATES, enumName: 'ConsultationState' }) state!: ConsultationState;
   @ApiProperty({ type: String, nullable: true }) answer!: string | null;
@@ -133,6 +135,11 @@ export class QueueSubCaseDto implements QueueSubCase {
   pendingDraftId!: string | null;
 }
 
+@ApiSchema({ name: 'QueueStep', description: 'A command about the whole case that the queue row offers' })
+export class QueueStepDto {
+  @ApiProperty({ enum: ['claim'], description: '`POST /v1/cases/{id}/claim`' }) command!: 'claim';
+}
+
 @ApiSchema({ name: 'QueueItem', description: 'A case in a work queue, with its clock figures and open consultations and legal matters' })
 export class QueueItemDto implements QueueItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -149,6 +156,8 @@ export class QueueItemDto implements QueueItem {
   @ApiProperty() clockPaused!: boolean;
   @ApiProperty() openConsultations!: number;
   @ApiProperty() openLegalMatters!: number;
+  @ApiProperty({ type: [QueueStepDto], description: 'What you may do from the queue row now: `claim` when nobody holds the case, its state lets your role claim it and you declared no conflict in the applicant organisation' })
+  nextSteps!: QueueStepDto[];
 }
 
 @ApiSchema({ name: 'QueuePage', description: 'One page of a work queue, soonest due first' })

@@ -132,7 +132,9 @@ export class CaseConsultationDto implements CaseConsultationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) subCaseId!: string | null;
   @ApiProperty({ example: 'region-midtjylland' }) advisorRegion!: string;
   @ApiProperty() topic!: string;
-  @ApiProperty() question!: string;
+  @ApiProperty({ description: 'As stored: a rule-opened question holds its Danish and English texts on two lines; read `questionText`' }) question!: string;
+  @ApiProperty({ type: LocalisedTextSchema, description: 'The question in Danish and in English: the rule set’s own texts for a rule-opened consultation, the text as written (in both) for a caseworker’s' })
+  questionText!: LocalisedTextSchema;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline!: string | null;
   @ApiProperty({ enum: CONSULTATION_STATES, enumName: 'ConsultationState' }) state!: ConsultationState;
   @ApiProperty({ type: String, nullable: true }) answer!: string | null;

@@ -11,7 +11,7 @@ export const STATEMENT_PREPARED = '2026-11-29';
 export const CONTACT_URL = 'https://sundhedsdatastyrelsen.dk/';
 export const ENFORCEMENT_URL = 'https://digst.dk/';
 /** The known gaps, in the order the statement lists them (keys of accessibility.gaps). */
-export const GAPS = ['drawer', 'screenReader', 'session', 'chart'] as const;
+export const GAPS = ['screenReader', 'session', 'chart'] as const;
 
 /**
  * Tilgængelighedserklæring (webtilgængelighedsloven § 4, directive (EU) 2016/2102 art. 7), public

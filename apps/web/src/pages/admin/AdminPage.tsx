@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/session';
 import { Alert, Button, Checkbox, PageHeading, Select, Spinner, Table, TextField } from '../../components/fds';
+import { CursorPager, useCursorPages } from '../use-cursor-pages';
 import { useDates } from '../use-dates';
+
+const STAFF_PAGE_SIZE = 25;
 
 /** A refusal's text for one field the problem names, else nothing. */
 const fieldError = (error: unknown, field: string) => (error instanceof ApiProblem ? error.fieldErrors[field]?.join(' ') : undefined);
@@ -168,7 +171,11 @@ function StaffDirectory() {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: ['staff'], queryFn: async () => unwrap(await api.GET('/v1/admin/staff', { params: { query: { limit: 100 } } })) });
+  const pages = useCursorPages();
+  const staff = useQuery({
+    queryKey: ['staff', pages.cursor],
+    queryFn: async () => unwrap(await api.GET('/v1/admin/staff', { params: { query: { limit: STAFF_PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) } } })),
+  });
   const [editing, setEditing] = useState<Schema<'StaffMember'>>();
   return (
     <section aria-labelledby="staff" className="mb-7">
@@ -190,6 +197,7 @@ function StaffDirectory() {
           ))}
         </Table>
       )}
+      {staff.data && <CursorPager pages={pages} nextCursor={staff.data.nextCursor} />}
       {editing && (
         <StaffEditor
           key={editing.sub}

@@ -124,7 +124,7 @@ function CaseView({ kase }: { kase: Case }) {
                 {t(`regions.${consultation.advisorRegion}`)} <Badge variant={consultation.state === 'open' ? 'warning' : 'success'}>{t(`consultations.state.${consultation.state}`)}</Badge>
               </h3>
               <p>
-                <strong>{t('consultations.question')}:</strong> {consultation.question}
+                <strong>{t('consultations.question')}:</strong> {consultation.questionText[language]}
               </p>
               {consultation.deadline && <p className="form-hint">{t('consultations.deadline', { date: date(consultation.deadline) })}</p>}
               {consultation.answer && (
@@ -189,6 +189,7 @@ function NotesView({ caseId }: { caseId: string }) {
 function DeliveryOrders({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { date } = useDates();
   const orders = useQuery({ queryKey: ['case', caseId, 'delivery-orders'], queryFn: async () => unwrap(await api.GET('/v1/cases/{id}/delivery-orders', { params: { path: { id: caseId } } })) });
   const items = orders.data?.items ?? [];
   if (items.length === 0) return null;
@@ -203,7 +204,7 @@ function DeliveryOrders({ caseId }: { caseId: string }) {
             <td>
               {t(`case.orderStatuses.${order.status}`)} {order.overdue && <Badge variant="warning">{t('case.overdue')}</Badge>}
             </td>
-            <td>{order.dueAt?.slice(0, 10)}</td>
+            <td>{date(order.dueAt)}</td>
           </tr>
         ))}
       </Table>

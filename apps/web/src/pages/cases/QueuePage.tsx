@@ -1,11 +1,11 @@
 import type { Schema } from '@kp/client';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/session';
-import { Badge, Checkbox, PageHeading, Select, Table, TextField } from '../../components/fds';
+import { Alert, Badge, Button, Checkbox, PageHeading, Select, Table, TextField } from '../../components/fds';
 import { Loading } from '../Loading';
 import { filterQueue, NO_FILTER, QueueFilter } from './queue-filter';
 
@@ -71,14 +71,45 @@ function QueueFilters({ items, filter, onChange }: { items: readonly Schema<'Que
   );
 }
 
-function QueueTable({ queue, items }: { queue: QueueName; items: readonly Schema<'QueueItem'>[] }) {
+/**
+ * Claiming from the row (the API lists `claim` in the row's nextSteps only when it would accept it);
+ * after it, the queues and counts are read again and the status region says which case was taken.
+ */
+function useClaim() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (item: Schema<'QueueItem'>) => {
+      unwrap(await api.POST('/v1/cases/{id}/claim', { params: { path: { id: item.id } } }));
+      return item;
+    },
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['queue'] }), queryClient.invalidateQueries({ queryKey: ['workload'] })]),
+  });
+}
+
+export function QueueTable({ queue, items }: { queue: QueueName; items: readonly Schema<'QueueItem'>[] }) {
   const { t } = useTranslation();
-  if (items.length === 0) return <p>{t('queues.empty')}</p>;
+  const claim = useClaim();
   return (
-    <Table caption={t('queues.caption', { queue: t(`queues.queue.${queue}`) })} head={['number', 'title', 'applicant', 'sources', 'state', 'daysLeft', 'assignee'].map((column) => t(`queues.columns.${column}`))}>
+    <>
+      <div role="status">{claim.isSuccess && <Alert variant="success" heading={t('queues.claimed', { number: claim.data.number })} />}</div>
+      {claim.isError && (
+        <Alert variant="error" live heading={t('queues.claimFailed', { number: claim.variables.number })}>
+          {claim.error.message}
+        </Alert>
+      )}
+      {items.length === 0 ? <p>{t('queues.empty')}</p> : <QueueRows queue={queue} items={items} claim={claim} />}
+    </>
+  );
+}
+
+function QueueRows({ queue, items, claim }: { queue: QueueName; items: readonly Schema<'QueueItem'>[]; claim: ReturnType<typeof useClaim> }) {
+  const { t } = useTranslation();
+  return (
+    <Table caption={t('queues.caption', { queue: t(`queues.queue.${queue}`) })} head={['number', 'title', 'applicant', 'sources', 'state', 'daysLeft', 'assignee', 'actions'].map((column) => t(`queues.columns.${column}`))}>
       {items.map((item) => (
         <tr key={item.id}>
-          <td>
+          <td className="queue-nowrap">
             <Link to={`/cases/${item.id}`}>{item.number}</Link>
           </td>
           <td>{item.title ?? '—'}</td>
@@ -89,6 +120,13 @@ function QueueTable({ queue, items }: { queue: QueueName; items: readonly Schema
             <DaysLeft item={item} />
           </td>
           <td>{item.assignee ?? t('queues.unassigned')}</td>
+          <td>
+            {item.nextSteps.some((step) => step.command === 'claim') && (
+              <Button variant="secondary" className="queue-nowrap" onClick={() => claim.mutate(item)} disabled={claim.isPending}>
+                {t('actions.command.claim')} <span className="sr-only">{item.number}</span>
+              </Button>
+            )}
+          </td>
         </tr>
       ))}
     </Table>

@@ -9,7 +9,8 @@ import { useDates } from '../use-dates';
 
 /** The advisor's consultations: questions to my region's data-support centre, soonest deadline first; each case page holds the answer form. */
 export function ConsultationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'da';
   const { date } = useDates();
   const api = useApi();
   const consultations = useQuery({ queryKey: ['consultations'], queryFn: async () => unwrap(await api.GET('/v1/consultations')) });
@@ -28,7 +29,7 @@ export function ConsultationsPage() {
                     <Link to={`/cases/${consultation.case.id}`}>{consultation.case.number}</Link>
                     <span className="d-block form-hint">{consultation.case.title}</span>
                   </td>
-                  <td>{consultation.question}</td>
+                  <td>{consultation.questionText[language]}</td>
                   <td>{t(`regions.${consultation.advisorRegion}`)}</td>
                   <td>{date(consultation.deadline)}</td>
                   <td>
