@@ -1,5 +1,6 @@
 import { GetCase, GetCaseCommand, GetCaseWaitingHistory, GetCaseWaitingHistoryCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
+import { ReadOrders } from '@kp/delivery';
 import { ApiProblems, ETag, responseHeaders } from '@kp/http';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -13,6 +14,7 @@ export class CasesController {
   constructor(
     private readonly getCase: GetCase,
     private readonly waitingHistory: GetCaseWaitingHistory,
+    private readonly orders: ReadOrders,
   ) {}
 
   @Get(':id')
@@ -20,13 +22,16 @@ export class CasesController {
   @ApiOperation({
     operationId: 'getCase',
     summary: 'A case by id or number: state, sub-cases with track and screening, consultations, legal matters, clock',
-    description: 'The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command.',
+    description:
+      'The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command. After the permit, the applicant, contact-point staff and auditors see each delivery and stop order in `deliveryOrders` (the whole order: `GET /v1/delivery-orders/{id}`).',
   })
   @ApiOkResponse({ type: CaseDto, description: 'The case as you may see it', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()
-  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
-    return this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
+    const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
+    // The case was access-checked above; the orders' own reader checks again (delivery sits above the case libraries).
+    return { ...view, deliveryOrders: await this.orders.summariesOfCase(actor, view.id) };
   }
 
   @Get(':id/waiting-history')

@@ -48,3 +48,25 @@ export function orderView(actor: Actor, o: DeliveryOrderRecord, reports: StatusR
 }
 
 export type OrderView = ReturnType<typeof orderView>;
+
+/**
+ * An order in one line, for the case view: the applicant follows where each holder's delivery stands,
+ * the caseworker sees which holder it waits on (the whole order is `GET /v1/delivery-orders/:id`).
+ */
+export function orderSummary(view: OrderView) {
+  return {
+    id: view.id,
+    kind: view.kind,
+    permitNumber: view.permitNumber,
+    holder: view.holder,
+    environment: view.instructions.environment.id,
+    sources: view.instructions.sources.map((s) => s.dataSourceId),
+    status: view.status,
+    statusReason: view.statusReason,
+    orderedAt: view.orderedAt,
+    dueAt: view.dueAt,
+    overdue: view.overdue,
+  };
+}
+
+export type OrderSummary = ReturnType<typeof orderSummary>;

@@ -8,8 +8,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT_OPERATORS } from '../domain/analysis-environments';
 import { DeliveryOrderRepository, OrderScope } from '../infrastructure/delivery-order.repository';
+import { CASE_READERS } from '../domain/order-access';
 import { OrderReader } from './order-reader';
-import { orderView } from './order.view';
+import { orderSummary, OrderSummary, orderView } from './order.view';
 import { CaseOrdersCommand, GetOrderCommand, MyOrdersCommand } from './read-orders.command';
 
 /** Delivery and stop orders as their readers may see them (OrderReader decides who). */
@@ -37,6 +38,16 @@ export class ReadOrders {
     const reports = await this.orders.reportsFor(manager, orders.map((o) => o.id));
     const now = this.clock.now();
     return { caseId: c.id, caseNumber: c.number, items: orders.map((o) => orderView(actor, o, reports, now)) };
+  }
+
+  /**
+   * The orders of a case as one line each, for the case view; undefined for those who read the case
+   * but not its orders (advisors, controllers: the delivery is between the applicant, the contact
+   * point and the holders). The case itself was access-checked by the caller; this checks again.
+   */
+  async summariesOfCase(actor: Actor, caseId: string): Promise<OrderSummary[] | undefined> {
+    if (!(CASE_READERS as readonly string[]).includes(actor.role)) return undefined;
+    return (await this.ofCase(actor, CaseOrdersCommand.create({ caseId }))).items.map(orderSummary);
   }
 
   /** A holder's orders, or an environment's: the delivery staff's work list. */

@@ -4,6 +4,8 @@ import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
 import { OUTCOMES } from '@kp/decisions';
+import { ORDER_KINDS, ORDER_STATUSES, OrderKind, OrderStatus, OrderSummary } from '@kp/delivery';
+import { OrganisationRefDto as DeliveryHolderDto } from '../../delivery/delivery-order.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { unionValues } from '../../openapi/union-values';
@@ -143,6 +145,21 @@ export class CaseLegalMatterDto implements CaseLegalMatterView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
 }
 
+@ApiSchema({ name: 'CaseDeliveryOrder', description: 'A delivery or stop order as the case shows it: to which holder, for which environment and sources, and where it stands' })
+export class CaseDeliveryOrderDto implements OrderSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ORDER_KINDS, enumName: 'OrderKind' }) kind!: OrderKind;
+  @ApiProperty({ example: 'DUT-2027-000001' }) permitNumber!: string;
+  @ApiProperty({ type: DeliveryHolderDto }) holder!: DeliveryHolderDto;
+  @ApiProperty({ example: 'sds_research_machine', description: 'The analysis environment the data go to' }) environment!: string;
+  @ApiProperty({ type: [String], example: ['lpr'] }) sources!: string[];
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status!: OrderStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or cancelled' }) statusReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) orderedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The holder’s service level (Danish working days)' }) dueAt!: string | null;
+  @ApiProperty({ description: 'Still open after dueAt' }) overdue!: boolean;
+}
+
 @ApiSchema({ name: 'Case', description: 'A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee' })
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -164,4 +181,9 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: [CaseLegalMatterDto] }) legalMatters!: CaseLegalMatterDto[];
   @ApiPropertyOptional({ type: [CaseSupplementRequestDto], description: 'The applicant, staff and auditors: requests for supplement not yet answered' }) supplementRequests!: CaseSupplementRequestDto[] | undefined;
   @ApiPropertyOptional({ type: [PendingDraftDto], description: 'Staff and auditors: draft decisions waiting for a legal approver' }) pendingDrafts!: PendingDraftDto[] | undefined;
+  @ApiPropertyOptional({
+    type: [CaseDeliveryOrderDto],
+    description: 'The applicant, contact-point staff and auditors: each delivery and stop order the permit set going, with its status (none before a permit)',
+  })
+  deliveryOrders?: CaseDeliveryOrderDto[];
 }
