@@ -1,6 +1,7 @@
 export * from './applications.module';
 export * from './domain/application-content';
 export * from './domain/submission-check';
+export * from './domain/permit-change';
 export { assertSubmittable } from './domain/problems';
 export * from './domain/records';
 export * from './create-draft/create-draft.usecase';

@@ -1,3 +1,4 @@
+import { ApplicationsModule } from '@kp/applications';
 import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
@@ -27,13 +28,16 @@ import { ReturnDraft } from './return-draft/return-draft.usecase';
 import { PartyHearingRepository } from './infrastructure/party-hearing.repository';
 import { AnswerHearing } from './party-hearing/answer-hearing.usecase';
 import { HearParty } from './party-hearing/hear-party.usecase';
+import { RequestExtension } from './permit-changes/request-extension.usecase';
+import { RunningPermit } from './permit-changes/running-permit';
+import { StartAmendment } from './permit-changes/start-amendment.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, StartAmendment, RequestExtension];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
-  imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
-  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
+  imports: [CasesModule, ApplicationsModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
+  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, RunningPermit, ...useCases],
   exports: [...useCases, DecisionRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

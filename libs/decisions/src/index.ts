@@ -39,3 +39,7 @@ export * from './party-hearing/hear-party.command';
 export * from './party-hearing/answer-hearing.usecase';
 export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
+export * from './permit-changes/start-amendment.command';
+export * from './permit-changes/request-extension.command';
+export * from './permit-changes/start-amendment.usecase';
+export * from './permit-changes/request-extension.usecase';

@@ -1,10 +1,11 @@
+import { ApplicationsModule } from '@kp/applications';
 import { DecisionsModule } from '@kp/decisions';
 import { Module } from '@nestjs/common';
 import { DecisionsController, PublicDecisionsController } from './decisions.controller';
 
 /** HTTP wiring for decisions, recommendations, permits and the public decision register. */
 @Module({
-  imports: [DecisionsModule],
+  imports: [DecisionsModule, ApplicationsModule],
   controllers: [DecisionsController, PublicDecisionsController],
 })
 export class DecisionsHttpModule {}

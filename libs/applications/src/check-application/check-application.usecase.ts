@@ -52,7 +52,7 @@ export class CheckApplication {
     const application = await loadOwnApplication(this.db.manager, this.applications, actor, id);
     const content = application.content;
     const { nextCommand, caseDataSources, answersRequired } = await this.sending(this.db.manager, application);
-    const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources });
+    const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources, change: application });
     const invalid = [...problems.invalid, ...problems.changedSources];
     // The preview applies today's law, as a screening of the submitted application would.
     const lawDate = copenhagenDateOf(this.clock.now()).toString();

@@ -71,12 +71,35 @@ export interface DecisionRecord {
   publishBy: Date;
 }
 
+/**
+ * How a part came into a permit version: `granted` by the case that issued the first version, or in
+ * a later version by an amendment or extension — `data` (a new source or a changed data request:
+ * the holder delivers again), `terms` (period, named researchers …: no new data), or `carried`
+ * unchanged from the previous version (its decision is the earlier one).
+ */
+export const PART_CHANGES = ['granted', 'data', 'terms', 'carried'] as const;
+export type PartChange = (typeof PART_CHANGES)[number];
+
+export interface PermitPart {
+  subCaseId: string;
+  dataSourceId: string;
+  decisionId: string;
+  outcome: Outcome;
+  conditions: string[];
+  standardConditions: PermitCondition[];
+  /** Absent on permits issued before versions (issue 15): `granted`. */
+  change?: PartChange;
+}
+
 export interface PermitRecord {
   id: string;
   number: string;
+  /** 1 for the permit an application gave; each amendment or extension gives the next version under the same number. */
+  version: number;
+  previousVersionId: string | null;
   caseId: string;
   state: 'active' | 'expired' | 'revoked' | 'superseded';
-  approvedParts: { subCaseId: string; dataSourceId: string; decisionId: string; outcome: Outcome; conditions: string[]; standardConditions: PermitCondition[] }[];
+  approvedParts: PermitPart[];
   /** The deciders' own conditions of every approved part. */
   conditions: string[];
   /** The standard conditions of every approved part, once each. */

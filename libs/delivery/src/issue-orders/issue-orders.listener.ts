@@ -63,7 +63,8 @@ export class IssueOrders implements OnModuleInit {
   }
 
   private async stopOrders(manager: EntityManager, { permit, at, actor, type }: PermitEvent): Promise<void> {
-    const deliveries = (await this.orders.forPermit(manager, permit.id, true)).filter((o) => o.kind === 'delivery' && o.status !== 'rejected' && o.status !== 'cancelled');
+    // Every version's deliveries: access ends for the data of all of them.
+    const deliveries = (await this.orders.forPermitNumber(manager, permit.number, true)).filter((o) => o.kind === 'delivery' && o.status !== 'rejected' && o.status !== 'cancelled');
     for (const delivery of deliveries) {
       if (isOpen(delivery.status)) {
         const reason = `permit ${permit.number} ${type}`;

@@ -18,7 +18,9 @@ export interface HolderGroup {
  */
 export function groupByHolder(permit: PermitRecord, sourceOf: (id: string) => DataSourceEntry | undefined): HolderGroup[] {
   const groups = new Map<string, HolderGroup>();
-  for (const part of permit.approvedParts) {
+  // A later version (amendment, extension) orders only the data it changed: a new source or a
+  // changed data request; parts carried over or changed in their terms only were delivered already.
+  for (const part of permit.approvedParts.filter((p) => !p.change || p.change === 'granted' || p.change === 'data')) {
     const source = sourceOf(part.dataSourceId);
     const holder = { name: source?.controller.name ?? part.dataSourceId, cvr: source?.controller.cvr ?? '' };
     const key = holder.cvr || holder.name;

@@ -1,5 +1,5 @@
 import { ApplicationContent, ApplicationView, CheckReport, SENDING_COMMANDS, SendingCommand } from '@kp/applications';
-import { CASE_STATES } from '@kp/cases';
+import { CASE_KINDS, CASE_STATES, CaseKind } from '@kp/cases';
 import { ProblemFieldErrorSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
@@ -15,10 +15,22 @@ export class ApplicationCaseRefDto {
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: string;
 }
 
+@ApiSchema({ name: 'PermitChangeRef', description: 'The permit version an amendment or extension changes, and the case that gave it' })
+export class PermitChangeRefDto {
+  @ApiProperty({ format: 'uuid' }) permitId!: string;
+  @ApiProperty({ example: 'DUT-2027-000001' }) permitNumber!: string;
+  @ApiProperty({ example: 1 }) permitVersion!: number;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'EK-2027-000001' }) caseNumber!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'An extension: why the project needs longer' }) reason!: string | null;
+}
+
 @ApiSchema({ name: 'Application', description: 'An application as its researcher sees it; once submitted, its status is the case’s state' })
 export class ApplicationDto implements ApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState', description: 'draft, withdrawn, or the state of the case it opened' }) status!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind', description: '`application`; `amendment` or `extension`: a change to the running permit named in `amends`' }) kind!: CaseKind;
+  @ApiProperty({ type: PermitChangeRefDto, nullable: true, description: 'The permit version an amendment or extension changes' }) amends!: PermitChangeRefDto | null;
   @ApiProperty({ description: 'The application version: its ETag, and the If-Match of PATCH and resubmit' }) version!: number;
   @ApiProperty({ type: ApplicationContentDto, description: 'The content as stored; a draft may lack any field' }) content!: ApplicationContent;
   @ApiProperty({ type: ApplicationCaseRefDto, nullable: true, description: 'null until submitted' }) case!: ApplicationCaseRefDto | null;

@@ -1,5 +1,5 @@
 import { CaseView } from '@kp/applications';
-import { CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
+import { CASE_KINDS, CaseKind, CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
@@ -10,6 +10,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { unionValues } from '../../openapi/union-values';
 import { ClockDto } from './clock.dto';
+import { PermitChangeRefDto } from '../../applications/dto/application-view.dto';
 
 /** OpenAPI shape of a case as GetCase answers it (documentation only; the use case returns plain data). */
 
@@ -164,6 +165,8 @@ export class CaseDeliveryOrderDto implements OrderSummary {
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'EK-2026-000123' }) number!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind', description: '`application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends`' }) kind!: CaseKind;
+  @ApiProperty({ type: PermitChangeRefDto, nullable: true, description: 'The permit version an amendment or extension changes' }) amends!: PermitChangeRefDto | null;
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: CaseState;
   @ApiProperty({ description: 'The case version: its ETag, and the If-Match of the next command' }) version!: number;
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
