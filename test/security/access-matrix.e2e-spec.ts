@@ -152,6 +152,11 @@ describe('access matrix: every route × every role × own / another party’s / 
       objects: async () => ({ own: { id: supplemented!.A.applicationId }, other: { id: supplemented!.B.applicationId } }),
       body: () => ({ answers: ['About 40,000 patients.'] }),
     },
+    'POST /v1/permits/{id}/amendments': { objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }) },
+    'POST /v1/permits/{id}/extensions': {
+      objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
+      body: () => ({ projectPeriodEnd: '2039-12-31', reason: 'Recruitment was slower than planned.' }),
+    },
     'POST /v1/permits/{id}/revoke': {
       objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
       body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', hearingReference: 'H-2026-7' }),
@@ -194,6 +199,9 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/decision-drafts/{id}/issue',
     'POST /v1/cases/{id}/supplement-requests',
     'POST /v1/applications/{id}/resubmit',
+    // Before the revocation: a permit is changed only while it runs.
+    'POST /v1/permits/{id}/amendments',
+    'POST /v1/permits/{id}/extensions',
     'POST /v1/permits/{id}/revoke',
     // Last: moving business time and running the sweeps must not age the objects above.
     'POST /v1/dev/clock',

@@ -265,6 +265,19 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         refreshes: 1,
         view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
       },
+      // The permit's holder drafts an amendment (issue 15): no body, each valid request a new draft.
+      'POST /v1/permits/{id}/amendments': {
+        actor: 'researcher',
+        object: async () => ({ id: (await w.decided('A')).permitId }),
+        view: async (p) => (await get(`/v1/permits/${p.id}`, 'researcher')).body,
+      },
+      // The permit's holder asks for a longer period (issue 15): each valid request opens an extension case.
+      'POST /v1/permits/{id}/extensions': {
+        actor: 'researcher',
+        object: async () => ({ id: (await w.decided('A')).permitId }),
+        body: () => ({ projectPeriodEnd: '2039-12-31', reason: 'Recruitment was slower than planned.' }),
+        view: async (p) => (await get(`/v1/permits/${p.id}`, 'researcher')).body,
+      },
       // Region Midtjylland's delivery staff accept the order a new permit sent them (another order once, then 409 on the accepted one).
       'POST /v1/delivery-orders/{id}/status': {
         actor: 'data_holder',

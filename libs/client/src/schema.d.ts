@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * A case by id or number: state, sub-cases with track and screening, consultations, legal matters, clock
-         * @description The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command.
+         * @description The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command. After the permit, the applicant, contact-point staff and auditors see each delivery and stop order in `deliveryOrders` (the whole order: `GET /v1/delivery-orders/{id}`).
          */
         get: operations["getCase"];
         put?: never;
@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * The case’s audit timeline, oldest first (cursor-paginated)
-         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, without staff identities or payloads. Anyone else: 404.
+         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, permit.amendment_drafted, permit.amendment_submitted, permit.extension_submitted, permit.change_not_made, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, without staff identities or payloads. Anyone else: 404.
          */
         get: operations["getCaseAuditTimeline"];
         put?: never;
@@ -924,6 +924,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/permits/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to amend a running permit: a draft to change and submit like an application
+         * @description The permit’s holder (the applicant of its case; anyone else: 404), while the permit runs (409 `permit-not-active`). The draft holds what the permit rests on (only its granted data requests): add variables or a source, change the period or the named researchers, then `PATCH`, `POST …/check` and `POST …/submit` it as any application. Only the change is screened and decided, each changed part by the authority that granted it and a new source by the one in force; the decision gives the permit its next version under the same number. A draft that drops a source (`amendment-keeps-sources`) or changes nothing (`amendment-changes-nothing`) is refused at submit.
+         */
+        post: operations["startPermitAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/permits/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a longer project period before the permit expires (no new data)
+         * @description The permit’s holder, before the permit ends (409 `permit-not-active`). Opens an extension case at once: one sub-case per part of the permit, for the authority that granted it, screened and decided like any case under the same clock; approved, the permit gets its next version running to the new end. The new end must be later (`extension-later-end`).
+         */
+        post: operations["requestPermitExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/decisions": {
         parameters: {
             query?: never;
@@ -1353,6 +1393,26 @@ export interface components {
              */
             locale?: string;
         };
+        /**
+         * @description `application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends`
+         * @enum {string}
+         */
+        CaseKind: "application" | "amendment" | "extension";
+        /** @description The permit version an amendment or extension changes, and the case that gave it */
+        PermitChangeRef: {
+            /** Format: uuid */
+            permitId: string;
+            /** @example DUT-2027-000001 */
+            permitNumber: string;
+            /** @example 1 */
+            permitVersion: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000001 */
+            caseNumber: string;
+            /** @description An extension: why the project needs longer */
+            reason: string | null;
+        };
         /** @enum {string} */
         CaseState: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
         /** @description An organisation by name and CVR number */
@@ -1640,12 +1700,59 @@ export interface components {
             /** Format: date-time */
             draftedAt: string | null;
         };
+        /** @enum {string} */
+        OrderKind: "delivery" | "stop";
+        /** @description An organisation by name and CVR number */
+        Organisation: {
+            /** @example Sundhedsdatastyrelsen */
+            name: string;
+            /** @example 33257872 */
+            cvr: string;
+        };
+        /** @enum {string} */
+        OrderStatus: "ordered" | "accepted" | "extracted" | "delivered" | "rejected" | "cancelled" | "access_ended" | "deleted";
+        /** @description A delivery or stop order as the case shows it: to which holder, for which environment and sources, and where it stands */
+        CaseDeliveryOrder: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrderKind"];
+            /** @example DUT-2027-000001 */
+            permitNumber: string;
+            holder: components["schemas"]["Organisation"];
+            /**
+             * @description The analysis environment the data go to
+             * @example sds_research_machine
+             */
+            environment: string;
+            /**
+             * @example [
+             *       "lpr"
+             *     ]
+             */
+            sources: string[];
+            status: components["schemas"]["OrderStatus"];
+            /** @description Why it was rejected or cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The holder’s service level (Danish working days)
+             */
+            dueAt: string | null;
+            /** @description Still open after dueAt */
+            overdue: boolean;
+        };
         /** @description A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee */
         Case: {
             /** Format: uuid */
             id: string;
             /** @example EK-2026-000123 */
             number: string;
+            /** @description `application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends` */
+            kind: components["schemas"]["CaseKind"];
+            /** @description The permit version an amendment or extension changes */
+            amends: components["schemas"]["PermitChangeRef"] | null;
             state: components["schemas"]["CaseState"];
             /** @description The case version: its ETag, and the If-Match of the next command */
             version: number;
@@ -1675,6 +1782,8 @@ export interface components {
             supplementRequests?: components["schemas"]["CaseSupplementRequest"][];
             /** @description Staff and auditors: draft decisions waiting for a legal approver */
             pendingDrafts?: components["schemas"]["PendingDraft"][];
+            /** @description The applicant, contact-point staff and auditors: each delivery and stop order the permit set going, with its status (none before a permit) */
+            deliveryOrders?: components["schemas"]["CaseDeliveryOrder"][];
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {
@@ -1932,6 +2041,10 @@ export interface components {
             id: string;
             /** @description draft, withdrawn, or the state of the case it opened */
             status: components["schemas"]["CaseState"];
+            /** @description `application`; `amendment` or `extension`: a change to the running permit named in `amends` */
+            kind: components["schemas"]["CaseKind"];
+            /** @description The permit version an amendment or extension changes */
+            amends: components["schemas"]["PermitChangeRef"] | null;
             /** @description The application version: its ETag, and the If-Match of PATCH and resubmit */
             version: number;
             /** @description The content as stored; a draft may lack any field */
@@ -2736,6 +2849,11 @@ export interface components {
              */
             publishBy: string | null;
         };
+        /**
+         * @description How the part came into this version: `granted` (first version), `data` (an amendment added the source or changed its data request), `terms` (the period, named researchers … changed; no new data), `carried` (unchanged from the previous version)
+         * @enum {string}
+         */
+        PermitPartChange: "granted" | "data" | "terms" | "carried";
         /** @description A data request the permit covers, with the decision that approved it */
         ApprovedPart: {
             /** Format: uuid */
@@ -2748,6 +2866,28 @@ export interface components {
             conditions: string[];
             /** @description The standard conditions the approving decision attached */
             standardConditions: components["schemas"]["PermitCondition"][];
+            /** @description How the part came into this version: `granted` (first version), `data` (an amendment added the source or changed its data request), `terms` (the period, named researchers … changed; no new data), `carried` (unchanged from the previous version) */
+            change: components["schemas"]["PermitPartChange"];
+        };
+        /** @description One version in a permit’s chain: the case that gave it and how long it ran */
+        PermitVersion: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2 */
+            version: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000002 */
+            caseNumber: string;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked" | "superseded";
+            /** Format: date-time */
+            validUntil: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            endReason: string | null;
         };
         /** @description A data permit (dataudtrækstilladelse): approved parts, conditions, processing environment, validity and state */
         Permit: {
@@ -2755,7 +2895,20 @@ export interface components {
             id: string;
             /** @example DUT-2026-000042 */
             number: string;
-            /** Format: uuid */
+            /**
+             * @description 1 for the permit an application gave; each amendment or extension gives the next version under the same number
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The version this one replaced
+             */
+            previousVersionId: string | null;
+            /**
+             * Format: uuid
+             * @description The case that gave this version (an amendment or extension case from version 2)
+             */
             caseId: string;
             /** @enum {string} */
             state: "active" | "expired" | "revoked" | "superseded";
@@ -2775,6 +2928,8 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             endReason: string | null;
+            /** @description `GET /v1/permits/{id}`: every version of the permit, first to last */
+            versions?: components["schemas"]["PermitVersion"][];
         };
         /** @description The decision, and the permit when the case became decided with approved parts (else null) */
         IssuedDecision: {
@@ -2865,6 +3020,20 @@ export interface components {
             /** @description Reference to the hearing of the permit holder (EHDS art. 63) */
             hearingReference?: string;
         };
+        RequestExtensionDto: {
+            /**
+             * @description The project period’s new end: later than the permit’s (`extension-later-end`)
+             * @example 2031-12-31
+             */
+            projectPeriodEnd: string;
+            /**
+             * @description Until when the data are kept; absent: the present date, or the new end if that is later
+             * @example 2032-06-30
+             */
+            retentionUntil?: string;
+            /** @description Why the project needs longer (the deciding authority weighs it) */
+            reason: string;
+        };
         /** @description A data source by id and name */
         PublicDataSource: {
             /** @example lpr */
@@ -2872,16 +3041,35 @@ export interface components {
             /** @example Landspatientregisteret */
             name: string;
         };
+        /** @description One version of a permit in the public register */
+        PublicPermitVersion: {
+            /** @example 1 */
+            version: number;
+            /** @example EK-2026-000123 */
+            caseNumber: string;
+            kind: components["schemas"]["CaseKind"];
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked" | "superseded";
+            /** Format: date-time */
+            issuedAt: string;
+        };
         /** @description The permit an approving decision is part of */
         PublicPermit: {
             /** @example DUT-2026-000042 */
             number: string;
+            /**
+             * @description The version the decision is part of now
+             * @example 1
+             */
+            version: number;
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
             /** Format: date-time */
             validFrom: string;
             /** Format: date-time */
             validUntil: string;
+            /** @description Every version of the permit, first to last, with the case (application, amendment, extension) that gave it */
+            versions: components["schemas"]["PublicPermitVersion"][];
         };
         /** @description An issued decision as the public register shows it: no personal data */
         PublicDecision: {
@@ -2889,6 +3077,8 @@ export interface components {
             decisionId: string;
             /** @example EK-2026-000123 */
             caseNumber: string;
+            /** @description An application, or an amendment or extension of a permit */
+            caseKind: components["schemas"]["CaseKind"];
             title: string | null;
             applicantOrganisation: string | null;
             /** @description EHDS art. 53(1) category */
@@ -2916,15 +3106,6 @@ export interface components {
             items: components["schemas"]["PublicDecision"][];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
-        };
-        /** @enum {string} */
-        OrderKind: "delivery" | "stop";
-        /** @description An organisation by name and CVR number */
-        Organisation: {
-            /** @example Sundhedsdatastyrelsen */
-            name: string;
-            /** @example 33257872 */
-            cvr: string;
         };
         /** @description What to extract from one source, as the application asked and the permit granted */
         SourceExtract: {
@@ -2976,8 +3157,6 @@ export interface components {
             validUntil: string;
             serviceLevel: components["schemas"]["DeliveryServiceLevel"];
         };
-        /** @enum {string} */
-        OrderStatus: "ordered" | "accepted" | "extracted" | "delivered" | "rejected" | "cancelled" | "access_ended" | "deleted";
         /** @enum {string} */
         OptOutCheck: "tissue_use_register" | "ehds_art71_opt_out";
         /** @description An opt-out check the holder confirms before reporting an extract */
@@ -7827,6 +8006,191 @@ export interface operations {
             };
             /** @description If-Match names an older version (`currentVersion` is the one stored) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startPermitAmendment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The amendment draft */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPermitExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestExtensionDto"];
+            };
+        };
+        responses: {
+            /** @description The extension case (state submitted); screening follows */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ import { ConflictsDto } from '../case-work/dto/conflicts.dto';
 import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
 import { AddNoteDto } from '../case-work/dto/note.dto';
-import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, ReasonDto, RecommendationDto, RequestExtensionDto, RevokePermitDto } from '../decisions/decision.dto';
 import { ReportStatusDto } from '../delivery/delivery-order.dto';
 import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
 import { ResubmitDto } from '../deadlines/dto/resubmit.dto';
@@ -151,6 +151,10 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
   revokePermit: {
     dto: RevokePermitDto,
     examples: { breach: { summary: 'Revoke after a breach of the conditions, after a hearing', value: { reason: 'Results with fewer than five persons per cell were published.', hearingReference: 'KP-HØRING-2040-0042' } } },
+  },
+  requestPermitExtension: {
+    dto: RequestExtensionDto,
+    examples: { recruitment: { summary: 'Two more years: recruitment was slower than planned', value: { projectPeriodEnd: '2042-12-31', retentionUntil: '2043-06-30', reason: 'Recruitment of the cohort was slower than planned; the follow-up needs two more years.' } } },
   },
   dryRunRuleSets: { dto: DryRunDto, examples: { ehds: { summary: 'The law on the day EHDS chapter IV applies', value: { lawDate: '2029-03-26' } } } },
   createStaffMember: {
