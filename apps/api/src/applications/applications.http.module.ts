@@ -5,6 +5,7 @@ import { ApplicationsController } from './applications.controller';
 import { CaseAuditController } from './case-audit.controller';
 import { DataSourcesController } from './data-sources.controller';
 import { PublicRegisterController } from './public-register.controller';
+import { StatisticsRequestsController } from './statistics-requests.controller';
 
 /**
  * HTTP wiring for applications: drafts and submission, the data-source catalogue and its routing,
@@ -12,6 +13,6 @@ import { PublicRegisterController } from './public-register.controller';
  */
 @Module({
   imports: [ApplicationsModule, AuditModule],
-  controllers: [ApplicationsController, DataSourcesController, CaseAuditController, PublicRegisterController],
+  controllers: [ApplicationsController, StatisticsRequestsController, DataSourcesController, CaseAuditController, PublicRegisterController],
 })
 export class ApplicationsHttpModule {}

@@ -17,13 +17,13 @@ function toApplication<T extends ApplicationRecord = ApplicationRecord>(row: Rec
 
 @Injectable()
 export class ApplicationRepository {
-  async insert(manager: EntityManager, applicantSub: string, applicantOrg: string | null, content: ApplicationContent, change?: { kind: PermitChangeKind; amends: PermitChangeRef }): Promise<ApplicationRecord> {
+  async insert(manager: EntityManager, applicantSub: string, applicantOrg: string | null, content: ApplicationContent, change?: { kind: PermitChangeKind; amends: PermitChangeRef } | { kind: 'statistics'; amends?: undefined }): Promise<ApplicationRecord> {
     const [row] = await manager.query(`INSERT INTO application (applicant_sub, applicant_org, content, kind, amends) VALUES ($1, $2, $3, $4, $5) RETURNING *`, [
       applicantSub,
       applicantOrg,
       JSON.stringify(content),
       change?.kind ?? 'application',
-      change ? JSON.stringify(change.amends) : null,
+      change?.amends ? JSON.stringify(change.amends) : null,
     ]);
     return toApplication(row);
   }

@@ -73,6 +73,8 @@ export const STATE_EFFECTS: Record<CaseKind, Partial<Record<Command, StateEffect
   // An extension is the same steps with no new data: one sub-case per part of the permit, each for
   // the authority that granted it.
   extension: APPLICATION_EFFECTS,
+  // A statistics-only request (EHDS art. 69) has its own form and rules but is decided like the others.
+  statistics: APPLICATION_EFFECTS,
 };
 
 export function stateEffect(kind: CaseKind, command: Command): StateEffect {

@@ -6,6 +6,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord, PermitPart, PermitRecord } from '../domain/decision-records';
 import { permitChange } from '@kp/applications';
+import { STATISTICS_TO_APPLICANT } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { mergePermitConditions } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
@@ -35,7 +36,7 @@ export class CaseCompletion implements OnModuleInit {
   /** When the decision completed the case: a permit for the approved parts, and the applicant is told (`permit_issued`, or `case_decided` without one). */
   private async afterDecision(manager: EntityManager, { case: c, fromState, subCases, at }: CaseHookContext): Promise<void> {
     if (c.state !== 'decided') return;
-    const permit = c.kind === 'application' ? await this.issuePermit(manager, c, subCases, fromState === 'decided', at) : await this.issueVersion(manager, c, subCases, at);
+    const permit = c.kind === 'amendment' || c.kind === 'extension' ? await this.issueVersion(manager, c, subCases, at) : await this.issuePermit(manager, c, subCases, fromState === 'decided', at);
     const validUntil = permit ? copenhagenDateOf(permit.validUntil).toString() : '';
     await this.notifier.notify(manager, {
       to: { sub: c.applicantSub },
@@ -178,7 +179,8 @@ export class CaseCompletion implements OnModuleInit {
       })),
       conditions,
       standardConditions,
-      processingEnvironment: content.processingEnvironment ?? 'sds_research_machine',
+      // A statistics-only request names no environment: the holder sends the results to the applicant (EHDS art. 69).
+      processingEnvironment: c.kind === 'statistics' ? STATISTICS_TO_APPLICANT : (content.processingEnvironment ?? 'sds_research_machine'),
       validFrom: now,
       issuedAt: now,
       // Data may be used for the project period applied for (EHDS art. 68: the permit states its duration).

@@ -91,6 +91,12 @@ export interface PermitPart {
   change?: PartChange;
 }
 
+/**
+ * Where a statistics-only request's results go: to the applicant, by the holder, as anonymised
+ * statistical results (EHDS art. 69) — no analysis environment, and kontaktpunkt never holds them.
+ */
+export const STATISTICS_TO_APPLICANT = 'statistics_to_applicant';
+
 export interface PermitRecord {
   id: string;
   number: string;

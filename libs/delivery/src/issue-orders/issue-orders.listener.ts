@@ -1,7 +1,7 @@
 import { AuditLog } from '@kp/audit';
 import { ApplicationContent } from '@kp/cases';
 import { copenhagenDateOf, DanishCalendar, endOfCopenhagenDay } from '@kp/clock';
-import { PermitEvent, PermitEvents } from '@kp/decisions';
+import { PermitEvent, PermitEvents, STATISTICS_TO_APPLICANT } from '@kp/decisions';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
 import { RuleSetRegistry } from '@kp/rules';
@@ -71,6 +71,8 @@ export class IssueOrders implements OnModuleInit {
         await this.orders.setStatus(manager, delivery.id, 'cancelled', reason, at);
         await this.orders.insertReport(manager, { orderId: delivery.id, fromStatus: delivery.status, toStatus: 'cancelled', reason, optOutChecks: [], reportedBySub: actor.sub, reportedByRole: actor.role, reportedByOrg: actor.organisation ?? null, reportedAt: at });
       }
+      // Statistical results went to the applicant, anonymised: no environment to close, no data to delete.
+      if (delivery.environment === STATISTICS_TO_APPLICANT) continue;
       const stop = await this.orders.insert(manager, {
         ...delivery,
         kind: 'stop',

@@ -1,5 +1,6 @@
 import { ApplicationContent } from '@kp/cases';
-import { ENVIRONMENT_NAMES, PermitRecord } from '@kp/decisions';
+import { ENVIRONMENT_NAMES, PermitRecord, STATISTICS_TO_APPLICANT } from '@kp/decisions';
+import { copenhagenDateOf } from '@kp/clock';
 import type { DataSourceEntry, ProcessingEnvironment } from '@kp/rules';
 import { OrderInstructions, SourceExtract } from '../domain/delivery-order';
 import { environmentOperator } from '../domain/analysis-environments';
@@ -52,6 +53,19 @@ export function orderInstructions(group: HolderGroup, content: ApplicationConten
   const levels = group.parts.map(({ source }) => source?.deliveryServiceLevel);
   const slowest = levels.reduce((a, b) => (b && (!a || b.workingDays > a.workingDays) ? b : a), undefined);
   const environment = permit.processingEnvironment as ProcessingEnvironment;
+  if (permit.processingEnvironment === STATISTICS_TO_APPLICANT) {
+    return {
+      sources,
+      output: 'anonymised',
+      pseudonymisationKeyOwner: null,
+      // No environment and no operator: the holder sends the results to the applicant and reports `delivered` itself.
+      environment: { id: STATISTICS_TO_APPLICANT, name: { da: 'Ansøgeren: anonymiserede statistiske resultater', en: 'The applicant: anonymised statistical results' }, operator: null },
+      statisticalTables: content.statisticalTables ?? [],
+      requestBasis: statisticsRequestBasis(new Date(permit.issuedAt)),
+      validUntil: new Date(permit.validUntil).toISOString(),
+      serviceLevel: slowest ? { workingDays: slowest.workingDays, reference: slowest.reference, verified: levels.every((l) => l?.verified === true) } : ASSUMED_SERVICE_LEVEL,
+    };
+  }
   return {
     sources,
     output: content.output ?? null,
@@ -61,4 +75,15 @@ export function orderInstructions(group: HolderGroup, content: ApplicationConten
     // Every level comes from the manifests; any unverified one leaves the whole unverified.
     serviceLevel: slowest ? { workingDays: slowest.workingDays, reference: slowest.reference, verified: levels.every((l) => l?.verified === true) } : ASSUMED_SERVICE_LEVEL,
   };
+}
+
+/**
+ * The legal footing of a statistics-only request on the day it was granted: EHDS art. 69 from
+ * 26 March 2029 (art. 105); before that a request under Danish law to the holder's statistics
+ * service (LEGAL.md).
+ */
+export function statisticsRequestBasis(at: Date): { da: string; en: string } {
+  return copenhagenDateOf(at).toString() >= '2029-03-26'
+    ? { da: 'Dataanmodning efter EHDS art. 69: kun anonymiserede statistiske resultater', en: 'Health data request under EHDS art. 69: anonymised statistical results only' }
+    : { da: 'Anmodning efter dansk ret til dataholderens statistikservice: kun anonymiserede statistiske resultater', en: "Request under Danish law to the holder's statistics service: anonymised statistical results only" };
 }
