@@ -54,6 +54,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/me/notifications/{id}/read': { objects: async () => ({ own: { id: await w.advisorNotice('A', caseA.number) }, other: { id: await w.advisorNotice('B', caseB.number) } }) },
     'PUT /v1/me/conflicts': { body: () => ({ organisations: [] }) },
     'POST /v1/applications': { body: () => w.application('A') },
+    'POST /v1/statistics-requests': { body: () => w.application('A') },
     'GET /v1/applications/{id}': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
     'PATCH /v1/applications/{id}': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ title: 'Long-term outcomes after stroke, revised' }) },
     'POST /v1/applications/{id}/check': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },

@@ -119,6 +119,7 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
     let returnCase: CaseObject | undefined;
     return {
       'POST /v1/applications': { actor: 'researcher', view: async () => (await get('/v1/applications?limit=100', 'researcher')).body.items.length },
+      'POST /v1/statistics-requests': { actor: 'researcher', view: async () => (await get('/v1/applications?limit=100', 'researcher')).body.items.length },
       'PATCH /v1/applications/{id}': { actor: 'researcher', object: async () => ({ id: await w.draft('A') }), view: application },
       'POST /v1/applications/{id}/check': { actor: 'researcher', object: async () => ({ id: await w.draft('A') }), view: application },
       'POST /v1/applications/{id}/submit': {

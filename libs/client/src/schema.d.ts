@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft statistics-only request: tables of anonymised results, no data, no environment (EHDS art. 69)
+         * @description Researcher. A second kind of application (`kind: statistics`) with its own form and rules: `statisticalTables` instead of an analysis environment; output anonymised only (`statistics-anonymised-only`), no `processingEnvironment` (`statistics-no-environment`), no named researchers, safeguards or retention date. Edit, check and submit it with the application routes; it is decided like the others. Before 26 March 2029 it is a request under Danish law to the holder’s statistics service. The holder sends the results to the applicant directly and reports it on the delivery order; kontaktpunkt never stores result files.
+         */
+        post: operations["createStatisticsRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/data-sources": {
         parameters: {
             query?: never;
@@ -1397,7 +1417,7 @@ export interface components {
          * @description `application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends`
          * @enum {string}
          */
-        CaseKind: "application" | "amendment" | "extension";
+        CaseKind: "application" | "amendment" | "extension" | "statistics";
         /** @description The permit version an amendment or extension changes, and the case that gave it */
         PermitChangeRef: {
             /** Format: uuid */
@@ -1988,6 +2008,24 @@ export interface components {
              */
             genomeData?: boolean;
         };
+        StatisticalTableDto: {
+            /** @example Stroke admissions per year and region */
+            title: string;
+            /**
+             * @description What each cell holds: a count of persons, a mean, a rate …
+             * @example Number of persons admitted
+             */
+            measure: string;
+            /**
+             * @description The breakdowns: rows and columns
+             * @example [
+             *       "year",
+             *       "region",
+             *       "sex"
+             *     ]
+             */
+            breakdowns: string[];
+        };
         ApplicationContentDto: {
             title?: string;
             purpose?: string;
@@ -2026,6 +2064,8 @@ export interface components {
             /** @example 2030-12-31 */
             retentionUntil?: string;
             dataRequests?: components["schemas"]["DataRequestDto"][];
+            /** @description A statistics-only request (`POST /v1/statistics-requests`): the tables of anonymised results asked for (EHDS art. 69). Required there, before submission; not part of an application for data. */
+            statisticalTables?: components["schemas"]["StatisticalTableDto"][];
         };
         /** @description The case the application opened */
         ApplicationCaseRef: {
@@ -3142,6 +3182,12 @@ export interface components {
             /** @description false while the number is not confirmed against the holder’s published terms */
             verified: boolean;
         };
+        /** @description One table of anonymised results a statistics-only request asks for */
+        StatisticalTableOrder: {
+            title: string;
+            measure: string;
+            breakdowns: string[];
+        };
         /** @description What the holder is to do, taken from the application and the permit: nobody re-enters it */
         OrderInstructions: {
             sources: components["schemas"]["SourceExtract"][];
@@ -3156,6 +3202,10 @@ export interface components {
              */
             validUntil: string;
             serviceLevel: components["schemas"]["DeliveryServiceLevel"];
+            /** @description A statistics-only request: the tables to produce and send to the applicant (kontaktpunkt never receives them) */
+            statisticalTables?: components["schemas"]["StatisticalTableOrder"][];
+            /** @description A statistics-only request: EHDS art. 69 from 26 March 2029, before that a request under Danish law to the holder’s statistics service */
+            requestBasis?: components["schemas"]["LocalisedText"];
         };
         /** @enum {string} */
         OptOutCheck: "tissue_use_register" | "ehds_art71_opt_out";
@@ -4438,6 +4488,102 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStatisticsRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the request safely: the same key with the same body returns the same draft (with another body: 422 `idempotency-key-reused`), with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationContentDto"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
