@@ -102,6 +102,8 @@ describe('amendments and extensions of a running permit (e2e)', () => {
     const parts = Object.fromEntries(v2.approvedParts.map((p: any) => [p.dataSourceId, p]));
     expect(parts.lpr).toMatchObject({ change: 'carried', decisionId: v1.approvedParts[0].decisionId });
     expect(parts['rkkp-dap']).toMatchObject({ change: 'data' });
+    // Only the new data is charged: one line, RKKP's.
+    expect(v2.fees.holders.map((h: any) => h.holder.cvr)).toEqual([RKKP]);
     const chain = (await get(`/v1/permits/${v2.id}`, 'researcher').expect(200)).body.versions;
     expect(chain.map((v: any) => [v.version, v.state, v.caseNumber])).toEqual([
       [1, 'superseded', (await get(`/v1/cases/${caseId}`, 'researcher')).body.number],
@@ -167,6 +169,7 @@ describe('amendments and extensions of a running permit (e2e)', () => {
     expect(v2).toMatchObject({ number: v1.number, version: 2, previousVersionId: v1.id });
     expect(v2.validUntil.slice(0, 10)).toBe('2029-06-30');
     expect(v2.approvedParts.map((p: any) => p.change)).toEqual(['terms', 'terms']);
+    expect(v2.fees).toMatchObject({ holders: [], total: 0 });
     // No new data, so no new delivery orders.
     expect((await get(`/v1/cases/${extension.id}/delivery-orders`, 'researcher').expect(200)).body.items).toEqual([]);
 

@@ -4,6 +4,7 @@ import { copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { Notifier } from '@kp/notifications';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { FeeEstimate, feeEstimate, RuleSetRegistry } from '@kp/rules';
 import { DecisionRecord, PermitPart, PermitRecord } from '../domain/decision-records';
 import { permitChange } from '@kp/applications';
 import { STATISTICS_TO_APPLICANT } from '../domain/decision-records';
@@ -26,7 +27,18 @@ export class CaseCompletion implements OnModuleInit {
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     private readonly permitEvents: PermitEvents,
+    private readonly registry: RuleSetRegistry,
   ) {}
+
+  /**
+   * What the holders charge for the data this version orders, under the price rules of its date:
+   * one line per holder (EHDS art. 62 from 26 March 2029: one invoice, reductions for public and
+   * academic applicants). Parts carried or changed only in their terms bring no new extraction.
+   */
+  private fees(content: ApplicationContent, parts: PermitPart[], at: Date): FeeEstimate {
+    const charged = new Set(parts.filter((p) => !p.change || p.change === 'granted' || p.change === 'data').map((p) => p.dataSourceId));
+    return feeEstimate(content, (id) => this.registry.dataSource(id), copenhagenDateOf(at).toString(), (id) => charged.has(id));
+  }
 
   onModuleInit(): void {
     this.hooks.after(['issue_decision', 'controller_decide'], (manager, context) => this.afterDecision(manager, context));
@@ -119,6 +131,7 @@ export class CaseCompletion implements OnModuleInit {
       validFrom: previous.validFrom,
       issuedAt: now,
       validUntil: content.projectPeriod?.end ? endOfCopenhagenDay(LocalDate.parse(content.projectPeriod.end)) : previous.validUntil,
+      fees: this.fees(content, parts, now),
     });
     await this.audit.append(manager, {
       actor: SYSTEM_ACTOR,
@@ -137,6 +150,7 @@ export class CaseCompletion implements OnModuleInit {
         validFrom: permit.validFrom,
         validUntil: permit.validUntil,
         replaces: previous.number,
+        fees: permit.fees ? { total: permit.fees.total, currency: permit.fees.currency, holders: permit.fees.holders.map((h) => ({ cvr: h.holder.cvr, total: h.total })) } : null,
       },
     });
     await this.permitEvents.emit(manager, { type: 'issued', permit, case: c, actor: SYSTEM_ACTOR, at: now });
@@ -165,18 +179,20 @@ export class CaseCompletion implements OnModuleInit {
     const conditions = [...new Set(current.flatMap((d) => d.conditions))];
     // The standard conditions stored with each approval, as they read on its decision date (issue 10).
     const standardConditions = mergePermitConditions(current.map((d) => d.standardConditions));
+    const approvedParts = current.map((d): PermitPart => ({
+      subCaseId: d.subCaseId,
+      dataSourceId: subCases.find((s) => s.id === d.subCaseId)!.dataSourceId,
+      decisionId: d.id,
+      outcome: d.outcome,
+      conditions: d.conditions,
+      standardConditions: d.standardConditions,
+      change: 'granted',
+    }));
     const permit = await this.decisions.insertPermit(manager, {
       number: await this.decisions.nextPermitNumber(manager, copenhagenDateOf(now).year),
       caseId: c.id,
-      approvedParts: current.map((d): PermitPart => ({
-        subCaseId: d.subCaseId,
-        dataSourceId: subCases.find((s) => s.id === d.subCaseId)!.dataSourceId,
-        decisionId: d.id,
-        outcome: d.outcome,
-        conditions: d.conditions,
-        standardConditions: d.standardConditions,
-        change: 'granted',
-      })),
+      approvedParts,
+      fees: this.fees(content, approvedParts, now),
       conditions,
       standardConditions,
       // A statistics-only request names no environment: the holder sends the results to the applicant (EHDS art. 69).
@@ -200,6 +216,7 @@ export class CaseCompletion implements OnModuleInit {
         validFrom: permit.validFrom,
         validUntil: permit.validUntil,
         replaces: previous?.number ?? null,
+        fees: permit.fees ? { total: permit.fees.total, currency: permit.fees.currency, holders: permit.fees.holders.map((h) => ({ cvr: h.holder.cvr, total: h.total })) } : null,
       },
     });
     await this.permitEvents.emit(manager, { type: 'issued', permit, case: c, actor: SYSTEM_ACTOR, at: now });

@@ -1,5 +1,5 @@
 import type { Track } from '@kp/cases';
-import type { Verdict } from '@kp/rules';
+import type { FeeEstimate, Verdict } from '@kp/rules';
 import type { AppealGuidance } from './appeal-guidance';
 import { Outcome } from './outcome';
 import type { PermitCondition } from './permit-conditions';
@@ -106,6 +106,8 @@ export interface PermitRecord {
   caseId: string;
   state: 'active' | 'expired' | 'revoked' | 'superseded';
   approvedParts: PermitPart[];
+  /** What the holders charge for this version's data, one line per holder (EHDS art. 62 from 2029); null on permits issued before fees. */
+  fees: FeeEstimate | null;
   /** The deciders' own conditions of every approved part. */
   conditions: string[];
   /** The standard conditions of every approved part, once each. */

@@ -1,6 +1,7 @@
 import { camel, isUuid } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { FeeEstimate } from '@kp/rules';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
 
 const many = <T>(rows: Record<string, unknown>[]) => rows.map((r) => camel<T>(r));
@@ -115,11 +116,11 @@ export class DecisionRepository {
     return `DUT-${year}-${String(row.last).padStart(6, '0')}`;
   }
 
-  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason' | 'version' | 'previousVersionId'> & { version?: number; previousVersionId?: string | null }): Promise<PermitRecord> {
+  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason' | 'version' | 'previousVersionId' | 'fees'> & { version?: number; previousVersionId?: string | null; fees?: FeeEstimate | null }): Promise<PermitRecord> {
     const [row] = await manager.query(
-      `INSERT INTO permit (number, version, previous_version_id, case_id, state, approved_parts, conditions, standard_conditions, processing_environment, valid_from, valid_until, issued_at)
-       VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [p.number, p.version ?? 1, p.previousVersionId ?? null, p.caseId, json(p.approvedParts), json(p.conditions), json(p.standardConditions ?? []), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt],
+      `INSERT INTO permit (number, version, previous_version_id, case_id, state, approved_parts, conditions, standard_conditions, processing_environment, valid_from, valid_until, issued_at, fees)
+       VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [p.number, p.version ?? 1, p.previousVersionId ?? null, p.caseId, json(p.approvedParts), json(p.conditions), json(p.standardConditions ?? []), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt, p.fees ? json(p.fees) : null],
     );
     return camel(row);
   }

@@ -89,6 +89,7 @@ export function permitView(p: PermitRecord) {
     approvedParts: p.approvedParts.map((part) => ({ ...part, standardConditions: part.standardConditions ?? [], change: part.change ?? 'granted' })),
     conditions: p.conditions,
     standardConditions: p.standardConditions ?? [],
+    fees: p.fees ?? null,
     processingEnvironment: p.processingEnvironment,
     validFrom: iso(p.validFrom),
     validUntil: iso(p.validUntil),

@@ -5,6 +5,7 @@ import { Requirement, Verdict } from '@kp/rules';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { ApplicationContentDto } from './application-content.dto';
+import { FeeEstimateDto } from './fees.dto';
 
 /** OpenAPI shapes of the researcher's application answers (documentation only; the use cases return plain data). */
 
@@ -69,4 +70,6 @@ export class CheckReportDto implements Omit<CheckReport, 'missing' | 'invalid'> 
   answersRequired!: boolean;
   @ApiProperty({ description: 'A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands' })
   refusalLikely!: boolean;
+  @ApiProperty({ type: FeeEstimateDto, description: 'The estimate before submission: what each holder would charge for what is asked, under today’s price rules; the permit states the final amount' })
+  fees!: FeeEstimateDto;
 }

@@ -5,6 +5,7 @@ import { LocalisedTextSchema } from '@kp/http';
 import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit, Verdict } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
+import { FeeEstimateDto } from '../../applications/dto/fees.dto';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 
 /** OpenAPI shapes of the decision answers (documentation only; the use cases return plain data). */
@@ -155,6 +156,8 @@ export class PermitDto implements PermitView {
   @ApiProperty({ type: [String], description: 'The deciders’ own conditions of every approved part' }) conditions!: string[];
   @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only' })
   standardConditions!: PermitConditionDto[];
+  @ApiProperty({ type: FeeEstimateDto, nullable: true, description: 'The final amount: what the holders charge for this version’s data, one line per holder, under the price rules of its date (null on permits issued before fees)' })
+  fees!: FeeEstimateDto | null;
   @ApiProperty({ description: 'Where the data may be processed (EHDS art. 73: a secure processing environment)' }) processingEnvironment!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validFrom!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil!: string | null;
