@@ -2112,6 +2112,69 @@ export interface components {
             requirements: components["schemas"]["Requirement"][];
             ruleSets: components["schemas"]["RuleSetRef"][];
         };
+        /** @description The data holder */
+        HolderFeeHolder: {
+            /** @example Sundhedsdatastyrelsen */
+            name: string;
+            /** @example 33257872 */
+            cvr: string | null;
+        };
+        /** @description What one source costs: its fixed part, per variable requested and the hourly estimate */
+        SourceFee: {
+            /** @example lpr */
+            dataSourceId: string;
+            /** @example 4000 */
+            fixed: number;
+            /**
+             * @description Variables requested
+             * @example 4
+             */
+            variables: number;
+            /** @example 100 */
+            perVariable: number;
+            /**
+             * @description The holder’s estimate of hours
+             * @example 10
+             */
+            hours: number;
+            /** @example 1000 */
+            hourlyRate: number;
+            /** @example 14400 */
+            amount: number;
+        };
+        /** @description A reduction for the applicant’s sector (EHDS art. 62 from 26 March 2029) */
+        FeeReductionApplied: {
+            /** @example 50 */
+            percent: number;
+            /** @example 7200 */
+            amount: number;
+            /** @example EHDS art. 62 */
+            legalReference: string;
+        };
+        /** @description One line per data holder: its sources, the reduction that applies and its total */
+        HolderFee: {
+            holder: components["schemas"]["HolderFeeHolder"];
+            sources: components["schemas"]["SourceFee"][];
+            subtotal: number;
+            reduction: components["schemas"]["FeeReductionApplied"] | null;
+            total: number;
+            /** @description false: a figure is not confirmed against the holder’s published prices */
+            verified: boolean;
+        };
+        /** @description What the holders charge, one line per holder, under the price rules of `lawDate` (EHDS art. 62 from 26 March 2029: one invoice) */
+        FeeEstimate: {
+            /** @enum {string} */
+            currency: "DKK";
+            /** Format: date */
+            lawDate: string;
+            holders: components["schemas"]["HolderFee"][];
+            /** @description The one invoice: every holder’s total */
+            total: number;
+            /** @description Some figure is illustrative (not confirmed against the holder’s price list) */
+            illustrative: boolean;
+            /** @description Sources without a fee model: not in the total */
+            withoutFeeModel: string[];
+        };
         /** @description The instant preview: what is missing or invalid, and each data request’s findings */
         CheckReport: {
             /** @description Nothing required is missing */
@@ -2132,6 +2195,8 @@ export interface components {
             answersRequired: boolean;
             /** @description A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands */
             refusalLikely: boolean;
+            /** @description The estimate before submission: what each holder would charge for what is asked, under today’s price rules; the permit states the final amount */
+            fees: components["schemas"]["FeeEstimate"];
         };
         WithdrawDto: {
             /** @description Why the application is withdrawn (kept in the case file) */
@@ -2957,6 +3022,8 @@ export interface components {
             conditions: string[];
             /** @description The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only */
             standardConditions: components["schemas"]["PermitCondition"][];
+            /** @description The final amount: what the holders charge for this version’s data, one line per holder, under the price rules of its date (null on permits issued before fees) */
+            fees: components["schemas"]["FeeEstimate"] | null;
             /** @description Where the data may be processed (EHDS art. 73: a secure processing environment) */
             processingEnvironment: string;
             /** Format: date-time */
