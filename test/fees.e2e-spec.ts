@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
+import { binary, pdfText } from './support/pdf-text';
 import { bearer, catalogueVariables, completeApplication, dataRequest, submitAndScreen } from './support/applications';
 
 /**
@@ -101,5 +102,10 @@ describe('fees: the estimate before submission and the amount on the permit (e2e
     expect(fees.total).toBe(fees.holders.reduce((sum: number, h: any) => sum + h.total, 0));
     const permit = (await request(t.server).get(`/v1/permits/${issued.permit.id}`).set(bearer(tokens.researcher)).expect(200)).body;
     expect(permit.fees).toEqual(fees);
+    // The permit document states them too, marked illustrative while the prices are not confirmed.
+    const text = await pdfText((await request(t.server).get(`/v1/permits/${permit.id}/document.pdf`).set(bearer(tokens.researcher)).buffer(true).parse(binary).expect(200)).body);
+    expect(text).toContain('Gebyrer');
+    expect(text).toContain('I alt på én faktura');
+    expect(text).toContain('vejledende');
   });
 });
