@@ -25,7 +25,7 @@ export function missingForStatistics(content: ApplicationContent): FieldProblem[
 /** What a statistics request may not contain: pseudonymised output or an analysis environment. */
 export function statisticsProblems(kind: CaseKind, content: ApplicationContent): FieldProblem[] {
   if (kind !== 'statistics') {
-    return content.statisticalTables?.length ? [problem('statisticalTables', 'tables belong to a statistics request (POST /v1/statistics-requests); an application for data names its data requests', 'statistics-tables-only-there')] : [];
+    return content.statisticalTables?.length ? [problem('statisticalTables', 'tables belong to a statistics request (POST /v1/statistics-requests), not to an application for data', 'statistics-tables-only-there')] : [];
   }
   const problems: FieldProblem[] = [];
   if (content.output && content.output !== 'anonymised') problems.push(problem('output', 'must be anonymised: a statistics request gets anonymised statistical results only (EHDS art. 69)', 'statistics-anonymised-only'));
