@@ -43,7 +43,8 @@ export class IssueOrders implements OnModuleInit {
   private async deliveryOrders(manager: EntityManager, { permit, case: c, at, actor }: PermitEvent): Promise<void> {
     const content = c.content as ApplicationContent;
     for (const group of groupByHolder(permit, (id) => this.registry.dataSource(id))) {
-      const instructions = orderInstructions(group, content, permit);
+      // The environment's operator as the catalogue's data name it today; the order keeps that snapshot.
+      const instructions = orderInstructions(group, content, permit, (environment) => this.registry.environmentOperator(environment));
       const order = await this.orders.insert(manager, {
         kind: 'delivery',
         caseId: c.id,

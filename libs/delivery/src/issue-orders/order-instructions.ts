@@ -3,7 +3,6 @@ import { ENVIRONMENT_NAMES, PermitRecord, STATISTICS_TO_APPLICANT } from '@kp/de
 import { copenhagenDateOf } from '@kp/clock';
 import type { DataSourceEntry, ProcessingEnvironment } from '@kp/rules';
 import { OrderInstructions, SourceExtract } from '../domain/delivery-order';
-import { environmentOperator } from '../domain/analysis-environments';
 
 /** When a source's manifest states no delivery target: Sundhedsdatastyrelsen's, the one target LEGAL.md records. */
 export const ASSUMED_SERVICE_LEVEL = { workingDays: 30, reference: 'No delivery target in the source’s manifest; 30 working days assumed (Sundhedsdatastyrelsen’s target)', verified: false };
@@ -36,7 +35,7 @@ export function groupByHolder(permit: PermitRecord, sourceOf: (id: string) => Da
  * application's data requests are what the decision granted; nobody re-enters them). The holder
  * pseudonymises a pseudonymised extract and keeps the key, so the environment never holds both.
  */
-export function orderInstructions(group: HolderGroup, content: ApplicationContent, permit: PermitRecord): OrderInstructions {
+export function orderInstructions(group: HolderGroup, content: ApplicationContent, permit: PermitRecord, operatorOf: (environment: string) => { name: string; cvr: string } | null): OrderInstructions {
   const sources: SourceExtract[] = group.parts.map(({ part, source }) => {
     const request = content.dataRequests?.find((r) => r.dataSourceId === part.dataSourceId);
     return {
@@ -70,7 +69,7 @@ export function orderInstructions(group: HolderGroup, content: ApplicationConten
     sources,
     output: content.output ?? null,
     pseudonymisationKeyOwner: content.output === 'pseudonymised' ? group.holder : null,
-    environment: { id: environment, name: ENVIRONMENT_NAMES[environment] ?? { da: environment, en: environment }, operator: environmentOperator(environment) },
+    environment: { id: environment, name: ENVIRONMENT_NAMES[environment] ?? { da: environment, en: environment }, operator: operatorOf(environment) },
     validUntil: new Date(permit.validUntil).toISOString(),
     // Every level comes from the manifests; any unverified one leaves the whole unverified.
     serviceLevel: slowest ? { workingDays: slowest.workingDays, reference: slowest.reference, verified: levels.every((l) => l?.verified === true) } : ASSUMED_SERVICE_LEVEL,

@@ -1,7 +1,6 @@
 import { Actor } from '@kp/auth';
 import { copenhagenDateOf } from '@kp/clock';
 import { DeliveryOrderRecord, isOpen, StatusReportRecord } from '../domain/delivery-order';
-import { environmentOperator } from '../domain/analysis-environments';
 import { allowedReports, ReportingRole } from '../domain/status-transitions';
 import { optOutChecksFor } from '../domain/opt-out-checks';
 
@@ -33,7 +32,7 @@ export function orderView(actor: Actor, o: DeliveryOrderRecord, reports: StatusR
     stopsOrderId: o.stopsOrderId,
     version: o.version,
     optOutChecks: o.kind === 'delivery' ? optOutChecksFor(o.instructions.sources, copenhagenDateOf(now).toString()) : [],
-    nextStatuses: reporting ? allowedReports(o.kind, o.status, reporting, environmentOperator(o.environment) !== null) : [],
+    nextStatuses: reporting ? allowedReports(o.kind, o.status, reporting, o.instructions.environment.operator !== null) : [],
     history: reports
       .filter((r) => r.orderId === o.id)
       .map((r) => ({

@@ -3,10 +3,10 @@ import { CaseFileRepository } from '@kp/cases';
 import { BusinessClock } from '@kp/clock';
 import { notFound } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
+import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ENVIRONMENT_OPERATORS } from '../domain/analysis-environments';
 import { DeliveryOrderRepository, OrderScope } from '../infrastructure/delivery-order.repository';
 import { CASE_READERS } from '../domain/order-access';
 import { OrderReader } from './order-reader';
@@ -22,6 +22,7 @@ export class ReadOrders {
     private readonly orders: DeliveryOrderRepository,
     private readonly cases: CaseFileRepository,
     private readonly clock: BusinessClock,
+    private readonly registry: RuleSetRegistry,
   ) {}
 
   async one(actor: Actor, { orderId }: GetOrderCommand) {
@@ -58,7 +59,7 @@ export class ReadOrders {
       actor.role === 'data_holder' && actor.organisation
         ? { holderOrg: actor.organisation }
         : actor.role === 'environment_operator' && actor.organisation
-          ? { environments: Object.entries(ENVIRONMENT_OPERATORS).filter(([, op]) => op?.cvr === actor.organisation).map(([env]) => env) }
+          ? { environments: this.registry.environmentsOperatedBy(actor.organisation) }
           : undefined;
     if (!scope) return { items: [], nextCursor: null };
     const rows = await this.orders.page(manager, scope, limit + 1, after);
