@@ -20,6 +20,9 @@ import { QueueIndexes1795500950000 } from './1795500950000-QueueIndexes';
 import { CaseReadIndexes1795501000000 } from './1795501000000-CaseReadIndexes';
 import { PartyHearings1795501100000 } from './1795501100000-PartyHearings';
 import { DeliveryOrders1795501500000 } from './1795501500000-DeliveryOrders';
+import { PermitVersions1795610000000 } from './1795610000000-PermitVersions';
+import { StatisticsRequests1795610100000 } from './1795610100000-StatisticsRequests';
+import { PermitFees1795610200000 } from './1795610200000-PermitFees';
 import { RevocationHearings1795620000000 } from './1795620000000-RevocationHearings';
 import { Reconsiderations1795620100000 } from './1795620100000-Reconsiderations';
 import { CaseSearch1795620200000 } from './1795620200000-CaseSearch';
@@ -30,4 +33,4 @@ import { PreScreening1795630200000 } from './1795630200000-PreScreening';
 import { Journal1795640000000 } from './1795640000000-Journal';
 
 /** Every migration, in order. Listed explicitly so the bundled app and the CLI run the same set. */
-export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, IdempotencyRequestHash1795500400000, SupplementAnswers1795500500000, PermitConditions1795500600000, WaitingPeriods1795500750000, NotificationDelivery1795500800000, StaffAddedBeforeSignIn1795500900000, QueueIndexes1795500950000, CaseReadIndexes1795501000000, PartyHearings1795501100000, DeliveryOrders1795501500000, RevocationHearings1795620000000, Reconsiderations1795620100000, CaseSearch1795620200000, StaffAbsence1795620300000, Attachments1795630000000, ApplicationTeams1795630100000, PreScreening1795630200000, Journal1795640000000];
+export const allMigrations = [Outbox1763900000000, Applications1763900100000, CaseWork1763900200000, Deadlines1763900300000, Decisions1763900400000, CaseWorkExtras1763900500000, AuditTrail1795436316829, RuleSetVersions1795436942365, AuditBusinessTime1795500000000, CaseKind1795500100000, ScreeningLawDate1795500200000, ApplicationOrganisation1795500300000, IdempotencyRequestHash1795500400000, SupplementAnswers1795500500000, PermitConditions1795500600000, WaitingPeriods1795500750000, NotificationDelivery1795500800000, StaffAddedBeforeSignIn1795500900000, QueueIndexes1795500950000, CaseReadIndexes1795501000000, PartyHearings1795501100000, DeliveryOrders1795501500000, PermitVersions1795610000000, StatisticsRequests1795610100000, PermitFees1795610200000, RevocationHearings1795620000000, Reconsiderations1795620100000, CaseSearch1795620200000, StaffAbsence1795620300000, Attachments1795630000000, ApplicationTeams1795630100000, PreScreening1795630200000, Journal1795640000000];

@@ -208,7 +208,8 @@ describe('case handling from submit to permit (e2e)', () => {
     expect(ours).toHaveLength(4);
     for (const entry of ours) {
       expect(Object.keys(entry).sort()).toEqual(
-        ['applicantOrganisation', 'caseNumber', 'conditions', 'dataSource', 'decidedAt', 'decidingAuthority', 'decisionId', 'legalBasis', 'outcome', 'permit', 'publishBy', 'purposeCategory', 'reasoning', 'supersedes', 'title', 'track'].sort(),
+        // caseKind: an application, or an amendment or extension of a permit (issue 15).
+        ['applicantOrganisation', 'caseKind', 'caseNumber', 'conditions', 'dataSource', 'decidedAt', 'decidingAuthority', 'decisionId', 'legalBasis', 'outcome', 'permit', 'publishBy', 'purposeCategory', 'reasoning', 'supersedes', 'title', 'track'].sort(),
       );
       expect(JSON.stringify(entry)).not.toMatch(/cw-1|la-1|ctl-|mette/i);
     }

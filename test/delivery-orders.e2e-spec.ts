@@ -150,6 +150,18 @@ describe('delivery and stop orders (e2e)', () => {
     expect(onCase.find((o: any) => o.id === sds.id).history[1]).toMatchObject({ optOutChecks: ['ehds_art71_opt_out'], reportedBy: { role: 'data_holder', organisation: SDS, sub: 'dh-sds' } });
     expect(onCase.find((o: any) => o.id === rkkp.id)).toMatchObject({ status: 'rejected', statusReason: 'The steering group has not released the 2024 data yet.' });
 
+    // The case view itself shows each order and where it stands, to the applicant and the caseworker;
+    // the controller, who may read the case for its own source, is not shown the delivery.
+    for (const who of ['researcher', 'caseworker']) {
+      const view = (await get(`/v1/cases/${caseId}`, who).expect(200)).body;
+      expect(view.deliveryOrders).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: sds.id, kind: 'delivery', status: 'delivered', holder: { name: 'Sundhedsdatastyrelsen', cvr: SDS }, environment: 'sds_research_machine', sources: ['lpr'], overdue: false }),
+          expect.objectContaining({ id: rkkp.id, kind: 'delivery', status: 'rejected', statusReason: 'The steering group has not released the 2024 data yet.', sources: ['rkkp-dap'] }),
+        ]),
+      );
+    }
+
     // Revocation (EHDS art. 63): access ends; the holder that delivered gets a stop order, the one that refused none.
     await post(`/v1/permits/${permit.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now; a hearing would let it go on (forvaltningsloven § 19, stk. 2).' }).expect(200);
     const after = (await get(`/v1/cases/${caseId}/delivery-orders`, 'researcher').expect(200)).body.items;

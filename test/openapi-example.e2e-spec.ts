@@ -44,4 +44,14 @@ describe('the example application in /openapi.json (e2e)', () => {
     expect(later).toMatchObject({ complete: true, readyToSubmit: true, refusalLikely: false });
     expect(later.dataRequests.map((r: { verdict: string }) => r.verdict)).toEqual(['approve']);
   });
+
+  it('the example statistics-only request passes check unchanged, too (issue 15)', async () => {
+    const document: OpenAPIObject = (await request(t.server).get('/openapi.json').expect(200)).body;
+    const stats = (document.paths['/v1/statistics-requests'].post?.requestBody as { content: Record<string, Examples> }).content['application/json'].examples!.complete.value;
+    const researcher = await t.token({ sub: 'example-researcher', role: 'researcher', organisation: '31119103' });
+    const draft = await request(t.server).post('/v1/statistics-requests').set(bearer(researcher)).send(stats as object).expect(201);
+    expect(draft.body.kind).toBe('statistics');
+    const check = (await request(t.server).post(`/v1/applications/${draft.body.id}/check`).set(bearer(researcher)).expect(200)).body;
+    expect(check).toMatchObject({ complete: true, missing: [], invalid: [], readyToSubmit: true });
+  });
 });

@@ -81,7 +81,7 @@ describe('the OpenAPI document', () => {
       for (const header of headers(op.operation)) expect({ op: name(op), header: header.name, required: header.required }).toEqual({ op: name(op), header: header.name, required: false });
     }
     const idempotent = operations().filter((op) => headers(op.operation).some((h) => h.name === 'Idempotency-Key'));
-    expect(idempotent.map((op) => op.operation.operationId).sort()).toEqual(['createApplication', 'submitApplication']);
+    expect(idempotent.map((op) => op.operation.operationId).sort()).toEqual(['createApplication', 'createStatisticsRequest', 'submitApplication']);
     for (const op of idempotent) {
       expect(headers(op.operation).find((h) => h.name === 'Idempotency-Key')?.schema).toMatchObject({ type: 'string', minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9._:-]{8,128}$' });
     }

@@ -56,6 +56,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/me/notifications/{id}/read': { objects: async () => ({ own: { id: await w.advisorNotice('A', caseA.number) }, other: { id: await w.advisorNotice('B', caseB.number) } }) },
     'PUT /v1/me/conflicts': { body: () => ({ organisations: [] }) },
     'POST /v1/applications': { body: () => w.application('A') },
+    'POST /v1/statistics-requests': { body: () => w.application('A') },
     'GET /v1/applications/{id}': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
     'PATCH /v1/applications/{id}': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ title: 'Long-term outcomes after stroke, revised' }) },
     'POST /v1/applications/{id}/check': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
@@ -169,6 +170,11 @@ describe('access matrix: every route × every role × own / another party’s / 
       objects: async () => ({ own: { id: supplemented!.A.applicationId }, other: { id: supplemented!.B.applicationId } }),
       body: () => ({ answers: ['About 40,000 patients.'] }),
     },
+    'POST /v1/permits/{id}/amendments': { objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }) },
+    'POST /v1/permits/{id}/extensions': {
+      objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
+      body: () => ({ projectPeriodEnd: '2039-12-31', reason: 'Recruitment was slower than planned.' }),
+    },
     'POST /v1/permits/{id}/revoke': {
       objects: async () => ({ own: { id: decA.permitId }, other: { id: decB.permitId } }),
       body: () => ({ reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being disclosed to a third party now.' }),
@@ -232,6 +238,9 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/decision-drafts/{id}/issue',
     'POST /v1/cases/{id}/supplement-requests',
     'POST /v1/applications/{id}/resubmit',
+    // Before the revocation: a permit is changed only while it runs.
+    'POST /v1/permits/{id}/amendments',
+    'POST /v1/permits/{id}/extensions',
     'POST /v1/permits/{id}/revoke',
     // Hands the caseworker's open cases to the legal approver: after every route that needs them held.
     'POST /v1/admin/staff/{sub}/reassign-cases',

@@ -215,6 +215,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/cases/{id}/reopening-requests': { why: 'a caseworker registers a request to reopen a decided case', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/reopening-requests/{id}/decision': { why: 'staff reopen the case or refuse to, with reasons', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'GET /v1/cases': { why: 'find cases by number, applicant, CVR, source, state, dates and words: those who may see every case (staff, supervision)', cells: onlyRoles(['caseworker', 'legal_approver', 'auditor'], 'ok', false) },
+  // Changes to a running permit (issue 15): only its holder — the applicant of the case behind it — asks; anyone else's permit does not exist to them.
+  'POST /v1/statistics-requests': { why: 'a researcher drafts a statistics-only request (EHDS art. 69): anonymised tables, no data', cells: onlyRoles(['researcher'], 'ok', false) },
+  'POST /v1/permits/{id}/amendments': { why: 'the permit’s holder drafts an amendment of their own running permit (another source, more variables, a longer period, another researcher)', cells: onlyRoles(['researcher'], own, true) },
+  'POST /v1/permits/{id}/extensions': { why: 'the permit’s holder asks for a longer project period before their own permit expires (no new data)', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/consultations': { why: "consultations: an advisor its region's, staff all", cells: onlyRoles(['caseworker', 'legal_approver', 'advisor'], 'ok', false) },
 
   // --- The regions ---

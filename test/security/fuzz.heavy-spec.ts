@@ -121,6 +121,7 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
     let returnCase: CaseObject | undefined;
     return {
       'POST /v1/applications': { actor: 'researcher', view: async () => (await get('/v1/applications?limit=100', 'researcher')).body.items.length },
+      'POST /v1/statistics-requests': { actor: 'researcher', view: async () => (await get('/v1/applications?limit=100', 'researcher')).body.items.length },
       'PATCH /v1/applications/{id}': { actor: 'researcher', object: async () => ({ id: await w.draft('A') }), view: application },
       'POST /v1/applications/{id}/check': { actor: 'researcher', object: async () => ({ id: await w.draft('A') }), view: application },
       'POST /v1/applications/{id}/submit': {
@@ -382,6 +383,19 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         object: async () => ({ sub: 'cw-1' }),
         body: () => ({ absent: false }),
         view: async () => (await get('/v1/admin/staff?limit=100', 'admin')).body,
+      },
+      // The permit's holder drafts an amendment (issue 15): no body, each valid request a new draft.
+      'POST /v1/permits/{id}/amendments': {
+        actor: 'researcher',
+        object: async () => ({ id: (await w.decided('A')).permitId }),
+        view: async (p) => (await get(`/v1/permits/${p.id}`, 'researcher')).body,
+      },
+      // The permit's holder asks for a longer period (issue 15): each valid request opens an extension case.
+      'POST /v1/permits/{id}/extensions': {
+        actor: 'researcher',
+        object: async () => ({ id: (await w.decided('A')).permitId }),
+        body: () => ({ projectPeriodEnd: '2039-12-31', reason: 'Recruitment was slower than planned.' }),
+        view: async (p) => (await get(`/v1/permits/${p.id}`, 'researcher')).body,
       },
       // Region Midtjylland's delivery staff accept the order a new permit sent them (another order once, then 409 on the accepted one).
       'POST /v1/delivery-orders/{id}/status': {

@@ -1,6 +1,7 @@
 import { ApplicationsModule } from '@kp/applications';
 import { AuthModule } from '@kp/auth';
 import { ProcessIdentityModule } from '@kp/config';
+import { DeliveryModule } from '@kp/delivery';
 import { JobsModule } from '@kp/jobs';
 import { PlatformModule } from '@kp/platform';
 import { RateLimitModule } from '@kp/rate-limit';
@@ -63,6 +64,7 @@ export class ApiModule {
         CaseWorkHttpModule,
         DeadlinesHttpModule,
         DecisionsHttpModule,
+        DeliveryModule,
         DeliveryHttpModule,
         RecordsHttpModule,
         RecordsModule,

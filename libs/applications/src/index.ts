@@ -1,6 +1,8 @@
 export * from './applications.module';
 export * from './domain/application-content';
 export * from './domain/submission-check';
+export * from './domain/permit-change';
+export * from './domain/statistics-request';
 export { assertSubmittable } from './domain/problems';
 export * from './domain/records';
 export * from './create-draft/create-draft.usecase';

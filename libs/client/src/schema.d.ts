@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * A case by id or number: state, sub-cases with track and screening, consultations, legal matters, clock
-         * @description The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command.
+         * @description The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command. After the permit, the applicant, contact-point staff and auditors see each delivery and stop order in `deliveryOrders` (the whole order: `GET /v1/delivery-orders/{id}`).
          */
         get: operations["getCase"];
         put?: never;
@@ -252,6 +252,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft statistics-only request: tables of anonymised results, no data, no environment (EHDS art. 69)
+         * @description Researcher. A second kind of application (`kind: statistics`) with its own form and rules: `statisticalTables` instead of an analysis environment; output anonymised only (`statistics-anonymised-only`), no `processingEnvironment` (`statistics-no-environment`), no named researchers, safeguards or retention date. Edit, check and submit it with the application routes; it is decided like the others. Before 26 March 2029 it is a request under Danish law to the holder’s statistics service. The holder sends the results to the applicant directly and reports it on the delivery order; kontaktpunkt never stores result files.
+         */
+        post: operations["createStatisticsRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/data-sources": {
         parameters: {
             query?: never;
@@ -321,7 +341,7 @@ export interface paths {
         };
         /**
          * The case’s audit timeline, oldest first (cursor-paginated)
-         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, case.hearing_sent, case.hearing_answered, permit.hearing_sent, permit.hearing_answered, decision.appeal_registered, decision.appeal_forwarded, decision.appeal_maintained, decision.reopening_requested, decision.reopening_granted, decision.reopening_refused, without staff identities or payloads. Anyone else: 404.
+         * @description Auditor, caseworker and legal approver: every event about the case, its sub-cases and its application, with hashes (the read is itself audited as `case.audit_viewed`). The applicant: only application.submitted, permit.amendment_drafted, permit.amendment_submitted, permit.extension_submitted, permit.change_not_made, case.screened, application.withdrawn, case.supplement_requested, application.resubmitted, case.clock_extended, decision.issued, decision.corrected, permit.issued, permit.superseded, permit.revoked, permit.expired, case.hearing_sent, case.hearing_answered, permit.hearing_sent, permit.hearing_answered, decision.appeal_registered, decision.appeal_forwarded, decision.appeal_maintained, decision.reopening_requested, decision.reopening_granted, decision.reopening_refused, without staff identities or payloads. Anyone else: 404.
          */
         get: operations["getCaseAuditTimeline"];
         put?: never;
@@ -1042,6 +1062,46 @@ export interface paths {
          * @description Legal approver; an active permit only (409 `permit-not-active`). The holder must have been heard first (`POST /v1/permits/{id}/hearings`) and have answered or let the deadline pass (409 `hearing-open` before); without a completed hearing only with `urgencyReason` (409 `revocation-hearing-required`; forvaltningsloven § 19, stk. 2). The holder is notified.
          */
         post: operations["revokePermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/permits/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to amend a running permit: a draft to change and submit like an application
+         * @description The permit’s holder (the applicant of its case; anyone else: 404), while the permit runs (409 `permit-not-active`). The draft holds what the permit rests on (only its granted data requests): add variables or a source, change the period or the named researchers, then `PATCH`, `POST …/check` and `POST …/submit` it as any application. Only the change is screened and decided, each changed part by the authority that granted it and a new source by the one in force; the decision gives the permit its next version under the same number. A draft that drops a source (`amendment-keeps-sources`) or changes nothing (`amendment-changes-nothing`) is refused at submit.
+         */
+        post: operations["startPermitAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/permits/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a longer project period before the permit expires (no new data)
+         * @description The permit’s holder, before the permit ends (409 `permit-not-active`). Opens an extension case at once: one sub-case per part of the permit, for the authority that granted it, screened and decided like any case under the same clock; approved, the permit gets its next version running to the new end. The new end must be later (`extension-later-end`).
+         */
+        post: operations["requestPermitExtension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1870,6 +1930,26 @@ export interface components {
             items: components["schemas"]["CaseSearchItemDto"][];
             nextCursor: string | null;
         };
+        /**
+         * @description `application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends`
+         * @enum {string}
+         */
+        CaseKind: "application" | "amendment" | "extension" | "statistics";
+        /** @description The permit version an amendment or extension changes, and the case that gave it */
+        PermitChangeRef: {
+            /** Format: uuid */
+            permitId: string;
+            /** @example DUT-2027-000001 */
+            permitNumber: string;
+            /** @example 1 */
+            permitVersion: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000001 */
+            caseNumber: string;
+            /** @description An extension: why the project needs longer */
+            reason: string | null;
+        };
         /** @enum {string} */
         CaseState: "draft" | "submitted" | "screening" | "in_review" | "awaiting_applicant" | "consultation" | "awaiting_controller" | "decided" | "withdrawn";
         /** @description An organisation by name and CVR number */
@@ -2186,12 +2266,59 @@ export interface components {
              */
             reconsiderBy: string | null;
         };
+        /** @enum {string} */
+        OrderKind: "delivery" | "stop";
+        /** @description An organisation by name and CVR number */
+        Organisation: {
+            /** @example Sundhedsdatastyrelsen */
+            name: string;
+            /** @example 33257872 */
+            cvr: string;
+        };
+        /** @enum {string} */
+        OrderStatus: "ordered" | "accepted" | "extracted" | "delivered" | "rejected" | "cancelled" | "access_ended" | "deleted";
+        /** @description A delivery or stop order as the case shows it: to which holder, for which environment and sources, and where it stands */
+        CaseDeliveryOrder: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrderKind"];
+            /** @example DUT-2027-000001 */
+            permitNumber: string;
+            holder: components["schemas"]["Organisation"];
+            /**
+             * @description The analysis environment the data go to
+             * @example sds_research_machine
+             */
+            environment: string;
+            /**
+             * @example [
+             *       "lpr"
+             *     ]
+             */
+            sources: string[];
+            status: components["schemas"]["OrderStatus"];
+            /** @description Why it was rejected or cancelled */
+            statusReason: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The holder’s service level (Danish working days)
+             */
+            dueAt: string | null;
+            /** @description Still open after dueAt */
+            overdue: boolean;
+        };
         /** @description A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee */
         Case: {
             /** Format: uuid */
             id: string;
             /** @example EK-2026-000123 */
             number: string;
+            /** @description `application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends` */
+            kind: components["schemas"]["CaseKind"];
+            /** @description The permit version an amendment or extension changes */
+            amends: components["schemas"]["PermitChangeRef"] | null;
             state: components["schemas"]["CaseState"];
             /** @description The case version: its ETag, and the If-Match of the next command */
             version: number;
@@ -2228,6 +2355,8 @@ export interface components {
             journalNumber?: string | null;
             /** @description Appeals being reconsidered and requests to reopen still open, on the parts you may see */
             openReconsiderations: components["schemas"]["OpenReconsideration"][];
+            /** @description The applicant, contact-point staff and auditors: each delivery and stop order the permit set going, with its status (none before a permit) */
+            deliveryOrders?: components["schemas"]["CaseDeliveryOrder"][];
         };
         /** @description One stretch of time a sub-case waited on one party */
         WaitingPeriod: {
@@ -2432,6 +2561,24 @@ export interface components {
              */
             genomeData?: boolean;
         };
+        StatisticalTableDto: {
+            /** @example Stroke admissions per year and region */
+            title: string;
+            /**
+             * @description What each cell holds: a count of persons, a mean, a rate …
+             * @example Number of persons admitted
+             */
+            measure: string;
+            /**
+             * @description The breakdowns: rows and columns
+             * @example [
+             *       "year",
+             *       "region",
+             *       "sex"
+             *     ]
+             */
+            breakdowns: string[];
+        };
         ApplicationContentDto: {
             title?: string;
             purpose?: string;
@@ -2470,6 +2617,8 @@ export interface components {
             /** @example 2030-12-31 */
             retentionUntil?: string;
             dataRequests?: components["schemas"]["DataRequestDto"][];
+            /** @description A statistics-only request (`POST /v1/statistics-requests`): the tables of anonymised results asked for (EHDS art. 69). Required there, before submission; not part of an application for data. */
+            statisticalTables?: components["schemas"]["StatisticalTableDto"][];
         };
         /** @description The case the application opened */
         ApplicationCaseRef: {
@@ -2485,6 +2634,10 @@ export interface components {
             id: string;
             /** @description draft, withdrawn, or the state of the case it opened */
             status: components["schemas"]["CaseState"];
+            /** @description `application`; `amendment` or `extension`: a change to the running permit named in `amends` */
+            kind: components["schemas"]["CaseKind"];
+            /** @description The permit version an amendment or extension changes */
+            amends: components["schemas"]["PermitChangeRef"] | null;
             /** @description The application version: its ETag, and the If-Match of PATCH and resubmit */
             version: number;
             /** @description The content as stored; a draft may lack any field */
@@ -2512,6 +2665,69 @@ export interface components {
             requirements: components["schemas"]["Requirement"][];
             ruleSets: components["schemas"]["RuleSetRef"][];
         };
+        /** @description The data holder */
+        HolderFeeHolder: {
+            /** @example Sundhedsdatastyrelsen */
+            name: string;
+            /** @example 33257872 */
+            cvr: string | null;
+        };
+        /** @description What one source costs: its fixed part, per variable requested and the hourly estimate */
+        SourceFee: {
+            /** @example lpr */
+            dataSourceId: string;
+            /** @example 4000 */
+            fixed: number;
+            /**
+             * @description Variables requested
+             * @example 4
+             */
+            variables: number;
+            /** @example 100 */
+            perVariable: number;
+            /**
+             * @description The holder’s estimate of hours
+             * @example 10
+             */
+            hours: number;
+            /** @example 1000 */
+            hourlyRate: number;
+            /** @example 14400 */
+            amount: number;
+        };
+        /** @description A reduction for the applicant’s sector (EHDS art. 62 from 26 March 2029) */
+        FeeReductionApplied: {
+            /** @example 50 */
+            percent: number;
+            /** @example 7200 */
+            amount: number;
+            /** @example EHDS art. 62 */
+            legalReference: string;
+        };
+        /** @description One line per data holder: its sources, the reduction that applies and its total */
+        HolderFee: {
+            holder: components["schemas"]["HolderFeeHolder"];
+            sources: components["schemas"]["SourceFee"][];
+            subtotal: number;
+            reduction: components["schemas"]["FeeReductionApplied"] | null;
+            total: number;
+            /** @description false: a figure is not confirmed against the holder’s published prices */
+            verified: boolean;
+        };
+        /** @description What the holders charge, one line per holder, under the price rules of `lawDate` (EHDS art. 62 from 26 March 2029: one invoice) */
+        FeeEstimate: {
+            /** @enum {string} */
+            currency: "DKK";
+            /** Format: date */
+            lawDate: string;
+            holders: components["schemas"]["HolderFee"][];
+            /** @description The one invoice: every holder’s total */
+            total: number;
+            /** @description Some figure is illustrative (not confirmed against the holder’s price list) */
+            illustrative: boolean;
+            /** @description Sources without a fee model: not in the total */
+            withoutFeeModel: string[];
+        };
         /** @description The instant preview: what is missing or invalid, and each data request’s findings */
         CheckReport: {
             /** @description Nothing required is missing */
@@ -2532,6 +2748,8 @@ export interface components {
             answersRequired: boolean;
             /** @description A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands */
             refusalLikely: boolean;
+            /** @description The estimate before submission: what each holder would charge for what is asked, under today’s price rules; the permit states the final amount */
+            fees: components["schemas"]["FeeEstimate"];
         };
         WithdrawDto: {
             /** @description Why the application is withdrawn (kept in the case file) */
@@ -3380,6 +3598,11 @@ export interface components {
              */
             publishBy: string | null;
         };
+        /**
+         * @description How the part came into this version: `granted` (first version), `data` (an amendment added the source or changed its data request), `terms` (the period, named researchers … changed; no new data), `carried` (unchanged from the previous version)
+         * @enum {string}
+         */
+        PermitPartChange: "granted" | "data" | "terms" | "carried";
         /** @description A data request the permit covers, with the decision that approved it */
         ApprovedPart: {
             /** Format: uuid */
@@ -3392,6 +3615,28 @@ export interface components {
             conditions: string[];
             /** @description The standard conditions the approving decision attached */
             standardConditions: components["schemas"]["PermitCondition"][];
+            /** @description How the part came into this version: `granted` (first version), `data` (an amendment added the source or changed its data request), `terms` (the period, named researchers … changed; no new data), `carried` (unchanged from the previous version) */
+            change: components["schemas"]["PermitPartChange"];
+        };
+        /** @description One version in a permit’s chain: the case that gave it and how long it ran */
+        PermitVersion: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2 */
+            version: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @example EK-2027-000002 */
+            caseNumber: string;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked" | "superseded";
+            /** Format: date-time */
+            validUntil: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            endReason: string | null;
         };
         /** @description A data permit (dataudtrækstilladelse): approved parts, conditions, processing environment, validity and state */
         Permit: {
@@ -3399,7 +3644,20 @@ export interface components {
             id: string;
             /** @example DUT-2026-000042 */
             number: string;
-            /** Format: uuid */
+            /**
+             * @description 1 for the permit an application gave; each amendment or extension gives the next version under the same number
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The version this one replaced
+             */
+            previousVersionId: string | null;
+            /**
+             * Format: uuid
+             * @description The case that gave this version (an amendment or extension case from version 2)
+             */
             caseId: string;
             /** @enum {string} */
             state: "active" | "expired" | "revoked" | "superseded";
@@ -3408,6 +3666,8 @@ export interface components {
             conditions: string[];
             /** @description The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only */
             standardConditions: components["schemas"]["PermitCondition"][];
+            /** @description The final amount: what the holders charge for this version’s data, one line per holder, under the price rules of its date (null on permits issued before fees) */
+            fees: components["schemas"]["FeeEstimate"] | null;
             /** @description Where the data may be processed (EHDS art. 73: a secure processing environment) */
             processingEnvironment: string;
             /** Format: date-time */
@@ -3419,6 +3679,8 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             endReason: string | null;
+            /** @description `GET /v1/permits/{id}`: every version of the permit, first to last */
+            versions?: components["schemas"]["PermitVersion"][];
         };
         /** @description The decision, and the permit when the case became decided with approved parts (else null) */
         IssuedDecision: {
@@ -3559,6 +3821,20 @@ export interface components {
             /** @description Only when the holder was not heard first: why the revocation cannot wait (forvaltningsloven § 19, stk. 2) */
             urgencyReason?: string;
         };
+        RequestExtensionDto: {
+            /**
+             * @description The project period’s new end: later than the permit’s (`extension-later-end`)
+             * @example 2031-12-31
+             */
+            projectPeriodEnd: string;
+            /**
+             * @description Until when the data are kept; absent: the present date, or the new end if that is later
+             * @example 2032-06-30
+             */
+            retentionUntil?: string;
+            /** @description Why the project needs longer (the deciding authority weighs it) */
+            reason: string;
+        };
         /** @description A data source by id and name */
         PublicDataSource: {
             /** @example lpr */
@@ -3566,16 +3842,35 @@ export interface components {
             /** @example Landspatientregisteret */
             name: string;
         };
+        /** @description One version of a permit in the public register */
+        PublicPermitVersion: {
+            /** @example 1 */
+            version: number;
+            /** @example EK-2026-000123 */
+            caseNumber: string;
+            kind: components["schemas"]["CaseKind"];
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked" | "superseded";
+            /** Format: date-time */
+            issuedAt: string;
+        };
         /** @description The permit an approving decision is part of */
         PublicPermit: {
             /** @example DUT-2026-000042 */
             number: string;
+            /**
+             * @description The version the decision is part of now
+             * @example 1
+             */
+            version: number;
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
             /** Format: date-time */
             validFrom: string;
             /** Format: date-time */
             validUntil: string;
+            /** @description Every version of the permit, first to last, with the case (application, amendment, extension) that gave it */
+            versions: components["schemas"]["PublicPermitVersion"][];
         };
         /** @description An issued decision as the public register shows it: no personal data */
         PublicDecision: {
@@ -3583,6 +3878,8 @@ export interface components {
             decisionId: string;
             /** @example EK-2026-000123 */
             caseNumber: string;
+            /** @description An application, or an amendment or extension of a permit */
+            caseKind: components["schemas"]["CaseKind"];
             title: string | null;
             applicantOrganisation: string | null;
             /** @description EHDS art. 53(1) category */
@@ -3637,15 +3934,6 @@ export interface components {
             /** @description The reasons (forvaltningsloven § 22) */
             reasons: string;
         };
-        /** @enum {string} */
-        OrderKind: "delivery" | "stop";
-        /** @description An organisation by name and CVR number */
-        Organisation: {
-            /** @example Sundhedsdatastyrelsen */
-            name: string;
-            /** @example 33257872 */
-            cvr: string;
-        };
         /** @description What to extract from one source, as the application asked and the permit granted */
         SourceExtract: {
             /** @example lpr */
@@ -3681,6 +3969,12 @@ export interface components {
             /** @description false while the number is not confirmed against the holder’s published terms */
             verified: boolean;
         };
+        /** @description One table of anonymised results a statistics-only request asks for */
+        StatisticalTableOrder: {
+            title: string;
+            measure: string;
+            breakdowns: string[];
+        };
         /** @description What the holder is to do, taken from the application and the permit: nobody re-enters it */
         OrderInstructions: {
             sources: components["schemas"]["SourceExtract"][];
@@ -3695,9 +3989,11 @@ export interface components {
              */
             validUntil: string;
             serviceLevel: components["schemas"]["DeliveryServiceLevel"];
+            /** @description A statistics-only request: the tables to produce and send to the applicant (kontaktpunkt never receives them) */
+            statisticalTables?: components["schemas"]["StatisticalTableOrder"][];
+            /** @description A statistics-only request: EHDS art. 69 from 26 March 2029, before that a request under Danish law to the holder’s statistics service */
+            requestBasis?: components["schemas"]["LocalisedText"];
         };
-        /** @enum {string} */
-        OrderStatus: "ordered" | "accepted" | "extracted" | "delivered" | "rejected" | "cancelled" | "access_ended" | "deleted";
         /** @enum {string} */
         OptOutCheck: "tissue_use_register" | "ehds_art71_opt_out";
         /** @description An opt-out check the holder confirms before reporting an extract */
@@ -5461,6 +5757,102 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStatisticsRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the request safely: the same key with the same body returns the same draft (with another body: 422 `idempotency-key-reused`), with `Idempotent-Replayed: true`. 8–128 characters of letters, digits, ".", "_", ":" or "-" (a UUID is a good choice); 400 `bad-idempotency-key` otherwise. */
+                "Idempotency-Key"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationContentDto"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by the rules (`errors` names the fields where it can), or an Idempotency-Key reused with a different body (`idempotency-key-reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9451,6 +9843,191 @@ export interface operations {
             };
             /** @description If-Match names an older version (`currentVersion` is the one stored) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startPermitAmendment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The amendment draft */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPermitExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestExtensionDto"];
+            };
+        };
+        responses: {
+            /** @description The extension case (state submitted); screening follows */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import { ApplicationsModule } from '@kp/applications';
 import { CasesModule } from '@kp/cases';
 import { AuditModule } from '@kp/audit';
 import { NotificationsModule } from '@kp/notifications';
@@ -33,12 +34,16 @@ import { RegisterReconsideration } from './reconsideration/register-reconsiderat
 import { ForwardAppeal } from './appeals/forward-appeal.usecase';
 import { DecideReopening } from './reopening/decide-reopening.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder, RegisterReconsideration, ForwardAppeal, DecideReopening];
+import { RequestExtension } from './permit-changes/request-extension.usecase';
+import { RunningPermit } from './permit-changes/running-permit';
+import { StartAmendment } from './permit-changes/start-amendment.usecase';
+
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder, RegisterReconsideration, ForwardAppeal, DecideReopening, StartAmendment, RequestExtension];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({
-  imports: [CasesModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
+  imports: [CasesModule, ApplicationsModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
+  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, ReconsiderationRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, RunningPermit, ...useCases],
   exports: [...useCases, DecisionRepository, PartyHearingRepository, CaseCompletion, PermitEvents],
-  providers: [PermitEvents, DecisionRepository, PartyHearingRepository, ReconsiderationRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, ...useCases],
 })
 export class DecisionsModule {}

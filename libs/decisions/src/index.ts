@@ -51,3 +51,7 @@ export * from './appeals/forward-appeal.usecase';
 export * from './appeals/forward-appeal.command';
 export * from './reopening/decide-reopening.usecase';
 export * from './reopening/decide-reopening.command';
+export * from './permit-changes/start-amendment.command';
+export * from './permit-changes/request-extension.command';
+export * from './permit-changes/start-amendment.usecase';
+export * from './permit-changes/request-extension.usecase';

@@ -3,7 +3,6 @@ export * from './delivery-jobs.module';
 export * from './domain/delivery-order';
 export * from './domain/status-transitions';
 export * from './domain/opt-out-checks';
-export * from './domain/analysis-environments';
 export * from './read-orders/read-orders.usecase';
 export * from './read-orders/read-orders.command';
 export * from './read-orders/order.view';

@@ -2,6 +2,7 @@
 export * from './domain/application-enums';
 export * from './domain/catalogue';
 export * from './domain/output-control';
+export * from './domain/fees';
 export * from './domain/authorities';
 export * from './domain/application-input';
 export * from './domain/countries';

@@ -6,6 +6,7 @@ import { CaseAuditController } from './case-audit.controller';
 import { DataSourcesController } from './data-sources.controller';
 import { PublicRegisterController } from './public-register.controller';
 import { TeamController } from './team.controller';
+import { StatisticsRequestsController } from './statistics-requests.controller';
 
 /**
  * HTTP wiring for applications: drafts and submission, the data-source catalogue and its routing,
@@ -13,6 +14,6 @@ import { TeamController } from './team.controller';
  */
 @Module({
   imports: [ApplicationsModule, AuditModule],
-  controllers: [ApplicationsController, DataSourcesController, CaseAuditController, PublicRegisterController, TeamController],
+  controllers: [ApplicationsController, StatisticsRequestsController, DataSourcesController, CaseAuditController, PublicRegisterController, TeamController],
 })
 export class ApplicationsHttpModule {}

@@ -1,5 +1,6 @@
 import { GetCase, GetCaseCommand, GetCaseWaitingHistory, GetCaseWaitingHistoryCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
+import { ReadOrders } from '@kp/delivery';
 import { ApiProblems, ETag, responseHeaders } from '@kp/http';
 import { ReadJournal } from '@kp/records';
 import { SearchCases, SearchCasesCommand } from '@kp/cases';
@@ -18,6 +19,7 @@ export class CasesController {
     private readonly waitingHistory: GetCaseWaitingHistory,
     private readonly journal: ReadJournal,
     private readonly searchCases: SearchCases,
+    private readonly orders: ReadOrders,
   ) {}
 
   @Get()
@@ -39,15 +41,17 @@ export class CasesController {
   @ApiOperation({
     operationId: 'getCase',
     summary: 'A case by id or number: state, sub-cases with track and screening, consultations, legal matters, clock',
-    description: 'The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command.',
+    description:
+      'The applicant (own case), contact-point staff, advisors (cases they are consulted on), controllers (their sources’ sub-cases) and auditors. `ETag` is the case version: the If-Match of the next command. After the permit, the applicant, contact-point staff and auditors see each delivery and stop order in `deliveryOrders` (the whole order: `GET /v1/delivery-orders/{id}`).',
   })
   @ApiOkResponse({ type: CaseDto, description: 'The case as you may see it', headers: responseHeaders('ETag') })
   @ApiProblems(401, 403, 404)
   @ETag()
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseDto> {
     const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId: id }));
-    // Read after the case's own access check, which the journal number needs no other.
-    return { ...view, journalNumber: await this.journal.journalNumberOf(view.id) };
+    // Read after the case's own access check, which the journal number needs no other; the orders'
+    // own reader checks again (delivery sits above the case libraries).
+    return { ...view, journalNumber: await this.journal.journalNumberOf(view.id), deliveryOrders: await this.orders.summariesOfCase(actor, view.id) };
   }
 
   @Get(':id/waiting-history')

@@ -1,6 +1,6 @@
 import { OUTCOMES, Outcome } from '@kp/decisions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class RecommendationDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
@@ -50,4 +50,22 @@ export class RevokePermitDto extends ReasonDto {
 export class HearPermitHolderDto {
   @ApiProperty({ description: 'The facts and grounds the revocation would rest on, as the holder is to read them' }) @IsString() @IsNotEmpty() @MaxLength(20000) grounds!: string;
   @ApiPropertyOptional({ description: 'Days to answer; default and at most four weeks (EHDS art. 63)', minimum: 1, maximum: 28 }) @IsOptional() @IsInt() @Min(1) @Max(28) answerDays?: number;
+}
+
+const DATE = { strict: true, strictSeparator: true } as const;
+const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD', context: { rule: 'calendar-date' } };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The body of `POST /v1/permits/:id/extensions`. */
+export class RequestExtensionDto {
+  @ApiProperty({ example: '2031-12-31', description: 'The project period’s new end: later than the permit’s (`extension-later-end`)' })
+  @IsISO8601(DATE, DATE_MESSAGE)
+  @Matches(ISO_DATE, DATE_MESSAGE)
+  projectPeriodEnd!: string;
+  @ApiPropertyOptional({ example: '2032-06-30', description: 'Until when the data are kept; absent: the present date, or the new end if that is later' })
+  @IsOptional()
+  @IsISO8601(DATE, DATE_MESSAGE)
+  @Matches(ISO_DATE, DATE_MESSAGE)
+  retentionUntil?: string;
+  @ApiProperty({ description: 'Why the project needs longer (the deciding authority weighs it)', maxLength: 5000 }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }

@@ -30,17 +30,24 @@ import {
   ReturnDraftCommand,
   RevokePermit,
   RevokePermitCommand,
+  RequestExtension,
+  RequestExtensionCommand,
+  StartAmendment,
+  StartAmendmentCommand,
   draftView,
   decisionView,
   permitView,
   recommendationView,
 } from '@kp/decisions';
-import { ApiProblems, IfMatch, problemLanguage, PublicCache } from '@kp/http';
+import { GetCase, GetCaseCommand } from '@kp/applications';
+import { ApiProblems, ETag, IfMatch, problemLanguage, PublicCache, responseHeaders } from '@kp/http';
+import { ApplicationDto } from '../applications/dto/application-view.dto';
+import { CaseDto } from '../cases/dto/case-view.dto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../applications/dto/page-query.dto';
-import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RevokePermitDto } from './decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RequestExtensionDto, RevokePermitDto } from './decision.dto';
 import {
   CaseDecisionsDto,
   DecisionDraftDto,
@@ -80,6 +87,9 @@ export class DecisionsController {
     private readonly hearParty: HearParty,
     private readonly answerHearing: AnswerHearing,
     private readonly hearPermitHolder: HearPermitHolder,
+    private readonly startAmendment: StartAmendment,
+    private readonly requestExtension: RequestExtension,
+    private readonly getCase: GetCase,
   ) {}
 
   @Post('cases/:id/sub-cases/:subCaseId/decision-drafts')
@@ -283,6 +293,40 @@ export class DecisionsController {
   @ApiProblems(400, 401, 403, 404, 409, 412)
   revoke(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RevokePermitDto, @IfMatch() expectedVersion?: number): Promise<PermitDto> {
     return this.revokePermit.execute(actor, RevokePermitCommand.create({ permitId: id, reason: body.reason, urgencyReason: body.urgencyReason, expectedVersion }));
+  }
+
+  @Post('permits/:id/amendments')
+  @Roles('researcher')
+  @ApiOperation({
+    operationId: 'startPermitAmendment',
+    summary: 'Apply to amend a running permit: a draft to change and submit like an application',
+    description:
+      'The permit’s holder (the applicant of its case; anyone else: 404), while the permit runs (409 `permit-not-active`). The draft holds what the permit rests on (only its granted data requests): add variables or a source, change the period or the named researchers, then `PATCH`, `POST …/check` and `POST …/submit` it as any application. Only the change is screened and decided, each changed part by the authority that granted it and a new source by the one in force; the decision gives the permit its next version under the same number. A draft that drops a source (`amendment-keeps-sources`) or changes nothing (`amendment-changes-nothing`) is refused at submit.',
+  })
+  @ApiCreatedResponse({ type: ApplicationDto, description: 'The amendment draft', headers: responseHeaders('Location') })
+  @ApiProblems(401, 403, 404, 409)
+  async amend(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<ApplicationDto> {
+    const draft = await this.startAmendment.execute(actor, StartAmendmentCommand.create({ permitId: id }));
+    res.location(`/v1/applications/${draft.id}`);
+    return draft;
+  }
+
+  @Post('permits/:id/extensions')
+  @Roles('researcher')
+  @HttpCode(202)
+  @ApiOperation({
+    operationId: 'requestPermitExtension',
+    summary: 'Ask for a longer project period before the permit expires (no new data)',
+    description:
+      'The permit’s holder, before the permit ends (409 `permit-not-active`). Opens an extension case at once: one sub-case per part of the permit, for the authority that granted it, screened and decided like any case under the same clock; approved, the permit gets its next version running to the new end. The new end must be later (`extension-later-end`).',
+  })
+  @ApiAcceptedResponse({ type: CaseDto, description: 'The extension case (state submitted); screening follows', headers: responseHeaders('Location', 'ETag') })
+  @ApiProblems(400, 401, 403, 404, 409)
+  @ETag()
+  async extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RequestExtensionDto, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
+    const c = await this.requestExtension.execute(actor, RequestExtensionCommand.create({ ...body, permitId: id }));
+    res.location(`/v1/cases/${c.id}`);
+    return this.getCase.execute(actor, GetCaseCommand.create({ caseId: c.id }));
   }
 }
 

@@ -50,6 +50,13 @@ export class ServiceLevelDto {
   @ApiProperty({ description: 'false while the number is not confirmed against the holder’s published terms' }) verified!: boolean;
 }
 
+@ApiSchema({ name: 'StatisticalTableOrder', description: 'One table of anonymised results a statistics-only request asks for' })
+export class StatisticalTableOrderDto {
+  @ApiProperty() title!: string;
+  @ApiProperty() measure!: string;
+  @ApiProperty({ type: [String] }) breakdowns!: string[];
+}
+
 @ApiSchema({ name: 'OrderInstructions', description: 'What the holder is to do, taken from the application and the permit: nobody re-enters it' })
 export class OrderInstructionsDto {
   @ApiProperty({ type: [SourceExtractDto] }) sources!: SourceExtractDto[];
@@ -58,6 +65,8 @@ export class OrderInstructionsDto {
   @ApiProperty({ type: AnalysisEnvironmentDto }) environment!: AnalysisEnvironmentDto;
   @ApiProperty({ format: 'date-time', description: 'The permit’s validity: the data may be used until then' }) validUntil!: string;
   @ApiProperty({ type: ServiceLevelDto }) serviceLevel!: ServiceLevelDto;
+  @ApiPropertyOptional({ type: [StatisticalTableOrderDto], description: 'A statistics-only request: the tables to produce and send to the applicant (kontaktpunkt never receives them)' }) statisticalTables?: StatisticalTableOrderDto[];
+  @ApiPropertyOptional({ type: LocalisedTextSchema, description: 'A statistics-only request: EHDS art. 69 from 26 March 2029, before that a request under Danish law to the holder’s statistics service' }) requestBasis?: { da: string; en: string };
 }
 
 @ApiSchema({ name: 'OptOutRequirement', description: 'An opt-out check the holder confirms before reporting an extract' })

@@ -7,7 +7,7 @@ import { ConflictsDto } from '../case-work/dto/conflicts.dto';
 import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/consultation.dto';
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
 import { AddNoteDto } from '../case-work/dto/note.dto';
-import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RevokePermitDto } from '../decisions/decision.dto';
+import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RequestExtensionDto, RevokePermitDto } from '../decisions/decision.dto';
 import { DecideReopeningDto, ForwardAppealDto, RegisterReconsiderationDto } from '../decisions/reconsideration.dto';
 import { ReportStatusDto } from '../delivery/delivery-order.dto';
 import { AccessToFilesDto } from '../records/access-to-files.dto';
@@ -224,6 +224,10 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
       reopen: { summary: 'Reopen on a new fact of weight', value: { reopen: true, reasons: 'The ethics committee’s approval is a new fact that could have changed the decision.' } },
       refuse: { summary: 'Refuse: nothing new', value: { reopen: false, reasons: 'The request repeats the grounds already weighed in the decision.' } },
     },
+  },
+  requestPermitExtension: {
+    dto: RequestExtensionDto,
+    examples: { recruitment: { summary: 'Two more years: recruitment was slower than planned', value: { projectPeriodEnd: '2042-12-31', retentionUntil: '2043-06-30', reason: 'Recruitment of the cohort was slower than planned; the follow-up needs two more years.' } } },
   },
   dryRunRuleSets: { dto: DryRunDto, examples: { ehds: { summary: 'The law on the day EHDS chapter IV applies', value: { lawDate: '2029-03-26' } } } },
   createStaffMember: {

@@ -6,6 +6,11 @@
  */
 export const APPLICANT_TIMELINE_ACTIONS = [
   'application.submitted',
+  // Changes to a running permit (issue 15): drafted, sent, and a change that could not take effect.
+  'permit.amendment_drafted',
+  'permit.amendment_submitted',
+  'permit.extension_submitted',
+  'permit.change_not_made',
   'case.screened',
   'application.withdrawn',
   'case.supplement_requested',

@@ -1,7 +1,7 @@
 import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { CaseFileRepository, isCommandAllowed, SubCaseRepository } from '@kp/cases';
-import { ApplicationInput, Finding, Requirement, Verdict } from '@kp/rules';
+import { ApplicationInput, FeeEstimate, feeEstimate, Finding, Requirement, Verdict } from '@kp/rules';
 import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -29,6 +29,8 @@ export interface CheckReport {
   answersRequired: boolean;
   /** A data request has a blocking finding or a rule set that denies: accepted for handling, but likely refused as it stands. */
   refusalLikely: boolean;
+  /** What the holders would charge for what is asked, one line per holder, under today's price rules (EHDS art. 62 from 26 March 2029); the permit states the final amount. */
+  fees: FeeEstimate;
 }
 
 /**
@@ -51,7 +53,7 @@ export class CheckApplication {
     const application = await this.access.own(this.db.manager, actor, id);
     const content = application.content;
     const { nextCommand, caseDataSources, answersRequired } = await this.sending(this.db.manager, application);
-    const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources });
+    const problems = submissionProblems(content, { actor, isKnownSource: (sourceId) => !!this.registry.dataSource(sourceId), caseDataSources, change: application });
     const invalid = [...problems.invalid, ...problems.changedSources];
     // The preview applies today's law, as a screening of the submitted application would.
     const lawDate = copenhagenDateOf(this.clock.now()).toString();
@@ -66,7 +68,8 @@ export class CheckApplication {
     );
     const refusalLikely = dataRequests.some((r) => r.verdict === 'deny' || r.findings.some((f) => f.severity === 'blocking'));
     const readyToSubmit = nextCommand !== null && problems.missing.length === 0 && invalid.length === 0;
-    return { complete: problems.missing.length === 0, missing: problems.missing, invalid, dataRequests, nextCommand, readyToSubmit, answersRequired, refusalLikely };
+    const fees = feeEstimate(content, (sourceId) => this.registry.dataSource(sourceId), lawDate);
+    return { complete: problems.missing.length === 0, missing: problems.missing, invalid, dataRequests, nextCommand, readyToSubmit, answersRequired, refusalLikely, fees };
   }
 
   /** Which command would send the application in its state (the lifecycle table decides), and the case's sources on a resubmission. */

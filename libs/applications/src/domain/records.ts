@@ -1,4 +1,4 @@
-import { ApplicationContent, Track } from '@kp/cases';
+import { ApplicationContent, CaseKind, PermitChangeRef, Track } from '@kp/cases';
 
 export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
 
@@ -6,6 +6,9 @@ export interface ApplicationRecord {
   id: string;
   applicantSub: string;
   applicantOrg: string | null;
+  /** `amendment` or `extension`: a change to the running permit named by `amends`. */
+  kind: CaseKind;
+  amends: PermitChangeRef | null;
   content: ApplicationContent;
   status: ApplicationStatus;
   version: number;

@@ -1,5 +1,8 @@
 import canonicalize from 'canonicalize';
 import type { Actor } from '@kp/auth';
+import type { CaseKind, PermitChangeRef } from '@kp/cases';
+import { permitChangeProblems } from './permit-change';
+import { missingForStatistics, statisticsProblems } from './statistics-request';
 import { ApplicationContent, contentProblems, FieldProblem, missingForSubmission } from './application-content';
 
 /** What submitting (or resubmitting) this content now would be refused for; empty lists when nothing. */
@@ -17,6 +20,8 @@ export interface SubmissionContext {
   isKnownSource: (dataSourceId: string) => boolean;
   /** On a resubmission: the data sources the case was opened with, which a supplement cannot change. */
   caseDataSources?: string[];
+  /** An amendment or extension: the permit version it changes (what the change is measured against). */
+  change?: { kind: CaseKind; amends: PermitChangeRef | null };
 }
 
 /**
@@ -24,8 +29,9 @@ export interface SubmissionContext {
  * the command accepts it. The applicant organisation comes from the verified token (MitID Erhverv
  * names the CVR): a form naming another CVR is refused, because conflict-of-interest checks rely on it.
  */
-export function submissionProblems(content: ApplicationContent, { actor, isKnownSource, caseDataSources }: SubmissionContext): SubmissionProblems {
+export function submissionProblems(content: ApplicationContent, { actor, isKnownSource, caseDataSources, change }: SubmissionContext): SubmissionProblems {
   const invalid = contentProblems(content, isKnownSource);
+  if (change) invalid.push(...permitChangeProblems(change.kind, change.amends, content), ...statisticsProblems(change.kind, content));
   const declared = content.applicant?.organisation?.cvr;
   if (actor.organisation && declared && declared !== actor.organisation && !invalid.some((p) => p.field === 'applicant.organisation.cvr')) {
     invalid.push({ field: 'applicant.organisation.cvr', messages: [`must be the CVR of the organisation you sign in for (${actor.organisation})`], rule: 'cvr-of-organisation', args: { organisation: actor.organisation } });
@@ -36,7 +42,7 @@ export function submissionProblems(content: ApplicationContent, { actor, isKnown
     const cased = [...caseDataSources].sort();
     if (requested.join() !== cased.join()) changedSources.push({ field: 'dataRequests', messages: [`must request exactly: ${cased.join(', ')}`], rule: 'same-sources', args: { sources: cased.join(', ') } });
   }
-  return { invalid, missing: missingForSubmission(content), changedSources };
+  return { invalid, missing: change?.kind === 'statistics' ? missingForStatistics(content) : missingForSubmission(content), changedSources };
 }
 
 /**

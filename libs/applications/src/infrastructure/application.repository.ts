@@ -5,6 +5,7 @@ import { ApplicationContent } from '../domain/application-content';
 import { ApplicationRecord, ApplicationStatus } from '../domain/records';
 import { camel, isUuid, KeysetPosition, keysetKeySql } from '@kp/persistence';
 import { upgradeApplication } from '@kp/rules';
+import type { PermitChangeKind, PermitChangeRef } from '@kp/cases';
 
 /**
  * An application as read. Drafts from before issue 10 were migrated; a submitted application's
@@ -17,11 +18,13 @@ function toApplication<T extends ApplicationRecord = ApplicationRecord>(row: Rec
 
 @Injectable()
 export class ApplicationRepository {
-  async insert(manager: EntityManager, applicantSub: string, applicantOrg: string | null, content: ApplicationContent): Promise<ApplicationRecord> {
-    const [row] = await manager.query(`INSERT INTO application (applicant_sub, applicant_org, content) VALUES ($1, $2, $3) RETURNING *`, [
+  async insert(manager: EntityManager, applicantSub: string, applicantOrg: string | null, content: ApplicationContent, change?: { kind: PermitChangeKind; amends: PermitChangeRef } | { kind: 'statistics'; amends?: undefined }): Promise<ApplicationRecord> {
+    const [row] = await manager.query(`INSERT INTO application (applicant_sub, applicant_org, content, kind, amends) VALUES ($1, $2, $3, $4, $5) RETURNING *`, [
       applicantSub,
       applicantOrg,
       JSON.stringify(content),
+      change?.kind ?? 'application',
+      change?.amends ? JSON.stringify(change.amends) : null,
     ]);
     return toApplication(row);
   }

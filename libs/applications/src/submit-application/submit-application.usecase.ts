@@ -10,6 +10,7 @@ import { replayOf, requestHash } from '../domain/idempotent-request';
 import { assertSubmittable } from '../domain/problems';
 import { submissionProblems } from '../domain/submission-check';
 import { ApplicationRecord } from '../domain/records';
+import { permitChange } from '../domain/permit-change';
 import { ApplicationRepository } from '../infrastructure/application.repository';
 import { IdempotencyRepository } from '../infrastructure/idempotency.repository';
 import { ApplicationAccess } from '../get-application/load-own-application';
@@ -62,14 +63,36 @@ export class SubmitApplication {
   /** The same check `POST …/check` reports (submissionProblems), so a ready check is never refused here. */
   private assertMaySubmit(actor: Actor, application: ApplicationRecord): void {
     assertCommandAllowed(application.status === 'draft' ? 'draft' : 'submitted', 'researcher', 'submit');
-    assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.authority.dataSource(id) }));
+    assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.authority.dataSource(id), change: application }));
   }
 
-  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
-    const now = this.clock.now();
+  /**
+   * Submits an application created in the caller's transaction (an extension is drafted and sent in
+   * one step): the same checks and the same case opening as `execute`.
+   */
+  async submitWithin(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
+    this.assertMaySubmit(actor, application);
+    return this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null);
+  }
+
+  /**
+   * One sub-case per data request of a new application. An amendment's are its changed parts only:
+   * a new source under the authority in force now, a changed one (or every one, when the terms
+   * changed) under the authority that granted it; an extension's are every part of the permit, each
+   * for the authority that granted it (issue 15).
+   */
+  private async subCasesFor(manager: EntityManager, application: ApplicationRecord, now: Date): Promise<NewSubCase[]> {
     const content = application.content;
+    const amends = application.amends;
+    const change = amends && application.kind === 'amendment' ? permitChange(amends.baseContent, content) : undefined;
     const subCases: NewSubCase[] = [];
     for (const [position, request] of (content.dataRequests ?? []).entries()) {
+      const granted = amends?.parts.find((p) => p.dataSourceId === request.dataSourceId);
+      if (amends && granted) {
+        const concerned = application.kind === 'extension' || !!change?.terms.length || !!change?.changed.includes(request.dataSourceId);
+        if (concerned) subCases.push({ position, ...granted });
+        continue;
+      }
       const source = this.authority.dataSource(request.dataSourceId)!;
       const inForce = await this.authority.at(manager, source, now);
       subCases.push({
@@ -84,15 +107,24 @@ export class SubmitApplication {
         advisorRegion: source.advisorRegion ?? null,
       });
     }
+    return subCases;
+  }
+
+  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
+    const now = this.clock.now();
+    const content = application.content;
+    const subCases = await this.subCasesFor(manager, application, now);
     const opened = await this.transitions.open(
       manager,
       actor,
-      { applicationId: application.id, applicantSub: actor.sub, applicantOrg, applicantOrgName: content.applicant?.organisation?.name ?? null, content, subCases },
+      { kind: application.kind, amends: application.amends, applicationId: application.id, applicantSub: actor.sub, applicantOrg, applicantOrgName: content.applicant?.organisation?.name ?? null, content, subCases },
       now,
       {
-        action: 'application.submitted',
+        action: application.kind === 'application' ? 'application.submitted' : `permit.${application.kind}_submitted`,
         payload: ({ case: c, subCases: created }) => ({
           caseId: c.id,
+          kind: application.kind,
+          ...(application.amends ? { amends: { permitId: application.amends.permitId, permitNumber: application.amends.permitNumber, permitVersion: application.amends.permitVersion, caseNumber: application.amends.caseNumber, reason: application.amends.reason ?? null } } : {}),
           applicationId: application.id,
           applicationVersion: application.version,
           subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),

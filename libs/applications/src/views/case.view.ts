@@ -1,4 +1,4 @@
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, questionText, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
+import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, PermitChangeRef, questionText, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { CaseClock } from '@kp/cases';
 
@@ -13,6 +13,11 @@ export interface CaseViewParts {
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Which permit version an amendment or extension changes (the content it is measured against stays internal). */
+export function amendsView(amends: PermitChangeRef | null) {
+  return amends ? { permitId: amends.permitId, permitNumber: amends.permitNumber, permitVersion: amends.permitVersion, caseId: amends.caseId, caseNumber: amends.caseNumber, reason: amends.reason ?? null } : null;
+}
 
 function stepView(step: NextStep) {
   return {
@@ -71,6 +76,8 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
   return {
     id: c.id,
     number: c.number,
+    kind: c.kind,
+    amends: amendsView(c.amends),
     state: c.state,
     version: c.version,
     applicationId: c.applicationId,

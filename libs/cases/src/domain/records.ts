@@ -9,11 +9,42 @@ export type ApplicationContent = Partial<ApplicationInput>;
 export type { Track } from '@kp/clock';
 import type { Track } from '@kp/clock';
 
+/** A part of a running permit: its source and the authority that decided it (snapshot of its sub-case). */
+export interface PermitPartRef {
+  dataSourceId: string;
+  dataSourceName: string;
+  track: Track;
+  decidingAuthority: string;
+  authorityAssignmentId: string | null;
+  controllerOrg: string | null;
+  controllerName: string;
+  advisorRegion: string | null;
+}
+
+/**
+ * The permit version an amendment or extension changes, as it stood when the change was drafted:
+ * the content its case was decided on (what the change is measured against) and its parts, whose
+ * authority decides their change ("decided by the same authority").
+ */
+export interface PermitChangeRef {
+  permitId: string;
+  permitNumber: string;
+  permitVersion: number;
+  caseId: string;
+  caseNumber: string;
+  baseContent: ApplicationContent;
+  parts: PermitPartRef[];
+  /** An extension: why the project needs longer. */
+  reason?: string;
+}
+
 /** The handling of one application (sag). */
 export interface CaseRecord {
   id: string;
-  /** Which rows of the state-effects table apply (today every case handles an application). */
+  /** Which rows of the state-effects table apply: a new application, or a change to a running permit. */
   kind: CaseKind;
+  /** An amendment or extension: the permit version it changes; null for a new application. */
+  amends: PermitChangeRef | null;
   number: string;
   applicationId: string;
   applicantSub: string;

@@ -45,26 +45,36 @@ const consultationSettled: CaseEffect = { from: ['consultation'], to: 'in_review
  * statistics request) is a new row set, not a new code path. Commands not listed change no state
  * (they may still give the case a new version).
  */
+const APPLICATION_EFFECTS: Partial<Record<Command, StateEffect>> = {
+  // Screening puts the case in review; a consultation already out keeps it waiting there.
+  screen: { subCase: { scope: 'all', from: ['pending_screening'], to: 'in_review' }, case: { from: ['submitted', 'screening', 'in_review'], to: 'in_review' } },
+  consult: { case: { from: ['in_review'], to: 'consultation' } },
+  answer_consultation: { case: consultationSettled },
+  lapse_consultation: { case: consultationSettled },
+  // The clock stops while the case waits for the applicant (EHDS art. 68(4)).
+  request_supplement: { case: { to: 'awaiting_applicant' }, clock: 'paused' },
+  resubmit: { case: { to: 'screening' }, clock: 'resumed' },
+  // An extension needs a recorded reason and stays within EHDS art. 68(4)'s limit (checked by the command).
+  extend_clock: { clock: 'extended' },
+  withdraw: { subCase: { scope: 'all', from: OPEN_SUB_CASE_STATES, to: 'withdrawn' }, case: { to: 'withdrawn' }, clock: 'withdrawn' },
+  // Four eyes: a draft waits for a legal approver; a correcting draft leaves a decided part decided.
+  draft_decision: { subCase: { scope: 'named', from: ['in_review'], to: 'awaiting_approval' } },
+  return_draft: { subCase: { scope: 'named', from: ['awaiting_approval'], to: 'in_review' } },
+  recommend: { subCase: { scope: 'named', from: ['in_review'], to: 'awaiting_controller' }, case: { to: 'derived' } },
+  issue_decision: { subCase: { scope: 'named', from: ['awaiting_approval', 'decided'], to: 'decided' }, case: { to: 'derived' } },
+  controller_decide: { subCase: { scope: 'named', from: ['awaiting_controller', 'decided'], to: 'decided' }, case: { to: 'derived' } },
+};
+
 export const STATE_EFFECTS: Record<CaseKind, Partial<Record<Command, StateEffect>>> = {
-  application: {
-    // Screening puts the case in review; a consultation already out keeps it waiting there.
-    screen: { subCase: { scope: 'all', from: ['pending_screening'], to: 'in_review' }, case: { from: ['submitted', 'screening', 'in_review'], to: 'in_review' } },
-    consult: { case: { from: ['in_review'], to: 'consultation' } },
-    answer_consultation: { case: consultationSettled },
-    lapse_consultation: { case: consultationSettled },
-    // The clock stops while the case waits for the applicant (EHDS art. 68(4)).
-    request_supplement: { case: { to: 'awaiting_applicant' }, clock: 'paused' },
-    resubmit: { case: { to: 'screening' }, clock: 'resumed' },
-    // An extension needs a recorded reason and stays within EHDS art. 68(4)'s limit (checked by the command).
-    extend_clock: { clock: 'extended' },
-    withdraw: { subCase: { scope: 'all', from: OPEN_SUB_CASE_STATES, to: 'withdrawn' }, case: { to: 'withdrawn' }, clock: 'withdrawn' },
-    // Four eyes: a draft waits for a legal approver; a correcting draft leaves a decided part decided.
-    draft_decision: { subCase: { scope: 'named', from: ['in_review'], to: 'awaiting_approval' } },
-    return_draft: { subCase: { scope: 'named', from: ['awaiting_approval'], to: 'in_review' } },
-    recommend: { subCase: { scope: 'named', from: ['in_review'], to: 'awaiting_controller' }, case: { to: 'derived' } },
-    issue_decision: { subCase: { scope: 'named', from: ['awaiting_approval', 'decided'], to: 'decided' }, case: { to: 'derived' } },
-    controller_decide: { subCase: { scope: 'named', from: ['awaiting_controller', 'decided'], to: 'decided' }, case: { to: 'derived' } },
-  },
+  application: APPLICATION_EFFECTS,
+  // An amendment is screened and decided like an application, only for the parts it changes, under
+  // the same clock (EHDS art. 68(4)); its sub-cases are the changed parts (submit decides which).
+  amendment: APPLICATION_EFFECTS,
+  // An extension is the same steps with no new data: one sub-case per part of the permit, each for
+  // the authority that granted it.
+  extension: APPLICATION_EFFECTS,
+  // A statistics-only request (EHDS art. 69) has its own form and rules but is decided like the others.
+  statistics: APPLICATION_EFFECTS,
 };
 
 export function stateEffect(kind: CaseKind, command: Command): StateEffect {

@@ -34,9 +34,16 @@ export function isOpenSubCase(state: SubCaseState): boolean {
 }
 
 /**
- * Each kind of case has its own rows in the state-effects table, so a new kind (an amendment, an
- * extension, a statistics-only request) is rows, not a new code path. Today every case handles an
- * application.
+ * Each kind of case has its own rows in the state-effects table, so a new kind is rows, not a new
+ * code path. `application`: a new application; `amendment`: a change to a running permit (more
+ * variables, another source, a longer period, another named researcher), handled only for the
+ * change; `extension`: a longer project period before the permit expires, no new data;
+ * `statistics`: a request for anonymised statistical results only (EHDS art. 69), no environment
+ * (issue 15).
  */
-export const CASE_KINDS = ['application'] as const;
+export const CASE_KINDS = ['application', 'amendment', 'extension', 'statistics'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** The kinds that change a running permit: their decision gives the permit a new version. */
+export const PERMIT_CHANGE_KINDS = ['amendment', 'extension'] as const satisfies readonly CaseKind[];
+export type PermitChangeKind = (typeof PERMIT_CHANGE_KINDS)[number];

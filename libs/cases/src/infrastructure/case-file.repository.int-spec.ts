@@ -164,7 +164,7 @@ describe('CaseFileRepository (PostgreSQL)', () => {
     it('gives other libraries the public face of a case only: number, title, purpose and organisation', async () => {
       const { case: c } = await fixtures.open({ content: { title: 'Diabetes i Danmark', purposeCategory: 'statistics', applicant: { name: 'Mette Jensen', email: 'mette@au.dk' } } as never });
       expect(await cases.summaries(db.manager, [c.id])).toEqual([
-        { id: c.id, number: c.number, title: 'Diabetes i Danmark', purposeCategory: 'statistics', applicantOrgName: 'Aarhus Universitet' },
+        { id: c.id, number: c.number, kind: 'application', title: 'Diabetes i Danmark', purposeCategory: 'statistics', applicantOrgName: 'Aarhus Universitet' },
       ]);
       expect(await cases.summaries(db.manager, [])).toEqual([]);
     });

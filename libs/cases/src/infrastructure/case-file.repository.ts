@@ -3,7 +3,8 @@ import { upgradeApplication } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseState } from '../domain/lifecycle';
-import { ApplicationContent, CaseRecord } from '../domain/records';
+import { ApplicationContent, CaseRecord, PermitChangeRef } from '../domain/records';
+import { CaseKind } from '../domain/states';
 import { CASE_APPLICANT_DOCUMENT, CASE_TEXT_DOCUMENT } from '../search-cases/case-search-sql';
 
 /** What staff search cases by (issue 16); every criterion given must hold. */
@@ -81,6 +82,7 @@ export interface ReceivedCase {
 export interface CaseSummary {
   id: string;
   number: string;
+  kind: CaseKind;
   title: string | null;
   purposeCategory: string | null;
   applicantOrgName: string | null;
@@ -113,12 +115,22 @@ export class CaseFileRepository {
 
   async insert(
     manager: EntityManager,
-    c: { number: string; applicationId: string; applicantSub: string; applicantOrg: string | null; applicantOrgName: string | null; content: ApplicationContent; submittedAt: Date },
+    c: {
+      number: string;
+      kind?: CaseKind;
+      amends?: PermitChangeRef | null;
+      applicationId: string;
+      applicantSub: string;
+      applicantOrg: string | null;
+      applicantOrgName: string | null;
+      content: ApplicationContent;
+      submittedAt: Date;
+    },
   ): Promise<CaseRecord> {
     const [row] = await manager.query(
-      `INSERT INTO case_file (number, application_id, applicant_sub, applicant_org, applicant_org_name, state, content, submitted_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $7) RETURNING *`,
-      [c.number, c.applicationId, c.applicantSub, c.applicantOrg, c.applicantOrgName, JSON.stringify(c.content), c.submittedAt],
+      `INSERT INTO case_file (number, kind, amends, application_id, applicant_sub, applicant_org, applicant_org_name, state, content, submitted_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $9) RETURNING *, ${TEAM_SUBS}`,
+      [c.number, c.kind ?? 'application', c.amends ? JSON.stringify(c.amends) : null, c.applicationId, c.applicantSub, c.applicantOrg, c.applicantOrgName, JSON.stringify(c.content), c.submittedAt],
     );
     return toCase(row);
   }
@@ -151,7 +163,7 @@ export class CaseFileRepository {
       `UPDATE case_file SET state = $2, version = version + 1, updated_at = $6,
               withdrawn_at = COALESCE($3, withdrawn_at), decided_at = COALESCE($4, decided_at), content = COALESCE($5, content),
               assignee_sub = CASE WHEN $7 THEN $8 ELSE assignee_sub END
-        WHERE id = $1 RETURNING *`,
+        WHERE id = $1 RETURNING *, ${TEAM_SUBS}`,
       [
         caseId,
         state,
@@ -242,7 +254,7 @@ export class CaseFileRepository {
     if (ids.length === 0) return [];
     return rowsOf(
       await manager.query(
-        `SELECT id, number, content->>'title' AS title, content->>'purposeCategory' AS purpose_category, applicant_org_name
+        `SELECT id, number, kind, content->>'title' AS title, content->>'purposeCategory' AS purpose_category, applicant_org_name
            FROM case_file WHERE id = ANY($1::uuid[])`,
         [ids],
       ),

@@ -2,7 +2,8 @@ import { AuditLog, NewAuditEvent } from '@kp/audit';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseState, Command } from '../domain/lifecycle';
-import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
+import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
+import { CaseKind } from '../domain/states';
 import { copenhagenDateOf } from '@kp/clock';
 import { CaseGuard, deriveCaseState, stateEffect } from '../domain/state-effects';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
@@ -59,6 +60,9 @@ export interface TransitionStep<T = void> {
 
 /** A case as submission opens it: the application as submitted and one sub-case per data request. */
 export interface NewCase {
+  /** Absent: a new application. */
+  kind?: CaseKind;
+  amends?: PermitChangeRef | null;
   applicationId: string;
   applicantSub: string;
   applicantOrg: string | null;
@@ -111,6 +115,8 @@ export class CaseTransitions {
   ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[] }> {
     const c = await this.cases.insert(manager, {
       number: await this.cases.nextCaseNumber(manager, copenhagenDateOf(at).year),
+      kind: input.kind ?? 'application',
+      amends: input.amends ?? null,
       applicationId: input.applicationId,
       applicantSub: input.applicantSub,
       applicantOrg: input.applicantOrg,

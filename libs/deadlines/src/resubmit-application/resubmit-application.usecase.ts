@@ -52,7 +52,7 @@ export class ResubmitApplication {
       const done = await this.transitions.transition(manager, actor, { caseId: application.caseId, command: 'resubmit', at: now }, async ({ c, subCases }) => {
         assertVersion(expectedApplicationVersion, application.version, 'application');
         // The checks submit applies, as POST …/check reports them, and the same data sources as the case.
-        assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.sources.dataSource(id), caseDataSources: subCases.map((s) => s.dataSourceId) }));
+        assertSubmittable(submissionProblems(application.content, { actor, isKnownSource: (id) => !!this.sources.dataSource(id), caseDataSources: subCases.map((s) => s.dataSourceId), change: application }));
         assertSupplementAnswered(await this.requests.forCase(manager, c.id, 'open'), answers, amendedSince(c.content, application.content));
         const resumed: ClockEvent = { type: 'resumed', at: now, reason: 'application resubmitted' };
         try {

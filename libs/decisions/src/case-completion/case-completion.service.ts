@@ -4,7 +4,10 @@ import { copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { Notifier } from '@kp/notifications';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DecisionRecord, PermitRecord } from '../domain/decision-records';
+import { FeeEstimate, feeEstimate, RuleSetRegistry } from '@kp/rules';
+import { DecisionRecord, PermitPart, PermitRecord } from '../domain/decision-records';
+import { permitChange } from '@kp/applications';
+import { STATISTICS_TO_APPLICANT } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { mergePermitConditions } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
@@ -24,7 +27,18 @@ export class CaseCompletion implements OnModuleInit {
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     private readonly permitEvents: PermitEvents,
+    private readonly registry: RuleSetRegistry,
   ) {}
+
+  /**
+   * What the holders charge for the data this version orders, under the price rules of its date:
+   * one line per holder (EHDS art. 62 from 26 March 2029: one invoice, reductions for public and
+   * academic applicants). Parts carried or changed only in their terms bring no new extraction.
+   */
+  private fees(content: ApplicationContent, parts: PermitPart[], at: Date): FeeEstimate {
+    const charged = new Set(parts.filter((p) => !p.change || p.change === 'granted' || p.change === 'data').map((p) => p.dataSourceId));
+    return feeEstimate(content, (id) => this.registry.dataSource(id), copenhagenDateOf(at).toString(), (id) => charged.has(id));
+  }
 
   onModuleInit(): void {
     this.hooks.after(['issue_decision', 'controller_decide'], (manager, context) => this.afterDecision(manager, context));
@@ -34,7 +48,7 @@ export class CaseCompletion implements OnModuleInit {
   /** When the decision completed the case: a permit for the approved parts, and the applicant is told (`permit_issued`, or `case_decided` without one). */
   private async afterDecision(manager: EntityManager, { case: c, fromState, subCases, at }: CaseHookContext): Promise<void> {
     if (c.state !== 'decided') return;
-    const permit = await this.issuePermit(manager, c, subCases, fromState === 'decided', at);
+    const permit = c.kind === 'amendment' || c.kind === 'extension' ? await this.issueVersion(manager, c, subCases, at) : await this.issuePermit(manager, c, subCases, fromState === 'decided', at);
     const validUntil = permit ? copenhagenDateOf(permit.validUntil).toString() : '';
     await this.notifier.notify(manager, {
       to: { sub: c.applicantSub },
@@ -42,7 +56,9 @@ export class CaseCompletion implements OnModuleInit {
       caseId: c.id,
       caseNumber: c.number,
       title: permit
-        ? { da: `Tilladelse ${permit.number} er udstedt i sag ${c.number}`, en: `Permit ${permit.number} issued in case ${c.number}` }
+        ? permit.version > 1
+          ? { da: `Tilladelse ${permit.number} version ${permit.version} er udstedt i sag ${c.number}`, en: `Permit ${permit.number} version ${permit.version} issued in case ${c.number}` }
+          : { da: `Tilladelse ${permit.number} er udstedt i sag ${c.number}`, en: `Permit ${permit.number} issued in case ${c.number}` }
         : { da: `Afgørelse i sag ${c.number}`, en: `Decision in case ${c.number}` },
       body: permit
         ? {
@@ -56,6 +72,89 @@ export class CaseCompletion implements OnModuleInit {
   /** Drafts waiting for the legal approver end with the application; nothing is left pending. */
   private async afterWithdrawal(manager: EntityManager, { case: c, actor, at }: CaseHookContext): Promise<void> {
     await this.decisions.returnPendingDrafts(manager, c.id, actor.sub, 'application withdrawn', at);
+  }
+
+  /**
+   * An amendment or extension decided: the permit's next version under the same number (issue 15).
+   * Each part whose change was approved rests on its new decision; every other part is carried
+   * unchanged; a new source approved joins. The version takes the amended content's period, named
+   * researchers and environment, and replaces the version it changed, which is superseded. When
+   * nothing was approved, or the permit has ended meanwhile (revoked or expired), the permit stays as
+   * it was.
+   */
+  private async issueVersion(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date): Promise<PermitRecord | undefined> {
+    const amends = c.amends;
+    if (!amends) return undefined;
+    const previous = (await this.decisions.permitVersions(manager, amends.permitNumber)).find((p) => p.state === 'active');
+    const approved = new Map<string, { d: DecisionRecord; s: SubCaseRecord }>();
+    for (const s of subCases) {
+      const d = await this.decisions.currentDecision(manager, s.id);
+      if (d && isApproving(d.outcome)) approved.set(s.dataSourceId, { d, s });
+    }
+    if (!previous || approved.size === 0) {
+      await this.audit.append(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'permit.change_not_made',
+        subject: { type: 'case', id: c.number },
+        payload: { permitNumber: amends.permitNumber, kind: c.kind, reason: previous ? 'no part of the change was approved' : 'the permit is no longer active' },
+      });
+      return undefined;
+    }
+    const change = c.kind === 'amendment' ? permitChange(amends.baseContent, c.content) : undefined;
+    const partOf = ({ d, s }: { d: DecisionRecord; s: SubCaseRecord }): PermitPart => ({
+      subCaseId: s.id,
+      dataSourceId: s.dataSourceId,
+      decisionId: d.id,
+      outcome: d.outcome,
+      conditions: d.conditions,
+      standardConditions: d.standardConditions,
+      change: change && (change.added.includes(s.dataSourceId) || change.changed.includes(s.dataSourceId)) ? 'data' : 'terms',
+    });
+    const parts: PermitPart[] = previous.approvedParts.map((part) => {
+      const decided = approved.get(part.dataSourceId);
+      return decided ? partOf(decided) : { ...part, change: 'carried' };
+    });
+    for (const decided of approved.values()) if (!parts.some((p) => p.dataSourceId === decided.s.dataSourceId)) parts.push(partOf(decided));
+    await this.decisions.endPermit(manager, previous.id, 'superseded', SYSTEM_ACTOR.sub, `version ${previous.version + 1} after case ${c.number}`, now);
+    await this.audit.append(manager, { actor: SYSTEM_ACTOR, action: 'permit.superseded', subject: { type: 'case', id: amends.caseNumber }, payload: { permitId: previous.id, number: previous.number, version: previous.version, byCase: c.number } });
+    await this.permitEvents.emit(manager, { type: 'superseded', permit: { ...previous, state: 'superseded' }, case: c, actor: SYSTEM_ACTOR, at: now });
+    const content = c.content as ApplicationContent;
+    const permit = await this.decisions.insertPermit(manager, {
+      number: previous.number,
+      version: previous.version + 1,
+      previousVersionId: previous.id,
+      caseId: c.id,
+      approvedParts: parts,
+      conditions: [...new Set(parts.flatMap((p) => p.conditions))],
+      standardConditions: mergePermitConditions(parts.map((p) => p.standardConditions)),
+      processingEnvironment: content.processingEnvironment ?? previous.processingEnvironment,
+      validFrom: previous.validFrom,
+      issuedAt: now,
+      validUntil: content.projectPeriod?.end ? endOfCopenhagenDay(LocalDate.parse(content.projectPeriod.end)) : previous.validUntil,
+      fees: this.fees(content, parts, now),
+    });
+    await this.audit.append(manager, {
+      actor: SYSTEM_ACTOR,
+      action: 'permit.issued',
+      subject: { type: 'case', id: c.number },
+      payload: {
+        permitId: permit.id,
+        number: permit.number,
+        version: permit.version,
+        kind: c.kind,
+        previousVersion: { permitId: previous.id, version: previous.version, caseId: previous.caseId },
+        approvedParts: permit.approvedParts.map((p) => ({ subCaseId: p.subCaseId, dataSourceId: p.dataSourceId, decisionId: p.decisionId, outcome: p.outcome, change: p.change })),
+        conditions: permit.conditions,
+        standardConditions: permit.standardConditions.map((x) => ({ code: x.code, binding: x.binding, legalReference: x.legalReference })),
+        processingEnvironment: permit.processingEnvironment,
+        validFrom: permit.validFrom,
+        validUntil: permit.validUntil,
+        replaces: previous.number,
+        fees: permit.fees ? { total: permit.fees.total, currency: permit.fees.currency, holders: permit.fees.holders.map((h) => ({ cvr: h.holder.cvr, total: h.total })) } : null,
+      },
+    });
+    await this.permitEvents.emit(manager, { type: 'issued', permit, case: c, actor: SYSTEM_ACTOR, at: now });
+    return permit;
   }
 
   private async issuePermit(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], correcting: boolean, now: Date): Promise<PermitRecord | undefined> {
@@ -80,20 +179,24 @@ export class CaseCompletion implements OnModuleInit {
     const conditions = [...new Set(current.flatMap((d) => d.conditions))];
     // The standard conditions stored with each approval, as they read on its decision date (issue 10).
     const standardConditions = mergePermitConditions(current.map((d) => d.standardConditions));
+    const approvedParts = current.map((d): PermitPart => ({
+      subCaseId: d.subCaseId,
+      dataSourceId: subCases.find((s) => s.id === d.subCaseId)!.dataSourceId,
+      decisionId: d.id,
+      outcome: d.outcome,
+      conditions: d.conditions,
+      standardConditions: d.standardConditions,
+      change: 'granted',
+    }));
     const permit = await this.decisions.insertPermit(manager, {
       number: await this.decisions.nextPermitNumber(manager, copenhagenDateOf(now).year),
       caseId: c.id,
-      approvedParts: current.map((d) => ({
-        subCaseId: d.subCaseId,
-        dataSourceId: subCases.find((s) => s.id === d.subCaseId)!.dataSourceId,
-        decisionId: d.id,
-        outcome: d.outcome,
-        conditions: d.conditions,
-        standardConditions: d.standardConditions,
-      })),
+      approvedParts,
+      fees: this.fees(content, approvedParts, now),
       conditions,
       standardConditions,
-      processingEnvironment: content.processingEnvironment ?? 'sds_research_machine',
+      // A statistics-only request names no environment: the holder sends the results to the applicant (EHDS art. 69).
+      processingEnvironment: c.kind === 'statistics' ? STATISTICS_TO_APPLICANT : (content.processingEnvironment ?? 'sds_research_machine'),
       validFrom: now,
       issuedAt: now,
       // Data may be used for the project period applied for (EHDS art. 68: the permit states its duration).
@@ -113,6 +216,7 @@ export class CaseCompletion implements OnModuleInit {
         validFrom: permit.validFrom,
         validUntil: permit.validUntil,
         replaces: previous?.number ?? null,
+        fees: permit.fees ? { total: permit.fees.total, currency: permit.fees.currency, holders: permit.fees.holders.map((h) => ({ cvr: h.holder.cvr, total: h.total })) } : null,
       },
     });
     await this.permitEvents.emit(manager, { type: 'issued', permit, case: c, actor: SYSTEM_ACTOR, at: now });

@@ -101,6 +101,7 @@ export function permitDocumentContent(
     { heading: L.conditions, paragraphs: conditionLines(permit.conditions, permit.standardConditions ?? [], lang), bullets: true },
     { heading: L.period, paragraphs: [L.validity(day(permit.validFrom), day(permit.validUntil))] },
     { heading: L.environment, paragraphs: [environment] },
+    ...feeSection(permit, lang),
     { heading: L.appeal, paragraphs: appeal },
   ];
   return {
@@ -109,11 +110,25 @@ export function permitDocumentContent(
     letterhead: [
       `${L.authority}: ${authorities.join('; ')}`,
       `${L.caseNumber}: ${caseNumber}`,
-      `${L.permitNumber}: ${permit.number}`,
+      `${L.permitNumber}: ${permit.number}${(permit.version ?? 1) > 1 ? `, ${L.version} ${permit.version}` : ''}`,
       `${L.issuedOn}: ${day(permit.issuedAt)}`,
       `${L.state}: ${L.states[permit.state]}`,
     ],
     sections,
     footer: `${L.permitHash}: ${anchor.hash} (${L.event} ${anchor.seq})`,
   };
+}
+
+/** The fees of the version, one line per holder and the one invoice (EHDS art. 62 from 2029); none on permits issued before fees. */
+function feeSection(permit: PermitRecord, lang: DocumentLanguage): DocumentSection[] {
+  const fees = permit.fees;
+  if (!fees || fees.holders.length === 0) return [];
+  const L = LABELS[lang];
+  const kr = (n: number) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+  return [
+    {
+      heading: L.fees,
+      paragraphs: [...fees.holders.map((h) => L.feeLine(h.holder.name, kr(h.total))), L.feeTotal(kr(fees.total)), ...(fees.illustrative ? [L.feesIllustrative] : [])],
+    },
+  ];
 }

@@ -1,6 +1,7 @@
 import { camel, isUuid } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { FeeEstimate } from '@kp/rules';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
 
 const many = <T>(rows: Record<string, unknown>[]) => rows.map((r) => camel<T>(r));
@@ -126,13 +127,18 @@ export class DecisionRepository {
     return `DUT-${year}-${String(row.last).padStart(6, '0')}`;
   }
 
-  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason'>): Promise<PermitRecord> {
+  async insertPermit(manager: EntityManager, p: Omit<PermitRecord, 'id' | 'state' | 'endedAt' | 'endedBy' | 'endReason' | 'version' | 'previousVersionId' | 'fees'> & { version?: number; previousVersionId?: string | null; fees?: FeeEstimate | null }): Promise<PermitRecord> {
     const [row] = await manager.query(
-      `INSERT INTO permit (number, case_id, state, approved_parts, conditions, standard_conditions, processing_environment, valid_from, valid_until, issued_at)
-       VALUES ($1, $2, 'active', $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [p.number, p.caseId, json(p.approvedParts), json(p.conditions), json(p.standardConditions ?? []), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt],
+      `INSERT INTO permit (number, version, previous_version_id, case_id, state, approved_parts, conditions, standard_conditions, processing_environment, valid_from, valid_until, issued_at, fees)
+       VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [p.number, p.version ?? 1, p.previousVersionId ?? null, p.caseId, json(p.approvedParts), json(p.conditions), json(p.standardConditions ?? []), p.processingEnvironment, p.validFrom, p.validUntil, p.issuedAt, p.fees ? json(p.fees) : null],
     );
     return camel(row);
+  }
+
+  /** Every version of a permit, first to last. */
+  async permitVersions(manager: EntityManager, number: string): Promise<PermitRecord[]> {
+    return many(await manager.query(`SELECT * FROM permit WHERE number = $1 ORDER BY version`, [number]));
   }
 
   async activePermit(manager: EntityManager, caseId: string, lock = false): Promise<PermitRecord | undefined> {

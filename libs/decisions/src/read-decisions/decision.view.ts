@@ -82,11 +82,14 @@ export function permitView(p: PermitRecord) {
   return {
     id: p.id,
     number: p.number,
+    version: p.version ?? 1,
+    previousVersionId: p.previousVersionId ?? null,
     caseId: p.caseId,
     state: p.state,
-    approvedParts: p.approvedParts.map((part) => ({ ...part, standardConditions: part.standardConditions ?? [] })),
+    approvedParts: p.approvedParts.map((part) => ({ ...part, standardConditions: part.standardConditions ?? [], change: part.change ?? 'granted' })),
     conditions: p.conditions,
     standardConditions: p.standardConditions ?? [],
+    fees: p.fees ?? null,
     processingEnvironment: p.processingEnvironment,
     validFrom: iso(p.validFrom),
     validUntil: iso(p.validUntil),
@@ -94,4 +97,9 @@ export function permitView(p: PermitRecord) {
     endedAt: iso(p.endedAt),
     endReason: p.endReason,
   };
+}
+
+/** One version in a permit's chain: which case gave it, when, and until when it ran. */
+export function permitVersionView(p: PermitRecord, caseNumber: string) {
+  return { id: p.id, version: p.version, caseId: p.caseId, caseNumber, state: p.state, validUntil: iso(p.validUntil), issuedAt: iso(p.issuedAt), endedAt: iso(p.endedAt), endReason: p.endReason };
 }

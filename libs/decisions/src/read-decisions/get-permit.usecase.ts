@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DecisionRepository } from '../infrastructure/decision.repository';
-import { permitView } from './decision.view';
+import { permitVersionView, permitView } from './decision.view';
+import { CaseFileRepository } from '@kp/cases';
 import { DecisionVisibility } from './decision-visibility';
 import { GetPermitCommand } from './get-permit.command';
 
@@ -15,6 +16,7 @@ export class GetPermit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly visibility: DecisionVisibility,
     private readonly decisions: DecisionRepository,
+    private readonly cases: CaseFileRepository,
   ) {}
 
   async execute(actor: Actor, { permitId }: GetPermitCommand) {
@@ -23,6 +25,9 @@ export class GetPermit {
     await this.visibility.visibleCase(this.db.manager, actor, p.caseId).catch(() => {
       throw notFound('permit', permitId);
     });
-    return permitView(p);
+    // The chain of versions (amendments, extensions), each with the case that gave it (issue 15).
+    const versions = [];
+    for (const v of await this.decisions.permitVersions(this.db.manager, p.number)) versions.push(permitVersionView(v, (await this.cases.find(this.db.manager, v.caseId))?.number ?? ''));
+    return { ...permitView(p), versions };
   }
 }

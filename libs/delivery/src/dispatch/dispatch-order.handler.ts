@@ -4,7 +4,6 @@ import { APP_CONFIG, AppConfig, DeliveryReceiver } from '@kp/config';
 import { JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { environmentOperator } from '../domain/analysis-environments';
 import { DeliveryOrderRepository } from '../infrastructure/delivery-order.repository';
 import { orderView } from '../read-orders/order.view';
 import { FileDropReceiver } from './file-drop-receiver';
@@ -40,7 +39,7 @@ export class DispatchOrderHandler implements JobHandler<{ orderId: string }>, On
   async handle(manager: EntityManager, { orderId }: { orderId: string }): Promise<void> {
     const order = await this.orders.find(manager, orderId);
     if (!order) return;
-    const organisations = [...new Set([order.holderOrg, environmentOperator(order.environment)?.cvr].filter((o): o is string => !!o))];
+    const organisations = [...new Set([order.holderOrg, order.instructions.environment.operator?.cvr].filter((o): o is string => !!o))];
     const receivers = organisations.map((org) => this.config.deliveryReceivers[org]).filter((r): r is DeliveryReceiver => !!r);
     if (receivers.length === 0) return;
     // The order as its holder reads it through the API, without staff-only detail.

@@ -44,6 +44,10 @@ export interface OrderInstructions {
   validUntil: string;
   /** The holder's service level the due date was counted with (unverified manifest data are marked so). */
   serviceLevel: { workingDays: number; reference: string; verified: boolean };
+  /** A statistics-only request: the tables to produce and send to the applicant (kontaktpunkt never receives them). */
+  statisticalTables?: { title: string; measure: string; breakdowns: string[] }[];
+  /** A statistics-only request: its legal footing on the day it was granted. */
+  requestBasis?: { da: string; en: string };
 }
 
 export interface DeliveryOrderRecord {

@@ -33,6 +33,11 @@ export class DeliveryOrderRepository {
     return many(await manager.query(`SELECT * FROM delivery_order WHERE permit_id = $1 ORDER BY ordered_at, id${lock ? ' FOR UPDATE' : ''}`, [permitId]));
   }
 
+  /** The orders under every version of a permit (an amendment's version orders only what it changed). */
+  async forPermitNumber(manager: EntityManager, permitNumber: string, lock = false): Promise<DeliveryOrderRecord[]> {
+    return many(await manager.query(`SELECT * FROM delivery_order WHERE permit_number = $1 ORDER BY ordered_at, id${lock ? ' FOR UPDATE' : ''}`, [permitNumber]));
+  }
+
   /** One page of orders in the scope, oldest first. */
   async page(manager: EntityManager, scope: OrderScope, limit: number, after?: KeysetPosition): Promise<(DeliveryOrderRecord & { position: string })[]> {
     const params: unknown[] = [];

@@ -1,7 +1,7 @@
 import { AuditLog } from '@kp/audit';
 import { ApplicationContent } from '@kp/cases';
 import { copenhagenDateOf, DanishCalendar, endOfCopenhagenDay } from '@kp/clock';
-import { PermitEvent, PermitEvents } from '@kp/decisions';
+import { PermitEvent, PermitEvents, STATISTICS_TO_APPLICANT } from '@kp/decisions';
 import { Notifier } from '@kp/notifications';
 import { JobQueue } from '@kp/queue';
 import { RuleSetRegistry } from '@kp/rules';
@@ -43,7 +43,8 @@ export class IssueOrders implements OnModuleInit {
   private async deliveryOrders(manager: EntityManager, { permit, case: c, at, actor }: PermitEvent): Promise<void> {
     const content = c.content as ApplicationContent;
     for (const group of groupByHolder(permit, (id) => this.registry.dataSource(id))) {
-      const instructions = orderInstructions(group, content, permit);
+      // The environment's operator as the catalogue's data name it today; the order keeps that snapshot.
+      const instructions = orderInstructions(group, content, permit, (environment) => this.registry.environmentOperator(environment));
       const order = await this.orders.insert(manager, {
         kind: 'delivery',
         caseId: c.id,
@@ -63,13 +64,16 @@ export class IssueOrders implements OnModuleInit {
   }
 
   private async stopOrders(manager: EntityManager, { permit, at, actor, type }: PermitEvent): Promise<void> {
-    const deliveries = (await this.orders.forPermit(manager, permit.id, true)).filter((o) => o.kind === 'delivery' && o.status !== 'rejected' && o.status !== 'cancelled');
+    // Every version's deliveries: access ends for the data of all of them.
+    const deliveries = (await this.orders.forPermitNumber(manager, permit.number, true)).filter((o) => o.kind === 'delivery' && o.status !== 'rejected' && o.status !== 'cancelled');
     for (const delivery of deliveries) {
       if (isOpen(delivery.status)) {
         const reason = `permit ${permit.number} ${type}`;
         await this.orders.setStatus(manager, delivery.id, 'cancelled', reason, at);
         await this.orders.insertReport(manager, { orderId: delivery.id, fromStatus: delivery.status, toStatus: 'cancelled', reason, optOutChecks: [], reportedBySub: actor.sub, reportedByRole: actor.role, reportedByOrg: actor.organisation ?? null, reportedAt: at });
       }
+      // Statistical results went to the applicant, anonymised: no environment to close, no data to delete.
+      if (delivery.environment === STATISTICS_TO_APPLICANT) continue;
       const stop = await this.orders.insert(manager, {
         ...delivery,
         kind: 'stop',

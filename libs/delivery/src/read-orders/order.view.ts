@@ -1,7 +1,6 @@
 import { Actor } from '@kp/auth';
 import { copenhagenDateOf } from '@kp/clock';
 import { DeliveryOrderRecord, isOpen, StatusReportRecord } from '../domain/delivery-order';
-import { environmentOperator } from '../domain/analysis-environments';
 import { allowedReports, ReportingRole } from '../domain/status-transitions';
 import { optOutChecksFor } from '../domain/opt-out-checks';
 
@@ -33,7 +32,7 @@ export function orderView(actor: Actor, o: DeliveryOrderRecord, reports: StatusR
     stopsOrderId: o.stopsOrderId,
     version: o.version,
     optOutChecks: o.kind === 'delivery' ? optOutChecksFor(o.instructions.sources, copenhagenDateOf(now).toString()) : [],
-    nextStatuses: reporting ? allowedReports(o.kind, o.status, reporting, environmentOperator(o.environment) !== null) : [],
+    nextStatuses: reporting ? allowedReports(o.kind, o.status, reporting, o.instructions.environment.operator !== null) : [],
     history: reports
       .filter((r) => r.orderId === o.id)
       .map((r) => ({
@@ -48,3 +47,25 @@ export function orderView(actor: Actor, o: DeliveryOrderRecord, reports: StatusR
 }
 
 export type OrderView = ReturnType<typeof orderView>;
+
+/**
+ * An order in one line, for the case view: the applicant follows where each holder's delivery stands,
+ * the caseworker sees which holder it waits on (the whole order is `GET /v1/delivery-orders/:id`).
+ */
+export function orderSummary(view: OrderView) {
+  return {
+    id: view.id,
+    kind: view.kind,
+    permitNumber: view.permitNumber,
+    holder: view.holder,
+    environment: view.instructions.environment.id,
+    sources: view.instructions.sources.map((s) => s.dataSourceId),
+    status: view.status,
+    statusReason: view.statusReason,
+    orderedAt: view.orderedAt,
+    dueAt: view.dueAt,
+    overdue: view.overdue,
+  };
+}
+
+export type OrderSummary = ReturnType<typeof orderSummary>;

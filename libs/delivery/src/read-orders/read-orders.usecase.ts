@@ -3,13 +3,14 @@ import { CaseFileRepository } from '@kp/cases';
 import { BusinessClock } from '@kp/clock';
 import { notFound } from '@kp/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@kp/persistence';
+import { RuleSetRegistry } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ENVIRONMENT_OPERATORS } from '../domain/analysis-environments';
 import { DeliveryOrderRepository, OrderScope } from '../infrastructure/delivery-order.repository';
+import { CASE_READERS } from '../domain/order-access';
 import { OrderReader } from './order-reader';
-import { orderView } from './order.view';
+import { orderSummary, OrderSummary, orderView } from './order.view';
 import { CaseOrdersCommand, GetOrderCommand, MyOrdersCommand } from './read-orders.command';
 
 /** Delivery and stop orders as their readers may see them (OrderReader decides who). */
@@ -21,6 +22,7 @@ export class ReadOrders {
     private readonly orders: DeliveryOrderRepository,
     private readonly cases: CaseFileRepository,
     private readonly clock: BusinessClock,
+    private readonly registry: RuleSetRegistry,
   ) {}
 
   async one(actor: Actor, { orderId }: GetOrderCommand) {
@@ -39,6 +41,16 @@ export class ReadOrders {
     return { caseId: c.id, caseNumber: c.number, items: orders.map((o) => orderView(actor, o, reports, now)) };
   }
 
+  /**
+   * The orders of a case as one line each, for the case view; undefined for those who read the case
+   * but not its orders (advisors, controllers: the delivery is between the applicant, the contact
+   * point and the holders). The case itself was access-checked by the caller; this checks again.
+   */
+  async summariesOfCase(actor: Actor, caseId: string): Promise<OrderSummary[] | undefined> {
+    if (!(CASE_READERS as readonly string[]).includes(actor.role)) return undefined;
+    return (await this.ofCase(actor, CaseOrdersCommand.create({ caseId }))).items.map(orderSummary);
+  }
+
   /** A holder's orders, or an environment's: the delivery staff's work list. */
   async mine(actor: Actor, { limit, cursor }: MyOrdersCommand) {
     const manager = this.db.manager;
@@ -47,7 +59,7 @@ export class ReadOrders {
       actor.role === 'data_holder' && actor.organisation
         ? { holderOrg: actor.organisation }
         : actor.role === 'environment_operator' && actor.organisation
-          ? { environments: Object.entries(ENVIRONMENT_OPERATORS).filter(([, op]) => op?.cvr === actor.organisation).map(([env]) => env) }
+          ? { environments: this.registry.environmentsOperatedBy(actor.organisation) }
           : undefined;
     if (!scope) return { items: [], nextCursor: null };
     const rows = await this.orders.page(manager, scope, limit + 1, after);

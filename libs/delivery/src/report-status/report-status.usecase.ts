@@ -7,7 +7,6 @@ import { Notifier } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { environmentOperator } from '../domain/analysis-environments';
 import { isHolderOf, operatesEnvironmentOf } from '../domain/order-access';
 import { optOutChecksFor } from '../domain/opt-out-checks';
 import { allowedReports, ReportingRole } from '../domain/status-transitions';
@@ -39,7 +38,7 @@ export class ReportStatus {
     return this.db.transaction(async (manager) => {
       const order = await this.reader.visibleOrder(manager, actor, orderId, true);
       const role: ReportingRole | null = isHolderOf(actor, order) ? 'data_holder' : operatesEnvironmentOf(actor, order) ? 'environment_operator' : null;
-      const allowed = role ? allowedReports(order.kind, order.status, role, environmentOperator(order.environment) !== null) : [];
+      const allowed = role ? allowedReports(order.kind, order.status, role, order.instructions.environment.operator !== null) : [];
       if (!allowed.includes(status)) {
         throw new DomainError('delivery-status-not-allowed', `The order is ${order.status}; from there you may report ${allowed.join(', ') || 'nothing'}.`, { from: order.status, allowed: allowed.join(', ') || '—' });
       }

@@ -86,4 +86,15 @@ export interface ApplicationInput {
   projectPeriod: { start: string; end: string };
   retentionUntil: string;
   dataRequests: DataRequestInput[];
+  /** A statistics-only request (EHDS art. 69): the tables the applicant asks for; the holder delivers anonymised results only. */
+  statisticalTables?: StatisticalTableInput[];
+}
+
+/** One table of anonymised statistical results: what it counts or measures, broken down by what. */
+export interface StatisticalTableInput {
+  title: string;
+  /** What each cell holds (counts of persons, a mean, a rate …). */
+  measure: string;
+  /** The breakdowns (rows and columns): e.g. year, region, sex, age band. */
+  breakdowns: string[];
 }

@@ -36,8 +36,21 @@ export interface DecidingAuthority {
   appeal: AppealRoute;
 }
 
+/**
+ * Who runs an analysis environment an application can name (issue 15): its `environment_operator`
+ * staff confirm receipt and end access. Data beside the authorities, since operators and their
+ * CVR numbers change; null: no operator the contact point deals with (the holder reports for it).
+ */
+export interface AnalysisEnvironmentEntry {
+  id: string;
+  operator: { name: string; cvr: string } | null;
+  verified: boolean;
+  reference: string;
+}
+
 export interface AuthoritiesFile {
   authorities: DecidingAuthority[];
+  environments?: AnalysisEnvironmentEntry[];
 }
 
 /** The file in the rule-set directory that holds the deciding authorities. */

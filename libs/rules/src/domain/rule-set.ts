@@ -8,6 +8,7 @@ import type { Track } from '@kp/clock';
 import type { DataSourceCatalogue } from './catalogue';
 import type { Vocabulary } from '../vocabulary/terms';
 import type { OutputControl } from './output-control';
+import type { FeeModel } from './fees';
 
 export interface DataSourceDefinition {
   id: string;
@@ -26,6 +27,8 @@ export interface DataSourceDefinition {
   standingRequirements?: Omit<Requirement, 'pluginId'>[];
   /** How long the holder takes to deliver after a delivery order (issue 15); overdue orders raise a notice. */
   deliveryServiceLevel?: DeliveryServiceLevel;
+  /** The holder's fee model for this source (issue 15; EHDS art. 62 from 26 March 2029). */
+  fees?: FeeModel;
 }
 
 /**

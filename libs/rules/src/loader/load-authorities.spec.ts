@@ -60,8 +60,17 @@ describe('deciding authorities and their appeal routes (rules/authorities.json)'
     expect(registry.appealRoute('X')).toEqual({ kind: 'none', legalReference: 'y', verified: false });
   });
 
+  it('names the operator of each analysis environment the shipped file lists (issue 15), and none for other', async () => {
+    const loaded = await loadAuthorities(join(__dirname, '../../../../rules'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const operators = Object.fromEntries(loaded.environments.map((e) => [e.id, e.operator?.name ?? null]));
+    expect(operators).toEqual({ sds_research_machine: 'Sundhedsdatastyrelsen', dst_research_machine: 'Danmarks Statistik', national_platform: 'Nationalt Genom Center', other: null });
+    // The CVR numbers are not yet confirmed against the CVR register.
+    expect(loaded.environments.filter((e) => e.operator).every((e) => !e.verified && e.reference.includes('[check]'))).toBe(true);
+  });
+
   it('has no entries where the directory has no file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kp-authorities-'));
-    expect(await loadAuthorities(dir)).toEqual({ ok: true, authorities: [] });
+    expect(await loadAuthorities(dir)).toEqual({ ok: true, authorities: [], environments: [] });
   });
 });

@@ -1,13 +1,13 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AUTHORITIES_FILE, AuthoritiesFile, DecidingAuthority } from '../domain/authorities';
+import { AnalysisEnvironmentEntry, AUTHORITIES_FILE, AuthoritiesFile, DecidingAuthority } from '../domain/authorities';
 import { LoadProblem } from '../domain/rule-set';
 import { jsonPath } from '../plugin-format/json-path';
 import { validateAgainstSchema } from '../plugin-format/schema-validator';
 import { displayPath } from './load-plugin-directory';
 import { readJsonFile } from './parse-json-file';
 
-export type LoadedAuthorities = { ok: true; authorities: DecidingAuthority[] } | { ok: false; problems: LoadProblem[] };
+export type LoadedAuthorities = { ok: true; authorities: DecidingAuthority[]; environments: AnalysisEnvironmentEntry[] } | { ok: false; problems: LoadProblem[] };
 
 /**
  * Reads `authorities.json` from the rule-set directory; a directory without one has no entries
@@ -18,19 +18,19 @@ export async function loadAuthorities(dir: string): Promise<LoadedAuthorities> {
   try {
     await access(path);
   } catch {
-    return { ok: true, authorities: [] };
+    return { ok: true, authorities: [], environments: [] };
   }
   const file = displayPath(path);
   const parsed = await readJsonFile(path, file);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const problems = validateAgainstSchema('authorities', file, parsed.data);
   if (problems.length > 0) return { ok: false, problems };
-  const { authorities } = parsed.data as AuthoritiesFile;
+  const { authorities, environments = [] } = parsed.data as AuthoritiesFile;
   const seen = new Map<string, number>();
   authorities.forEach((a, i) => {
     const key = a.name.trim();
     if (seen.has(key)) problems.push({ file, path: jsonPath(['authorities', i, 'name']), problem: `authority "${key}" is listed twice, first at authorities[${seen.get(key)}]` });
     seen.set(key, i);
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, authorities };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, authorities, environments };
 }

@@ -8,6 +8,26 @@ export const authoritiesSchema = {
   required: ['authorities'],
   properties: {
     $schema: { type: 'string' },
+    // Who runs each analysis environment an application can name (issue 15): whose environment_operator staff confirm receipt and end access.
+    environments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'operator', 'verified', 'reference'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+          operator: {
+            type: ['object', 'null'],
+            additionalProperties: false,
+            required: ['name', 'cvr'],
+            properties: { name: { type: 'string', minLength: 1 }, cvr: { type: 'string', pattern: '^\\d{8}$' } },
+          },
+          verified: { type: 'boolean' },
+          reference: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     authorities: {
       type: 'array',
       items: {

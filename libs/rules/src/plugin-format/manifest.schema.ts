@@ -2,6 +2,7 @@ import { TRACKS } from '@kp/clock';
 import { CATALOGUE_COMPLETENESS, VARIABLE_SENSITIVITIES } from '../domain/catalogue';
 import { SMALLEST_MEANINGFUL_CELL } from '../domain/output-control';
 import { requirementParams } from './rules.schema';
+import { ORGANISATION_SECTORS } from '../domain/application-enums';
 /** JSON Schema of `rules/<plugin-id>/manifest.json`. */
 export const manifestSchema = {
   $id: 'kp:rules/manifest',
@@ -45,6 +46,34 @@ export const manifestSchema = {
             required: ['workingDays', 'reference'],
             properties: {
               workingDays: { type: 'integer', minimum: 1, maximum: 250 },
+              reference: { type: 'string', minLength: 1 },
+              verified: { type: 'boolean' },
+            },
+          },
+          // The holder's fee model (issue 15): fixed parts, per variable, an hourly estimate; reductions from a date (EHDS art. 62 from 26 March 2029).
+          fees: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['currency', 'reference'],
+            properties: {
+              currency: { const: 'DKK' },
+              fixed: { type: 'number', minimum: 0 },
+              perVariable: { type: 'number', minimum: 0 },
+              hourly: { type: 'object', additionalProperties: false, required: ['rate', 'estimatedHours'], properties: { rate: { type: 'number', minimum: 0 }, estimatedHours: { type: 'number', minimum: 0 } } },
+              reductions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['sectors', 'percent', 'from', 'legalReference'],
+                  properties: {
+                    sectors: { type: 'array', minItems: 1, items: { enum: [...ORGANISATION_SECTORS] } },
+                    percent: { type: 'number', minimum: 0, maximum: 100 },
+                    from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+                    legalReference: { type: 'string', minLength: 1 },
+                  },
+                },
+              },
               reference: { type: 'string', minLength: 1 },
               verified: { type: 'boolean' },
             },

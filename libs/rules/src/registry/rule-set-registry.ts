@@ -19,7 +19,7 @@ import { defaultOperatorRegistry } from '../operators/default-operators';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { requireDataRequest, ScreeningInputError, screenDataRequest } from '../screening/screen-data-request';
 import { LawDate, lawBoundaries } from '../law/in-force';
-import { AUTHORITIES_FILE, AppealRoute, DecidingAuthority } from '../domain/authorities';
+import { AnalysisEnvironmentEntry, AUTHORITIES_FILE, AppealRoute, DecidingAuthority } from '../domain/authorities';
 import { loadAuthorities } from '../loader/load-authorities';
 
 /**
@@ -60,6 +60,7 @@ export class RuleSetRegistry {
   private readonly listeners: RuleSetVersionListener[];
   private active = new Map<string, ActivePlugin>();
   private authorities = new Map<string, DecidingAuthority>();
+  private environments = new Map<string, AnalysisEnvironmentEntry>();
   private reloading: Promise<ReloadReport> = Promise.resolve([]);
 
   constructor(options: RuleSetRegistryOptions = {}) {
@@ -116,7 +117,19 @@ export class RuleSetRegistry {
     const loaded = await loadAuthorities(dir);
     if (!loaded.ok) return [{ pluginId: AUTHORITIES_FILE, status: 'refused', errors: loaded.problems }];
     this.authorities = new Map(loaded.authorities.map((a) => [a.name.trim(), a]));
+    this.environments = new Map(loaded.environments.map((e) => [e.id, e]));
     return [];
+  }
+
+  /** Who runs an analysis environment (rules/authorities.json); null: none the contact point deals with, or not listed. */
+  environmentOperator(environmentId: string): { name: string; cvr: string } | null {
+    const operator = this.environments.get(environmentId)?.operator;
+    return operator ? { ...operator } : null;
+  }
+
+  /** The environments an organisation runs, by its CVR number. */
+  environmentsOperatedBy(cvr: string): string[] {
+    return [...this.environments.values()].filter((e) => e.operator?.cvr === cvr).map((e) => e.id);
   }
 
   /** Where decisions of this deciding authority are appealed, when the authorities file has an entry for it. */

@@ -174,6 +174,19 @@ export class DataRequestDto {
  * (`missingForSubmission`). A nested object, when given, is given whole. On PATCH, each top-level
  * field given replaces the stored one.
  */
+export class StatisticalTableDto {
+  @ApiProperty({ example: 'Stroke admissions per year and region' }) @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+  @ApiProperty({ example: 'Number of persons admitted', description: 'What each cell holds: a count of persons, a mean, a rate …' }) @IsString() @IsNotEmpty() @MaxLength(1000) measure!: string;
+  @ApiProperty({ type: [String], example: ['year', 'region', 'sex'], description: 'The breakdowns: rows and columns' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  breakdowns!: string[];
+}
+
 export class ApplicationContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) purpose?: string;
@@ -223,4 +236,14 @@ export class ApplicationContentDto {
   @ValidateNested({ each: true })
   @Type(() => DataRequestDto)
   dataRequests?: DataRequestDto[];
+  @ApiPropertyOptional({
+    type: [StatisticalTableDto],
+    description: 'A statistics-only request (`POST /v1/statistics-requests`): the tables of anonymised results asked for (EHDS art. 69). Required there, before submission; not part of an application for data.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => StatisticalTableDto)
+  statisticalTables?: StatisticalTableDto[];
 }

@@ -1,10 +1,11 @@
 import { ApplicationContent, ApplicationView, CheckReport, SENDING_COMMANDS, SendingCommand } from '@kp/applications';
-import { CASE_STATES } from '@kp/cases';
+import { CASE_KINDS, CASE_STATES, CaseKind } from '@kp/cases';
 import { ProblemFieldErrorSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { ApplicationContentDto } from './application-content.dto';
+import { FeeEstimateDto } from './fees.dto';
 
 /** OpenAPI shapes of the researcher's application answers (documentation only; the use cases return plain data). */
 
@@ -15,10 +16,22 @@ export class ApplicationCaseRefDto {
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: string;
 }
 
+@ApiSchema({ name: 'PermitChangeRef', description: 'The permit version an amendment or extension changes, and the case that gave it' })
+export class PermitChangeRefDto {
+  @ApiProperty({ format: 'uuid' }) permitId!: string;
+  @ApiProperty({ example: 'DUT-2027-000001' }) permitNumber!: string;
+  @ApiProperty({ example: 1 }) permitVersion!: number;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'EK-2027-000001' }) caseNumber!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'An extension: why the project needs longer' }) reason!: string | null;
+}
+
 @ApiSchema({ name: 'Application', description: 'An application as its researcher sees it; once submitted, its status is the case’s state' })
 export class ApplicationDto implements ApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState', description: 'draft, withdrawn, or the state of the case it opened' }) status!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind', description: '`application`; `amendment` or `extension`: a change to the running permit named in `amends`' }) kind!: CaseKind;
+  @ApiProperty({ type: PermitChangeRefDto, nullable: true, description: 'The permit version an amendment or extension changes' }) amends!: PermitChangeRefDto | null;
   @ApiProperty({ description: 'The application version: its ETag, and the If-Match of PATCH and resubmit' }) version!: number;
   @ApiProperty({ type: ApplicationContentDto, description: 'The content as stored; a draft may lack any field' }) content!: ApplicationContent;
   @ApiProperty({ type: ApplicationCaseRefDto, nullable: true, description: 'null until submitted' }) case!: ApplicationCaseRefDto | null;
@@ -57,4 +70,6 @@ export class CheckReportDto implements Omit<CheckReport, 'missing' | 'invalid'> 
   answersRequired!: boolean;
   @ApiProperty({ description: 'A data request has a blocking finding or rules that deny: the application would be accepted for handling but is likely to be refused as it stands' })
   refusalLikely!: boolean;
+  @ApiProperty({ type: FeeEstimateDto, description: 'The estimate before submission: what each holder would charge for what is asked, under today’s price rules; the permit states the final amount' })
+  fees!: FeeEstimateDto;
 }

@@ -37,3 +37,22 @@ export const EXAMPLE_APPLICATION = {
     },
   ],
 };
+
+/**
+ * One complete statistics-only request (EHDS art. 69 from 26 March 2029): tables of anonymised
+ * results instead of an analysis environment, no named researchers, no retention date.
+ */
+export const EXAMPLE_STATISTICS_REQUEST = {
+  title: 'Stroke admissions by region',
+  purpose: 'To plan rehabilitation capacity from the yearly number of stroke admissions per region.',
+  purposeCategory: 'scientific_research',
+  declarations: { noProhibitedUse: true, noReidentification: true, significantSocietalImportance: true, noStigmatisation: true },
+  applicant: EXAMPLE_APPLICATION.applicant,
+  legalBasis: EXAMPLE_APPLICATION.legalBasis,
+  consent: false,
+  recordOfProcessing: EXAMPLE_APPLICATION.recordOfProcessing,
+  output: 'anonymised',
+  projectPeriod: { start: '2040-01-01', end: '2040-12-31' },
+  dataRequests: [{ ...EXAMPLE_APPLICATION.dataRequests[0], variables: ['aktionsdiagnose', 'dato_start'], necessity: 'The action diagnosis and the admission date give the yearly counts.' }],
+  statisticalTables: [{ title: 'Stroke admissions per year and region', measure: 'Number of persons admitted with a first stroke', breakdowns: ['year', 'region'] }],
+};

@@ -1,13 +1,16 @@
 import { CaseView } from '@kp/applications';
-import { CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
+import { CASE_KINDS, CaseKind, CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
 import { OUTCOMES } from '@kp/decisions';
+import { ORDER_KINDS, ORDER_STATUSES, OrderKind, OrderStatus, OrderSummary } from '@kp/delivery';
+import { OrganisationRefDto as DeliveryHolderDto } from '../../delivery/delivery-order.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { unionValues } from '../../openapi/union-values';
 import { ClockDto } from './clock.dto';
+import { PermitChangeRefDto } from '../../applications/dto/application-view.dto';
 
 /** OpenAPI shape of a case as GetCase answers it (documentation only; the use case returns plain data). */
 
@@ -157,10 +160,27 @@ export class CaseLegalMatterDto implements CaseLegalMatterView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
 }
 
+@ApiSchema({ name: 'CaseDeliveryOrder', description: 'A delivery or stop order as the case shows it: to which holder, for which environment and sources, and where it stands' })
+export class CaseDeliveryOrderDto implements OrderSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ORDER_KINDS, enumName: 'OrderKind' }) kind!: OrderKind;
+  @ApiProperty({ example: 'DUT-2027-000001' }) permitNumber!: string;
+  @ApiProperty({ type: DeliveryHolderDto }) holder!: DeliveryHolderDto;
+  @ApiProperty({ example: 'sds_research_machine', description: 'The analysis environment the data go to' }) environment!: string;
+  @ApiProperty({ type: [String], example: ['lpr'] }) sources!: string[];
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status!: OrderStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or cancelled' }) statusReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) orderedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The holder’s service level (Danish working days)' }) dueAt!: string | null;
+  @ApiProperty({ description: 'Still open after dueAt' }) overdue!: boolean;
+}
+
 @ApiSchema({ name: 'Case', description: 'A case (sag) as you may see it: a controller sees only its own sources’ sub-cases; the applicant sees no consultations and no assignee' })
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'EK-2026-000123' }) number!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind', description: '`application`; `amendment` (only the change is handled) or `extension` (a longer period, no new data) of the permit in `amends`' }) kind!: CaseKind;
+  @ApiProperty({ type: PermitChangeRefDto, nullable: true, description: 'The permit version an amendment or extension changes' }) amends!: PermitChangeRefDto | null;
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: CaseState;
   @ApiProperty({ description: 'The case version: its ETag, and the If-Match of the next command' }) version!: number;
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
@@ -186,4 +206,9 @@ export class CaseDto implements CaseView {
   })
   journalNumber?: string | null;
   @ApiProperty({ type: [OpenReconsiderationDto], description: 'Appeals being reconsidered and requests to reopen still open, on the parts you may see' }) openReconsiderations!: OpenReconsiderationDto[];
+  @ApiPropertyOptional({
+    type: [CaseDeliveryOrderDto],
+    description: 'The applicant, contact-point staff and auditors: each delivery and stop order the permit set going, with its status (none before a permit)',
+  })
+  deliveryOrders?: CaseDeliveryOrderDto[];
 }

@@ -1,10 +1,11 @@
-import { Track } from '@kp/cases';
+import { CASE_KINDS, CaseKind, Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
-import { CaseDecisions, PartyHearingView, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
+import { CaseDecisions, PartyHearingView, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PART_CHANGES, PartChange, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
 import { LocalisedTextSchema } from '@kp/http';
 import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit, Verdict } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { unionValues } from '../../openapi/union-values';
+import { FeeEstimateDto } from '../../applications/dto/fees.dto';
 import { FindingDto, RequirementDto, RuleSetRefDto, VERDICTS } from '../../rules/dto/screening.dto';
 import { ReconsiderationDto } from '../reconsideration.dto';
 
@@ -123,24 +124,48 @@ export class ApprovedPartDto implements ApprovedPart {
   @ApiProperty({ enum: OUTCOMES, enumName: 'Outcome' }) outcome!: Outcome;
   @ApiProperty({ type: [String] }) conditions!: string[];
   @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions the approving decision attached' }) standardConditions!: PermitConditionDto[];
+  @ApiProperty({
+    enum: PART_CHANGES,
+    enumName: 'PermitPartChange',
+    description: 'How the part came into this version: `granted` (first version), `data` (an amendment added the source or changed its data request), `terms` (the period, named researchers … changed; no new data), `carried` (unchanged from the previous version)',
+  })
+  change!: PartChange;
+}
+
+@ApiSchema({ name: 'PermitVersion', description: 'One version in a permit’s chain: the case that gave it and how long it ran' })
+export class PermitVersionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'EK-2027-000002' }) caseNumber!: string;
+  @ApiProperty({ enum: unionValues<PermitView['state']>()('active', 'expired', 'revoked', 'superseded') }) state!: PermitView['state'];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) issuedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) endReason!: string | null;
 }
 
 @ApiSchema({ name: 'Permit', description: 'A data permit (dataudtrækstilladelse): approved parts, conditions, processing environment, validity and state' })
 export class PermitDto implements PermitView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'DUT-2026-000042' }) number!: string;
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 1, description: '1 for the permit an application gave; each amendment or extension gives the next version under the same number' }) version!: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The version this one replaced' }) previousVersionId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The case that gave this version (an amendment or extension case from version 2)' }) caseId!: string;
   @ApiProperty({ enum: unionValues<PermitView['state']>()('active', 'expired', 'revoked', 'superseded') }) state!: PermitView['state'];
   @ApiProperty({ type: [ApprovedPartDto] }) approvedParts!: ApprovedPartDto[];
   @ApiProperty({ type: [String], description: 'The deciders’ own conditions of every approved part' }) conditions!: string[];
   @ApiProperty({ type: [PermitConditionDto], description: 'The standard conditions of every approved part, once each: no unnamed third parties, no re-identification, publication, anonymised output only' })
   standardConditions!: PermitConditionDto[];
+  @ApiProperty({ type: FeeEstimateDto, nullable: true, description: 'The final amount: what the holders charge for this version’s data, one line per holder, under the price rules of its date (null on permits issued before fees)' })
+  fees!: FeeEstimateDto | null;
   @ApiProperty({ description: 'Where the data may be processed (EHDS art. 73: a secure processing environment)' }) processingEnvironment!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validFrom!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) issuedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) endReason!: string | null;
+  @ApiPropertyOptional({ type: [PermitVersionDto], description: '`GET /v1/permits/{id}`: every version of the permit, first to last' }) versions?: PermitVersionDto[];
 }
 
 @ApiSchema({ name: 'IssuedDecision', description: 'The decision, and the permit when the case became decided with approved parts (else null)' })
@@ -215,18 +240,30 @@ export class PublicDecisionDataSourceDto {
   @ApiProperty({ example: 'Landspatientregisteret' }) name!: string;
 }
 
+@ApiSchema({ name: 'PublicPermitVersion', description: 'One version of a permit in the public register' })
+export class PublicPermitVersionDto {
+  @ApiProperty({ example: 1 }) version!: number;
+  @ApiProperty({ example: 'EK-2026-000123' }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind' }) kind!: CaseKind;
+  @ApiProperty({ enum: ['active', 'expired', 'revoked', 'superseded'] }) state!: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
+}
+
 @ApiSchema({ name: 'PublicPermit', description: 'The permit an approving decision is part of' })
 export class PublicPermitDto {
   @ApiProperty({ example: 'DUT-2026-000042' }) number!: string;
+  @ApiProperty({ example: 1, description: 'The version the decision is part of now' }) version!: number;
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) state!: string;
   @ApiProperty({ format: 'date-time' }) validFrom!: string;
   @ApiProperty({ format: 'date-time' }) validUntil!: string;
+  @ApiProperty({ type: [PublicPermitVersionDto], description: 'Every version of the permit, first to last, with the case (application, amendment, extension) that gave it' }) versions!: PublicPermitVersionDto[];
 }
 
 @ApiSchema({ name: 'PublicDecision', description: 'An issued decision as the public register shows it: no personal data' })
 export class PublicDecisionDto {
   @ApiProperty({ format: 'uuid' }) decisionId!: string;
   @ApiProperty({ example: 'EK-2026-000123' }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_KINDS, enumName: 'CaseKind', description: 'An application, or an amendment or extension of a permit' }) caseKind!: CaseKind;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: String, nullable: true }) applicantOrganisation!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'EHDS art. 53(1) category' }) purposeCategory!: string | null;
