@@ -311,7 +311,7 @@ describe('next steps per sub-case: listed means accepted, unlisted means refused
 
     // The approval queue and the case show the draft by its id.
     expect(v.pendingDrafts).toEqual([expect.objectContaining({ id: draftId, subCaseId: lpr.id, outcome: 'approved', draftedBy: 'cw-1' })]);
-    const queue = (await get('/v1/queues/approval', 'approver').expect(200)).body.items.find((i: { id: string }) => i.id === c.caseId);
+    const queue = (await get('/v1/queues/approval?limit=100', 'approver').expect(200)).body.items.find((i: { id: string }) => i.id === c.caseId);
     expect(queue.subCases.find((s: { id: string }) => s.id === lpr.id).pendingDraftId).toBe(draftId);
     expect(queue.subCases.find((s: { id: string }) => s.id === epj.id).pendingDraftId).toBeNull();
 

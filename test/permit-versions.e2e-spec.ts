@@ -135,7 +135,7 @@ describe('amendments and extensions of a running permit (e2e)', () => {
     expect(register.find((d: any) => d.dataSource.id === 'lpr' && d.permit?.number === v1.number).permit.version).toBe(2);
 
     // Revoking version 2 ends access to the data of every version: both holders get stop orders.
-    await post(`/v1/permits/${v2.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)' }).expect(200);
+    await post(`/v1/permits/${v2.id}/revoke`, 'approver', { reason: 'Data used outside the permit (EHDS art. 63)', urgencyReason: 'Data are being used outside the permit now; a hearing would let it go on (forvaltningsloven § 19, stk. 2).' }).expect(200);
     const stopped = [
       ...(await get(`/v1/cases/${caseId}/delivery-orders`, 'caseworker').expect(200)).body.items,
       ...(await get(`/v1/cases/${amendment.id}/delivery-orders`, 'caseworker').expect(200)).body.items,

@@ -24,7 +24,7 @@ export class TeamController {
     summary: 'Invite a co-applicant or a named researcher, by e-mail, to read your application and its case',
     description: 'The applicant only. The invitation is e-mailed and expires after TEAM_INVITATION_DAYS (14); inviting the same address again renews it. Members read; only the applicant submits, supplements, answers or withdraws.',
   })
-  @ApiCreatedResponse({ type: TeamMemberDto })
+  @ApiCreatedResponse({ type: TeamMemberDto, description: 'The invitation, sent by e-mail' })
   @ApiProblems(400, 401, 403, 404, 409)
   inviteMember(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: InviteToTeamDto): Promise<TeamMemberDto> {
     return this.invite.execute(actor, InviteToTeamCommand.create({ applicationId: id, email: body.email, name: body.name, teamRole: body.teamRole }));
@@ -33,7 +33,7 @@ export class TeamController {
   @Get('applications/:id/team')
   @Roles('researcher')
   @ApiOperation({ operationId: 'listTeam', summary: 'The application’s team: invitations and members', description: 'The applicant and the members.' })
-  @ApiOkResponse({ type: TeamMemberListDto })
+  @ApiOkResponse({ type: TeamMemberListDto, description: 'The application’s team: members and open invitations' })
   @ApiProblems(401, 403, 404)
   listMembers(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<TeamMemberListDto> {
     return this.list.execute(actor, ApplicationTeamCommand.create({ applicationId: id }));
@@ -42,7 +42,7 @@ export class TeamController {
   @Get('me/team-invitations')
   @Roles('researcher')
   @ApiOperation({ operationId: 'listMyTeamInvitations', summary: 'Open invitations to the e-mail address you signed in with', description: 'Matched on the `email` claim of your token (verified by the identity provider); expired and accepted ones are left out.' })
-  @ApiOkResponse({ type: TeamInvitationListDto })
+  @ApiOkResponse({ type: TeamInvitationListDto, description: 'Invitations to your e-mail address not yet accepted' })
   @ApiProblems(401, 403)
   myInvitations(@CurrentActor() actor: Actor): Promise<TeamInvitationListDto> {
     return this.mine.execute(actor);
@@ -56,7 +56,7 @@ export class TeamController {
     summary: 'Accept an invitation to an application’s team',
     description: 'Only by the person signed in with the invited e-mail address (404 to anyone else), before it expires (409 invitation-expired). From then you read the application and its case.',
   })
-  @ApiOkResponse({ type: TeamMemberDto })
+  @ApiOkResponse({ type: TeamMemberDto, description: 'You are now on the application’s team' })
   @ApiProblems(401, 403, 404, 409)
   acceptInvitation(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<TeamMemberDto> {
     return this.accept.execute(actor, AcceptInvitationCommand.create({ invitationId: id }));

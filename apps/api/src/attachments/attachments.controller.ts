@@ -70,7 +70,7 @@ export class AttachmentsController {
   @Get('applications/:id/attachments')
   @Roles('researcher', 'advisor')
   @ApiOperation({ operationId: 'listApplicationAttachments', summary: 'The documents attached to an application, oldest first', description: 'The applicant, and those the draft is shared with, read-only.' })
-  @ApiOkResponse({ type: AttachmentListDto })
+  @ApiOkResponse({ type: AttachmentListDto, description: 'The attachments you may see, without their content' })
   @ApiProblems(401, 403, 404)
   listForApplication(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentListDto> {
     return this.list.execute(actor, ListAttachmentsCommand.create({ applicationId: id }));
@@ -79,7 +79,7 @@ export class AttachmentsController {
   @Get('cases/:id/attachments')
   @Roles('researcher', 'caseworker', 'legal_approver', 'advisor', 'controller', 'auditor')
   @ApiOperation({ operationId: 'listCaseAttachments', summary: 'The documents attached to a case (and to its draft), oldest first', description: 'Whoever may read the case.' })
-  @ApiOkResponse({ type: AttachmentListDto })
+  @ApiOkResponse({ type: AttachmentListDto, description: 'The attachments you may see, without their content' })
   @ApiProblems(401, 403, 404, 409)
   listForCase(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttachmentListDto> {
     return this.list.execute(actor, ListAttachmentsCommand.create({ caseId: id }));
