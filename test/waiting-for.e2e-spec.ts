@@ -72,8 +72,8 @@ describe('waitingFor and the waiting history (e2e)', () => {
     within(part(c, lpr).waitingFor[0].since, 'screened');
     const consultation = c.consultations.find((k: { subCaseId: string; origin: string }) => k.subCaseId === epj && k.origin === 'rule');
     expect(consultation.advisorRegion).toBe('region-midtjylland');
-    // The rules give an advisor 14 days to answer.
-    expect(Date.parse(consultation.deadline) - Date.parse(part(c, epj).waitingFor[0].since)).toBe(14 * DAY);
+    // The rules give an advisor 14 days to answer: to the end of Monday 15 March 2027 in Copenhagen (CET).
+    expect(consultation.deadline).toBe('2027-03-15T22:59:59.999Z');
     expect(part(c, epj).waitingFor).toEqual([
       expect.objectContaining({ party: 'caseworker', deadline: statutory, deadlineKind: 'statutory' }),
       expect.objectContaining({ party: 'advisor:region-midtjylland', role: 'advisor', deadline: consultation.deadline, deadlineKind: 'consultation' }),

@@ -1,10 +1,17 @@
+import { copenhagenDateOf } from '@kp/clock';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FlowModel } from './model';
 import { DaySample, SimulationRun } from './simulation';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+/**
+ * Whole calendar days between two instants' Copenhagen dates. Everyone in the simulation acts on a
+ * working day at 09:00 business time, which runs on at the wall clock's pace during a step; counting
+ * dates rather than milliseconds keeps the figures of a seed the same however long a step took.
+ */
+export function daysBetween(from: string | Date, to: string | Date): number {
+  return copenhagenDateOf(new Date(from)).daysUntil(copenhagenDateOf(new Date(to)));
+}
 /** EHDS art. 68(4): a decision within 3 months of a complete application, extendable by up to 3 more. */
 export const STATUTORY = { decisionMonths: 3, extensionMonths: 3, completionWeeks: 4 } as const;
 
@@ -17,7 +24,8 @@ export interface Spread {
 
 export interface FlowReport {
   model: FlowModel;
-  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number };
+  /** How the run went on this machine (wall clock, requests, where the time went): not a figure of the model, differs between runs of a seed. */
+  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number; secondsByPart: Record<string, number> };
   applications: { planned: number; submitted: number; neverSubmitted: number; readyAtFirstCheck: number; completeAtFirstSubmission: number };
   /** Days from submission to the part's decision (business calendar days). */
   /** Days from submission to each part's decision, and to the whole case's (the permit: Findata's 72-day median measures this). */
@@ -27,6 +35,8 @@ export interface FlowReport {
     /** Parts decided after, or still open past, their statutory due date (EHDS art. 68(4), with any extension). */
     breaches: number;
     breachedCases: string[];
+    /** The same cases by the simulation's application number (case numbers are handed out in the order submissions arrive, which differs between runs). */
+    breachedApplications: number[];
     /** Open parts the API marks at risk at the end of the run. */
     atRiskAtEnd: number;
     /** The most cases at risk on any working day. */
@@ -34,17 +44,33 @@ export interface FlowReport {
     /** Requests for supplement answered after the 4 weeks (or not at all). */
     supplementsLateOrUnanswered: number;
   };
-  /** Of all the time parts of cases waited (waiting history), the share each party held. */
-  waitedFor: Record<string, { hours: number; share: number }>;
+  /** Of all the time parts of cases waited (waiting history, in days), the share each party held. */
+  waitedFor: Record<string, { days: number; share: number }>;
   contactPointShare: number;
   queues: { unassignedPeak: number; unassignedMean: number; approvalPeak: number; utilisationMean: number };
   endState: {
     byState: Record<string, number>;
     /** Open cases and whom they wait on: each must name at least one party. */
-    open: { number: string; state: string; waitingFor: string[] }[];
+    open: { number: string; application: number; state: string; waitingFor: string[] }[];
     openWithoutReason: number;
   };
   audit: { valid: boolean; count?: number };
+}
+
+/**
+ * The report's figures without what differs between runs of one seed on a machine: the wall
+ * clock, the number of requests (screening is polled), where the time went, and case numbers
+ * (handed out in the order concurrent submissions arrive; each case is also named by its
+ * application number). Two runs of a seed give equal figures.
+ */
+export function figuresOf(report: FlowReport): unknown {
+  const { run, statutory, endState, ...rest } = report;
+  return {
+    ...rest,
+    run: { firstDay: run.firstDay, lastDay: run.lastDay },
+    statutory: { ...statutory, breachedCases: statutory.breachedCases.length },
+    endState: { ...endState, open: endState.open.map(({ number: _number, ...o }) => o) },
+  };
 }
 
 export function spread(values: number[]): Spread {
@@ -61,9 +87,9 @@ const roleOf = (party: string): string => party.split(':')[0];
 const CONTACT_POINT = ['caseworker', 'legal_approver'];
 
 export function summarise(run: SimulationRun): FlowReport {
-  const end = Date.parse(`${run.lastDay}T12:00:00Z`);
+  const end = `${run.lastDay}T12:00:00Z`;
   const parts: { track: string; source: string; days: number }[] = [];
-  const breachedCases = new Set<string>();
+  const breachedCases = new Map<string, number>();
   let breaches = 0;
   let atRiskAtEnd = 0;
   let supplementsLate = 0;
@@ -71,33 +97,31 @@ export function summarise(run: SimulationRun): FlowReport {
   const waited: Record<string, number> = {};
   const byState: Record<string, number> = {};
   const open: FlowReport['endState']['open'] = [];
-  for (const { view, history } of run.cases) {
+  for (const { plan, view, history } of run.cases) {
     byState[view.state] = (byState[view.state] ?? 0) + 1;
-    const submitted = Date.parse(view.submittedAt);
     for (const s of view.subCases) {
-      if (s.decidedAt) parts.push({ track: s.track, source: s.dataSourceId, days: (Date.parse(s.decidedAt) - submitted) / DAY_MS });
+      if (s.decidedAt) parts.push({ track: s.track, source: s.dataSourceId, days: daysBetween(view.submittedAt, s.decidedAt) });
       const due = s.clock?.dueAt ? Date.parse(s.clock.dueAt) : null;
       const late = due !== null && (s.decidedAt ? Date.parse(s.decidedAt) > due : s.state !== 'withdrawn' && s.clock?.overdue === true);
       if (late) {
         breaches += 1;
-        breachedCases.add(view.number);
+        breachedCases.set(view.number, plan.n + 1);
       }
       if (!s.decidedAt && s.state !== 'withdrawn' && s.clock?.atRisk) atRiskAtEnd += 1;
     }
     let asked = false;
     for (const w of history.items) {
-      const until = w.until ? Date.parse(w.until) : end;
-      const hours = typeof w.hours === 'number' && w.until ? w.hours : Math.max(0, (until - Date.parse(w.since)) / HOUR_MS);
+      const days = Math.max(0, daysBetween(w.since, w.until ?? end));
       const role = roleOf(w.party);
-      waited[role] = (waited[role] ?? 0) + hours;
+      waited[role] = (waited[role] ?? 0) + days;
       if (w.deadlineKind === 'supplement') {
         asked = true;
-        if (w.metDeadline === false || (!w.until && w.deadline && Date.parse(w.deadline) < end)) supplementsLate += 1;
+        if (w.metDeadline === false || (!w.until && w.deadline && Date.parse(w.deadline) < Date.parse(end))) supplementsLate += 1;
       }
     }
     if (!asked) completeAtFirst += 1;
     if (!['decided', 'withdrawn'].includes(view.state)) {
-      open.push({ number: view.number, state: view.state, waitingFor: view.waitingFor.map((w: { party: string }) => w.party) });
+      open.push({ number: view.number, application: plan.n + 1, state: view.state, waitingFor: view.waitingFor.map((w: { party: string }) => w.party) });
     }
   }
   const total = Object.values(waited).reduce((a, b) => a + b, 0) || 1;
@@ -110,7 +134,13 @@ export function summarise(run: SimulationRun): FlowReport {
   const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : 0);
   return {
     model: run.model,
-    run: { firstDay: run.firstDay, lastDay: run.lastDay, requests: run.requests, wallSeconds: Math.round(run.wallMs / 1000) },
+    run: {
+      firstDay: run.firstDay,
+      lastDay: run.lastDay,
+      requests: run.requests,
+      wallSeconds: Math.round(run.wallMs / 1000),
+      secondsByPart: Object.fromEntries(Object.entries(run.phases ?? {}).sort(([, a], [, b]) => b - a).map(([k, ms]) => [k, Math.round(ms / 100) / 10])),
+    },
     applications: {
       planned: run.model.applications,
       submitted: run.cases.length,
@@ -122,17 +152,18 @@ export function summarise(run: SimulationRun): FlowReport {
       all: spread(parts.map((p) => p.days)),
       byTrack: group('track'),
       bySource: group('source'),
-      wholeCase: spread(run.cases.filter(({ view }) => view.state === 'decided' && view.decidedAt).map(({ view }) => (Date.parse(view.decidedAt) - Date.parse(view.submittedAt)) / DAY_MS)),
+      wholeCase: spread(run.cases.filter(({ view }) => view.state === 'decided' && view.decidedAt).map(({ view }) => daysBetween(view.submittedAt, view.decidedAt))),
     },
     statutory: {
       limitDays: `${STATUTORY.decisionMonths} months from a complete application (+ up to ${STATUTORY.extensionMonths} with a reason); ${STATUTORY.completionWeeks} weeks to complete`,
       breaches,
-      breachedCases: [...breachedCases].sort(),
+      breachedCases: [...breachedCases.keys()].sort(),
+      breachedApplications: [...breachedCases.values()].sort((a, b) => a - b),
       atRiskAtEnd,
       atRiskPeak: Math.max(0, ...working.map((d) => d.atRisk)),
       supplementsLateOrUnanswered: supplementsLate,
     },
-    waitedFor: Object.fromEntries(Object.entries(waited).sort(([, a], [, b]) => b - a).map(([k, h]) => [k, { hours: Math.round(h), share: Math.round((h / total) * 1000) / 1000 }])),
+    waitedFor: Object.fromEntries(Object.entries(waited).sort(([, a], [, b]) => b - a).map(([k, d]) => [k, { days: d, share: Math.round((d / total) * 1000) / 1000 }])),
     contactPointShare: Math.round((CONTACT_POINT.reduce((sum, r) => sum + (waited[r] ?? 0), 0) / total) * 1000) / 1000,
     queues: {
       unassignedPeak: Math.max(0, ...working.map((d) => d.unassigned)),
@@ -140,7 +171,7 @@ export function summarise(run: SimulationRun): FlowReport {
       approvalPeak: Math.max(0, ...working.map((d) => d.awaitingApproval)),
       utilisationMean: mean(working.map((d) => d.utilisation)),
     },
-    endState: { byState, open, openWithoutReason: open.filter((o) => o.waitingFor.length === 0).length },
+    endState: { byState, open: open.sort((a, b) => a.application - b.application), openWithoutReason: open.filter((o) => o.waitingFor.length === 0).length },
     audit: { valid: run.audit?.valid === true, count: run.audit?.count },
   };
 }
@@ -160,7 +191,7 @@ async function charts(run: SimulationRun, report: FlowReport): Promise<Record<st
   const days = run.days.map((d: DaySample) => ({ ...d, date: new Date(`${d.date}T12:00:00Z`) }));
   const lines = (['unassigned', 'awaitingApproval', 'atRisk', 'overdue'] as const).flatMap((k) => days.map((d) => ({ date: d.date, series: k, value: d[k] })));
   const parts = run.cases.flatMap(({ view }) =>
-    view.subCases.filter((s: any) => s.decidedAt).map((s: any) => ({ track: s.track, source: s.dataSourceId, days: (Date.parse(s.decidedAt) - Date.parse(view.submittedAt)) / DAY_MS })),
+    view.subCases.filter((s: any) => s.decidedAt).map((s: any) => ({ track: s.track, source: s.dataSourceId, days: daysBetween(view.submittedAt, s.decidedAt) })),
   );
   const waited = Object.entries(report.waitedFor).map(([party, { share }]) => ({ party, share }));
   const limit = 92;

@@ -1,5 +1,5 @@
 import { Actor } from '@kp/auth';
-import { DanishCalendar, LocalDate, startOfCopenhagenDay } from '@kp/clock';
+import { copenhagenDateOf, DanishCalendar, LocalDate, startOfCopenhagenDay } from '@kp/clock';
 import { Answer, Api, inPool } from './api';
 import { FlowModel } from './model';
 import { drawDays, Prng } from './prng';
@@ -55,7 +55,6 @@ interface Live {
   withdrawOn?: LocalDate;
   supplementRound: number;
   subCases: SubCaseState[];
-  consultationsScheduled: Set<string>;
   advisorAnswers: { consultationId: string; region: string; on: LocalDate }[];
   done: boolean;
   /** The applicant will not act any more (never answers). */
@@ -80,6 +79,8 @@ export interface SimulationRun {
   audit: any;
   requests: number;
   wallMs: number;
+  /** Wall-clock milliseconds per part of a step (where a run's time goes; not a figure of the model). */
+  phases: Record<string, number>;
   firstDay: string;
   lastDay: string;
 }
@@ -109,9 +110,24 @@ const workingDayAfter = (day: LocalDate, calendarDays: number): LocalDate => CAL
 export class Simulation {
   private readonly prng: Prng;
   private readonly live: Live[] = [];
+  /** Each submitted application by its case id. */
+  private readonly byCase = new Map<string, Live>();
+  /** The consultations the advisors have seen (and planned an answer to or let lapse). */
+  private readonly consultationsSeen = new Set<string>();
   private catalogue: CatalogueSource[] = [];
   private readonly days: DaySample[] = [];
   private today!: LocalDate;
+  private readonly phases: Record<string, number> = {};
+
+  /** Runs one part of a step and adds its wall time to `phases`. */
+  private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + Date.now() - started;
+    }
+  }
 
   constructor(
     private readonly api: Api,
@@ -138,14 +154,14 @@ export class Simulation {
     // One step per Danish working day (weekends and public holidays are jumped over: nobody acts
     // then, and the sweeps at the next step see every deadline that passed in between).
     for (this.today = first; ; this.today = CALENDAR.nextWorkingDayFrom(this.today.plusDays(1))) {
-      await this.moveClockTo(this.today);
-      await this.api.post('/v1/dev/sweeps', ADMIN);
+      await this.timed('clock', () => this.moveClockTo(this.today));
+      await this.timed('sweeps', () => this.api.post('/v1/dev/sweeps', ADMIN));
       await this.workingDay();
       if (!this.today.isBefore(arrivalEnd) && this.finished()) break;
       if (!this.today.isBefore(hardEnd)) break;
     }
     this.log(`simulated ${first} … ${this.today}; collecting the end state`);
-    const cases = await inPool(
+    const cases = await this.timed('end state', () => inPool(
       this.live.filter((a) => a.caseId),
       8,
       async (a) => ({
@@ -154,8 +170,8 @@ export class Simulation {
         view: (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body,
         history: (await this.api.get(`/v1/cases/${a.caseId}/waiting-history`, AUDITOR)).body,
       }),
-    );
-    const audit = (await this.api.get('/v1/audit/verify', AUDITOR)).body;
+    ));
+    const audit = (await this.timed('audit verify', () => this.api.get('/v1/audit/verify', AUDITOR))).body;
     return {
       model: this.model,
       days: this.days,
@@ -164,6 +180,7 @@ export class Simulation {
       audit,
       requests: this.api.requests,
       wallMs: Date.now() - started,
+      phases: this.phases,
       firstDay: first.toString(),
       lastDay: this.today.toString(),
     };
@@ -203,7 +220,6 @@ export class Simulation {
         applicantSub: `sim-researcher-${n + 1}`,
         supplementRound: 0,
         subCases: [],
-        consultationsScheduled: new Set(),
         advisorAnswers: [],
         done: false,
         silent: false,
@@ -227,23 +243,24 @@ export class Simulation {
     // Each applicant acts alone, so they act side by side (every draw was made when the application was planned).
     const submitted: Live[] = [];
     const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
-    await inPool(acting, 6, async (a) => {
+    await this.timed('applicants', () => inPool(acting, 6, async (a) => {
       if (a.plan.arrival.equals(today)) await this.draft(a, submitted);
       else if (a.submitOn?.equals(today) && !a.caseId) await this.fixAndSubmit(a, submitted);
       else if (a.answerOn?.equals(today)) await this.answer(a, submitted);
       else await this.withdraw(a);
-    });
-    await inPool(submitted, 6, (a) => this.awaitScreening(a));
-    // Advisors answer the consultations the rules opened, after their delay (some let them lapse).
+    }));
+    await this.timed('screening wait', () => inPool(submitted, 6, (a) => this.awaitScreening(a)));
+    // Advisors see the consultations the rules opened and answer them after their delay (some let them lapse).
+    await this.timed('advisors', () => this.advisorsSeeConsultations());
     const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
-    await inPool(answering, 6, async (due) => {
+    await this.timed('advisors', () => inPool(answering, 6, async (due) => {
       {
         await this.api.post(`/v1/consultations/${due.consultationId}/answer`, { sub: `sim-advisor-${due.region}`, role: 'advisor', region: due.region }, { answer: 'The variables are available for the period; no concerns.' }, [200, 409]);
       }
-    });
+    }));
     // Controllers decide the recommendations sent to them, after their delay.
     const deciding = this.live.flatMap((a) => a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)).map((s) => ({ a, s })));
-    await inPool(deciding, 6, async ({ a, s }) => {
+    await this.timed('controllers', () => inPool(deciding, 6, async ({ a, s }) => {
       {
         const res = await this.postDeciding(
           `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
@@ -255,10 +272,10 @@ export class Simulation {
           if (res.body?.permit || a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
         }
       }
-    });
-    await this.approve();
-    const used = await this.caseworkers();
-    const workload = (await this.api.get('/v1/workload', this.caseworker(0))).body;
+    }));
+    await this.timed('approvers', () => this.approve());
+    const used = await this.timed('caseworkers', () => this.caseworkers());
+    const workload = (await this.timed('workload', () => this.api.get('/v1/workload', this.caseworker(0)))).body;
     const approval = workload.byQueue.find((q: { queue: string }) => q.queue === 'approval');
     this.days.push({
       date: today.toString(),
@@ -335,6 +352,7 @@ export class Simulation {
     const res = await this.api.post(`/v1/applications/${a.applicationId}/submit`, this.researcher(a), {}, [202]);
     a.caseId = res.body.id;
     a.number = res.body.number;
+    this.byCase.set(a.caseId!, a);
     submitted.push(a);
   }
 
@@ -351,10 +369,14 @@ export class Simulation {
     a.done = true;
   }
 
-  /** Screening runs from the outbox; once it is done, the rules' consultations get their advisors' answer days. */
+  /**
+   * Screening runs from the outbox; the applicant's own view (a read that is not logged, unlike a
+   * staff member's) shows when every part is screened. The rules' consultations are found by the
+   * advisors themselves (`advisorsSeeConsultations`).
+   */
   private async awaitScreening(a: Live): Promise<void> {
     for (let i = 0; ; i++) {
-      const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body;
+      const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.researcher(a))).body;
       if (!['submitted', 'screening'].includes(c.state) && c.subCases.every((s: { screening: unknown }) => s.screening)) {
         a.subCases = c.subCases.map((s: any) => ({
           ...(a.subCases.find((x) => x.id === s.id) ?? {}),
@@ -363,16 +385,52 @@ export class Simulation {
           track: s.track,
           controllerOrg: s.controller?.cvr ?? null,
         }));
-        for (const k of c.consultations.filter((k: { state: string; id: string }) => k.state === 'open' && !a.consultationsScheduled.has(k.id))) {
-          a.consultationsScheduled.add(k.id);
-          const at = Math.max(0, a.plan.sources.indexOf(a.subCases.find((s) => s.id === k.subCaseId)?.dataSourceId ?? ''));
-          if (!a.plan.advisorLapses[at]) a.advisorAnswers.push({ consultationId: k.id, region: k.advisorRegion, on: workingDayAfter(this.today, a.plan.advisorDays[at]) });
-        }
         return;
       }
-      if (i > 600) throw new Error(`case ${a.number} was not screened in time`);
-      await new Promise((done) => setTimeout(done, 50));
+      if (i > 1200) throw new Error(`case ${a.number} was not screened in time`);
+      await new Promise((done) => setTimeout(done, 25));
     }
+  }
+
+  /**
+   * The advisors (a region's data-support centre, an RKKP database's steering group) learn of the
+   * consultations addressed to them — here read from the contact point's list of open ones, which
+   * names every addressee — and plan, for each new one, the day they answer it (or let it lapse):
+   * the delay drawn for that data source when the application was planned.
+   */
+  private async advisorsSeeConsultations(): Promise<void> {
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page: { items: any[]; nextCursor: string | null } = (await this.api.get(`/v1/consultations?state=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, this.caseworker(0))).body;
+      for (const k of page.items) {
+        if (this.consultationsSeen.has(k.id)) continue;
+        this.consultationsSeen.add(k.id);
+        const a = this.byCase.get(k.case.id);
+        if (!a) continue;
+        const at = Math.max(0, a.plan.sources.indexOf(k.dataSourceId ?? ''));
+        if (!a.plan.advisorLapses[at]) a.advisorAnswers.push({ consultationId: k.id, region: k.advisorRegion, on: workingDayAfter(this.today, a.plan.advisorDays[at]) });
+      }
+      cursor = page.nextCursor;
+    }
+  }
+
+  /**
+   * The cases of a queue soonest due first, ties (the same due day) in the order the applications
+   * were planned — not by case id, which differs between runs — so a seed plays the same way every
+   * time. Pages are read until `enough` of them are certainly among the first: past the due day of
+   * the `enough`-th wanted item.
+   */
+  private async queue<T extends { id: string; dueAt: string | null }>(path: string, actor: Actor, enough: number, wanted: (item: T) => boolean = () => true): Promise<T[]> {
+    const dueDay = (x: T) => (x.dueAt ? copenhagenDateOf(new Date(x.dueAt)).toString() : '9999-12-31');
+    const items: T[] = [];
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page: { items: T[]; nextCursor: string | null } = (await this.api.get(`${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, actor)).body;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      const want = items.filter(wanted);
+      if (want.length >= enough && items.length && dueDay(items[items.length - 1]) > dueDay(want[enough - 1])) break;
+    }
+    const order = (x: T) => this.byCase.get(x.id)?.plan.n ?? Number.MAX_SAFE_INTEGER;
+    return items.filter(wanted).sort((x, y) => (dueDay(x) < dueDay(y) ? -1 : dueDay(x) > dueDay(y) ? 1 : order(x) - order(y)));
   }
 
   /**
@@ -387,66 +445,88 @@ export class Simulation {
     return this.api.post(path, actor, { ...body, departureReason: 'Weighed against the screening findings after the answers given.' }, [201, 409]);
   }
 
+  /** Whether the case is closed, as its applicant sees it (a read that is not logged). */
   private async isClosed(a: Live): Promise<boolean> {
-    const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body;
+    const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.researcher(a))).body;
     return ['decided', 'withdrawn'].includes(c.state);
   }
 
-  /** Legal approvers issue the drafts waiting for them, soonest due first, each up to their capacity. */
+  /**
+   * Legal approvers issue the drafts waiting for them, soonest due first, each up to their
+   * capacity: the approval queue names each part's pending draft, dealt out in turn, and the
+   * approvers work side by side (four eyes: they never drafted these).
+   */
   private async approve(): Promise<void> {
-    for (let i = 0; i < this.model.approvers; i++) {
-      let left = this.model.approverCapacity;
-      const queue = (await this.api.get('/v1/queues/approval?limit=100', this.approver(i))).body.items;
-      for (const item of queue) {
-        if (left <= 0) break;
-        const c = (await this.api.get(`/v1/cases/${item.id}`, this.approver(i))).body;
-        for (const draft of c.pendingDrafts) {
-          if (left <= 0) break;
-          const res = await this.api.post(`/v1/decision-drafts/${draft.id}/issue`, this.approver(i), {}, [201, 403, 409]);
+    const capacity = this.model.approvers * this.model.approverCapacity;
+    type Item = { id: string; dueAt: string | null; subCases: { id: string; pendingDraftId: string | null }[] };
+    const queue = await this.queue<Item>('/v1/queues/approval', this.approver(0), capacity);
+    const drafts = queue.flatMap((item) => item.subCases.filter((s) => s.pendingDraftId).map((s) => ({ caseId: item.id, subCaseId: s.id, draftId: s.pendingDraftId! }))).slice(0, capacity);
+    const share = Array.from({ length: this.model.approvers }, (_, i) => drafts.filter((_, k) => k % this.model.approvers === i));
+    await Promise.all(
+      share.map(async (mine, i) => {
+        for (const draft of mine) {
+          const res = await this.api.post(`/v1/decision-drafts/${draft.draftId}/issue`, this.approver(i), {}, [201, 403, 409]);
           if (res.status !== 201) continue;
-          left -= 1;
-          const a = this.live.find((x) => x.caseId === item.id);
+          const a = this.byCase.get(draft.caseId);
           const s = a?.subCases.find((x) => x.id === draft.subCaseId);
           if (s) s.decided = true;
           if (a && a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
         }
-      }
-    }
+      }),
+    );
   }
 
-  /** Each caseworker works on their own cases first, then claims the soonest due unassigned case, until the day's capacity is used. */
+  /**
+   * Caseworkers first work on the cases they hold (side by side: each holds their own), skipping
+   * those the queue shows waiting on an advisor; then they claim from the shared queues, soonest
+   * deadline first, in turns (each with capacity left takes the next case), each turn's claims side
+   * by side. The turns make the split the same in every run of a seed.
+   */
   private async caseworkers(): Promise<number> {
-    let used = 0;
-    let unassigned: { id: string; dueAt: string | null }[] | undefined;
-    for (let i = 0; i < this.model.caseworkers; i++) {
-      const me = this.caseworker(i);
-      let left = this.model.caseworkerCapacity;
-      const mine = (await this.api.get('/v1/queues/mine?limit=100', me)).body.items as { id: string; state: string }[];
-      for (const item of mine.filter((x) => x.state === 'in_review')) {
-        if (left <= 0) break;
-        left -= await this.work(me, item.id, left);
-      }
-      while (left > 0) {
-        if (!unassigned) {
-          // Both shared queues, soonest statutory deadline first: read once a day, claimed from in turn.
-          const [central, collaborative] = await Promise.all(
-            ['central', 'collaborative'].map(async (q) => (await this.api.get(`/v1/queues/${q}?assignee=unassigned&state=in_review&limit=100`, me)).body.items as { id: string; dueAt: string | null }[]),
-          );
-          const seen = new Set<string>();
-          unassigned = [...central, ...collaborative]
-            .filter((x) => !seen.has(x.id) && seen.add(x.id))
-            .sort((x, y) => Date.parse(x.dueAt ?? '9999-12-31') - Date.parse(y.dueAt ?? '9999-12-31'));
+    type Item = { id: string; dueAt: string | null; state: string; openConsultations: number; subCases: { state: string; pendingDraftId: string | null }[] };
+    // A part the caseworker can act on: in review with no draft waiting. When the case has as many
+    // open consultations as such parts, each of them waits on an advisor.
+    const actionable = (x: Item) => {
+      const parts = x.subCases.filter((s) => s.state === 'in_review' && !s.pendingDraftId).length;
+      return x.state === 'in_review' && parts > x.openConsultations;
+    };
+    const left = await Promise.all(
+      Array.from({ length: this.model.caseworkers }, async (_, i) => {
+        const me = this.caseworker(i);
+        let capacity = this.model.caseworkerCapacity;
+        for (const item of await this.queue<Item>('/v1/queues/mine', me, capacity, actionable)) {
+          if (capacity <= 0) break;
+          capacity -= await this.work(me, item.id, capacity);
         }
-        const next = unassigned.shift();
-        if (!next) break;
-        const claimed = await this.api.post(`/v1/cases/${next.id}/claim`, me, {}, [200, 409]);
-        if (claimed.status !== 200) continue;
-        left -= 1;
-        if (left > 0) left -= await this.work(me, next.id, left);
+        return capacity;
+      }),
+    );
+    const free = left.reduce((a, b) => a + b, 0);
+    if (free > 0) {
+      const [central, collaborative] = await Promise.all(
+        ['central', 'collaborative'].map((q) => this.queue<Item>(`/v1/queues/${q}?assignee=unassigned&state=in_review`, this.caseworker(0), free)),
+      );
+      const seen = new Set<string>();
+      const order = (x: Item) => this.byCase.get(x.id)?.plan.n ?? Number.MAX_SAFE_INTEGER;
+      const dueDay = (x: Item) => (x.dueAt ? copenhagenDateOf(new Date(x.dueAt)).toString() : '9999-12-31');
+      const unassigned = [...central, ...collaborative]
+        .filter((x) => !seen.has(x.id) && seen.add(x.id))
+        .sort((x, y) => (dueDay(x) < dueDay(y) ? -1 : dueDay(x) > dueDay(y) ? 1 : order(x) - order(y)));
+      while (unassigned.length > 0 && left.some((l) => l > 0)) {
+        const turn: { i: number; caseId: string }[] = [];
+        for (let i = 0; i < left.length && unassigned.length > 0; i++) if (left[i] > 0) turn.push({ i, caseId: unassigned.shift()!.id });
+        await Promise.all(
+          turn.map(async ({ i, caseId }) => {
+            const me = this.caseworker(i);
+            const claimed = await this.api.post(`/v1/cases/${caseId}/claim`, me, {}, [200, 409]);
+            if (claimed.status !== 200) return;
+            left[i] -= 1;
+            if (left[i] > 0) left[i] -= await this.work(me, caseId, left[i]);
+          }),
+        );
       }
-      used += this.model.caseworkerCapacity - left;
     }
-    return used;
+    return left.reduce((used, l) => used + this.model.caseworkerCapacity - l, 0);
   }
 
   /**
@@ -456,7 +536,7 @@ export class Simulation {
    * to the controller (collaborative track). Returns the capacity used.
    */
   private async work(me: Actor, caseId: string, capacity: number): Promise<number> {
-    const a = this.live.find((x) => x.caseId === caseId);
+    const a = this.byCase.get(caseId);
     if (!a) return 0;
     const c = (await this.api.get(`/v1/cases/${caseId}`, me)).body;
     const refused = c.subCases.some((s: any) => s.state === 'in_review' && s.screening?.verdict === 'deny');

@@ -6240,6 +6240,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The application’s team: members and open invitations */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,6 +6315,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The invitation, sent by e-mail */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6409,6 +6411,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invitations to your e-mail address not yet accepted */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6470,6 +6473,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description You are now on the application’s team */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11414,6 +11418,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The attachments you may see, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11604,6 +11609,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The attachments you may see, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11894,6 +11900,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The draft is shared with the region’s data-support centre */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -11995,6 +12002,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The advisor’s comment on the draft */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -12092,6 +12100,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The draft’s shares and the advisors’ comments */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,6 +12169,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Drafts shared with your region, not yet submitted */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -137,8 +137,9 @@ export class ApplicationsController {
     @IdempotencyKey('the same key returns the same case') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseDto> {
-    const { caseId, replayed } = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey }));
-    const view = await this.getCase.execute(actor, GetCaseCommand.create({ caseId }));
+    const submitted = await this.submitApplication.execute(actor, SubmitApplicationCommand.create({ applicationId: id, idempotencyKey }));
+    const { caseId, replayed } = submitted;
+    const view = submitted.view ?? (await this.getCase.execute(actor, GetCaseCommand.create({ caseId })));
     res.location(`/v1/cases/${view.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;

@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { CaseClockService, CaseOutlook, CaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
+import { CaseClock, CaseClockService, CaseOutlook, CaseRecord, SubCaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
 import { notFound } from '@kp/errors';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
@@ -39,6 +39,17 @@ export class GetCase {
       }
       return view;
     });
+  }
+
+  /**
+   * A case just opened in this transaction, from what was written (issue 17: the 202 of submit no
+   * longer reads the case back): nothing has been screened, consulted or raised on it yet; the
+   * next steps and whom it waits on are worked out as for any read.
+   */
+  async ofOpened(manager: EntityManager, actor: Actor, opened: { case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }): Promise<CaseView> {
+    const { case: c, subCases, clock } = opened;
+    const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations: [], legalMatters: [], clock }, this.clock.now());
+    return caseView(actor, { c, subCases, screenings: [], consultations: [], legalMatters: [], clock, outlook });
   }
 
   /** The case as `actor` may see it, or 404 when they may not see it at all. */

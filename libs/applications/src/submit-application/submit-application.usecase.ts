@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { assertCommandAllowed, CaseRecord, CaseTransitions, NewSubCase } from '@kp/cases';
+import { assertCommandAllowed, CaseClock, CaseRecord, CaseTransitions, NewSubCase, SubCaseRecord } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { JobQueue } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
@@ -16,11 +16,15 @@ import { IdempotencyRepository } from '../infrastructure/idempotency.repository'
 import { ApplicationAccess } from '../get-application/load-own-application';
 import { SCREEN_JOB } from '../screen-case/screen-case.handler';
 import { SubmitApplicationCommand } from './submit-application.command';
+import { GetCase } from '../get-case/get-case.usecase';
+import { CaseView } from '../views/case.view';
 
 export interface SubmitResult {
   caseId: string;
   /** True when this was a repeat of an earlier submit with the same Idempotency-Key. */
   replayed: boolean;
+  /** The case as the applicant sees it, from what this submit wrote (absent on a replay: read it). */
+  view?: CaseView;
 }
 
 /**
@@ -40,6 +44,7 @@ export class SubmitApplication {
     private readonly authority: AuthorityInForce,
     private readonly jobs: JobQueue,
     private readonly clock: BusinessClock,
+    private readonly getCase: GetCase,
   ) {}
 
   async execute(actor: Actor, { applicationId, idempotencyKey }: SubmitApplicationCommand): Promise<SubmitResult> {
@@ -54,9 +59,10 @@ export class SubmitApplication {
       }
       this.assertMaySubmit(actor, application);
       // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
-      const c = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null);
-      if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id, requestHash(null));
-      return { caseId: c.id, replayed: false };
+      const opened = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (c) => {
+        if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id, requestHash(null));
+      });
+      return { caseId: opened.case.id, replayed: false, view: await this.getCase.ofOpened(manager, actor, opened) };
     });
   }
 
@@ -72,7 +78,7 @@ export class SubmitApplication {
    */
   async submitWithin(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
     this.assertMaySubmit(actor, application);
-    return this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null);
+    return (await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async () => undefined)).case;
   }
 
   /**
@@ -110,7 +116,13 @@ export class SubmitApplication {
     return subCases;
   }
 
-  private async openCase(manager: EntityManager, actor: Actor, application: ApplicationRecord, applicantOrg: string | null): Promise<CaseRecord> {
+  private async openCase(
+    manager: EntityManager,
+    actor: Actor,
+    application: ApplicationRecord,
+    applicantOrg: string | null,
+    alsoWrite: (c: CaseRecord) => Promise<void>,
+  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }> {
     const now = this.clock.now();
     const content = application.content;
     const subCases = await this.subCasesFor(manager, application, now);
@@ -130,9 +142,13 @@ export class SubmitApplication {
           subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),
         }),
       },
+      // Before the case number and the audit event, which every submit takes in turn (CaseTransitions.open).
+      async ({ case: c }) => {
+        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id });
+        await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
+        await alsoWrite(c);
+      },
     );
-    await this.applications.update(manager, application.id, { status: 'submitted', caseId: opened.case.id });
-    await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: opened.case.id, reason: 'submitted' } });
-    return opened.case;
+    return opened;
   }
 }

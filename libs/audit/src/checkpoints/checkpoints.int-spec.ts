@@ -63,6 +63,18 @@ describe('signed checkpoints (PostgreSQL)', () => {
     await asSuperuserBypassingTriggers(url, (c) => c.query(`UPDATE audit_event SET subject_id = 'c-y' WHERE seq = 4`).then(() => undefined));
     await expect(checkpoints.create()).rejects.toMatchObject({ result: { seq: 4, reason: 'hash_mismatch' } });
   });
+
+  it('signs a head once when two runs start together (the schedule and a run by hand, or two replicas)', async () => {
+    // Undo the previous test's rewrite, so the chain verifies again.
+    await asSuperuserBypassingTriggers(url, (c) => c.query(`UPDATE audit_event SET subject_id = 'c-4' WHERE seq = 4`).then(() => undefined));
+    const head = await appendOne('c-twice');
+    const runs = await Promise.all(Array.from({ length: 4 }, () => checkpoints.create()));
+    const signed = runs.filter((r) => r !== null);
+    expect(signed.length).toBeGreaterThanOrEqual(1);
+    for (const r of signed) expect(r).toMatchObject({ seq: head.seq, hash: head.hash });
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM audit_checkpoint WHERE seq = $1', [head.seq]);
+    expect(n).toBe(1);
+  });
 });
 
 describe('loadSigningKey', () => {

@@ -31,6 +31,19 @@ export async function createCheckpoint(
   options: CreateCheckpointOptions = {},
 ): Promise<SignedCheckpoint | null> {
   const signingKey = 'privateKey' in key ? key : loadSigningKey(key);
+  try {
+    return await signHead(dataSource, signingKey, options);
+  } catch (error) {
+    // Two runs at once (the schedule and a sweep run by hand, or two replicas' workers) see the
+    // same head in their snapshots: the first to commit stores it; the other, refused on the key
+    // (23505) or for its snapshot (40001), signs nothing this time instead of failing.
+    const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    if (code === '23505' || code === '40001') return null;
+    throw error;
+  }
+}
+
+async function signHead(dataSource: DataSource, signingKey: SigningKey, options: CreateCheckpointOptions): Promise<SignedCheckpoint | null> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const [previous] = (await manager.query(
       `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint WHERE key_id = $1 ORDER BY seq DESC LIMIT 1`,

@@ -90,9 +90,10 @@ export class CaseClockService {
   }
 
   /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
-  async refresh(manager: EntityManager, caseId: string, now: Date): Promise<CaseClock> {
-    const c = (await this.cases.find(manager, caseId))!;
-    const clock = await this.forCase(manager, c, await this.subCases.forCase(manager, caseId), now);
+  /** `known`: the case and its sub-cases as the caller has just written them (no need to read them again). */
+  async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[] }): Promise<CaseClock> {
+    const c = known?.c ?? (await this.cases.find(manager, caseId))!;
+    const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now);
     await this.cases.setClockFigures(manager, caseId, {
       dueAt: clock.case ? clock.case.dueAt : null,
       atRisk: clock.case?.atRisk ?? false,

@@ -65,6 +65,35 @@ describe('CaseFileRepository (PostgreSQL)', () => {
     });
   });
 
+  describe('the number taken last (issue 17)', () => {
+    const written = async (m: EntityManager) => {
+      const application = await fixtures.applications.insert(m, 'researcher-1', null, { title: 'T' } as never);
+      return cases.insert(m, { applicationId: application.id, applicantSub: 'researcher-1', applicantOrg: null, applicantOrgName: null, content: { title: 'T' } as never, submittedAt: new Date('2033-02-01T09:00:00Z') });
+    };
+
+    it('numbers a case written without one with the next number of the year, in the same transaction', async () => {
+      expect(await nextNumber(2033)).toBe('EK-2033-000001');
+      const number = await db.transaction(async (m) => {
+        const c = await fixtures.openIn(m, { year: 2033 }).then(() => written(m));
+        return cases.assignNumber(m, c.id, 2033);
+      });
+      expect(number).toBe('EK-2033-000003');
+      expect((await cases.find(db.manager, number))?.number).toBe(number);
+    });
+
+    it('refuses to commit a case left without a number, and a rollback after numbering leaves no gap', async () => {
+      await expect(db.transaction((m) => written(m))).rejects.toThrow(/no case number at commit/);
+      await expect(
+        db.transaction(async (m) => {
+          const c = await written(m);
+          await cases.assignNumber(m, c.id, 2034);
+          throw new Error('the submission failed after numbering');
+        }),
+      ).rejects.toThrow('the submission failed after numbering');
+      expect(await db.transaction(async (m) => cases.assignNumber(m, (await written(m)).id, 2034))).toBe('EK-2034-000001');
+    });
+  });
+
   describe('the case row', () => {
     it('opens a case as submitted, version 1, with the application content as submitted', async () => {
       const submittedAt = new Date('2026-03-02T09:15:00.123Z');

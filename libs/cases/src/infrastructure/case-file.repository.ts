@@ -113,10 +113,28 @@ export class CaseFileRepository {
     return `EK-${year}-${String(row.last).padStart(6, '0')}`;
   }
 
+  /**
+   * Numbers a case just written (without a number) with the next in the year's gap-free series, in
+   * the caller's transaction: a rolled-back submit leaves no gap. The counter's row lock is held
+   * from here to the commit, so callers take the number last (CaseTransitions.open).
+   */
+  async assignNumber(manager: EntityManager, caseId: string, year: number): Promise<string> {
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [[row]] = await manager.query(
+      `WITH n AS (
+         INSERT INTO case_number_counter (year, last) VALUES ($2, 1)
+         ON CONFLICT (year) DO UPDATE SET last = case_number_counter.last + 1 RETURNING last)
+       UPDATE case_file SET number = 'EK-' || $2::text || '-' || lpad(n.last::text, 6, '0') FROM n WHERE id = $1 RETURNING number`,
+      [caseId, year],
+    );
+    return row.number;
+  }
+
   async insert(
     manager: EntityManager,
+    /** Without a number, `assignNumber` gives it one before the commit (a constraint trigger refuses a case committed without). */
     c: {
-      number: string;
+      number?: string;
       kind?: CaseKind;
       amends?: PermitChangeRef | null;
       applicationId: string;
@@ -130,7 +148,7 @@ export class CaseFileRepository {
     const [row] = await manager.query(
       `INSERT INTO case_file (number, kind, amends, application_id, applicant_sub, applicant_org, applicant_org_name, state, content, submitted_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $9) RETURNING *, ${TEAM_SUBS}`,
-      [c.number, c.kind ?? 'application', c.amends ? JSON.stringify(c.amends) : null, c.applicationId, c.applicantSub, c.applicantOrg, c.applicantOrgName, JSON.stringify(c.content), c.submittedAt],
+      [c.number ?? null, c.kind ?? 'application', c.amends ? JSON.stringify(c.amends) : null, c.applicationId, c.applicantSub, c.applicantOrg, c.applicantOrgName, JSON.stringify(c.content), c.submittedAt],
     );
     return toCase(row);
   }

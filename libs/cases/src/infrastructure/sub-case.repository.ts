@@ -1,4 +1,4 @@
-import { camel, rowsOf } from '@kp/persistence';
+import { rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SubCaseRecord, SubCaseState } from '../domain/records';
@@ -9,18 +9,35 @@ export type NewSubCase = Omit<SubCaseRecord, 'id' | 'caseId' | 'state' | 'decide
 /** The one repository of `sub_case`: one part of a case per data request. */
 @Injectable()
 export class SubCaseRepository {
+  /** All parts of a new case in one statement (one round trip however many data requests), in position order. */
   async insertMany(manager: EntityManager, caseId: string, subCases: NewSubCase[]): Promise<SubCaseRecord[]> {
-    const out: SubCaseRecord[] = [];
-    for (const s of subCases) {
-      const [row] = await manager.query(
-        `INSERT INTO sub_case (case_id, position, data_source_id, data_source_name, track, deciding_authority, authority_assignment_id,
-                               controller_org, controller_name, advisor_region, state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending_screening') RETURNING *`,
-        [caseId, s.position, s.dataSourceId, s.dataSourceName, s.track, s.decidingAuthority, s.authorityAssignmentId, s.controllerOrg, s.controllerName, s.advisorRegion],
-      );
-      out.push(camel(row));
-    }
-    return out;
+    if (subCases.length === 0) return [];
+    const rows = await manager.query(
+      `INSERT INTO sub_case (case_id, position, data_source_id, data_source_name, track, deciding_authority, authority_assignment_id,
+                             controller_org, controller_name, advisor_region, state)
+       SELECT $1, s.position, s.data_source_id, s.data_source_name, s.track, s.deciding_authority, s.authority_assignment_id,
+              s.controller_org, s.controller_name, s.advisor_region, 'pending_screening'
+         FROM jsonb_to_recordset($2::jsonb) AS s(position int, data_source_id text, data_source_name text, track text, deciding_authority text,
+                                                 authority_assignment_id uuid, controller_org text, controller_name text, advisor_region text)
+       RETURNING *`,
+      [
+        caseId,
+        JSON.stringify(
+          subCases.map((s) => ({
+            position: s.position,
+            data_source_id: s.dataSourceId,
+            data_source_name: s.dataSourceName,
+            track: s.track,
+            deciding_authority: s.decidingAuthority,
+            authority_assignment_id: s.authorityAssignmentId,
+            controller_org: s.controllerOrg,
+            controller_name: s.controllerName,
+            advisor_region: s.advisorRegion,
+          })),
+        ),
+      ],
+    );
+    return rowsOf<SubCaseRecord>(rows).sort((a, b) => a.position - b.position);
   }
 
   async forCase(manager: EntityManager, caseId: string): Promise<SubCaseRecord[]> {

@@ -1,4 +1,5 @@
 import type { Requirement, ScreeningResult } from '@kp/rules';
+import { copenhagenDateOf, endOfCopenhagenDay } from '@kp/clock';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
@@ -10,7 +11,15 @@ import { ruleQuestion } from './rule-question';
 /** Days an advisor gets to answer a consultation the rules require; it informs, it never blocks past this. */
 export const RULE_CONSULTATION_DAYS = 14;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A deadline of `days` from `at`: the end of that Copenhagen day, as the statutory clocks and the
+ * applicant's 4 weeks run (a time limit counted in days runs to the end of its last day), so an
+ * answer given at any hour of the last day is in time, and the sweep that lapses it finds it past
+ * only the day after, whatever the hour it runs at.
+ */
+export function endOfDayAfter(at: Date, days: number): Date {
+  return endOfCopenhagenDay(copenhagenDateOf(at).plusDays(days));
+}
 
 /**
  * Stores one sub-case's screening as a new row (an earlier screening is never overwritten, so any
@@ -57,7 +66,7 @@ export class RecordScreening {
         advisorRegion: consultationAddressee(requirement, subCase),
         topic: requirement.code,
         question: ruleQuestion(message),
-        deadline: new Date(at.getTime() + RULE_CONSULTATION_DAYS * DAY_MS),
+        deadline: endOfDayAfter(at, RULE_CONSULTATION_DAYS),
         at,
       });
     } else if (requirement.kind === 'legal_matter') {

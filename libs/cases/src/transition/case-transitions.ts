@@ -102,9 +102,13 @@ export class CaseTransitions {
   ) {}
 
   /**
-   * Opens a case for a complete application: the next number in the year's gap-free series, its
-   * sub-cases, the statutory clock (a complete application starts the EHDS art. 68(4) decision
-   * clock at once) and the audit event, all in the caller's transaction.
+   * Opens a case for a complete application: its sub-cases, the statutory clock (a complete
+   * application starts the EHDS art. 68(4) decision clock at once), then `alsoWrite` (the caller's
+   * own writes, e.g. the application's status and the screening job) and the `submit` hooks (the
+   * journal), and last the next number in the year's gap-free series and the audit event, all in
+   * the caller's transaction. The number and the audit chain are locks every submit shares, held to
+   * the commit: taking them last keeps that shared stretch to two statements (issue 17), while a
+   * rollback still leaves no gap.
    */
   async open(
     manager: EntityManager,
@@ -112,9 +116,9 @@ export class CaseTransitions {
     input: NewCase,
     at: Date,
     audit: { action: string; payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload },
-  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[] }> {
-    const c = await this.cases.insert(manager, {
-      number: await this.cases.nextCaseNumber(manager, copenhagenDateOf(at).year),
+    alsoWrite: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => Promise<void> = async () => undefined,
+  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }> {
+    const unnumbered = await this.cases.insert(manager, {
       kind: input.kind ?? 'application',
       amends: input.amends ?? null,
       applicationId: input.applicationId,
@@ -124,15 +128,17 @@ export class CaseTransitions {
       content: input.content,
       submittedAt: at,
     });
-    const subCases = await this.subCases.insertMany(manager, c.id, input.subCases);
-    await this.clockEvents.add(manager, c.id, 'received', at);
-    await this.clockEvents.add(manager, c.id, 'completed', at);
-    await this.clocks.refresh(manager, c.id, at);
-    await this.waiting.record(manager, c.id, at);
+    const subCases = await this.subCases.insertMany(manager, unnumbered.id, input.subCases);
+    await this.clockEvents.add(manager, unnumbered.id, 'received', at);
+    await this.clockEvents.add(manager, unnumbered.id, 'completed', at);
+    const clock = await this.clocks.refresh(manager, unnumbered.id, at, { c: unnumbered, subCases });
+    await this.waiting.record(manager, unnumbered.id, at);
+    await alsoWrite({ case: unnumbered, subCases });
+    // Opening is the submit command's effect: libraries that react to a new case (the journal, by its id) hook on it.
+    await this.hooks.run(manager, { actor, command: 'submit', case: unnumbered, fromState: 'draft', subCases, at });
+    const c: CaseRecord = { ...unnumbered, number: await this.cases.assignNumber(manager, unnumbered.id, copenhagenDateOf(at).year) };
     await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
-    // Opening is the submit command's effect: libraries that react to a new case (the journal) hook on it.
-    await this.hooks.run(manager, { actor, command: 'submit', case: c, fromState: 'draft', subCases, at });
-    return { case: c, subCases };
+    return { case: c, subCases, clock };
   }
 
   /** The case row, locked for the rest of the transaction, for a sweep to check its state before a system command. */
