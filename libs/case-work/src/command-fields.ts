@@ -7,9 +7,7 @@ import { isISO8601, IsDefined, ValidateBy, ValidateNested } from 'class-validato
  * clients already receive), where class-validator's stock decorators would stack two or three.
  */
 
-/** Text a person wrote: a string that is not blank, of at most `max` characters. */
-export const Text = (max: number, message: string) =>
-  ValidateBy({ name: 'text', constraints: [max], validator: { validate: (value) => typeof value === 'string' && value.trim() !== '' && value.length <= max } }, { message });
+export { Text } from '@kp/commands';
 
 /** An ISO 8601 date-time that `Date` also reads (week and ordinal dates it does not). */
 export const DateTime = (message: string) =>

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** A case's id (uuid) or number (EK-…); anything else is simply not found by the kernel. */
 export const CaseReference = () => applyDecorators(IsString(), IsNotEmpty(), MaxLength(64));
@@ -16,3 +16,7 @@ export const PageCursor = () => applyDecorators(IsOptional(), IsString(), MaxLen
 
 /** `Idempotency-Key` (DESIGN.md §6): 8–128 visible characters, checked at the edge and again here. */
 export const IdempotencyKey = () => applyDecorators(IsOptional(), IsString(), Matches(/^[A-Za-z0-9._:-]{8,128}$/));
+
+/** Text a person wrote: a string that is not blank (whitespace alone is blank), of at most `max` characters. */
+export const Text = (max: number, message: string) =>
+  ValidateBy({ name: 'text', constraints: [max], validator: { validate: (value) => typeof value === 'string' && value.trim() !== '' && value.length <= max } }, { message });

@@ -1,5 +1,5 @@
 export type { LocalisedText, NewNotification, NotificationRecipient, NotificationRecord } from './domain/notification';
-export { InvalidNotificationError, validateNewNotification } from './domain/validate-notification';
+export { InvalidNotificationError, quoteInNotice, validateNewNotification } from './domain/validate-notification';
 export { NotificationChannel, NOTIFICATION_CHANNELS } from './domain/notification-channel.port';
 export { notificationView } from './domain/notification.view';
 export type { NotificationView } from './domain/notification.view';

@@ -2,7 +2,7 @@ import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { BusinessClock } from '@kp/clock';
 import { DomainError } from '@kp/errors';
-import { Notifier } from '@kp/notifications';
+import { Notifier, quoteInNotice } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,8 @@ export class HearParty {
   async execute(actor: Actor, command: HearPartyCommand): Promise<PartyHearingView> {
     const { caseId, subCaseId, expectedVersion } = command;
     const draftGrounds = command.draftGrounds.trim();
+    // The notice quotes the grounds as far as a notice's body allows; the hearing on the case holds them whole.
+    const quoted = quoteInNotice(draftGrounds);
     return this.db.transaction(async (manager) => {
       const at = this.clock.now();
       const done = await this.context.transition(manager, actor, { caseId, subCaseId, command: 'hear_party', expectedVersion, at }, async ({ c, subCase }) => {
@@ -57,8 +59,8 @@ export class HearParty {
           caseNumber: c.number,
           title: { da: `Sag ${c.number}: partshøring før afgørelse`, en: `Case ${c.number}: your comments before a decision` },
           body: {
-            da: `Vi overvejer at give afslag på ${subCase.dataSourceName} på dette grundlag. Du kan komme med bemærkninger senest ${due} (forvaltningsloven § 19).\n${draftGrounds}`,
-            en: `We are considering refusing ${subCase.dataSourceName} on these grounds. You may comment by ${dueEn} (forvaltningsloven § 19).\n${draftGrounds}`,
+            da: `Vi overvejer at give afslag på ${subCase.dataSourceName} på dette grundlag. Du kan komme med bemærkninger senest ${due} (forvaltningsloven § 19).\n${quoted.da}`,
+            en: `We are considering refusing ${subCase.dataSourceName} on these grounds. You may comment by ${dueEn} (forvaltningsloven § 19).\n${quoted.en}`,
           },
         });
         return {

@@ -2,7 +2,7 @@ import { Actor } from '@kp/auth';
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { DomainError, notFound } from '@kp/errors';
-import { Notifier } from '@kp/notifications';
+import { Notifier, quoteInNotice } from '@kp/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +33,8 @@ export class HearPermitHolder {
 
   async execute(actor: Actor, command: HearPermitHolderCommand): Promise<PartyHearingView> {
     const grounds = command.grounds.trim();
+    // The notice quotes the grounds as far as a notice's body allows; the hearing on the case holds them whole.
+    const quoted = quoteInNotice(grounds);
     return this.db.transaction(async (manager) => {
       const permit = await this.decisions.findPermit(manager, command.permitId, true);
       if (!permit) throw notFound('permit', command.permitId);
@@ -69,8 +71,8 @@ export class HearPermitHolder {
             caseNumber: c.number,
             title: { da: `Tilladelse ${permit.number}: partshøring før tilbagekaldelse`, en: `Permit ${permit.number}: your comments before a revocation` },
             body: {
-              da: `Vi overvejer at tilbagekalde tilladelse ${permit.number} på dette grundlag. Du kan komme med bemærkninger senest ${due} (forvaltningsloven § 19).\n${grounds}`,
-              en: `We are considering revoking permit ${permit.number} on these grounds. You may comment by ${dueEn} (EHDS art. 63; forvaltningsloven § 19).\n${grounds}`,
+              da: `Vi overvejer at tilbagekalde tilladelse ${permit.number} på dette grundlag. Du kan komme med bemærkninger senest ${due} (forvaltningsloven § 19).\n${quoted.da}`,
+              en: `We are considering revoking permit ${permit.number} on these grounds. You may comment by ${dueEn} (EHDS art. 63; forvaltningsloven § 19).\n${quoted.en}`,
             },
           });
           return { result: hearing, audit: { action: 'permit.hearing_sent', payload: { hearingId: hearing.id, permitId: permit.id, number: permit.number, answerDueAt: answerDueAt.toISOString() } } };

@@ -1,5 +1,5 @@
 import { NewNotification } from './notification';
-import { InvalidNotificationError, validateNewNotification } from './validate-notification';
+import { InvalidNotificationError, quoteInNotice, validateNewNotification } from './validate-notification';
 
 const valid: NewNotification = {
   to: { sub: 'researcher-1' },
@@ -36,5 +36,13 @@ describe('validateNewNotification', () => {
 
   it('refuses a kind that is not a snake_case code and a case id that is not a UUID', () => {
     expect(problemsOf({ ...valid, kind: 'Deadline At Risk', caseId: 'EK-2026-000001' })).toEqual(['kind must be a snake_case code', 'caseId must be a UUID']);
+  });
+
+  it('quotes a person’s long text in a notice only as far as a body may be long, pointing to the case', () => {
+    expect(quoteInNotice('Kort begrundelse')).toEqual({ da: 'Kort begrundelse', en: 'Kort begrundelse' });
+    const long = quoteInNotice('x'.repeat(20000));
+    expect(long.da).toBe(`${'x'.repeat(3000)}… (hele teksten står på sagen)`);
+    expect(long.en.endsWith('… (the whole text is on the case)')).toBe(true);
+    expect(problemsOf({ ...valid, body: { da: `Intro\n${long.da}`, en: `Intro\n${long.en}` } })).toEqual([]);
   });
 });

@@ -14,6 +14,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TITLE = 200;
 const MAX_BODY = 4000;
 
+/**
+ * A person's text quoted in a notice, cut to fit the notice's body (a notice is at most 4,000
+ * characters; the whole text stays on the case, where the notice points).
+ */
+export function quoteInNotice(text: string, room = 3000, more = { da: '… (hele teksten står på sagen)', en: '… (the whole text is on the case)' }): { da: string; en: string } {
+  if (text.length <= room) return { da: text, en: text };
+  const cut = text.slice(0, room).trimEnd();
+  return { da: `${cut}${more.da}`, en: `${cut}${more.en}` };
+}
+
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /**

@@ -1,4 +1,4 @@
-import { ApplicationReference, BaseCommand } from '@kp/commands';
+import { ApplicationReference, BaseCommand, Text } from '@kp/commands';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const REGION_SLUG = /^[a-z0-9][a-z0-9-]{1,79}$/;
@@ -15,7 +15,8 @@ export class ShareDraftCommand extends BaseCommand {
 export class CommentDraftCommand extends BaseCommand {
   static override readonly noun = 'comment';
   @ApplicationReference() applicationId!: string;
-  @IsString() @IsNotEmpty() @MaxLength(20000) text!: string;
+  // Stored trimmed: whitespace alone (any Unicode space) is no comment.
+  @Text(20000, 'must be the comment, not blank, of at most 20000 characters') text!: string;
 }
 
 export class PreScreeningCommand extends BaseCommand {

@@ -34,7 +34,7 @@ export class ShareDraft {
     return this.db.transaction(async (manager) => {
       const application = await this.applicationAccess.own(manager, actor, command.applicationId, true);
       assertCommandAllowed(await this.access.stateOf(manager, application), actor.role, 'share_draft');
-      const { share, created } = await this.repo.share(manager, { applicationId: application.id, region: command.region, message: command.message?.trim() ?? null, sharedBy: actor.sub, sharedAt: this.clock.now() });
+      const { share, created } = await this.repo.share(manager, { applicationId: application.id, region: command.region, message: command.message?.trim() || null, sharedBy: actor.sub, sharedAt: this.clock.now() });
       if (created) {
         const title = application.content.title ?? application.id;
         await this.notifier.notify(manager, {
