@@ -38,7 +38,10 @@ async function drafts(r: Running, count: number): Promise<string[]> {
   await Promise.all(Array.from({ length: 8 }, async () => {
     while (ids.length < count) {
       ids.push('');
-      const res = await fetch(`${r.app.url}/v1/applications`, { method: 'POST', headers: r.headers, body });
+      // pgbench runs synchronously between rounds, so the app may close an idle keep-alive socket this
+      // process has not yet noticed ("other side closed"): a draft is harmless to create again.
+      const post = () => fetch(`${r.app.url}/v1/applications`, { method: 'POST', headers: r.headers, body });
+      const res = await post().catch(post);
       if (res.status !== 201) throw new Error(`POST /v1/applications: ${res.status} ${await res.text()}`);
       ids[ids.indexOf('')] = ((await res.json()) as { id: string }).id;
     }
