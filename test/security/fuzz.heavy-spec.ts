@@ -100,6 +100,35 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
    * Background work a success started (screening) is done when the audit trail has moved on past
    * the command's own event and then been still for a while.
    */
+  // Appeals and requests to reopen (issue 16): a letter received about a decision, registered by a caseworker.
+  const letter = (p: { decisionId?: string }, grounds: string) => ({ decisionId: p.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds });
+  const reconsiderations = (caseId: string) => get(`/v1/cases/${caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations);
+  /** A target on a freshly decided case: each accepted request opens the one reconsideration a decision may have. */
+  const onNewDecision = (body: (p: Params) => unknown): Target => ({
+    actor: 'caseworker',
+    object: async () => {
+      const c = await w.decided('A');
+      return { id: c.id, decisionId: c.decisionId };
+    },
+    consumes: true,
+    refreshes: 1,
+    body,
+    view: (p) => reconsiderations(p.id),
+  });
+  /** A target on an open appeal or request to reopen (`kind` the case's sub-resource), registered on a freshly decided case. */
+  const onOpenReconsideration = (kind: 'appeals' | 'reopening-requests', grounds: string, body: () => unknown): Target => ({
+    actor: 'caseworker',
+    object: async () => {
+      const c = await w.decided('A');
+      const opened = await w.post(`/v1/cases/${c.id}/${kind}`, w.tokens.caseworker, letter(c, grounds)).expect(201);
+      return { id: opened.body.id, caseId: c.id };
+    },
+    consumes: true,
+    refreshes: 1,
+    body,
+    view: (p) => reconsiderations(p.caseId),
+  });
+
   const afterJob = async () => {
     const start = await auditHead();
     let last = start;
@@ -330,56 +359,10 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
         view: async (p) => (await get(`/v1/permits/${p.id}`, 'legal_approver')).body,
       },
       // One open appeal and one open request per decision: a new decided case after each accepted one.
-      'POST /v1/cases/{id}/appeals': {
-        actor: 'caseworker',
-        object: async () => {
-          const c = await w.decided('A');
-          return { id: c.id, decisionId: c.decisionId };
-        },
-        consumes: true,
-        refreshes: 1,
-        body: (p) => ({ decisionId: p.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'The conditions are too strict.' }),
-        view: (p) => get(`/v1/cases/${p.id}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
-      },
-      'POST /v1/cases/{id}/reopening-requests': {
-        actor: 'caseworker',
-        object: async () => {
-          const c = await w.decided('A');
-          return { id: c.id, decisionId: c.decisionId };
-        },
-        consumes: true,
-        refreshes: 1,
-        body: (p) => ({ decisionId: p.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'A new ethics approval.' }),
-        view: (p) => get(`/v1/cases/${p.id}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
-      },
-      'POST /v1/appeals/{id}/forward': {
-        actor: 'caseworker',
-        object: async () => {
-          const c = await w.decided('A');
-          const appeal = await w
-            .post(`/v1/cases/${c.id}/appeals`, w.tokens.caseworker, { decisionId: c.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'Too strict.' })
-            .expect(201);
-          return { id: appeal.body.id, caseId: c.id };
-        },
-        consumes: true,
-        refreshes: 1,
-        body: () => ({ statement: 'The decision is maintained.' }),
-        view: (p) => get(`/v1/cases/${p.caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
-      },
-      'POST /v1/reopening-requests/{id}/decision': {
-        actor: 'caseworker',
-        object: async () => {
-          const c = await w.decided('A');
-          const request = await w
-            .post(`/v1/cases/${c.id}/reopening-requests`, w.tokens.caseworker, { decisionId: c.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'New facts.' })
-            .expect(201);
-          return { id: request.body.id, caseId: c.id };
-        },
-        consumes: true,
-        refreshes: 1,
-        body: () => ({ reopen: false, reasons: 'No new facts of weight.' }),
-        view: (p) => get(`/v1/cases/${p.caseId}/decisions`, 'caseworker').then((r) => r.body.reconsiderations),
-      },
+      'POST /v1/cases/{id}/appeals': onNewDecision((p) => letter(p, 'The conditions are too strict.')),
+      'POST /v1/cases/{id}/reopening-requests': onNewDecision((p) => letter(p, 'A new ethics approval.')),
+      'POST /v1/appeals/{id}/forward': onOpenReconsideration('appeals', 'Too strict.', () => ({ statement: 'The decision is maintained.' })),
+      'POST /v1/reopening-requests/{id}/decision': onOpenReconsideration('reopening-requests', 'New facts.', () => ({ reopen: false, reasons: 'No new facts of weight.' })),
       // The legal approver holds no open case the fuzzing needs: hand hers to the caseworker (nothing, or what she claimed).
       'POST /v1/admin/staff/{sub}/reassign-cases': {
         actor: 'admin',
