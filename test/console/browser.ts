@@ -28,7 +28,12 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/**
+ * The whole page, or with `viewport` only what is on screen: a fixed drawer and its overlay cover the
+ * viewport, so a full-page picture of an open menu shows the page below it uncovered.
+ */
+export const screenshot = (page: Page, name: string, { viewport = false } = {}) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !viewport });
 
 /**
  * WCAG 2.1 A and AA by axe-core (through @axe-core/playwright, which drives playwright-core's

@@ -216,7 +216,7 @@ const missing = missingForBrowser('console journey');
     await drawer.getByText('Kasper Holm, Sagsbehandler').waitFor();
     await drawer.getByRole('link', { name: 'Overblik' }).waitFor();
     const found = await seriousAccessibilityViolations(phone);
-    await screenshot(phone, 'mobile-menu');
+    await screenshot(phone, 'mobile-menu', { viewport: true });
     expect(found).toEqual([]);
     await phone.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });

@@ -21,6 +21,7 @@ export const da = {
     keyOwner: '(nøglen opbevares af {{name}})',
     due: 'Frist',
     serviceLevel: '{{days}} arbejdsdage ({{reference}})',
+    serviceLevelAssumed: '{{days}} arbejdsdage (antaget: kilden har ikke offentliggjort en leveringsfrist)',
     extract: 'Det skal udtrækkes',
     variables: 'variable: {{list}}',
     biologicalMaterial: 'biologisk materiale',

@@ -23,6 +23,7 @@ export const en: typeof da = {
     keyOwner: '(key kept by {{name}})',
     due: 'Due',
     serviceLevel: '{{days}} working days ({{reference}})',
+    serviceLevelAssumed: '{{days}} working days (assumed: the source has published no delivery target)',
     extract: 'To extract',
     variables: 'variables: {{list}}',
     biologicalMaterial: 'biological material',

@@ -69,6 +69,9 @@ describe('the delivery orders page', () => {
     const section = await screen.findByRole('region', { name: 'Levering til sag EK-2027-000001' });
     expect(within(section).getByText(/Kvinder med brystkræft/)).toBeTruthy();
     expect(within(section).getByText(/Forskermaskinen — Sundhedsdatastyrelsen/)).toBeTruthy();
+    // The fixture's service level is unverified: the console says it is assumed and does not show the operator's reference note.
+    expect(within(section).getByText('30 arbejdsdage (antaget: kilden har ikke offentliggjort en leveringsfrist)')).toBeTruthy();
+    expect(within(section).queryByText(/Biobankens leveringsvilkår/)).toBeNull();
     const form = within(section).getByRole('form', { name: 'Meld status for sag EK-2027-000001' });
     await userEvent.click(within(form).getByLabelText('Udtrukket'));
     await userEvent.click(within(form).getByLabelText('Vævsanvendelsesregisteret er kontrolleret'));

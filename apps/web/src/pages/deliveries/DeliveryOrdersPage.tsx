@@ -90,7 +90,10 @@ function OrderView({ order, onReported }: { order: Order; onReported(message: st
             </dd>
             <dt>{t('deliveries.due')}</dt>
             <dd>
-              {date(order.dueAt)} <span className="form-hint">{t('deliveries.serviceLevel', { days: instructions.serviceLevel.workingDays, reference: instructions.serviceLevel.reference })}</span>
+              {date(order.dueAt)} <span className="form-hint">{instructions.serviceLevel.verified
+                  ? t('deliveries.serviceLevel', { days: instructions.serviceLevel.workingDays, reference: instructions.serviceLevel.reference })
+                  : // An unverified service level's reference is a note for the operator, in English, marked [check]: not for the console.
+                    t('deliveries.serviceLevelAssumed', { days: instructions.serviceLevel.workingDays })}</span>
             </dd>
           </>
         )}
