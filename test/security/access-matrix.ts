@@ -102,6 +102,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/applications/{id}/resubmit': { why: 'answer a request for supplement on your own application', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/team': { why: 'invite a co-applicant or a named researcher to read your own application (issue 16); only the applicant invites', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/applications/{id}/team': { why: "your own application's team (or the one you joined)", cells: onlyRoles(['researcher'], own, true) },
+  'DELETE /v1/applications/{id}/team/{memberId}': { why: 'remove a member of, or withdraw an invitation to, your own application’s team; a member leaves (removes themselves)', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/me/team-invitations': { why: 'open invitations to the e-mail address you signed in with', cells: onlyRoles(['researcher'], 'ok', false) },
   'POST /v1/team-invitations/{id}/accept': { why: 'accept an invitation addressed to your e-mail address; to anyone else it does not exist', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/pre-screening/shares': { why: "share your own draft with a region's data-support centre for comments before submitting (issue 16)", cells: onlyRoles(['researcher'], own, true) },

@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/team/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the application’s team, withdraw an invitation, or leave the team
+         * @description The applicant removes any member or open invitation (`memberId` is the `id` from the team list); a member removes only themselves (leaves), anyone else on the team gets 403. Access to the draft, the case and its attachments ends at once; the removed person is told (an invitee by e-mail), or the applicant when a member leaves. The applicant is not a member and cannot be removed. Works on a draft and on a submitted case.
+         */
+        delete: operations["removeTeamMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/team-invitations": {
         parameters: {
             query?: never;
@@ -2325,6 +2345,11 @@ export interface components {
             /** Format: uuid */
             applicationId: string;
             applicant: components["schemas"]["OrganisationRef"];
+            /**
+             * @description A researcher: whether you are the applicant (you act on the case) or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant acts); null for staff and everyone else
+             * @enum {string|null}
+             */
+            myRole: "applicant" | "co_applicant" | "named_researcher" | null;
             title: string | null;
             /** Format: date-time */
             submittedAt: string | null;
@@ -2644,6 +2669,11 @@ export interface components {
             content: components["schemas"]["ApplicationContentDto"];
             /** @description null until submitted */
             case: components["schemas"]["ApplicationCaseRef"] | null;
+            /**
+             * @description Who you are to the application: `applicant` (you act on it), or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant submits); null for a reader who is neither (an advisor giving pre-screening help)
+             * @enum {string|null}
+             */
+            myRole: "applicant" | "co_applicant" | "named_researcher" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6371,6 +6401,85 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeTeamMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed: the person no longer reads the application or its case */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
