@@ -115,4 +115,31 @@ describe('partshøring before a refusal (e2e)', () => {
     expect(draft.body.outcome).toBe('rejected');
     // An approval needs no hearing: nothing to hear the applicant on.
   });
+
+  it('closes an open hearing as application_withdrawn when the applicant withdraws, so nobody waits for the answer', async () => {
+    const { applicationId, case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr')] }));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    const hearing = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/hearings`, 'caseworker', { draftGrounds: 'The cohort is wider than the purpose needs.' }).expect(201)).body;
+    expect(hearing).toMatchObject({ closedAt: null, closedReason: null });
+
+    await post(`/v1/applications/${applicationId}/withdraw`, 'researcher', { reason: 'The project was stopped.' }).expect(200);
+    const decisions = (await get(`/v1/cases/${c.id}/decisions`, 'caseworker').expect(200)).body;
+    expect(decisions.hearings).toEqual([expect.objectContaining({ id: hearing.id, answer: null, closedReason: 'application_withdrawn', closedAt: expect.any(String) })]);
+    const after = (await get(`/v1/cases/${c.id}`, 'researcher').expect(200)).body;
+    expect(after.state).toBe('withdrawn');
+    expect(after.waitingFor).toEqual([]);
+    expect([...after.nextSteps, ...after.subCases.flatMap((s: { nextSteps: { command: string }[] }) => s.nextSteps)].map((s: { command: string }) => s.command)).not.toContain('answer_hearing');
+    await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: 'Too late now.' }).expect(409);
+    const trail = (await get(`/v1/cases/${c.id}/audit`, 'caseworker').expect(200)).body;
+    const events = (trail.items ?? trail.events ?? trail) as { action: string; payload: Record<string, unknown> }[];
+    expect(events.filter((e) => e.action === 'case.hearing_closed').map((e) => e.payload)).toEqual([expect.objectContaining({ hearingId: hearing.id, reason: 'application_withdrawn' })]);
+  });
+
+  it('leaves nothing to close after a decision: a decided case, the only one with revocation hearings and appeals, cannot be withdrawn', async () => {
+    const { applicationId, case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr')] }));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    const draft = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', { ...refusal, hearingDispensedReason: 'Rests only on the applicant’s own statements.' }).expect(201)).body;
+    await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201);
+    expect((await post(`/v1/applications/${applicationId}/withdraw`, 'researcher', { reason: 'Changed our minds.' }).expect(409)).body.type).toContain('command-not-allowed');
+  });
 });

@@ -3520,6 +3520,16 @@ export interface components {
             answer: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the hearing was closed unanswered; nobody waits for an answer after it
+             */
+            closedAt: string | null;
+            /**
+             * @description `application_withdrawn`: the applicant withdrew the application while the hearing was open
+             * @enum {string|null}
+             */
+            closedReason: "application_withdrawn" | null;
         };
         AnswerHearingDto: {
             /** @description Your comments on the draft grounds */
