@@ -199,6 +199,11 @@ describe('access matrix: every route × every role × own / another party’s / 
       objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),
       body: (p) => ({ decisionId: p.id === decB.id ? decB.decisionId : decA.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'The conditions are too strict.' }),
     },
+    // The appeal is against the region's own decision (the collaborative part): its controller maintains it before the contact point forwards.
+    'POST /v1/appeals/{id}/controller-maintains': {
+      objects: async () => ({ own: { id: await reconsideration(decA, 'appeal') }, other: { id: await reconsideration(decB, 'appeal') } }),
+      body: () => ({ statement: 'The decision stands.' }),
+    },
     'POST /v1/appeals/{id}/forward': { objects: async () => ({ own: { id: await reconsideration(decA, 'appeal') }, other: { id: await reconsideration(decB, 'appeal') } }), body: () => ({ statement: 'The decision is maintained.' }) },
     'POST /v1/cases/{id}/reopening-requests': {
       objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),

@@ -109,6 +109,7 @@ export class OpenReconsiderationDto implements OpenReconsiderationView {
   @ApiProperty({ format: 'uuid' }) subCaseId!: string;
   @ApiProperty({ enum: ['reconsidering', 'requested', 'reopened'] }) state!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The end of the time the authority gives itself to reconsider' }) reconsiderBy!: string | null;
+  @ApiProperty({ description: 'On a collaborative part: waits for the controller whose decision it is to change it (a new decision) or, on appeal, maintain it' }) awaitingController!: boolean;
 }
 
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
