@@ -165,6 +165,7 @@ export const da = {
     untitled: '(uden titel)',
     columns: { title: 'Titel', status: 'Status', case: 'Sag', clock: 'Frist', updated: 'Senest ændret' },
     answerSupplement: 'Besvar anmodningen om supplerende oplysninger',
+    sharedWithYou: { co_applicant: 'Delt med dig som medansøger', named_researcher: 'Delt med dig som navngiven forsker' },
     submitted: 'Ansøgningen er indsendt. Sagsnummer: {{number}}.',
     edit: 'Fortsæt',
   },

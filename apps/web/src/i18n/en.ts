@@ -167,6 +167,7 @@ export const en: typeof da = {
     untitled: '(untitled)',
     columns: { title: 'Title', status: 'Status', case: 'Case', clock: 'Deadline', updated: 'Last changed' },
     answerSupplement: 'Answer the request for supplement',
+    sharedWithYou: { co_applicant: 'Shared with you as co-applicant', named_researcher: 'Shared with you as named researcher' },
     submitted: 'The application has been submitted. Case number: {{number}}.',
     edit: 'Continue',
   },
