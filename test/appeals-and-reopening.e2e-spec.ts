@@ -59,6 +59,7 @@ describe('appeals and reopening (e2e)', () => {
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
       approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
       controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
+      otherController: { sub: 'ctl-rh', role: 'controller', organisation: '29190623' },
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
   });
@@ -85,7 +86,7 @@ describe('appeals and reopening (e2e)', () => {
     // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: registered.id, state: 'reconsidering' })]);
     const caseView = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body;
-    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy }]);
+    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy, awaitingController: false }]);
     const staffSteps = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.subCases[0].nextSteps;
     expect(staffSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: registered.id })]));
     // Past the time limit the appeal shows as overdue.
@@ -165,9 +166,96 @@ describe('appeals and reopening (e2e)', () => {
     const { decision } = (await post(`/v1/cases/${c.id}/sub-cases/${part}/controller-decision`, 'controller', { outcome: 'approved', legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'As recommended.' }).expect(201)).body;
     expect((await get(`/v1/decisions/${decision.id}`, 'caseworker').expect(200)).body.appealGuidance.appealBody).toBeNull();
     const appeal = (await post(`/v1/cases/${c.id}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-23', from: 'Anne Jensen', grounds: 'The conditions are too strict.' }).expect(201)).body;
+    // The decision is the controller's: it reconsiders first and maintains it; then the contact point closes the appeal.
+    expect(appeal).toMatchObject({ controllerOrg: '29190925', awaitingController: true });
+    await post(`/v1/appeals/${appeal.id}/controller-maintains`, 'controller', { statement: 'The conditions are the region’s standard ones.' }).expect(200);
     const closed = (await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'The conditions follow from sundhedsloven § 46; the decision is maintained.' }).expect(200)).body;
     expect(closed).toMatchObject({ state: 'maintained', appealBody: null, closedAt: expect.any(String) });
     expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_maintained', 'researcher').expect(200)).body.items)).toContain('grundloven § 63');
     expect(await actions(c.id)).toContain('decision.appeal_maintained');
+  });
+
+  /** A case whose one part (Region Midtjylland's patient records, collaborative) the controller decided with `outcome`. */
+  async function decidedByController(outcome: 'approved' | 'rejected') {
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('epj-region-midtjylland')] }));
+    const part = c.subCases[0].id;
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    await post(`/v1/cases/${c.id}/sub-cases/${part}/recommendations`, 'caseworker', { outcome: 'approved', reasoning: 'Proportionate.' }).expect(201);
+    const body =
+      outcome === 'approved'
+        ? { outcome, legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'As recommended.' }
+        : { outcome, legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'The linkage key is not described.', departureReason: 'The screening cannot see the linkage key.' };
+    const { decision } = (await post(`/v1/cases/${c.id}/sub-cases/${part}/controller-decision`, 'controller', body).expect(201)).body;
+    return { caseId: c.id as string, part: part as string, decision: decision as { id: string } };
+  }
+  const controllerSteps = async (caseId: string, who = 'controller') => (await get(`/v1/cases/${caseId}`, who).expect(200)).body.subCases[0].nextSteps as { command: string; appealId: string | null; reopeningRequestId: string | null }[];
+  const changed = { outcome: 'approved', legalBasis: 'Sundhedsloven § 46, stk. 2', reasoning: 'On reconsideration the linkage key is described in the protocol.' };
+
+  it('asks the controller to reconsider an appeal against its own decision; the controller changes it, superseding the old, which closes the appeal as decision_changed', async () => {
+    const { caseId, part, decision } = await decidedByController('rejected');
+    // A decided part takes no second controller decision unless an appeal or a reopening asks for one.
+    expect((await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'controller', changed).expect(409)).body.type).toContain('no-reconsideration');
+    expect(await controllerSteps(caseId)).toEqual([]);
+
+    const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-01', from: 'Mette Jensen', grounds: 'The protocol describes the linkage key.' }).expect(201)).body;
+    expect(appeal).toMatchObject({ state: 'reconsidering', controllerOrg: '29190925', awaitingController: true, controllerStatement: null });
+    // The controller is asked, sees the appeal on its case and is offered to change or maintain the decision.
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_to_reconsider', 'controller').expect(200)).body.items)).toContain('Klage');
+    expect((await get(`/v1/cases/${caseId}`, 'controller').expect(200)).body.openReconsiderations).toEqual([expect.objectContaining({ id: appeal.id, kind: 'appeal', awaitingController: true })]);
+    expect(await controllerSteps(caseId)).toEqual([
+      expect.objectContaining({ command: 'controller_decide', appealId: appeal.id }),
+      expect.objectContaining({ command: 'controller_maintain', appealId: appeal.id }),
+    ]);
+    // The contact point cannot forward it past the controller, nor decide on the controller's part.
+    expect((await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'Maintained.' }).expect(409)).body.type).toContain('controller-reconsidering');
+    expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.subCases[0].nextSteps.map((s: { command: string }) => s.command)).not.toContain('forward_appeal');
+    await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'caseworker', changed).expect(403);
+    // Another region's controller learns nothing of it.
+    await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'otherController', changed).expect(404);
+    await post(`/v1/appeals/${appeal.id}/controller-maintains`, 'otherController', { statement: 'Not ours.' }).expect(404);
+
+    const { decision: next, permit } = (await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'controller', changed).expect(201)).body;
+    expect(next).toMatchObject({ outcome: 'approved', supersedes: decision.id });
+    expect(permit).toMatchObject({ number: expect.any(String) });
+    expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: appeal.id, state: 'decision_changed', newDecisionId: next.id, awaitingController: false, closedAt: expect.any(String) })]);
+    expect((await get(`/v1/decisions/${decision.id}`, 'caseworker').expect(200)).body.supersededBy).toBe(next.id);
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_registered', 'decision.corrected']));
+    expect((await get('/v1/me/notifications?kind=permit_issued', 'researcher').expect(200)).body.items.some((n: { caseId: string }) => n.caseId === caseId)).toBe(true);
+    // Answered: nothing more to decide, nothing left to forward.
+    expect((await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'controller', changed).expect(409)).body.type).toContain('no-reconsideration');
+    expect((await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'Maintained.' }).expect(409)).body.type).toContain('appeal-closed');
+    expect(await controllerSteps(caseId)).toEqual([]);
+  });
+
+  it('lets the controller maintain its decision on appeal, once, after which the contact point forwards the appeal as today', async () => {
+    const { caseId, decision } = await decidedByController('rejected');
+    const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-01', from: 'Mette Jensen', grounds: 'Unfair.' }).expect(201)).body;
+    const empty = await post(`/v1/appeals/${appeal.id}/controller-maintains`, 'controller', { statement: '' }).expect(400);
+    expect(empty.body.errors[0].field).toBe('statement');
+    const maintained = (await post(`/v1/appeals/${appeal.id}/controller-maintains`, 'controller', { statement: 'The linkage key is still not described.' }).expect(200)).body;
+    expect(maintained).toMatchObject({ state: 'reconsidering', awaitingController: false, controllerStatement: 'The linkage key is still not described.', controllerAnsweredAt: expect.any(String) });
+    expect((await post(`/v1/appeals/${appeal.id}/controller-maintains`, 'controller', { statement: 'Again.' }).expect(409)).body.type).toContain('controller-answered');
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_maintained_by_controller', 'caseworker').expect(200)).body.items)).toContain('linkage key');
+    // Maintained, it is no longer the controller's to change; the contact point forwards (here: closes, no appeal body exists).
+    expect((await post(`/v1/cases/${caseId}/sub-cases/${(await get(`/v1/cases/${caseId}`, 'caseworker')).body.subCases[0].id}/controller-decision`, 'controller', changed).expect(409)).body.type).toContain('no-reconsideration');
+    expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.subCases[0].nextSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: appeal.id })]));
+    const closed = (await post(`/v1/appeals/${appeal.id}/forward`, 'caseworker', { statement: 'The controller maintains its decision.' }).expect(200)).body;
+    expect(closed).toMatchObject({ state: 'maintained', controllerStatement: 'The linkage key is still not described.' });
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.appeal_maintained_by_controller', 'decision.appeal_maintained']));
+  });
+
+  it('has the controller decide anew on a reopened collaborative part, which closes the request as decision_changed', async () => {
+    const { caseId, part, decision } = await decidedByController('rejected');
+    const request_ = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', { decisionId: decision.id, receivedOn: '2027-03-01', from: 'Mette Jensen', grounds: 'New protocol version.' }).expect(201)).body;
+    expect(request_).toMatchObject({ state: 'requested', controllerOrg: '29190925', awaitingController: false });
+    // Not yet reopened: nothing for the controller to decide.
+    expect((await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'controller', changed).expect(409)).body.type).toContain('no-reconsideration');
+    await post(`/v1/reopening-requests/${request_.id}/decision`, 'caseworker', { reopen: true, reasons: 'The new protocol version is a new fact of weight.' }).expect(200);
+    expect(JSON.stringify((await get('/v1/me/notifications?kind=reopened_to_decide', 'controller').expect(200)).body.items)).toContain('genoptaget');
+    expect(await controllerSteps(caseId)).toEqual([expect.objectContaining({ command: 'controller_decide', reopeningRequestId: request_.id })]);
+    const { decision: next } = (await post(`/v1/cases/${caseId}/sub-cases/${part}/controller-decision`, 'controller', changed).expect(201)).body;
+    expect(next.supersedes).toBe(decision.id);
+    expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: request_.id, state: 'decision_changed', newDecisionId: next.id })]);
+    expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.reopening_granted', 'decision.corrected']));
   });
 });

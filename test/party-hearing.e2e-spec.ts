@@ -60,8 +60,8 @@ describe('partshøring before a refusal (e2e)', () => {
     const hearing = (
       await post(`/v1/cases/${caseId}/sub-cases/${sub.lpr}/hearings`, 'caseworker', { draftGrounds: 'We consider refusing LPR: the diagnosis codes requested go beyond stroke.' }).expect(201)
     ).body;
-    // Two weeks by default (the issue's requirement).
-    expect(hearing).toMatchObject({ kind: 'held', subCaseId: sub.lpr, answer: null, answerDueAt: new Date(new Date(hearing.sentAt).getTime() + 14 * DAY).toISOString() });
+    // Two weeks by default (the issue's requirement), to the end of that day in Danish time: sent Monday 1 March 2027, due Monday 15 March at midnight (CET).
+    expect(hearing).toMatchObject({ kind: 'held', subCaseId: sub.lpr, answer: null, answerDueAt: '2027-03-15T22:59:59.999Z' });
     expect(new Date(hearing.sentAt).getTime()).toBeGreaterThanOrEqual(sentAt.getTime());
 
     // The case now also waits on the applicant, by the hearing's deadline; the applicant is offered the answer.
@@ -114,5 +114,52 @@ describe('partshøring before a refusal (e2e)', () => {
     const draft = await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', refusal).expect(201);
     expect(draft.body.outcome).toBe('rejected');
     // An approval needs no hearing: nothing to hear the applicant on.
+  });
+
+  it('closes an open hearing as application_withdrawn when the applicant withdraws, so nobody waits for the answer', async () => {
+    const { applicationId, case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr')] }));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    const hearing = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/hearings`, 'caseworker', { draftGrounds: 'The cohort is wider than the purpose needs.' }).expect(201)).body;
+    expect(hearing).toMatchObject({ closedAt: null, closedReason: null });
+
+    await post(`/v1/applications/${applicationId}/withdraw`, 'researcher', { reason: 'The project was stopped.' }).expect(200);
+    const decisions = (await get(`/v1/cases/${c.id}/decisions`, 'caseworker').expect(200)).body;
+    expect(decisions.hearings).toEqual([expect.objectContaining({ id: hearing.id, answer: null, closedReason: 'application_withdrawn', closedAt: expect.any(String) })]);
+    const after = (await get(`/v1/cases/${c.id}`, 'researcher').expect(200)).body;
+    expect(after.state).toBe('withdrawn');
+    expect(after.waitingFor).toEqual([]);
+    expect([...after.nextSteps, ...after.subCases.flatMap((s: { nextSteps: { command: string }[] }) => s.nextSteps)].map((s: { command: string }) => s.command)).not.toContain('answer_hearing');
+    await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: 'Too late now.' }).expect(409);
+    const trail = (await get(`/v1/cases/${c.id}/audit`, 'caseworker').expect(200)).body;
+    const events = (trail.items ?? trail.events ?? trail) as { action: string; payload: Record<string, unknown> }[];
+    expect(events.filter((e) => e.action === 'case.hearing_closed').map((e) => e.payload)).toEqual([expect.objectContaining({ hearingId: hearing.id, reason: 'application_withdrawn' })]);
+  });
+
+  it('leaves nothing to close after a decision: a decided case, the only one with revocation hearings and appeals, cannot be withdrawn', async () => {
+    const { applicationId, case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr')] }));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    const draft = (await post(`/v1/cases/${c.id}/sub-cases/${c.subCases[0].id}/decision-drafts`, 'caseworker', { ...refusal, hearingDispensedReason: 'Rests only on the applicant’s own statements.' }).expect(201)).body;
+    await post(`/v1/decision-drafts/${draft.id}/issue`, 'approver').expect(201);
+    expect((await post(`/v1/applications/${applicationId}/withdraw`, 'researcher', { reason: 'Changed our minds.' }).expect(409)).body.type).toContain('command-not-allowed');
+  });
+
+  it('ends a hearing’s deadline at the end of a working day in Danish time, moved past weekends and public holidays', async () => {
+    const { case: c } = await submitAndScreen(t, tokens.researcher, completeApplication({ dataRequests: [dataRequest('lpr'), dataRequest('epj-region-midtjylland')] }));
+    const parts = Object.fromEntries(c.subCases.map((s: { dataSourceId: string; id: string }) => [s.dataSourceId, s.id]));
+    await post(`/v1/cases/${c.id}/claim`, 'caseworker').expect(200);
+    // Sent Friday 2 April 2027 with 8 days: the last day is Saturday 10 April, so the deadline is the end of Monday 12 April (CEST).
+    t.clock.set(new Date('2027-04-02T10:00:00Z'));
+    const weekend = (await post(`/v1/cases/${c.id}/sub-cases/${parts.lpr}/hearings`, 'caseworker', { draftGrounds: 'Not proportionate.', answerDays: 8 }).expect(201)).body;
+    expect(weekend.answerDueAt).toBe('2027-04-12T21:59:59.999Z');
+    // The applicant may answer until the last millisecond of that day.
+    t.clock.set(new Date('2027-04-12T21:59:59.000Z'));
+    await post(`/v1/hearings/${weekend.id}/answer`, 'researcher', { answer: 'We need every variable.' }).expect(200);
+    // Sent Thursday 22 April with the default two weeks: the last day is Ascension Day (6 May), a public holiday, so the end of Friday 7 May.
+    t.clock.set(new Date('2027-04-22T09:00:00Z'));
+    const holiday = (await post(`/v1/cases/${c.id}/sub-cases/${parts['epj-region-midtjylland']}/hearings`, 'caseworker', { draftGrounds: 'The cohort is wider than needed.' }).expect(201)).body;
+    expect(holiday.answerDueAt).toBe('2027-05-07T21:59:59.999Z');
+    // Not after it.
+    t.clock.set(new Date('2027-05-07T22:00:00.000Z'));
+    expect((await post(`/v1/hearings/${holiday.id}/answer`, 'researcher', { answer: 'Too late.' }).expect(409)).body.type).toContain('hearing-overdue');
   });
 });

@@ -74,6 +74,7 @@ describe('access matrix: every route × every role × own / another party’s / 
     'POST /v1/applications/{id}/pre-screening/comments': { objects: async () => ({ own: { id: await w.sharedDraft('A') }, other: { id: await w.sharedDraft('B') } }), body: () => ({ text: 'Name the ICD-10 codes in the data request.' }) },
     'POST /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }), body: () => ({ email: 'anna.berg@sdu.dk', name: 'Anna Berg', teamRole: 'co_applicant' }) },
     'GET /v1/applications/{id}/team': { objects: async () => ({ own: { id: appA }, other: { id: appB } }) },
+    'DELETE /v1/applications/{id}/team/{memberId}': { objects: async () => ({ own: await w.teamInvitation('A'), other: await w.teamInvitation('B') }) },
     // Own: researcher B invites researcher A's address; another party's: an invitation to someone else's address.
     'POST /v1/team-invitations/{id}/accept': { objects: async () => ({ own: { id: await w.invitation('B', 'mette.jensen@au.dk') }, other: { id: await w.invitation('B', 'lars.holm@ku.dk') } }) },
     'GET /v1/attachments/{attachmentId}/content': { objects: async () => ({ own: { attachmentId: await w.attachment('A', caseA.id) }, other: { attachmentId: await w.attachment('B', caseB.id) } }) },
@@ -198,6 +199,11 @@ describe('access matrix: every route × every role × own / another party’s / 
       objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),
       body: (p) => ({ decisionId: p.id === decB.id ? decB.decisionId : decA.decisionId, receivedOn: t.clock.now().toISOString().slice(0, 10), from: 'The applicant', grounds: 'The conditions are too strict.' }),
     },
+    // The appeal is against the region's own decision (the collaborative part): its controller maintains it before the contact point forwards.
+    'POST /v1/appeals/{id}/controller-maintains': {
+      objects: async () => ({ own: { id: await reconsideration(decA, 'appeal') }, other: { id: await reconsideration(decB, 'appeal') } }),
+      body: () => ({ statement: 'The decision stands.' }),
+    },
     'POST /v1/appeals/{id}/forward': { objects: async () => ({ own: { id: await reconsideration(decA, 'appeal') }, other: { id: await reconsideration(decB, 'appeal') } }), body: () => ({ statement: 'The decision is maintained.' }) },
     'POST /v1/cases/{id}/reopening-requests': {
       objects: async () => ({ own: { id: decA.id }, other: { id: decB.id } }),
@@ -276,7 +282,7 @@ describe('access matrix: every route × every role × own / another party’s / 
   function send(route: string, caller: Caller, params: Params, body?: object, upload?: string) {
     const [method, template] = route.split(' ');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? NONEXISTENT_UUID));
-    const verb = (method === 'ANY' ? 'post' : method.toLowerCase()) as 'get' | 'post' | 'put' | 'patch';
+    const verb = (method === 'ANY' ? 'post' : method.toLowerCase()) as 'get' | 'post' | 'put' | 'patch' | 'delete';
     // Routes that need a query to answer at all.
     const fixedTargets: Record<string, string> = { 'GET /v1/queues/{queue}': '/v1/queues/central', 'ANY /{*path}': '/no-such-path', 'GET /v1/reports/activity': '/v1/reports/activity?year=2026' };
     const target = fixedTargets[route] ?? path;

@@ -102,6 +102,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/applications/{id}/resubmit': { why: 'answer a request for supplement on your own application', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/team': { why: 'invite a co-applicant or a named researcher to read your own application (issue 16); only the applicant invites', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/applications/{id}/team': { why: "your own application's team (or the one you joined)", cells: onlyRoles(['researcher'], own, true) },
+  'DELETE /v1/applications/{id}/team/{memberId}': { why: 'remove a member of, or withdraw an invitation to, your own application’s team; a member leaves (removes themselves)', cells: onlyRoles(['researcher'], own, true) },
   'GET /v1/me/team-invitations': { why: 'open invitations to the e-mail address you signed in with', cells: onlyRoles(['researcher'], 'ok', false) },
   'POST /v1/team-invitations/{id}/accept': { why: 'accept an invitation addressed to your e-mail address; to anyone else it does not exist', cells: onlyRoles(['researcher'], own, true) },
   'POST /v1/applications/{id}/pre-screening/shares': { why: "share your own draft with a region's data-support centre for comments before submitting (issue 16)", cells: onlyRoles(['researcher'], own, true) },
@@ -211,6 +212,10 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /v1/permits/{id}/revoke': { why: 'the legal approver revokes a permit', cells: onlyRoles(['legal_approver'], ok3, true) },
   // After the decision (issue 16): appeals (forvaltningsloven § 25) and reopening are the contact point's work on any case.
   'POST /v1/cases/{id}/appeals': { why: 'a caseworker registers an appeal against a decision, however it arrived', cells: onlyRoles(['caseworker'], ok3, true) },
+  'POST /v1/appeals/{id}/controller-maintains': {
+    why: 'an appeal against a controller’s decision on a collaborative part: that controller reconsiders and maintains it (or decides anew), before the contact point forwards it',
+    cells: onlyRoles(['controller'], own, true),
+  },
   'POST /v1/appeals/{id}/forward': { why: 'after reconsidering, staff forward the appeal to the appeal body (or maintain the decision where none exists)', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },
   'POST /v1/cases/{id}/reopening-requests': { why: 'a caseworker registers a request to reopen a decided case', cells: onlyRoles(['caseworker'], ok3, true) },
   'POST /v1/reopening-requests/{id}/decision': { why: 'staff reopen the case or refuse to, with reasons', cells: onlyRoles(['caseworker', 'legal_approver'], ok3, true) },

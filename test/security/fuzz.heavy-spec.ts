@@ -115,12 +115,17 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
     body,
     view: (p) => reconsiderations(p.id),
   });
-  /** A target on an open appeal or request to reopen (`kind` the case's sub-resource), registered on a freshly decided case. */
-  const onOpenReconsideration = (kind: 'appeals' | 'reopening-requests', grounds: string, body: () => unknown): Target => ({
-    actor: 'caseworker',
+  /**
+   * A target on an open appeal or request to reopen (`kind` the case's sub-resource), registered on a freshly decided case.
+   * The decision is Region Midtjylland's own (the collaborative part): `maintained` has the controller maintain it first, as
+   * it must before the contact point forwards an appeal.
+   */
+  const onOpenReconsideration = (kind: 'appeals' | 'reopening-requests', grounds: string, body: () => unknown, actor: Person = 'caseworker', maintained = false): Target => ({
+    actor,
     object: async () => {
       const c = await w.decided('A');
       const opened = await w.post(`/v1/cases/${c.id}/${kind}`, w.tokens.caseworker, letter(c, grounds)).expect(201);
+      if (maintained) await w.post(`/v1/appeals/${opened.body.id}/controller-maintains`, w.tokens.controller, { statement: 'The decision stands.' }).expect(200);
       return { id: opened.body.id, caseId: c.id };
     },
     consumes: true,
@@ -361,7 +366,16 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
       // One open appeal and one open request per decision: a new decided case after each accepted one.
       'POST /v1/cases/{id}/appeals': onNewDecision((p) => letter(p, 'The conditions are too strict.')),
       'POST /v1/cases/{id}/reopening-requests': onNewDecision((p) => letter(p, 'A new ethics approval.')),
-      'POST /v1/appeals/{id}/forward': onOpenReconsideration('appeals', 'Too strict.', () => ({ statement: 'The decision is maintained.' })),
+      'POST /v1/appeals/{id}/forward': onOpenReconsideration('appeals', 'Too strict.', () => ({ statement: 'The decision is maintained.' }), 'caseworker', true),
+      'POST /v1/appeals/{id}/controller-maintains': onOpenReconsideration('appeals', 'Too strict.', () => ({ statement: 'The decision stands.' }), 'controller'),
+      // The applicant withdraws an invitation to the team of a draft (a new one after each success).
+      'DELETE /v1/applications/{id}/team/{memberId}': {
+        actor: 'researcher',
+        object: async () => w.teamInvitation('A'),
+        consumes: true,
+        refreshes: 1,
+        view: async (p) => (await get(`/v1/applications/${p.id}/team`, 'researcher')).body,
+      },
       'POST /v1/reopening-requests/{id}/decision': onOpenReconsideration('reopening-requests', 'New facts.', () => ({ reopen: false, reasons: 'No new facts of weight.' })),
       // The legal approver holds no open case the fuzzing needs: hand hers to the caseworker (nothing, or what she claimed).
       'POST /v1/admin/staff/{sub}/reassign-cases': {
@@ -455,7 +469,7 @@ describe('fuzzing every write route from the OpenAPI schemas (heavy)', () => {
   function send(route: string, actor: Person, params: Params, body: string | undefined, headers: Record<string, string> = {}) {
     const [method, template] = route.split(' ');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(params[name]));
-    let req = request(t.server)[method.toLowerCase() as 'post' | 'put' | 'patch'](path).set(bearer(w.tokens[actor]));
+    let req = request(t.server)[method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](path).set(bearer(w.tokens[actor]));
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
     if (TARGETS[route]?.multipart) {
       let fields: unknown;

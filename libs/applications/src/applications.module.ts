@@ -30,8 +30,9 @@ import { AcceptInvitation } from './team/accept-invitation.usecase';
 import { InviteToTeam } from './team/invite-to-team.usecase';
 import { ListTeam } from './team/list-team.usecase';
 import { ListMyInvitations } from './team/my-invitations.usecase';
+import { RemoveTeamMember } from './team/remove-team-member.usecase';
 
-const useCases = [InviteToTeam, ListTeam, ListMyInvitations, AcceptInvitation, GetCaseAuditTimeline, GetCaseWaitingHistory, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, GetDataSource, DryRunRuleSets];
+const useCases = [InviteToTeam, ListTeam, ListMyInvitations, AcceptInvitation, RemoveTeamMember, GetCaseAuditTimeline, GetCaseWaitingHistory, ListPublicApplications, CreateDraft, UpdateDraft, GetApplication, ListApplications, CheckApplication, SubmitApplication, WithdrawApplication, GetCase, ChangeAuthority, ListDataSources, GetDataSource, DryRunRuleSets];
 
 /** Applications, cases and routing; the screening job handler registers with the worker's queue. */
 @Module({

@@ -47,3 +47,4 @@ export * from './team/invite-to-team.usecase';
 export * from './team/list-team.usecase';
 export * from './team/my-invitations.usecase';
 export * from './team/accept-invitation.usecase';
+export * from './team/remove-team-member.usecase';

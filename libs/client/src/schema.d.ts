@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/team/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the application’s team, withdraw an invitation, or leave the team
+         * @description The applicant removes any member or open invitation (`memberId` is the `id` from the team list); a member removes only themselves (leaves), anyone else on the team gets 403. Access to the draft, the case and its attachments ends at once; the removed person is told (an invitee by e-mail), or the applicant when a member leaves. The applicant is not a member and cannot be removed. Works on a draft and on a submitted case.
+         */
+        delete: operations["removeTeamMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/team-invitations": {
         parameters: {
             query?: never;
@@ -899,7 +919,7 @@ export interface paths {
         put?: never;
         /**
          * The data controller decides on a recommended sub-case of its own source
-         * @description Controller of the sub-case’s source, once the contact point has recommended (409 `no-recommendation` before). Recorded as the controller’s decision.
+         * @description Controller of the sub-case’s source, once the contact point has recommended (409 `no-recommendation` before). Recorded as the controller’s decision. On a decided part, only while an appeal against the decision awaits the controller’s reconsideration or a request to reopen was granted (409 `no-reconsideration` otherwise): the new decision supersedes the one in force and closes the appeal or request as `decision_changed`.
          */
         post: operations["decideAsController"];
         delete?: never;
@@ -1139,7 +1159,7 @@ export interface paths {
         put?: never;
         /**
          * Register an appeal against a decision (received date, from whom, grounds)
-         * @description Caseworker; a decided case and the decision in force on its part (409 `decision-superseded`), one open appeal per decision (409 `appeal-open`). The authority then reconsiders (remonstration) within `APPEAL_RECONSIDERATION_DAYS` of receipt: it drafts a new decision that supersedes the old (issued by another person), or forwards the appeal to the appeal body the decision’s guidance names (forvaltningsloven § 25).
+         * @description Caseworker; a decided case and the decision in force on its part (409 `decision-superseded`), one open appeal per decision (409 `appeal-open`). The authority then reconsiders (remonstration) within `APPEAL_RECONSIDERATION_DAYS` of receipt: it drafts a new decision that supersedes the old (issued by another person), or forwards the appeal to the appeal body the decision’s guidance names (forvaltningsloven § 25). On a collaborative part the decision is the controller’s: the controller is asked to reconsider (`awaitingController`), and changes it with a new controller decision or maintains it before the appeal is forwarded.
          */
         post: operations["registerAppeal"];
         delete?: never;
@@ -1159,9 +1179,29 @@ export interface paths {
         put?: never;
         /**
          * Maintain the decision and forward the appeal, with a statement, to the appeal body named in its guidance
-         * @description Contact-point staff; an appeal under reconsideration (409 `appeal-closed`). Forwarded to the appeal body the decision’s guidance names (forvaltningsloven § 25); where it names none, the appeal is closed as `maintained` and the appellant is pointed to the courts (grundloven § 63). The appellant is told.
+         * @description Contact-point staff; an appeal under reconsideration (409 `appeal-closed`), on a collaborative part once its controller has maintained the decision (409 `controller-reconsidering` before). Forwarded to the appeal body the decision’s guidance names (forvaltningsloven § 25); where it names none, the appeal is closed as `maintained` and the appellant is pointed to the courts (grundloven § 63). The appellant is told.
          */
         post: operations["forwardAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{id}/controller-maintains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * As the controller, maintain your decision on a collaborative part after reconsidering it on appeal
+         * @description The controller of the part’s source only (404 to anyone else); an appeal against its decision still under reconsideration (409 `appeal-closed`), once (409 `controller-answered`). The appeal stays open: the contact point then forwards it to the appeal body (or closes it as maintained where none exists). To change the decision instead, make a new controller decision on the part, which supersedes the old and closes the appeal as `decision_changed`.
+         */
+        post: operations["maintainAppealedDecisionAsController"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1199,7 +1239,7 @@ export interface paths {
         put?: never;
         /**
          * Reopen the case, or refuse to, with reasons
-         * @description Contact-point staff; a request not yet decided (409 `reopening-decided`). Reopened, the caseworker drafts a new decision on the part that supersedes the one in force (four eyes), which closes the request. The applicant is told.
+         * @description Contact-point staff; a request not yet decided (409 `reopening-decided`). Reopened, the caseworker drafts a new decision on the part that supersedes the one in force (four eyes) — on a collaborative part its controller decides anew — which closes the request. The applicant (and on a collaborative part the controller) is told.
          */
         post: operations["decideReopening"];
         delete?: never;
@@ -1824,6 +1864,21 @@ export interface components {
              */
             expiresAt?: string;
             /**
+             * @description controller-reconsidering: the CVR of the controller reconsidering its decision
+             * @example 29190925
+             */
+            controllerOrg?: string;
+            /**
+             * Format: date-time
+             * @description controller-answered: when the controller maintained its decision
+             */
+            controllerAnsweredAt?: string;
+            /**
+             * @description hearing-closed: why the hearing was closed unanswered
+             * @enum {string}
+             */
+            closedReason?: "application_withdrawn";
+            /**
              * @description attachment-too-large: the most an attachment may be, in bytes (ATTACHMENT_MAX_BYTES)
              * @example 26214400
              */
@@ -1960,7 +2015,7 @@ export interface components {
             cvr: string | null;
         };
         /** @enum {string} */
-        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing" | "hear_permit_holder" | "register_appeal" | "forward_appeal" | "register_reopening_request" | "decide_reopening" | "reassign" | "attach_document" | "share_draft" | "comment_draft";
+        Command: "edit_draft" | "check" | "submit" | "withdraw" | "resubmit" | "screen" | "request_rescreen" | "read_case" | "claim" | "release" | "assign" | "request_supplement" | "consult" | "answer_consultation" | "lapse_consultation" | "add_note" | "open_legal_matter" | "resolve_legal_matter" | "extend_clock" | "draft_decision" | "issue_decision" | "return_draft" | "recommend" | "controller_decide" | "revoke_permit" | "hear_party" | "answer_hearing" | "hear_permit_holder" | "register_appeal" | "forward_appeal" | "controller_maintain" | "register_reopening_request" | "decide_reopening" | "reassign" | "attach_document" | "share_draft" | "comment_draft";
         /** @description A command you may send now, with the object it is about. It passed the lifecycle table and the checks the command makes on the case (who holds it, four eyes, a pending draft, open blocking legal matters, the track, the statutory clock, impartiality); the content of your request is still checked when you send it. */
         NextStep: {
             /** @example issue_decision */
@@ -2265,6 +2320,8 @@ export interface components {
              * @description The end of the time the authority gives itself to reconsider
              */
             reconsiderBy: string | null;
+            /** @description On a collaborative part: waits for the controller whose decision it is to change it (a new decision) or, on appeal, maintain it */
+            awaitingController: boolean;
         };
         /** @enum {string} */
         OrderKind: "delivery" | "stop";
@@ -2325,6 +2382,11 @@ export interface components {
             /** Format: uuid */
             applicationId: string;
             applicant: components["schemas"]["OrganisationRef"];
+            /**
+             * @description A researcher: whether you are the applicant (you act on the case) or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant acts); null for staff and everyone else
+             * @enum {string|null}
+             */
+            myRole: "applicant" | "co_applicant" | "named_researcher" | null;
             title: string | null;
             /** Format: date-time */
             submittedAt: string | null;
@@ -2644,6 +2706,11 @@ export interface components {
             content: components["schemas"]["ApplicationContentDto"];
             /** @description null until submitted */
             case: components["schemas"]["ApplicationCaseRef"] | null;
+            /**
+             * @description Who you are to the application: `applicant` (you act on it), or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant submits); null for a reader who is neither (an advisor giving pre-screening help)
+             * @enum {string|null}
+             */
+            myRole: "applicant" | "co_applicant" | "named_researcher" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3490,6 +3557,16 @@ export interface components {
             answer: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the hearing was closed unanswered; nobody waits for an answer after it
+             */
+            closedAt: string | null;
+            /**
+             * @description `application_withdrawn`: the applicant withdrew the application while the hearing was open
+             * @enum {string|null}
+             */
+            closedReason: "application_withdrawn" | null;
         };
         AnswerHearingDto: {
             /** @description Your comments on the draft grounds */
@@ -3767,6 +3844,20 @@ export interface components {
              * @description The new decision that superseded the one appealed or reopened
              */
             newDecisionId: string | null;
+            /**
+             * @description On a collaborative part: the CVR of the controller whose decision it is, which reconsiders it; null on a central part
+             * @example 29190925
+             */
+            controllerOrg: string | null;
+            /** @description Waits for that controller: to change its decision (a new decision) or, on appeal, to maintain it before the contact point forwards the appeal */
+            awaitingController: boolean;
+            /** @description The controller’s reasons for maintaining its decision on appeal */
+            controllerStatement: string | null;
+            /**
+             * Format: date-time
+             * @description When the controller maintained its decision
+             */
+            controllerAnsweredAt: string | null;
         };
         CaseDecisionsDto: {
             /** Format: uuid */
@@ -3926,6 +4017,10 @@ export interface components {
         };
         ForwardAppealDto: {
             /** @description Why the authority maintains its decision after reconsidering it, for the appeal body and the appellant */
+            statement: string;
+        };
+        ControllerMaintainDto: {
+            /** @description Why the controller maintains its decision after reconsidering it; the contact point forwards the appeal with its own statement */
             statement: string;
         };
         DecideReopeningDto: {
@@ -6371,6 +6466,85 @@ export interface operations {
             };
             /** @description The request body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeTeamMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed: the person no longer reads the application or its case */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10258,6 +10432,119 @@ export interface operations {
         };
         responses: {
             /** @description The appeal, forwarded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconsiderationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, a query parameter, a cursor, If-Match or Idempotency-Key (`errors` names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared a conflict of interest in the applicant organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such object that you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object’s state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (`currentVersion` is the one stored) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or with your token in the window; try again after `Retry-After` seconds (`retryAfter`) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    maintainAppealedDecisionAsController: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag (version) of the case you acted on; 412 when stale */
+                "If-Match"?: string;
+                /** @description The language of a problem’s `title`, `detail` and field messages: `da` (the default) or `en` (RFC 9110 §12.5.4; weights are honoured, e.g. `en;q=0.9, da;q=0.8`). The answer says which in `Content-Language`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControllerMaintainDto"];
+            };
+        };
+        responses: {
+            /** @description The appeal, with the controller’s statement, for the contact point to forward */
             200: {
                 headers: {
                     [name: string]: unknown;

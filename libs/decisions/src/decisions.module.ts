@@ -32,13 +32,14 @@ import { HearPermitHolder } from './revocation-hearing/hear-permit-holder.usecas
 import { ReconsiderationRepository } from './infrastructure/reconsideration.repository';
 import { RegisterReconsideration } from './reconsideration/register-reconsideration.usecase';
 import { ForwardAppeal } from './appeals/forward-appeal.usecase';
+import { ControllerMaintain } from './controller-decide/controller-maintain.usecase';
 import { DecideReopening } from './reopening/decide-reopening.usecase';
 
 import { RequestExtension } from './permit-changes/request-extension.usecase';
 import { RunningPermit } from './permit-changes/running-permit';
 import { StartAmendment } from './permit-changes/start-amendment.usecase';
 
-const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder, RegisterReconsideration, ForwardAppeal, DecideReopening, StartAmendment, RequestExtension];
+const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, ControllerDecide, CaseDecisions, GetDecision, GetPermit, ExplainDecision, RevokePermit, PublicDecisions, DecisionDocuments, HearParty, AnswerHearing, HearPermitHolder, RegisterReconsideration, ForwardAppeal, ControllerMaintain, DecideReopening, StartAmendment, RequestExtension];
 
 /** Decisions, recommendations and permits (the worker adds the permit-expiry job, see DecisionJobsModule). */
 @Module({

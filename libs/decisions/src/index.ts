@@ -49,6 +49,8 @@ export * from './reconsideration/register-reconsideration.command';
 export * from './reconsideration/reconsideration.view';
 export * from './appeals/forward-appeal.usecase';
 export * from './appeals/forward-appeal.command';
+export * from './controller-decide/controller-maintain.usecase';
+export * from './controller-decide/controller-maintain.command';
 export * from './reopening/decide-reopening.usecase';
 export * from './reopening/decide-reopening.command';
 export * from './permit-changes/start-amendment.command';

@@ -47,12 +47,18 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'hearing-open': 409,
   'hearing-answered': 409,
   'hearing-overdue': 409,
+  // The application was withdrawn while the hearing waited for the answer.
+  'hearing-closed': 409,
   // EHDS art. 63; forvaltningsloven § 19: the holder has not been heard on this permit.
   'revocation-hearing-required': 409,
   // After the decision: appeals and reopening (forvaltningsloven § 25; genoptagelse).
   'decision-superseded': 409,
   'appeal-open': 409,
   'appeal-closed': 409,
+  // A decision on a collaborative part is the controller's own: it reconsiders before the contact point forwards.
+  'controller-reconsidering': 409,
+  'controller-answered': 409,
+  'no-reconsideration': 409,
   'reopening-open': 409,
   'reopening-decided': 409,
   'team-member-exists': 409,

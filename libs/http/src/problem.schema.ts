@@ -57,6 +57,9 @@ export class ProblemSchema {
   @ApiPropertyOptional({ description: 'conflict-of-interest: who declared the conflict' }) person?: string;
   @ApiPropertyOptional({ description: 'appeal-open, reopening-open: the open appeal or request to add the new letter to', format: 'uuid' }) reconsiderationId?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'invitation-expired: when the invitation expired' }) expiresAt?: string;
+  @ApiPropertyOptional({ example: '29190925', description: 'controller-reconsidering: the CVR of the controller reconsidering its decision' }) controllerOrg?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'controller-answered: when the controller maintained its decision' }) controllerAnsweredAt?: string;
+  @ApiPropertyOptional({ enum: ['application_withdrawn'], description: 'hearing-closed: why the hearing was closed unanswered' }) closedReason?: string;
   @ApiPropertyOptional({ description: 'attachment-too-large: the most an attachment may be, in bytes (ATTACHMENT_MAX_BYTES)', example: 26214400 }) maxBytes?: number;
   @ApiPropertyOptional({ type: [String], description: 'attachment-type-not-allowed: the media types an attachment may be (read from its bytes)' }) allowedMediaTypes?: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'legal-matter-open: the sub-case whose decision waits' }) subCaseId?: string;

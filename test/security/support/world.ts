@@ -95,6 +95,13 @@ export class World {
     return res.body.id;
   }
 
+  /** An open invitation to the team of a new draft of the side's researcher: the draft's id and the invitation's (issue 16). */
+  async teamInvitation(side: Side): Promise<{ id: string; memberId: string }> {
+    const id = await this.draft(side);
+    const res = await request(this.t.server).post(`/v1/applications/${id}/team`).set(bearer(this.researcherToken(side))).send({ email: 'anna.berg@sdu.dk', teamRole: 'named_researcher' }).expect(201);
+    return { id, memberId: res.body.id };
+  }
+
   /** A draft of the side's researcher shared for pre-screening with the side's region (issue 16); its id. */
   async sharedDraft(side: Side): Promise<string> {
     const draft = await this.draft(side);

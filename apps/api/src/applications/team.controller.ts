@@ -1,8 +1,8 @@
-import { AcceptInvitation, AcceptInvitationCommand, ApplicationTeamCommand, InviteToTeam, InviteToTeamCommand, ListMyInvitations, ListTeam } from '@kp/applications';
+import { AcceptInvitation, AcceptInvitationCommand, ApplicationTeamCommand, InviteToTeam, InviteToTeamCommand, ListMyInvitations, ListTeam, RemoveTeamMember, RemoveTeamMemberCommand } from '@kp/applications';
 import { Actor, CurrentActor, Roles } from '@kp/auth';
 import { ApiProblems } from '@kp/http';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InviteToTeamDto, TeamInvitationListDto, TeamMemberDto, TeamMemberListDto } from './dto/team.dto';
 
 /** The application's team (issue 16): co-applicants and named researchers read; only the applicant acts. */
@@ -15,6 +15,7 @@ export class TeamController {
     private readonly list: ListTeam,
     private readonly mine: ListMyInvitations,
     private readonly accept: AcceptInvitation,
+    private readonly remove: RemoveTeamMember,
   ) {}
 
   @Post('applications/:id/team')
@@ -37,6 +38,21 @@ export class TeamController {
   @ApiProblems(401, 403, 404)
   listMembers(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<TeamMemberListDto> {
     return this.list.execute(actor, ApplicationTeamCommand.create({ applicationId: id }));
+  }
+
+  @Delete('applications/:id/team/:memberId')
+  @Roles('researcher')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'removeTeamMember',
+    summary: 'Remove a member from the application’s team, withdraw an invitation, or leave the team',
+    description:
+      'The applicant removes any member or open invitation (`memberId` is the `id` from the team list); a member removes only themselves (leaves), anyone else on the team gets 403. Access to the draft, the case and its attachments ends at once; the removed person is told (an invitee by e-mail), or the applicant when a member leaves. The applicant is not a member and cannot be removed. Works on a draft and on a submitted case.',
+  })
+  @ApiNoContentResponse({ description: 'Removed: the person no longer reads the application or its case' })
+  @ApiProblems(400, 401, 403, 404)
+  removeMember(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('memberId') memberId: string): Promise<void> {
+    return this.remove.execute(actor, RemoveTeamMemberCommand.create({ applicationId: id, memberId }));
   }
 
   @Get('me/team-invitations')

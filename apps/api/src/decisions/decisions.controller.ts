@@ -176,7 +176,8 @@ export class DecisionsController {
   @ApiOperation({
     operationId: 'decideAsController',
     summary: 'The data controller decides on a recommended sub-case of its own source',
-    description: 'Controller of the sub-case’s source, once the contact point has recommended (409 `no-recommendation` before). Recorded as the controller’s decision.',
+    description:
+      'Controller of the sub-case’s source, once the contact point has recommended (409 `no-recommendation` before). Recorded as the controller’s decision. On a decided part, only while an appeal against the decision awaits the controller’s reconsideration or a request to reopen was granted (409 `no-reconsideration` otherwise): the new decision supersedes the one in force and closes the appeal or request as `decision_changed`.',
   })
   @ApiCreatedResponse({ type: IssuedDecisionDto, description: 'The decision, and the permit when the case became decided with approved parts' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)

@@ -16,6 +16,14 @@ export class ForwardAppealDto {
   @ApiProperty({ description: 'Why the authority maintains its decision after reconsidering it, for the appeal body and the appellant' }) @IsString() @IsNotEmpty() @MaxLength(20000) statement!: string;
 }
 
+export class ControllerMaintainDto {
+  @ApiProperty({ description: 'Why the controller maintains its decision after reconsidering it; the contact point forwards the appeal with its own statement' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  statement!: string;
+}
+
 export class DecideReopeningDto {
   @ApiProperty({ description: 'true: reopen the case, so a new decision can supersede the one in force; false: refuse' }) @IsBoolean() reopen!: boolean;
   @ApiProperty({ description: 'The reasons (forvaltningsloven § 22)' }) @IsString() @IsNotEmpty() @MaxLength(20000) reasons!: string;
@@ -41,4 +49,8 @@ export class ReconsiderationDto implements ReconsiderationView {
   @ApiProperty({ type: String, nullable: true, description: 'The appeal body it was forwarded to, as the decision’s appeal guidance names it' }) appealBody!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The new decision that superseded the one appealed or reopened' }) newDecisionId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '29190925', description: 'On a collaborative part: the CVR of the controller whose decision it is, which reconsiders it; null on a central part' }) controllerOrg!: string | null;
+  @ApiProperty({ description: 'Waits for that controller: to change its decision (a new decision) or, on appeal, to maintain it before the contact point forwards the appeal' }) awaitingController!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The controller’s reasons for maintaining its decision on appeal' }) controllerStatement!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the controller maintained its decision' }) controllerAnsweredAt!: string | null;
 }

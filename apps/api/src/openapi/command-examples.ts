@@ -8,7 +8,7 @@ import { AnswerConsultationDto, RequestConsultationDto } from '../case-work/dto/
 import { OpenLegalMatterDto, ResolveLegalMatterDto } from '../case-work/dto/legal-matter.dto';
 import { AddNoteDto } from '../case-work/dto/note.dto';
 import { AnswerHearingDto, DecisionDto, DraftDecisionDto, HearPartyDto, HearPermitHolderDto, ReasonDto, RecommendationDto, RequestExtensionDto, RevokePermitDto } from '../decisions/decision.dto';
-import { DecideReopeningDto, ForwardAppealDto, RegisterReconsiderationDto } from '../decisions/reconsideration.dto';
+import { ControllerMaintainDto, DecideReopeningDto, ForwardAppealDto, RegisterReconsiderationDto } from '../decisions/reconsideration.dto';
 import { ReportStatusDto } from '../delivery/delivery-order.dto';
 import { AccessToFilesDto } from '../records/access-to-files.dto';
 import { ClockExtensionDto } from '../deadlines/dto/clock-extension.dto';
@@ -206,6 +206,15 @@ export const COMMAND_EXAMPLES: Record<string, { dto: new () => object; examples:
   forwardAppeal: {
     dto: ForwardAppealDto,
     examples: { maintained: { summary: 'The decision is maintained after reconsideration', value: { statement: 'The protocol does not show why diagnoses outside I60–I69 are needed; the refusal of that part is maintained.' } } },
+  },
+  maintainAppealedDecisionAsController: {
+    dto: ControllerMaintainDto,
+    examples: {
+      maintained: {
+        summary: 'The controller maintains its decision after reconsidering it',
+        value: { statement: 'The protocol still does not describe how the linkage key is kept apart from the research data; the refusal is maintained.' },
+      },
+    },
   },
   registerReopeningRequest: {
     dto: RegisterReconsiderationDto,

@@ -6,7 +6,7 @@ import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseFileRepository } from '@kp/cases';
+import { CaseFileRepository, PartyRole, TeamMemberRepository } from '@kp/cases';
 import { caseView, CaseView } from '../views/case.view';
 import { GetCaseCommand } from './get-case.command';
 
@@ -27,6 +27,7 @@ export class GetCase {
     private readonly audit: AuditLog,
     private readonly clock: BusinessClock,
     private readonly outlook: CaseOutlook,
+    private readonly team: TeamMemberRepository,
   ) {}
 
   async execute(actor: Actor, { caseId: idOrNumber }: GetCaseCommand): Promise<CaseView> {
@@ -49,7 +50,7 @@ export class GetCase {
   async ofOpened(manager: EntityManager, actor: Actor, opened: { case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }): Promise<CaseView> {
     const { case: c, subCases, clock } = opened;
     const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations: [], legalMatters: [], clock }, this.clock.now());
-    return caseView(actor, { c, subCases, screenings: [], consultations: [], legalMatters: [], clock, outlook });
+    return caseView(actor, { c, subCases, screenings: [], consultations: [], legalMatters: [], clock, outlook, myRole: await this.myRole(manager, actor, c) });
   }
 
   /** The case as `actor` may see it, or 404 when they may not see it at all. */
@@ -63,6 +64,12 @@ export class GetCase {
     const now = this.clock.now();
     const clock = await this.clocks.forCase(manager, c, subCases, now);
     const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations, legalMatters, clock }, now);
-    return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock, outlook });
+    return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock, outlook, myRole: await this.myRole(manager, actor, c) });
+  }
+
+  private async myRole(manager: EntityManager, actor: Actor, c: CaseRecord): Promise<PartyRole | null> {
+    if (actor.role !== 'researcher') return null;
+    if (c.applicantSub === actor.sub) return 'applicant';
+    return (await this.team.roleOf(manager, c.applicationId, actor.sub)) ?? null;
   }
 }

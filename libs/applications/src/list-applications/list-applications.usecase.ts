@@ -25,11 +25,12 @@ export class ListApplications {
 
   async execute(actor: Actor, { limit, cursor }: ListApplicationsCommand): Promise<Page<ApplicationView>> {
     if (actor.role !== 'researcher') return { items: [], nextCursor: null };
-    const joined = await this.team.applicationsOf(this.db.manager, actor.sub);
-    const rows = await this.applications.listOwn(this.db.manager, actor.sub, limit + 1, decodeKeysetCursor(cursor), joined);
+    const memberships = await this.team.membershipsOf(this.db.manager, actor.sub);
+    const rows = await this.applications.listOwn(this.db.manager, actor.sub, limit + 1, decodeKeysetCursor(cursor), memberships.map((m) => m.applicationId));
+    const roleOf = (a: { id: string; applicantSub: string }) => (a.applicantSub === actor.sub ? 'applicant' : (memberships.find((m) => m.applicationId === a.id)?.teamRole ?? null));
     const page = rows.slice(0, limit);
     const items = await Promise.all(
-      page.map(async ({ position: _, ...a }) => applicationView(a, a.caseId ? await this.cases.find(this.db.manager, a.caseId) : undefined)),
+      page.map(async ({ position: _, ...a }) => applicationView(a, a.caseId ? await this.cases.find(this.db.manager, a.caseId) : undefined, roleOf(a))),
     );
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.position, id: last.id }) : null };

@@ -19,3 +19,11 @@ export class AcceptInvitationCommand extends BaseCommand {
   static override readonly noun = 'invitation';
   @IsString() @IsNotEmpty() @MaxLength(64) invitationId!: string;
 }
+
+/** The applicant removes a member or withdraws an invitation; a member leaves (their own membership). */
+export class RemoveTeamMemberCommand extends BaseCommand {
+  static override readonly noun = 'team member';
+  @ApplicationReference() applicationId!: string;
+  /** Not @IsUUID: an id that is no uuid names no member, answered as not found. */
+  @IsString() @IsNotEmpty() @MaxLength(64) memberId!: string;
+}

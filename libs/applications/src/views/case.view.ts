@@ -1,4 +1,4 @@
-import { CaseRecord, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, PermitChangeRef, questionText, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
+import { CaseRecord, PartyRole, ConsultationRecord, LegalMatterRecord, NextStep, Outlook, PermitChangeRef, questionText, ScreeningRecord, SubCaseRecord, visibleSubCases, WaitingFor } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { CaseClock } from '@kp/cases';
 
@@ -10,6 +10,8 @@ export interface CaseViewParts {
   legalMatters: LegalMatterRecord[];
   clock: CaseClock;
   outlook: Outlook;
+  /** Who a researcher reading the case is to it; null for everyone else. */
+  myRole?: PartyRole | null;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -82,6 +84,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
     version: c.version,
     applicationId: c.applicationId,
     applicant: { organisation: c.applicantOrgName, cvr: c.applicantOrg },
+    myRole: parts.myRole ?? null,
     title: c.content.title ?? null,
     submittedAt: iso(c.submittedAt),
     decidedAt: iso(c.decidedAt),
@@ -113,7 +116,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
     // Appeals being reconsidered and requests to reopen still open, on the parts this person may see (forvaltningsloven § 25; genoptagelse).
     openReconsiderations: outlook.facts.openReconsiderations
       .filter((r) => visibleIds.has(r.subCaseId))
-      .map((r) => ({ id: r.id, kind: r.kind, subCaseId: r.subCaseId, state: r.state, reconsiderBy: iso(r.reconsiderBy) })),
+      .map((r) => ({ id: r.id, kind: r.kind, subCaseId: r.subCaseId, state: r.state, reconsiderBy: iso(r.reconsiderBy), awaitingController: r.awaitingController })),
     // Internal until issued: what waits for a legal approver (four eyes).
     pendingDrafts: staffOrSupervision
       ? outlook.facts.pendingDrafts.map((d) => ({ id: d.id, subCaseId: d.subCaseId, outcome: d.outcome, draftedBy: d.draftedBy, draftedAt: iso(d.draftedAt) }))

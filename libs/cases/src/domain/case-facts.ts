@@ -59,6 +59,8 @@ export interface OpenReconsiderationFact {
   kind: 'appeal' | 'reopening';
   state: string;
   reconsiderBy: Date;
+  /** On a collaborative part: waits for the controller whose decision it is to change or maintain it. */
+  awaitingController: boolean;
 }
 
 export interface CaseFactsOf {

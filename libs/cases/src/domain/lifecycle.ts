@@ -44,6 +44,7 @@ export const COMMANDS = [
   'hear_permit_holder',
   'register_appeal',
   'forward_appeal',
+  'controller_maintain',
   'register_reopening_request',
   'decide_reopening',
   'reassign',
@@ -115,7 +116,10 @@ export const LIFECYCLE: Table = {
     // drafts a new decision superseding the old, issued by another person (four eyes).
     caseworker: ['read_case', 'add_note', 'draft_decision', 'register_appeal', 'forward_appeal', 'register_reopening_request', 'decide_reopening', 'attach_document'],
     legal_approver: ['read_case', 'issue_decision', 'return_draft', 'hear_permit_holder', 'revoke_permit', 'forward_appeal', 'decide_reopening', 'attach_document'],
-    controller: ['read_case'],
+    // A decision on a collaborative part is the controller's own: on an appeal it changes it (a new
+    // decision superseding the old, `controller_decide`) or maintains it (`controller_maintain`),
+    // after which the contact point forwards the appeal; on a reopened request it decides anew.
+    controller: ['read_case', 'controller_decide', 'controller_maintain'],
     advisor: ['read_case'],
     auditor: ['read_case'],
   },

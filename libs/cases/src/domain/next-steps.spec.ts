@@ -70,15 +70,41 @@ describe('next steps', () => {
     const facts = {
       ...noCaseFacts(),
       openReconsiderations: [
-        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
-        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
-        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
+        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
+        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
+        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
       ],
     };
     const steps = nextSteps({ ...situation({ subCases: parts, facts }), c: decided }).subCases.lpr;
     expect(steps).toEqual(expect.arrayContaining([{ command: 'forward_appeal', subCaseId: 'lpr', appealId: 'a-1' }, { command: 'decide_reopening', subCaseId: 'lpr', reopeningRequestId: 'r-2' }]));
     // A reopened request waits for the new decision, not for another answer.
     expect(steps.filter((x) => x.reopeningRequestId === 'r-1')).toEqual([]);
+  });
+
+  it('asks the controller, not the contact point, to reconsider its own decision on a collaborative part: change it or maintain it', () => {
+    const decided = { state: 'decided', assigneeSub: null, applicantOrg: '31119103' } as CaseRecord;
+    const parts = [{ ...epj, state: 'decided' }] as SubCaseRecord[];
+    const due = new Date('2027-04-01T00:00:00Z');
+    const facts = {
+      ...noCaseFacts(),
+      openReconsiderations: [
+        { id: 'a-1', caseId: 'c', subCaseId: 'epj', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: due, awaitingController: true },
+        { id: 'r-1', caseId: 'c', subCaseId: 'epj', kind: 'reopening' as const, state: 'reopened', reconsiderBy: due, awaitingController: true },
+      ],
+    };
+    const controller = { sub: 'ctl-1', role: 'controller', organisation: '29190925' } as Actor;
+    const asController = nextSteps({ ...situation({ subCases: parts, facts, actor: controller }), c: decided }).subCases.epj;
+    expect(asController).toEqual([
+      { command: 'controller_decide', subCaseId: 'epj', appealId: 'a-1' },
+      { command: 'controller_maintain', subCaseId: 'epj', appealId: 'a-1' },
+      { command: 'controller_decide', subCaseId: 'epj', reopeningRequestId: 'r-1' },
+    ]);
+    // Another region's controller is offered nothing; the contact point forwards only after the controller maintained.
+    expect(nextSteps({ ...situation({ subCases: parts, facts, actor: { ...controller, organisation: '29190909' } as Actor }), c: decided }).subCases.epj).toEqual([]);
+    expect(nextSteps({ ...situation({ subCases: parts, facts }), c: decided }).subCases.epj.map((x) => x.command)).not.toContain('forward_appeal');
+    const maintained = { ...facts, openReconsiderations: [{ ...facts.openReconsiderations[0], awaitingController: false }] };
+    expect(nextSteps({ ...situation({ subCases: parts, facts: maintained }), c: decided }).subCases.epj).toEqual(expect.arrayContaining([{ command: 'forward_appeal', subCaseId: 'epj', appealId: 'a-1' }]));
+    expect(nextSteps({ ...situation({ subCases: parts, facts: maintained, actor: controller }), c: decided }).subCases.epj).toEqual([]);
   });
 
   it('offers release to the holder only, and nothing but release to a person with a declared conflict', () => {

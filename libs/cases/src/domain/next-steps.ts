@@ -18,7 +18,7 @@ export interface NextStep {
   permitId?: string;
   /** The hearing on draft grounds for refusal to answer (forvaltningsloven § 19). */
   hearingId?: string;
-  /** The appeal to forward to the appeal body after reconsidering it (forvaltningsloven § 25). */
+  /** The appeal to forward to the appeal body after reconsidering it (forvaltningsloven § 25), or, for the controller, to answer by changing or maintaining its decision. */
   appealId?: string;
   /** The request to reopen the case to grant or refuse (genoptagelse). */
   reopeningRequestId?: string;
@@ -129,7 +129,15 @@ function subCaseSteps(s: StepSituation, sub: SubCaseRecord, may: (command: Comma
   // After the decision: an appeal under reconsideration is forwarded (or the decision changed by a new
   // draft); a request to reopen is granted or refused.
   const reconsiderations = facts.openReconsiderations.filter((r) => r.subCaseId === sub.id);
-  if (may('forward_appeal')) for (const r of reconsiderations.filter((r) => r.kind === 'appeal' && r.state === 'reconsidering')) on('forward_appeal', { appealId: r.id });
+  // On a collaborative part the controller reconsiders first: it changes its decision or maintains it; the contact point forwards after.
+  if (may('forward_appeal')) for (const r of reconsiderations.filter((r) => r.kind === 'appeal' && r.state === 'reconsidering' && !r.awaitingController)) on('forward_appeal', { appealId: r.id });
+  if (sub.state === 'decided' && controls(actor, sub)) {
+    for (const r of reconsiderations.filter((r) => r.awaitingController)) {
+      const about = r.kind === 'appeal' ? { appealId: r.id } : { reopeningRequestId: r.id };
+      if (may('controller_decide')) on('controller_decide', { ...about, ...(blocking.length ? { approvalBlockedBy: blocking } : {}) });
+      if (may('controller_maintain') && r.kind === 'appeal') on('controller_maintain', about);
+    }
+  }
   if (may('decide_reopening')) for (const r of reconsiderations.filter((r) => r.kind === 'reopening' && r.state === 'requested')) on('decide_reopening', { reopeningRequestId: r.id });
   return steps;
 }

@@ -190,6 +190,9 @@ export interface StaffMember {
 /** Who the applicant invites to read the application and its case (issue 16): a co-applicant, or a researcher named in it (EHDS art. 61(2)). */
 export const TEAM_ROLES = ['co_applicant', 'named_researcher'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
+/** Who a researcher is to an application they read: its applicant, or a member of its team (a client shows "shared with you" and hides submit). */
+export const PARTY_ROLES = ['applicant', ...TEAM_ROLES] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** An invitation to the team of an application, and once accepted, the membership. */
 export interface TeamMemberRecord {
@@ -204,4 +207,7 @@ export interface TeamMemberRecord {
   /** The subject who accepted; null while the invitation is open. */
   memberSub: string | null;
   acceptedAt: Date | null;
+  /** Removed by the applicant, or left by the member: access ended then. Removed rows are kept for the record. */
+  removedAt?: Date | null;
+  removedBy?: string | null;
 }

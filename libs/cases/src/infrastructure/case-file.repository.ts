@@ -98,7 +98,7 @@ function toCase(row: Record<string, unknown>): CaseRecord {
 }
 
 /** The subjects of the application's team who accepted their invitation: they read the case (see canSeeCase). */
-const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL ORDER BY t.member_sub) AS team_subs`;
+const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL AND t.removed_at IS NULL ORDER BY t.member_sub) AS team_subs`;
 
 /** The one repository of `case_file` (and its gap-free number series `case_number_counter`). */
 @Injectable()

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { storedAppealGuidance } from '../domain/appeal-guidance';
 import { DecisionRepository } from '../infrastructure/decision.repository';
-import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
+import { awaitsController, ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
 import { reconsiderationView, ReconsiderationView } from '../reconsideration/reconsideration.view';
 import { ForwardAppealCommand } from './forward-appeal.command';
 
@@ -42,6 +42,9 @@ export class ForwardAppeal {
         { caseId: appeal.caseId, command: 'forward_appeal', expectedVersion: command.expectedVersion, at, notFound: { what: 'appeal', id: command.appealId } },
         async ({ c }) => {
           if (appeal.state !== 'reconsidering') throw new DomainError('appeal-closed', `This appeal is ${appeal.state.replace(/_/g, ' ')}; nothing is left to forward.`, { state: appeal.state });
+          if (awaitsController(appeal)) {
+            throw new DomainError('controller-reconsidering', 'The decision is the controller’s own: the controller reconsiders it first, and the appeal is forwarded once the controller maintains it.', { controllerOrg: appeal.controllerOrg });
+          }
           const decision = (await this.decisions.findDecision(manager, appeal.decisionId))!;
           const guidance = storedAppealGuidance(decision.appealGuidance);
           const statement = command.statement.trim();

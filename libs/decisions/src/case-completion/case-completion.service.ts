@@ -11,6 +11,7 @@ import { STATISTICS_TO_APPLICANT } from '../domain/decision-records';
 import { isApproving } from '../domain/outcome';
 import { mergePermitConditions } from '../domain/permit-conditions';
 import { DecisionRepository } from '../infrastructure/decision.repository';
+import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
 import { PermitEvents } from '../permits/permit-events';
 
 /**
@@ -28,6 +29,7 @@ export class CaseCompletion implements OnModuleInit {
     private readonly audit: AuditLog,
     private readonly permitEvents: PermitEvents,
     private readonly registry: RuleSetRegistry,
+    private readonly hearings: PartyHearingRepository,
   ) {}
 
   /**
@@ -69,9 +71,22 @@ export class CaseCompletion implements OnModuleInit {
     });
   }
 
-  /** Drafts waiting for the legal approver end with the application; nothing is left pending. */
+  /**
+   * Drafts waiting for the legal approver end with the application, and so do hearings waiting for
+   * the applicant's answer (forvaltningsloven § 19): closed as `application_withdrawn`, so nothing
+   * waits for an answer that will not come. Revocation hearings, appeals and requests to reopen
+   * concern a decided case, which the lifecycle table does not let anyone withdraw.
+   */
   private async afterWithdrawal(manager: EntityManager, { case: c, actor, at }: CaseHookContext): Promise<void> {
     await this.decisions.returnPendingDrafts(manager, c.id, actor.sub, 'application withdrawn', at);
+    for (const h of await this.hearings.closeOpen(manager, c.id, 'application_withdrawn', at)) {
+      await this.audit.append(manager, {
+        actor,
+        action: 'case.hearing_closed',
+        subject: { type: 'case', id: c.number },
+        payload: { hearingId: h.id, subCaseId: h.subCaseId, reason: 'application_withdrawn', answerDueAt: new Date(h.answerDueAt!).toISOString() },
+      });
+    }
   }
 
   /**

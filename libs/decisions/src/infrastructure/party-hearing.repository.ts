@@ -23,7 +23,13 @@ export interface PartyHearingRecord {
   answer: string | null;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** Closed unanswered, and why: the application was withdrawn, so no answer will come. */
+  closedAt?: Date | null;
+  closedReason?: HearingClosedReason | null;
 }
+
+export const HEARING_CLOSED_REASONS = ['application_withdrawn'] as const;
+export type HearingClosedReason = (typeof HEARING_CLOSED_REASONS)[number];
 
 export type NewPartyHearing = Pick<PartyHearingRecord, 'caseId' | 'subCaseId' | 'kind' | 'draftGrounds' | 'answerDueAt' | 'dispensedReason' | 'sentBy' | 'sentAt'> &
   Partial<Pick<PartyHearingRecord, 'subject' | 'permitId'>>;
@@ -74,7 +80,16 @@ export class PartyHearingRepository {
 
   /** Hearings held and not yet answered, on any of these cases. */
   async openOfCases(manager: EntityManager, caseIds: string[]): Promise<PartyHearingRecord[]> {
-    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = ANY($1::uuid[]) AND kind = 'held' AND answered_at IS NULL ORDER BY sent_at, id`, [caseIds]));
+    return rowsOf(await manager.query(`SELECT * FROM party_hearing WHERE case_id = ANY($1::uuid[]) AND kind = 'held' AND answered_at IS NULL AND closed_at IS NULL ORDER BY sent_at, id`, [caseIds]));
+  }
+
+  /** Every hearing of the case held and still waiting for an answer, closed unanswered for `reason`. */
+  async closeOpen(manager: EntityManager, caseId: string, reason: HearingClosedReason, at: Date): Promise<PartyHearingRecord[]> {
+    const [rows] = (await manager.query(
+      `UPDATE party_hearing SET closed_at = $2, closed_reason = $3 WHERE case_id = $1 AND kind = 'held' AND answered_at IS NULL AND closed_at IS NULL RETURNING *`,
+      [caseId, at, reason],
+    )) as [Record<string, unknown>[], number];
+    return rowsOf<PartyHearingRecord>(rows);
   }
 
   /**

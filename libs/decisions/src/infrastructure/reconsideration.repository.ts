@@ -37,12 +37,27 @@ export interface ReconsiderationRecord {
   closedBy: string | null;
   closedAt: Date | null;
   newDecisionId: string | null;
+  /** On a collaborative part: the controller organisation whose decision it is, asked to reconsider it; null on a central part. */
+  controllerOrg: string | null;
+  /** The controller's reasons for maintaining its decision on appeal; null until it answers (or when it changes the decision). */
+  controllerStatement: string | null;
+  controllerAnsweredBy: string | null;
+  controllerAnsweredAt: Date | null;
 }
 
-export type NewReconsideration = Pick<ReconsiderationRecord, 'kind' | 'caseId' | 'subCaseId' | 'decisionId' | 'receivedOn' | 'fromParty' | 'grounds' | 'registeredBy' | 'registeredAt' | 'reconsiderBy' | 'state'>;
+export type NewReconsideration = Pick<ReconsiderationRecord, 'kind' | 'caseId' | 'subCaseId' | 'decisionId' | 'receivedOn' | 'fromParty' | 'grounds' | 'registeredBy' | 'registeredAt' | 'reconsiderBy' | 'state' | 'controllerOrg'>;
+
+/**
+ * Waits for the controller whose decision it is: an appeal it has neither changed nor maintained
+ * yet, or a request to reopen that was granted (the controller decides anew).
+ */
+export function awaitsController(r: Pick<ReconsiderationRecord, 'controllerOrg' | 'kind' | 'state' | 'controllerAnsweredAt'>): boolean {
+  if (!r.controllerOrg) return false;
+  return r.kind === 'appeal' ? r.state === 'reconsidering' && !r.controllerAnsweredAt : r.state === 'reopened';
+}
 
 const COLUMNS = `id, kind, case_id, sub_case_id, decision_id, to_char(received_on, 'YYYY-MM-DD') AS received_on, from_party, grounds, registered_by, registered_at,
-  reconsider_by, state, statement, appeal_body, closed_by, closed_at, new_decision_id`;
+  reconsider_by, state, statement, appeal_body, closed_by, closed_at, new_decision_id, controller_org, controller_statement, controller_answered_by, controller_answered_at`;
 
 /** The one repository of `reconsideration`. */
 @Injectable()
@@ -50,9 +65,9 @@ export class ReconsiderationRepository {
   async insert(manager: EntityManager, r: NewReconsideration): Promise<ReconsiderationRecord> {
     const [row] = rowsOf<ReconsiderationRecord>(
       await manager.query(
-        `INSERT INTO reconsideration (kind, case_id, sub_case_id, decision_id, received_on, from_party, grounds, registered_by, registered_at, reconsider_by, state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-        [r.kind, r.caseId, r.subCaseId, r.decisionId, r.receivedOn, r.fromParty, r.grounds, r.registeredBy, r.registeredAt, r.reconsiderBy, r.state],
+        `INSERT INTO reconsideration (kind, case_id, sub_case_id, decision_id, received_on, from_party, grounds, registered_by, registered_at, reconsider_by, state, controller_org)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+        [r.kind, r.caseId, r.subCaseId, r.decisionId, r.receivedOn, r.fromParty, r.grounds, r.registeredBy, r.registeredAt, r.reconsiderBy, r.state, r.controllerOrg],
       ),
     );
     return row;
@@ -80,6 +95,15 @@ export class ReconsiderationRepository {
   /** A reopening granted: the authority will decide anew; the request stays open until it has. */
   async reopen(manager: EntityManager, id: string, statement: string): Promise<ReconsiderationRecord> {
     const [rows] = (await manager.query(`UPDATE reconsideration SET state = 'reopened', statement = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, statement])) as [Record<string, unknown>[], number];
+    return rowsOf<ReconsiderationRecord>(rows)[0];
+  }
+
+  /** The controller maintains its decision on appeal, with reasons; the appeal stays open for the contact point to forward. */
+  async controllerMaintains(manager: EntityManager, id: string, statement: string, by: string, at: Date): Promise<ReconsiderationRecord> {
+    const [rows] = (await manager.query(`UPDATE reconsideration SET controller_statement = $2, controller_answered_by = $3, controller_answered_at = $4 WHERE id = $1 RETURNING ${COLUMNS}`, [id, statement, by, at])) as [
+      Record<string, unknown>[],
+      number,
+    ];
     return rowsOf<ReconsiderationRecord>(rows)[0];
   }
 

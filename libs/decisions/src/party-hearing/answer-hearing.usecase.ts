@@ -35,6 +35,7 @@ export class AnswerHearing {
       const done = await this.transitions.transition(manager, actor, { caseId: hearing.caseId, command: 'answer_hearing', expectedVersion: command.expectedVersion, at, notFound: notFoundAs }, async ({ c }) => {
         // Access first: only the applicant is a party to the hearing; anyone else learns nothing of it.
         if (c.applicantSub !== actor.sub) throw notFound('hearing', command.hearingId);
+        if (hearing.closedAt) throw new DomainError('hearing-closed', 'This hearing was closed when the application was withdrawn; no answer is expected.', { closedReason: hearing.closedReason });
         if (hearing.answeredAt !== null) throw new DomainError('hearing-answered', 'This hearing has already been answered; the answer stands as given.');
         if (new Date(hearing.answerDueAt!) <= at) throw new DomainError('hearing-overdue', `The deadline to answer this hearing passed at ${new Date(hearing.answerDueAt!).toISOString()}; contact the caseworker.`);
         const answered = await this.hearings.answer(manager, hearing.id, answer, actor.sub, at);

@@ -1,6 +1,6 @@
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { BusinessClock } from '@kp/clock';
+import { BusinessClock, copenhagenDateOf, DanishCalendar, endOfCopenhagenDay } from '@kp/clock';
 import { DomainError } from '@kp/errors';
 import { Notifier, quoteInNotice } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
@@ -12,16 +12,19 @@ import { PartyHearingRepository } from '../infrastructure/party-hearing.reposito
 import { HearPartyCommand } from './hear-party.command';
 import { partyHearingView, PartyHearingView } from './party-hearing.view';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Partshøring (forvaltningsloven § 19, stk. 1): before refusing a part on facts the applicant has
  * not commented on, the caseworker sends the draft grounds with a deadline. The statutory clock
  * runs on (EHDS art. 68(4) knows no pause for it), but the case records that it waits on the
- * applicant, by the hearing's deadline.
+ * applicant, by the hearing's deadline. The deadline is a period in days counted from the day the
+ * hearing is sent, ending at the end of its last day in Danish time, moved to the next working day
+ * when that day is a Saturday, Sunday or public holiday (Regulation 1182/71 art. 3(4), as for a
+ * request for supplement): a party is never given a bare timestamp or a deadline on a day off.
  */
 @Injectable()
 export class HearParty {
+  private readonly calendar = new DanishCalendar();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: DecisionContext,
@@ -48,7 +51,7 @@ export class HearParty {
         }
         const open = (await this.hearings.forSubCase(manager, subCase.id)).find((h) => h.kind === 'held' && h.answeredAt === null && new Date(h.answerDueAt!) > at);
         if (open) throw new DomainError('hearing-open', `The applicant has until ${new Date(open.answerDueAt!).toISOString()} to answer the hearing already sent on this part.`, { hearingId: open.id });
-        const answerDueAt = new Date(at.getTime() + (command.answerDays ?? this.config.hearingDays) * DAY_MS);
+        const answerDueAt = endOfCopenhagenDay(this.calendar.nextWorkingDayFrom(copenhagenDateOf(at).plusDays(command.answerDays ?? this.config.hearingDays)));
         const hearing = await this.hearings.insert(manager, { caseId: c.id, subCaseId: subCase.id, kind: 'held', draftGrounds, answerDueAt, dispensedReason: null, sentBy: actor.sub, sentAt: at });
         const due = answerDueAt.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
         const dueEn = answerDueAt.toLocaleDateString('en-GB', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });

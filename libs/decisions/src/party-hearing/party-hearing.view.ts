@@ -1,4 +1,4 @@
-import { PartyHearingRecord } from '../infrastructure/party-hearing.repository';
+import { HearingClosedReason, PartyHearingRecord } from '../infrastructure/party-hearing.repository';
 
 export interface PartyHearingView {
   id: string;
@@ -14,6 +14,9 @@ export interface PartyHearingView {
   sentAt: string;
   answer: string | null;
   answeredAt: string | null;
+  /** Closed unanswered, and why (`application_withdrawn`): nobody waits for an answer any more. */
+  closedAt: string | null;
+  closedReason: HearingClosedReason | null;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -31,5 +34,7 @@ export function partyHearingView(h: PartyHearingRecord): PartyHearingView {
     sentAt: new Date(h.sentAt).toISOString(),
     answer: h.answer,
     answeredAt: iso(h.answeredAt),
+    closedAt: iso(h.closedAt ?? null),
+    closedReason: h.closedReason ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { ReconsiderationKind, ReconsiderationRecord, ReconsiderationState } from '../infrastructure/reconsideration.repository';
+import { awaitsController, ReconsiderationKind, ReconsiderationRecord, ReconsiderationState } from '../infrastructure/reconsideration.repository';
 
 /** An appeal or a reopening request as the case shows it. */
 export interface ReconsiderationView {
@@ -18,6 +18,13 @@ export interface ReconsiderationView {
   appealBody: string | null;
   closedAt: string | null;
   newDecisionId: string | null;
+  /** On a collaborative part: the controller organisation whose decision it is, which reconsiders it; null on a central part. */
+  controllerOrg: string | null;
+  /** Waits for that controller to change its decision or (on appeal) maintain it. */
+  awaitingController: boolean;
+  /** The controller's reasons for maintaining its decision, and when. */
+  controllerStatement: string | null;
+  controllerAnsweredAt: string | null;
 }
 
 export function reconsiderationView(r: ReconsiderationRecord, now: Date): ReconsiderationView {
@@ -38,5 +45,9 @@ export function reconsiderationView(r: ReconsiderationRecord, now: Date): Recons
     appealBody: r.appealBody,
     closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
     newDecisionId: r.newDecisionId,
+    controllerOrg: r.controllerOrg,
+    awaitingController: awaitsController(r),
+    controllerStatement: r.controllerStatement,
+    controllerAnsweredAt: r.controllerAnsweredAt ? new Date(r.controllerAnsweredAt).toISOString() : null,
   };
 }

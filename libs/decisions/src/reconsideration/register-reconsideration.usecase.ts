@@ -3,6 +3,7 @@ import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
+import { Notifier } from '@kp/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,7 +19,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * tells the appellant to send it to the deciding authority, which reconsiders first — remonstration)
  * or a request to reopen the case it decided (genoptagelse). Either starts the time the authority
  * gives itself to reconsider (`APPEAL_RECONSIDERATION_DAYS` from receipt). One open appeal and one
- * open request per decision: a second letter is added to the first, not a new track.
+ * open request per decision: a second letter is added to the first, not a new track. An appeal
+ * against a controller's decision on a collaborative part goes to that controller to reconsider
+ * first (the decision is its own); the contact point forwards it once the controller maintains it.
  */
 @Injectable()
 export class RegisterReconsideration {
@@ -29,6 +32,7 @@ export class RegisterReconsideration {
     private readonly reconsiderations: ReconsiderationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: BusinessClock,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(actor: Actor, command: RegisterReconsiderationCommand): Promise<ReconsiderationView> {
@@ -39,7 +43,7 @@ export class RegisterReconsideration {
         manager,
         actor,
         { caseId: command.caseId, command: appeal ? 'register_appeal' : 'register_reopening_request', expectedVersion: command.expectedVersion, at },
-        async ({ c }) => {
+        async ({ c, subCases }) => {
           const decision = await this.decisions.findDecision(manager, command.decisionId);
           if (!decision || decision.caseId !== c.id) throw notFound('decision', command.decisionId);
           const current = await this.decisions.currentDecision(manager, decision.subCaseId);
@@ -58,6 +62,9 @@ export class RegisterReconsideration {
             throw new DomainError('reopening-open', `A request to reopen ${detail}`, { reconsiderationId: open.id });
           }
           const received = new Date(`${command.receivedOn}T00:00:00Z`);
+          const subCase = subCases.find((s) => s.id === decision.subCaseId)!;
+          // The controller decided this part (the collaborative track): it is the controller who reconsiders.
+          const controllerOrg = subCase.track === 'collaborative' && decision.decidedByRole === 'controller' ? subCase.controllerOrg : null;
           const r = await this.reconsiderations.insert(manager, {
             kind: command.kind,
             caseId: c.id,
@@ -70,13 +77,27 @@ export class RegisterReconsideration {
             registeredAt: at,
             reconsiderBy: new Date(received.getTime() + this.config.appealReconsiderationDays * DAY_MS),
             state: appeal ? 'reconsidering' : 'requested',
+            controllerOrg,
           });
+          if (appeal && controllerOrg) {
+            await this.notifier.notify(manager, {
+              to: { role: 'controller', organisation: controllerOrg },
+              kind: 'appeal_to_reconsider',
+              caseId: c.id,
+              caseNumber: c.number,
+              title: { da: `Klage over jeres afgørelse i sag ${c.number}`, en: `Appeal against your decision in case ${c.number}` },
+              body: {
+                da: `Kontaktpunktet har modtaget en klage over jeres afgørelse om ${subCase.dataSourceName}. Genovervej afgørelsen: træf en ny afgørelse, eller fasthold den, så sender kontaktpunktet klagen videre.`,
+                en: `The contact point received an appeal against your decision on ${subCase.dataSourceName}. Reconsider it: make a new decision, or maintain it and the contact point forwards the appeal.`,
+              },
+            });
+          }
           return {
             subCaseId: decision.subCaseId,
             result: r,
             audit: {
               action: appeal ? 'decision.appeal_registered' : 'decision.reopening_requested',
-              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, from: r.fromParty, reconsiderBy: new Date(r.reconsiderBy).toISOString() },
+              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, from: r.fromParty, reconsiderBy: new Date(r.reconsiderBy).toISOString(), ...(controllerOrg ? { controllerOrg } : {}) },
             },
           };
         },

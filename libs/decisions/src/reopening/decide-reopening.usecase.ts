@@ -15,7 +15,8 @@ import { DecideReopeningCommand } from './decide-reopening.command';
  * when new facts of weight, or an error in the decision, are shown; ulovbestemt, with
  * forvaltningsloven §§ 22–24 for the reasons). A refusal closes the request with its reasons; a
  * reopening lets the caseworker draft a new decision that supersedes the one in force (four eyes
- * as always), which closes the request.
+ * as always), which closes the request. On a collaborative part the controller, whose decision it
+ * is, is asked to decide anew.
  */
 @Injectable()
 export class DecideReopening {
@@ -52,6 +53,16 @@ export class DecideReopening {
               : { da: `Sag ${c.number}: anmodningen om genoptagelse er afslået`, en: `Case ${c.number}: the request to reopen is refused` },
             body: { da: reasons, en: reasons },
           });
+          if (command.reopen && request.controllerOrg) {
+            await this.notifier.notify(manager, {
+              to: { role: 'controller', organisation: request.controllerOrg },
+              kind: 'reopened_to_decide',
+              caseId: c.id,
+              caseNumber: c.number,
+              title: { da: `Sag ${c.number} er genoptaget: træf en ny afgørelse`, en: `Case ${c.number} is reopened: make a new decision` },
+              body: { da: `Kontaktpunktet har genoptaget sagen om jeres afgørelse. Begrundelse: ${reasons}`, en: `The contact point reopened the case on your decision. Reasons: ${reasons}` },
+            });
+          }
           return {
             subCaseId: request.subCaseId,
             result: decided,

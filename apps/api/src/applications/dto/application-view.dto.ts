@@ -1,5 +1,5 @@
 import { ApplicationContent, ApplicationView, CheckReport, SENDING_COMMANDS, SendingCommand } from '@kp/applications';
-import { CASE_KINDS, CASE_STATES, CaseKind } from '@kp/cases';
+import { CASE_KINDS, CASE_STATES, CaseKind, PARTY_ROLES, PartyRole } from '@kp/cases';
 import { ProblemFieldErrorSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
@@ -35,6 +35,14 @@ export class ApplicationDto implements ApplicationView {
   @ApiProperty({ description: 'The application version: its ETag, and the If-Match of PATCH and resubmit' }) version!: number;
   @ApiProperty({ type: ApplicationContentDto, description: 'The content as stored; a draft may lack any field' }) content!: ApplicationContent;
   @ApiProperty({ type: ApplicationCaseRefDto, nullable: true, description: 'null until submitted' }) case!: ApplicationCaseRefDto | null;
+  @ApiProperty({
+    type: String,
+    enum: PARTY_ROLES,
+    enumName: 'PartyRole',
+    nullable: true,
+    description: 'Who you are to the application: `applicant` (you act on it), or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant submits); null for a reader who is neither (an advisor giving pre-screening help)',
+  })
+  myRole!: PartyRole | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

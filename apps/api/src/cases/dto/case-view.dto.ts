@@ -1,5 +1,5 @@
 import { CaseView } from '@kp/applications';
-import { CASE_KINDS, CaseKind, CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
+import { CASE_KINDS, CaseKind, CASE_STATES, CaseState, Command, COMMANDS, CONSULTATION_STATES, ConsultationState, DEADLINE_KINDS, PARTY_ROLES, PartyRole, DeadlineKind, SUB_CASE_STATES, SubCaseState, Track, WAITING_ROLES, WaitingRole } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
 import { LocalisedTextSchema } from '@kp/http';
 import { Requirement, Verdict } from '@kp/rules';
@@ -109,6 +109,7 @@ export class OpenReconsiderationDto implements OpenReconsiderationView {
   @ApiProperty({ format: 'uuid' }) subCaseId!: string;
   @ApiProperty({ enum: ['reconsidering', 'requested', 'reopened'] }) state!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The end of the time the authority gives itself to reconsider' }) reconsiderBy!: string | null;
+  @ApiProperty({ description: 'On a collaborative part: waits for the controller whose decision it is to change it (a new decision) or, on appeal, maintain it' }) awaitingController!: boolean;
 }
 
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
@@ -185,6 +186,14 @@ export class CaseDto implements CaseView {
   @ApiProperty({ description: 'The case version: its ETag, and the If-Match of the next command' }) version!: number;
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
   @ApiProperty({ type: OrganisationRefDto }) applicant!: OrganisationRefDto;
+  @ApiProperty({
+    type: String,
+    enum: PARTY_ROLES,
+    enumName: 'PartyRole',
+    nullable: true,
+    description: 'A researcher: whether you are the applicant (you act on the case) or a member of its team, `co_applicant` or `named_researcher` (shared with you: you read it, only the applicant acts); null for staff and everyone else',
+  })
+  myRole!: PartyRole | null;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;

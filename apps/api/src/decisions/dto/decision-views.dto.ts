@@ -1,6 +1,6 @@
 import { CASE_KINDS, CaseKind, Track } from '@kp/cases';
 import { TRACKS } from '@kp/clock';
-import { CaseDecisions, PartyHearingView, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PART_CHANGES, PartChange, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
+import { CaseDecisions, HEARING_CLOSED_REASONS, HearingClosedReason, PartyHearingView, decisionView, draftView, ExplainDecision, OUTCOMES, Outcome, PART_CHANGES, PartChange, PERMIT_CONDITION_CODES, PermitConditionCode, permitView, PublicDecisions, recommendationView } from '@kp/decisions';
 import { LocalisedTextSchema } from '@kp/http';
 import { APPEAL_KINDS, AppealKind, Requirement, TIME_LIMIT_UNITS, TimeLimitUnit, Verdict } from '@kp/rules';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
@@ -194,6 +194,8 @@ export class PartyHearingDto implements PartyHearingView {
   @ApiProperty({ format: 'date-time' }) sentAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The applicant’s answer' }) answer!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the hearing was closed unanswered; nobody waits for an answer after it' }) closedAt!: string | null;
+  @ApiProperty({ type: String, enum: HEARING_CLOSED_REASONS, nullable: true, description: '`application_withdrawn`: the applicant withdrew the application while the hearing was open' }) closedReason!: HearingClosedReason | null;
 }
 
 export class CaseDecisionsDto implements CaseDecisionsView {

@@ -39,10 +39,17 @@ export function MyApplicationsPage() {
               {page.items.map((application) => (
                 <tr key={application.id}>
                   <td>
-                    {application.status === 'draft' ? (
+                    {/* A member of the team reads what was shared with them; only the applicant opens the draft to change it. */}
+                    {application.status === 'draft' && application.myRole === 'applicant' ? (
                       <Link to={`/applications/${application.id}`}>{application.content.title ?? t('applications.untitled')}</Link>
                     ) : (
                       (application.content.title ?? t('applications.untitled'))
+                    )}
+                    {application.myRole && application.myRole !== 'applicant' && (
+                      <>
+                        {' '}
+                        <Badge>{t(`applications.sharedWithYou.${application.myRole}`)}</Badge>
+                      </>
                     )}
                   </td>
                   <td>

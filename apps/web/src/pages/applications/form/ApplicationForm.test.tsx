@@ -9,7 +9,7 @@ import { SessionProvider } from '../../../auth/session';
 import { initI18n } from '../../../i18n';
 import { ApplicationForm } from './ApplicationForm';
 
-const draft: Schema<'Application'> = { id: 'a-1', status: 'draft', kind: 'application', amends: null, version: 3, content: {}, case: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+const draft: Schema<'Application'> = { id: 'a-1', status: 'draft', kind: 'application', amends: null, version: 3, content: {}, case: null, myRole: 'applicant', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 const report = (over: Partial<Schema<'CheckReport'>> = {}): Schema<'CheckReport'> => ({ complete: false, missing: [], invalid: [], dataRequests: [], readyToSubmit: false, nextCommand: 'submit', answersRequired: false, refusalLikely: false, ...over }) as Schema<'CheckReport'>;
 const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 

@@ -237,6 +237,14 @@ export function Commands({ kase, steps }: { kase: Case; steps: readonly Step[] }
             run={(v) => send(api.POST('/v1/appeals/{id}/forward', { params: { path: { id: step.appealId ?? '' } }, headers: ifMatch, body: { statement: v.statement } }))}
           />
         );
+      case 'controller_maintain':
+        return (
+          <ActionForm
+            {...common}
+            fields={[{ name: 'statement', label: t('actions.field.appealStatement'), kind: 'textarea', hint: t('actions.field.controllerStatementHint') }]}
+            run={(v) => send(api.POST('/v1/appeals/{id}/controller-maintains', { params: { path: { id: step.appealId ?? '' } }, headers: ifMatch, body: { statement: v.statement } }))}
+          />
+        );
       case 'decide_reopening':
         return (
           <ActionForm
