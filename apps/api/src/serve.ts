@@ -8,7 +8,7 @@ import { closeGracefullyOnSignals } from './health/shutdown';
 
 /**
  * Serves the API as DATABASE_URL's role. Apart from main.ts so that the migrate step, which needs
- * none of it, does not load the API's modules (about a second of CPU of its start, issue 17).
+ * none of it, does not load the API's modules (issue 17).
  */
 export async function serve(config: AppConfig, log: Pino): Promise<void> {
   const role = config.workerInProcess ? 'api+worker' : 'api';
