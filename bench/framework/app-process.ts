@@ -49,7 +49,7 @@ function children(pid: number): number[] {
  * Starts the app with `env` (DATABASE_URL unset: the embedded PostgreSQL in DATA_DIR) and waits until
  * /health/ready answers 200; returns when it is ready, with the milliseconds it took.
  */
-export async function startApp(dataDir: string, env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess & { readyMs: number }> {
+export async function startApp(dataDir: string, env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess & { readyMs: number; readyCpuSeconds: number }> {
   const port = await freePort();
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/start.mjs')], {
@@ -85,11 +85,13 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
     await new Promise((r) => setTimeout(r, 50));
   }
   const readyMs = Date.now() - started;
+  const readyCpuSeconds = cpuSeconds(child.pid!);
   let issuer: LocalIssuer | undefined;
   return {
     url,
     pid: child.pid!,
     readyMs,
+    readyCpuSeconds,
     serverPid: () => children(child.pid!)[0],
     token: async (actor) => (issuer ??= await LocalIssuer.open(dataDir, 'development')).sign(actor, 3600),
     stop: async () => {
@@ -107,6 +109,27 @@ export function pssMb(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU seconds (user + system) a process tree has used: each live process's own, plus what the
+ * children it has already reaped used (the migrate step, PostgreSQL's exited backends). On a shared
+ * machine this, not the wall time, says what a start costs: the kernel shares the CPU per session.
+ */
+export function cpuSeconds(pid: number): number {
+  const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux platform Node supports
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, cutime, cstime: fields 14–17 of proc(5), 12–15 after the name and state.
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      /* exited meanwhile: its parent counts it once reaped */
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 /** The pids of a process tree (the app, and the embedded PostgreSQL with its backends when it runs one). */

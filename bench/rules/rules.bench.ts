@@ -16,13 +16,13 @@ import { alternate, figure, perSecond, spread } from '../framework/measure';
 import { translateRuleSet } from './zen-decision';
 
 /** The date whose law these screenings apply (before EHDS chapter IV applies). */
-const LAW_DATE = '2026-11-29';
+export const LAW_DATE = '2026-11-29';
 const RULES_DIR = join(__dirname, '../../rules');
 const SOURCES = ['lpr', 'lmdb', 'rkkp-dap', 'epj-region-midtjylland', 'biobank-dnb'];
 
 type Screen = (facts: Record<string, unknown>, ruleSetIds: string[], lawDate: string) => Promise<{ findings: string[]; verdict: string }>;
 
-function fiveSourceApplication(): ApplicationInput {
+export function fiveSourceApplication(): ApplicationInput {
   const base = JSON.parse(readFileSync(join(RULES_DIR, 'common/fixtures/clean-public-research.json'), 'utf8')).application as ApplicationInput;
   return { ...base, dataRequests: SOURCES.map((dataSourceId) => ({ ...base.dataRequests[0], dataSourceId })) };
 }

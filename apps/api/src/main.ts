@@ -1,10 +1,6 @@
 import { ConfigError, loadConfig } from '@kp/config';
 import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
-import { migrateDatabase, PinoNestLogger, rootLogger, serveMetrics } from '@kp/platform';
-import { NestFactory } from '@nestjs/core';
-import { ApiModule } from './api.module';
-import { configureApp } from './configure-app';
-import { closeGracefullyOnSignals } from './health/shutdown';
+import { migrateDatabase, rootLogger } from '@kp/platform';
 
 const log = rootLogger();
 
@@ -28,17 +24,29 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const role = config.workerInProcess ? 'api+worker' : 'api';
-  log.info({ command: 'serve', role, node: process.version }, 'kontaktpunkt API starting');
-  const app = configureApp(
-    await NestFactory.create(ApiModule.register({ withWorker: config.workerInProcess }), { logger: new PinoNestLogger(log), abortOnError: false }),
-  );
-  closeGracefullyOnSignals(app, config.shutdownDrainMs);
-  if (config.host) await app.listen(config.port, config.host);
-  else await app.listen(config.port);
-  if (config.metrics) await serveMetrics(app, config.metrics);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  log.info({ port: config.port, host: config.host ?? null, metrics: config.metrics ?? null }, `kontaktpunkt API listening on ${url} — API docs: ${url}/docs`);
+  // Loaded here, not imported above: the migrate step needs none of the API's modules.
+  const { serve } = await import('./serve');
+  if (config.awaitLauncher) await migrateStepFinished();
+  await serve(config, log);
+}
+
+/**
+ * scripts/start.mjs starts this process while its migrate step still runs (KP_AWAIT_LAUNCHER), so
+ * the code above loads meanwhile; it says `migrated` over IPC when the schema is ready. The channel
+ * is closed then, or it would keep the process alive after shutdown.
+ */
+function migrateStepFinished(): Promise<void> {
+  return new Promise((ready, fail) => {
+    if (!process.send) return fail(new Error('KP_AWAIT_LAUNCHER is set, but this process has no IPC channel to a launcher'));
+    const gone = () => fail(new Error('the launcher went away before its migrate step finished'));
+    process.once('disconnect', gone);
+    process.once('message', (message) => {
+      process.off('disconnect', gone);
+      process.disconnect();
+      if (message === 'migrated') ready();
+      else fail(new Error(`the launcher said ${JSON.stringify(message)}, not "migrated"`));
+    });
+  });
 }
 
 main().catch((error: unknown) => {

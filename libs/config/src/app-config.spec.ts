@@ -149,6 +149,14 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('KP_AWAIT_LAUNCHER', () => {
+    it('serves at once unless the launcher asks the server to wait for its migrate step', () => {
+      expect(loadConfig(base).awaitLauncher).toBe(false);
+      expect(loadConfig({ ...base, KP_AWAIT_LAUNCHER: '1' }).awaitLauncher).toBe(true);
+      expect(() => loadConfig({ ...base, KP_AWAIT_LAUNCHER: 'yes' })).toThrow('KP_AWAIT_LAUNCHER="yes" must be true or false');
+    });
+  });
+
   describe('AUDIT_SIGNING_KEY', () => {
     const pkcs8 = (type: 'ed25519' | 'ec') =>
       (type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' })).privateKey

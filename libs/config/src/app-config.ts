@@ -10,6 +10,12 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   /** `KP_COMMAND`: `migrate` applies the migrations and exits (`npm run migration:run` sets it); else serve. */
   command: 'serve' | 'migrate';
+  /**
+   * `KP_AWAIT_LAUNCHER`: serve only when the launcher (scripts/start.mjs) says over IPC that its
+   * migrate step has finished. The launcher starts both processes at once, so loading the API's
+   * code overlaps the migrations instead of following them; the process connects to nothing before.
+   */
+  awaitLauncher: boolean;
   port: number;
   /**
    * `HOST`: the address the API binds to (e.g. `127.0.0.1` behind a proxy on the same host); unset,
@@ -328,6 +334,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     command,
+    awaitLauncher: flag('KP_AWAIT_LAUNCHER', false),
     port: integer('PORT', 3000, 0, 65535),
     host,
     databaseUrl: databaseUrl ?? '',

@@ -1,11 +1,16 @@
 import { Engine } from 'json-rules-engine';
+import { isVocabularyReference } from '../operators/term-operators';
 
 /** What one rule gave on one set of facts: as json-rules-engine's RuleResult reports it. */
 export interface CompiledRuleResult {
   name: string;
   result: boolean;
   event: { type: string; params?: Record<string, unknown> };
-  /** The conditions as `RuleResult.toJSON(false).conditions`: each leaf with its factResult, valueResult and result. */
+  /**
+   * The conditions as the stored trace holds them: `RuleResult.toJSON(false).conditions` (each leaf
+   * with its factResult, valueResult and result) made compact by `traceValue` and `keepsValueResult`,
+   * built in that form directly rather than copied a second time.
+   */
   conditions: unknown;
 }
 
@@ -23,6 +28,16 @@ const BOOLEAN = ['all', 'any', 'not'] as const;
 
 /** Thrown at compile time for what the plain-function path does not mirror; the caller keeps json-rules-engine then. */
 class Unsupported extends Error {}
+
+/** A condition's `value` in a trace: a vocabulary is named, not copied (the stored plugin version has its terms). */
+export function traceValue(value: unknown): unknown {
+  return isVocabularyReference(value) ? { vocabulary: value.vocabulary } : value;
+}
+
+/** A trace keeps `valueResult` only where the value names a fact: for a literal it repeats `value`. */
+export function keepsValueResult(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'fact' in value;
+}
 
 function factValue(facts: Record<string, unknown>, name: string): unknown {
   // json-rules-engine with allowUndefinedFacts: false refuses a fact it was not given.
@@ -51,9 +66,14 @@ function compileCondition(node: Node, operators: (name: string) => OperatorLike 
     const children = (node[op] as Node[]).map((c) => compileCondition(c, operators));
     const every = op === 'all';
     return (facts) => {
-      const results = children.map((c) => c(facts));
-      const passes = results.length === 0 ? true : every ? results.every((r) => r.passes === true) : results.some((r) => r.passes === true);
-      return { passes, json: { priority: 1, [op]: results.map((r) => r.json) } };
+      const json: Node[] = new Array(children.length);
+      let passes = every || children.length === 0;
+      for (let i = 0; i < children.length; i++) {
+        const r = children[i](facts);
+        json[i] = r.json;
+        if (every ? !r.passes : r.passes) passes = !every;
+      }
+      return { passes, json: op === 'all' ? { priority: 1, all: json } : { priority: 1, any: json } };
     };
   }
   const fact = node.fact as string;
@@ -65,13 +85,15 @@ function compileCondition(node: Node, operators: (name: string) => OperatorLike 
     ? String((value as { fact: unknown }).fact)
     : undefined;
   if (valueFact !== undefined && Object.keys(value as object).length !== 1) throw new Unsupported('value fact with params or path');
+  const traced = Object.freeze(traceValue(value));
+  const keepValueResult = keepsValueResult(value);
   return (facts) => {
     const valueResult = valueFact === undefined ? value : factValue(facts, valueFact);
     const factResult = factValue(facts, fact);
     const passes = operator.evaluate(factResult, valueResult);
-    const json: Node = { operator: operatorName, value, fact };
+    const json: Node = { operator: operatorName, value: traced, fact };
     if (factResult !== undefined) json.factResult = factResult;
-    if (valueResult !== undefined) json.valueResult = valueResult;
+    if (keepValueResult && valueResult !== undefined) json.valueResult = valueResult;
     if (passes !== undefined) json.result = passes;
     return { passes: passes === true, json };
   };

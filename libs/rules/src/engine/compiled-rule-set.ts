@@ -2,7 +2,7 @@ import { Engine, Event, RuleResult } from 'json-rules-engine';
 import { ConditionTrace, Finding, PluginVersion, Requirement, RuleDefinition, RuleSetRef } from '../domain/rule-set';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { EnginePool } from './engine-pool';
-import { CompiledRule, compileRules } from './compile-rules';
+import { CompiledRule, compileRules, keepsValueResult, traceValue } from './compile-rules';
 import { isInForce, LawDate } from '../law/in-force';
 import { isVocabularyReference } from '../operators/term-operators';
 import { termsOf, Vocabulary } from '../vocabulary/terms';
@@ -24,17 +24,16 @@ export class RuleEvaluationError extends Error {
   }
 }
 
-/** Drops `valueResult` where it only repeats a literal `value`, to keep stored traces small. */
+/** json-rules-engine's conditions as the trace keeps them (the compiled rules build that form directly). */
 function compactTrace(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactTrace);
   if (typeof node !== 'object' || node === null) return node;
   const out: Record<string, unknown> = {};
   const n = node as Record<string, unknown>;
-  const literal = !(typeof n.value === 'object' && n.value !== null && 'fact' in n.value);
+  const literal = !keepsValueResult(n.value);
   for (const [k, v] of Object.entries(n)) {
     if (k === 'valueResult' && literal) continue;
-    // A vocabulary is named, not copied: the stored plugin version has its terms.
-    if (k === 'value' && isVocabularyReference(v)) out[k] = { vocabulary: v.vocabulary };
+    if (k === 'value') out[k] = traceValue(v);
     else out[k] = k === 'all' || k === 'any' || k === 'not' ? compactTrace(v) : v;
   }
   return out;
@@ -62,8 +61,9 @@ interface Outcome {
   conditions: unknown;
 }
 
+/** A json-rules-engine result with its conditions in the trace's form. */
 function outcomeOf(r: RuleResult): Outcome {
-  return { name: r.name, result: r.result === true, event: r.event, conditions: (r.toJSON(false) as { conditions: unknown }).conditions };
+  return { name: r.name, result: r.result === true, event: r.event, conditions: compactTrace((r.toJSON(false) as { conditions: unknown }).conditions) };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -118,22 +118,24 @@ export class CompiledRuleSet {
   async evaluate(facts: Record<string, unknown>, lawDate: LawDate, reference = false): Promise<RuleSetEvaluation> {
     let all: Outcome[];
     try {
+      // Compiled results come in rule order; json-rules-engine's are put in it.
       all = this.compiled && !reference
         ? this.compiled.map((rule) => rule(facts))
         : await this.pool.use(async (engine) => {
           const { results, failureResults } = await engine.run({ ...facts });
-          return [...results, ...failureResults].map(outcomeOf);
+          return [...results, ...failureResults].map(outcomeOf).sort((a, b) => (this.order.get(a.name) ?? 0) - (this.order.get(b.name) ?? 0));
         });
     } catch (e) {
       throw new RuleEvaluationError(this.ref, e);
     }
-    all = all.filter((r) => isInForce(this.inForce.get(r.name), lawDate));
-    all.sort((a, b) => (this.order.get(a.name) ?? 0) - (this.order.get(b.name) ?? 0));
 
     const pluginId = this.ref.id;
     const findings: Finding[] = [];
     const requirements: Requirement[] = [];
+    const trace: ConditionTrace[] = [];
     for (const result of all) {
+      if (!isInForce(this.inForce.get(result.name), lawDate)) continue;
+      trace.push({ pluginId, rule: result.name, fired: result.result === true, conditions: result.conditions });
       if (result.result !== true || !result.event) continue;
       const params = result.event.params ?? {};
       if (result.event.type === 'finding') {
@@ -149,12 +151,6 @@ export class CompiledRuleSet {
         requirements.push({ ...params, kind: params.kind, code: params.code, pluginId });
       }
     }
-    const trace: ConditionTrace[] = all.map((r) => ({
-      pluginId,
-      rule: r.name,
-      fired: r.result === true,
-      conditions: compactTrace(r.conditions),
-    }));
     return { findings, requirements, trace };
   }
 }

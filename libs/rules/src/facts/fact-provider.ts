@@ -53,4 +53,18 @@ export class FactProviderRegistry {
   }
 }
 
+/**
+ * A value several facts derive from, computed once per screening: each screening computes its
+ * facts for a subject of its own, so the subject is the key (and is gone with the screening).
+ */
+export function oncePerSubject<T>(derive: (subject: ScreeningSubject) => T): (subject: ScreeningSubject) => T {
+  const values = new WeakMap<ScreeningSubject, T>();
+  return (subject) => {
+    if (values.has(subject)) return values.get(subject) as T;
+    const value = derive(subject);
+    values.set(subject, value);
+    return value;
+  };
+}
+
 export const isFilled = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;

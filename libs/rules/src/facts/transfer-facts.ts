@@ -1,12 +1,12 @@
 import { countryForRules, isThirdCountry } from '../domain/countries';
-import { FactProvider, isFilled, ScreeningSubject } from './fact-provider';
+import { FactProvider, isFilled, oncePerSubject } from './fact-provider';
 
 /**
  * Every third country the personal data would reach (GDPR chapter V): where the applicant is
  * established, where a named researcher accesses the data from, and a declared destination —
  * sorted, each once, Greece as GR. EU/EEA countries are never third countries.
  */
-function transferThirdCountries(s: ScreeningSubject): string[] {
+const transferThirdCountries = oncePerSubject((s): readonly string[] => {
   const countries: string[] = [];
   const established = s.application.applicant?.organisation?.country;
   if (isFilled(established)) countries.push(countryForRules(established as string));
@@ -16,7 +16,7 @@ function transferThirdCountries(s: ScreeningSubject): string[] {
     if (isFilled(researcher?.countryOfAccess)) countries.push(countryForRules(researcher.countryOfAccess as string));
   }
   return [...new Set(countries.filter(isThirdCountry))].sort();
-}
+});
 
 const transfer = (name: string, description: string, compute: FactProvider['compute']): FactProvider => ({ name, origin: 'application', description, compute });
 
@@ -25,7 +25,7 @@ export const transferFacts: FactProvider[] = [
   transfer(
     'transferThirdCountries',
     'third countries (outside the EU/EEA) the data reach: the applicant established there, a named researcher accessing from there, or a declared destination; sorted, each once',
-    transferThirdCountries,
+    (s) => [...transferThirdCountries(s)],
   ),
   transfer('involvesThirdCountryTransfer', 'the data reach a country outside the EU/EEA in one of those three ways (a transfer, GDPR chapter V)', (s) => transferThirdCountries(s).length > 0),
 ];

@@ -59,6 +59,8 @@ export class RuleSetRegistry {
   readonly facts: FactProviderRegistry;
   private readonly listeners: RuleSetVersionListener[];
   private active = new Map<string, ActivePlugin>();
+  /** Each data source's plugin version, worked out once per reload rather than on every screening. */
+  private bySource?: Map<string, { source: CompiledRuleSet; dataSource: DataSourceDefinition }>;
   private authorities = new Map<string, DecidingAuthority>();
   private environments = new Map<string, AnalysisEnvironmentEntry>();
   private reloading: Promise<ReloadReport> = Promise.resolve([]);
@@ -109,6 +111,7 @@ export class RuleSetRegistry {
       report.push(outcome.report);
     }
     this.active = next;
+    this.bySource = undefined;
     return [...report, ...(await this.reloadAuthorities(dir))];
   }
 
@@ -222,7 +225,6 @@ export class RuleSetRegistry {
     return [...this.active.entries()].map(([pluginId, p]) => ({ pluginId, fixtures: p.fixtures }));
   }
 
-  /** Screens one data request with the common plugin and the source's plugin now in force. */
   /** Screens one data request under the law in force on `lawDate` (the screening's own date). */
   async screen(application: ApplicationInput, dataRequestIndex: number, lawDate: LawDate): Promise<ScreeningResult> {
     const request = requireDataRequest(application, dataRequestIndex);
@@ -233,10 +235,15 @@ export class RuleSetRegistry {
   }
 
   private pluginFor(dataSourceId: string): { source: CompiledRuleSet; dataSource: DataSourceDefinition } {
-    for (const p of this.active.values()) {
-      const dataSource = p.compiled.version.content.manifest.dataSources.find((d) => d.id === dataSourceId);
-      if (dataSource) return { source: p.compiled, dataSource };
+    if (!this.bySource) {
+      // Reload refuses a source two plugins claim, so each id has one entry.
+      this.bySource = new Map();
+      for (const p of this.active.values()) {
+        for (const dataSource of p.compiled.version.content.manifest.dataSources) this.bySource.set(dataSource.id, { source: p.compiled, dataSource });
+      }
     }
-    throw new ScreeningInputError(`unknown data source "${dataSourceId}"`);
+    const found = this.bySource.get(dataSourceId);
+    if (!found) throw new ScreeningInputError(`unknown data source "${dataSourceId}"`);
+    return found;
   }
 }

@@ -19,6 +19,16 @@ export interface ScreeningPlan {
   dataSource: DataSourceDefinition;
 }
 
+/** The facts both plugin versions name, each once, sorted: worked out once per pair of versions. */
+const namesByPair = new WeakMap<CompiledRuleSet, WeakMap<CompiledRuleSet, readonly string[]>>();
+function factNames(common: CompiledRuleSet, source: CompiledRuleSet): readonly string[] {
+  let bySource = namesByPair.get(common);
+  if (!bySource) namesByPair.set(common, (bySource = new WeakMap()));
+  let names = bySource.get(source);
+  if (!names) bySource.set(source, (names = [...new Set([...common.requiredFacts, ...source.requiredFacts])].sort()));
+  return names;
+}
+
 /**
  * Screens one data request under the law in force on `lawDate`: the common plugin and the source's
  * own plugin run on the same facts; their findings and requirements are joined and the verdict
@@ -35,21 +45,21 @@ export async function screenDataRequest(
   if (!isLawDate(lawDate)) throw new ScreeningInputError(`the law date must be a calendar date YYYY-MM-DD, got ${String(lawDate)}`);
   const current = upgradeApplication(application);
   const dataRequest = current.dataRequests[dataRequestIndex];
-  const names = new Set([...plan.common.requiredFacts, ...plan.source.requiredFacts]);
-  const factValues = facts.compute([...names].sort(), { application: current, dataRequest, dataSource: plan.dataSource });
+  const factValues = facts.compute(factNames(plan.common, plan.source), { application: current, dataRequest, dataSource: plan.dataSource });
 
-  const evaluations = await Promise.all([plan.common.evaluate(factValues, lawDate), plan.source.evaluate(factValues, lawDate)]);
-  const findings = evaluations.flatMap((e) => e.findings);
+  const [common, source] = await Promise.all([plan.common.evaluate(factValues, lawDate), plan.source.evaluate(factValues, lawDate)]);
+  const findings = common.findings.concat(source.findings);
   return {
     lawDate,
     verdict: combineVerdicts(findings),
     findings,
     requirements: [
-      ...evaluations.flatMap((e) => e.requirements),
+      ...common.requirements,
+      ...source.requirements,
       ...(plan.dataSource.standingRequirements ?? []).map((r) => ({ ...r, pluginId: plan.source.pluginId }) as Requirement),
     ],
     ruleSets: [plan.common.ref, plan.source.ref],
-    trace: evaluations.flatMap((e) => e.trace),
+    trace: common.trace.concat(source.trace),
     facts: factValues,
   };
 }

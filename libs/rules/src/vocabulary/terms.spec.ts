@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_RULES } from '../registry/test-plugin-dir';
-import { TermMatcher, termProblem, termsOf, Vocabulary } from './terms';
+import { mentionsByWalking, TermMatcher, termProblem, termsOf, Vocabulary } from './terms';
 
 const mentions = (terms: string[], text: string) => new TermMatcher(terms).mentioned(text);
 
@@ -21,6 +22,27 @@ describe('term lists (vocabularies)', () => {
     expect(mentions(['alcoholic … drink*'], 'high-strength alcoholic energy drinks')).toEqual(['alcoholic … drink*']);
     expect(mentions(['nedsættelse af … hjemmehjælp*'], 'afgørelse om nedsættelse af deres hjemmehjælp')).toEqual(['nedsættelse af … hjemmehjælp*']);
     expect(mentions(['alcoholic … drink*'], 'alcoholic liver disease among people who never drink')).toEqual([]);
+  });
+
+  // The terms are compiled into regular expressions; reading the text word by word is the reference.
+  it('answers as reading the text word by word does, for any terms and text', () => {
+    const words = ['alcoholic', 'drink', 'drinks', 'energy', 're', 'identified', 'nedsættelse', 'af', 'Æble', 'æblerne', 'x1', 'ĳ'];
+    const word = fc.constantFrom(...words);
+    const separator = fc.constantFrom(' ', '-', ', ', '  ', '. ', '\n', '’');
+    const text = fc.array(fc.tuple(word, separator), { maxLength: 12 }).map((pairs) => pairs.map(([w, s]) => w + s).join(''));
+    const termWord = word.chain((w) => fc.oneof(fc.constant(w.toLowerCase()), fc.integer({ min: 1, max: w.length }).map((n) => `${w.slice(0, n)}*`)));
+    const term = fc.array(fc.tuple(termWord, fc.constantFrom(' ', ' … ', '-', ' ... ')), { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.map(([w, s], i) => (i === parts.length - 1 ? w : w + s)).join(''))
+      .filter((t) => termProblem(t) === undefined);
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 6 }), text, (terms, t) => {
+        const matcher = new TermMatcher(terms);
+        const walked = terms.filter((x) => mentionsByWalking(x, t));
+        expect(matcher.mentioned(t)).toEqual(walked);
+        expect(matcher.mentionsAny(t)).toBe(walked.length > 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses terms a matcher cannot use', () => {
