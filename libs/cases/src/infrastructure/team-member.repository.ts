@@ -54,4 +54,10 @@ export class TeamMemberRepository {
   async applicationsOf(manager: EntityManager, sub: string): Promise<string[]> {
     return (await manager.query(`SELECT application_id FROM team_member WHERE member_sub = $1 ORDER BY accepted_at, id`, [sub])).map((r: { application_id: string }) => r.application_id);
   }
+
+  /** Retention: the co-applicants' and named researchers' names, addresses and memberships go with the case. */
+  async eraseForRetention(manager: EntityManager, applicationId: string): Promise<number> {
+    const [, affected] = await manager.query(`DELETE FROM team_member WHERE application_id = $1`, [applicationId]);
+    return affected as number;
+  }
 }

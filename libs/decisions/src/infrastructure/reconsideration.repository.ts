@@ -90,4 +90,15 @@ export class ReconsiderationRepository {
   async openOfCases(manager: EntityManager, caseIds: string[]): Promise<ReconsiderationRecord[]> {
     return rowsOf(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE case_id = ANY($1::uuid[]) AND state = ANY($2) ORDER BY registered_at, id`, [caseIds, OPEN_RECONSIDERATION_STATES]));
   }
+
+  /**
+   * Retention: the appeals and reopening requests — who sent them, their grounds and the authority's
+   * statements — go with the case's data. The decisions they led to are kept (immutable), and the
+   * audit trail still says that each was registered and how it ended.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM reconsideration WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }
