@@ -59,6 +59,7 @@ describe('appeals and reopening (e2e)', () => {
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
       approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
       controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
+      admin: { sub: 'adm-1', role: 'admin' },
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
   });
@@ -85,7 +86,7 @@ describe('appeals and reopening (e2e)', () => {
     // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: registered.id, state: 'reconsidering' })]);
     const caseView = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body;
-    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy }]);
+    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy, overdue: false }]);
     const staffSteps = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.subCases[0].nextSteps;
     expect(staffSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: registered.id })]));
     // Past the time limit the appeal shows as overdue.
@@ -169,5 +170,43 @@ describe('appeals and reopening (e2e)', () => {
     expect(closed).toMatchObject({ state: 'maintained', appealBody: null, closedAt: expect.any(String) });
     expect(JSON.stringify((await get('/v1/me/notifications?kind=appeal_maintained', 'researcher').expect(200)).body.items)).toContain('grundloven § 63');
     expect(await actions(c.id)).toContain('decision.appeal_maintained');
+  });
+
+  it('tells the case’s caseworker and the legal approvers once when an appeal or a request to reopen is not answered in time', async () => {
+    t.clock.set(new Date('2027-04-01T08:00:00Z'));
+    const sweep = () => post('/v1/dev/sweeps', 'admin').expect(200);
+    const notices = async (who: string, kind: string, number: string) => (await get(`/v1/me/notifications?kind=${kind}&case=${number}`, who).expect(200)).body.items;
+    const { caseId, decision } = await decided(refusal);
+    const { number } = (await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body;
+    const letter = { decisionId: decision.id, receivedOn: '2027-04-01', from: 'Anne Jensen', grounds: 'The protocol shows the importance.' };
+    const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', letter).expect(201)).body;
+    const reopening = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', letter).expect(201)).body;
+    // Both are to be answered within 21 days of receipt (APPEAL_RECONSIDERATION_DAYS here): by 22 April.
+    expect([appeal.reconsiderBy, reopening.reconsiderBy]).toEqual(['2027-04-22T00:00:00.000Z', '2027-04-22T00:00:00.000Z']);
+
+    // On the last day nobody is told yet.
+    t.clock.set(new Date('2027-04-21T20:00:00Z'));
+    await sweep();
+    expect(await notices('caseworker', 'appeal_reconsideration_overdue', number)).toEqual([]);
+    expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.openReconsiderations.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, false]);
+
+    // The day after, the sweep tells the caseworker holding the case and the legal approvers — once, however often it runs.
+    t.clock.set(new Date('2027-04-22T08:00:00Z'));
+    await sweep();
+    await sweep();
+    for (const who of ['caseworker', 'approver']) {
+      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }) })]);
+      expect(await notices(who, 'reopening_request_overdue', number)).toHaveLength(1);
+    }
+    expect(await notices('researcher', 'appeal_reconsideration_overdue', number)).toEqual([]);
+    const trail = await actions(caseId);
+    expect(trail.filter((a: string) => a === 'decision.appeal_reconsideration_overdue')).toHaveLength(1);
+    expect(trail.filter((a: string) => a === 'decision.reopening_request_overdue')).toHaveLength(1);
+
+    // The case shows both as overdue to staff until they are answered.
+    const open = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.openReconsiderations;
+    expect(open).toEqual(expect.arrayContaining([expect.objectContaining({ id: appeal.id, overdue: true }), expect.objectContaining({ id: reopening.id, overdue: true })]));
+    await post(`/v1/appeals/${appeal.id}/forward`, 'approver', { statement: 'The decision is maintained.' }).expect(200);
+    expect((await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.openReconsiderations).toEqual([expect.objectContaining({ id: reopening.id, overdue: true })]);
   });
 });

@@ -2265,6 +2265,8 @@ export interface components {
              * @description The end of the time the authority gives itself to reconsider
              */
             reconsiderBy: string | null;
+            /** @description Past `reconsiderBy` and still awaiting the authority’s answer: an appeal still reconsidered, a request to reopen not yet granted or refused (staff were told once) */
+            overdue: boolean;
         };
         /** @enum {string} */
         OrderKind: "delivery" | "stop";

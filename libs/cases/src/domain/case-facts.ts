@@ -59,6 +59,8 @@ export interface OpenReconsiderationFact {
   kind: 'appeal' | 'reopening';
   state: string;
   reconsiderBy: Date;
+  /** Past `reconsiderBy` and still awaiting the authority's answer (an appeal reconsidered, a request not yet answered). */
+  overdue: boolean;
 }
 
 export interface CaseFactsOf {

@@ -70,9 +70,9 @@ describe('next steps', () => {
     const facts = {
       ...noCaseFacts(),
       openReconsiderations: [
-        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
-        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
-        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z') },
+        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z'), overdue: false },
+        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z'), overdue: false },
+        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z'), overdue: false },
       ],
     };
     const steps = nextSteps({ ...situation({ subCases: parts, facts }), c: decided }).subCases.lpr;
