@@ -211,8 +211,16 @@ describe('retention (e2e)', () => {
     for (const text of Object.values(PERSONAL)) expect({ text, tables: await tablesHolding(text) }).toEqual({ text, tables: [] });
     expect(await tablesHolding(NOTE)).toEqual([]);
 
+    // The decision stays, but there is no application left to replay its screening on.
+    expect((await get(`/v1/decisions/${refusal.id}/explanation`, 'caseworker').expect(409)).body.type).toContain('screening-erased');
+
     // Audited, with the archive's reference and what went.
     const events = (await get(`/v1/cases/${refused.case.id}/audit?limit=500`, 'auditor').expect(200)).body.items;
+    // The trail, kept forever, carries the texts people wrote by their digests only; the invitation's
+    // address stays on purpose (a grant of access to the case: docs/records-and-retention.md).
+    const { teamEmail, ...notInTheTrail } = PERSONAL;
+    for (const text of Object.values(notInTheTrail)) expect({ text, inTrail: JSON.stringify(events).includes(text) }).toEqual({ text, inTrail: false });
+    expect(JSON.stringify(events)).toContain(teamEmail);
     expect(events.find((e: { action: string }) => e.action === 'case.retention_erased')).toMatchObject({
       payload: {
         retentionYears: 1,

@@ -957,7 +957,7 @@ export interface paths {
         };
         /**
          * Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening
-         * @description Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one.
+         * @description Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one, 409 `screening-erased` once the case’s data are erased at the end of the retention period.
          */
         get: operations["explainDecision"];
         put?: never;

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { BusinessClock } from '@kp/clock';
 import { assertCommandAllowed, CaseClock, CaseRecord, CaseTransitions, NewSubCase, SubCaseRecord } from '@kp/cases';
 import { Actor } from '@kp/auth';
@@ -136,7 +137,7 @@ export class SubmitApplication {
         payload: ({ case: c, subCases: created }) => ({
           caseId: c.id,
           kind: application.kind,
-          ...(application.amends ? { amends: { permitId: application.amends.permitId, permitNumber: application.amends.permitNumber, permitVersion: application.amends.permitVersion, caseNumber: application.amends.caseNumber, reason: application.amends.reason ?? null } } : {}),
+          ...(application.amends ? { amends: { permitId: application.amends.permitId, permitNumber: application.amends.permitNumber, permitVersion: application.amends.permitVersion, caseNumber: application.amends.caseNumber, reasonSha256: textDigest(application.amends.reason) } } : {}),
           applicationId: application.id,
           applicationVersion: application.version,
           subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),

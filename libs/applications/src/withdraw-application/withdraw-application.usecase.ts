@@ -1,6 +1,6 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,7 +32,7 @@ export class WithdrawApplication {
       const application = await this.access.own(manager, actor, id, true);
       const audit = (caseId: string | null, fromState: string) => ({
         action: 'application.withdrawn',
-        payload: { applicationId: id, caseId, fromState, reason: reason ?? null },
+        payload: { applicationId: id, caseId, fromState, reasonSha256: textDigest(reason) },
       });
       if (application.caseId) {
         const done = await this.transitions.transition(

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
@@ -76,7 +77,7 @@ export class RegisterReconsideration {
             result: r,
             audit: {
               action: appeal ? 'decision.appeal_registered' : 'decision.reopening_requested',
-              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, from: r.fromParty, reconsiderBy: new Date(r.reconsiderBy).toISOString() },
+              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, fromSha256: textDigest(r.fromParty), groundsSha256: textDigest(r.grounds), reconsiderBy: new Date(r.reconsiderBy).toISOString() },
             },
           };
         },
