@@ -163,7 +163,8 @@ describe('retention (e2e)', () => {
   it('keeps a closed case’s data through the anniversary day of its closing', async () => {
     await moveTo('2027-12-01T20:00:00Z');
     await sweep();
-    expect((await get(`/v1/cases/${withdrawn.case.id}/notes`, 'caseworker').expect(200)).body.items).toEqual([expect.objectContaining({ text: NOTE })]);
+    // Written on 1 December 2026 in business time, as the retention period counts it.
+    expect((await get(`/v1/cases/${withdrawn.case.id}/notes`, 'caseworker').expect(200)).body.items).toEqual([expect.objectContaining({ text: NOTE, createdAt: expect.stringMatching(/^2026-12-01T/) })]);
     await get(`/v1/cases/${refused.case.id}`, 'researcher').expect(200);
     expect(existsSync(join(archiveDir, `arkivpakke-${withdrawn.case.number}.json`))).toBe(false);
     // What the later erasure must remove is all there, through the API and in the tables.

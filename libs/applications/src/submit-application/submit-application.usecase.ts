@@ -145,7 +145,7 @@ export class SubmitApplication {
       },
       // Before the case number and the audit event, which every submit takes in turn (CaseTransitions.open).
       async ({ case: c }) => {
-        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id });
+        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id, at: now });
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
         await alsoWrite(c);
       },

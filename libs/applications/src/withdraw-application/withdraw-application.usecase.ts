@@ -41,11 +41,11 @@ export class WithdrawApplication {
           { caseId: application.caseId, command: 'withdraw', expectedVersion: expectedCaseVersion, at: this.clock.now() },
           async ({ c }) => ({ reason, audit: audit(c.id, c.state) }),
         );
-        return applicationView(await this.applications.update(manager, id, { status: 'withdrawn' }), done.case);
+        return applicationView(await this.applications.update(manager, id, { status: 'withdrawn', at: this.clock.now() }), done.case);
       }
       const state = application.status === 'draft' ? 'draft' : 'withdrawn';
       assertCommandAllowed(state, actor.role, 'withdraw');
-      const updated = await this.applications.update(manager, id, { status: 'withdrawn' });
+      const updated = await this.applications.update(manager, id, { status: 'withdrawn', at: this.clock.now() });
       const event = audit(null, state);
       await this.audit.append(manager, { actor, action: event.action, subject: { type: 'application', id }, payload: event.payload });
       return applicationView(updated, undefined);

@@ -116,8 +116,8 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       preScreening: await this.preScreening.eraseForRetention(manager, c.applicationId),
       ...(await this.notices.eraseForRetention(manager, c)),
     };
-    await this.applications.eraseForRetention(manager, c.applicationId);
-    await this.cases.eraseForRetention(manager, c.id, registerExtract(c.content));
+    await this.applications.eraseForRetention(manager, c.applicationId, now);
+    await this.cases.eraseForRetention(manager, c.id, registerExtract(c.content), now);
     await this.audit.append(manager, {
       actor: SYSTEM_ACTOR,
       action: 'case.retention_erased',
