@@ -1,4 +1,4 @@
-import { DecisionAuditPayload, JsonObject, textDigest } from '@kp/audit';
+import { DecisionAuditPayload, JsonObject } from '@kp/audit';
 import { ScreeningRepository } from '@kp/cases';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord } from './decision-records';
@@ -23,7 +23,7 @@ export async function decisionAuditPayload(manager: EntityManager, screenings: S
     standardConditions: (d.standardConditions ?? []).map((c) => ({ code: c.code, binding: c.binding, legalReference: c.legalReference })),
     appealGuidance: d.appealGuidance.da,
     appealRoute: { kind: d.appealGuidance.kind ?? 'unknown', appealBody: d.appealGuidance.appealBody ?? null, legalReference: d.appealGuidance.legalReference ?? null, verified: d.appealGuidance.verified ?? false },
-    facts: factsForTheTrail((screening?.facts ?? {}) as JsonObject),
+    facts: (screening?.facts ?? {}) as JsonObject,
     ruleSets: (screening?.ruleSets ?? []).map((r: { id: string; version: string; sha256: string }) => ({ id: r.id, version: r.version, contentHash: r.sha256 })),
     findings: (screening?.findings ?? []).map((f: { code: string; severity: 'blocking' | 'warning' | 'info'; legalReference: string }) => ({
       code: f.code,
@@ -34,15 +34,4 @@ export async function decisionAuditPayload(manager: EntityManager, screenings: S
     departure: d.departureReason,
     supersedes: d.supersedesId,
   };
-}
-
-/**
- * The facts as the trail keeps them: every derived fact the rules were evaluated on, but the
- * applicant's free-text purpose (`purposeText`) by its digest — the trail is kept forever, the
- * application only as long as the case file (docs/records-and-retention.md, audit payloads).
- */
-function factsForTheTrail(facts: JsonObject): JsonObject {
-  if (typeof facts.purposeText !== 'string') return facts;
-  const { purposeText, ...rest } = facts;
-  return { ...rest, purposeTextSha256: textDigest(purposeText) };
 }
