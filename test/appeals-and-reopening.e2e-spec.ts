@@ -195,7 +195,7 @@ describe('appeals and reopening (e2e)', () => {
     await sweep();
     await sweep();
     for (const who of ['caseworker', 'approver']) {
-      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }) })]);
+      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }), createdAt: expect.stringMatching(/^2027-04-22T/) })]);
       expect(await notices(who, 'reopening_request_overdue', number)).toHaveLength(1);
     }
     expect(await notices('researcher', 'appeal_reconsideration_overdue', number)).toEqual([]);

@@ -42,12 +42,18 @@ const actorParams = (actor: Actor) => [actor.sub, actor.role, actor.organisation
 
 @Injectable()
 export class NotificationRepository {
-  async insert(manager: EntityManager, n: NewNotification): Promise<NotificationRecord> {
+  /**
+   * `at` is business time. A case's notices keep the order they were written in even within one
+   * millisecond (created_at, id orders the lists): a notice never sorts before the case's latest.
+   */
+  async insert(manager: EntityManager, n: NewNotification, at: Date): Promise<NotificationRecord> {
     const to = n.to as { sub?: string; role?: string; organisation?: string; region?: string };
     const [row] = await manager.query(
       `INSERT INTO notification (recipient_sub, recipient_role, recipient_org, recipient_region, kind, case_id, case_number,
-                                 title_da, title_en, body_da, body_en, application_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *, NULL AS seen_at`,
+                                 title_da, title_en, body_da, body_en, application_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+               GREATEST($13::timestamptz, (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE case_id = $6)))
+       RETURNING *, NULL AS seen_at`,
       [
         to.sub ?? null,
         to.role ?? null,
@@ -61,6 +67,7 @@ export class NotificationRepository {
         n.body.da,
         n.body.en,
         n.applicationId ?? null,
+        at,
       ],
     );
     return toRecord(row);
@@ -102,11 +109,12 @@ export class NotificationRepository {
   }
 
   /** Marks read for this reader; reading twice keeps the first time. */
-  async markRead(manager: EntityManager, notification: NotificationRecord, readerSub: string): Promise<void> {
+  /** `at` is business time. */
+  async markRead(manager: EntityManager, notification: NotificationRecord, readerSub: string, at: Date): Promise<void> {
     if (notification.recipientSub !== null) {
-      await manager.query(`UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1`, [notification.id]);
+      await manager.query(`UPDATE notification SET read_at = COALESCE(read_at, $2) WHERE id = $1`, [notification.id, at]);
     } else {
-      await manager.query(`INSERT INTO notification_read (notification_id, reader_sub) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notification.id, readerSub]);
+      await manager.query(`INSERT INTO notification_read (notification_id, reader_sub, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [notification.id, readerSub, at]);
     }
   }
 
