@@ -6,6 +6,7 @@ import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, submitAndScreen } from './support/applications';
 import { pdf } from './support/office-files';
+import { startTestSmtpServer, TestSmtpServer } from './support/smtp';
 import { waitFor } from './support/wait';
 
 /**
@@ -18,6 +19,7 @@ import { waitFor } from './support/wait';
  */
 describe('retention (e2e)', () => {
   let t: TestApp;
+  let smtp: TestSmtpServer;
   const tokens: Record<string, string> = {};
   const archiveDir = mkdtempSync(join(tmpdir(), 'kp-archive-'));
   const post = (path: string, who: string, body: object = {}) => request(t.server).post(path).set(bearer(tokens[who])).send(body);
@@ -48,9 +50,12 @@ describe('retention (e2e)', () => {
   let refusal: Record<string, any>;
 
   beforeAll(async () => {
-    t = await startTestApp('retention', { env: { LOG_LEVEL: 'error', RETENTION_YEARS: '1', ARCHIVE_EXPORT_DIR: archiveDir } });
+    smtp = await startTestSmtpServer();
+    t = await startTestApp('retention', { env: { LOG_LEVEL: 'error', RETENTION_YEARS: '1', ARCHIVE_EXPORT_DIR: archiveDir, SMTP_URL: smtp.url, SMTP_FROM: 'Ét kontaktpunkt <kontakt@kontaktpunkt.test>' } });
     const people = {
       researcher: { sub: 'r-1', role: 'researcher', organisation: '31119103' },
+      // The refused case's applicant, whose notices are also e-mailed to her (a record of each mail is kept until erasure).
+      refusedApplicant: { sub: 'r-2', role: 'researcher', organisation: '31119103', name: REFUSED_APPLICANT.name, email: REFUSED_APPLICANT.email },
       caseworker: { sub: 'cw-1', role: 'caseworker', organisation: '33257872' },
       approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
       auditor: { sub: 'aud-1', role: 'auditor' },
@@ -73,16 +78,16 @@ describe('retention (e2e)', () => {
       applicant: REFUSED_APPLICANT,
       researchers: [{ name: REFUSED_APPLICANT.name, email: REFUSED_APPLICANT.email, organisation: 'Aarhus Universitet', countryOfAccess: 'DK' }],
     });
-    const refusedDraft = (await post('/v1/applications', 'researcher', refusedContent).expect(201)).body;
-    await request(t.server).post(`/v1/applications/${refusedDraft.id}/attachments`).set(bearer(tokens.researcher)).field('kind', 'protocol').attach('file', pdf(), PERSONAL.attachment).expect(201);
-    await post(`/v1/applications/${refusedDraft.id}/team`, 'researcher', { email: PERSONAL.teamEmail, name: PERSONAL.teamMember, teamRole: 'co_applicant' }).expect(201);
-    await post(`/v1/applications/${refusedDraft.id}/pre-screening/shares`, 'researcher', { region: 'region-midtjylland', message: PERSONAL.shareMessage }).expect(201);
+    const refusedDraft = (await post('/v1/applications', 'refusedApplicant', refusedContent).expect(201)).body;
+    await request(t.server).post(`/v1/applications/${refusedDraft.id}/attachments`).set(bearer(tokens.refusedApplicant)).field('kind', 'protocol').attach('file', pdf(), PERSONAL.attachment).expect(201);
+    await post(`/v1/applications/${refusedDraft.id}/team`, 'refusedApplicant', { email: PERSONAL.teamEmail, name: PERSONAL.teamMember, teamRole: 'co_applicant' }).expect(201);
+    await post(`/v1/applications/${refusedDraft.id}/pre-screening/shares`, 'refusedApplicant', { region: 'region-midtjylland', message: PERSONAL.shareMessage }).expect(201);
     await post(`/v1/applications/${refusedDraft.id}/pre-screening/comments`, 'advisor', { text: PERSONAL.advisorComment }).expect(201);
-    const submitted = (await post(`/v1/applications/${refusedDraft.id}/submit`, 'researcher').expect(202)).body;
+    const submitted = (await post(`/v1/applications/${refusedDraft.id}/submit`, 'refusedApplicant').expect(202)).body;
     refused = {
       applicationId: refusedDraft.id,
       case: await waitFor(async () => {
-        const c = (await get(`/v1/cases/${submitted.id}`, 'researcher').expect(200)).body;
+        const c = (await get(`/v1/cases/${submitted.id}`, 'refusedApplicant').expect(200)).body;
         return c.state === 'in_review' ? c : undefined;
       }, 20000, 'screening of the refused case'),
     };
@@ -109,7 +114,7 @@ describe('retention (e2e)', () => {
       deadline: new Date(Date.parse('2026-12-01T08:00:00Z') + 10 * 24 * 3600 * 1000).toISOString(),
     }).expect(201);
     const hearing = (await post(`/v1/cases/${refused.case.id}/sub-cases/${refused.case.subCases[0].id}/hearings`, 'caseworker', { draftGrounds: 'The variables exceed the purpose.' }).expect(201)).body;
-    await post(`/v1/hearings/${hearing.id}/answer`, 'researcher', { answer: PERSONAL.hearingAnswer }).expect(200);
+    await post(`/v1/hearings/${hearing.id}/answer`, 'refusedApplicant', { answer: PERSONAL.hearingAnswer }).expect(200);
     const draft = (
       await post(`/v1/cases/${refused.case.id}/sub-cases/${refused.case.subCases[0].id}/decision-drafts`, 'caseworker', {
         outcome: 'rejected',
@@ -137,9 +142,16 @@ describe('retention (e2e)', () => {
     ).body;
     await post(`/v1/decision-drafts/${approval.id}/issue`, 'approver').expect(201);
   }, 180000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
-  /** Every table, but the audit trail (kept on purpose), whose rows hold `text`: read only, as the owner. */
+  /**
+   * Every table whose rows hold `text`: read only, as the owner. Not searched: the audit trail (kept on
+   * purpose) and the directory of people who sign in (`staff_member`: the person as a user of the
+   * service, with the e-mail address notices go to, not the case).
+   */
   async function tablesHolding(text: string): Promise<string[]> {
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -147,7 +159,7 @@ describe('retention (e2e)', () => {
       const tables: { name: string }[] = (
         await db.query(`SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
                           WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
-                            AND table_name NOT IN ('audit_event', 'audit_checkpoint')`)
+                            AND table_name NOT IN ('audit_event', 'audit_checkpoint', 'staff_member')`)
       ).rows;
       const holding: string[] = [];
       for (const { name } of tables) {
@@ -165,10 +177,11 @@ describe('retention (e2e)', () => {
     await sweep();
     // Written on 1 December 2026 in business time, as the retention period counts it.
     expect((await get(`/v1/cases/${withdrawn.case.id}/notes`, 'caseworker').expect(200)).body.items).toEqual([expect.objectContaining({ text: NOTE, createdAt: expect.stringMatching(/^2026-12-01T/) })]);
-    await get(`/v1/cases/${refused.case.id}`, 'researcher').expect(200);
+    await get(`/v1/cases/${refused.case.id}`, 'refusedApplicant').expect(200);
     expect(existsSync(join(archiveDir, `arkivpakke-${withdrawn.case.number}.json`))).toBe(false);
     // What the later erasure must remove is all there, through the API and in the tables.
-    expect((await get(`/v1/me/notifications?case=${refused.case.number}`, 'researcher').expect(200)).body.items.length).toBeGreaterThan(0);
+    expect((await get(`/v1/me/notifications?case=${refused.case.number}`, 'refusedApplicant').expect(200)).body.items.length).toBeGreaterThan(0);
+    expect(smtp.accepted(REFUSED_APPLICANT.email).length + smtp.accepted(PERSONAL.teamEmail).length).toBeGreaterThan(0);
     expect((await get(`/v1/cases/${refused.case.id}/attachments`, 'caseworker').expect(200)).body.items).toHaveLength(1);
     expect((await get(`/v1/cases/${refused.case.id}/decisions`, 'caseworker').expect(200)).body.reconsiderations).toHaveLength(1);
     for (const text of Object.values(PERSONAL)) expect(await tablesHolding(text)).not.toEqual([]);
@@ -205,7 +218,7 @@ describe('retention (e2e)', () => {
     expect(decisions.hearings).toEqual([]);
     expect(decisions.reconsiderations).toEqual([]);
     expect((await get(`/v1/cases/${refused.case.id}/attachments`, 'caseworker').expect(200)).body.items).toEqual([]);
-    expect((await get(`/v1/me/notifications?case=${refused.case.number}`, 'researcher').expect(200)).body.items).toEqual([]);
+    expect((await get(`/v1/me/notifications?case=${refused.case.number}`, 'refusedApplicant').expect(200)).body.items).toEqual([]);
     expect((await get(`/v1/me/notifications?case=${withdrawn.case.number}`, 'researcher').expect(200)).body.items).toEqual([]);
 
     // Nothing personal of the refused case is left in any table but the audit trail (read only).
@@ -217,6 +230,7 @@ describe('retention (e2e)', () => {
 
     // Audited, with the archive's reference and what went.
     const events = (await get(`/v1/cases/${refused.case.id}/audit?limit=500`, 'auditor').expect(200)).body.items;
+    expect(events.find((e: { action: string }) => e.action === 'case.retention_erased').payload.erased.emailDeliveries).toBeGreaterThan(0);
     // The trail, kept forever, carries the texts people wrote by their digests only; the invitation's
     // address stays on purpose (a grant of access to the case: docs/records-and-retention.md).
     const { teamEmail, ...notInTheTrail } = PERSONAL;
@@ -227,7 +241,7 @@ describe('retention (e2e)', () => {
         retentionYears: 1,
         handedOver: true,
         archiveReference: expect.stringMatching(new RegExp(`^arkivpakke-${refused.case.number}\\.json sha256:[0-9a-f]{64}$`)),
-        erased: { hearings: 1, consultations: 1, reconsiderations: 1, legalMatters: 1, decisionDrafts: 1, attachments: 1, team: 1, preScreening: 2, notifications: expect.any(Number) },
+        erased: { hearings: 1, consultations: 1, reconsiderations: 1, legalMatters: 1, decisionDrafts: 1, attachments: 1, team: 1, preScreening: 2, notifications: expect.any(Number), emailDeliveries: expect.any(Number) },
       },
     });
   });
