@@ -16,7 +16,6 @@ import { bearer, completeApplication, dataRequest, submitAndScreen } from './sup
 describe('appeals and reopening (e2e)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const DAY = 24 * 60 * 60 * 1000;
   // The national registers' deciding authority is given an administrative appeal body in this test's copy of the
   // rules (the shipped rules/authorities.json names none, marked [check]): the body is data, as LEGAL.md requires.
   const APPEAL_BODY = 'Klagenævnet for Sundhedsdata (test)';
@@ -80,7 +79,7 @@ describe('appeals and reopening (e2e)', () => {
 
     const registered = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(201)).body;
     // Reconsidered within the configured time (APPEAL_RECONSIDERATION_DAYS, 21 here) from receipt.
-    expect(registered).toMatchObject({ kind: 'appeal', state: 'reconsidering', decisionId: decision.id, from: appeal.from, receivedOn: '2027-03-01', reconsiderBy: new Date(Date.parse('2027-03-01T00:00:00Z') + 21 * DAY).toISOString(), overdue: false });
+    expect(registered).toMatchObject({ kind: 'appeal', state: 'reconsidering', decisionId: decision.id, from: appeal.from, receivedOn: '2027-03-01', reconsiderBy: '2027-03-22T22:59:59.999Z', overdue: false });
     expect((await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(409)).body.type).toContain('appeal-open');
 
     // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
@@ -181,21 +180,21 @@ describe('appeals and reopening (e2e)', () => {
     const letter = { decisionId: decision.id, receivedOn: '2027-04-01', from: 'Anne Jensen', grounds: 'The protocol shows the importance.' };
     const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', letter).expect(201)).body;
     const reopening = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', letter).expect(201)).body;
-    // Both are to be answered within 21 days of receipt (APPEAL_RECONSIDERATION_DAYS here): by 22 April.
-    expect([appeal.reconsiderBy, reopening.reconsiderBy]).toEqual(['2027-04-22T00:00:00.000Z', '2027-04-22T00:00:00.000Z']);
+    // Both are to be answered within 21 days of receipt (APPEAL_RECONSIDERATION_DAYS here): by the end of 22 April, Danish summer time.
+    expect([appeal.reconsiderBy, reopening.reconsiderBy]).toEqual(['2027-04-22T21:59:59.999Z', '2027-04-22T21:59:59.999Z']);
 
-    // On the last day nobody is told yet.
-    t.clock.set(new Date('2027-04-21T20:00:00Z'));
+    // Late on the last day nobody is told yet.
+    t.clock.set(new Date('2027-04-22T21:30:00Z'));
     await sweep();
     expect(await notices('caseworker', 'appeal_reconsideration_overdue', number)).toEqual([]);
     expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.openReconsiderations.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, false]);
 
     // The day after, the sweep tells the caseworker holding the case and the legal approvers — once, however often it runs.
-    t.clock.set(new Date('2027-04-22T08:00:00Z'));
+    t.clock.set(new Date('2027-04-23T08:00:00Z'));
     await sweep();
     await sweep();
     for (const who of ['caseworker', 'approver']) {
-      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }), createdAt: expect.stringMatching(/^2027-04-22T/) })]);
+      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }), createdAt: expect.stringMatching(/^2027-04-23T/) })]);
       expect(await notices(who, 'reopening_request_overdue', number)).toHaveLength(1);
     }
     expect(await notices('researcher', 'appeal_reconsideration_overdue', number)).toEqual([]);

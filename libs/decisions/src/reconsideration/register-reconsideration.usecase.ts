@@ -1,6 +1,6 @@
 import { textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { BusinessClock, copenhagenDateOf } from '@kp/clock';
+import { BusinessClock, copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
@@ -11,8 +11,6 @@ import { DecisionRepository } from '../infrastructure/decision.repository';
 import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
 import { RegisterReconsiderationCommand } from './register-reconsideration.command';
 import { reconsiderationView, ReconsiderationView } from './reconsideration.view';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Registers an appeal against a decision in force (klage; the guidance under forvaltningsloven § 25
@@ -58,7 +56,6 @@ export class RegisterReconsideration {
             if (appeal) throw new DomainError('appeal-open', `An appeal ${detail}`, { reconsiderationId: open.id });
             throw new DomainError('reopening-open', `A request to reopen ${detail}`, { reconsiderationId: open.id });
           }
-          const received = new Date(`${command.receivedOn}T00:00:00Z`);
           const r = await this.reconsiderations.insert(manager, {
             kind: command.kind,
             caseId: c.id,
@@ -69,7 +66,8 @@ export class RegisterReconsideration {
             grounds: command.grounds.trim(),
             registeredBy: actor.sub,
             registeredAt: at,
-            reconsiderBy: new Date(received.getTime() + this.config.appealReconsiderationDays * DAY_MS),
+            // The day of receipt is not counted; the time ends with the last day, Danish time (Regulation 1182/71).
+            reconsiderBy: endOfCopenhagenDay(LocalDate.parse(command.receivedOn).plusDays(this.config.appealReconsiderationDays)),
             state: appeal ? 'reconsidering' : 'requested',
           });
           return {
