@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, submitAndScreen } from './support/applications';
+import { pdf } from './support/office-files';
 import { binary, pdfText } from './support/pdf-text';
 import { waitFor } from './support/wait';
 
@@ -101,6 +102,14 @@ describe('access to files (e2e)', () => {
     expect(unknown.body.errors).toEqual([{ field: 'withheld[0].document', messages: [expect.stringContaining('access-to-files/documents')] }]);
     const section = await post(`/v1/cases/${c.id}/access-to-files`, 'caseworker', { basis: 'public', requester: 'X', withheld: [{ document: key('application'), section: 'nope', exemption: 'offl-30-1' }] }).expect(400);
     expect(section.body.errors).toEqual([{ field: 'withheld[0].section', messages: [expect.stringContaining('applicant, researchers')] }]);
+  });
+
+  it('lists the case’s attachments, the applicant’s and staff’s alike, as documents handed out separately', async () => {
+    const { case: other, applicationId } = await submitAndScreen(t, tokens.researcher, completeApplication({ title: 'Attachments in the case file' }));
+    await request(t.server).post(`/v1/applications/${applicationId}/attachments`).set(bearer(tokens.researcher)).field('kind', 'protocol').attach('file', pdf(), 'protokol.pdf').expect(201);
+    await request(t.server).post(`/v1/cases/${other.id}/attachments`).set(bearer(tokens.caseworker)).field('kind', 'legal_opinion').attach('file', pdf(), 'juridisk-notat.pdf').expect(201);
+    const documents = (await get(`/v1/cases/${other.id}/access-to-files/documents`, 'caseworker').expect(200)).body.documents as { kind: string; title: string }[];
+    expect(documents.filter((d) => d.kind === 'attachment').map((d) => d.title).sort()).toEqual(['Bilag: juridisk-notat.pdf', 'Bilag: protokol.pdf']);
   });
 
   it('is for caseworkers and legal approvers only, and hides cases that do not exist', async () => {

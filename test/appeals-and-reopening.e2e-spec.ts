@@ -16,7 +16,6 @@ import { bearer, completeApplication, dataRequest, submitAndScreen } from './sup
 describe('appeals and reopening (e2e)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const DAY = 24 * 60 * 60 * 1000;
   // The national registers' deciding authority is given an administrative appeal body in this test's copy of the
   // rules (the shipped rules/authorities.json names none, marked [check]): the body is data, as LEGAL.md requires.
   const APPEAL_BODY = 'Klagenævnet for Sundhedsdata (test)';
@@ -60,6 +59,7 @@ describe('appeals and reopening (e2e)', () => {
       approver: { sub: 'la-1', role: 'legal_approver', organisation: '33257872' },
       controller: { sub: 'ctl-rm', role: 'controller', organisation: '29190925' },
       otherController: { sub: 'ctl-rh', role: 'controller', organisation: '29190623' },
+      admin: { sub: 'adm-1', role: 'admin' },
     } as const;
     for (const [name, actor] of Object.entries(people)) tokens[name] = await t.token(actor);
   });
@@ -80,13 +80,13 @@ describe('appeals and reopening (e2e)', () => {
 
     const registered = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(201)).body;
     // Reconsidered within the configured time (APPEAL_RECONSIDERATION_DAYS, 21 here) from receipt.
-    expect(registered).toMatchObject({ kind: 'appeal', state: 'reconsidering', decisionId: decision.id, from: appeal.from, receivedOn: '2027-03-01', reconsiderBy: new Date(Date.parse('2027-03-01T00:00:00Z') + 21 * DAY).toISOString(), overdue: false });
+    expect(registered).toMatchObject({ kind: 'appeal', state: 'reconsidering', decisionId: decision.id, from: appeal.from, receivedOn: '2027-03-01', reconsiderBy: '2027-03-22T22:59:59.999Z', overdue: false });
     expect((await post(`/v1/cases/${caseId}/appeals`, 'caseworker', appeal).expect(409)).body.type).toContain('appeal-open');
 
     // The case shows the appeal's status, to the applicant too; staff are offered to forward it.
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: registered.id, state: 'reconsidering' })]);
     const caseView = (await get(`/v1/cases/${caseId}`, 'researcher').expect(200)).body;
-    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy, awaitingController: false }]);
+    expect(caseView.openReconsiderations).toEqual([{ id: registered.id, kind: 'appeal', subCaseId: registered.subCaseId, state: 'reconsidering', reconsiderBy: registered.reconsiderBy, awaitingController: false, overdue: false }]);
     const staffSteps = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.subCases[0].nextSteps;
     expect(staffSteps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward_appeal', appealId: registered.id })]));
     // Past the time limit the appeal shows as overdue.
@@ -257,5 +257,43 @@ describe('appeals and reopening (e2e)', () => {
     expect(next.supersedes).toBe(decision.id);
     expect(await reconsiderations(caseId)).toEqual([expect.objectContaining({ id: request_.id, state: 'decision_changed', newDecisionId: next.id })]);
     expect(await actions(caseId)).toEqual(expect.arrayContaining(['decision.reopening_granted', 'decision.corrected']));
+  });
+
+  it('tells the case’s caseworker and the legal approvers once when an appeal or a request to reopen is not answered in time', async () => {
+    t.clock.set(new Date('2027-04-01T08:00:00Z'));
+    const sweep = () => post('/v1/dev/sweeps', 'admin').expect(200);
+    const notices = async (who: string, kind: string, number: string) => (await get(`/v1/me/notifications?kind=${kind}&case=${number}`, who).expect(200)).body.items;
+    const { caseId, decision } = await decided(refusal);
+    const { number } = (await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body;
+    const letter = { decisionId: decision.id, receivedOn: '2027-04-01', from: 'Anne Jensen', grounds: 'The protocol shows the importance.' };
+    const appeal = (await post(`/v1/cases/${caseId}/appeals`, 'caseworker', letter).expect(201)).body;
+    const reopening = (await post(`/v1/cases/${caseId}/reopening-requests`, 'caseworker', letter).expect(201)).body;
+    // Both are to be answered within 21 days of receipt (APPEAL_RECONSIDERATION_DAYS here): by the end of 22 April, Danish summer time.
+    expect([appeal.reconsiderBy, reopening.reconsiderBy]).toEqual(['2027-04-22T21:59:59.999Z', '2027-04-22T21:59:59.999Z']);
+
+    // Late on the last day nobody is told yet.
+    t.clock.set(new Date('2027-04-22T21:30:00Z'));
+    await sweep();
+    expect(await notices('caseworker', 'appeal_reconsideration_overdue', number)).toEqual([]);
+    expect((await get(`/v1/cases/${caseId}`, 'caseworker').expect(200)).body.openReconsiderations.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, false]);
+
+    // The day after, the sweep tells the caseworker holding the case and the legal approvers — once, however often it runs.
+    t.clock.set(new Date('2027-04-23T08:00:00Z'));
+    await sweep();
+    await sweep();
+    for (const who of ['caseworker', 'approver']) {
+      expect(await notices(who, 'appeal_reconsideration_overdue', number)).toEqual([expect.objectContaining({ title: expect.objectContaining({ en: expect.stringContaining(number) }), createdAt: expect.stringMatching(/^2027-04-23T/) })]);
+      expect(await notices(who, 'reopening_request_overdue', number)).toHaveLength(1);
+    }
+    expect(await notices('researcher', 'appeal_reconsideration_overdue', number)).toEqual([]);
+    const trail = await actions(caseId);
+    expect(trail.filter((a: string) => a === 'decision.appeal_reconsideration_overdue')).toHaveLength(1);
+    expect(trail.filter((a: string) => a === 'decision.reopening_request_overdue')).toHaveLength(1);
+
+    // The case shows both as overdue to staff until they are answered.
+    const open = (await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.openReconsiderations;
+    expect(open).toEqual(expect.arrayContaining([expect.objectContaining({ id: appeal.id, overdue: true }), expect.objectContaining({ id: reopening.id, overdue: true })]));
+    await post(`/v1/appeals/${appeal.id}/forward`, 'approver', { statement: 'The decision is maintained.' }).expect(200);
+    expect((await get(`/v1/cases/${caseId}`, 'approver').expect(200)).body.openReconsiderations).toEqual([expect.objectContaining({ id: reopening.id, overdue: true })]);
   });
 });

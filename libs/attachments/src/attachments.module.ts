@@ -2,6 +2,7 @@ import { ApplicationsModule } from '@kp/applications';
 import { AuditModule } from '@kp/audit';
 import { CasesModule } from '@kp/cases';
 import { Module } from '@nestjs/common';
+import { ApplicationAttachmentFiles } from './case-file/application-attachment-files';
 import { AttachmentAccess } from './domain/attachment-access';
 import { ATTACHMENT_STORE } from './domain/attachment-store';
 import { DownloadAttachment } from './download-attachment/download-attachment.usecase';
@@ -18,7 +19,7 @@ const useCases = [AttachDocument, ListAttachments, DownloadAttachment];
  */
 @Module({
   imports: [AuditModule, ApplicationsModule, CasesModule],
-  providers: [AttachmentRepository, AttachmentAccess, { provide: ATTACHMENT_STORE, useClass: PostgresAttachmentStore }, ...useCases],
-  exports: [...useCases],
+  providers: [AttachmentRepository, AttachmentAccess, ApplicationAttachmentFiles, { provide: ATTACHMENT_STORE, useClass: PostgresAttachmentStore }, ...useCases],
+  exports: [...useCases, ApplicationAttachmentFiles],
 })
 export class AttachmentsModule {}

@@ -11,3 +11,4 @@ export * from './download-attachment/download-attachment.command';
 export * from './download-attachment/download-attachment.usecase';
 export * from './views/attachment.view';
 export * from './domain/problems';
+export * from './case-file/application-attachment-files';

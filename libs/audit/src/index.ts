@@ -1,6 +1,7 @@
 export * from './domain/audit-event';
 export * from './domain/decision-payload';
 export { GENESIS_HASH, canonicalJson, hashEvent } from './domain/hash-chain';
+export { textDigest } from './domain/text-digest';
 export { InvalidAuditEventError } from './domain/validate-event';
 export * from './domain/chain-verification';
 export * from './domain/checkpoint';

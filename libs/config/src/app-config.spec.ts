@@ -194,12 +194,12 @@ describe('loadConfig', () => {
     };
 
     it('applies the documented defaults', () => {
-      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 900_000, deliverySweepMs: 3_600_000, screeningRecoverySweepMs: 300_000, screeningRecoveryAfterMs: 900_000, schedulerCheckMs: 60_000 });
+      expect(loadConfig(base).schedules).toEqual({ consultationSweepMs: 60_000, deadlineSweepMs: 300_000, permitExpirySweepMs: 3_600_000, lawChangeSweepMs: 3_600_000, auditCheckpointEveryMs: 600_000, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 900_000, deliverySweepMs: 3_600_000, reconsiderationSweepMs: 3_600_000, screeningRecoverySweepMs: 300_000, screeningRecoveryAfterMs: 900_000, schedulerCheckMs: 60_000 });
     });
 
     it('takes a valid interval for each job', () => {
       const config = loadConfig({ ...base, CONSULTATION_SWEEP_MS: '300', DEADLINE_SWEEP_MS: '60000', PERMIT_EXPIRY_SWEEP_MS: '100', LAW_CHANGE_SWEEP_MS: '500', AUDIT_CHECKPOINT_EVERY_MS: '250', MAIL_REDELIVERY_SWEEP_MS: '200', SCREENING_RECOVERY_SWEEP_MS: '150', SCREENING_RECOVERY_AFTER_MS: '5000', SCHEDULER_CHECK_MS: '1000' });
-      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 200, deliverySweepMs: 3_600_000, screeningRecoverySweepMs: 150, screeningRecoveryAfterMs: 5000, schedulerCheckMs: 1000 });
+      expect(config.schedules).toEqual({ consultationSweepMs: 300, deadlineSweepMs: 60000, permitExpirySweepMs: 100, lawChangeSweepMs: 500, auditCheckpointEveryMs: 250, auditCheckpointEveryEvents: 1000, mailRedeliverySweepMs: 200, deliverySweepMs: 3_600_000, reconsiderationSweepMs: 3_600_000, screeningRecoverySweepMs: 150, screeningRecoveryAfterMs: 5000, schedulerCheckMs: 1000 });
     });
 
     it.each([

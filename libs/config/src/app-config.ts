@@ -174,6 +174,8 @@ export interface Schedules {
   mailRedeliverySweepMs: number;
   /** `DELIVERY_SWEEP_MS`: notice delivery orders overdue against their holder's service level (default hourly). */
   deliverySweepMs: number;
+  /** `RECONSIDERATION_SWEEP_MS`: tell staff of appeals and reopening requests past their time to reconsider (default hourly). */
+  reconsiderationSweepMs: number;
   /** `SCREENING_RECOVERY_SWEEP_MS`: look for submitted cases whose screening job was lost (default five minutes). */
   screeningRecoverySweepMs: number;
   /**
@@ -363,6 +365,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       auditCheckpointEveryEvents: integer('AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0, 1_000_000, 'events'),
       mailRedeliverySweepMs: milliseconds('MAIL_REDELIVERY_SWEEP_MS', 900_000, 100, DAY_MS),
       deliverySweepMs: milliseconds('DELIVERY_SWEEP_MS', 3_600_000, 100, DAY_MS),
+      reconsiderationSweepMs: milliseconds('RECONSIDERATION_SWEEP_MS', 3_600_000, 100, DAY_MS),
       screeningRecoverySweepMs: milliseconds('SCREENING_RECOVERY_SWEEP_MS', 300_000, 100, DAY_MS),
       screeningRecoveryAfterMs: milliseconds('SCREENING_RECOVERY_AFTER_MS', 900_000, 1000, 7 * DAY_MS),
       schedulerCheckMs: milliseconds('SCHEDULER_CHECK_MS', 60_000, 100, DAY_MS),

@@ -45,6 +45,6 @@ const useCases = [DraftDecision, IssueDecision, ReturnDraft, Recommend, Controll
 @Module({
   imports: [CasesModule, ApplicationsModule, AuditModule, RulesModule, NotificationsModule, MetricsModule],
   providers: [PermitEvents, DecisionRepository, PartyHearingRepository, ReconsiderationRepository, DecisionContext, DecisionVisibility, CaseCompletion, DecisionFacts, DecisionRecorder, EngineView, RunningPermit, ...useCases],
-  exports: [...useCases, DecisionRepository, PartyHearingRepository, CaseCompletion, PermitEvents],
+  exports: [...useCases, DecisionRepository, PartyHearingRepository, ReconsiderationRepository, CaseCompletion, PermitEvents],
 })
 export class DecisionsModule {}

@@ -41,6 +41,7 @@ export * from './party-hearing/answer-hearing.command';
 export * from './party-hearing/party-hearing.view';
 export * from './infrastructure/decision.repository';
 export * from './infrastructure/party-hearing.repository';
+export * from './infrastructure/reconsideration.repository';
 export * from './documents/render-pdf';
 export * from './revocation-hearing/hear-permit-holder.usecase';
 export * from './revocation-hearing/hear-permit-holder.command';

@@ -37,6 +37,7 @@ export const PROBLEM_STATUS: Readonly<Record<string, number>> = {
   'legal-matter-resolved': 409,
   'no-recommendation': 409,
   'no-screening': 409,
+  'screening-erased': 409,
   'not-claimed': 409,
   'parts-in-decision': 409,
   'permit-not-active': 409,

@@ -21,3 +21,4 @@ export { DigitalPost } from './digital-post/digital-post.port';
 export type { DigitalPostLetter, DigitalPostReceipt } from './digital-post/digital-post.port';
 export { LoggingDigitalPost } from './digital-post/logging-digital-post';
 export { MAILTO } from './email/email-channel';
+export { NotificationRepository } from './infrastructure/notification.repository';

@@ -15,6 +15,6 @@ const useCases = [ShareDraft, CommentDraft, ReadPreScreening, ListSharedDrafts];
 @Module({
   imports: [ApplicationsModule, AuditModule, CasesModule, NotificationsModule],
   providers: [PreScreeningRepository, PreScreeningAccess, ...useCases],
-  exports: [...useCases],
+  exports: [...useCases, PreScreeningRepository],
 })
 export class PreScreeningModule {}

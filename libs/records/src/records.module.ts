@@ -1,3 +1,4 @@
+import { AttachmentsModule } from '@kp/attachments';
 import { AuditModule } from '@kp/audit';
 import { CaseWorkModule } from '@kp/case-work';
 import { CasesModule } from '@kp/cases';
@@ -8,7 +9,8 @@ import { Module } from '@nestjs/common';
 import { AccessToFiles } from './access-to-files/access-to-files.usecase';
 import { CaseFileReader } from './access-to-files/case-file-reader';
 import { ActivityReports } from './activity-report/activity-report.usecase';
-import { CaseAttachments, NoAttachments } from './attachments/case-attachments.port';
+import { AttachmentStoreCaseAttachments } from './attachments/attachment-store-case-attachments';
+import { CaseAttachments } from './attachments/case-attachments.port';
 import { FesdFileExport } from './journal/fesd-file-export';
 import { JournalRepository } from './journal/journal.repository';
 import { JournalTriggers } from './journal/journal-triggers';
@@ -23,7 +25,7 @@ import { FileArchiveHandover } from './retention/file-archive-handover';
  * it, since the journal job is queued in the transaction that made the document (JournalTriggers).
  */
 @Module({
-  imports: [CasesModule, DecisionsModule, CaseWorkModule, DeadlinesModule, AuditModule],
+  imports: [CasesModule, DecisionsModule, CaseWorkModule, DeadlinesModule, AuditModule, AttachmentsModule],
   providers: [
     ActivityReports,
     JournalRepository,
@@ -32,8 +34,7 @@ import { FileArchiveHandover } from './retention/file-archive-handover';
     CaseFileReader,
     AccessToFiles,
     { provide: RecordsSystem, useClass: FesdFileExport },
-    // Bound to an attachment store's adapter once one exists (issue 16, attachments).
-    { provide: CaseAttachments, useClass: NoAttachments },
+    { provide: CaseAttachments, useClass: AttachmentStoreCaseAttachments },
     {
       provide: ArchiveHandover,
       inject: [APP_CONFIG],

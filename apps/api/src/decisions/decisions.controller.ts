@@ -219,7 +219,7 @@ export class DecisionsController {
   @ApiOperation({
     operationId: 'explainDecision',
     summary: 'Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening',
-    description: 'Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one.',
+    description: 'Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one, 409 `screening-erased` once the case’s data are erased at the end of the retention period.',
   })
   @ApiOkResponse({ type: DecisionExplanationDto, description: 'The explanation, with replay.reproducesVerdict' })
   @ApiProblems(401, 403, 404, 409)

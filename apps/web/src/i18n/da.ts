@@ -601,7 +601,10 @@ export const da = {
       decision_reopening_requested: 'Anmodning om genoptagelse modtaget',
       decision_reopening_granted: 'Sagen genoptaget',
       decision_reopening_refused: 'Genoptagelse afslået',
+      decision_appeal_reconsideration_overdue: 'Klagen ikke genvurderet til tiden',
+      decision_reopening_request_overdue: 'Anmodning om genoptagelse ikke besvaret til tiden',
       case_reassigned: 'Sagen givet videre (fravær)',
+      case_retention_erased: 'Sagens data slettet efter opbevaringsperioden',
     },
   },
   toDecide: {

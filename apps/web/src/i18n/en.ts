@@ -595,7 +595,10 @@ export const en: typeof da = {
       decision_reopening_requested: 'Request to reopen received',
       decision_reopening_granted: 'Case reopened',
       decision_reopening_refused: 'Request to reopen refused',
+      decision_appeal_reconsideration_overdue: 'Appeal not reconsidered in time',
+      decision_reopening_request_overdue: 'Request to reopen not answered in time',
       case_reassigned: 'Case handed on (absence)',
+      case_retention_erased: 'Case data erased after the retention period',
     },
   },
   toDecide: {

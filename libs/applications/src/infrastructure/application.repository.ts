@@ -35,17 +35,18 @@ export class ApplicationRepository {
     return row ? toApplication(row) : undefined;
   }
 
-  /** Retention: the application form's content and who made it go; the row stays under its case. */
-  async eraseForRetention(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE application SET content = '{}', applicant_sub = $2, updated_at = now() WHERE id = $1`, [id, ERASED_SUB]);
+  /** Retention: the application form's content and who made it go; the row stays under its case. `at` is business time. */
+  async eraseForRetention(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE application SET content = '{}', applicant_sub = $2, updated_at = $3 WHERE id = $1`, [id, ERASED_SUB, at]);
   }
 
-  async update(manager: EntityManager, id: string, change: { content?: ApplicationContent; status?: ApplicationStatus; caseId?: string }): Promise<ApplicationRecord> {
+  /** `change.at`: when, in business time (the draft's `updatedAt`). */
+  async update(manager: EntityManager, id: string, change: { content?: ApplicationContent; status?: ApplicationStatus; caseId?: string; at: Date }): Promise<ApplicationRecord> {
     const [rows] = await manager.query(
       `UPDATE application SET content = COALESCE($2, content), status = COALESCE($3, status), case_id = COALESCE($4, case_id),
-              version = version + 1, updated_at = now()
+              version = version + 1, updated_at = $5
         WHERE id = $1 RETURNING *`,
-      [id, change.content ? JSON.stringify(change.content) : null, change.status ?? null, change.caseId ?? null],
+      [id, change.content ? JSON.stringify(change.content) : null, change.status ?? null, change.caseId ?? null, change.at],
     );
     return toApplication(rows[0]);
   }

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { BusinessClock } from '@kp/clock';
 import { assertCommandAllowed, CaseClock, CaseRecord, CaseTransitions, NewSubCase, SubCaseRecord } from '@kp/cases';
 import { Actor } from '@kp/auth';
@@ -136,7 +137,7 @@ export class SubmitApplication {
         payload: ({ case: c, subCases: created }) => ({
           caseId: c.id,
           kind: application.kind,
-          ...(application.amends ? { amends: { permitId: application.amends.permitId, permitNumber: application.amends.permitNumber, permitVersion: application.amends.permitVersion, caseNumber: application.amends.caseNumber, reason: application.amends.reason ?? null } } : {}),
+          ...(application.amends ? { amends: { permitId: application.amends.permitId, permitNumber: application.amends.permitNumber, permitVersion: application.amends.permitVersion, caseNumber: application.amends.caseNumber, reasonSha256: textDigest(application.amends.reason) } } : {}),
           applicationId: application.id,
           applicationVersion: application.version,
           subCases: created.map((s) => ({ id: s.id, dataSourceId: s.dataSourceId, track: s.track, decidingAuthority: s.decidingAuthority, authorityAssignmentId: s.authorityAssignmentId })),
@@ -144,7 +145,7 @@ export class SubmitApplication {
       },
       // Before the case number and the audit event, which every submit takes in turn (CaseTransitions.open).
       async ({ case: c }) => {
-        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id });
+        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id, at: now });
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
         await alsoWrite(c);
       },

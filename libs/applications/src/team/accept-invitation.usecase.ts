@@ -46,6 +46,7 @@ export class AcceptInvitation {
       await this.notifier.notify(manager, {
         to: { sub: application.applicantSub },
         kind: 'team_joined',
+        applicationId: application.id,
         ...(c ? { caseId: c.id, caseNumber: c.number } : {}),
         title: { da: `${who} har accepteret invitationen`, en: `${who} accepted your invitation` },
         body: { da: `${who} kan nu læse ansøgningen "${title}"${c ? ` og sag ${c.number}` : ''}.`, en: `${who} can now read the application "${title}"${c ? ` and case ${c.number}` : ''}.` },

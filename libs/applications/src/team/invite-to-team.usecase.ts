@@ -45,6 +45,7 @@ export class InviteToTeam {
       await this.notifier.notify(manager, {
         to: { sub: `${MAILTO}${email}` },
         kind: 'team_invitation',
+        applicationId: application.id,
         title: { da: `Invitation til at læse ansøgningen "${title}"`, en: `Invitation to read the application "${title}"` },
         body: {
           da: `Ansøgeren har inviteret dig som ${command.teamRole === 'co_applicant' ? 'medansøger' : 'navngiven forsker'} til at læse ansøgningen "${title}" og dens sag. Log ind med denne e-mailadresse, og acceptér invitationen under Invitationer senest ${until.da}.`,

@@ -1,6 +1,7 @@
 import { CaseState, assertCommandAllowed } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
+import { BusinessClock } from '@kp/clock';
 import { assertVersion } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,6 +28,7 @@ export class UpdateDraft {
     private readonly cases: CaseFileRepository,
     private readonly sources: AuthorityInForce,
     private readonly audit: AuditLog,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, { applicationId: id, change, expectedVersion }: UpdateDraftCommand): Promise<ApplicationView> {
@@ -43,7 +45,7 @@ export class UpdateDraft {
       }
       const problems = contentProblems(content as ApplicationContent, (sourceId) => !!this.sources.dataSource(sourceId));
       if (problems.length) throw invalidContent(problems);
-      const updated = await this.applications.update(manager, id, { content: content as ApplicationContent });
+      const updated = await this.applications.update(manager, id, { content: content as ApplicationContent, at: this.clock.now() });
       await this.audit.append(manager, {
         actor,
         action: 'application.edited',

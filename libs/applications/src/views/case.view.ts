@@ -116,7 +116,7 @@ export function caseView(actor: Actor, parts: CaseViewParts) {
     // Appeals being reconsidered and requests to reopen still open, on the parts this person may see (forvaltningsloven § 25; genoptagelse).
     openReconsiderations: outlook.facts.openReconsiderations
       .filter((r) => visibleIds.has(r.subCaseId))
-      .map((r) => ({ id: r.id, kind: r.kind, subCaseId: r.subCaseId, state: r.state, reconsiderBy: iso(r.reconsiderBy), awaitingController: r.awaitingController })),
+      .map((r) => ({ id: r.id, kind: r.kind, subCaseId: r.subCaseId, state: r.state, reconsiderBy: iso(r.reconsiderBy), awaitingController: r.awaitingController, overdue: r.overdue })),
     // Internal until issued: what waits for a legal approver (four eyes).
     pendingDrafts: staffOrSupervision
       ? outlook.facts.pendingDrafts.map((d) => ({ id: d.id, subCaseId: d.subCaseId, outcome: d.outcome, draftedBy: d.draftedBy, draftedAt: iso(d.draftedAt) }))

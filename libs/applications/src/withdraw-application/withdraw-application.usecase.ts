@@ -1,6 +1,6 @@
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
-import { AuditLog } from '@kp/audit';
+import { AuditLog, textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,7 +32,7 @@ export class WithdrawApplication {
       const application = await this.access.own(manager, actor, id, true);
       const audit = (caseId: string | null, fromState: string) => ({
         action: 'application.withdrawn',
-        payload: { applicationId: id, caseId, fromState, reason: reason ?? null },
+        payload: { applicationId: id, caseId, fromState, reasonSha256: textDigest(reason) },
       });
       if (application.caseId) {
         const done = await this.transitions.transition(
@@ -41,11 +41,11 @@ export class WithdrawApplication {
           { caseId: application.caseId, command: 'withdraw', expectedVersion: expectedCaseVersion, at: this.clock.now() },
           async ({ c }) => ({ reason, audit: audit(c.id, c.state) }),
         );
-        return applicationView(await this.applications.update(manager, id, { status: 'withdrawn' }), done.case);
+        return applicationView(await this.applications.update(manager, id, { status: 'withdrawn', at: this.clock.now() }), done.case);
       }
       const state = application.status === 'draft' ? 'draft' : 'withdrawn';
       assertCommandAllowed(state, actor.role, 'withdraw');
-      const updated = await this.applications.update(manager, id, { status: 'withdrawn' });
+      const updated = await this.applications.update(manager, id, { status: 'withdrawn', at: this.clock.now() });
       const event = audit(null, state);
       await this.audit.append(manager, { actor, action: event.action, subject: { type: 'application', id }, payload: event.payload });
       return applicationView(updated, undefined);

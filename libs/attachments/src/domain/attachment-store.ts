@@ -10,6 +10,8 @@ export interface AttachmentStore {
   put(manager: EntityManager, attachmentId: string, content: Buffer): Promise<void>;
   /** The bytes, or undefined when none are stored under the id. */
   get(manager: EntityManager, attachmentId: string): Promise<Buffer | undefined>;
+  /** Deletes the bytes (retention); an object-store adapter deletes the object. */
+  delete(manager: EntityManager, attachmentId: string): Promise<void>;
 }
 
 export const ATTACHMENT_STORE = Symbol('AttachmentStore');

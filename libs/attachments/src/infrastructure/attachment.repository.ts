@@ -25,4 +25,9 @@ export class AttachmentRepository {
   async forApplication(manager: EntityManager, applicationId: string): Promise<AttachmentRecord[]> {
     return rowsOf(await manager.query(`SELECT * FROM attachment WHERE application_id = $1 ORDER BY uploaded_at, id`, [applicationId]));
   }
+
+  /** Retention: the metadata go after the bytes (see ApplicationAttachmentFiles). */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM attachment WHERE id = $1`, [id]);
+  }
 }

@@ -16,4 +16,8 @@ export class PostgresAttachmentStore implements AttachmentStore {
     const [row] = await manager.query(`SELECT content FROM attachment_content WHERE attachment_id = $1`, [attachmentId]);
     return row ? (row.content as Buffer) : undefined;
   }
+
+  async delete(manager: EntityManager, attachmentId: string): Promise<void> {
+    await manager.query(`DELETE FROM attachment_content WHERE attachment_id = $1`, [attachmentId]);
+  }
 }

@@ -1,4 +1,4 @@
-import { AuditLog } from '@kp/audit';
+import { AuditLog, textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { BusinessClock } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
@@ -63,7 +63,8 @@ export class AttachDocument {
         actor,
         action: 'attachment.added',
         subject: holder.case ? { type: 'case', id: holder.case.number } : { type: 'application', id: holder.application.id },
-        payload: { attachmentId: attachment.id, kind: attachment.kind, filename: attachment.filename, mediaType, sizeBytes: content.length, sha256 },
+        // The file name can name a person; the content's hash and the attachment's id identify the file (docs/records-and-retention.md).
+        payload: { attachmentId: attachment.id, kind: attachment.kind, filenameSha256: textDigest(attachment.filename), mediaType, sizeBytes: content.length, sha256 },
       });
       return attachmentView(attachment);
     });

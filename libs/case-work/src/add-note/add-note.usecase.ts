@@ -1,6 +1,7 @@
 import { WorkOnCase } from '@kp/cases';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
+import { BusinessClock } from '@kp/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -19,12 +20,13 @@ export class AddNote {
     private readonly work: WorkOnCase,
     private readonly notes: NoteRepository,
     private readonly audit: AuditLog,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, { caseId, text, visibility }: AddNoteCommand): Promise<NoteView> {
     return this.db.transaction(async (manager) => {
       const { c } = await this.work.load(manager, actor, caseId, 'add_note');
-      const note = await this.notes.insertNote(manager, { caseId: c.id, authorSub: actor.sub, authorRole: actor.role, visibility, text: text.trim() });
+      const note = await this.notes.insertNote(manager, { caseId: c.id, authorSub: actor.sub, authorRole: actor.role, visibility, text: text.trim(), createdAt: this.clock.now() });
       await this.audit.append(manager, { actor, action: 'case.note_added', subject: { type: 'case', id: c.number }, payload: { caseId: c.id, noteId: note.id, visibility } });
       return noteView(actor, note);
     });

@@ -18,7 +18,7 @@ describe('NoteRepository (PostgreSQL)', () => {
     const { case: c } = await fixtures.open();
     const { case: other } = await fixtures.open();
     const note = (caseId: string, visibility: 'internal' | 'applicant', text: string) =>
-      notes.insertNote(db.manager, { caseId, authorSub: 'cw-1', authorRole: 'caseworker', visibility, text });
+      notes.insertNote(db.manager, { caseId, authorSub: 'cw-1', authorRole: 'caseworker', visibility, text, createdAt: new Date() });
 
     const first = await note(c.id, 'internal', 'Checked the ethics approval with VEK.');
     const second = await note(c.id, 'applicant', 'We expect to decide within four weeks.');
@@ -35,7 +35,7 @@ describe('NoteRepository (PostgreSQL)', () => {
     const { case: c } = await fixtures.open();
     const written = await db.transaction(async (m) => {
       const ids: string[] = [];
-      for (const text of ['one', 'two', 'three', 'four']) ids.push((await notes.insertNote(m, { caseId: c.id, authorSub: 'cw-1', authorRole: 'caseworker', visibility: 'internal', text })).id);
+      for (const text of ['one', 'two', 'three', 'four']) ids.push((await notes.insertNote(m, { caseId: c.id, authorSub: 'cw-1', authorRole: 'caseworker', visibility: 'internal', text, createdAt: new Date() })).id);
       return ids;
     });
     expect((await notes.notes(db.manager, c.id)).map((n) => n.id)).toEqual(written);
@@ -43,6 +43,6 @@ describe('NoteRepository (PostgreSQL)', () => {
 
   it('refuses a visibility other than internal or applicant', async () => {
     const { case: c } = await fixtures.open();
-    await expect(notes.insertNote(db.manager, { caseId: c.id, authorSub: 'cw-1', authorRole: 'caseworker', visibility: 'public' as never, text: 'x' })).rejects.toThrow(/check/i);
+    await expect(notes.insertNote(db.manager, { caseId: c.id, authorSub: 'cw-1', authorRole: 'caseworker', visibility: 'public' as never, text: 'x', createdAt: new Date() })).rejects.toThrow(/check/i);
   });
 });

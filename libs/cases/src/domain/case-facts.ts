@@ -61,6 +61,8 @@ export interface OpenReconsiderationFact {
   reconsiderBy: Date;
   /** On a collaborative part: waits for the controller whose decision it is to change or maintain it. */
   awaitingController: boolean;
+  /** Past `reconsiderBy` and still awaiting the authority's answer (an appeal reconsidered, a request not yet answered). */
+  overdue: boolean;
 }
 
 export interface CaseFactsOf {

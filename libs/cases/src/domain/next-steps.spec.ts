@@ -70,9 +70,9 @@ describe('next steps', () => {
     const facts = {
       ...noCaseFacts(),
       openReconsiderations: [
-        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
-        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
-        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false },
+        { id: 'a-1', caseId: 'c', subCaseId: 'lpr', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false, overdue: false },
+        { id: 'r-1', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'reopened', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false, overdue: false },
+        { id: 'r-2', caseId: 'c', subCaseId: 'lpr', kind: 'reopening' as const, state: 'requested', reconsiderBy: new Date('2027-04-01T00:00:00Z'), awaitingController: false, overdue: false },
       ],
     };
     const steps = nextSteps({ ...situation({ subCases: parts, facts }), c: decided }).subCases.lpr;
@@ -88,8 +88,8 @@ describe('next steps', () => {
     const facts = {
       ...noCaseFacts(),
       openReconsiderations: [
-        { id: 'a-1', caseId: 'c', subCaseId: 'epj', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: due, awaitingController: true },
-        { id: 'r-1', caseId: 'c', subCaseId: 'epj', kind: 'reopening' as const, state: 'reopened', reconsiderBy: due, awaitingController: true },
+        { id: 'a-1', caseId: 'c', subCaseId: 'epj', kind: 'appeal' as const, state: 'reconsidering', reconsiderBy: due, awaitingController: true, overdue: false },
+        { id: 'r-1', caseId: 'c', subCaseId: 'epj', kind: 'reopening' as const, state: 'reopened', reconsiderBy: due, awaitingController: true, overdue: false },
       ],
     };
     const controller = { sub: 'ctl-1', role: 'controller', organisation: '29190925' } as Actor;

@@ -258,8 +258,8 @@ export class CaseFileRepository {
    * Retention (arkivloven; GDPR art. 5(1)(e)): the application as submitted and who made it go; what
    * the public registers show of the case (EHDS art. 57(1)(j)) stays as `registerExtract`.
    */
-  async eraseForRetention(manager: EntityManager, caseId: string, registerExtract: ApplicationContent): Promise<void> {
-    await manager.query(`UPDATE case_file SET content = $2, applicant_sub = $3, assignee_sub = NULL, updated_at = now() WHERE id = $1`, [caseId, JSON.stringify(registerExtract), ERASED_SUB]);
+  async eraseForRetention(manager: EntityManager, caseId: string, registerExtract: ApplicationContent, at: Date): Promise<void> {
+    await manager.query(`UPDATE case_file SET content = $2, applicant_sub = $3, assignee_sub = NULL, updated_at = $4 WHERE id = $1`, [caseId, JSON.stringify(registerExtract), ERASED_SUB, at]);
   }
 
   /** Cases withdrawn in [from, to) (the applicant's withdrawal ends the case without a decision). */

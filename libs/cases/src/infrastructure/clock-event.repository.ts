@@ -25,4 +25,13 @@ export class ClockEventRepository {
   async forCase(manager: EntityManager, caseId: string): Promise<ClockEventRow[]> {
     return rowsOf(await manager.query(`SELECT type, at, reason, extension_months FROM clock_event WHERE case_id = $1 ORDER BY at, id`, [caseId]));
   }
+
+  /**
+   * Retention: the statutory clock's timings stay (figures for the activity report and lead times);
+   * the free-text reasons a caseworker gave for a pause or an extension go. Answers how many were stripped.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    const [, affected] = await manager.query(`UPDATE clock_event SET reason = NULL WHERE case_id = $1 AND reason IS NOT NULL`, [caseId]);
+    return affected as number;
+  }
 }

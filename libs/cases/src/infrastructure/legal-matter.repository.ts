@@ -66,4 +66,14 @@ export class LegalMatterRepository {
     );
     return camel(rows[0]);
   }
+
+  /**
+   * Retention: the case's legal matters go with its data. They are working items of the review
+   * (what was settled, by which document, by whom); the decision that rests on them is kept.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM legal_matter WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

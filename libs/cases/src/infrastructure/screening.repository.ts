@@ -85,4 +85,20 @@ export class ScreeningRepository {
       ),
     );
   }
+
+  /** Every screening of the case, oldest first (the archive hand-over takes them all). */
+  async forCase(manager: EntityManager, caseId: string): Promise<ScreeningRecord[]> {
+    return rowsOf(await manager.query(`SELECT * FROM screening WHERE case_id = $1 ORDER BY created_at, id`, [caseId]));
+  }
+
+  /**
+   * Retention: the copy of the application each screening judged, the facts drawn from it and the
+   * rules' trace over them go. The row stays, stripped: the kept decisions point at it, and its
+   * verdict, findings (the rule set's own texts) and rule-set versions still say on what the
+   * decision's departure from the engine, if any, was weighed. Answers how many were stripped.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    const [, affected] = await manager.query(`UPDATE screening SET application = '{}', facts = '{}', trace = 'null' WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
 }

@@ -73,4 +73,10 @@ export class TeamMemberRepository {
     const rows: { application_id: string; team_role: TeamRole }[] = await manager.query(`SELECT application_id, team_role FROM team_member WHERE member_sub = $1 AND removed_at IS NULL ORDER BY accepted_at, id`, [sub]);
     return rows.map((r) => ({ applicationId: r.application_id, teamRole: r.team_role }));
   }
+
+  /** Retention: the co-applicants' and named researchers' names, addresses and memberships go with the case. */
+  async eraseForRetention(manager: EntityManager, applicationId: string): Promise<number> {
+    const [, affected] = await manager.query(`DELETE FROM team_member WHERE application_id = $1`, [applicationId]);
+    return affected as number;
+  }
 }

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { CaseTransitions, ClockEventRepository, ClockView } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
@@ -54,7 +55,7 @@ export class ExtendClock {
           extensionMonths: command.months,
           audit: {
             action: 'case.clock_extended',
-            payload: ({ clock }) => ({ caseId: c.id, months: command.months, reason, dueAt: clock?.case?.dueAt ?? null, extendedBy: clock?.case?.extendedBy ?? null }),
+            payload: ({ clock }) => ({ caseId: c.id, months: command.months, reasonSha256: textDigest(reason), dueAt: clock?.case?.dueAt ?? null, extendedBy: clock?.case?.extendedBy ?? null }),
           },
         };
       });

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { APP_CONFIG, AppConfig } from '@kp/config';
@@ -78,7 +79,7 @@ export class RequestSupplement {
           result: { request, answerDueAt },
           audit: {
             action: 'case.supplement_requested',
-            payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questions, answerDueAt: answerDueAt.toISOString(), fromState: c.state },
+            payload: { caseId: c.id, requestId: request.id, subCaseId: request.subCaseId, questionCount: questions.length, questionsSha256: textDigest(questions), answerDueAt: answerDueAt.toISOString(), fromState: c.state },
           },
         };
       });

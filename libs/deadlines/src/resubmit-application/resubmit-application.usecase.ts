@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { assertCommandAllowed, CaseRecord, CaseTransitions, ClockEventRepository } from '@kp/cases';
 import { amendedSince, ApplicationRepository, assertSubmittable, AuthorityInForce, SCREEN_JOB, submissionProblems } from '@kp/applications';
 import { Actor } from '@kp/auth';
@@ -68,7 +69,7 @@ export class ResubmitApplication {
           content: application.content,
           audit: {
             action: 'application.resubmitted',
-            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answer, answers },
+            payload: { caseId: c.id, applicationId, applicationVersion: application.version, answeredRequests: answered.map((r) => r.id), answerSha256: textDigest(answer), answersSha256: textDigest(answers) },
           },
         };
       });

@@ -4,7 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { isApproving } from '../domain/outcome';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 import { PartyHearingRepository } from '../infrastructure/party-hearing.repository';
-import { awaitsController, ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
+import { awaitsController, isReconsiderationOverdue, ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
 import { revocationHearingStatus } from '../revocation-hearing/revocation-hearing-status';
 
 /**
@@ -40,9 +40,19 @@ export class DecisionFacts implements OnModuleInit {
       return permits.map((p) => ({ id: p.id, caseId: p.caseId, number: p.number, revocationHearing: revocationHearingStatus(hearings.filter((h) => h.permitId === p.id), now).status }));
     });
     // Appeals being reconsidered and requests to reopen (forvaltningsloven § 25; genoptagelse).
-    this.facts.provide('openReconsiderations', async (manager, caseIds) =>
-      (await this.reconsiderations.openOfCases(manager, caseIds)).map((r) => ({ id: r.id, caseId: r.caseId, subCaseId: r.subCaseId, kind: r.kind, state: r.state, reconsiderBy: new Date(r.reconsiderBy), awaitingController: awaitsController(r) })),
-    );
+    this.facts.provide('openReconsiderations', async (manager, caseIds) => {
+      const now = this.clock.now();
+      return (await this.reconsiderations.openOfCases(manager, caseIds)).map((r) => ({
+        id: r.id,
+        caseId: r.caseId,
+        subCaseId: r.subCaseId,
+        kind: r.kind,
+        state: r.state,
+        reconsiderBy: new Date(r.reconsiderBy),
+        awaitingController: awaitsController(r),
+        overdue: isReconsiderationOverdue(r, now),
+      }));
+    });
     // A hearing before a refusal waits on the applicant until answered (forvaltningsloven § 19); one
     // before a revocation may be answered until its deadline (EHDS art. 63).
     this.facts.provide('openHearings', async (manager, caseIds) => {

@@ -33,6 +33,13 @@ export class ExplainDecision {
     const d = (await this.decisions.findDecision(this.db.manager, decisionId))!;
     const screening = d.screeningId ? await this.screenings.find(this.db.manager, d.screeningId) : undefined;
     if (!screening) throw new DomainError('no-screening', 'This decision was made without a screening to explain.');
+    // Retention strips the application a screening judged (ScreeningRepository.eraseForRetention): nothing left to replay.
+    if (Object.keys(screening.application ?? {}).length === 0) {
+      throw new DomainError(
+        'screening-erased',
+        'The application this decision’s screening judged was erased when the case’s retention period ended. The decision’s audit event keeps the facts, rule-set versions and findings; the archive hand-over keeps the application.',
+      );
+    }
     const versions = await this.store.versionsFor(screening.ruleSets);
     // The replay applies the law of the screening's own date, not today's.
     const replay = await replayScreening(screening.application as ApplicationInput, screening.dataRequestIndex, versions, screening.lawDate);

@@ -48,6 +48,16 @@ export class DecisionRepository {
     return many(await manager.query(`SELECT * FROM decision_draft WHERE case_id = $1 ORDER BY drafted_at`, [caseId]));
   }
 
+  /**
+   * Retention: the drafts no decision was issued from (returned, or left pending by a withdrawal)
+   * go with their reasoning and return reasons; a draft a decision was issued from stays, since the
+   * kept decision points at it and carries the same text.
+   */
+  async eraseUnissuedDraftsForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    const [, affected] = await manager.query(`DELETE FROM decision_draft d WHERE d.case_id = $1 AND NOT EXISTS (SELECT 1 FROM decision x WHERE x.draft_id = d.id)`, [caseId]);
+    return affected as number;
+  }
+
   async insertRecommendation(manager: EntityManager, r: Omit<RecommendationRecord, 'id'>): Promise<RecommendationRecord> {
     const [row] = await manager.query(
       `INSERT INTO recommendation (case_id, sub_case_id, outcome, reasoning, conditions, screening_id, engine_verdict, departs_from_engine,

@@ -14,6 +14,17 @@ export type ReconsiderationKind = (typeof RECONSIDERATION_KINDS)[number];
 export const RECONSIDERATION_STATES = ['reconsidering', 'forwarded', 'maintained', 'decision_changed', 'requested', 'reopened', 'refused'] as const;
 export type ReconsiderationState = (typeof RECONSIDERATION_STATES)[number];
 export const OPEN_RECONSIDERATION_STATES: readonly ReconsiderationState[] = ['reconsidering', 'requested', 'reopened'];
+/**
+ * The states in which the authority owes an answer within `reconsiderBy`: an appeal it is
+ * reconsidering, a request to reopen it has not yet granted or refused. A reopened case is decided
+ * anew under the case's own deadlines, so `reopened` is not watched.
+ */
+export const AWAITING_ANSWER_STATES: readonly ReconsiderationState[] = ['reconsidering', 'requested'];
+
+/** Past the time the authority gave itself, and still awaiting its answer. */
+export function isReconsiderationOverdue(r: { state: ReconsiderationState | string; reconsiderBy: Date | string }, now: Date): boolean {
+  return (AWAITING_ANSWER_STATES as readonly string[]).includes(r.state) && new Date(r.reconsiderBy) < now;
+}
 
 /** An appeal against a decision, or a request to reopen a decided case, and what became of it. */
 export interface ReconsiderationRecord {
@@ -113,5 +124,36 @@ export class ReconsiderationRepository {
 
   async openOfCases(manager: EntityManager, caseIds: string[]): Promise<ReconsiderationRecord[]> {
     return rowsOf(await manager.query(`SELECT ${COLUMNS} FROM reconsideration WHERE case_id = ANY($1::uuid[]) AND state = ANY($2) ORDER BY registered_at, id`, [caseIds, OPEN_RECONSIDERATION_STATES]));
+  }
+
+  /**
+   * Retention: the appeals and reopening requests — who sent them, their grounds and the authority's
+   * statements — go with the case's data. The decisions they led to are kept (immutable), and the
+   * audit trail still says that each was registered and how it ended.
+   */
+  async eraseForRetention(manager: EntityManager, caseId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await manager.query(`DELETE FROM reconsideration WHERE case_id = $1`, [caseId]);
+    return affected as number;
+  }
+
+  /**
+   * Appeals and requests past `reconsiderBy`, still awaiting the authority's answer, whose staff have
+   * not been told; locked, skipping those another sweep holds. The literal states match the partial
+   * index `reconsideration_overdue_unnoticed`.
+   */
+  async dueForOverdueNotice(manager: EntityManager, now: Date, limit = 200): Promise<ReconsiderationRecord[]> {
+    return rowsOf(
+      await manager.query(
+        `SELECT ${COLUMNS} FROM reconsideration
+          WHERE state IN ('reconsidering', 'requested') AND overdue_noticed_at IS NULL AND reconsider_by < $1
+          ORDER BY reconsider_by, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now, limit],
+      ),
+    );
+  }
+
+  async markOverdueNoticed(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE reconsideration SET overdue_noticed_at = $2 WHERE id = $1`, [id, at]);
   }
 }

@@ -1,4 +1,4 @@
-import { awaitsController, ReconsiderationKind, ReconsiderationRecord, ReconsiderationState } from '../infrastructure/reconsideration.repository';
+import { awaitsController, isReconsiderationOverdue, ReconsiderationKind, ReconsiderationRecord, ReconsiderationState } from '../infrastructure/reconsideration.repository';
 
 /** An appeal or a reopening request as the case shows it. */
 export interface ReconsiderationView {
@@ -28,7 +28,6 @@ export interface ReconsiderationView {
 }
 
 export function reconsiderationView(r: ReconsiderationRecord, now: Date): ReconsiderationView {
-  const open = r.closedAt === null;
   return {
     id: r.id,
     kind: r.kind,
@@ -39,7 +38,7 @@ export function reconsiderationView(r: ReconsiderationRecord, now: Date): Recons
     grounds: r.grounds,
     registeredAt: new Date(r.registeredAt).toISOString(),
     reconsiderBy: new Date(r.reconsiderBy).toISOString(),
-    overdue: open && r.state !== 'reopened' && new Date(r.reconsiderBy) < now,
+    overdue: isReconsiderationOverdue(r, now),
     state: r.state,
     statement: r.statement,
     appealBody: r.appealBody,

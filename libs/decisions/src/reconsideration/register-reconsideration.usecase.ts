@@ -1,5 +1,6 @@
+import { textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
-import { BusinessClock, copenhagenDateOf } from '@kp/clock';
+import { BusinessClock, copenhagenDateOf, endOfCopenhagenDay, LocalDate } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { DomainError, notFound, ValidationFailedError } from '@kp/errors';
@@ -11,8 +12,6 @@ import { DecisionRepository } from '../infrastructure/decision.repository';
 import { ReconsiderationRepository } from '../infrastructure/reconsideration.repository';
 import { RegisterReconsiderationCommand } from './register-reconsideration.command';
 import { reconsiderationView, ReconsiderationView } from './reconsideration.view';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Registers an appeal against a decision in force (klage; the guidance under forvaltningsloven § 25
@@ -61,7 +60,6 @@ export class RegisterReconsideration {
             if (appeal) throw new DomainError('appeal-open', `An appeal ${detail}`, { reconsiderationId: open.id });
             throw new DomainError('reopening-open', `A request to reopen ${detail}`, { reconsiderationId: open.id });
           }
-          const received = new Date(`${command.receivedOn}T00:00:00Z`);
           const subCase = subCases.find((s) => s.id === decision.subCaseId)!;
           // The controller decided this part (the collaborative track): it is the controller who reconsiders.
           const controllerOrg = subCase.track === 'collaborative' && decision.decidedByRole === 'controller' ? subCase.controllerOrg : null;
@@ -75,7 +73,8 @@ export class RegisterReconsideration {
             grounds: command.grounds.trim(),
             registeredBy: actor.sub,
             registeredAt: at,
-            reconsiderBy: new Date(received.getTime() + this.config.appealReconsiderationDays * DAY_MS),
+            // The day of receipt is not counted; the time ends with the last day, Danish time (Regulation 1182/71).
+            reconsiderBy: endOfCopenhagenDay(LocalDate.parse(command.receivedOn).plusDays(this.config.appealReconsiderationDays)),
             state: appeal ? 'reconsidering' : 'requested',
             controllerOrg,
           });
@@ -97,7 +96,7 @@ export class RegisterReconsideration {
             result: r,
             audit: {
               action: appeal ? 'decision.appeal_registered' : 'decision.reopening_requested',
-              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, from: r.fromParty, reconsiderBy: new Date(r.reconsiderBy).toISOString(), ...(controllerOrg ? { controllerOrg } : {}) },
+              payload: { reconsiderationId: r.id, decisionId: decision.id, subCaseId: decision.subCaseId, receivedOn: r.receivedOn, fromSha256: textDigest(r.fromParty), groundsSha256: textDigest(r.grounds), reconsiderBy: new Date(r.reconsiderBy).toISOString(), ...(controllerOrg ? { controllerOrg } : {}) },
             },
           };
         },

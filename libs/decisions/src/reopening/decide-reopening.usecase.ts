@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { Actor } from '@kp/auth';
 import { BusinessClock } from '@kp/clock';
 import { CaseTransitions } from '@kp/cases';
@@ -66,7 +67,7 @@ export class DecideReopening {
           return {
             subCaseId: request.subCaseId,
             result: decided,
-            audit: { action: command.reopen ? 'decision.reopening_granted' : 'decision.reopening_refused', payload: { reconsiderationId: request.id, decisionId: request.decisionId, reasons } },
+            audit: { action: command.reopen ? 'decision.reopening_granted' : 'decision.reopening_refused', payload: { reconsiderationId: request.id, decisionId: request.decisionId, reasonsSha256: textDigest(reasons) } },
           };
         },
       );

@@ -1,3 +1,4 @@
+import { textDigest } from '@kp/audit';
 import { BusinessClock } from '@kp/clock';
 import { Actor } from '@kp/auth';
 import { DomainError, notFound } from '@kp/errors';
@@ -26,7 +27,7 @@ export class ReturnDraft {
       await this.context.transition(manager, actor, { caseId: draft.caseId, subCaseId: draft.subCaseId, command: 'return_draft', expectedVersion, at }, async () => {
         if (draft.state !== 'pending') throw new DomainError('draft-closed', `This draft was already ${draft.state}.`);
         await this.decisions.closeDraft(manager, draft.id, 'returned', actor.sub, at, reason);
-        return { audit: { action: 'decision.draft_returned', payload: { draftId, reason } } };
+        return { audit: { action: 'decision.draft_returned', payload: { draftId, reasonSha256: textDigest(reason) } } };
       });
     });
   }

@@ -66,6 +66,7 @@ export const EN: ProblemTexts = {
     'invitation-expired': 'Invitation expired',
     'attachment-type-not-allowed': 'File type not accepted',
     'no-screening': 'No screening',
+    'screening-erased': 'Screening erased',
     'not-claimed': 'Case not held',
     'parts-in-decision': 'Parts already in decision',
     'permit-not-active': 'Permit not active',

@@ -18,6 +18,8 @@ export interface NewNotification {
   kind: string;
   caseId?: string;
   caseNumber?: string;
+  /** The application a notice about a draft concerns (before it has a case), so retention finds it. */
+  applicationId?: string;
   title: LocalisedText;
   body: LocalisedText;
 }

@@ -42,12 +42,18 @@ const actorParams = (actor: Actor) => [actor.sub, actor.role, actor.organisation
 
 @Injectable()
 export class NotificationRepository {
-  async insert(manager: EntityManager, n: NewNotification): Promise<NotificationRecord> {
+  /**
+   * `at` is business time. A case's notices keep the order they were written in even within one
+   * millisecond (created_at, id orders the lists): a notice never sorts before the case's latest.
+   */
+  async insert(manager: EntityManager, n: NewNotification, at: Date): Promise<NotificationRecord> {
     const to = n.to as { sub?: string; role?: string; organisation?: string; region?: string };
     const [row] = await manager.query(
       `INSERT INTO notification (recipient_sub, recipient_role, recipient_org, recipient_region, kind, case_id, case_number,
-                                 title_da, title_en, body_da, body_en)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *, NULL AS seen_at`,
+                                 title_da, title_en, body_da, body_en, application_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+               GREATEST($13::timestamptz, (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE case_id = $6)))
+       RETURNING *, NULL AS seen_at`,
       [
         to.sub ?? null,
         to.role ?? null,
@@ -60,6 +66,8 @@ export class NotificationRepository {
         n.title.en,
         n.body.da,
         n.body.en,
+        n.applicationId ?? null,
+        at,
       ],
     );
     return toRecord(row);
@@ -101,11 +109,27 @@ export class NotificationRepository {
   }
 
   /** Marks read for this reader; reading twice keeps the first time. */
-  async markRead(manager: EntityManager, notification: NotificationRecord, readerSub: string): Promise<void> {
+  /** `at` is business time. */
+  async markRead(manager: EntityManager, notification: NotificationRecord, readerSub: string, at: Date): Promise<void> {
     if (notification.recipientSub !== null) {
-      await manager.query(`UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1`, [notification.id]);
+      await manager.query(`UPDATE notification SET read_at = COALESCE(read_at, $2) WHERE id = $1`, [notification.id, at]);
     } else {
-      await manager.query(`INSERT INTO notification_read (notification_id, reader_sub) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notification.id, readerSub]);
+      await manager.query(`INSERT INTO notification_read (notification_id, reader_sub, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [notification.id, readerSub, at]);
     }
+  }
+
+  /**
+   * Retention: the notices about a case or its draft (their texts quote grounds, answers and names), who
+   * read them, and the record of each e-mail sent for them (the address, the mail server's answer)
+   * go with the case's data. The notices are copies: the documents they announced are in the case
+   * file, handed over before. Digital Post letters are not stored here (the port keeps nothing).
+   */
+  async eraseForRetention(manager: EntityManager, c: { id: string; number: string; applicationId: string }): Promise<{ notifications: number; emailDeliveries: number }> {
+    const about = `SELECT id FROM notification WHERE case_id = $1 OR case_number = $2 OR application_id = $3`;
+    const params = [c.id, c.number, c.applicationId];
+    const [, emailDeliveries] = await manager.query(`DELETE FROM notification_delivery WHERE notification_id IN (${about})`, params);
+    await manager.query(`DELETE FROM notification_read WHERE notification_id IN (${about})`, params);
+    const [, notifications] = await manager.query(`DELETE FROM notification WHERE id IN (${about})`, params);
+    return { notifications: notifications as number, emailDeliveries: emailDeliveries as number };
   }
 }

@@ -1,4 +1,5 @@
 import { Actor } from '@kp/auth';
+import { BusinessClock } from '@kp/clock';
 import { NotFoundError } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,13 +19,14 @@ export class MarkNotificationRead {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   async execute(actor: Actor, { notificationId: id }: MarkNotificationReadCommand): Promise<NotificationView> {
     return this.db.transaction(async (manager) => {
       const notification = UUID.test(id) ? await this.notifications.findAddressedTo(manager, actor, id) : undefined;
       if (!notification) throw new NotFoundError('notification', id, `There is no notification ${id} addressed to you.`);
-      await this.notifications.markRead(manager, notification, actor.sub);
+      await this.notifications.markRead(manager, notification, actor.sub, this.clock.now());
       return notificationView((await this.notifications.findAddressedTo(manager, actor, id))!);
     });
   }

@@ -1,3 +1,4 @@
+import { BusinessClock } from '@kp/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NewNotification, NotificationRecord } from '../domain/notification';
@@ -22,12 +23,13 @@ export class Notifier {
   constructor(
     private readonly notifications: NotificationRepository,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+    private readonly clock: BusinessClock,
   ) {}
 
   async notify(manager: EntityManager, notification: NewNotification): Promise<NotificationRecord> {
     if (!manager.queryRunner?.isTransactionActive) throw new NotificationTransactionRequiredError();
     validateNewNotification(notification);
-    const stored = await this.notifications.insert(manager, notification);
+    const stored = await this.notifications.insert(manager, notification, this.clock.now());
     for (const channel of this.channels) await channel.deliver(manager, stored);
     return stored;
   }

@@ -30,6 +30,7 @@ export class CommentDraft {
       await this.notifier.notify(manager, {
         to: { sub: application.applicantSub },
         kind: 'draft_commented',
+        applicationId: application.id,
         title: { da: `Bemærkninger til dit udkast "${title}"`, en: `Comments on your draft "${title}"` },
         body: { da: `Datastøttecenteret i ${comment.region} har kommenteret dit udkast.`, en: `The data-support centre of ${comment.region} commented on your draft.` },
       });

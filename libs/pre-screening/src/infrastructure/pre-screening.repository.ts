@@ -46,4 +46,16 @@ export class PreScreeningRepository {
   async comments(manager: EntityManager, applicationId: string, region?: string): Promise<DraftCommentRecord[]> {
     return rowsOf(await manager.query(`SELECT * FROM draft_comment WHERE application_id = $1 ${region ? 'AND region = $2' : ''} ORDER BY created_at, id`, region ? [applicationId, region] : [applicationId]));
   }
+
+  /**
+   * Retention: the drafts shared with a region's data-support centre and its comments on them go
+   * with the case's data. They are advice to the applicant before there was a case, not part of the
+   * authority's case file, so they are not handed over for archiving. Answers how many rows went.
+   */
+  async eraseForRetention(manager: EntityManager, applicationId: string): Promise<number> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, comments] = await manager.query(`DELETE FROM draft_comment WHERE application_id = $1`, [applicationId]);
+    const [, shares] = await manager.query(`DELETE FROM draft_share WHERE application_id = $1`, [applicationId]);
+    return (comments as number) + (shares as number);
+  }
 }

@@ -40,6 +40,7 @@ export class ShareDraft {
         await this.notifier.notify(manager, {
           to: { role: 'advisor', region: command.region },
           kind: 'draft_shared',
+          applicationId: application.id,
           title: { da: `Udkast til forhåndsvurdering: "${title}"`, en: `Draft for pre-screening: "${title}"` },
           body: {
             da: `En ansøger beder datastøttecenteret om bemærkninger til et udkast før indsendelse.${share.message ? `\n${share.message}` : ''}`,

@@ -73,7 +73,7 @@ export class CaseFileReader {
         { key: 'conditions', heading: 'Vilkår', text: p.conditions.join('\n') },
       ] }));
     }
-    for (const a of await this.attachments.forCase(manager, c.id)) {
+    for (const a of await this.attachments.forCase(manager, c)) {
       documents.push(doc({ id: a.id, kind: 'attachment', title: `Bilag: ${a.filename}`, date: a.attachedAt, direction: 'incoming', sections: [{ key: 'file', heading: 'Fil', text: `${a.filename} (${a.mediaType}, ${a.sizeBytes} bytes, SHA-256 ${a.sha256}); udleveres som særskilt fil` }] }));
     }
     return documents.sort((a, b) => a.date.getTime() - b.date.getTime() || a.key.localeCompare(b.key));

@@ -15,21 +15,17 @@ export interface CaseAttachment {
 /**
  * The port through which the records duties reach a case's attachments, which another library
  * owns: the archive hand-over and the access-to-files export include them, and retention erases
- * them with the rest of the case's data. Until an attachment store exists, `NoAttachments` is bound.
+ * them with the rest of the case's data. The adapter is `AttachmentStoreCaseAttachments`.
  */
 export abstract class CaseAttachments {
-  abstract forCase(manager: EntityManager, caseId: string): Promise<CaseAttachment[]>;
-  /** Deletes the case's attachments; answers how many went. */
-  abstract eraseForRetention(manager: EntityManager, caseId: string): Promise<number>;
+  /** Everything attached to the case and, before it, to its application's draft. */
+  abstract forCase(manager: EntityManager, c: CaseRef): Promise<CaseAttachment[]>;
+  /** Deletes the case's attachments, bytes and metadata; answers how many went. */
+  abstract eraseForRetention(manager: EntityManager, c: CaseRef): Promise<number>;
 }
 
-/** No attachment store in this build: every case has none. */
-export class NoAttachments extends CaseAttachments {
-  async forCase(): Promise<CaseAttachment[]> {
-    return [];
-  }
-
-  async eraseForRetention(): Promise<number> {
-    return 0;
-  }
+/** A case and the application it was made from (a document attached to the draft follows it into the case). */
+export interface CaseRef {
+  id: string;
+  applicationId: string;
 }

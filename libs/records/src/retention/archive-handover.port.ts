@@ -10,6 +10,17 @@ export interface ArchivePackage {
   decisions: Record<string, unknown>[];
   permits: Record<string, unknown>[];
   hearings: Record<string, unknown>[];
+  /** Appeals and reopening requests, with grounds and the authority's statements. */
+  reconsiderations: Record<string, unknown>[];
+  /** Every draft of a decision, issued or returned (with the reason it was returned). */
+  decisionDrafts: Record<string, unknown>[];
+  /** Every screening by the rule engine, with the application it judged and its trace. */
+  screenings: Record<string, unknown>[];
+  legalMatters: Record<string, unknown>[];
+  /** The statutory clock's events, with the reasons given for pauses and extensions. */
+  clockEvents: Record<string, unknown>[];
+  /** Co-applicants and named researchers invited to read the case. */
+  team: Record<string, unknown>[];
   consultations: Record<string, unknown>[];
   notes: Record<string, unknown>[];
   supplementRequests: Record<string, unknown>[];

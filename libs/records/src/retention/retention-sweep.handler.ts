@@ -1,11 +1,24 @@
 import { ApplicationRepository } from '@kp/applications';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NoteRepository } from '@kp/case-work';
-import { ApplicationContent, CaseFileRepository, CaseRecord, ClosedCase, ConsultationRepository, SubCaseRepository } from '@kp/cases';
+import {
+  ApplicationContent,
+  CaseFileRepository,
+  CaseRecord,
+  ClockEventRepository,
+  ClosedCase,
+  ConsultationRepository,
+  LegalMatterRepository,
+  ScreeningRepository,
+  SubCaseRepository,
+  TeamMemberRepository,
+} from '@kp/cases';
 import { BusinessClock } from '@kp/clock';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { SupplementRequestRepository } from '@kp/deadlines';
-import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
+import { DecisionRepository, PartyHearingRepository, ReconsiderationRepository } from '@kp/decisions';
+import { NotificationRepository } from '@kp/notifications';
+import { PreScreeningRepository } from '@kp/pre-screening';
 import { JobHandler, RecurringJobs } from '@kp/queue';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -22,12 +35,16 @@ export const RETENTION_SWEEP_JOB = 'retention-sweep';
  * handed over to the public archives or deleted as Rigsarkivet's rules allow (arkivloven §§ 7–8
  * [check the sections]). First the whole case is handed over through the archive port (when one is
  * configured); then each library erases what it owns of the case — the application, notes,
- * requests for supplement, hearings, consultations and attachments — and the deletion is audited.
+ * requests for supplement, hearings, appeals and reopening requests, consultations, legal matters,
+ * attachments, the team, unissued drafts, pre-screening comments, notices and their e-mails — or
+ * strips what must stay (screenings, clock reasons) to no personal data, and the erasure is audited.
  *
  * Kept on purpose: the audit trail (its events name the case by number and carry their own
  * payloads, so the chain still verifies with the rows gone), the decisions (immutable; the public
- * register of decisions, EHDS art. 57(1)(j)), the register's extract of the case (title, purpose,
- * applicant organisation), the journal, and the statutory clock's timings.
+ * register of decisions, EHDS art. 57(1)(j)) with the drafts they were issued from and the
+ * controllers' recommendations they rest on, the permits and delivery orders (what was disclosed
+ * to whom), the register's extract of the case (title, purpose, applicant organisation), the
+ * journal, and the statutory clock's timings. docs/records-and-retention.md lists every table.
  */
 @Injectable()
 export class RetentionSweepHandler implements JobHandler, OnModuleInit {
@@ -42,11 +59,18 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
     private readonly cases: CaseFileRepository,
     private readonly subCases: SubCaseRepository,
     private readonly consultations: ConsultationRepository,
+    private readonly legalMatters: LegalMatterRepository,
+    private readonly screenings: ScreeningRepository,
+    private readonly clockEvents: ClockEventRepository,
+    private readonly team: TeamMemberRepository,
     private readonly applications: ApplicationRepository,
     private readonly notes: NoteRepository,
     private readonly supplements: SupplementRequestRepository,
     private readonly decisions: DecisionRepository,
     private readonly hearings: PartyHearingRepository,
+    private readonly reconsiderations: ReconsiderationRepository,
+    private readonly notices: NotificationRepository,
+    private readonly preScreening: PreScreeningRepository,
     private readonly journal: JournalRepository,
     private readonly attachments: CaseAttachments,
     private readonly archive: ArchiveHandover,
@@ -76,15 +100,24 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
   private async erase(manager: EntityManager, closed: ClosedCase, closedOn: Date, years: number, now: Date): Promise<void> {
     const c = (await this.cases.find(manager, closed.id, true))!;
     const archiveReference = await this.archive.handOver(await this.archivePackage(manager, c, closedOn, now));
+    // Counted as rows deleted, except `screenings` and `clockEventReasons`: rows stripped of personal data.
     const erased = {
       notes: await this.notes.eraseForRetention(manager, c.id),
       supplementRequests: await this.supplements.eraseForRetention(manager, c.id),
       hearings: await this.hearings.eraseForRetention(manager, c.id),
+      reconsiderations: await this.reconsiderations.eraseForRetention(manager, c.id),
       consultations: await this.consultations.eraseForRetention(manager, c.id),
-      attachments: await this.attachments.eraseForRetention(manager, c.id),
+      legalMatters: await this.legalMatters.eraseForRetention(manager, c.id),
+      screenings: await this.screenings.eraseForRetention(manager, c.id),
+      clockEventReasons: await this.clockEvents.eraseForRetention(manager, c.id),
+      decisionDrafts: await this.decisions.eraseUnissuedDraftsForRetention(manager, c.id),
+      attachments: await this.attachments.eraseForRetention(manager, c),
+      team: await this.team.eraseForRetention(manager, c.applicationId),
+      preScreening: await this.preScreening.eraseForRetention(manager, c.applicationId),
+      ...(await this.notices.eraseForRetention(manager, c)),
     };
-    await this.applications.eraseForRetention(manager, c.applicationId);
-    await this.cases.eraseForRetention(manager, c.id, registerExtract(c.content));
+    await this.applications.eraseForRetention(manager, c.applicationId, now);
+    await this.cases.eraseForRetention(manager, c.id, registerExtract(c.content), now);
     await this.audit.append(manager, {
       actor: SYSTEM_ACTOR,
       action: 'case.retention_erased',
@@ -95,7 +128,7 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
 
   private async archivePackage(manager: EntityManager, c: CaseRecord, closedOn: Date, now: Date): Promise<ArchivePackage> {
     const journal = await this.journal.findCase(manager, c.id);
-    const attachments = await this.attachments.forCase(manager, c.id);
+    const attachments = await this.attachments.forCase(manager, c);
     return {
       caseNumber: c.number,
       journalNumber: journal?.journalNumber ?? null,
@@ -107,6 +140,12 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       decisions: await this.plain(this.decisions.decisionsForCase(manager, c.id)),
       permits: await this.plain(this.decisions.permitsForCase(manager, c.id)),
       hearings: await this.plain(this.hearings.forCase(manager, c.id)),
+      reconsiderations: await this.plain(this.reconsiderations.forCase(manager, c.id)),
+      decisionDrafts: await this.plain(this.decisions.draftsForCase(manager, c.id)),
+      screenings: await this.plain(this.screenings.forCase(manager, c.id)),
+      legalMatters: await this.plain(this.legalMatters.forCase(manager, c.id)),
+      clockEvents: await this.plain(this.clockEvents.forCase(manager, c.id)),
+      team: await this.plain(this.team.forApplication(manager, c.applicationId)),
       consultations: await this.plain(this.consultations.forCase(manager, c.id)),
       notes: await this.plain(this.notes.notes(manager, c.id)),
       supplementRequests: await this.plain(this.supplements.forCase(manager, c.id)),

@@ -110,6 +110,7 @@ export class OpenReconsiderationDto implements OpenReconsiderationView {
   @ApiProperty({ enum: ['reconsidering', 'requested', 'reopened'] }) state!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The end of the time the authority gives itself to reconsider' }) reconsiderBy!: string | null;
   @ApiProperty({ description: 'On a collaborative part: waits for the controller whose decision it is to change it (a new decision) or, on appeal, maintain it' }) awaitingController!: boolean;
+  @ApiProperty({ description: 'Past `reconsiderBy` and still awaiting the authority’s answer: an appeal still reconsidered, a request to reopen not yet granted or refused (staff were told once)' }) overdue!: boolean;
 }
 
 @ApiSchema({ name: 'SubCase', description: 'One data request’s part of the case, with the track and deciding authority in force at submission' })
