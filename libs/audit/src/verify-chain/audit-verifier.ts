@@ -42,6 +42,11 @@ export class AuditVerifier {
     this.workers = config?.auditVerifyWorkers ?? availableParallelism();
   }
 
+  /** Worker threads a verification uses (`AUDIT_VERIFY_WORKERS`, else the CPU count). */
+  get workerCount(): number {
+    return this.workers;
+  }
+
   async verify(options: VerifyChainOptions = {}): Promise<ChainVerification> {
     const anchors = options.checkpoints ? checkpointAnchors(options.checkpoints, options.trustedPublicKeys) : [];
     if (!Array.isArray(anchors)) return anchors;

@@ -49,15 +49,37 @@ export function makeSegmentVerifier(
   const EPOCH_2000_MS = 946_684_800_000;
   const FIELDS = 13;
 
-  /** timestamptz (microseconds since 2000) as the ISO text the hash covers: milliseconds, or microseconds when not whole. */
+  const DAY_MS = 86_400_000;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  let cachedDay = Number.NaN;
+  let cachedDate = '';
+
+  /**
+   * timestamptz (microseconds since 2000) as the ISO text the hash covers: milliseconds, or
+   * microseconds when they are not whole, as `isoFromMicros` reads `to_char`. The date part is
+   * formatted once per day: events come in time order.
+   */
   function isoOf(hi: number, lo: number): string {
     const micros = hi * 4_294_967_296 + lo;
     const ms = Math.floor(micros / 1000);
-    const date = new Date(EPOCH_2000_MS + ms);
-    if (!Number.isFinite(date.getTime())) return String(micros);
-    const iso = date.toISOString();
     const sub = micros - ms * 1000;
-    return sub === 0 ? iso : `${iso.slice(0, -1)}${String(sub).padStart(3, '0')}Z`;
+    const t = EPOCH_2000_MS + ms;
+    const day = Math.floor(t / DAY_MS);
+    if (day !== cachedDay) {
+      const date = new Date(day * DAY_MS);
+      // Years outside 0000–9999 are written another way; no event is, so any such row fails its hash.
+      if (!Number.isFinite(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return `invalid:${micros}`;
+      cachedDay = day;
+      cachedDate = date.toISOString().slice(0, 11);
+    }
+    let rest = t - day * DAY_MS;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    rest -= s * 1000;
+    return `${cachedDate}${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(rest, 3)}${sub === 0 ? '' : pad(sub, 3)}Z`;
   }
 
   /** RFC 8785 of a value parsed from JSON (what the `canonicalize` package gives for it). */

@@ -42,8 +42,8 @@ export class TupleBatcher {
   }
 
   private scan(): void {
-    const data = this.buffer;
     for (;;) {
+      const data = this.buffer;
       let pos = this.scanned;
       if (pos + 2 > this.used) return;
       const fields = data.readInt16BE(pos);
