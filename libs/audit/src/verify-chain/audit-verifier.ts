@@ -86,9 +86,11 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
   let copy: CopyOut | undefined;
   const dispatch = (segment: Uint8Array) => {
     const result = pool!.verify(segment);
-    result.then(() => {
+    // Resumed on failure too: the COPY must still run to its end for the connection to be reusable.
+    const resume = () => {
       if (pool!.inFlight < maxInFlight) copy?.resume();
-    }, () => undefined);
+    };
+    result.then(resume, resume);
     results.push(result);
   };
   const batcher = new TupleBatcher(options.segmentSize ?? DEFAULT_SEGMENT, (segment) => {

@@ -14,6 +14,7 @@ export class SegmentPool {
   private readonly workers: { worker: Worker; busy: number }[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private failed: Error | undefined;
 
   constructor(size: number, anchors: readonly (readonly [number, string])[]) {
     const source = segmentWorkerSource();
@@ -38,6 +39,8 @@ export class SegmentPool {
   }
 
   verify(segment: Uint8Array): Promise<SegmentResult> {
+    // A worker that died answers nothing more: fail at once instead of waiting forever.
+    if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     target.busy += 1;
@@ -55,6 +58,7 @@ export class SegmentPool {
   }
 
   private failAll(error: Error): void {
+    this.failed ??= error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
