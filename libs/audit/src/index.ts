@@ -1,6 +1,6 @@
 export * from './domain/audit-event';
 export * from './domain/decision-payload';
-export { GENESIS_HASH, canonicalJson, hashEvent } from './domain/hash-chain';
+export { GENESIS_HASH, canonicalEventBody, canonicalJson, hashCanonical, hashEvent } from './domain/hash-chain';
 export { textDigest } from './domain/text-digest';
 export { InvalidAuditEventError } from './domain/validate-event';
 export * from './domain/chain-verification';
@@ -8,6 +8,9 @@ export * from './domain/checkpoint';
 export { AuditLog, AuditTransactionRequiredError } from './append-event/audit-log';
 export { AuditVerifier } from './verify-chain/audit-verifier';
 export type { VerifyChainOptions } from './verify-chain/verify-options';
+/** The COPY the verifier reads, for the benchmark's floor (bench/audit-verify). */
+export { CopyOut } from './infrastructure/copy-out';
+export { SEGMENT_COLUMNS } from './verify-chain/segment-verifier';
 export { AuditCheckpoints, AUDIT_SIGNING_KEY_OPTIONS } from './checkpoints/audit-checkpoints';
 export { createCheckpoint, AuditChainBrokenError } from './checkpoints/create-checkpoint';
 export type { CreateCheckpointOptions } from './checkpoints/create-checkpoint';

@@ -1,9 +1,10 @@
 import { AuditTrail1795436316829 } from '../../../migrations/1795436316829-AuditTrail';
 import { AuditBusinessTime1795500000000 } from '../../../migrations/1795500000000-AuditBusinessTime';
+import { AuditCanonicalBytes1795720000000 } from '../../../migrations/1795720000000-AuditCanonicalBytes';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditEventBody } from '../src/domain/audit-event';
-import { GENESIS_HASH, hashEvent } from '../src/domain/hash-chain';
+import { canonicalEventBody, GENESIS_HASH, hashCanonical } from '../src/domain/hash-chain';
 import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../src/infrastructure/audit-event.row';
 import { createTestDatabase } from '../../../test/support/database';
 
@@ -13,7 +14,7 @@ export async function createAuditDatabase(label: string, poolSize = 10): Promise
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000],
+    migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000, AuditCanonicalBytes1795720000000],
     installExtensions: false,
     synchronize: false,
     extra: { max: poolSize },
@@ -42,7 +43,10 @@ export async function asSuperuserBypassingTriggers(url: string, work: (client: C
 
 export const caseworker = { sub: 'caseworker-1', role: 'caseworker', organisation: 'kontaktpunkt' };
 
-/** The attack: change one event and recompute every hash from there on, as a superuser could. */
+/**
+ * The attack: change one event and recompute every hash from there on, as a superuser could,
+ * rewriting the stored canonical bytes of the events that have them too.
+ */
 export async function rewriteChain(client: Client, alteredSeq: number): Promise<void> {
   const { rows } = await client.query<AuditEventRow>(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event ORDER BY seq`);
   let prevHash = GENESIS_HASH;
@@ -51,10 +55,14 @@ export async function rewriteChain(client: Client, alteredSeq: number): Promise<
   for (const row of rows) {
     const event = toAuditEvent(row);
     const body: AuditEventBody = event.seq === alteredSeq ? { ...event, payload: { ...event.payload, outcome: 'rejected' } } : event;
-    const hash = hashEvent(prevHash, body);
-    await client.query('UPDATE audit_event SET payload = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [
-      body.seq, JSON.stringify(body.payload), prevHash, hash,
-    ]);
+    const canonical = canonicalEventBody(body);
+    const hash = hashCanonical(prevHash, canonical);
+    await client.query(
+      `UPDATE audit_event SET payload = $2::jsonb, prev_hash = $3, hash = $4,
+              canonical = CASE WHEN canonical IS NULL THEN NULL ELSE convert_to($5, 'UTF8') END
+        WHERE seq = $1`,
+      [body.seq, JSON.stringify(body.payload), prevHash, hash, canonical],
+    );
     prevHash = hash;
   }
 }

@@ -1,6 +1,7 @@
 import { ClockPolicies, ClockPolicyError, DEFAULT_CLOCK_POLICIES, resolveClockPolicies } from '@kp/clock';
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeliveryReceiver, readDeliveryReceivers } from './delivery-receivers';
 import { HttpEdgeConfig, RateLimits, readHttpEdge, readRateLimits } from './http-edge-config';
@@ -78,6 +79,11 @@ export interface AppConfig {
    * `checkpoints.jsonl` there — storage the app may append to but not rewrite (docs/security.md).
    */
   auditCheckpointExportDir?: string;
+  /**
+   * `AUDIT_VERIFY_WORKERS`: worker threads that verify segments of the audit chain in parallel
+   * (default: the CPUs available to the process; 0: on the calling thread).
+   */
+  auditVerifyWorkers: number;
   /**
    * `BUSINESS_CLOCK`: `system` (the wall clock) or `settable` (tests and the flow simulator move
    * business time; refused in production).
@@ -372,6 +378,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     auditSigningKey: ed25519Pem('AUDIT_SIGNING_KEY'),
     auditCheckpointExportDir: env.AUDIT_CHECKPOINT_EXPORT_DIR ? resolve(env.AUDIT_CHECKPOINT_EXPORT_DIR) : undefined,
+    auditVerifyWorkers: integer('AUDIT_VERIFY_WORKERS', availableParallelism(), 0, 64, 'threads'),
     businessClock,
     tokens: {
       maxLifetimeS: integer('TOKEN_MAX_LIFETIME_S', DEFAULT_TOKEN_LIMITS.maxLifetimeS, 60, DAY_MS / 1000, 'seconds'),

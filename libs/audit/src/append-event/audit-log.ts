@@ -4,7 +4,7 @@ import { JobQueue } from '@kp/queue';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
-import { GENESIS_HASH, hashEvent, normalisePayload } from '../domain/hash-chain';
+import { canonicalEventBody, GENESIS_HASH, hashCanonical, normalisePayload } from '../domain/hash-chain';
 import { validateNewAuditEvent } from '../domain/validate-event';
 import { lockChain } from '../infrastructure/chain-lock';
 import { AUDIT_CHECKPOINT_JOB } from '../schedule-checkpoints/checkpoint.job';
@@ -76,12 +76,14 @@ export class AuditLog {
       payload,
     };
     const prevHash = head.hash ?? GENESIS_HASH;
-    const hash = hashEvent(prevHash, body);
+    // The exact bytes hashed are stored with the event, so verification need not rebuild them.
+    const canonical = canonicalEventBody(body);
+    const hash = hashCanonical(prevHash, canonical);
 
     await manager.query(
       `INSERT INTO audit_event (seq, at, actor_sub, actor_role, actor_organisation, action,
-                                subject_type, subject_id, payload, prev_hash, hash, business_at)
-       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::timestamptz)`,
+                                subject_type, subject_id, payload, prev_hash, hash, business_at, canonical)
+       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::timestamptz, $13)`,
       [
         body.seq,
         body.at,
@@ -95,6 +97,7 @@ export class AuditLog {
         prevHash,
         hash,
         body.businessAt,
+        Buffer.from(canonical, 'utf8'),
       ],
     );
     // In the same transaction as the event: seq is taken under the chain lock, so exactly one

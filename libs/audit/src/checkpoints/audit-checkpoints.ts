@@ -26,7 +26,10 @@ export class AuditCheckpoints {
 
   /** Signs the current head (and appends it to `AUDIT_CHECKPOINT_EXPORT_DIR`); null when there is nothing new. */
   create(): Promise<SignedCheckpoint | null> {
-    return createCheckpoint(this.dataSource, this.signingKey(), { exportDir: this.config?.auditCheckpointExportDir });
+    return createCheckpoint(this.dataSource, this.signingKey(), {
+      exportDir: this.config?.auditCheckpointExportDir,
+      verifyWorkers: this.config?.auditVerifyWorkers,
+    });
   }
 
   export(): Promise<CheckpointExport> {

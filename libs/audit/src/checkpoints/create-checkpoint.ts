@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ChainBroken, ChainWalker } from '../domain/chain-verification';
+import { ChainBroken } from '../domain/chain-verification';
 import { signCheckpoint, SignedCheckpoint } from '../domain/checkpoint';
 import { walkChain } from '../verify-chain/audit-verifier';
 import { appendCheckpointLine } from './checkpoint-log';
@@ -9,6 +9,8 @@ import { loadSigningKey, SigningKey, SigningKeyOptions } from './signing-key';
 export interface CreateCheckpointOptions {
   /** `AUDIT_CHECKPOINT_EXPORT_DIR`: also append the checkpoint to the append-only log there. */
   readonly exportDir?: string;
+  /** `AUDIT_VERIFY_WORKERS`: threads for verifying a long stretch since the last checkpoint (default 0). */
+  readonly verifyWorkers?: number;
 }
 
 /** Raised instead of signing a head whose chain does not verify: a signature must never bless tampering. */
@@ -53,7 +55,7 @@ async function signHead(dataSource: DataSource, signingKey: SigningKey, options:
     const anchor = from ? [{ seq: from.seq, hash: from.hash }] : [];
     // Re-read the anchored row itself so a rewrite of the already-signed part is caught too.
     const start = from && from.seq > 1 ? await linkBefore(manager, from.seq) : undefined;
-    const result = await walkChain(manager, new ChainWalker(anchor, start), start?.seq ?? 0);
+    const result = await walkChain(manager, { anchors: anchor, start, workers: options.verifyWorkers ?? 0 });
     if (!result.valid) throw new AuditChainBrokenError(result);
     if (result.headSeq === 0 || (from && result.headSeq === from.seq)) return null;
 

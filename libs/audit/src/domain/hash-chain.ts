@@ -16,11 +16,12 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * `sha256(prev_hash ‖ canonical JSON of {seq, at, businessAt?, actor, action, subject, payload})`,
- * lower-case hex; `businessAt` only when the event has one, so earlier events hash as they did.
+ * The canonical JSON of `{seq, at, businessAt?, actor, action, subject, payload}`: the bytes (as
+ * UTF-8) that the hash covers after the previous hash, and that new events store in `canonical`.
+ * `businessAt` only when the event has one, so earlier events hash as they did.
  */
-export function hashEvent(prevHash: string, body: AuditEventBody): string {
-  const canonicalBody = canonicalJson({
+export function canonicalEventBody(body: AuditEventBody): string {
+  return canonicalJson({
     seq: body.seq,
     at: body.at,
     ...(body.businessAt === undefined ? {} : { businessAt: body.businessAt }),
@@ -29,7 +30,16 @@ export function hashEvent(prevHash: string, body: AuditEventBody): string {
     subject: { type: body.subject.type, id: body.subject.id },
     payload: body.payload,
   });
+}
+
+/** `sha256(prev_hash ‖ canonical body)`, lower-case hex. */
+export function hashCanonical(prevHash: string, canonicalBody: string): string {
   return createHash('sha256').update(prevHash, 'utf8').update(canonicalBody, 'utf8').digest('hex');
+}
+
+/** `sha256(prev_hash ‖ canonical JSON of the body)`, lower-case hex (DESIGN.md §7). */
+export function hashEvent(prevHash: string, body: AuditEventBody): string {
+  return hashCanonical(prevHash, canonicalEventBody(body));
 }
 
 /**

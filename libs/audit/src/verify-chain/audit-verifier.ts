@@ -1,13 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@kp/config';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createPublicKey } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChainVerification, ChainWalker, TrustedLink } from '../domain/chain-verification';
+import { ChainBroken, ChainVerification, TrustedLink } from '../domain/chain-verification';
 import { CheckpointExport, isCheckpointSignatureValid, keyIdOf } from '../domain/checkpoint';
-import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../infrastructure/audit-event.row';
+import { GENESIS_HASH } from '../domain/hash-chain';
+import { CopyOut } from '../infrastructure/copy-out';
+import { SegmentPool } from './segment-pool';
+import { makeSegmentVerifier, SEGMENT_COLUMNS, SegmentResult } from './segment-verifier';
+import { TupleBatcher } from './tuple-batcher';
 import { VerifyChainOptions } from './verify-options';
 
-const DEFAULT_BATCH = 5000;
+const DEFAULT_SEGMENT = 4096;
+
+export interface WalkOptions {
+  /** Signed (seq, hash) pairs the chain must pass through. */
+  readonly anchors?: readonly TrustedLink[];
+  /** Resume after this trusted link instead of the genesis. */
+  readonly start?: TrustedLink;
+  /** Worker threads; 0 verifies on the calling thread. */
+  readonly workers: number;
+  /** Events per segment handed to a worker. */
+  readonly segmentSize?: number;
+}
 
 /**
  * Walks the audit chain and names the first broken link (DESIGN.md §7), for
@@ -15,46 +33,126 @@ const DEFAULT_BATCH = 5000;
  */
 @Injectable()
 export class AuditVerifier {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly workers: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.workers = config?.auditVerifyWorkers ?? availableParallelism();
+  }
+
+  /** Worker threads a verification uses (`AUDIT_VERIFY_WORKERS`, else the CPU count). */
+  get workerCount(): number {
+    return this.workers;
+  }
 
   async verify(options: VerifyChainOptions = {}): Promise<ChainVerification> {
     const anchors = options.checkpoints ? checkpointAnchors(options.checkpoints, options.trustedPublicKeys) : [];
     if (!Array.isArray(anchors)) return anchors;
     // One snapshot for the whole walk, so the reported head is the head at one instant.
     return this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      walkChain(manager, new ChainWalker(anchors, options.from), options.from?.seq ?? 0, options.batchSize),
+      walkChain(manager, {
+        anchors,
+        start: options.from,
+        workers: options.workers ?? this.workers,
+        segmentSize: options.batchSize,
+      }),
     );
   }
 }
 
 /**
- * Streams events after `afterSeq` in seq order through the walker, one keyset batch at a time;
- * the next batch is fetched while the current one is hashed, so the database and Node overlap.
+ * Streams the events after `start` in seq order with one `COPY … (FORMAT binary)` in the caller's
+ * transaction, cuts the stream into segments of whole events and verifies the segments in parallel
+ * on worker threads; then joins them in seq order: each segment's first event must follow the last
+ * event of the one before (seq and prev_hash), so the whole is the same walk as one thread's, and
+ * the first broken link is the one reported.
  */
-export async function walkChain(
-  manager: EntityManager,
-  walker: ChainWalker,
-  afterSeq: number,
-  batchSize = DEFAULT_BATCH,
-): Promise<ChainVerification> {
-  const fetch = (cursor: number) =>
-    manager.query(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2`, [
-      cursor,
-      batchSize,
-    ]) as Promise<AuditEventRow[]>;
-  let pending = fetch(afterSeq);
-  for (;;) {
-    const rows = await pending;
-    const full = rows.length === batchSize;
-    if (full) pending = fetch(Number(rows[rows.length - 1].seq));
-    for (const row of rows) {
-      if (!walker.next(toAuditEvent(row))) {
-        if (full) await pending.catch(() => undefined);
-        return walker.finish();
-      }
+export async function walkChain(manager: EntityManager, options: WalkOptions): Promise<ChainVerification> {
+  const start = options.start ?? { seq: 0, hash: GENESIS_HASH };
+  const anchors = options.anchors ?? [];
+  const anchorPairs = anchors.map((a) => [a.seq, a.hash] as const);
+  if (!Number.isSafeInteger(start.seq) || start.seq < 0) throw new RangeError(`cannot start after seq ${start.seq}`);
+
+  const verifyInline = makeSegmentVerifier(crypto, anchorPairs);
+  // Workers start only once there is a second segment: a short walk (a checkpoint's increment, a
+  // small chain) is not worth starting threads for.
+  let pool: SegmentPool | null = null;
+  let first: Uint8Array | null = null;
+  const results: Promise<SegmentResult>[] = [];
+  // Bounds memory: at most this many segments wait for a worker before the socket is paused.
+  const maxInFlight = Math.max(2, options.workers * 2);
+  let copy: CopyOut | undefined;
+  const dispatch = (segment: Uint8Array) => {
+    const result = pool!.verify(segment);
+    // Resumed on failure too: the COPY must still run to its end for the connection to be reusable.
+    const resume = () => {
+      if (pool!.inFlight < maxInFlight) copy?.resume();
+    };
+    result.then(resume, resume);
+    results.push(result);
+  };
+  const batcher = new TupleBatcher(options.segmentSize ?? DEFAULT_SEGMENT, (segment) => {
+    if (options.workers === 0) {
+      results.push(Promise.resolve(verifyInline(segment)));
+    } else if (pool) {
+      dispatch(segment);
+    } else if (first === null) {
+      first = segment;
+    } else {
+      pool = new SegmentPool(options.workers, anchorPairs);
+      dispatch(first);
+      dispatch(segment);
     }
-    if (!full) return walker.finish();
+  });
+
+  try {
+    // The primary key's order, never a sort of the whole table.
+    await manager.query('SET LOCAL enable_sort = off');
+    const client = (await manager.queryRunner!.connect()) as Client;
+    const run = CopyOut.run(
+      client,
+      `COPY (SELECT ${SEGMENT_COLUMNS} FROM audit_event WHERE seq > ${start.seq} ORDER BY seq) TO STDOUT (FORMAT binary)`,
+      (chunk) => {
+        batcher.push(chunk);
+        return pool === null || pool.inFlight < maxInFlight;
+      },
+    );
+    copy = run.copy;
+    await run.done;
+    batcher.end();
+    if (!pool && first !== null) results.push(Promise.resolve(verifyInline(first)));
+    return join(await Promise.all(results), start, anchors);
+  } finally {
+    await (pool as SegmentPool | null)?.close();
   }
+}
+
+/** Joins the segments' results in seq order, as `ChainWalker` would have walked them one by one. */
+function join(results: readonly SegmentResult[], start: TrustedLink, anchors: readonly TrustedLink[]): ChainVerification {
+  let lastSeq = start.seq;
+  let lastHash = start.hash;
+  let count = 0;
+  let matched = 0;
+  const broken = (b: Omit<ChainBroken, 'valid'>): ChainBroken => ({ valid: false, ...b });
+  for (const r of results) {
+    if (r.count === 0 && r.broken === null) continue;
+    if (r.firstSeq !== lastSeq + 1) {
+      return broken({ seq: lastSeq + 1, expectedHash: lastHash, foundHash: r.firstPrevHash, reason: 'seq_gap' });
+    }
+    if (r.firstPrevHash !== lastHash) {
+      return broken({ seq: r.firstSeq, expectedHash: lastHash, foundHash: r.firstPrevHash, reason: 'prev_hash_mismatch' });
+    }
+    if (r.broken) return broken(r.broken);
+    count += r.count;
+    matched += r.matched;
+    lastSeq = r.lastSeq;
+    lastHash = r.lastHash;
+  }
+  const beyond = anchors.filter((a) => a.seq > lastSeq).sort((a, b) => a.seq - b.seq)[0];
+  if (beyond) return broken({ seq: beyond.seq, expectedHash: beyond.hash, foundHash: '', reason: 'chain_truncated' });
+  return { valid: true, count, headSeq: lastSeq, headHash: lastHash, checkpointsMatched: matched };
 }
 
 /**
@@ -66,7 +164,7 @@ function checkpointAnchors(
   trustedPublicKeys: readonly string[] | undefined,
 ): TrustedLink[] | ChainVerification {
   const keys = new Map(file.keys.map((k) => [k.keyId, k.publicKey]));
-  const trusted = trustedPublicKeys ? new Set(trustedPublicKeys.map((pem) => keyIdOf(createPublicKey(pem)))) : null;
+  const trusted = trustedPublicKeys ? new Set(trustedPublicKeys.map((pem) => keyIdOf(crypto.createPublicKey(pem)))) : null;
   const anchors: TrustedLink[] = [];
   for (const checkpoint of file.checkpoints) {
     const publicKey = keys.get(checkpoint.keyId);
@@ -84,3 +182,4 @@ function checkpointAnchors(
   }
   return anchors;
 }
+

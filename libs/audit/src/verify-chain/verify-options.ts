@@ -14,6 +14,8 @@ export interface VerifyChainOptions {
   readonly trustedPublicKeys?: readonly string[];
   /** Start after this trusted link instead of the genesis (used before signing a new checkpoint). */
   readonly from?: TrustedLink;
-  /** Events per round trip; memory use is bounded by one batch. */
+  /** Events per segment verified by one worker (default 4096); memory is bounded by a few segments per worker. */
   readonly batchSize?: number;
+  /** Worker threads (default `AUDIT_VERIFY_WORKERS`, else the CPU count); 0 verifies on the calling thread. */
+  readonly workers?: number;
 }

@@ -1,0 +1,155 @@
+import * as crypto from 'node:crypto';
+import { AuditEvent, AuditEventBody } from '../domain/audit-event';
+import { ChainWalker } from '../domain/chain-verification';
+import { canonicalEventBody, GENESIS_HASH, hashEvent } from '../domain/hash-chain';
+import { makeSegmentVerifier } from './segment-verifier';
+
+const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+
+interface Stored extends AuditEvent {
+  /** What the canonical column holds: the hashed bytes, or null for an event from before issue 17. */
+  canonical: string | null;
+  /** Microseconds to add below the millisecond, as a superuser's edit of `at` could. */
+  atMicros?: number;
+  /** The payload column's text, when it differs from the event's payload (an edited column). */
+  payloadColumn?: string;
+}
+
+/** One event as a tuple of PostgreSQL's binary COPY format, columns as `SEGMENT_COLUMNS`. */
+function tuple(e: Stored): Buffer {
+  const field = (bytes: Buffer | null) => {
+    if (bytes === null) return Buffer.from([0xff, 0xff, 0xff, 0xff]);
+    const length = Buffer.alloc(4);
+    length.writeInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+  };
+  const int8 = (n: bigint) => {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(n);
+    return b;
+  };
+  const time = (iso: string, extra = 0) => int8(BigInt(Date.parse(iso) - EPOCH_2000_MS) * 1000n + BigInt(extra));
+  const text = (s: string | null) => (s === null ? null : Buffer.from(s, 'utf8'));
+  const count = Buffer.alloc(2);
+  count.writeInt16BE(13);
+  return Buffer.concat([
+    count,
+    field(int8(BigInt(e.seq))),
+    field(time(e.at, e.atMicros)),
+    field(e.businessAt === undefined ? null : time(e.businessAt)),
+    field(text(e.actor.sub)),
+    field(text(e.actor.role)),
+    field(text(e.actor.organisation)),
+    field(text(e.action)),
+    field(text(e.subject.type)),
+    field(text(e.subject.id)),
+    // jsonb's binary form: version 1, then its text (PostgreSQL's key order and spacing differ from RFC 8785).
+    field(Buffer.concat([Buffer.from([1]), Buffer.from(e.payloadColumn ?? jsonbText(e.payload), 'utf8')])),
+    field(text(e.prevHash)),
+    field(text(e.hash)),
+    field(text(e.canonical)),
+  ]);
+}
+
+/** jsonb's text output: keys by length, then bytes; ", " and ": " between. */
+function jsonbText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+  const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return `{${keys.map((k) => `${JSON.stringify(k)}: ${jsonbText((value as Record<string, unknown>)[k])}`).join(', ')}}`;
+}
+
+function chain(length: number, oldStyle: (seq: number) => boolean = () => false): Stored[] {
+  const events: Stored[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= length; seq++) {
+    const body: AuditEventBody = {
+      seq,
+      at: new Date(Date.UTC(2026, 11, 31, 23, 59, 59, 990) + seq * 7).toISOString(),
+      ...(seq % 3 === 0 ? {} : { businessAt: `2027-0${1 + (seq % 9)}-01T08:00:00.00${seq % 10}Z` }),
+      actor: { sub: `sagsbehandler-${seq} "Ærø"\n`, role: 'caseworker', organisation: seq % 2 ? null : 'Sundhedsdatastyrelsen' },
+      action: 'decision.issued',
+      subject: { type: 'sub_case', id: `s-${seq}\\` },
+      payload: {
+        outcome: 'approved',
+        zeta: [1, 2.5, -0, 1e21, 1e-7, { b: true, a: null, 'å': 'ø', '\u20ac': 'x', aa: [] }],
+        reasoning: `Begrundelse ${seq}: "citat" \u2028 \t`,
+      },
+    };
+    const hash = hashEvent(prevHash, body);
+    events.push({ ...body, prevHash, hash, canonical: oldStyle(seq) ? null : canonicalEventBody(body) });
+    prevHash = hash;
+  }
+  return events;
+}
+
+const verifier = makeSegmentVerifier(crypto, []);
+const segment = (events: Stored[]) => verifier(Buffer.concat(events.map(tuple)));
+
+/** What one thread's ChainWalker says about the same events. */
+function walked(events: Stored[]) {
+  const walker = new ChainWalker();
+  for (const e of events) if (!walker.next(e)) break;
+  return walker.finish();
+}
+
+describe('segment verifier (the code the worker threads run)', () => {
+  it('accepts an intact chain of events with stored bytes, old events without them, and a mix', () => {
+    for (const oldStyle of [() => false, () => true, (seq: number) => seq % 2 === 1]) {
+      const events = chain(12, oldStyle);
+      expect(segment(events)).toEqual({
+        count: 12, firstSeq: 1, firstPrevHash: GENESIS_HASH, lastSeq: 12, lastHash: events[11].hash, matched: 0, broken: null,
+      });
+      expect(walked(events)).toMatchObject({ valid: true, count: 12 });
+    }
+  });
+
+  it('rebuilds an old event exactly as hashEvent does (unicode, escapes, numbers, key order)', () => {
+    const events = chain(30, () => true);
+    expect(segment(events).broken).toBeNull();
+  });
+
+  it('names an edited column even though the stored bytes still hash to the stored hash', () => {
+    const cases: [string, (e: Stored) => Stored][] = [
+      ['payload', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, outcome: 'rejected' }) })],
+      ['actor', (e) => ({ ...e, actor: { ...e.actor, sub: 'someone-else' } })],
+      ['organisation', (e) => ({ ...e, actor: { ...e.actor, organisation: 'x' } })],
+      ['action', (e) => ({ ...e, action: 'decision.withdrawn' })],
+      ['subject', (e) => ({ ...e, subject: { ...e.subject, id: 's-999' } })],
+      ['business time', (e) => ({ ...e, businessAt: '2020-01-01T00:00:00.000Z' })],
+      ['time below the millisecond', (e) => ({ ...e, atMicros: 1 })],
+    ];
+    for (const [, edit] of cases) {
+      const events = chain(6);
+      const stored = events[3].hash;
+      events[3] = edit(events[3]);
+      const result = segment(events);
+      expect(result.broken).toMatchObject({ seq: 4, foundHash: stored, reason: 'hash_mismatch' });
+      expect(result.broken!.expectedHash).not.toBe(stored);
+    }
+  });
+
+  it('names edited stored bytes, even when the columns are untouched', () => {
+    const events = chain(6);
+    events[2] = { ...events[2], canonical: events[2].canonical!.replace('approved', 'rejected') };
+    expect(segment(events).broken).toMatchObject({ seq: 3, foundHash: events[2].hash, reason: 'hash_mismatch' });
+  });
+
+  it('does not accept bytes and columns that agree with each other but not with the hash', () => {
+    const events = chain(6);
+    const forged = { ...events[4].payload, outcome: 'rejected' };
+    const body = { ...events[4], payload: forged };
+    events[4] = { ...body, canonical: canonicalEventBody(body) };
+    expect(segment(events).broken).toMatchObject({ seq: 5, reason: 'hash_mismatch' });
+  });
+
+  it('names a deleted event as a gap and a reordered one by its link, and checks signed checkpoints', () => {
+    const events = chain(8);
+    expect(segment([...events.slice(0, 3), ...events.slice(4)]).broken).toMatchObject({ seq: 4, reason: 'seq_gap' });
+    const swapped = [...events];
+    [swapped[5], swapped[6]] = [{ ...events[6], seq: 6 }, { ...events[5], seq: 7 }];
+    expect(segment(swapped).broken).toMatchObject({ seq: 6, reason: 'prev_hash_mismatch' });
+    const anchored = makeSegmentVerifier(crypto, [[3, events[2].hash], [7, 'f'.repeat(64)]]);
+    expect(anchored(Buffer.concat(events.map(tuple))).broken).toMatchObject({ seq: 7, reason: 'checkpoint_mismatch', foundHash: events[6].hash });
+  });
+});
