@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/app';
 import { bearer, completeApplication, submitAndScreen } from './support/applications';
+import { pdf } from './support/office-files';
 import { waitFor } from './support/wait';
 
 /**
@@ -98,6 +99,36 @@ describe('journal (e2e)', () => {
       ['supplement_answer', 'incoming'],
     ]);
     expect(journal.documents[1].documentId).toBe(requested.id);
+  });
+
+  it('journalises attached documents: the applicant’s as received (from the draft, with the application), staff’s legal opinion as internal, a hearing answer that came by post as received', async () => {
+    const upload = (path: string, who: string, filename: string, kind: string) =>
+      request(t.server).post(path).set(bearer(tokens[who])).field('kind', kind).attach('file', pdf(), { filename, contentType: 'application/pdf' }).expect(201);
+    const draft = (await request(t.server).post('/v1/applications').set(bearer(tokens.researcher)).send(completeApplication()).expect(201)).body;
+    const protocol = (await upload(`/v1/applications/${draft.id}/attachments`, 'researcher', 'Protokol Mette Jensen.pdf', 'protocol')).body;
+    // Nothing is journalised before the application is received.
+    t.clock.set(new Date('2026-09-02T08:00:00Z'));
+    const submitted = (await request(t.server).post(`/v1/applications/${draft.id}/submit`).set(bearer(tokens.researcher)).expect(202)).body;
+    await journalOf(submitted.id, 2);
+    t.clock.set(new Date('2026-09-03T08:00:00Z'));
+    await post(`/v1/cases/${submitted.id}/claim`, 'caseworker').expect(200);
+    const opinion = (await upload(`/v1/cases/${submitted.id}/attachments`, 'caseworker', 'notat.pdf', 'legal_opinion')).body;
+    const byPost = (await upload(`/v1/cases/${submitted.id}/attachments`, 'caseworker', 'svar.pdf', 'hearing_answer')).body;
+    const contract = (await upload(`/v1/cases/${submitted.id}/attachments`, 'researcher', 'aftale.pdf', 'contract')).body;
+    const journal = await journalOf(submitted.id, 5);
+    expect(journal.documents.map((d: Record<string, string>) => [d.kind, d.documentId, d.direction, d.title])).toEqual([
+      ['application', draft.id, 'incoming', expect.any(String)],
+      ['attachment', protocol.id, 'incoming', 'Bilag: Protokol'],
+      ['attachment', opinion.id, 'internal', 'Bilag: Juridisk notat'],
+      ['attachment', byPost.id, 'incoming', 'Bilag: Høringssvar'],
+      ['attachment', contract.id, 'incoming', 'Bilag: Kontrakt'],
+    ]);
+    // Attached to the draft the day before, the protocol was received with the application.
+    expect(journal.documents[1].documentDate).toBe(journal.documents[0].documentDate);
+    expect(journal.documents[2].documentDate).toMatch(/^2026-09-03T08:00/);
+    // The journal, which outlives the case's data, does not carry the file's name.
+    expect(JSON.stringify(journal)).not.toContain('Mette Jensen');
+    expect(exported(`dokument-${journal.documents[2].documentNumber}.json`).Dokument).toMatchObject({ Dokumenttype: 'Bilag', Retning: 'Internt' });
   });
 
   it('shows the journal to staff and auditors only, and hides cases that do not exist', async () => {

@@ -4,6 +4,7 @@ import { CasesModule } from '@kp/cases';
 import { Module } from '@nestjs/common';
 import { ApplicationAttachmentFiles } from './case-file/application-attachment-files';
 import { AttachmentAccess } from './domain/attachment-access';
+import { AttachmentEvents } from './domain/attachment-events';
 import { ATTACHMENT_STORE } from './domain/attachment-store';
 import { DownloadAttachment } from './download-attachment/download-attachment.usecase';
 import { AttachmentRepository } from './infrastructure/attachment.repository';
@@ -19,7 +20,7 @@ const useCases = [AttachDocument, ListAttachments, DownloadAttachment];
  */
 @Module({
   imports: [AuditModule, ApplicationsModule, CasesModule],
-  providers: [AttachmentRepository, AttachmentAccess, ApplicationAttachmentFiles, { provide: ATTACHMENT_STORE, useClass: PostgresAttachmentStore }, ...useCases],
-  exports: [...useCases, ApplicationAttachmentFiles],
+  providers: [AttachmentRepository, AttachmentAccess, AttachmentEvents, ApplicationAttachmentFiles, { provide: ATTACHMENT_STORE, useClass: PostgresAttachmentStore }, ...useCases],
+  exports: [...useCases, ApplicationAttachmentFiles, AttachmentEvents],
 })
 export class AttachmentsModule {}

@@ -1,5 +1,6 @@
 export * from './attachments.module';
 export * from './domain/attachment-kinds';
+export * from './domain/attachment-events';
 export * from './domain/attachment-store';
 export * from './domain/sniff-media-type';
 export * from './domain/records';

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AttachmentAccess } from '../domain/attachment-access';
+import { AttachmentEvents } from '../domain/attachment-events';
 import { kindsFor } from '../domain/attachment-kinds';
 import { ATTACHMENT_STORE, AttachmentStore } from '../domain/attachment-store';
 import { attachmentTooLarge, attachmentTypeNotAllowed, fileMissing, kindNotForRole } from '../domain/problems';
@@ -20,7 +21,8 @@ import { displayName } from './file-name';
  * Attach a document to a draft or a case. Checked in this order: who may attach here (404 / 409),
  * which kind this role attaches, the size (`ATTACHMENT_MAX_BYTES`) and the type read from the bytes.
  * Stored with its metadata and an audit event carrying the SHA-256 of the bytes in one
- * transaction: the file is journalised as received (forvaltningsloven § 15, notatpligt) and any
+ * transaction: the file belongs to the case file (forvaltningsloven § 15, notatpligt), is journalised
+ * (offentlighedsloven § 15; through {@link AttachmentEvents}) and any
  * later change to it would show (GDPR art. 32(1)(b), integrity). The bytes never enter the audit
  * trail or the logs.
  */
@@ -32,6 +34,7 @@ export class AttachDocument {
     private readonly attachments: AttachmentRepository,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
     private readonly audit: AuditLog,
+    private readonly events: AttachmentEvents,
     private readonly clock: BusinessClock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -59,6 +62,7 @@ export class AttachDocument {
         uploadedAt: this.clock.now(),
       });
       await this.store.put(manager, attachment.id, content);
+      await this.events.emit(manager, attachment);
       await this.audit.append(manager, {
         actor,
         action: 'attachment.added',

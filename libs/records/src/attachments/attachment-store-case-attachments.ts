@@ -13,6 +13,8 @@ export class AttachmentStoreCaseAttachments extends CaseAttachments {
   async forCase(manager: EntityManager, c: CaseRef): Promise<CaseAttachment[]> {
     return (await this.files.forApplication(manager, c.applicationId)).map((a) => ({
       id: a.id,
+      kind: a.kind,
+      attachedByRole: a.uploadedByRole,
       filename: a.filename,
       mediaType: a.mediaType,
       sizeBytes: Number(a.sizeBytes),

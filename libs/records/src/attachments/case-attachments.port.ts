@@ -3,6 +3,10 @@ import { EntityManager } from 'typeorm';
 /** A file attached to a case (the protocol, the ethics committee's letter, a hearing answer…). */
 export interface CaseAttachment {
   id: string;
+  /** What it is (`protocol`, `legal_opinion`…, as the attachments library names it). */
+  kind: string;
+  /** The role of whoever attached it: the applicant's team (`researcher`) or contact-point staff. */
+  attachedByRole: string;
   filename: string;
   mediaType: string;
   sizeBytes: number;

@@ -14,6 +14,7 @@ const DOCUMENT_TYPE: Record<JournalDocumentRecord['kind'], string> = {
   hearing_answer: 'Høringssvar',
   decision: 'Afgørelse',
   permit: 'Tilladelse',
+  attachment: 'Bilag',
 };
 
 /**

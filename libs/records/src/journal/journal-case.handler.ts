@@ -6,7 +6,8 @@ import { JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JournalRepository } from './journal.repository';
-import { JournalDocumentCandidate } from './journal-records';
+import { CaseAttachments } from '../attachments/case-attachments.port';
+import { attachmentJournalDocument, JournalDocumentCandidate } from './journal-records';
 import { RecordsSystem } from './records-system.port';
 
 export const JOURNALISE_CASE_JOB = 'journalise-case';
@@ -35,6 +36,7 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     private readonly decisions: DecisionRepository,
     private readonly hearings: PartyHearingRepository,
     private readonly supplements: SupplementRequestRepository,
+    private readonly attachments: CaseAttachments,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -86,6 +88,7 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     for (const p of await this.decisions.permitsForCase(manager, c.id)) {
       documents.push({ kind: 'permit', documentId: p.id, title: `Tilladelse ${p.number}`, direction: 'outgoing', documentDate: p.issuedAt });
     }
+    for (const a of await this.attachments.forCase(manager, c)) documents.push(attachmentJournalDocument(a, c.submittedAt));
     return documents.sort((a, b) => a.documentDate.getTime() - b.documentDate.getTime());
   }
 }
