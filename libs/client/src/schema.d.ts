@@ -977,7 +977,7 @@ export interface paths {
         };
         /**
          * Explain a decision: facts, rule-set versions and hashes, findings, decider, reasoning, and a replay of the screening
-         * @description Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one.
+         * @description Whoever may see the decision. The replay applies the stored rule-set versions on the screening’s own law date; 409 `no-screening` for a decision made without one, 409 `screening-erased` once the case’s data are erased at the end of the retention period.
          */
         get: operations["explainDecision"];
         put?: never;
@@ -2322,6 +2322,8 @@ export interface components {
             reconsiderBy: string | null;
             /** @description On a collaborative part: waits for the controller whose decision it is to change it (a new decision) or, on appeal, maintain it */
             awaitingController: boolean;
+            /** @description Past `reconsiderBy` and still awaiting the authority’s answer: an appeal still reconsidered, a request to reopen not yet granted or refused (staff were told once) */
+            overdue: boolean;
         };
         /** @enum {string} */
         OrderKind: "delivery" | "stop";
@@ -4268,7 +4270,7 @@ export interface components {
             notes: string[];
         };
         /** @enum {string} */
-        JournalDocumentKind: "application" | "supplement_request" | "supplement_answer" | "hearing" | "hearing_answer" | "decision" | "permit";
+        JournalDocumentKind: "application" | "supplement_request" | "supplement_answer" | "hearing" | "hearing_answer" | "decision" | "permit" | "attachment";
         /** @description One journalised document of a case (offentlighedsloven § 15) */
         JournalDocument: {
             /**
