@@ -59,7 +59,7 @@ export const queuePageBenchmark: Benchmark = {
       const floor: number[] = [];
       await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers }); // warm-up
       await alternate(context.rounds, {
-        ours: async () => {
+        ours: () => app.profiled(async () => {
           for (let i = 0; i < requests; i++) {
             ours.push(await millis(async () => {
               const res = await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers });
@@ -68,7 +68,7 @@ export const queuePageBenchmark: Benchmark = {
             }));
           }
           return 0;
-        },
+        }),
         floor: async () => {
           for (let i = 0; i < requests; i++) floor.push(await millis(() => db.query(floorSql, [OPEN_CASE_STATES])));
           return 0;
