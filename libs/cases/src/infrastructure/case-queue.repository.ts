@@ -1,4 +1,4 @@
-import { afterKeyset, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
+import { KeysetPosition, keysetBranches, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_CASE_STATES, QueueFilter, QueueName, UNASSIGNED } from '../domain/queues';
@@ -87,20 +87,23 @@ export class CaseQueueRepository {
     if (filter.dueBefore) where.push(`c.due_at < ${param(filter.dueBefore)}`);
     if (filter.atRisk !== undefined) where.push(`c.at_risk = ${param(filter.atRisk)}`);
     if (filter.overdue !== undefined) where.push(`c.overdue = ${param(filter.overdue)}`);
+    let branches = ['true'];
     if (cursor) {
-      const after = afterKeyset(cursor, 'c.due_at', 'c.id', params.length + 1);
+      const after = keysetBranches(cursor, 'c.due_at', 'c.id', params.length + 1);
       params.push(...after.params);
-      where.push(after.sql);
+      branches = after.branches;
     }
     params.push(limit + 1);
+    const order = 'ORDER BY c.due_at ASC NULLS LAST, c.id ASC';
+    const read = (branch: string) => `SELECT c.id, c.due_at FROM case_file c WHERE ${[...where, branch].join(' AND ')} ${order} LIMIT $${params.length}`;
+    // Past the first page, the cases due after the cursor (an index seek on the row comparison), then
+    // those without a due date, each read in index order and limited; the page is the first of them.
+    const ids =
+      branches.length === 1 ? read(branches[0]) : `SELECT c.id, c.due_at FROM (${branches.map((b) => `(${read(b)})`).join(' UNION ALL ')}) AS c ${order} LIMIT $${params.length}`;
     // The page's ids first, in index order; then its sub-cases, open consultations and open legal
     // matters, each read once for the whole page by a join instead of once per row.
     const rows = await manager.query(
-      `WITH page AS MATERIALIZED (
-         SELECT c.id FROM case_file c
-          WHERE ${where.join(' AND ')}
-          ORDER BY c.due_at ASC NULLS LAST, c.id ASC
-          LIMIT $${params.length}),
+      `WITH page AS MATERIALIZED (${ids}),
        consultations AS (
          SELECT k.case_id, count(*)::int AS n FROM consultation k JOIN page ON page.id = k.case_id WHERE k.state = 'open' GROUP BY k.case_id),
        legal_matters AS (
