@@ -33,25 +33,25 @@ const total = new Map<string, number>();
 let busy = 0;
 let all = 0;
 for (const file of files) {
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-profile.samples.forEach((id, i) => {
-  const dt = profile.timeDeltas[i] ?? 0;
-  all += dt;
-  const node = byId.get(id)!;
-  if (node.callFrame.functionName === '(idle)') return;
-  busy += dt;
-  self.set(label(node), (self.get(label(node)) ?? 0) + dt);
-  const seen = new Set<string>();
-  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-    const l = label(byId.get(at)!);
-    if (seen.has(l)) continue;
-    seen.add(l);
-    total.set(l, (total.get(l) ?? 0) + dt);
-  }
-});
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    all += dt;
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') return;
+    busy += dt;
+    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const l = label(byId.get(at)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + dt);
+    }
+  });
 }
 const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
 const pct = (us: number) => ((100 * us) / busy).toFixed(1).padStart(5);
