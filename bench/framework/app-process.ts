@@ -14,6 +14,11 @@ export interface AppProcess {
   /** The server process's pid (start.mjs spawns it), for memory readings. */
   serverPid(): number | undefined;
   token(actor: Actor): Promise<string>;
+  /**
+   * Runs `during` as a window of the server's CPU profile when the benchmark runs with
+   * BENCH_CPU_PROFILE=<dir> (cpu-profile-hook.js writes one .cpuprofile per window); otherwise just runs it.
+   */
+  profiled<T>(during: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +70,10 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
       RATE_LIMIT_PUBLIC_PER_IP: '10000000',
       RATE_LIMIT_PER_TOKEN: '10000000',
       RATE_LIMIT_AUTH_FAILURES_PER_IP: '10000000',
+      // BENCH_CPU_PROFILE=<dir>: CPU profiles of the server process's timed windows (cpu-profile-hook.js).
+      ...(process.env.BENCH_CPU_PROFILE
+        ? { NODE_OPTIONS: `--require ${resolve(__dirname, 'cpu-profile-hook.js')}`, KP_CPU_PROFILE_DIR: resolve(process.env.BENCH_CPU_PROFILE) }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,6 +103,23 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
     readyCpuSeconds,
     serverPid: () => children(child.pid!)[0],
     token: async (actor) => (issuer ??= await LocalIssuer.open(dataDir, 'development')).sign(actor, 3600),
+    profiled: async (during) => {
+      const server = process.env.BENCH_CPU_PROFILE ? children(child.pid!)[0] : undefined;
+      if (server) {
+        process.kill(server, 'SIGUSR2');
+        // Starting the profiler blocks the server for a second or more on a loaded machine: not part of the window.
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+      try {
+        return await during();
+      } finally {
+        if (server) {
+          process.kill(server, 'SIGUSR2');
+          // The profile is written after the signal arrives: give it a moment before the next window or stop.
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -8,6 +8,7 @@
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { CaseQueueRepository, OPEN_CASE_STATES, QUEUES, QueueName } from '@kp/cases';
+import { KeysetPosition } from '@kp/persistence';
 import { Benchmark, Figure } from '../framework/benchmark';
 import { ensureBuilt, startApp } from '../framework/app-process';
 import { alternate, figure, millis, percentile, spread } from '../framework/measure';
@@ -17,11 +18,11 @@ const PAGE = 50;
 // caseworker-10 holds open cases in the seed (every tenth case is open; case g goes to caseworker-(g mod 40)).
 const CASEWORKER = { sub: 'caseworker-10', role: 'caseworker' as const, organisation: 'kontaktpunkt', name: 'Bench Caseworker' };
 
-/** The SQL and parameters the repository sends for the first page of a queue. */
-async function pageSql(queue: QueueName): Promise<{ sql: string; params: unknown[] }> {
+/** The SQL and parameters the repository sends for a page of a queue: the first, or the one after `cursor`. */
+async function pageSql(queue: QueueName, cursor?: KeysetPosition<string | null>): Promise<{ sql: string; params: unknown[] }> {
   let captured: { sql: string; params: unknown[] } | undefined;
   const manager = { query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []) } as unknown as EntityManager;
-  await new CaseQueueRepository().page(manager, queue, CASEWORKER.sub, {}, PAGE);
+  await new CaseQueueRepository().page(manager, queue, CASEWORKER.sub, {}, PAGE, cursor);
   return captured!;
 }
 
@@ -46,6 +47,13 @@ export const queuePageBenchmark: Benchmark = {
       const { sql, params } = await pageSql(queue);
       const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
       context.log(`EXPLAIN ${queue}:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
+      // The second page, after the first page's last row: the keyset must seek there, not read from the start.
+      const first = await db.query<{ id: string; due_key: string | null }>(sql, params);
+      const last = first.rows[PAGE - 1];
+      if (!last) continue;
+      const next = await pageSql(queue, { key: last.due_key, id: last.id });
+      const nextPlan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${next.sql}`, next.params);
+      context.log(`EXPLAIN ${queue}, second page:\n${nextPlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }
 
     const app = await startApp(context.tempDir('queue-page-app'), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
@@ -59,7 +67,7 @@ export const queuePageBenchmark: Benchmark = {
       const floor: number[] = [];
       await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers }); // warm-up
       await alternate(context.rounds, {
-        ours: async () => {
+        ours: () => app.profiled(async () => {
           for (let i = 0; i < requests; i++) {
             ours.push(await millis(async () => {
               const res = await fetch(`${app.url}/v1/queues/${queue}?limit=${PAGE}`, { headers });
@@ -68,7 +76,7 @@ export const queuePageBenchmark: Benchmark = {
             }));
           }
           return 0;
-        },
+        }),
         floor: async () => {
           for (let i = 0; i < requests; i++) floor.push(await millis(() => db.query(floorSql, [OPEN_CASE_STATES])));
           return 0;

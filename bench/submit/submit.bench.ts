@@ -59,6 +59,36 @@ async function drained(db: Client, timeoutMs: number): Promise<number> {
   }
 }
 
+/**
+ * BENCH_WAIT_EVENTS=1: samples pg_stat_activity every 20 ms while `during` runs and logs what the app's
+ * backends were doing (active on CPU, or the wait event they waited on), most frequent first.
+ */
+async function sampleWaits<T>(context: BenchContext, db: Client, during: () => Promise<T>): Promise<T> {
+  if (process.env.BENCH_WAIT_EVENTS !== '1') return during();
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const { rows } = await db.query<{ what: string; n: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' (' || state || ')' AS what, count(*)::int AS n
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+          GROUP BY 1`);
+      samples++;
+      for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    return await during();
+  } finally {
+    running = false;
+    await sampler;
+    const lines = [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${(n / samples).toFixed(2)} ${what}`);
+    context.log(`backends by state, mean over ${samples} samples: ${lines.join('; ')}`);
+  }
+}
+
 export const submitBenchmark: Benchmark = {
   name: 'submit',
   description: `submits/s over HTTP with ${CLIENTS} clients and screening latency under that load vs pgbench TPC-B-like on the same server`,
@@ -86,14 +116,14 @@ export const submitBenchmark: Benchmark = {
         const ids = await drafts(r, perRound);
         const since = new Date();
         let next = 0;
-        const result = await autocannon({
+        const result = await r.app.profiled(() => sampleWaits(context, db, () => autocannon({
           url: r.app.url,
           connections: CLIENTS,
           amount: perRound,
           headers: r.headers,
           timeout: 120,
           requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/v1/applications/${ids[next++]}/submit` }) }],
-        });
+        })));
         if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
         const rate = result.requests.total / result.duration;
         rates.push(rate);

@@ -1,4 +1,4 @@
-import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor, KeysetCursorOptions, keysetKeySql } from './keyset-cursor';
+import { afterKeyset, decodeKeysetCursor, encodeKeysetCursor, KeysetCursorOptions, keysetBranches, keysetKeySql } from './keyset-cursor';
 
 describe('keyset cursor', () => {
   const id = '4f1c2a8e-0000-4000-8000-000000000001';
@@ -58,10 +58,18 @@ describe('keyset cursor', () => {
 
   it('continues after the key, then after the id on a tie, then into the rows without a key', () => {
     expect(afterKeyset({ key: '2026-01-01T00:00:00.000000Z', id }, 'c.due_at', 'c.id', 3)).toEqual({
-      sql: '(c.due_at > $3::timestamptz OR (c.due_at = $3::timestamptz AND c.id > $4::uuid) OR c.due_at IS NULL)',
+      sql: '(((c.due_at, c.id) > ($3::timestamptz, $4::uuid)) OR (c.due_at IS NULL))',
       params: ['2026-01-01T00:00:00.000000Z', id],
     });
     expect(afterKeyset({ key: null, id }, 'c.due_at', 'c.id', 1)).toEqual({ sql: '(c.due_at IS NULL AND c.id > $1::uuid)', params: [id] });
+  });
+
+  it('splits "after" into a row comparison an index on (key, id) can seek to, then the rows without a key', () => {
+    expect(keysetBranches({ key: '2026-01-01T00:00:00.000000Z', id }, 'c.due_at', 'c.id', 3)).toEqual({
+      branches: ['(c.due_at, c.id) > ($3::timestamptz, $4::uuid)', 'c.due_at IS NULL'],
+      params: ['2026-01-01T00:00:00.000000Z', id],
+    });
+    expect(keysetBranches({ key: null, id }, 'c.due_at', 'c.id', 1)).toEqual({ branches: ['c.due_at IS NULL AND c.id > $1::uuid'], params: [id] });
   });
 
   it('reads the sort key as UTC text with microseconds', () => {

@@ -51,12 +51,25 @@ export function decodeKeysetCursor(raw: string | undefined, options: KeysetCurso
 
 /**
  * The SQL condition "after this position" for `ORDER BY <column> ASC NULLS LAST, <idColumn> ASC`,
- * with its parameters numbered from `next`.
+ * with its parameters numbered from `next`. One condition with an OR: right for short lists; a long
+ * one reads {@link keysetBranches} instead, which an index on (column, id) can seek to.
  */
 export function afterKeyset(position: KeysetPosition<string | null>, column: string, idColumn: string, next: number): { sql: string; params: unknown[] } {
-  if (position.key === null) return { sql: `(${column} IS NULL AND ${idColumn} > $${next}::uuid)`, params: [position.id] };
+  const { branches, params } = keysetBranches(position, column, idColumn, next);
+  return { sql: branches.length === 1 ? `(${branches[0]})` : `(${branches.map((b) => `(${b})`).join(' OR ')})`, params };
+}
+
+/**
+ * "After this position" for `ORDER BY <column> ASC NULLS LAST, <idColumn> ASC` as conditions to read
+ * one after another: the rows with a key after it, by the row comparison `(column, id) > (key, id)`
+ * that a b-tree on (column, id) seeks to in one step (issue 17: the OR form read the index from
+ * its start on every page past the first); then those without a key. A position on a row without a
+ * key needs only the second. Parameters are numbered from `next`.
+ */
+export function keysetBranches(position: KeysetPosition<string | null>, column: string, idColumn: string, next: number): { branches: string[]; params: unknown[] } {
+  if (position.key === null) return { branches: [`${column} IS NULL AND ${idColumn} > $${next}::uuid`], params: [position.id] };
   return {
-    sql: `(${column} > $${next}::timestamptz OR (${column} = $${next}::timestamptz AND ${idColumn} > $${next + 1}::uuid) OR ${column} IS NULL)`,
+    branches: [`(${column}, ${idColumn}) > ($${next}::timestamptz, $${next + 1}::uuid)`, `${column} IS NULL`],
     params: [position.key, position.id],
   };
 }

@@ -1,5 +1,5 @@
 import { BusinessClock } from '@kp/clock';
-import { CaseClock, CaseClockService, CaseOutlook, CaseRecord, SubCaseRecord, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
+import { CaseClockService, CaseOutlook, CaseRecord, Opened, canSeeCase, SubCaseRepository, ConsultationRepository, ScreeningRepository, LegalMatterRepository } from '@kp/cases';
 import { notFound } from '@kp/errors';
 import { AuditLog } from '@kp/audit';
 import { Actor } from '@kp/auth';
@@ -45,12 +45,20 @@ export class GetCase {
   /**
    * A case just opened in this transaction, from what was written (issue 17: the 202 of submit no
    * longer reads the case back): nothing has been screened, consulted or raised on it yet; the
-   * next steps and whom it waits on are worked out as for any read.
+   * next steps and whom it waits on are worked out as for any read. Call it from opening's
+   * `alsoWrite`, before the case number and the audit event lock what every submit shares; the
+   * view takes the number with {@link numbered}.
    */
-  async ofOpened(manager: EntityManager, actor: Actor, opened: { case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }): Promise<CaseView> {
+  async ofOpened(manager: EntityManager, actor: Actor, opened: Opened): Promise<CaseView> {
     const { case: c, subCases, clock } = opened;
-    const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations: [], legalMatters: [], clock }, this.clock.now());
-    return caseView(actor, { c, subCases, screenings: [], consultations: [], legalMatters: [], clock, outlook, myRole: await this.myRole(manager, actor, c) });
+    const outlook = await this.outlook.ofOpened(manager, actor, opened, this.clock.now());
+    // Only the applicant submits (the lifecycle table), so the reader of the 202 is the applicant.
+    return caseView(actor, { c, subCases, screenings: [], consultations: [], legalMatters: [], clock, outlook, myRole: 'applicant' });
+  }
+
+  /** The view of a case opened without its number yet, once the number is taken. */
+  numbered(view: CaseView, c: CaseRecord): CaseView {
+    return { ...view, number: c.number };
   }
 
   /** The case as `actor` may see it, or 404 when they may not see it at all. */

@@ -1,6 +1,6 @@
 import { textDigest } from '@kp/audit';
 import { BusinessClock } from '@kp/clock';
-import { assertCommandAllowed, CaseClock, CaseRecord, CaseTransitions, NewSubCase, SubCaseRecord } from '@kp/cases';
+import { assertCommandAllowed, CaseRecord, CaseTransitions, NewSubCase, Opened } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { JobQueue } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
@@ -60,10 +60,13 @@ export class SubmitApplication {
       }
       this.assertMaySubmit(actor, application);
       // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
-      const opened = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (c) => {
-        if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, c.id, requestHash(null));
+      let view: CaseView | undefined;
+      const opened = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (unnumbered) => {
+        if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, unnumbered.case.id, requestHash(null));
+        // The 202's view before the case number and the audit event: its reads then hold no lock other submits wait for.
+        view = await this.getCase.ofOpened(manager, actor, unnumbered);
       });
-      return { caseId: opened.case.id, replayed: false, view: await this.getCase.ofOpened(manager, actor, opened) };
+      return { caseId: opened.case.id, replayed: false, view: this.getCase.numbered(view!, opened.case) };
     });
   }
 
@@ -122,8 +125,8 @@ export class SubmitApplication {
     actor: Actor,
     application: ApplicationRecord,
     applicantOrg: string | null,
-    alsoWrite: (c: CaseRecord) => Promise<void>,
-  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }> {
+    alsoWrite: (opened: Opened) => Promise<void>,
+  ): Promise<Opened> {
     const now = this.clock.now();
     const content = application.content;
     const subCases = await this.subCasesFor(manager, application, now);
@@ -144,10 +147,10 @@ export class SubmitApplication {
         }),
       },
       // Before the case number and the audit event, which every submit takes in turn (CaseTransitions.open).
-      async ({ case: c }) => {
-        await this.applications.update(manager, application.id, { status: 'submitted', caseId: c.id, at: now });
-        await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: c.id, reason: 'submitted' } });
-        await alsoWrite(c);
+      async (unnumbered) => {
+        await this.applications.update(manager, application.id, { status: 'submitted', caseId: unnumbered.case.id, at: now });
+        await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: unnumbered.case.id, reason: 'submitted' } });
+        await alsoWrite(unnumbered);
       },
     );
     return opened;

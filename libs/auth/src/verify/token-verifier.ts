@@ -5,6 +5,7 @@ import { Actor } from '../actor';
 import { actorFromClaims } from '../claims';
 import { LOCAL_ALGORITHM, LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from '../local-issuer/local-issuer';
 import { lifetimeProblem } from './token-lifetime';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Carries the reason for operators' logs; the client is never told which check failed. */
 export class TokenRejectedError extends Error {}
@@ -33,7 +34,8 @@ const KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const;
  * Verifies bearer JWTs against the OIDC provider's JWKS, or the local issuer without OIDC config:
  * signature by a key of that set, issuer, audience, and `exp`, `iat` and `sub` present; `iat` not
  * in the future, `exp` not past and the lifetime within TOKEN_MAX_LIFETIME_S, each give or take
- * TOKEN_CLOCK_TOLERANCE_S.
+ * TOKEN_CLOCK_TOLERANCE_S. A token that passed is remembered by its hash until its `exp`
+ * ({@link VerifiedTokens}), so its signature is checked once per process, not on every request.
  */
 @Injectable()
 export class TokenVerifier implements OnModuleInit {
@@ -42,6 +44,7 @@ export class TokenVerifier implements OnModuleInit {
   private issuer!: string;
   private audience!: string;
   private algorithms!: string[];
+  private readonly verified = new VerifiedTokens();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -67,6 +70,9 @@ export class TokenVerifier implements OnModuleInit {
   }
 
   async verify(token: string): Promise<Actor> {
+    const key = VerifiedTokens.key(token);
+    const known = this.verified.get(key);
+    if (known) return known;
     const { maxLifetimeS, clockToleranceS } = this.config.tokens;
     try {
       const { payload } = await jwtVerify(token, this.keys, {
@@ -80,7 +86,10 @@ export class TokenVerifier implements OnModuleInit {
       });
       const lifetime = lifetimeProblem(payload, maxLifetimeS);
       if (lifetime) throw new TokenRejectedError(lifetime);
-      return actorFromClaims(payload);
+      const actor = actorFromClaims(payload);
+      // lifetimeProblem has checked that exp is a number.
+      this.verified.remember(key, actor, payload.exp!);
+      return actor;
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : (error as Error).message;
       this.logger.log({ reason, sub: claimedSub(token) }, 'bearer token rejected');

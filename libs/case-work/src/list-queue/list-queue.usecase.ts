@@ -1,4 +1,4 @@
-import { CaseFacts, CaseQueueRepository, CaseState, isCommandAllowed, QUEUES, QueueRow, StaffRepository, daysLeft, isQueue, isStaff } from '@kp/cases';
+import { CaseFacts, CaseQueueRepository, CaseState, isCommandAllowed, QUEUES, QueueRow, daysLeft, isQueue, isStaff } from '@kp/cases';
 import { Actor } from '@kp/auth';
 import { BusinessClock, DanishCalendar } from '@kp/clock';
 import { DomainError, ForbiddenError } from '@kp/errors';
@@ -23,7 +23,6 @@ export class ListQueue {
     private readonly queues: CaseQueueRepository,
     private readonly clock: BusinessClock,
     private readonly facts: CaseFacts,
-    private readonly staff: StaffRepository,
   ) {}
 
   async execute(actor: Actor, { queue, limit, cursor, ...filter }: ListQueueCommand) {
@@ -31,19 +30,20 @@ export class ListQueue {
     if (!isQueue(queue)) throw new DomainError('unknown-queue', `There is no queue "${queue}"; the queues are ${QUEUES.join(', ')}.`, { queues: QUEUES });
     const after = decodeKeysetCursor(cursor, { nullKey: true });
     const now = this.clock.now();
-    return this.db.transaction(async (manager) => {
-      const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      const facts = await this.facts.forCases(manager, page.map((row) => row.id));
-      const drafts = new Map([...facts.values()].flatMap((f) => f.pendingDrafts.map((d) => [d.subCaseId, d.id] as const)));
-      const conflicted = new Set((await this.staff.conflicts(manager, actor.sub)).map((conflict) => conflict.organisationCvr));
-      return {
-        queue,
-        items: page.map((row) => ({ ...this.item(row, now, drafts), nextSteps: this.rowSteps(actor, row, conflicted) })),
-        nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.dueKey, id: last.id }) : null,
-      };
-    });
+    // No transaction: two reads, each its own snapshot at READ COMMITTED as they would be inside
+    // one, without the two round trips of BEGIN and COMMIT. The page carries the reader's conflicts.
+    const manager = this.db.manager;
+    const rows = await this.queues.page(manager, queue, actor.sub, filter, limit, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    // Only the pending drafts (the approval queue's work item): the other facts are the case page's.
+    const facts = await this.facts.forCases(manager, page.map((row) => row.id), ['pendingDrafts']);
+    const drafts = new Map([...facts.values()].flatMap((f) => f.pendingDrafts.map((d) => [d.subCaseId, d.id] as const)));
+    return {
+      queue,
+      items: page.map((row) => ({ ...this.item(row, now, drafts), nextSteps: this.rowSteps(actor, row) })),
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ key: last.dueKey, id: last.id }) : null,
+    };
   }
 
   /**
@@ -52,8 +52,8 @@ export class ListQueue {
    * applicant organisation (forvaltningsloven § 3) — the guards ClaimCase applies, so a listed claim
    * is accepted barring a race. Everything else is done on the case page.
    */
-  private rowSteps(actor: Actor, row: QueueRow, conflicted: ReadonlySet<string>): { command: 'claim' }[] {
-    const claimable = row.assigneeSub === null && isCommandAllowed(row.state as CaseState, actor.role, 'claim') && !(row.applicantOrg && conflicted.has(row.applicantOrg));
+  private rowSteps(actor: Actor, row: QueueRow): { command: 'claim' }[] {
+    const claimable = row.assigneeSub === null && isCommandAllowed(row.state as CaseState, actor.role, 'claim') && !row.conflicted;
     return claimable ? [{ command: 'claim' }] : [];
   }
 

@@ -46,8 +46,9 @@ export class CaseClockService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date): Promise<CaseClock> {
-    const events = await this.events(manager, c.id);
+  /** `known`: the case's clock events when the caller has just written them all. */
+  async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date, known?: ClockEvent[]): Promise<CaseClock> {
+    const events = known ?? (await this.events(manager, c.id));
     if (events.length === 0) return { case: null, subCases: {} };
     const states = new Map<string, ClockState>();
     for (const s of subCases) {
@@ -67,9 +68,10 @@ export class CaseClockService {
   /**
    * Whether the clock of every open sub-case would take `next` now — the test the deadlines library
    * applies before it records a pause or an extension, asked ahead so the case can offer the command.
+   * `known`: the case's clock events when the caller has just written them all.
    */
-  async accepts(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], next: ClockEvent): Promise<boolean> {
-    const events = await this.events(manager, c.id);
+  async accepts(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], next: ClockEvent, known?: ClockEvent[]): Promise<boolean> {
+    const events = known ?? (await this.events(manager, c.id));
     if (events.length === 0) return false;
     try {
       for (const s of subCases.filter((x) => x.state !== 'decided' && x.state !== 'withdrawn')) computeClock(this.config.clockPolicies[s.track], [...events, next], next.at, this.calendar);
@@ -90,10 +92,10 @@ export class CaseClockService {
   }
 
   /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
-  /** `known`: the case and its sub-cases as the caller has just written them (no need to read them again). */
-  async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[] }): Promise<CaseClock> {
+  /** `known`: the case, its sub-cases and perhaps its clock events as the caller has just written them (no need to read them again). */
+  async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents?: ClockEvent[] }): Promise<CaseClock> {
     const c = known?.c ?? (await this.cases.find(manager, caseId))!;
-    const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now);
+    const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now, known?.clockEvents);
     await this.cases.setClockFigures(manager, caseId, {
       dueAt: clock.case ? clock.case.dueAt : null,
       atRisk: clock.case?.atRisk ?? false,

@@ -148,11 +148,22 @@ describe('CaseQueueRepository (PostgreSQL)', () => {
       clockPaused: false,
       openConsultations: 2,
       openLegalMatters: 1,
+      conflicted: false,
       subCases: [{ id: c.A.subCases[0].id, dataSourceId: 'lpr', dataSourceName: 'Landspatientregistret', track: 'central', state: 'in_review' }],
     });
     const [d] = await queues.page(db.manager, 'central', 'cw-1', { state: 'screening' }, 1);
     expect(d.subCases.map((s) => s.dataSourceId)).toEqual(['lpr', 'biobank']);
     expect(d).toMatchObject({ dueAt: null, dueKey: null, openConsultations: 0, openLegalMatters: 0 });
+  });
+
+  it('marks the cases of an organisation the reader declared a conflict of interest in, for the reader alone', async () => {
+    await new StaffRepository().replaceConflicts(db.manager, 'cw-9', [{ cvr: '31119103', reason: 'Spouse works there' }]);
+    const mine = await queues.page(db.manager, 'central', 'cw-9', {}, 50);
+    expect(mine.filter((row) => row.applicantOrg === '31119103').length).toBeGreaterThan(0);
+    expect(mine.filter((row) => row.applicantOrg === '31119103').every((row) => row.conflicted)).toBe(true);
+    expect(mine.filter((row) => row.applicantOrg !== '31119103').some((row) => row.conflicted)).toBe(false);
+    expect((await queues.page(db.manager, 'central', 'cw-1', {}, 50)).some((row) => row.conflicted)).toBe(false);
+    await new StaffRepository().replaceConflicts(db.manager, 'cw-9', []);
   });
 
   it('counts a queue’s open, at-risk, overdue and unassigned cases', async () => {

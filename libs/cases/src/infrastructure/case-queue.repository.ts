@@ -1,4 +1,4 @@
-import { afterKeyset, KeysetPosition, keysetKeySql, rowsOf } from '@kp/persistence';
+import { KeysetPosition, keysetBranches, keysetKeySql, rowsOf } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_CASE_STATES, QueueFilter, QueueName, UNASSIGNED } from '../domain/queues';
@@ -18,6 +18,8 @@ export interface QueueRow {
   clockPaused: boolean;
   openConsultations: number;
   openLegalMatters: number;
+  /** Whether the reader (`me`) declared a conflict of interest in the applicant organisation (forvaltningsloven § 3). */
+  conflicted: boolean;
   subCases: { id: string; dataSourceId: string; dataSourceName: string; track: string; state: string }[];
 }
 
@@ -87,20 +89,25 @@ export class CaseQueueRepository {
     if (filter.dueBefore) where.push(`c.due_at < ${param(filter.dueBefore)}`);
     if (filter.atRisk !== undefined) where.push(`c.at_risk = ${param(filter.atRisk)}`);
     if (filter.overdue !== undefined) where.push(`c.overdue = ${param(filter.overdue)}`);
+    const reader = param(me);
+    let branches = ['true'];
     if (cursor) {
-      const after = afterKeyset(cursor, 'c.due_at', 'c.id', params.length + 1);
+      const after = keysetBranches(cursor, 'c.due_at', 'c.id', params.length + 1);
       params.push(...after.params);
-      where.push(after.sql);
+      branches = after.branches;
     }
     params.push(limit + 1);
+    const order = 'ORDER BY c.due_at ASC NULLS LAST, c.id ASC';
+    const read = (branch: string) => `SELECT c.id, c.due_at FROM case_file c WHERE ${[...where, branch].join(' AND ')} ${order} LIMIT $${params.length}`;
+    // Past the first page, the cases due after the cursor (an index seek on the row comparison), then
+    // those without a due date, each read in index order and limited; the page is the first of them.
+    const ids =
+      branches.length === 1 ? read(branches[0]) : `SELECT c.id, c.due_at FROM (${branches.map((b) => `(${read(b)})`).join(' UNION ALL ')}) AS c ${order} LIMIT $${params.length}`;
     // The page's ids first, in index order; then its sub-cases, open consultations and open legal
-    // matters, each read once for the whole page by a join instead of once per row.
+    // matters, each read once for the whole page by a join instead of once per row, and whether the
+    // reader declared a conflict in each applicant organisation (no second statement for it).
     const rows = await manager.query(
-      `WITH page AS MATERIALIZED (
-         SELECT c.id FROM case_file c
-          WHERE ${where.join(' AND ')}
-          ORDER BY c.due_at ASC NULLS LAST, c.id ASC
-          LIMIT $${params.length}),
+      `WITH page AS MATERIALIZED (${ids}),
        consultations AS (
          SELECT k.case_id, count(*)::int AS n FROM consultation k JOIN page ON page.id = k.case_id WHERE k.state = 'open' GROUP BY k.case_id),
        legal_matters AS (
@@ -111,7 +118,8 @@ export class CaseQueueRepository {
            FROM sub_case s JOIN page ON page.id = s.case_id GROUP BY s.case_id)
        SELECT c.id, c.number, c.content->>'title' AS title, c.state, c.applicant_org, c.applicant_org_name, c.assignee_sub,
               c.due_at, ${keysetKeySql('c.due_at')} AS due_key, c.at_risk, c.overdue, c.clock_paused,
-              coalesce(k.n, 0) AS open_consultations, coalesce(m.n, 0) AS open_legal_matters, coalesce(sc.list, '[]'::json) AS sub_cases
+              coalesce(k.n, 0) AS open_consultations, coalesce(m.n, 0) AS open_legal_matters, coalesce(sc.list, '[]'::json) AS sub_cases,
+              EXISTS (SELECT 1 FROM declared_conflict d WHERE d.actor_sub = ${reader} AND d.organisation_cvr = c.applicant_org) AS conflicted
          FROM page JOIN case_file c ON c.id = page.id
          LEFT JOIN consultations k ON k.case_id = c.id
          LEFT JOIN legal_matters m ON m.case_id = c.id

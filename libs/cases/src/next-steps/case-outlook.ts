@@ -1,9 +1,10 @@
 import { Actor } from '@kp/auth';
+import { ClockEvent } from '@kp/clock';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { visibleSubCases } from '../access/case-access';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
-import { CaseFactsOf } from '../domain/case-facts';
+import { CaseFactsOf, noCaseFacts } from '../domain/case-facts';
 import { NextStep, nextSteps } from '../domain/next-steps';
 import { CaseRecord, ConsultationRecord, LegalMatterRecord, SubCaseRecord } from '../domain/records';
 import { DeadlineKind, WaitingRole } from '../domain/waiting';
@@ -11,6 +12,7 @@ import { StaffRepository } from '../infrastructure/staff.repository';
 import { WaitingPeriodRecord, WaitingPeriodRepository } from '../infrastructure/waiting-period.repository';
 import { CaseFacts } from './case-facts';
 import { WaitingLedger } from './waiting-ledger';
+import type { Opened } from '../transition/case-transitions';
 
 /** A party a sub-case waits on now: since when, and the deadline that applies. */
 export interface WaitingFor {
@@ -52,9 +54,19 @@ export class CaseOutlook {
     private readonly periods: WaitingPeriodRepository,
   ) {}
 
-  async of(manager: EntityManager, actor: Actor, parts: CaseOutlookParts, now: Date): Promise<Outlook> {
+  /**
+   * What happens next on a case opened in this transaction (the 202 of submit), from what opening
+   * wrote: no other library's facts yet, and the clock events opening recorded — read back they
+   * were seven queries on every submit (issue 17).
+   */
+  ofOpened(manager: EntityManager, actor: Actor, opened: Opened, now: Date): Promise<Outlook> {
+    const { case: c, subCases, clock, clockEvents } = opened;
+    return this.of(manager, actor, { c, subCases, clock, consultations: [], legalMatters: [] }, now, { facts: noCaseFacts(), clockEvents });
+  }
+
+  async of(manager: EntityManager, actor: Actor, parts: CaseOutlookParts, now: Date, known: { facts?: CaseFactsOf; clockEvents?: ClockEvent[] } = {}): Promise<Outlook> {
     const { c, subCases } = parts;
-    const facts = await this.facts.forCase(manager, c.id);
+    const facts = known.facts ?? (await this.facts.forCase(manager, c.id));
     const visible = visibleSubCases(actor, subCases, parts.consultations);
     const steps = nextSteps({
       actor,
@@ -65,8 +77,8 @@ export class CaseOutlook {
       legalMatters: parts.legalMatters,
       facts,
       conflicted: !!c.applicantOrg && !!(await this.staff.conflict(manager, actor.sub, c.applicantOrg)),
-      clockTakesPause: await this.clocks.accepts(manager, c, subCases, { type: 'paused', at: now, reason: 'supplement' }),
-      clockTakesExtension: await this.clocks.accepts(manager, c, subCases, { type: 'extended', at: now, reason: 'extension', extensionMonths: 1 }),
+      clockTakesPause: await this.clocks.accepts(manager, c, subCases, { type: 'paused', at: now, reason: 'supplement' }, known.clockEvents),
+      clockTakesExtension: await this.clocks.accepts(manager, c, subCases, { type: 'extended', at: now, reason: 'extension', extensionMonths: 1 }, known.clockEvents),
     });
     const open = await this.periods.forCase(manager, c.id, true);
     const parties = this.ledger.partiesOf({ c, subCases, consultations: parts.consultations, facts, clock: parts.clock });

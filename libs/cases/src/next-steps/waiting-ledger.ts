@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseFactsOf } from '../domain/case-facts';
+import { CaseFactsOf, noCaseFacts } from '../domain/case-facts';
 import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records';
 import { WaitingParty, waitingParties } from '../domain/waiting';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
 import { CaseFileRepository } from '../infrastructure/case-file.repository';
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
 import { SubCaseRepository } from '../infrastructure/sub-case.repository';
-import { WaitingPeriodRepository } from '../infrastructure/waiting-period.repository';
+import { WaitingPeriodRecord, WaitingPeriodRepository } from '../infrastructure/waiting-period.repository';
 import { CaseFacts } from './case-facts';
 
 export interface WaitingParts {
@@ -53,8 +53,21 @@ export class WaitingLedger {
       facts: await this.facts.forCase(manager, caseId),
       clock: await this.clocks.forCase(manager, c, subCases, at),
     };
+    await this.reconcile(manager, parts, await this.periods.forCase(manager, caseId, true), at);
+  }
+
+  /**
+   * The first waits of a case opened in this transaction, from what opening wrote: it has no
+   * consultations, no other library's facts and no waits yet, so nothing is read back (issue 17:
+   * ten reads on every submit).
+   */
+  async recordOpened(manager: EntityManager, opened: { c: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }, at: Date): Promise<void> {
+    await this.reconcile(manager, { ...opened, consultations: [], facts: noCaseFacts() }, [], at);
+  }
+
+  private async reconcile(manager: EntityManager, parts: WaitingParts, open: WaitingPeriodRecord[], at: Date): Promise<void> {
+    const caseId = parts.c.id;
     const now = new Map([...this.partiesOf(parts)].flatMap(([subCaseId, waits]) => waits.map((w) => [key(subCaseId, w.party), { subCaseId, ...w }] as const)));
-    const open = await this.periods.forCase(manager, caseId, true);
     const stillOpen = new Set<string>();
     const ended: string[] = [];
     for (const period of open) {

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CaseState, Command } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
 import { CaseKind } from '../domain/states';
-import { copenhagenDateOf } from '@kp/clock';
+import { ClockEvent, copenhagenDateOf } from '@kp/clock';
 import { CaseGuard, deriveCaseState, stateEffect } from '../domain/state-effects';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
 import { CaseFileRepository } from '../infrastructure/case-file.repository';
@@ -58,6 +58,16 @@ export interface TransitionStep<T = void> {
   result?: T;
 }
 
+/** A case just opened, as opening wrote it: what the caller needs for its answer without reading it back. */
+export interface Opened {
+  /** Without its number until the last step of opening. */
+  case: CaseRecord;
+  subCases: SubCaseRecord[];
+  clock: CaseClock;
+  /** The clock events opening recorded. */
+  clockEvents: ClockEvent[];
+}
+
 /** A case as submission opens it: the application as submitted and one sub-case per data request. */
 export interface NewCase {
   /** Absent: a new application. */
@@ -104,7 +114,8 @@ export class CaseTransitions {
   /**
    * Opens a case for a complete application: its sub-cases, the statutory clock (a complete
    * application starts the EHDS art. 68(4) decision clock at once), then `alsoWrite` (the caller's
-   * own writes, e.g. the application's status and the screening job) and the `submit` hooks (the
+   * own writes, e.g. the application's status and the screening job, and the reads its answer needs,
+   * which are then outside the shared locks below) and the `submit` hooks (the
    * journal), and last the next number in the year's gap-free series and the audit event, all in
    * the caller's transaction. The number and the audit chain are locks every submit shares, held to
    * the commit: taking them last keeps that shared stretch to two statements (issue 17), while a
@@ -116,8 +127,8 @@ export class CaseTransitions {
     input: NewCase,
     at: Date,
     audit: { action: string; payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload },
-    alsoWrite: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => Promise<void> = async () => undefined,
-  ): Promise<{ case: CaseRecord; subCases: SubCaseRecord[]; clock: CaseClock }> {
+    alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
+  ): Promise<Opened> {
     const unnumbered = await this.cases.insert(manager, {
       kind: input.kind ?? 'application',
       amends: input.amends ?? null,
@@ -129,16 +140,19 @@ export class CaseTransitions {
       submittedAt: at,
     });
     const subCases = await this.subCases.insertMany(manager, unnumbered.id, input.subCases);
-    await this.clockEvents.add(manager, unnumbered.id, 'received', at);
-    await this.clockEvents.add(manager, unnumbered.id, 'completed', at);
-    const clock = await this.clocks.refresh(manager, unnumbered.id, at, { c: unnumbered, subCases });
-    await this.waiting.record(manager, unnumbered.id, at);
-    await alsoWrite({ case: unnumbered, subCases });
+    const clockEvents: ClockEvent[] = [
+      { type: 'received', at },
+      { type: 'completed', at },
+    ];
+    for (const event of clockEvents) await this.clockEvents.add(manager, unnumbered.id, event.type, event.at);
+    const clock = await this.clocks.refresh(manager, unnumbered.id, at, { c: unnumbered, subCases, clockEvents });
+    await this.waiting.recordOpened(manager, { c: unnumbered, subCases, clock }, at);
+    await alsoWrite({ case: unnumbered, subCases, clock, clockEvents });
     // Opening is the submit command's effect: libraries that react to a new case (the journal, by its id) hook on it.
     await this.hooks.run(manager, { actor, command: 'submit', case: unnumbered, fromState: 'draft', subCases, at });
     const c: CaseRecord = { ...unnumbered, number: await this.cases.assignNumber(manager, unnumbered.id, copenhagenDateOf(at).year) };
     await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
-    return { case: c, subCases, clock };
+    return { case: c, subCases, clock, clockEvents };
   }
 
   /** The case row, locked for the rest of the transaction, for a sweep to check its state before a system command. */

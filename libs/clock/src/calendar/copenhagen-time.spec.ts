@@ -26,6 +26,18 @@ describe('Copenhagen calendar dates', () => {
     expect(endOfCopenhagenDay(autumn).toISOString()).toBe('2026-10-25T22:59:59.999Z');
   });
 
+  it('gives the date Intl gives, minute by minute across both clock changes of 2026 and at random instants from 1900 to 2100', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants: number[] = [];
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let ms = change - 3 * 3_600_000; ms <= change + 3 * 3_600_000; ms += 60_000) instants.push(ms - 1, ms);
+    }
+    let seed = 17;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5000; i++) instants.push(Date.UTC(1900, 0, 1) + Math.floor(random() * 200 * 365.25 * 86_400_000));
+    for (const ms of instants) expect([new Date(ms).toISOString(), copenhagenDateOf(new Date(ms)).toString()]).toEqual([new Date(ms).toISOString(), intl.format(ms)]);
+  });
+
   it('rejects an invalid instant', () => {
     expect(() => copenhagenDateOf(new Date('not a date'))).toThrow(RangeError);
   });

@@ -14,7 +14,7 @@ const parts = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
-function wallClock(instant: Date): { year: number; month: number; day: number; ms: number } {
+function intlWallClock(instant: Date): { year: number; month: number; day: number; ms: number } {
   const fields: Record<string, number> = {};
   for (const part of parts.formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -22,6 +22,39 @@ function wallClock(instant: Date): { year: number; month: number; day: number; m
   const { year, month, day, hour, minute, second } = fields as Record<string, number>;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, instant.getUTCMilliseconds());
   return { year, month, day, ms };
+}
+
+const HOUR_MS = 3_600_000;
+const MAX_REMEMBERED_HOURS = 100_000;
+/** Copenhagen's offset from UTC in each UTC hour asked about; NaN for an hour with a change of offset in it. */
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Copenhagen's offset from UTC at `ms`, from Intl once per UTC hour (issue 17: formatToParts on every
+ * call was a tenth of a queue page's CPU, through the due-date arithmetic of each row). The offset
+ * is the same at both ends of nearly every hour; an hour with a daylight-saving change in it is
+ * answered by Intl for each instant.
+ */
+function offsetAt(ms: number): number | undefined {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const end = start + HOUR_MS - 1;
+    const atStart = intlWallClock(new Date(start)).ms - start;
+    const atEnd = intlWallClock(new Date(end)).ms - end;
+    offset = atStart === atEnd ? atStart : Number.NaN;
+    if (offsetByHour.size >= MAX_REMEMBERED_HOURS) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? undefined : offset;
+}
+
+function wallClock(instant: Date): { year: number; month: number; day: number; ms: number } {
+  const offset = offsetAt(instant.getTime());
+  if (offset === undefined) return intlWallClock(instant);
+  const wall = new Date(instant.getTime() + offset);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), ms: wall.getTime() };
 }
 
 function assertValid(instant: Date): void {
