@@ -241,15 +241,17 @@ export class Simulation {
     const today = this.today;
     // Applicants: new applications, drafts fixed after the check, answers to requests for supplement, withdrawals.
     // Each applicant acts alone, so they act side by side (every draw was made when the application was planned).
-    const submitted: Live[] = [];
+    // An application submitted is followed until its screening is done, in the same turn of the
+    // pool, so later applicants draft while earlier ones are screened.
     const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
-    await this.timed('applicants', () => inPool(acting, 6, async (a) => {
-      if (a.plan.arrival.equals(today)) await this.draft(a, submitted);
-      else if (a.submitOn?.equals(today) && !a.caseId) await this.fixAndSubmit(a, submitted);
-      else if (a.answerOn?.equals(today)) await this.answer(a, submitted);
+    await this.timed('applicants and screening', () => inPool(acting, 8, async (a) => {
+      let submitted = false;
+      if (a.plan.arrival.equals(today)) submitted = await this.draft(a);
+      else if (a.submitOn?.equals(today) && !a.caseId) submitted = await this.fixAndSubmit(a);
+      else if (a.answerOn?.equals(today)) submitted = await this.answer(a);
       else await this.withdraw(a);
+      if (submitted) await this.awaitScreening(a);
     }));
-    await this.timed('screening wait', () => inPool(submitted, 6, (a) => this.awaitScreening(a)));
     // Advisors see the consultations the rules opened and answer them after their delay (some let them lapse).
     await this.timed('advisors', () => this.advisorsSeeConsultations());
     const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
@@ -328,7 +330,8 @@ export class Simulation {
 
   private readonly variables = new Map<string, string[]>();
 
-  private async draft(a: Live, submitted: Live[]): Promise<void> {
+  /** Drafts and checks the application; submits it when the check finds it ready (true). */
+  private async draft(a: Live): Promise<boolean> {
     for (const id of a.plan.sources) {
       if (this.variables.has(id)) continue;
       const detail = (await this.api.get(`/v1/data-sources/${id}`, AUDITOR)).body;
@@ -337,30 +340,31 @@ export class Simulation {
     const created = await this.api.post('/v1/applications', this.researcher(a), this.content(a, { missing: a.plan.notReady, blocking: a.plan.blocking }), [201]);
     a.applicationId = created.body.id;
     const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
-    if (check.body.readyToSubmit) await this.submit(a, submitted);
-    else a.submitOn = workingDayAfter(this.today, a.plan.fixDays);
+    if (check.body.readyToSubmit) return this.submit(a);
+    a.submitOn = workingDayAfter(this.today, a.plan.fixDays);
+    return false;
   }
 
-  private async fixAndSubmit(a: Live, submitted: Live[]): Promise<void> {
+  private async fixAndSubmit(a: Live): Promise<boolean> {
     await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: a.plan.blocking }), [200]);
     const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
     if (!check.body.readyToSubmit) throw new Error(`application ${a.plan.n + 1} is still not ready after the fix: ${JSON.stringify(check.body).slice(0, 400)}`);
-    await this.submit(a, submitted);
+    return this.submit(a);
   }
 
-  private async submit(a: Live, submitted: Live[]): Promise<void> {
+  private async submit(a: Live): Promise<true> {
     const res = await this.api.post(`/v1/applications/${a.applicationId}/submit`, this.researcher(a), {}, [202]);
     a.caseId = res.body.id;
     a.number = res.body.number;
     this.byCase.set(a.caseId!, a);
-    submitted.push(a);
+    return true;
   }
 
-  private async answer(a: Live, submitted: Live[]): Promise<void> {
+  private async answer(a: Live): Promise<true> {
     a.answerOn = undefined;
     await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: false }), [200]);
     await this.api.post(`/v1/applications/${a.applicationId}/resubmit`, this.researcher(a), { answers: ['The application is amended as asked; the declarations now cover the use.'] }, [202]);
-    submitted.push(a);
+    return true;
   }
 
   private async withdraw(a: Live): Promise<void> {
