@@ -73,6 +73,27 @@ export function figuresOf(report: FlowReport): unknown {
   };
 }
 
+/**
+ * Each application's own course, by its number in the plan: the case's state and decision date,
+ * each part's state and decision date (per data source), and whom it waited for from which day to
+ * which. Dates are Copenhagen dates (see daysBetween); case ids and numbers, which differ between
+ * runs, are left out. Two runs of a seed give equal outcomes, application by application.
+ */
+export function outcomesOf(run: SimulationRun): unknown[] {
+  const day = (at: string | null | undefined) => (at ? copenhagenDateOf(new Date(at)).toString() : null);
+  return [...run.cases]
+    .sort((x, y) => x.plan.n - y.plan.n)
+    .map(({ plan, view, history }) => ({
+      application: plan.n + 1,
+      state: view.state,
+      decided: day(view.decidedAt),
+      parts: [...view.subCases]
+        .sort((x: any, y: any) => (x.dataSourceId < y.dataSourceId ? -1 : x.dataSourceId > y.dataSourceId ? 1 : 0))
+        .map((s: any) => ({ source: s.dataSourceId, track: s.track, state: s.state, decided: day(s.decidedAt), due: day(s.clock?.dueAt) })),
+      waited: history.items.map((w: any) => `${w.party} ${day(w.since)}–${day(w.until) ?? ''}`).sort(),
+    }));
+}
+
 export function spread(values: number[]): Spread {
   if (values.length === 0) return { n: 0, median: null, p90: null, max: null };
   const sorted = [...values].sort((a, b) => a - b);
