@@ -25,7 +25,7 @@ export interface Spread {
 export interface FlowReport {
   model: FlowModel;
   /** How the run went on this machine (wall clock, requests, where the time went): not a figure of the model, differs between runs of a seed. */
-  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number; secondsByPart: Record<string, number> };
+  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number; secondsByPart: Record<string, number>; secondsPerStep: Spread };
   applications: { planned: number; submitted: number; neverSubmitted: number; readyAtFirstCheck: number; completeAtFirstSubmission: number };
   /** Days from submission to the part's decision (business calendar days). */
   /** Days from submission to each part's decision, and to the whole case's (the permit: Findata's 72-day median measures this). */
@@ -161,6 +161,7 @@ export function summarise(run: SimulationRun): FlowReport {
       requests: run.requests,
       wallSeconds: Math.round(run.wallMs / 1000),
       secondsByPart: Object.fromEntries(Object.entries(run.phases ?? {}).sort(([, a], [, b]) => b - a).map(([k, ms]) => [k, Math.round(ms / 100) / 10])),
+      secondsPerStep: spread((run.stepMs ?? []).map((ms) => ms / 1000)),
     },
     applications: {
       planned: run.model.applications,

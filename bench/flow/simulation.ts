@@ -79,8 +79,10 @@ export interface SimulationRun {
   audit: any;
   requests: number;
   wallMs: number;
-  /** Wall-clock milliseconds per part of a step (where a run's time goes; not a figure of the model). */
+  /** Wall-clock milliseconds per part of a step (where a run's time goes; not a figure of the model). Parts that run side by side overlap. */
   phases: Record<string, number>;
+  /** Wall-clock milliseconds of each working-day step, in order (not a figure of the model). */
+  stepMs: number[];
   firstDay: string;
   lastDay: string;
 }
@@ -118,6 +120,7 @@ export class Simulation {
   private readonly days: DaySample[] = [];
   private today!: LocalDate;
   private readonly phases: Record<string, number> = {};
+  private readonly stepMs: number[] = [];
 
   /** Runs one part of a step and adds its wall time to `phases`. */
   private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
@@ -154,9 +157,11 @@ export class Simulation {
     // One step per Danish working day (weekends and public holidays are jumped over: nobody acts
     // then, and the sweeps at the next step see every deadline that passed in between).
     for (this.today = first; ; this.today = CALENDAR.nextWorkingDayFrom(this.today.plusDays(1))) {
+      const stepStarted = Date.now();
       await this.timed('clock', () => this.moveClockTo(this.today));
       await this.timed('sweeps', () => this.api.post('/v1/dev/sweeps', ADMIN));
       await this.workingDay();
+      this.stepMs.push(Date.now() - stepStarted);
       if (!this.today.isBefore(arrivalEnd) && this.finished()) break;
       if (!this.today.isBefore(hardEnd)) break;
     }
@@ -179,6 +184,7 @@ export class Simulation {
       requests: this.api.requests,
       wallMs: Date.now() - started,
       phases: this.phases,
+      stepMs: this.stepMs,
       firstDay: first.toString(),
       lastDay: this.today.toString(),
     };
