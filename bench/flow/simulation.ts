@@ -280,21 +280,25 @@ export class Simulation {
   /**
    * Applicants: new applications, drafts fixed after the check, answers to requests for supplement,
    * withdrawals. Each applicant acts alone, so they act side by side (every draw was made when the
-   * application was planned); an application submitted is followed until its screening is done in
-   * the same turn of the pool, so later applicants draft while earlier ones are screened. Then the
-   * advisors see the consultations the rules opened and answer those due today (some let them lapse).
+   * application was planned); then each submitted application is followed until it is screened
+   * (polling each as it was submitted costs more case reads than it saves on a busy machine). Then
+   * the advisors see the consultations the rules opened and answer those due today (some let them
+   * lapse).
    */
   private async applicantsThenAdvisors(): Promise<void> {
     const today = this.today;
     const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
-    await this.timed('applicants and screening', () => inPool(acting, 8, async (a) => {
-      let submitted = false;
-      if (a.plan.arrival.equals(today)) submitted = await this.draft(a);
-      else if (a.submitOn?.equals(today) && !a.caseId) submitted = await this.fixAndSubmit(a);
-      else if (a.answerOn?.equals(today)) submitted = await this.answer(a);
+    const submitted: Live[] = [];
+    await this.timed('applicants', () => inPool(acting, 6, async (a) => {
+      let done = false;
+      if (a.plan.arrival.equals(today)) done = await this.draft(a);
+      else if (a.submitOn?.equals(today) && !a.caseId) done = await this.fixAndSubmit(a);
+      else if (a.answerOn?.equals(today)) done = await this.answer(a);
       else await this.withdraw(a);
-      if (submitted) await this.awaitScreening(a);
+      if (done) submitted.push(a);
     }));
+    // Screening ran meanwhile (from the outbox); looking only now finds most of it done.
+    await this.timed('screening wait', () => inPool(submitted, 6, (a) => this.awaitScreening(a)));
     await this.timed('advisors', async () => {
       await this.advisorsSeeConsultations();
       const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
