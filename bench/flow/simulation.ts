@@ -243,7 +243,8 @@ export class Simulation {
 
   /**
    * One working day. Who acts on what does not overlap between three groups, so they act side by
-   * side (the machine's two cores and PostgreSQL are kept busy while one request waits):
+   * side (while one request waits on PostgreSQL another uses the CPU; this helps only when the
+   * machine has a core to spare — on a saturated one the wall time is the CPU work, docs/flow.md):
    * - applicants (new applications, fixes, answers, withdrawals) act on cases nobody else holds
    *   today — drafts, recommendations and approvals come only after a case's supplement round —
    *   and the advisors, after them, see the consultations today's screenings opened;
