@@ -37,9 +37,10 @@ function makeTraversable(path) {
 
 /**
  * Initialises the cluster in `dataDir` when it is new, reuses it otherwise, and starts it.
- * Returns the admin connection URL and a stop function.
+ * `settings` are extra server settings (`-c name=value`), e.g. the flow simulator's for a
+ * throwaway cluster. Returns the admin connection URL and a stop function.
  */
-export async function startEmbeddedPostgres({ dataDir, port, persistent = true, onLog = () => {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, persistent = true, settings = {}, onLog = () => {} }) {
   const databaseDir = resolve(dataDir, 'pg');
   mkdirSync(dirname(databaseDir), { recursive: true });
   // As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter the parents.
@@ -59,7 +60,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     persistent,
     createPostgresUser: true,
     // TCP only: the socket directory (/tmp) may not be writable by the postgres OS user.
-    postgresFlags: ['-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'unix_socket_directories=', ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog,
     onError: onLog,
   });

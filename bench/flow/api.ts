@@ -13,7 +13,7 @@ export interface Answer<T = any> {
 export class Api {
   private readonly tokens = new Map<string, { token: string; signedAt: number }>();
   requests = 0;
-  /** Wall-clock milliseconds spent per route (ids replaced), to see where a run's time goes. */
+  /** Wall-clock milliseconds spent per route (ids replaced) and role, to see where a run's time goes. */
   readonly timing = new Map<string, { n: number; ms: number }>();
 
   constructor(
@@ -48,7 +48,7 @@ export class Api {
       res = await send();
     }
     const text = await res.text();
-    const route = `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\?.*$/, '')}`;
+    const route = `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\?.*$/, '')} (${actor.role})`;
     const t = this.timing.get(route) ?? { n: 0, ms: 0 };
     t.n += 1;
     t.ms += Date.now() - started;

@@ -1,7 +1,7 @@
 import { createTestDatabase } from '../../test/support/database';
 import { Api } from './api';
 import { DEFAULT_MODEL, FlowModel } from './model';
-import { figuresOf, FlowReport, summarise } from './report';
+import { figuresOf, FlowReport, outcomesOf, summarise } from './report';
 import { Simulation, SimulationRun } from './simulation';
 import { startApp } from './start-app';
 
@@ -50,9 +50,17 @@ describe('flow simulation through the real API (heavy)', () => {
     const model = { applications: 20, months: 1, caseworkers: 2, caseworkerCapacity: 2, approvers: 1, approverCapacity: 3, seed: 11, drainMonths: 3 };
     const first = await simulate(model);
     const second = await simulate(model);
+    // Two runs, each on its own database and app: nothing carried over from one to the other.
+    expect(new Set([...first.run.cases, ...second.run.cases].map((c) => c.caseId)).size).toBe(40);
+    // Something to compare: every application submitted, parts decided over the days, people waited on.
     expect(first.report.applications.submitted).toBe(20);
+    expect(first.report.leadTimeDays.all.n).toBeGreaterThan(20);
+    expect(first.run.days.length).toBeGreaterThan(40);
+    expect(Object.keys(first.report.waitedFor)).toEqual(expect.arrayContaining(['applicant', 'caseworker', 'legal_approver']));
     expect(figuresOf(second.report)).toEqual(figuresOf(first.report));
     expect(second.run.days).toEqual(first.run.days);
+    // And application by application: the same states, decision days and waits.
+    expect(outcomesOf(second.run)).toEqual(outcomesOf(first.run));
   });
 
   it('with adequate staff: every case finishes, none breaches its statutory deadline', async () => {

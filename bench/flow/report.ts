@@ -25,7 +25,7 @@ export interface Spread {
 export interface FlowReport {
   model: FlowModel;
   /** How the run went on this machine (wall clock, requests, where the time went): not a figure of the model, differs between runs of a seed. */
-  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number; secondsByPart: Record<string, number> };
+  run: { firstDay: string; lastDay: string; requests: number; wallSeconds: number; secondsByPart: Record<string, number>; secondsPerStep: Spread };
   applications: { planned: number; submitted: number; neverSubmitted: number; readyAtFirstCheck: number; completeAtFirstSubmission: number };
   /** Days from submission to the part's decision (business calendar days). */
   /** Days from submission to each part's decision, and to the whole case's (the permit: Findata's 72-day median measures this). */
@@ -71,6 +71,27 @@ export function figuresOf(report: FlowReport): unknown {
     statutory: { ...statutory, breachedCases: statutory.breachedCases.length },
     endState: { ...endState, open: endState.open.map(({ number: _number, ...o }) => o) },
   };
+}
+
+/**
+ * Each application's own course, by its number in the plan: the case's state and decision date,
+ * each part's state and decision date (per data source), and whom it waited for from which day to
+ * which. Dates are Copenhagen dates (see daysBetween); case ids and numbers, which differ between
+ * runs, are left out. Two runs of a seed give equal outcomes, application by application.
+ */
+export function outcomesOf(run: SimulationRun): unknown[] {
+  const day = (at: string | null | undefined) => (at ? copenhagenDateOf(new Date(at)).toString() : null);
+  return [...run.cases]
+    .sort((x, y) => x.plan.n - y.plan.n)
+    .map(({ plan, view, history }) => ({
+      application: plan.n + 1,
+      state: view.state,
+      decided: day(view.decidedAt),
+      parts: [...view.subCases]
+        .sort((x: any, y: any) => (x.dataSourceId < y.dataSourceId ? -1 : x.dataSourceId > y.dataSourceId ? 1 : 0))
+        .map((s: any) => ({ source: s.dataSourceId, track: s.track, state: s.state, decided: day(s.decidedAt), due: day(s.clock?.dueAt) })),
+      waited: history.items.map((w: any) => `${w.party} ${day(w.since)}–${day(w.until) ?? ''}`).sort(),
+    }));
 }
 
 export function spread(values: number[]): Spread {
@@ -140,6 +161,7 @@ export function summarise(run: SimulationRun): FlowReport {
       requests: run.requests,
       wallSeconds: Math.round(run.wallMs / 1000),
       secondsByPart: Object.fromEntries(Object.entries(run.phases ?? {}).sort(([, a], [, b]) => b - a).map(([k, ms]) => [k, Math.round(ms / 100) / 10])),
+      secondsPerStep: spread((run.stepMs ?? []).map((ms) => ms / 1000)),
     },
     applications: {
       planned: run.model.applications,

@@ -41,8 +41,10 @@ async function main(): Promise<void> {
     const api = new Api(app.baseUrl, app.issuer);
     const run = await new Simulation(api, model, log).run();
     if (process.env.SIM_TIMING) for (const [route, t] of [...api.timing].sort(([, a], [, b]) => b.ms - a.ms)) log(`${route}: ${t.n} × ${(t.ms / t.n).toFixed(1)} ms`);
-    log(`wall time by part of a step: ${Object.entries(run.phases).sort(([, a], [, b]) => b - a).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    log(`wall time by part of a step (parts side by side overlap): ${Object.entries(run.phases).sort(([, a], [, b]) => b - a).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     const files = await writeReport(run, out);
+    const step = files.report.run.secondsPerStep;
+    log(`a working-day step took median ${step.median} s, p90 ${step.p90} s, max ${step.max} s (${step.n} steps)`);
     log(`${run.requests} requests in ${(run.wallMs / 1000).toFixed(0)} s; report: ${files.html}`);
   } finally {
     await app.close();

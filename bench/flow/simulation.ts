@@ -79,8 +79,10 @@ export interface SimulationRun {
   audit: any;
   requests: number;
   wallMs: number;
-  /** Wall-clock milliseconds per part of a step (where a run's time goes; not a figure of the model). */
+  /** Wall-clock milliseconds per part of a step (where a run's time goes; not a figure of the model). Parts that run side by side overlap. */
   phases: Record<string, number>;
+  /** Wall-clock milliseconds of each working-day step, in order (not a figure of the model). */
+  stepMs: number[];
   firstDay: string;
   lastDay: string;
 }
@@ -118,6 +120,7 @@ export class Simulation {
   private readonly days: DaySample[] = [];
   private today!: LocalDate;
   private readonly phases: Record<string, number> = {};
+  private readonly stepMs: number[] = [];
 
   /** Runs one part of a step and adds its wall time to `phases`. */
   private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
@@ -154,9 +157,11 @@ export class Simulation {
     // One step per Danish working day (weekends and public holidays are jumped over: nobody acts
     // then, and the sweeps at the next step see every deadline that passed in between).
     for (this.today = first; ; this.today = CALENDAR.nextWorkingDayFrom(this.today.plusDays(1))) {
+      const stepStarted = Date.now();
       await this.timed('clock', () => this.moveClockTo(this.today));
       await this.timed('sweeps', () => this.api.post('/v1/dev/sweeps', ADMIN));
       await this.workingDay();
+      this.stepMs.push(Date.now() - stepStarted);
       if (!this.today.isBefore(arrivalEnd) && this.finished()) break;
       if (!this.today.isBefore(hardEnd)) break;
     }
@@ -164,12 +169,10 @@ export class Simulation {
     const cases = await this.timed('end state', () => inPool(
       this.live.filter((a) => a.caseId),
       8,
-      async (a) => ({
-        plan: a.plan,
-        caseId: a.caseId!,
-        view: (await this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0))).body,
-        history: (await this.api.get(`/v1/cases/${a.caseId}/waiting-history`, AUDITOR)).body,
-      }),
+      async (a) => {
+        const [view, history] = await Promise.all([this.api.get(`/v1/cases/${a.caseId}`, this.caseworker(0)), this.api.get(`/v1/cases/${a.caseId}/waiting-history`, AUDITOR)]);
+        return { plan: a.plan, caseId: a.caseId!, view: view.body, history: history.body };
+      },
     ));
     const audit = (await this.timed('audit verify', () => this.api.get('/v1/audit/verify', AUDITOR))).body;
     return {
@@ -181,6 +184,7 @@ export class Simulation {
       requests: this.api.requests,
       wallMs: Date.now() - started,
       phases: this.phases,
+      stepMs: this.stepMs,
       firstDay: first.toString(),
       lastDay: this.today.toString(),
     };
@@ -237,43 +241,26 @@ export class Simulation {
     return this.live.every((a) => a.done || a.silent);
   }
 
+  /**
+   * One working day. Who acts on what does not overlap between three groups, so they act side by
+   * side (while one request waits on PostgreSQL another uses the CPU; this helps only when the
+   * machine has a core to spare — on a saturated one the wall time is the CPU work, docs/flow.md):
+   * - applicants (new applications, fixes, answers, withdrawals) act on cases nobody else holds
+   *   today — drafts, recommendations and approvals come only after a case's supplement round —
+   *   and the advisors, after them, see the consultations today's screenings opened;
+   * - legal approvers issue the drafts the approval queue named at the start of the day;
+   * - controllers decide the recommendations due today.
+   * Each group's work is fixed before its requests go out (from the plan, or from one queue read
+   * no other group changes), and two requests on one case never run at once (the approvals of a
+   * case run in turn; a command locks its case). Caseworkers act last, on what the others left.
+   */
   private async workingDay(): Promise<void> {
     const today = this.today;
-    // Applicants: new applications, drafts fixed after the check, answers to requests for supplement, withdrawals.
-    // Each applicant acts alone, so they act side by side (every draw was made when the application was planned).
-    const submitted: Live[] = [];
-    const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
-    await this.timed('applicants', () => inPool(acting, 6, async (a) => {
-      if (a.plan.arrival.equals(today)) await this.draft(a, submitted);
-      else if (a.submitOn?.equals(today) && !a.caseId) await this.fixAndSubmit(a, submitted);
-      else if (a.answerOn?.equals(today)) await this.answer(a, submitted);
-      else await this.withdraw(a);
-    }));
-    await this.timed('screening wait', () => inPool(submitted, 6, (a) => this.awaitScreening(a)));
-    // Advisors see the consultations the rules opened and answer them after their delay (some let them lapse).
-    await this.timed('advisors', () => this.advisorsSeeConsultations());
-    const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
-    await this.timed('advisors', () => inPool(answering, 6, async (due) => {
-      {
-        await this.api.post(`/v1/consultations/${due.consultationId}/answer`, { sub: `sim-advisor-${due.region}`, role: 'advisor', region: due.region }, { answer: 'The variables are available for the period; no concerns.' }, [200, 409]);
-      }
-    }));
-    // Controllers decide the recommendations sent to them, after their delay.
-    const deciding = this.live.flatMap((a) => a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)).map((s) => ({ a, s })));
-    await this.timed('controllers', () => inPool(deciding, 6, async ({ a, s }) => {
-      {
-        const res = await this.postDeciding(
-          `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
-          { sub: `sim-controller-${s.controllerOrg}`, role: 'controller', organisation: s.controllerOrg! },
-          { outcome: s.recommendation, legalBasis: 'Sundhedsloven § 46 stk. 1; EHDS art. 68', reasoning: 'Decided on the recommendation of the contact point.' },
-        );
-        if (res.status === 201) {
-          s.decided = true;
-          if (res.body?.permit || a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
-        }
-      }
-    }));
-    await this.timed('approvers', () => this.approve());
+    await Promise.all([
+      this.applicantsThenAdvisors(),
+      this.timed('approvers', () => this.approve()),
+      this.timed('controllers', () => this.controllers()),
+    ]);
     const used = await this.timed('caseworkers', () => this.caseworkers());
     const workload = (await this.timed('workload', () => this.api.get('/v1/workload', this.caseworker(0)))).body;
     const approval = workload.byQueue.find((q: { queue: string }) => q.queue === 'approval');
@@ -289,6 +276,65 @@ export class Simulation {
     if (this.days.length % 20 === 0) {
       this.log(`${today}: ${this.live.filter((a) => a.caseId).length} submitted, open ${workload.totals.open}, unassigned ${workload.totals.unassigned}, overdue ${workload.totals.overdue}, ${this.api.requests} requests`);
     }
+  }
+
+  /**
+   * Applicants: new applications, drafts fixed after the check, answers to requests for supplement,
+   * withdrawals. Each applicant acts alone, so they act side by side (every draw was made when the
+   * application was planned); then each submitted application is followed until it is screened
+   * (polling each as it was submitted costs more case reads than it saves on a busy machine). Then
+   * the advisors see the consultations the rules opened and answer those due today (some let them
+   * lapse).
+   */
+  private async applicantsThenAdvisors(): Promise<void> {
+    const today = this.today;
+    const acting = this.live.filter((a) => a.plan.arrival.equals(today) || (a.submitOn?.equals(today) && !a.caseId) || a.answerOn?.equals(today) || a.withdrawOn?.equals(today));
+    const submitted: Live[] = [];
+    await this.timed('applicants', () => inPool(acting, 6, async (a) => {
+      let done = false;
+      if (a.plan.arrival.equals(today)) done = await this.draft(a);
+      else if (a.submitOn?.equals(today) && !a.caseId) done = await this.fixAndSubmit(a);
+      else if (a.answerOn?.equals(today)) done = await this.answer(a);
+      else await this.withdraw(a);
+      if (done) submitted.push(a);
+    }));
+    // Screening ran meanwhile (from the outbox); looking only now finds most of it done.
+    await this.timed('screening wait', () => inPool(submitted, 6, (a) => this.awaitScreening(a)));
+    await this.timed('advisors', async () => {
+      await this.advisorsSeeConsultations();
+      const answering = this.live.flatMap((a) => a.advisorAnswers.filter((x) => x.on.equals(today)));
+      await inPool(answering, 6, (due) =>
+        this.api.post(`/v1/consultations/${due.consultationId}/answer`, { sub: `sim-advisor-${due.region}`, role: 'advisor', region: due.region }, { answer: 'The variables are available for the period; no concerns.' }, [200, 409]),
+      );
+    });
+  }
+
+  /** Controllers decide the recommendations sent to them, after their delay; one case's in turn. */
+  private async controllers(): Promise<void> {
+    const today = this.today;
+    const byCase = this.live
+      .map((a) => ({ a, due: a.subCases.filter((x) => x.controllerDecidesOn && !x.decided && !x.controllerDecidesOn.isAfter(today)) }))
+      .filter(({ due }) => due.length > 0);
+    await inPool(byCase, 6, async ({ a, due }) => {
+      for (const s of due) {
+        const res = await this.postDeciding(
+          `/v1/cases/${a.caseId}/sub-cases/${s.id}/controller-decision`,
+          { sub: `sim-controller-${s.controllerOrg}`, role: 'controller', organisation: s.controllerOrg! },
+          { outcome: s.recommendation, legalBasis: 'Sundhedsloven § 46 stk. 1; EHDS art. 68', reasoning: 'Decided on the recommendation of the contact point.' },
+        );
+        if (res.status === 201) this.decided(a, s);
+      }
+    });
+  }
+
+  /**
+   * A part is decided; when it was the case's last, the case is closed (the API decides the case
+   * with its last part). The end state reads every case as it is, so a case counted closed here
+   * that is not would show there.
+   */
+  private decided(a: Live, s: SubCaseState): void {
+    s.decided = true;
+    if (a.subCases.every((x) => x.decided)) a.done = true;
   }
 
   private content(a: Live, withDefects: { missing: boolean; blocking: boolean }): Record<string, unknown> {
@@ -328,7 +374,8 @@ export class Simulation {
 
   private readonly variables = new Map<string, string[]>();
 
-  private async draft(a: Live, submitted: Live[]): Promise<void> {
+  /** Drafts and checks the application; submits it when the check finds it ready (true). */
+  private async draft(a: Live): Promise<boolean> {
     for (const id of a.plan.sources) {
       if (this.variables.has(id)) continue;
       const detail = (await this.api.get(`/v1/data-sources/${id}`, AUDITOR)).body;
@@ -337,30 +384,31 @@ export class Simulation {
     const created = await this.api.post('/v1/applications', this.researcher(a), this.content(a, { missing: a.plan.notReady, blocking: a.plan.blocking }), [201]);
     a.applicationId = created.body.id;
     const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
-    if (check.body.readyToSubmit) await this.submit(a, submitted);
-    else a.submitOn = workingDayAfter(this.today, a.plan.fixDays);
+    if (check.body.readyToSubmit) return this.submit(a);
+    a.submitOn = workingDayAfter(this.today, a.plan.fixDays);
+    return false;
   }
 
-  private async fixAndSubmit(a: Live, submitted: Live[]): Promise<void> {
+  private async fixAndSubmit(a: Live): Promise<boolean> {
     await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: a.plan.blocking }), [200]);
     const check = await this.api.post(`/v1/applications/${a.applicationId}/check`, this.researcher(a), {}, [200]);
     if (!check.body.readyToSubmit) throw new Error(`application ${a.plan.n + 1} is still not ready after the fix: ${JSON.stringify(check.body).slice(0, 400)}`);
-    await this.submit(a, submitted);
+    return this.submit(a);
   }
 
-  private async submit(a: Live, submitted: Live[]): Promise<void> {
+  private async submit(a: Live): Promise<true> {
     const res = await this.api.post(`/v1/applications/${a.applicationId}/submit`, this.researcher(a), {}, [202]);
     a.caseId = res.body.id;
     a.number = res.body.number;
     this.byCase.set(a.caseId!, a);
-    submitted.push(a);
+    return true;
   }
 
-  private async answer(a: Live, submitted: Live[]): Promise<void> {
+  private async answer(a: Live): Promise<true> {
     a.answerOn = undefined;
     await this.api.call('PATCH', `/v1/applications/${a.applicationId}`, this.researcher(a), this.content(a, { missing: false, blocking: false }), [200]);
     await this.api.post(`/v1/applications/${a.applicationId}/resubmit`, this.researcher(a), { answers: ['The application is amended as asked; the declarations now cover the use.'] }, [202]);
-    submitted.push(a);
+    return true;
   }
 
   private async withdraw(a: Live): Promise<void> {
@@ -375,6 +423,7 @@ export class Simulation {
    * advisors themselves (`advisorsSeeConsultations`).
    */
   private async awaitScreening(a: Live): Promise<void> {
+    const giveUpAt = Date.now() + 60_000;
     for (let i = 0; ; i++) {
       const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.researcher(a))).body;
       if (!['submitted', 'screening'].includes(c.state) && c.subCases.every((s: { screening: unknown }) => s.screening)) {
@@ -387,8 +436,10 @@ export class Simulation {
         }));
         return;
       }
-      if (i > 1200) throw new Error(`case ${a.number} was not screened in time`);
-      await new Promise((done) => setTimeout(done, 25));
+      if (Date.now() > giveUpAt) throw new Error(`case ${a.number} was not screened within a minute`);
+      // Each look is a whole case read: look again soon, then less often (25 ms growing to 200 ms),
+      // so a busy machine spends its time on the screening rather than on asking after it.
+      await new Promise((done) => setTimeout(done, Math.min(200, 25 * 1.5 ** i)));
     }
   }
 
@@ -445,35 +496,30 @@ export class Simulation {
     return this.api.post(path, actor, { ...body, departureReason: 'Weighed against the screening findings after the answers given.' }, [201, 409]);
   }
 
-  /** Whether the case is closed, as its applicant sees it (a read that is not logged). */
-  private async isClosed(a: Live): Promise<boolean> {
-    const c = (await this.api.get(`/v1/cases/${a.caseId}`, this.researcher(a))).body;
-    return ['decided', 'withdrawn'].includes(c.state);
-  }
-
   /**
-   * Legal approvers issue the drafts waiting for them, soonest due first, each up to their
-   * capacity: the approval queue names each part's pending draft, dealt out in turn, and the
-   * approvers work side by side (four eyes: they never drafted these).
+   * Legal approvers issue the drafts waiting for them, soonest due first, up to their capacity: the
+   * approval queue names each part's pending draft, dealt out in turn (four eyes: they never
+   * drafted these). The drafts of different cases are issued side by side, one case's in turn.
    */
   private async approve(): Promise<void> {
     const capacity = this.model.approvers * this.model.approverCapacity;
     type Item = { id: string; dueAt: string | null; subCases: { id: string; pendingDraftId: string | null }[] };
     const queue = await this.queue<Item>('/v1/queues/approval', this.approver(0), capacity);
-    const drafts = queue.flatMap((item) => item.subCases.filter((s) => s.pendingDraftId).map((s) => ({ caseId: item.id, subCaseId: s.id, draftId: s.pendingDraftId! }))).slice(0, capacity);
-    const share = Array.from({ length: this.model.approvers }, (_, i) => drafts.filter((_, k) => k % this.model.approvers === i));
-    await Promise.all(
-      share.map(async (mine, i) => {
-        for (const draft of mine) {
-          const res = await this.api.post(`/v1/decision-drafts/${draft.draftId}/issue`, this.approver(i), {}, [201, 403, 409]);
-          if (res.status !== 201) continue;
-          const a = this.byCase.get(draft.caseId);
-          const s = a?.subCases.find((x) => x.id === draft.subCaseId);
-          if (s) s.decided = true;
-          if (a && a.subCases.every((x) => x.decided)) a.done = await this.isClosed(a);
-        }
-      }),
-    );
+    const drafts = queue
+      .flatMap((item) => item.subCases.filter((s) => s.pendingDraftId).map((s) => ({ caseId: item.id, subCaseId: s.id, draftId: s.pendingDraftId! })))
+      .slice(0, capacity)
+      .map((draft, k) => ({ ...draft, approver: this.approver(k % this.model.approvers) }));
+    const byCase = new Map<string, typeof drafts>();
+    for (const draft of drafts) byCase.set(draft.caseId, [...(byCase.get(draft.caseId) ?? []), draft]);
+    await inPool([...byCase.values()], 6, async (mine) => {
+      for (const draft of mine) {
+        const res = await this.api.post(`/v1/decision-drafts/${draft.draftId}/issue`, draft.approver, {}, [201, 403, 409]);
+        if (res.status !== 201) continue;
+        const a = this.byCase.get(draft.caseId);
+        const s = a?.subCases.find((x) => x.id === draft.subCaseId);
+        if (a && s) this.decided(a, s);
+      }
+    });
   }
 
   /**

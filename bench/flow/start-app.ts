@@ -19,8 +19,25 @@ export interface RunningApp {
 
 // A real dynamic import: ts-node compiles `import()` to `require()`, which cannot load this ESM file.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  startEmbeddedPostgres(o: { dataDir: string; persistent: boolean }): Promise<{ url: string; stop(): Promise<void> }>;
+  startEmbeddedPostgres(o: { dataDir: string; persistent: boolean; settings?: Record<string, string> }): Promise<{ url: string; stop(): Promise<void> }>;
 }>;
+
+/**
+ * The embedded cluster the simulator starts is thrown away at the end of the run, so it need not
+ * survive a crash of the machine: no waiting for the disk at each commit (synchronous_commit),
+ * no flushing at all (fsync), no full pages in the WAL after a checkpoint, and checkpoints far
+ * apart. Each commit (every request writes an audit event under the chain's lock) then costs
+ * memory, not a disk flush. Never for a cluster that holds anything else: these settings are
+ * given only to the cluster started here, in its own temporary folder.
+ */
+export const THROWAWAY_CLUSTER_SETTINGS: Record<string, string> = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  checkpoint_timeout: '30min',
+  max_wal_size: '4GB',
+  shared_buffers: '256MB',
+};
 
 const withDatabase = (url: string, name: string, user?: { name: string; password: string }): string => {
   const parsed = new URL(url);
@@ -51,6 +68,22 @@ export async function refuseForeignData(url: string): Promise<void> {
 }
 
 /**
+ * On a DATABASE_URL (an empty database of the simulation's own, on a server that may hold others)
+ * only what is the database's own may change: its commits do not wait for the disk
+ * (`synchronous_commit = off` for sessions of this database). A crash loses at most the last
+ * fraction of a second of commits, never consistency; the server's other databases are untouched.
+ */
+async function noWaitForTheDisk(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`ALTER DATABASE "${new URL(url).pathname.slice(1).replace(/"/g, '""')}" SET synchronous_commit = off`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The whole app as `npm start` wires it (API + worker in one process, migrate step first as the
  * owner, the app as its own role), on the embedded PostgreSQL in a temporary folder or on an empty
  * DATABASE_URL, with BUSINESS_CLOCK=settable, listening on a free port: the simulator talks to it
@@ -63,9 +96,10 @@ export async function startApp(options: { databaseUrl?: string; quiet?: boolean 
   if (options.databaseUrl) {
     await refuseForeignData(options.databaseUrl);
     ownerUrl = options.databaseUrl;
+    await noWaitForTheDisk(ownerUrl);
   } else {
     const { startEmbeddedPostgres } = await importEsm(resolve(__dirname, '../../scripts/embedded-postgres.mjs'));
-    const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
+    const pg = await startEmbeddedPostgres({ dataDir, persistent: false, settings: THROWAWAY_CLUSTER_SETTINGS });
     stopDatabase = () => pg.stop();
     const admin = new Client({ connectionString: pg.url });
     await admin.connect();
