@@ -43,8 +43,10 @@ const actorParams = (actor: Actor) => [actor.sub, actor.role, actor.organisation
 @Injectable()
 export class NotificationRepository {
   /**
-   * `at` is business time. A case's notices keep the order they were written in even within one
-   * millisecond (created_at, id orders the lists): a notice never sorts before the case's latest.
+   * `at` is business time, to the millisecond. A case's notices, and a recipient's (a person, or a
+   * role), keep the order they were written in even within one millisecond (created_at, id orders
+   * the lists): a notice never sorts before the case's or the recipient's latest. Each bound is one
+   * probe of an index on (…, created_at).
    */
   async insert(manager: EntityManager, n: NewNotification, at: Date): Promise<NotificationRecord> {
     const to = n.to as { sub?: string; role?: string; organisation?: string; region?: string };
@@ -52,7 +54,10 @@ export class NotificationRepository {
       `INSERT INTO notification (recipient_sub, recipient_role, recipient_org, recipient_region, kind, case_id, case_number,
                                  title_da, title_en, body_da, body_en, application_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-               GREATEST($13::timestamptz, (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE case_id = $6)))
+               GREATEST($13::timestamptz,
+                        (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE case_id = $6),
+                        (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE recipient_sub = $1),
+                        (SELECT max(created_at) + interval '1 microsecond' FROM notification WHERE recipient_role = $2 AND $1::text IS NULL)))
        RETURNING *, NULL AS seen_at`,
       [
         to.sub ?? null,
