@@ -62,18 +62,52 @@ export async function fillChain(client: Client, count: number): Promise<void> {
 /** The floor: the same COPY of the same rows in the same order, on one thread, one sha256 over each row's bytes. */
 async function readAndHash(dataSource: DataSource): Promise<number> {
   let count = 0;
+  // pg-copy-streams hands over chunks that can hold several rows or part of one: cut them into rows
+  // (binary COPY: a 19-byte header plus its extension, then per row a field count and each field's
+  // length and bytes; a field count of -1 ends the stream).
+  let carry = Buffer.alloc(0);
+  let headerSkipped = false;
+  const rows = (chunk: Buffer) => {
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = 0;
+    if (!headerSkipped) {
+      if (data.length < 19) return void (carry = Buffer.from(data));
+      pos = 19 + data.readInt32BE(15);
+      headerSkipped = true;
+    }
+    for (;;) {
+      if (pos + 2 > data.length) break;
+      const fields = data.readInt16BE(pos);
+      if (fields === -1) {
+        pos = data.length;
+        break;
+      }
+      let end = pos + 2;
+      let complete = true;
+      for (let f = 0; f < fields; f++) {
+        if (end + 4 > data.length) {
+          complete = false;
+          break;
+        }
+        const length = data.readInt32BE(end);
+        end += 4 + (length > 0 ? length : 0);
+      }
+      if (!complete || end > data.length) break;
+      createHash('sha256').update(data.subarray(pos, end)).digest('hex');
+      count += 1;
+      pos = end;
+    }
+    carry = Buffer.from(data.subarray(pos));
+  };
   await dataSource.transaction('REPEATABLE READ', async (m) => {
     await m.query('SET LOCAL enable_sort = off');
     const client = (await m.queryRunner!.connect()) as Client;
-    // PostgreSQL sends each row of a COPY as one message (the header rides with the first).
-    await CopyOut.run(client, `COPY (SELECT ${SEGMENT_COLUMNS} FROM audit_event ORDER BY seq) TO STDOUT (FORMAT binary)`, (row) => {
-      createHash('sha256').update(row).digest('hex');
-      count += 1;
+    await CopyOut.run(client, `COPY (SELECT ${SEGMENT_COLUMNS} FROM audit_event ORDER BY seq) TO STDOUT (FORMAT binary)`, (chunk) => {
+      rows(chunk);
       return true;
     }).done;
   });
-  // The trailer is a message of its own.
-  return count - 1;
+  return count;
 }
 
 /**
