@@ -11,6 +11,7 @@ export type { VerifyChainOptions } from './verify-chain/verify-options';
 /** The COPY the verifier reads, for the benchmark's floor (bench/audit-verify). */
 export { CopyOut } from './infrastructure/copy-out';
 export { SEGMENT_COLUMNS } from './verify-chain/segment-verifier';
+export { TRAILER, tupleEnd } from './verify-chain/tuple-batcher';
 export { AuditCheckpoints, AUDIT_SIGNING_KEY_OPTIONS } from './checkpoints/audit-checkpoints';
 export { createCheckpoint, AuditChainBrokenError } from './checkpoints/create-checkpoint';
 export type { CreateCheckpointOptions } from './checkpoints/create-checkpoint';

@@ -1,5 +1,25 @@
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
+/** {@link tupleEnd}'s answer at the trailer (a field count of -1) that ends a binary COPY. */
+export const TRAILER = -1;
+
+/**
+ * Where the binary COPY tuple that starts at `pos` ends (a field count, then each field's length
+ * and bytes), or null when `data` does not hold all of it before `used`, or {@link TRAILER}.
+ */
+export function tupleEnd(data: Buffer, pos: number, used: number): number | null {
+  if (pos + 2 > used) return null;
+  const fields = data.readInt16BE(pos);
+  if (fields === -1) return TRAILER;
+  pos += 2;
+  for (let f = 0; f < fields; f++) {
+    if (pos + 4 > used) return null;
+    const length = data.readInt32BE(pos);
+    pos += 4 + (length > 0 ? length : 0);
+  }
+  return pos > used ? null : pos;
+}
+
 /**
  * Cuts the byte stream of `COPY … (FORMAT binary)` into segments of whole tuples (about `rows`
  * each), without the file header and the trailer, each in an ArrayBuffer of its own that can be
@@ -43,22 +63,13 @@ export class TupleBatcher {
 
   private scan(): void {
     for (;;) {
-      const data = this.buffer;
-      let pos = this.scanned;
-      if (pos + 2 > this.used) return;
-      const fields = data.readInt16BE(pos);
-      if (fields === -1) {
+      const end = tupleEnd(this.buffer, this.scanned, this.used);
+      if (end === TRAILER) {
         this.ended = true;
         return;
       }
-      pos += 2;
-      for (let f = 0; f < fields; f++) {
-        if (pos + 4 > this.used) return;
-        const length = data.readInt32BE(pos);
-        pos += 4 + (length > 0 ? length : 0);
-      }
-      if (pos > this.used) return;
-      this.scanned = pos;
+      if (end === null) return;
+      this.scanned = end;
       this.rows += 1;
       if (this.rows >= this.rowsPerSegment) this.cut();
     }
