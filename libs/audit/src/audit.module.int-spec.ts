@@ -4,11 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AuditTrail1795436316829 } from '../../../migrations/1795436316829-AuditTrail';
-import { AuditBusinessTime1795500000000 } from '../../../migrations/1795500000000-AuditBusinessTime';
-import { AuditCanonicalBytes1795720000000 } from '../../../migrations/1795720000000-AuditCanonicalBytes';
 import { createTestDatabase } from '../../../test/support/database';
-import { caseworker } from '../test/audit-database';
+import { AUDIT_MIGRATIONS, caseworker } from '../test/audit-database';
 import { AuditCheckpoints, AuditLog, AuditModule, AuditVerifier } from './index';
 
 describe('AuditModule', () => {
@@ -16,7 +13,7 @@ describe('AuditModule', () => {
     const url = await createTestDatabase('audit_module');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url, migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000, AuditCanonicalBytes1795720000000], migrationsRun: true, installExtensions: false }),
+        TypeOrmModule.forRoot({ type: 'postgres', url, migrations: AUDIT_MIGRATIONS, migrationsRun: true, installExtensions: false }),
         AuditModule.forRoot({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-module-')) }),
       ],
     }).compile();

@@ -1,6 +1,7 @@
 import { AuditTrail1795436316829 } from '../../../migrations/1795436316829-AuditTrail';
 import { AuditBusinessTime1795500000000 } from '../../../migrations/1795500000000-AuditBusinessTime';
 import { AuditCanonicalBytes1795720000000 } from '../../../migrations/1795720000000-AuditCanonicalBytes';
+import { AuditAppendInOneStatement1795800000000 } from '../../../migrations/1795800000000-AuditAppendInOneStatement';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditEventBody } from '../src/domain/audit-event';
@@ -8,13 +9,16 @@ import { canonicalEventBody, GENESIS_HASH, hashCanonical } from '../src/domain/h
 import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../src/infrastructure/audit-event.row';
 import { createTestDatabase } from '../../../test/support/database';
 
+/** The migrations that make the audit library's tables and functions, in order. */
+export const AUDIT_MIGRATIONS = [AuditTrail1795436316829, AuditBusinessTime1795500000000, AuditCanonicalBytes1795720000000, AuditAppendInOneStatement1795800000000];
+
 /** A fresh database with only the audit migrations applied, and a superuser client to play the attacker. */
 export async function createAuditDatabase(label: string, poolSize = 10): Promise<{ url: string; dataSource: DataSource }> {
   const url = await createTestDatabase(label);
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000, AuditCanonicalBytes1795720000000],
+    migrations: AUDIT_MIGRATIONS,
     installExtensions: false,
     synchronize: false,
     extra: { max: poolSize },

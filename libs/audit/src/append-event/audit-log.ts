@@ -4,9 +4,9 @@ import { JobQueue } from '@kp/queue';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
-import { canonicalEventBody, GENESIS_HASH, hashCanonical, normalisePayload } from '../domain/hash-chain';
+import { canonicalEventBody, canonicalPiecesAround, hashCanonical, normalisePayload } from '../domain/hash-chain';
 import { validateNewAuditEvent } from '../domain/validate-event';
-import { lockChain } from '../infrastructure/chain-lock';
+import { AUDIT_CHAIN_LOCK_KEY } from '../infrastructure/chain-lock';
 import { AUDIT_CHECKPOINT_JOB } from '../schedule-checkpoints/checkpoint.job';
 
 /** Raised when `append` is called outside a transaction: the event could outlive a failed change. */
@@ -17,10 +17,11 @@ export class AuditTransactionRequiredError extends Error {
   }
 }
 
-interface HeadRow {
-  seq: string | null;
-  hash: string | null;
-  now: string;
+interface AppendedRow {
+  seq: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
 }
 
 /**
@@ -28,9 +29,10 @@ interface HeadRow {
  *
  * The event is written with the caller's transaction manager, so it commits with the change it
  * records or not at all. Appends hold a transaction-scoped advisory lock until that transaction
- * ends: append late in the transaction to keep the serialised section short. Run the transaction
- * at READ COMMITTED (the default); under REPEATABLE READ a stale head makes the insert fail on the
- * primary key rather than fork the chain.
+ * ends: append late in the transaction to keep the serialised section short. The lock, the chain
+ * head, the hash and the insert are one statement (`audit_append`), so an append costs one round
+ * trip under the lock. Run the transaction at READ COMMITTED (the default); under REPEATABLE READ
+ * a stale head makes the insert fail on the primary key rather than fork the chain.
  */
 @Injectable()
 export class AuditLog {
@@ -56,50 +58,35 @@ export class AuditLog {
     validateNewAuditEvent(event);
     const payload = normalisePayload(event.payload);
 
-    await lockChain(manager);
-    // A new statement after the lock: at READ COMMITTED it sees the head committed by the previous holder.
-    const [head] = (await manager.query(
-      `SELECT h.seq, h.hash,
-              to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC',
-                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS h ON true`,
-    )) as HeadRow[];
-
-    const body: AuditEventBody = {
-      seq: head.seq === null ? 1 : Number(head.seq) + 1,
-      at: head.now,
-      businessAt: this.clock.now().toISOString(),
-      actor: { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null },
-      action: event.action,
-      subject: { type: event.subject.type, id: event.subject.id },
-      payload,
-    };
-    const prevHash = head.hash ?? GENESIS_HASH;
-    // The exact bytes hashed are stored with the event, so verification need not rebuild them.
-    const canonical = canonicalEventBody(body);
-    const hash = hashCanonical(prevHash, canonical);
-
-    await manager.query(
-      `INSERT INTO audit_event (seq, at, actor_sub, actor_role, actor_organisation, action,
-                                subject_type, subject_id, payload, prev_hash, hash, business_at, canonical)
-       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::timestamptz, $13)`,
+    const businessAt = this.clock.now().toISOString();
+    const actor = { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null };
+    const subject = { type: event.subject.type, id: event.subject.id };
+    const pieces = canonicalPiecesAround(actor, event.action, subject, payload, businessAt);
+    // One statement under the chain lock (migration 1795800000000): lock, head, hash and insert.
+    const [row] = (await manager.query(
+      `SELECT seq, at, prev_hash, hash FROM audit_append($1::bigint, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
       [
-        body.seq,
-        body.at,
-        body.actor.sub,
-        body.actor.role,
-        body.actor.organisation,
-        body.action,
-        body.subject.type,
-        body.subject.id,
+        AUDIT_CHAIN_LOCK_KEY,
+        pieces.beforeAt,
+        pieces.beforeSeq,
+        pieces.afterSeq,
+        businessAt,
+        actor.sub,
+        actor.role,
+        actor.organisation,
+        event.action,
+        subject.type,
+        subject.id,
         JSON.stringify(payload),
-        prevHash,
-        hash,
-        body.businessAt,
-        Buffer.from(canonical, 'utf8'),
       ],
-    );
+    )) as AppendedRow[];
+    const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject, payload };
+    // PostgreSQL hashed the pieces joined; the same hash from the body as the verifier rebuilds it
+    // proves the pieces were cut right. Otherwise the transaction fails rather than commit a bad link.
+    const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
+    if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
+    const prevHash = row.prev_hash;
+
     // In the same transaction as the event: seq is taken under the chain lock, so exactly one
     // committed event per N enqueues the checkpoint (a rolled-back one leaves its seq to the next).
     if (this.jobs && this.checkpointEvery > 0 && body.seq % this.checkpointEvery === 0) {

@@ -1,5 +1,5 @@
 import { AuditEventBody } from './audit-event';
-import { canonicalJson, GENESIS_HASH, hashEvent, normalisePayload } from './hash-chain';
+import { canonicalEventBody, canonicalJson, canonicalPiecesAround, GENESIS_HASH, hashEvent, normalisePayload } from './hash-chain';
 
 const body: AuditEventBody = {
   seq: 1,
@@ -35,5 +35,17 @@ describe('hash chain', () => {
   it('refuses payloads that have no stable JSON form', () => {
     expect(() => normalisePayload({ n: Number.NaN })).toThrow(/NaN/);
     expect(() => normalisePayload([] as unknown as Record<string, unknown>)).toThrow(/JSON object/);
+  });
+
+  it('cuts a new event\'s canonical body around seq and at, whatever its payload says', () => {
+    const payload = { note: 'kp-at- "seq": 1, "at": "x"', seq: 7, at: 'kp-seq-', nested: { seq: 1e21 } };
+    const actor = { sub: 'u-1', role: 'caseworker', organisation: null };
+    const subject = { type: 'case', id: 'EK-2026-000001' };
+    const pieces = canonicalPiecesAround(actor, 'case.viewed', subject, payload, '2026-03-01T10:00:00.000Z');
+    const at = '2026-03-01T10:00:00.123Z';
+    const joined = `${pieces.beforeAt}${at}${pieces.beforeSeq}123456${pieces.afterSeq}`;
+    expect(joined).toBe(
+      canonicalEventBody({ seq: 123456, at, businessAt: '2026-03-01T10:00:00.000Z', actor, action: 'case.viewed', subject, payload }),
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { AuditEventBody, JsonObject } from './audit-event';
+import { AuditActor, AuditEventBody, AuditSubject, JsonObject } from './audit-event';
 
 /** The previous hash of the first event (seq 1). */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,6 +30,48 @@ export function canonicalEventBody(body: AuditEventBody): string {
     subject: { type: body.subject.type, id: body.subject.id },
     payload: body.payload,
   });
+}
+
+/** The canonical body of a new event cut around the two values the chain's head decides. */
+export interface CanonicalPieces {
+  /** Everything before the `at` string's characters (its opening quote included). */
+  readonly beforeAt: string;
+  /** Everything between `at`'s characters and `seq`'s digits. */
+  readonly beforeSeq: string;
+  /** Everything after `seq`'s digits. */
+  readonly afterSeq: string;
+}
+
+/**
+ * `canonicalEventBody` of an event whose `seq` and `at` are not known yet, as three pieces:
+ * `beforeAt + at + beforeSeq + seq + afterSeq` is its canonical body once they are. The two
+ * places are found by markers no payload can contain (random per call), each exactly once.
+ */
+export function canonicalPiecesAround(
+  actor: Required<AuditActor>,
+  action: string,
+  subject: AuditSubject,
+  payload: JsonObject,
+  businessAt: string,
+): CanonicalPieces {
+  const marker = randomUUID();
+  const atMarker = `kp-at-${marker}`;
+  const seqMarker = `kp-seq-${marker}`;
+  const text = canonicalEventBody({
+    seq: seqMarker as unknown as number,
+    at: atMarker,
+    businessAt,
+    actor,
+    action,
+    subject,
+    payload,
+  });
+  const [beforeAt, afterAt, ...moreAt] = text.split(atMarker);
+  const [beforeSeq, afterSeq, ...moreSeq] = (afterAt ?? '').split(JSON.stringify(seqMarker));
+  if (afterAt === undefined || moreAt.length > 0 || afterSeq === undefined || moreSeq.length > 0) {
+    throw new Error('canonical event body: the seq and at markers must each occur exactly once');
+  }
+  return { beforeAt, beforeSeq, afterSeq };
 }
 
 /** `sha256(prev_hash ‖ canonical body)`, lower-case hex. */

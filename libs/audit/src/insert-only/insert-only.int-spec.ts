@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditTrail1795436316829 } from '../../../../migrations/1795436316829-AuditTrail';
-import { AuditBusinessTime1795500000000 } from '../../../../migrations/1795500000000-AuditBusinessTime';
-import { AuditCanonicalBytes1795720000000 } from '../../../../migrations/1795720000000-AuditCanonicalBytes';
 import { createTestDatabase } from '../../../../test/support/database';
-import { caseworker, createAuditDatabase } from '../../test/audit-database';
+import { AUDIT_MIGRATIONS, caseworker, createAuditDatabase } from '../../test/audit-database';
 import { AuditLog } from '../append-event/audit-log';
 
 /** The table is insert-only (DESIGN.md §7): no one edits history, not even the table owner. */
@@ -53,7 +50,7 @@ describe('the application role has no UPDATE, DELETE or TRUNCATE on the audit ta
     // A careless operator grants everything on future tables; the migration must take the edits back.
     await admin.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${role}`);
     process.env.AUDIT_APP_ROLE = role;
-    const migrator = new DataSource({ type: 'postgres', url, migrations: [AuditTrail1795436316829, AuditBusinessTime1795500000000, AuditCanonicalBytes1795720000000], installExtensions: false });
+    const migrator = new DataSource({ type: 'postgres', url, migrations: AUDIT_MIGRATIONS, installExtensions: false });
     await migrator.initialize();
     try {
       await migrator.runMigrations({ transaction: 'each' });
