@@ -31,13 +31,13 @@ export type BenchSize = 'full' | 'smoke';
 export interface BenchContext {
   size: BenchSize;
   rounds: number;
-  /** A fresh database on the run's server, with every migration applied when `migrated`; dropped at the end. */
+  /** A fresh database on the run's server, with every migration applied when `migrated`; dropped when the benchmark ends. */
   database(label: string, options?: { migrated?: boolean }): Promise<string>;
   /** The run's server admin URL (DATABASE_URL or the embedded one). */
   adminUrl: string;
-  /** A temporary folder removed at the end of the run. */
+  /** A temporary folder, removed when the benchmark ends. */
   tempDir(label: string): string;
-  /** Runs `cleanup` at the end of the run, latest first. */
+  /** Runs `cleanup` when the benchmark ends (its app stopped, before the next starts), latest first. */
   defer(cleanup: () => Promise<void> | void): void;
   log(message: string): void;
 }

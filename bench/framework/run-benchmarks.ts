@@ -44,6 +44,8 @@ export interface RunOptions {
   log?: (message: string) => void;
 }
 
+type Cleanup = () => Promise<void> | void;
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
@@ -52,11 +54,17 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions): Promise<RunResult> {
   const log = options.log ?? ((m: string) => console.log(m));
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: Cleanup[] = [];
+  // What a benchmark starts (its app, databases, folders) ends when that benchmark ends: an app left
+  // running (its screening backlog, its sweeps over a million cases) would load the next benchmark.
+  let scope = cleanups;
   const tempDir = (label: string) => {
     const dir = mkdtempSync(join(tmpdir(), `kp-bench-${label}-`));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    scope.push(() => rmSync(dir, { recursive: true, force: true }));
     return dir;
+  };
+  const runCleanups = async (list: Cleanup[]) => {
+    for (const cleanup of list.reverse()) await Promise.resolve(cleanup()).catch((e) => log(`cleanup failed: ${String(e)}`));
   };
   const machine: Machine = {
     at: new Date().toISOString(),
@@ -92,7 +100,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
       await client.connect();
       await client.query(`CREATE DATABASE ${name}`);
       await client.end();
-      cleanups.push(async () => {
+      scope.push(async () => {
         const c = new Client({ connectionString: adminUrl });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
@@ -109,13 +117,15 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
     };
 
     for (const benchmark of benchmarks) {
+      const own: Cleanup[] = [];
+      scope = own;
       const context: BenchContext = {
         size: options.size,
         rounds: result.rounds,
         adminUrl: adminUrl ?? '',
         database,
         tempDir,
-        defer: (c) => cleanups.push(c),
+        defer: (c) => own.push(c),
         log: (m) => log(`[${benchmark.name}] ${m}`),
       };
       const started = Date.now();
@@ -125,11 +135,14 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
       } catch (error) {
         result.failures.push({ benchmark: benchmark.name, error: (error as Error).stack ?? String(error) });
         log(`[${benchmark.name}] FAILED: ${(error as Error).stack ?? String(error)}`);
+      } finally {
+        scope = cleanups;
+        await runCleanups(own);
       }
       log(`[${benchmark.name}] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
-    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch((e) => log(`cleanup failed: ${String(e)}`));
+    await runCleanups(cleanups);
     machine.loadEnd = loadavg().map(round2);
   }
   return result;
