@@ -6,6 +6,7 @@ import { Actor, LocalIssuer } from '@kp/auth';
 
 const ROOT = resolve(__dirname, '../..');
 const ENTRY = resolve(ROOT, 'dist/apps/api/main.js');
+const WORKER_ENTRY = resolve(ROOT, 'dist/apps/worker/main.js');
 
 /** The app as `npm start` runs it: scripts/start.mjs (migrate step, then serve) in a process of its own. */
 export interface AppProcess {
@@ -95,6 +96,9 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
   }
   const readyMs = Date.now() - started;
   const readyCpuSeconds = cpuSeconds(child.pid!);
+  // WORKER_IN_PROCESS=false: the production layout, the queue's consumers and schedules in a worker
+  // process of their own beside the API (docker-compose.yml), on the same database.
+  const worker = env.WORKER_IN_PROCESS === 'false' ? startWorker(child, dataDir, env) : undefined;
   let issuer: LocalIssuer | undefined;
   return {
     url,
@@ -120,6 +124,26 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
         }
       }
     },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.all([exited, worker?.stop()]);
+    },
+  };
+}
+
+/** The worker app (`npm run start:worker`) with the API's environment; it needs DATABASE_URL. */
+function startWorker(api: ChildProcess, dataDir: string, env: Record<string, string>): { stop(): Promise<void> } {
+  if (!env.DATABASE_URL) throw new Error('a separate worker needs DATABASE_URL (the embedded PostgreSQL lives in the API\'s launcher)');
+  if (!existsSync(WORKER_ENTRY)) throw new Error(`${WORKER_ENTRY} is missing: npm run build`);
+  const child = spawn(process.execPath, [WORKER_ENTRY], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // A worker that outlives its API would keep consuming the next benchmark's CPU.
+  api.once('exit', () => child.exitCode === null && child.kill('SIGTERM'));
+  return {
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -26,7 +26,10 @@ interface Running {
 async function runningApp(context: BenchContext, label: string): Promise<Running> {
   ensureBuilt(context.log);
   const url = await context.database(label);
-  const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
+  // BENCH_WORKER=separate: screening in a worker process of its own, as deployed (docker-compose.yml),
+  // instead of inside the API process (the embedded default).
+  const worker = process.env.BENCH_WORKER === 'separate' ? { WORKER_IN_PROCESS: 'false' } : {};
+  const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url, ...worker });
   context.defer(() => app.stop());
   return { app, url, headers: { Authorization: `Bearer ${await app.token(RESEARCHER)}`, 'Content-Type': 'application/json' } };
 }
