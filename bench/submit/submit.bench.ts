@@ -28,7 +28,7 @@ async function runningApp(context: BenchContext, label: string): Promise<Running
   const url = await context.database(label);
   // BENCH_WORKER=separate: screening in a worker process of its own, as deployed (docker-compose.yml),
   // instead of inside the API process (the embedded default).
-  const worker = process.env.BENCH_WORKER === 'separate' ? { WORKER_IN_PROCESS: 'false' } : {};
+  const worker: Record<string, string> = process.env.BENCH_WORKER === 'separate' ? { WORKER_IN_PROCESS: 'false' } : {};
   const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url, ...worker });
   context.defer(() => app.stop());
   return { app, url, headers: { Authorization: `Bearer ${await app.token(RESEARCHER)}`, 'Content-Type': 'application/json' } };
