@@ -89,6 +89,38 @@ describe(`job queue on the ${backend} backend`, () => {
   });
 });
 
+/**
+ * The hops from a commit to its job are wake-ups, not polls: the relay is woken by the enqueuing
+ * transaction's NOTIFY, the worker by the backend's (PostgreSQL: NOTIFY from `add_job`; Redis: the
+ * blocking pop on the marker). With the relay's fallback sweep at a minute and BullMQ's idle wait
+ * at 5 s, each job below must run within a second of its commit, one after the other, so that each
+ * finds both relay and worker idle and waiting: a lost wake-up at either hop shows as a wait of seconds.
+ */
+describe(`job queue on the ${backend} backend, woken at commit`, () => {
+  const POLL_MS = 60000;
+  const WITHIN_MS = 1000;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('queue_wakeup', { extraProviders: [ProbeHandler], env: { OUTBOX_POLL_MS: String(POLL_MS) } });
+    await createTableForApp(t.databaseUrl, 'probe_effect', 'job_id text, note text');
+    // Past the start-up sweeps: from here only a wake-up can move a job.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  });
+  afterAll(() => t.close());
+
+  it(`runs each job within ${WITHIN_MS} ms of its commit while the fallback sweep is ${POLL_MS / 1000} s away`, async () => {
+    const took: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const note = `woken-${i}`;
+      const committed = Date.now();
+      await enqueueProbe(t, note);
+      await waitFor(async () => (await effects(t, note)) === 1, 15000, `probe job ${i}`);
+      took.push(Date.now() - committed);
+    }
+    expect(took.filter((ms) => ms >= WITHIN_MS)).toEqual([]);
+  });
+});
+
 /** A TCP proxy in front of Redis that the test can cut and restore, to play an outage. */
 class CuttableProxy {
   private server?: Server;
