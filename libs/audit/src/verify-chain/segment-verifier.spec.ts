@@ -226,6 +226,19 @@ describe('segment verifier: columns held against the stored bytes without text',
     expect(parsesFor(events)).toBe(6);
   });
 
+  it('walks payloads of different keys in their own order, though they share a first key and a key count', () => {
+    let prevHash = GENESIS_HASH;
+    const events = plainChain(8).map((e): Stored => {
+      const body = { ...e, payload: { zeta: [], ...(e.seq % 2 ? { legalBasis: 'x' } : { reasoning: 'y' }) } };
+      const canonical = canonicalEventBody(body);
+      const hash = hashCanonical(prevHash, canonical);
+      const event = { ...body, prevHash, hash, canonical };
+      prevHash = hash;
+      return event;
+    });
+    expect(parsesFor(events)).toBe(8);
+  });
+
   it('falls back to the text comparison for columns JSON must escape, and still accepts them', () => {
     const events = chain(6);
     // The sub holds a quote and a newline, the subject id a backslash: not comparable as bytes.
