@@ -16,7 +16,7 @@ import { alternate, figure, millis, spread } from '../framework/measure';
 
 const BATCH = 5_000;
 
-function sampleBody(seq: number, at: string): AuditEventBody {
+export function sampleBody(seq: number, at: string): AuditEventBody {
   return {
     seq,
     at,

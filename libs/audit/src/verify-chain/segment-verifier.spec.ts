@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { AuditEvent, AuditEventBody } from '../domain/audit-event';
 import { ChainWalker } from '../domain/chain-verification';
-import { canonicalEventBody, GENESIS_HASH, hashEvent } from '../domain/hash-chain';
+import { canonicalEventBody, GENESIS_HASH, hashCanonical, hashEvent } from '../domain/hash-chain';
 import { makeSegmentVerifier } from './segment-verifier';
 
 const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
@@ -151,5 +151,190 @@ describe('segment verifier (the code the worker threads run)', () => {
     expect(segment(swapped).broken).toMatchObject({ seq: 6, reason: 'prev_hash_mismatch' });
     const anchored = makeSegmentVerifier(crypto, [[3, events[2].hash], [7, 'f'.repeat(64)]]);
     expect(anchored(Buffer.concat(events.map(tuple))).broken).toMatchObject({ seq: 7, reason: 'checkpoint_mismatch', foundHash: events[6].hash });
+  });
+});
+
+/**
+ * Events whose text columns JSON writes without escapes (non-ASCII included), so the columns are
+ * held against the stored bytes byte by byte (`sameAsColumns`); the payload still holds strings
+ * with escapes, characters beyond the BMP, and numbers that jsonb and RFC 8785 write differently.
+ */
+function plainChain(length: number, bytesOf: (body: AuditEventBody) => string = canonicalEventBody): Stored[] {
+  const events: Stored[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= length; seq++) {
+    const micros = seq % 4 === 0 ? 123 : 0;
+    const at = new Date(Date.UTC(2026, 11, 31, 23, 59, 59, 990) + seq * 7).toISOString();
+    const body: AuditEventBody = {
+      seq,
+      at: micros ? at.replace('Z', `${micros}`.padStart(3, '0') + 'Z') : at,
+      ...(seq % 3 === 0 ? {} : { businessAt: `2027-0${1 + (seq % 9)}-01T08:00:00.00${seq % 10}Z` }),
+      actor: { sub: `sagsbehandler-${seq}-Ærø-€`, role: 'caseworker', organisation: seq % 2 ? null : 'Sundhedsdatastyrelsen' },
+      action: 'decision.issued',
+      subject: { type: 'sub_case', id: `EK-2026-${seq}` },
+      payload: {
+        outcome: 'approved',
+        legalBasis: 'sundhedsloven § 46',
+        zeta: [1, 2.5, -0, -3, 1e21, 1e-7, 0, { b: true, a: null, 'å': 'ø', '\u20ac': 'x', aa: [], z: false }],
+        reasoning: `Begrundelse ${seq}: "citat" \u2028 \t 😀 \\`,
+        count: seq * 1000,
+      },
+    };
+    const canonical = bytesOf(body);
+    const hash = hashCanonical(prevHash, canonical);
+    events.push({ ...body, prevHash, hash, canonical, ...(micros ? { atMicros: micros } : {}) });
+    prevHash = hash;
+  }
+  return events;
+}
+
+describe('segment verifier: columns held against the stored bytes without text', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** How many times the verifier parses JSON for `events`: once an event on the byte path. */
+  function parsesFor(events: Stored[]): number {
+    const parse = jest.spyOn(JSON, 'parse');
+    const broken = segment(events).broken;
+    const calls = parse.mock.calls.length;
+    parse.mockRestore();
+    expect(broken).toBeNull();
+    return calls;
+  }
+
+  it('accepts an intact chain comparing bytes only: one JSON.parse an event (the payload column)', () => {
+    const events = plainChain(24);
+    expect(walked(events)).toMatchObject({ valid: true, count: 24 });
+    expect(segment(events)).toEqual({
+      count: 24, firstSeq: 1, firstPrevHash: GENESIS_HASH, lastSeq: 24, lastHash: events[23].hash, matched: 0, broken: null,
+    });
+    expect(parsesFor(events)).toBe(24);
+  });
+
+  it('accepts a payload column that jsonb writes with other key order, spacing and number forms', () => {
+    const events = plainChain(6);
+    // PostgreSQL's numeric output: no exponent, trailing zeros kept.
+    events[2] = {
+      ...events[2],
+      payloadColumn: jsonbText(events[2].payload)
+        .replace('1e+21', '1000000000000000000000')
+        .replace('1e-7', '0.0000001')
+        .replace('2.5', '2.50')
+        .replace(/"count": (\d+)/, '"count": $1.000'),
+    };
+    expect(events[2].payloadColumn).toContain('0.0000001');
+    expect(events[2].payloadColumn).toContain('2.50');
+    expect(parsesFor(events)).toBe(6);
+  });
+
+  it('walks payloads of different keys in their own order, though they share a first key and a key count', () => {
+    let prevHash = GENESIS_HASH;
+    const events = plainChain(8).map((e): Stored => {
+      const body = { ...e, payload: { zeta: [], ...(e.seq % 2 ? { legalBasis: 'x' } : { reasoning: 'y' }) } };
+      const canonical = canonicalEventBody(body);
+      const hash = hashCanonical(prevHash, canonical);
+      const event = { ...body, prevHash, hash, canonical };
+      prevHash = hash;
+      return event;
+    });
+    expect(parsesFor(events)).toBe(8);
+  });
+
+  it('falls back to the text comparison for columns JSON must escape, and still accepts them', () => {
+    const events = chain(6);
+    // The sub holds a quote and a newline, the subject id a backslash: not comparable as bytes.
+    expect(parsesFor(events)).toBeGreaterThan(6);
+  });
+
+  it('falls back to the text comparison for stored bytes whose payload is its value in another form', () => {
+    // Hashed bytes that are not RFC 8785 of the payload (spaces, "2.50"), but whose payload parses
+    // to the column's value: the comparison as values accepts them, as before.
+    const events = plainChain(6, (body) =>
+      body.seq === 3 ? canonicalEventBody(body).replace(',"reasoning":', ', "reasoning":').replace('2.5,', '2.50,') : canonicalEventBody(body),
+    );
+    expect(events[2].canonical).toContain('2.50');
+    expect(parsesFor(events)).toBeGreaterThan(6);
+  });
+
+  it('names every kind of edited column, on the byte path and on the text path', () => {
+    const edits: [string, (e: Stored) => Stored][] = [
+      ['sub', (e) => ({ ...e, actor: { ...e.actor, sub: `${e.actor.sub}x` } })],
+      ['sub, one non-ASCII letter', (e) => ({ ...e, actor: { ...e.actor, sub: e.actor.sub.replace('Æ', 'Ø') } })],
+      ['role', (e) => ({ ...e, actor: { ...e.actor, role: 'supervisor' } })],
+      ['organisation set', (e) => ({ ...e, actor: { ...e.actor, organisation: 'x' } })],
+      ['organisation set or cleared', (e) => ({ ...e, actor: { ...e.actor, organisation: e.actor.organisation ? null : 'Sundhedsdatastyrelsen' } })],
+      ['organisation needing escapes', (e) => ({ ...e, actor: { ...e.actor, organisation: 'a"b' } })],
+      ['action', (e) => ({ ...e, action: 'decision.withdrawn' })],
+      ['subject type', (e) => ({ ...e, subject: { ...e.subject, type: 'case' } })],
+      ['subject id', (e) => ({ ...e, subject: { ...e.subject, id: `${e.subject.id}9` } })],
+      ['at, a millisecond', (e) => ({ ...e, at: new Date(Date.parse(e.at) + 1).toISOString() })],
+      ['at, a day', (e) => ({ ...e, at: new Date(Date.parse(e.at) + 86_400_000).toISOString() })],
+      ['at, below the millisecond', (e) => ({ ...e, atMicros: (e.atMicros ?? 0) + 1 })],
+      ['business time', (e) => ({ ...e, businessAt: '2020-01-01T00:00:00.000Z' })],
+      ['business time set or cleared', (e) => ({ ...e, businessAt: e.businessAt === undefined ? '2027-01-01T08:00:00.000Z' : undefined })],
+      ['payload value', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, outcome: 'rejected' }) })],
+      ['payload number', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, count: 1.5 }) })],
+      ['payload key added', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, extra: null }) })],
+      ['payload key removed', (e) => ({ ...e, payloadColumn: jsonbText(Object.fromEntries(Object.entries(e.payload).filter(([key]) => key !== 'outcome'))) })],
+      ['payload emoji', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, reasoning: String(e.payload.reasoning).replace(/😀|$/, '😁') }) })],
+      ['payload nested', (e) => ({ ...e, payloadColumn: jsonbText({ ...e.payload, zeta: [1, 2.5, 0, -3, 1e21, 1e-7, 0, {}] }) })],
+    ];
+    for (const make of [plainChain, chain]) {
+      for (const [name, edit] of edits) {
+        // Seq 3 has no business time, seq 4 microseconds and an organisation, seq 5 neither.
+        for (const at of [2, 3, 4]) {
+          const events = make(6);
+          const stored = events[at].hash;
+          events[at] = edit(events[at]);
+          const result = segment(events);
+          expect({ name, broken: result.broken }).toMatchObject({ name, broken: { seq: at + 1, foundHash: stored, reason: 'hash_mismatch' } });
+          expect(result.broken!.expectedHash).not.toBe(stored);
+        }
+      }
+    }
+  });
+
+  it('names an edited seq, hash or prev_hash where a single walk does, and edited stored bytes', () => {
+    const links: [string, (e: Stored) => Stored][] = [
+      ['seq', (e) => ({ ...e, seq: e.seq + 10 })],
+      ['hash', (e) => ({ ...e, hash: e.hash.replace(/^./, (c) => (c === '0' ? '1' : '0')) })],
+      ['prev_hash', (e) => ({ ...e, prevHash: 'f'.repeat(64) })],
+    ];
+    for (const [name, edit] of links) {
+      const events = plainChain(6);
+      events[3] = edit(events[3]);
+      const walk = walked(events);
+      expect(walk.valid).toBe(false);
+      const { seq, reason } = walk as { seq: number; reason: string };
+      expect({ name, broken: segment(events).broken }).toMatchObject({ name, broken: { seq, reason } });
+    }
+    // The walker rebuilds events from their fields and never sees the stored bytes.
+    const bytes: [string, (e: Stored) => Stored][] = [
+      ['payload', (e) => ({ ...e, canonical: e.canonical!.replace('approved', 'rejected') })],
+      ['one byte of a column', (e) => ({ ...e, canonical: e.canonical!.replace('decision.issued', 'decision.issuee') })],
+    ];
+    for (const [name, edit] of bytes) {
+      const events = plainChain(6);
+      events[3] = edit(events[3]);
+      expect(events[3].canonical).not.toBe(plainChain(6)[3].canonical);
+      expect({ name, broken: segment(events).broken }).toMatchObject({ name, broken: { seq: 4, foundHash: events[3].hash, reason: 'hash_mismatch' } });
+    }
+  });
+
+  it('names stored bytes that write an event\'s own time another way (hashed as written)', () => {
+    const forms: [string, (at: string) => string][] = [
+      ['lower-case zone', (at) => at.replace('Z', 'z')],
+      ['whole milliseconds as microseconds', (at) => at.replace('Z', '000Z')],
+      ['an offset', (at) => at.replace('Z', '+00:00')],
+      ['no fraction', (at) => at.replace(/\.\d+Z$/, 'Z')],
+    ];
+    for (const [name, form] of forms) {
+      // Seq 5: whole milliseconds in the column, business time on another day.
+      const events = plainChain(6, (body) => {
+        const text = canonicalEventBody(body);
+        return body.seq === 5 ? text.replace(`"at":"${body.at}"`, `"at":"${form(body.at)}"`) : text;
+      });
+      expect(events[4].canonical).not.toBe(canonicalEventBody(events[4]));
+      expect({ name, broken: segment(events).broken }).toMatchObject({ name, broken: { seq: 5, foundHash: events[4].hash, reason: 'hash_mismatch' } });
+    }
   });
 });

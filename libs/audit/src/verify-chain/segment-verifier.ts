@@ -31,11 +31,14 @@ export const SEGMENT_COLUMNS =
  *
  * An event with stored canonical bytes (issue 17) is hashed from those bytes, and its columns are
  * then held against them: the bytes must be exactly the canonical JSON of the columns' actor,
- * action, subject, times and seq around a payload equal to the payload column (both parsed: two
- * native JSON.parse calls cost less than canonicalising the column). Only when that comparison
- * fails is the event rebuilt from its columns and hashed again, which decides (the comparison
- * never accepts what the rebuild would refuse). An event without stored bytes (written
- * before issue 17) is rebuilt from its columns, as `hashEvent` does.
+ * action, subject, times and seq around a payload equal to the payload column. That is first
+ * compared byte by byte, without building text (`sameAsColumns`: the profile showed the text, the
+ * second JSON.parse and their garbage costing more than the hash); what it cannot settle (a column
+ * that JSON must escape, a payload whose bytes are not its column's value as RFC 8785 writes it)
+ * goes to the comparison as text (`sameAsText`: both payloads parsed and compared as values).
+ * Only when that fails too is the event rebuilt from its columns and hashed again, which decides
+ * (neither comparison accepts what the rebuild would refuse). An event without stored bytes
+ * (written before issue 17) is rebuilt from its columns, as `hashEvent` does.
  *
  * It runs on worker threads from its source text (`segmentWorkerSource`), so it must not refer to
  * anything outside itself: imports would not exist there, and a bundler rewrites `require`. Node's
@@ -49,11 +52,30 @@ export function makeSegmentVerifier(
   const anchors = new Map<number, string>(anchorPairs);
   const EPOCH_2000_MS = 946_684_800_000;
   const FIELDS = 13;
+  /** Where each field of the tuple being verified starts and ends in the segment (end -1: NULL). */
+  const starts = new Int32Array(FIELDS);
+  const ends = new Int32Array(FIELDS);
 
   const DAY_MS = 86_400_000;
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   let cachedDay = Number.NaN;
   let cachedDate = '';
+  /** `cachedDate` ("YYYY-MM-DDT") as bytes, for comparing with the stored bytes. */
+  const cachedDateBytes = new Uint8Array(11);
+
+  /**
+   * Makes `day` (days since 1970) the cached date; false for a year outside 0000–9999, which is
+   * written another way (no event is, so any such row fails its hash).
+   */
+  function cacheDay(day: number): boolean {
+    if (day === cachedDay) return true;
+    const date = new Date(day * DAY_MS);
+    if (!Number.isFinite(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return false;
+    cachedDay = day;
+    cachedDate = date.toISOString().slice(0, 11);
+    for (let i = 0; i < 11; i++) cachedDateBytes[i] = cachedDate.charCodeAt(i);
+    return true;
+  }
 
   /**
    * timestamptz (microseconds since 2000) as the ISO text the hash covers: milliseconds, or
@@ -66,13 +88,7 @@ export function makeSegmentVerifier(
     const sub = micros - ms * 1000;
     const t = EPOCH_2000_MS + ms;
     const day = Math.floor(t / DAY_MS);
-    if (day !== cachedDay) {
-      const date = new Date(day * DAY_MS);
-      // Years outside 0000–9999 are written another way; no event is, so any such row fails its hash.
-      if (!Number.isFinite(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999) return `invalid:${micros}`;
-      cachedDay = day;
-      cachedDate = date.toISOString().slice(0, 11);
-    }
+    if (!cacheDay(day)) return `invalid:${micros}`;
     let rest = t - day * DAY_MS;
     const h = Math.floor(rest / 3_600_000);
     rest -= h * 3_600_000;
@@ -122,19 +138,266 @@ export function makeSegmentVerifier(
     }
   }
 
+  // ---- The columns held against the stored bytes without building text (the fast path) ----
+  //
+  // Each function below reads the canonical bytes `c` at `p` and answers the position after what
+  // it expected there, or -1 (also when handed -1): a -1 only sends the event to the text
+  // comparison, never breaks it, so these may refuse more than that comparison but must never
+  // accept anything it would refuse.
+
+  const ascii = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+  const BEFORE_ACTION = ascii('{"action":');
+  const BEFORE_ORGANISATION = ascii(',"actor":{"organisation":');
+  const BEFORE_ROLE = ascii(',"role":');
+  const BEFORE_SUB = ascii(',"sub":');
+  const BEFORE_AT = ascii('},"at":"');
+  const BEFORE_BUSINESS_AT = ascii('","businessAt":"');
+  const BEFORE_PAYLOAD = ascii('","payload":');
+  const BEFORE_SEQ = ascii(',"seq":');
+  const BEFORE_SUBJECT_ID = ascii(',"subject":{"id":');
+  const BEFORE_SUBJECT_TYPE = ascii(',"type":');
+  const CLOSE = ascii('}}');
+  const NULL = ascii('null');
+  const TRUE = ascii('true');
+  const FALSE = ascii('false');
+  const HEX = ascii('0123456789abcdef');
+
+  function literal(c: Buffer, p: number, lit: Uint8Array): number {
+    if (p < 0) return -1;
+    for (let i = 0; i < lit.length; i++) if (c[p + i] !== lit[i]) return -1;
+    return p + lit.length;
+  }
+
+  /**
+   * Text column `f` as a JSON string. Only a column whose bytes hold no `"`, `\` or control
+   * character: JSON.stringify writes such a string as its characters between quotes, so as its
+   * UTF-8 bytes (UTF-8 decoding never yields a lone surrogate, the one other thing it escapes,
+   * and never yields those characters from other bytes). Anything else goes the text way.
+   */
+  function column(c: Buffer, p: number, f: number): number {
+    if (p < 0 || ends[f] < 0 || c[p] !== 0x22) return -1;
+    const from = starts[f];
+    const n = ends[f] - from;
+    p += 1;
+    for (let i = 0; i < n; i++) {
+      const b = c[from + i];
+      if (b === 0x22 || b === 0x5c || b < 0x20 || c[p + i] !== b) return -1;
+    }
+    return c[p + n] === 0x22 ? p + n + 1 : -1;
+  }
+
+  const digitPair = (c: Buffer, q: number, v: number) => c[q] === 48 + Math.floor(v / 10) && c[q + 1] === 48 + (v % 10);
+  const digitTriple = (c: Buffer, q: number, v: number) =>
+    c[q] === 48 + Math.floor(v / 100) && c[q + 1] === 48 + (Math.floor(v / 10) % 10) && c[q + 2] === 48 + (v % 10);
+
+  /** timestamptz column `f` exactly as `isoOf` writes it, up to its closing quote (not included). */
+  function time(c: Buffer, p: number, f: number): number {
+    if (p < 0) return -1;
+    const micros = c.readInt32BE(starts[f]) * 4_294_967_296 + c.readUInt32BE(starts[f] + 4);
+    const ms = Math.floor(micros / 1000);
+    const sub = micros - ms * 1000;
+    const t = EPOCH_2000_MS + ms;
+    const day = Math.floor(t / DAY_MS);
+    if (!cacheDay(day)) return -1;
+    for (let i = 0; i < 11; i++) if (c[p + i] !== cachedDateBytes[i]) return -1;
+    let rest = t - day * DAY_MS;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    rest -= s * 1000;
+    if (!digitPair(c, p + 11, h) || c[p + 13] !== 0x3a || !digitPair(c, p + 14, m) || c[p + 16] !== 0x3a) return -1;
+    if (!digitPair(c, p + 17, s) || c[p + 19] !== 0x2e || !digitTriple(c, p + 20, rest)) return -1;
+    if (sub === 0) return c[p + 23] === 0x5a ? p + 24 : -1;
+    return digitTriple(c, p + 23, sub) && c[p + 26] === 0x5a ? p + 27 : -1;
+  }
+
+  /** A whole number below 10^15 (exact in a double) as JSON writes it: its digits, no leading zero. */
+  function digits(c: Buffer, p: number, n: number): number {
+    if (p < 0) return -1;
+    let v = 0;
+    let q = p;
+    while (q - p < 15 && c[q] >= 48 && c[q] <= 57) v = v * 10 + (c[q++] - 48);
+    if (q === p || (c[p] === 48 && q - p > 1) || (c[q] >= 48 && c[q] <= 57)) return -1;
+    return v === n ? q : -1;
+  }
+
+  /** A string from the parsed payload as JSON.stringify writes it, encoded as UTF-8. */
+  function string(c: Buffer, p: number, s: string): number {
+    if (p < 0 || c[p] !== 0x22) return -1;
+    let q = p + 1;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch < 0x80) {
+        if (ch < 0x20 || ch === 0x22 || ch === 0x5c) return escapedString(c, p, s);
+        if (c[q++] !== ch) return -1;
+      } else if (ch < 0x800) {
+        if (c[q] !== (0xc0 | (ch >> 6)) || c[q + 1] !== (0x80 | (ch & 0x3f))) return -1;
+        q += 2;
+      } else if (ch >= 0xd800 && ch <= 0xdfff) {
+        return escapedString(c, p, s);
+      } else {
+        if (c[q] !== (0xe0 | (ch >> 12)) || c[q + 1] !== (0x80 | ((ch >> 6) & 0x3f)) || c[q + 2] !== (0x80 | (ch & 0x3f))) return -1;
+        q += 3;
+      }
+    }
+    return c[q] === 0x22 ? q + 1 : -1;
+  }
+
+  /** The rare string with escapes or characters beyond the BMP: JSON.stringify's own bytes. */
+  function escapedString(c: Buffer, p: number, s: string): number {
+    const expected = Buffer.from(JSON.stringify(s), 'utf8');
+    return literal(c, p, expected);
+  }
+
+  /**
+   * An object's keys in RFC 8785 order. Payloads of one kind have the same keys in the same order
+   * (jsonb's), so the sorted order is remembered per key list and the sort skipped on a match.
+   */
+  const sortedByFirstKey = new Map<string, { keys: string[]; sorted: string[] }>();
+  function sortedKeys(object: Record<string, unknown>): string[] {
+    const keys = Object.keys(object);
+    if (keys.length < 2) return keys;
+    const known = sortedByFirstKey.get(keys[0]);
+    if (known !== undefined && known.keys.length === keys.length) {
+      let same = true;
+      for (let i = 1; i < keys.length && same; i++) same = known.keys[i] === keys[i];
+      if (same) return known.sorted;
+    }
+    const sorted = keys.slice().sort();
+    if (sortedByFirstKey.size < 256) sortedByFirstKey.set(keys[0], { keys, sorted });
+    return sorted;
+  }
+
+  /** The payload parsed from its column, as `canonical` writes it (RFC 8785), without writing it. */
+  function json(c: Buffer, p: number, value: unknown): number {
+    if (p < 0) return -1;
+    if (typeof value === 'string') return string(c, p, value);
+    if (typeof value === 'number') {
+      if (Number.isInteger(value) && value >= 0 && value < 1e15) return digits(c, p, value);
+      return literal(c, p, ascii(JSON.stringify(value)));
+    }
+    if (value === null) return literal(c, p, NULL);
+    if (value === true) return literal(c, p, TRUE);
+    if (value === false) return literal(c, p, FALSE);
+    if (Array.isArray(value)) {
+      if (c[p++] !== 0x5b) return -1;
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0 && c[p++] !== 0x2c) return -1;
+        p = json(c, p, value[i]);
+        if (p < 0) return -1;
+      }
+      return c[p] === 0x5d ? p + 1 : -1;
+    }
+    if (typeof value !== 'object') return -1;
+    const object = value as Record<string, unknown>;
+    const keys = sortedKeys(object);
+    if (c[p++] !== 0x7b) return -1;
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0 && c[p++] !== 0x2c) return -1;
+      p = string(c, p, keys[i]);
+      if (p < 0 || c[p++] !== 0x3a) return -1;
+      p = json(c, p, object[keys[i]]);
+      if (p < 0) return -1;
+    }
+    return c[p] === 0x7d ? p + 1 : -1;
+  }
+
+  /**
+   * Whether the stored bytes of the current event are exactly the canonical JSON of its columns,
+   * compared byte by byte: the fixed layout's literals, the text columns' bytes, the times and seq
+   * as `isoOf` and JSON write them, and the payload column parsed once and walked as `canonical`
+   * would write it. False sends the event to `sameAsText`, which decides.
+   */
+  function sameAsColumns(c: Buffer, seq: number): boolean {
+    if (ends[9] <= starts[9]) return false;
+    const end = ends[12];
+    let p = literal(c, starts[12], BEFORE_ACTION);
+    p = column(c, p, 6);
+    p = literal(c, p, BEFORE_ORGANISATION);
+    p = ends[5] < 0 ? literal(c, p, NULL) : column(c, p, 5);
+    p = column(c, literal(c, p, BEFORE_ROLE), 4);
+    p = column(c, literal(c, p, BEFORE_SUB), 3);
+    p = time(c, literal(c, p, BEFORE_AT), 1);
+    if (ends[2] >= 0) p = time(c, literal(c, p, BEFORE_BUSINESS_AT), 2);
+    p = literal(c, p, BEFORE_PAYLOAD);
+    if (p < 0 || p >= end) return false;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(c.toString('utf8', starts[9] + 1, ends[9]));
+    } catch {
+      return false;
+    }
+    p = json(c, p, payload);
+    if (!(seq >= 0 && seq < 1e15)) return false;
+    p = digits(c, literal(c, p, BEFORE_SEQ), seq);
+    p = column(c, literal(c, p, BEFORE_SUBJECT_ID), 8);
+    p = column(c, literal(c, p, BEFORE_SUBJECT_TYPE), 7);
+    return literal(c, p, CLOSE) === end;
+  }
+
+  /** Whether `digest` is the lower-case hex text in `c[from, to)`, as `digest('hex') === text` says. */
+  function isHexOf(digest: Buffer, c: Buffer, from: number, to: number): boolean {
+    if (to - from !== 64) return false;
+    for (let i = 0; i < 32; i++) {
+      if (c[from + 2 * i] !== HEX[digest[i] >> 4] || c[from + 2 * i + 1] !== HEX[digest[i] & 15]) return false;
+    }
+    return true;
+  }
+
+  /** Whether two fields hold the same bytes (NULL as empty, as their latin1 text would say). */
+  function sameField(c: Buffer, from: number, to: number, otherFrom: number, otherTo: number): boolean {
+    const n = to < from ? 0 : to - from;
+    if (n !== (otherTo < otherFrom ? 0 : otherTo - otherFrom)) return false;
+    for (let i = 0; i < n; i++) if (c[from + i] !== c[otherFrom + i]) return false;
+    return true;
+  }
+
+  /** The canonical body of the current event around its payload, built from its columns as text. */
+  function textAround(c: Buffer, seq: number): { head: string; tail: string } {
+    const text = (f: number) => c.toString('utf8', starts[f], ends[f]);
+    const at = isoOf(c.readInt32BE(starts[1]), c.readUInt32BE(starts[1] + 4));
+    const businessAt = ends[2] < 0 ? null : isoOf(c.readInt32BE(starts[2]), c.readUInt32BE(starts[2] + 4));
+    const organisation = ends[5] < 0 ? null : text(5);
+    // RFC 8785 orders the keys as written here, and serialises strings and numbers as
+    // JSON.stringify does.
+    const head =
+      `{"action":${JSON.stringify(text(6))},"actor":{"organisation":${organisation === null ? 'null' : JSON.stringify(organisation)},` +
+      `"role":${JSON.stringify(text(4))},"sub":${JSON.stringify(text(3))}},"at":"${at}"` +
+      `${businessAt === null ? '' : `,"businessAt":"${businessAt}"`},"payload":`;
+    const tail = `,"seq":${seq},"subject":{"id":${JSON.stringify(text(8))},"type":${JSON.stringify(text(7))}}}`;
+    return { head, tail };
+  }
+
+  /**
+   * The general comparison of stored bytes and columns: the bytes as text must start and end with
+   * the columns' canonical text, and the payload between must parse to the payload column's value.
+   */
+  function sameAsText(c: Buffer, seq: number): boolean {
+    const { head, tail } = textAround(c, seq);
+    const body = c.toString('utf8', starts[12], ends[12]);
+    if (!(body.length > head.length + tail.length && body.startsWith(head) && body.endsWith(tail))) return false;
+    const fromBytes = parsed(body.slice(head.length, body.length - tail.length));
+    // jsonb's binary form is a version byte (1) and its text.
+    const fromColumn = parsed(c.toString('utf8', starts[9] + 1, ends[9]));
+    return fromBytes.ok && fromColumn.ok && sameJson(fromBytes.value, fromColumn.value);
+  }
+
   return function verifySegment(bytes: Uint8Array): SegmentResult {
     const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const starts = new Array<number>(FIELDS);
-    const ends = new Array<number>(FIELDS);
     let pos = 0;
     let count = 0;
     let matched = 0;
     let firstSeq = 0;
     let firstPrevHash = '';
     let lastSeq = 0;
-    let lastHash = '';
+    // Where the last event's hash lies in the segment: it becomes text only for the answer.
+    let lastHashStart = 0;
+    let lastHashEnd = 0;
+    const latin1 = (from: number, to: number) => data.toString('latin1', from, to);
     const result = (broken: SegmentResult['broken']): SegmentResult => ({
-      count, firstSeq, firstPrevHash, lastSeq, lastHash, matched, broken,
+      count, firstSeq, firstPrevHash, lastSeq, lastHash: latin1(lastHashStart, lastHashEnd), matched, broken,
     });
 
     while (pos < data.length) {
@@ -150,54 +413,34 @@ export function makeSegmentVerifier(
         if (length > 0) pos += length;
       }
       const seq = data.readInt32BE(starts[0]) * 4_294_967_296 + data.readUInt32BE(starts[0] + 4);
-      const prevHash = data.toString('latin1', starts[10], ends[10]);
-      const hash = data.toString('latin1', starts[11], ends[11]);
       if (count === 0) {
         firstSeq = seq;
-        firstPrevHash = prevHash;
+        firstPrevHash = latin1(starts[10], ends[10]);
       } else {
         if (seq !== lastSeq + 1) {
-          return result({ seq: lastSeq + 1, expectedHash: lastHash, foundHash: prevHash, reason: 'seq_gap' });
+          return result({ seq: lastSeq + 1, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[10], ends[10]), reason: 'seq_gap' });
         }
-        if (prevHash !== lastHash) {
-          return result({ seq, expectedHash: lastHash, foundHash: prevHash, reason: 'prev_hash_mismatch' });
+        if (!sameField(data, starts[10], ends[10], lastHashStart, lastHashEnd)) {
+          return result({ seq, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[10], ends[10]), reason: 'prev_hash_mismatch' });
         }
       }
 
-      const text = (f: number) => data.toString('utf8', starts[f], ends[f]);
-      const orNull = (f: number) => (ends[f] < 0 ? null : text(f));
-      const at = isoOf(data.readInt32BE(starts[1]), data.readUInt32BE(starts[1] + 4));
-      const businessAt = ends[2] < 0 ? null : isoOf(data.readInt32BE(starts[2]), data.readUInt32BE(starts[2] + 4));
-      const organisation = orNull(5);
-      // The canonical body around its payload; RFC 8785 orders the keys as written here, and
-      // serialises strings and numbers as JSON.stringify does.
-      const head =
-        `{"action":${JSON.stringify(text(6))},"actor":{"organisation":${organisation === null ? 'null' : JSON.stringify(organisation)},` +
-        `"role":${JSON.stringify(text(4))},"sub":${JSON.stringify(text(3))}},"at":"${at}"` +
-        `${businessAt === null ? '' : `,"businessAt":"${businessAt}"`},"payload":`;
-      const tail = `,"seq":${seq},"subject":{"id":${JSON.stringify(text(8))},"type":${JSON.stringify(text(7))}}}`;
-      // jsonb's binary form is a version byte (1) and its text.
-      const payloadText = data.toString('utf8', starts[9] + 1, ends[9]);
-
-      let bytesHash: string | null = null;
+      let digest: Buffer | null = null;
       let agrees = false;
       if (ends[12] >= 0) {
-        bytesHash = crypto
+        digest = crypto
           .createHash('sha256')
           .update(data.subarray(starts[10], ends[10]))
           .update(data.subarray(starts[12], ends[12]))
-          .digest('hex');
-        if (bytesHash === hash) {
-          const body = data.toString('utf8', starts[12], ends[12]);
-          if (body.length > head.length + tail.length && body.startsWith(head) && body.endsWith(tail)) {
-            const fromBytes = parsed(body.slice(head.length, body.length - tail.length));
-            const fromColumn = parsed(payloadText);
-            agrees = fromBytes.ok && fromColumn.ok && sameJson(fromBytes.value, fromColumn.value);
-          }
-        }
+          .digest();
+        agrees = isHexOf(digest, data, starts[11], ends[11]) && (sameAsColumns(data, seq) || sameAsText(data, seq));
       }
       if (!agrees) {
-        const payload = parsed(payloadText);
+        const prevHash = latin1(starts[10], ends[10]);
+        const hash = latin1(starts[11], ends[11]);
+        const bytesHash = digest === null ? null : digest.toString('hex');
+        const { head, tail } = textAround(data, seq);
+        const payload = parsed(data.toString('utf8', starts[9] + 1, ends[9]));
         const rebuilt = payload.ok
           ? crypto.createHash('sha256').update(prevHash, 'utf8').update(head + canonical(payload.value) + tail, 'utf8').digest('hex')
           : '';
@@ -210,11 +453,13 @@ export function makeSegmentVerifier(
 
       const anchored = anchors.get(seq);
       if (anchored !== undefined) {
+        const hash = latin1(starts[11], ends[11]);
         if (anchored !== hash) return result({ seq, expectedHash: anchored, foundHash: hash, reason: 'checkpoint_mismatch' });
         matched += 1;
       }
       lastSeq = seq;
-      lastHash = hash;
+      lastHashStart = starts[11];
+      lastHashEnd = ends[11];
       count += 1;
     }
     return result(null);
