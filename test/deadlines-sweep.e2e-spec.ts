@@ -1,4 +1,5 @@
-import { DEADLINE_SWEEP_JOB } from '@kp/deadlines';
+import { OPEN_CASE_STATES } from '@kp/cases';
+import { DEADLINE_SWEEP_JOB, SweepDeadlines } from '@kp/deadlines';
 import { JobRunner } from '@kp/queue';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -95,5 +96,27 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
     await request(t.server).post(`/v1/applications/${applicationId}/withdraw`).set(bearer(researcher)).send({}).expect(200);
     await sweep();
     expect(await notices(caseworker, { case: c.number })).toEqual([]);
+  });
+
+  it('sweeps every open case when they take many batches, each its own transaction, alerting each once', async () => {
+    // Three cases complete on Tuesday 1 May 2029, due Friday 1 June 2029; on Friday 11 May 15 working days are left: at risk.
+    const cases: { id: string; number: string }[] = [];
+    for (let i = 0; i < 3; i++) cases.push((await submitOn('2029-05-01T09:00:00Z')).case);
+    t.clock.advance(10 * DAY_MS);
+    const sweeper = t.app.get(SweepDeadlines);
+    // One case a batch: the sweep must page through all of them, not stop after the first batch.
+    const result = await db.transaction((manager) => sweeper.run(manager, t.clock.now(), 'batched-sweep', 1));
+    const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM case_file WHERE state = ANY($1::text[])`, [OPEN_CASE_STATES]);
+    expect(result.checked).toBeGreaterThanOrEqual(3);
+    expect(result.checked).toBeLessThanOrEqual(open);
+    for (const c of cases) {
+      expect(result.alerts).toContainEqual({ caseNumber: c.number, alert: 'at_risk' });
+      const [stored] = await db.query(`SELECT at_risk, overdue FROM case_file WHERE id = $1`, [c.id]);
+      expect(stored).toEqual({ at_risk: true, overdue: false });
+    }
+    // Run again in batches: what each batch remembered stops a second notice.
+    const again = await db.transaction((manager) => sweeper.run(manager, t.clock.now(), 'batched-sweep-2', 2));
+    expect(again.alerts.filter((a) => cases.some((c) => c.number === a.caseNumber))).toEqual([]);
+    for (const c of cases) expect(await notices(caseworker, { kind: 'deadline_at_risk', case: c.number })).toHaveLength(1);
   });
 });

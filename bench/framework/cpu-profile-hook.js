@@ -5,7 +5,7 @@
 // Start-up, seeding and the untimed requests stay out of the profile. Only dist/apps/api/main.js
 // serving is profiled, not the launcher or the migrate step.
 const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.env.KP_CPU_PROFILE_DIR;
@@ -24,7 +24,10 @@ if (dir && /main\.js$/.test(process.argv[1] ?? '') && process.env.KP_COMMAND !==
     }
     profiling = false;
     session.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync(join(dir, `api-${process.pid}-${++written}.cpuprofile`), JSON.stringify(result.profile));
+      if (error) return;
+      // A folder that is not there yet would lose every profile without a word.
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `api-${process.pid}-${++written}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

@@ -10,7 +10,7 @@ export { ResubmitApplicationCommand } from './resubmit-application/resubmit-appl
 export { ExtendClock } from './extend-clock/extend-clock.usecase';
 export type { ClockExtended } from './extend-clock/extend-clock.usecase';
 export { ExtendClockCommand } from './extend-clock/extend-clock.command';
-export { SweepDeadlines } from './sweep-deadlines/sweep-deadlines.usecase';
+export { DEADLINE_SWEEP_BATCH, SweepDeadlines } from './sweep-deadlines/sweep-deadlines.usecase';
 export type { SweepResult } from './sweep-deadlines/sweep-deadlines.usecase';
 export type { OverdueSupplement } from './sweep-deadlines/overdue-supplements';
 export { DeadlineSweepHandler, DEADLINE_SWEEP_JOB } from './sweep-deadlines/deadline-sweep.handler';

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
 import { CaseFileRepository } from '../infrastructure/case-file.repository';
-import { ClockEventRepository } from '../infrastructure/clock-event.repository';
+import { ClockEventRepository, ClockEventRow } from '../infrastructure/clock-event.repository';
 import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 
 export interface ClockView {
@@ -82,13 +82,19 @@ export class CaseClockService {
     }
   }
 
+  /**
+   * What `refresh` needs of each of `caseIds` (the case, its sub-cases, its clock events), read in
+   * three statements for all of them instead of three a case: for a sweep over many cases.
+   */
+  async known(manager: EntityManager, caseIds: string[]): Promise<Map<string, { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents: ClockEvent[] }>> {
+    const cases = await this.cases.findMany(manager, caseIds);
+    const subCases = await this.subCases.forCases(manager, caseIds);
+    const events = await this.clockEvents.forCases(manager, caseIds);
+    return new Map(cases.map((c) => [c.id, { c, subCases: subCases.get(c.id) ?? [], clockEvents: (events.get(c.id) ?? []).map(clockEvent) }]));
+  }
+
   private async events(manager: EntityManager, caseId: string): Promise<ClockEvent[]> {
-    return (await this.clockEvents.forCase(manager, caseId)).map((e) => ({
-      type: e.type as ClockEventType,
-      at: new Date(e.at),
-      reason: e.reason ?? undefined,
-      extensionMonths: e.extensionMonths ?? undefined,
-    }));
+    return (await this.clockEvents.forCase(manager, caseId)).map(clockEvent);
   }
 
   /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
@@ -104,6 +110,15 @@ export class CaseClockService {
     });
     return clock;
   }
+}
+
+function clockEvent(e: ClockEventRow): ClockEvent {
+  return {
+    type: e.type as ClockEventType,
+    at: new Date(e.at),
+    reason: e.reason ?? undefined,
+    extensionMonths: e.extensionMonths ?? undefined,
+  };
 }
 
 function view(state: ClockState): ClockView {

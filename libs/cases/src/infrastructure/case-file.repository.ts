@@ -208,8 +208,23 @@ export class CaseFileRepository {
   }
 
   /** Open cases in a stable order (id), for the sweeps. */
-  async inStates(manager: EntityManager, states: readonly string[]): Promise<Pick<CaseRecord, 'id' | 'number' | 'assigneeSub' | 'applicantSub' | 'state'>[]> {
-    return rowsOf(await manager.query(`SELECT id, number, assignee_sub, applicant_sub, state FROM case_file WHERE state = ANY($1::text[]) ORDER BY id`, [states]));
+  /**
+   * Cases in one of `states` by id; with `page`, at most `limit` of them after the id `after` (null:
+   * from the first), so a sweep over every open case reads them a batch at a time.
+   */
+  async inStates(
+    manager: EntityManager,
+    states: readonly string[],
+    page?: { after: string | null; limit: number },
+  ): Promise<Pick<CaseRecord, 'id' | 'number' | 'assigneeSub' | 'applicantSub' | 'state'>[]> {
+    if (!page) return rowsOf(await manager.query(`SELECT id, number, assignee_sub, applicant_sub, state FROM case_file WHERE state = ANY($1::text[]) ORDER BY id`, [states]));
+    return rowsOf(
+      await manager.query(
+        `SELECT id, number, assignee_sub, applicant_sub, state FROM case_file
+          WHERE state = ANY($1::text[]) AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
+        [states, page.after, page.limit],
+      ),
+    );
   }
 
   /**

@@ -43,4 +43,23 @@ describe('ClockEventRepository (PostgreSQL)', () => {
     ).rejects.toThrow('the decision failed');
     expect(await events.forCase(db.manager, c.id)).toEqual([]);
   });
+
+  it('gives several cases’ histories in one read, each as forCase gives it, and none for a case without events', async () => {
+    const { case: a } = await fixtures.open();
+    const { case: b } = await fixtures.open();
+    const { case: silent } = await fixtures.open();
+    const received = new Date('2026-05-04T09:00:00.000Z');
+    const paused = new Date('2026-05-12T12:00:00.000Z');
+    await events.add(db.manager, a.id, 'paused', paused, 'Supplement requested');
+    await events.add(db.manager, a.id, 'received', received);
+    await events.add(db.manager, b.id, 'received', received);
+    const byCase = await events.forCases(db.manager, [a.id, b.id, silent.id]);
+    expect(byCase.get(a.id)).toEqual([
+      { type: 'received', at: received, reason: null, extensionMonths: null },
+      { type: 'paused', at: paused, reason: 'Supplement requested', extensionMonths: null },
+    ]);
+    expect(byCase.get(a.id)).toEqual(await events.forCase(db.manager, a.id));
+    expect(byCase.get(b.id)).toEqual([{ type: 'received', at: received, reason: null, extensionMonths: null }]);
+    expect(byCase.has(silent.id)).toBe(false);
+  });
 });

@@ -22,6 +22,21 @@ export class ClockEventRepository {
     ]);
   }
 
+  /** The clock events of each of `caseIds` in one statement, each case's in the order forCase gives. */
+  async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, ClockEventRow[]>> {
+    const byCase = new Map<string, ClockEventRow[]>();
+    if (caseIds.length === 0) return byCase;
+    const rows = rowsOf<ClockEventRow & { caseId: string }>(
+      await manager.query(`SELECT case_id, type, at, reason, extension_months FROM clock_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, at, id`, [caseIds]),
+    );
+    for (const { caseId, ...row } of rows) {
+      const list = byCase.get(caseId);
+      if (list) list.push(row);
+      else byCase.set(caseId, [row]);
+    }
+    return byCase;
+  }
+
   async forCase(manager: EntityManager, caseId: string): Promise<ClockEventRow[]> {
     return rowsOf(await manager.query(`SELECT type, at, reason, extension_months FROM clock_event WHERE case_id = $1 ORDER BY at, id`, [caseId]));
   }

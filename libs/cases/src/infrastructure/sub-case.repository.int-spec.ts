@@ -33,6 +33,19 @@ describe('SubCaseRepository (PostgreSQL)', () => {
     expect((await subCases.forCase(db.manager, c.id)).map((s) => s.dataSourceId)).toEqual(['a', 'b', 'c']);
   });
 
+  it('lists several cases’ sub-cases in one read, each case’s in the order of its data requests', async () => {
+    const { case: one } = await fixtures.open({ subCases: [] });
+    const { case: two } = await fixtures.open({ subCases: [] });
+    const { case: none } = await fixtures.open({ subCases: [] });
+    await subCases.insertMany(db.manager, one.id, [subCase('c', { position: 2 }), subCase('a', { position: 0 }), subCase('b', { position: 1 })]);
+    await subCases.insertMany(db.manager, two.id, [subCase('y', { position: 1 }), subCase('x', { position: 0 })]);
+    const byCase = await subCases.forCases(db.manager, [one.id, two.id, none.id]);
+    expect(byCase.get(one.id)?.map((s) => s.dataSourceId)).toEqual(['a', 'b', 'c']);
+    expect(byCase.get(two.id)?.map((s) => s.dataSourceId)).toEqual(['x', 'y']);
+    expect(byCase.get(one.id)).toEqual(await subCases.forCase(db.manager, one.id));
+    expect(byCase.has(none.id)).toBe(false);
+  });
+
   it('refuses a second sub-case for the same data source on one case', async () => {
     const { case: c } = await fixtures.open({ subCases: [{ dataSourceId: 'lpr' }] });
     await expect(subCases.insertMany(db.manager, c.id, [subCase('lpr', { position: 1 })])).rejects.toThrow(/unique/i);

@@ -44,6 +44,19 @@ export class SubCaseRepository {
     return rowsOf(await manager.query(`SELECT * FROM sub_case WHERE case_id = $1 ORDER BY position`, [caseId]));
   }
 
+  /** The sub-cases of each of `caseIds` in one statement, in position order (a case without any is absent). */
+  async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, SubCaseRecord[]>> {
+    const byCase = new Map<string, SubCaseRecord[]>();
+    if (caseIds.length === 0) return byCase;
+    const rows = rowsOf<SubCaseRecord>(await manager.query(`SELECT * FROM sub_case WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, position`, [caseIds]));
+    for (const row of rows) {
+      const list = byCase.get(row.caseId);
+      if (list) list.push(row);
+      else byCase.set(row.caseId, [row]);
+    }
+    return byCase;
+  }
+
   async findMany(manager: EntityManager, ids: string[]): Promise<SubCaseRecord[]> {
     if (ids.length === 0) return [];
     return rowsOf(await manager.query(`SELECT * FROM sub_case WHERE id = ANY($1::uuid[])`, [ids]));

@@ -11,6 +11,9 @@ import { OverdueSupplement, OverdueSupplementNotices } from './overdue-supplemen
 /** The worker's identity in the audit trail. */
 const OPEN_STATES = CASE_STATES.filter(isOpen);
 
+/** Open cases swept per transaction. */
+export const DEADLINE_SWEEP_BATCH = 500;
+
 export interface SweepResult {
   checked: number;
   alerts: { caseNumber: string; alert: DeadlineAlert }[];
@@ -40,16 +43,46 @@ export class SweepDeadlines {
     private readonly overdueSupplements: OverdueSupplementNotices,
   ) {}
 
-  async run(manager: EntityManager, now: Date, jobId?: string): Promise<SweepResult> {
+  /**
+   * The open cases a batch at a time, each batch in its own short transaction (issue 17: at
+   * 100,000 open cases one transaction held a backend for the whole sweep, several statements a
+   * case, longer than the 5 minutes between sweeps); then the overdue supplements in `manager`,
+   * the job's transaction. Each batch takes the sweep's lock and reads what was remembered under
+   * it, so two sweeps may interleave batches but never alert the same transition twice.
+   */
+  async run(manager: EntityManager, now: Date, jobId?: string, batchSize = DEADLINE_SWEEP_BATCH): Promise<SweepResult> {
     const result: SweepResult = { checked: 0, alerts: [], supplementsOverdue: [] };
+    let after: string | null = null;
+    for (;;) {
+      const from: string | null = after;
+      const read: { count: number; last: string | null } = await manager.connection.transaction((batch) => this.sweepBatch(batch, now, { after: from, limit: batchSize }, result, jobId));
+      if (read.count < batchSize || !read.last) break;
+      after = read.last;
+    }
     // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
-    const open = await this.cases.inStates(manager, OPEN_STATES);
-    const watched = await this.watch.watched(manager, open.map((c) => c.id));
+    result.supplementsOverdue = await this.overdueSupplements.run(manager, now, jobId);
+    return result;
+  }
+
+  /** One batch of open cases after `page.after`: their clocks refreshed and stored, transitions alerted. */
+  private async sweepBatch(
+    manager: EntityManager,
+    now: Date,
+    page: { after: string | null; limit: number },
+    result: SweepResult,
+    jobId?: string,
+  ): Promise<{ count: number; last: string | null }> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
+    const open = await this.cases.inStates(manager, OPEN_STATES, page);
+    const ids = open.map((c) => c.id);
+    const watched = await this.watch.watched(manager, ids);
+    // Each case's record, sub-cases and clock events for the whole batch in three statements, not three a case.
+    const known = await this.clocks.known(manager, ids);
     for (const c of open.map((row) => ({ ...row, watched: watched.get(row.id) }))) {
       let clock: ClockView | null;
       try {
-        clock = (await this.clocks.refresh(manager, c.id, now)).case;
+        clock = (await this.clocks.refresh(manager, c.id, now, known.get(c.id))).case;
       } catch (error) {
         // A case whose history the clock refuses must not stop the sweep for every other case.
         if (!(error instanceof ClockError)) throw error;
@@ -65,8 +98,7 @@ export class SweepDeadlines {
       }
       await this.watch.remember(manager, c.id, flags, clock.dueAt, now);
     }
-    result.supplementsOverdue = await this.overdueSupplements.run(manager, now, jobId);
-    return result;
+    return { count: open.length, last: open.at(-1)?.id ?? null };
   }
 
   private async alert(manager: EntityManager, c: { id: string; number: string; assigneeSub: string | null }, clock: ClockView, alert: DeadlineAlert, jobId?: string): Promise<void> {
