@@ -77,6 +77,29 @@ export function makeSegmentVerifier(
     return true;
   }
 
+  /** Hours, minutes, seconds, milliseconds and the microseconds left of the last `splitTime` (reused: no allocation per event). */
+  const clock = [0, 0, 0, 0, 0];
+
+  /**
+   * Splits a timestamptz (microseconds since 2000) into `clock` and makes its day the cached date;
+   * false when the year cannot be written (see `cacheDay`).
+   */
+  function splitTime(micros: number): boolean {
+    const ms = Math.floor(micros / 1000);
+    const t = EPOCH_2000_MS + ms;
+    const day = Math.floor(t / DAY_MS);
+    if (!cacheDay(day)) return false;
+    let rest = t - day * DAY_MS;
+    clock[0] = Math.floor(rest / 3_600_000);
+    rest -= clock[0] * 3_600_000;
+    clock[1] = Math.floor(rest / 60_000);
+    rest -= clock[1] * 60_000;
+    clock[2] = Math.floor(rest / 1000);
+    clock[3] = rest - clock[2] * 1000;
+    clock[4] = micros - ms * 1000;
+    return true;
+  }
+
   /**
    * timestamptz (microseconds since 2000) as the ISO text the hash covers: milliseconds, or
    * microseconds when they are not whole, as `isoFromMicros` reads `to_char`. The date part is
@@ -84,18 +107,8 @@ export function makeSegmentVerifier(
    */
   function isoOf(hi: number, lo: number): string {
     const micros = hi * 4_294_967_296 + lo;
-    const ms = Math.floor(micros / 1000);
-    const sub = micros - ms * 1000;
-    const t = EPOCH_2000_MS + ms;
-    const day = Math.floor(t / DAY_MS);
-    if (!cacheDay(day)) return `invalid:${micros}`;
-    let rest = t - day * DAY_MS;
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
-    rest -= s * 1000;
+    if (!splitTime(micros)) return `invalid:${micros}`;
+    const [h, m, s, rest, sub] = clock;
     return `${cachedDate}${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(rest, 3)}${sub === 0 ? '' : pad(sub, 3)}Z`;
   }
 
@@ -194,19 +207,9 @@ export function makeSegmentVerifier(
   function time(c: Buffer, p: number, f: number): number {
     if (p < 0) return -1;
     const micros = c.readInt32BE(starts[f]) * 4_294_967_296 + c.readUInt32BE(starts[f] + 4);
-    const ms = Math.floor(micros / 1000);
-    const sub = micros - ms * 1000;
-    const t = EPOCH_2000_MS + ms;
-    const day = Math.floor(t / DAY_MS);
-    if (!cacheDay(day)) return -1;
+    if (!splitTime(micros)) return -1;
     for (let i = 0; i < 11; i++) if (c[p + i] !== cachedDateBytes[i]) return -1;
-    let rest = t - day * DAY_MS;
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
-    rest -= s * 1000;
+    const h = clock[0], m = clock[1], s = clock[2], rest = clock[3], sub = clock[4];
     if (!digitPair(c, p + 11, h) || c[p + 13] !== 0x3a || !digitPair(c, p + 14, m) || c[p + 16] !== 0x3a) return -1;
     if (!digitPair(c, p + 17, s) || c[p + 19] !== 0x2e || !digitTriple(c, p + 20, rest)) return -1;
     if (sub === 0) return c[p + 23] === 0x5a ? p + 24 : -1;
