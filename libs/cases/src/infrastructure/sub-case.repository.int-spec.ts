@@ -63,6 +63,16 @@ describe('SubCaseRepository (PostgreSQL)', () => {
     ]);
   });
 
+  it('answers a move with the moved sub-cases as stored, so the transition need not read them back', async () => {
+    const { case: c, subCases: [first, second] } = await fixtures.open({ subCases: [{ dataSourceId: 'lpr' }, { dataSourceId: 'dar' }] });
+    const decided = new Date('2026-05-04T10:00:00.000Z');
+    const moved = await subCases.setState(db.manager, [first.id], 'decided', decided);
+    expect(moved).toEqual([(await subCases.forCase(db.manager, c.id)).find((s) => s.id === first.id)]);
+    expect(moved).toMatchObject([{ id: first.id, state: 'decided', decidedAt: decided }]);
+    expect(moved.map((s) => s.id)).not.toContain(second.id);
+    expect(await subCases.setState(db.manager, [], 'withdrawn')).toEqual([]);
+  });
+
   it('finds sub-cases of several cases at once, and nothing for no ids', async () => {
     const a = await fixtures.open();
     const b = await fixtures.open();

@@ -62,9 +62,18 @@ export class SubCaseRepository {
     return rowsOf(await manager.query(`SELECT * FROM sub_case WHERE id = ANY($1::uuid[])`, [ids]));
   }
 
-  /** Moves sub-cases to a state; `decidedAt` is kept from the first decision (a correction does not move it). */
-  async setState(manager: EntityManager, subCaseIds: string[], state: SubCaseState, decidedAt?: Date): Promise<void> {
-    if (subCaseIds.length === 0) return;
-    await manager.query(`UPDATE sub_case SET state = $2, decided_at = COALESCE(decided_at, $3) WHERE id = ANY($1::uuid[])`, [subCaseIds, state, decidedAt ?? null]);
+  /**
+   * Moves sub-cases to a state; `decidedAt` is kept from the first decision (a correction does not
+   * move it). Returns the rows as moved, so the transition need not read them back (issue 17).
+   */
+  async setState(manager: EntityManager, subCaseIds: string[], state: SubCaseState, decidedAt?: Date): Promise<SubCaseRecord[]> {
+    if (subCaseIds.length === 0) return [];
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await manager.query(`UPDATE sub_case SET state = $2, decided_at = COALESCE(decided_at, $3) WHERE id = ANY($1::uuid[]) RETURNING *`, [
+      subCaseIds,
+      state,
+      decidedAt ?? null,
+    ]);
+    return rowsOf(rows);
   }
 }

@@ -4,9 +4,7 @@ import { CaseFactsOf, noCaseFacts } from '../domain/case-facts';
 import { CaseRecord, ConsultationRecord, SubCaseRecord } from '../domain/records';
 import { WaitingParty, waitingParties } from '../domain/waiting';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
-import { CaseFileRepository } from '../infrastructure/case-file.repository';
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
-import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 import { WaitingPeriodRecord, WaitingPeriodRepository } from '../infrastructure/waiting-period.repository';
 import { CaseFacts } from './case-facts';
 
@@ -29,8 +27,6 @@ const sameTime = (a: Date | null, b: Date | null) => (a ? a.getTime() : null) ==
 @Injectable()
 export class WaitingLedger {
   constructor(
-    private readonly cases: CaseFileRepository,
-    private readonly subCaseRepository: SubCaseRepository,
     private readonly consultations: ConsultationRepository,
     private readonly clocks: CaseClockService,
     private readonly facts: CaseFacts,
@@ -43,15 +39,21 @@ export class WaitingLedger {
     return waitingParties({ c: parts.c, subCases: parts.subCases, consultations: parts.consultations, facts: parts.facts, statutoryDue });
   }
 
-  async record(manager: EntityManager, caseId: string, at: Date): Promise<void> {
-    const c = (await this.cases.find(manager, caseId))!;
-    const subCases = await this.subCaseRepository.forCase(manager, caseId);
+  /**
+   * `held`: the case and sub-cases as the transition just wrote them (and the clock, when it
+   * refreshed it): only the transition writes those, so they are not read back. Consultations, other
+   * libraries' facts and the open waits are read: the command's work or a hook may have changed
+   * them (issue 17).
+   */
+  async record(manager: EntityManager, at: Date, held: { c: CaseRecord; subCases: SubCaseRecord[]; clock?: CaseClock }): Promise<void> {
+    const { c, subCases } = held;
+    const caseId = c.id;
     const parts: WaitingParts = {
       c,
       subCases,
       consultations: await this.consultations.forCase(manager, caseId),
       facts: await this.facts.forCase(manager, caseId),
-      clock: await this.clocks.forCase(manager, c, subCases, at),
+      clock: held.clock ?? (await this.clocks.forCase(manager, c, subCases, at)),
     };
     await this.reconcile(manager, parts, await this.periods.forCase(manager, caseId, true), at);
   }

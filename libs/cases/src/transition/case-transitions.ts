@@ -181,8 +181,9 @@ export class CaseTransitions {
     if (effect.subCase) {
       const { scope, from, to } = effect.subCase;
       const moving = subCases.filter((s) => (scope === 'all' || s.id === step.subCaseId) && from.includes(s.state));
-      await this.subCases.setState(manager, moving.map((s) => s.id), to, to === 'decided' ? (step.decidedAt ?? at) : undefined);
-      if (moving.length) subCases = await this.subCases.forCase(manager, c.id);
+      // Only the transition writes sub_case, so the rows it moved plus the ones loaded under the case lock are the sub-cases now.
+      const moved = new Map((await this.subCases.setState(manager, moving.map((s) => s.id), to, to === 'decided' ? (step.decidedAt ?? at) : undefined)).map((s) => [s.id, s]));
+      subCases = subCases.map((s) => moved.get(s.id) ?? s);
     }
 
     let next: CaseState = c.state;
@@ -199,11 +200,13 @@ export class CaseTransitions {
 
     const clockEvent = effect.clock ?? (becomesDecided ? 'decided' : undefined);
     if (clockEvent) await this.clockEvents.add(manager, c.id, clockEvent, clockEvent === 'decided' ? (step.decidedAt ?? at) : at, step.reason, step.extensionMonths);
-    const clock = clockEvent || effect.subCase ? await this.clocks.refresh(manager, c.id, at) : undefined;
+    const clock = clockEvent || effect.subCase ? await this.clocks.refresh(manager, c.id, at, { c: updated, subCases }) : undefined;
 
     await this.hooks.run(manager, { actor, command: request.command, case: updated, fromState: c.state, subCases, at, reason: step.reason });
-    // After the hooks: whom the case waits on may depend on what they changed (a withdrawal returns pending drafts).
-    await this.waiting.record(manager, c.id, at);
+    // After the hooks: whom the case waits on may depend on what they changed (a withdrawal returns
+    // pending drafts). They write only their own library's tables, never the case, its sub-cases or
+    // its clock events, so the ledger takes those as the transition holds them and reads the rest.
+    await this.waiting.record(manager, at, { c: updated, subCases, clock });
     if (step.audit) {
       const payload = typeof step.audit.payload === 'function' ? step.audit.payload({ case: updated, fromState: c.state, clock }) : step.audit.payload;
       await this.audit.append(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });
