@@ -1,6 +1,6 @@
 import { BusinessClock, copenhagenDateOf } from '@kp/clock';
 import { SYSTEM_ACTOR } from '@kp/audit';
-import { AWAITING_SCREENING, CaseFileRepository, CaseTransitions, isCommandAllowed, isOpenSubCase, RecordScreening } from '@kp/cases';
+import { AWAITING_SCREENING, CaseRecord, CaseTransitions, isOpenSubCase, RecordScreening } from '@kp/cases';
 import { JobContext, JobHandler, JobHandlerRegistry } from '@kp/queue';
 import { ApplicationInput, RuleSetRegistry } from '@kp/rules';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -35,7 +35,6 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
   constructor(
     private readonly handlers: JobHandlerRegistry,
     private readonly registry: RuleSetRegistry,
-    private readonly cases: CaseFileRepository,
     private readonly transitions: CaseTransitions,
     private readonly screenings: RecordScreening,
     private readonly clock: BusinessClock,
@@ -47,17 +46,12 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
 
   async handle(manager: EntityManager, job: ScreenCasePayload, context: JobContext): Promise<void> {
     const payload = ScreenCaseCommand.create(job);
-    // The row lock makes concurrent answers to one submission take turns; the second finds it screened.
-    const found = await this.cases.find(manager, payload.caseId, true);
-    const waits = found && (!ANSWERS_A_SUBMISSION.includes(payload.reason) || AWAITING_SCREENING.includes(found.state));
-    if (!found || !waits || !isCommandAllowed(found.state, 'system', 'screen')) {
-      this.logger.log(`case ${payload.caseId} is ${found?.state ?? 'gone'}; screening (${payload.reason}) skipped`);
-      return;
-    }
     const at = this.clock.now();
     // The screening applies the law in force on its own (Copenhagen) date and stores that date.
     const lawDate = copenhagenDateOf(at).toString();
-    await this.transitions.transition(manager, SYSTEM_ACTOR, { caseId: found.id, command: 'screen', at }, async ({ c, subCases }) => {
+    // The transition's row lock makes concurrent answers to one submission take turns; the second finds it screened and skips.
+    const waits = (c: CaseRecord) => !ANSWERS_A_SUBMISSION.includes(payload.reason) || AWAITING_SCREENING.includes(c.state);
+    const done = await this.transitions.transitionIfStill(manager, SYSTEM_ACTOR, { caseId: payload.caseId, command: 'screen', at }, waits, async ({ c, subCases }) => {
       const application = c.content as ApplicationInput;
       const summary: Record<string, unknown>[] = [];
       for (const subCase of subCases.filter((s) => isOpenSubCase(s.state))) {
@@ -78,5 +72,6 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
         audit: { action: 'case.screened', payload: (after) => ({ caseId: c.id, reason: payload.reason, jobId: context.jobId, state: after.case.state, subCases: summary }) },
       };
     });
+    if ('skipped' in done) this.logger.log(`case ${payload.caseId} is ${done.skipped}; screening (${payload.reason}) skipped`);
   }
 }

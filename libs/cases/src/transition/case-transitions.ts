@@ -1,7 +1,8 @@
 import { AuditLog, NewAuditEvent } from '@kp/audit';
+import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseState, Command } from '../domain/lifecycle';
+import { CaseState, Command, isCommandAllowed } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
 import { CaseKind } from '../domain/states';
 import { ClockEvent, copenhagenDateOf } from '@kp/clock';
@@ -12,7 +13,7 @@ import { ClockEventRepository } from '../infrastructure/clock-event.repository';
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
 import { NewSubCase, SubCaseRepository } from '../infrastructure/sub-case.repository';
 import { CaseAtHand, WorkOnCase } from '../work-on-case/work-on-case';
-import { CaseActor } from './case-actor';
+import { CaseActor, SystemActor } from './case-actor';
 import { CaseHooks } from './case-hooks';
 import { WaitingLedger } from '../next-steps/waiting-ledger';
 
@@ -167,6 +168,29 @@ export class CaseTransitions {
     work: (atHand: CaseAtHand) => Promise<TransitionStep<T>> = async () => ({}) as TransitionStep<T>,
   ): Promise<Transitioned<T>> {
     const atHand = await this.work.load(manager, actor, request.caseId, request.command, request.expectedVersion, request.notFound);
+    const step = await work(atHand);
+    if (step.unchanged) return { case: atHand.c, subCases: atHand.subCases, fromState: atHand.c.state, result: step.result as T };
+    return this.apply(manager, actor, atHand, request, step);
+  }
+
+  /**
+   * As `transition`, for a system job the case may have overtaken since it was queued (withdrawn,
+   * already answered by another job): `still` is asked of the locked case row, and when the case is
+   * gone, `still` says no, or the lifecycle no longer allows the command, nothing is written and
+   * the answer is `skipped` with the state found — a job that has nothing left to do is done, not
+   * failed. The row is read once, under the lock every command takes, so two jobs for one case
+   * take turns and the second sees what the first did.
+   */
+  async transitionIfStill<T = void>(
+    manager: EntityManager,
+    actor: SystemActor,
+    request: Omit<TransitionRequest, 'expectedVersion' | 'notFound'>,
+    still: (c: CaseRecord) => boolean,
+    work: (atHand: CaseAtHand) => Promise<TransitionStep<T>>,
+  ): Promise<Transitioned<T> | { skipped: CaseState | 'gone' }> {
+    const c = await this.cases.find(manager, request.caseId, true);
+    if (!c || !still(c) || !isCommandAllowed(c.state, actor.role, request.command)) return { skipped: c?.state ?? 'gone' };
+    const atHand = await this.work.loadFound(manager, actor, c, request.command, undefined, () => notFound('case', request.caseId));
     const step = await work(atHand);
     if (step.unchanged) return { case: atHand.c, subCases: atHand.subCases, fromState: atHand.c.state, result: step.result as T };
     return this.apply(manager, actor, atHand, request, step);

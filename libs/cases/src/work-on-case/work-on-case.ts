@@ -38,6 +38,11 @@ export class WorkOnCase {
     // Commands lock the case row for the rest of the transaction; a read does not need to.
     const c = await this.cases.find(manager, idOrNumber, command !== 'read_case');
     if (!c) throw missing();
+    return this.loadFound(manager, actor, c, command, expectedVersion, missing);
+  }
+
+  /** The steps after the first, for a caller that has just read (and, for a command, locked) the case row. */
+  async loadFound(manager: EntityManager, actor: CaseActor, c: CaseRecord, command: Command, expectedVersion: number | undefined, missing: () => Error): Promise<CaseAtHand> {
     const subCases = await this.subCaseRepository.forCase(manager, c.id);
     const consultations = await this.consultationRepository.forCase(manager, c.id);
     if (!isSystem(actor) && !canSeeCase(actor, c, subCases, consultations)) throw missing();
