@@ -70,8 +70,10 @@ export class GetCase {
     const screenings = await this.screenings.latestForCase(manager, c.id);
     const legalMatters = await this.legalMatterRepository.forCase(manager, c.id);
     const now = this.clock.now();
-    const clock = await this.clocks.forCase(manager, c, subCases, now);
-    const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations, legalMatters, clock }, now);
+    // The clock and the outlook's two clock questions share one read of the events (three before, issue 17).
+    const clockEvents = await this.clocks.events(manager, c.id);
+    const clock = await this.clocks.forCase(manager, c, subCases, now, clockEvents);
+    const outlook = await this.outlook.of(manager, actor, { c, subCases, consultations, legalMatters, clock }, now, { clockEvents });
     return caseView(actor, { c, subCases, screenings, consultations, legalMatters, clock, outlook, myRole: await this.myRole(manager, actor, c) });
   }
 

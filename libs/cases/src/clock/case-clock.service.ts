@@ -93,7 +93,8 @@ export class CaseClockService {
     return new Map(cases.map((c) => [c.id, { c, subCases: subCases.get(c.id) ?? [], clockEvents: (events.get(c.id) ?? []).map(clockEvent) }]));
   }
 
-  private async events(manager: EntityManager, caseId: string): Promise<ClockEvent[]> {
+  /** The case's clock events, for a caller that needs them more than once (the clock and the outlook of one case view). */
+  async events(manager: EntityManager, caseId: string): Promise<ClockEvent[]> {
     return (await this.clockEvents.forCase(manager, caseId)).map(clockEvent);
   }
 

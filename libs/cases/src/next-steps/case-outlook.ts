@@ -67,6 +67,8 @@ export class CaseOutlook {
   async of(manager: EntityManager, actor: Actor, parts: CaseOutlookParts, now: Date, known: { facts?: CaseFactsOf; clockEvents?: ClockEvent[] } = {}): Promise<Outlook> {
     const { c, subCases } = parts;
     const facts = known.facts ?? (await this.facts.forCase(manager, c.id));
+    // Both clock questions below ask of the same events: read them once, not once each.
+    const clockEvents = known.clockEvents ?? (await this.clocks.events(manager, c.id));
     const visible = visibleSubCases(actor, subCases, parts.consultations);
     const steps = nextSteps({
       actor,
@@ -77,8 +79,8 @@ export class CaseOutlook {
       legalMatters: parts.legalMatters,
       facts,
       conflicted: !!c.applicantOrg && !!(await this.staff.conflict(manager, actor.sub, c.applicantOrg)),
-      clockTakesPause: await this.clocks.accepts(manager, c, subCases, { type: 'paused', at: now, reason: 'supplement' }, known.clockEvents),
-      clockTakesExtension: await this.clocks.accepts(manager, c, subCases, { type: 'extended', at: now, reason: 'extension', extensionMonths: 1 }, known.clockEvents),
+      clockTakesPause: await this.clocks.accepts(manager, c, subCases, { type: 'paused', at: now, reason: 'supplement' }, clockEvents),
+      clockTakesExtension: await this.clocks.accepts(manager, c, subCases, { type: 'extended', at: now, reason: 'extension', extensionMonths: 1 }, clockEvents),
     });
     const open = await this.periods.forCase(manager, c.id, true);
     const parties = this.ledger.partiesOf({ c, subCases, consultations: parts.consultations, facts, clock: parts.clock });
