@@ -1,5 +1,5 @@
 import { Actor } from '@kp/auth';
-import { canSeeCase, CaseFileRepository, ConsultationRepository, SubCaseRepository } from '@kp/cases';
+import { canSeeCase, CaseFileRepository, CaseRecord, ConsultationRepository, SubCaseRepository } from '@kp/cases';
 import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -30,6 +30,12 @@ export class OrderReader {
   async mayReadCase(manager: EntityManager, actor: Actor, caseId: string): Promise<boolean> {
     if (!(CASE_READERS as readonly string[]).includes(actor.role)) return false;
     const c = await this.cases.find(manager, caseId);
-    return !!c && canSeeCase(actor, c, await this.subCases.forCase(manager, c.id), await this.consultations.forCase(manager, c.id));
+    return !!c && (await this.mayRead(manager, actor, c));
+  }
+
+  /** As `mayReadCase`, for a caller that has just read the case row (it is not read again). */
+  async mayRead(manager: EntityManager, actor: Actor, c: CaseRecord): Promise<boolean> {
+    if (!(CASE_READERS as readonly string[]).includes(actor.role)) return false;
+    return canSeeCase(actor, c, await this.subCases.forCase(manager, c.id), await this.consultations.forCase(manager, c.id));
   }
 }

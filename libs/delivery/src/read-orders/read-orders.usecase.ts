@@ -34,7 +34,7 @@ export class ReadOrders {
   async ofCase(actor: Actor, { caseId }: CaseOrdersCommand) {
     const manager = this.db.manager;
     const c = await this.cases.find(manager, caseId);
-    if (!c || !(await this.reader.mayReadCase(manager, actor, c.id))) throw notFound('case', caseId);
+    if (!c || !(await this.reader.mayRead(manager, actor, c))) throw notFound('case', caseId);
     const orders = await this.orders.page(manager, { caseId: c.id }, 1000);
     const reports = await this.orders.reportsFor(manager, orders.map((o) => o.id));
     const now = this.clock.now();
