@@ -119,4 +119,26 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
     expect(again.alerts.filter((a) => cases.some((c) => c.number === a.caseNumber))).toEqual([]);
     for (const c of cases) expect(await notices(caseworker, { kind: 'deadline_at_risk', case: c.number })).toHaveLength(1);
   });
+
+  it('stores the figures of a case whose clock changed, and leaves the row of a case whose clock did not untouched', async () => {
+    // Complete on Tuesday 2 October 2029: due Friday 2 November 2029; on Friday 12 October 15 working days are left: at risk.
+    const { case: c } = await submitOn('2029-10-02T09:00:00Z');
+    // The row's version as PostgreSQL counts it: any UPDATE of the row, even to the same values, changes xmin.
+    const row = async () => (await db.query(`SELECT xmin::text AS xmin, due_at, at_risk, overdue, clock_paused FROM case_file WHERE id = $1`, [c.id]))[0];
+    const submitted = await row();
+    expect(submitted).toMatchObject({ at_risk: false, overdue: false, clock_paused: false });
+    expect(submitted.due_at).not.toBeNull();
+    // The same day: nothing about its clock has changed, so the sweep must not write the row.
+    expect(await sweep()).toBe('processed');
+    expect(await row()).toEqual(submitted);
+    // Ten days on it is at risk: the sweep must store that.
+    t.clock.advance(10 * DAY_MS);
+    expect(await sweep()).toBe('processed');
+    const atRisk = await row();
+    expect(atRisk).toMatchObject({ at_risk: true, overdue: false, clock_paused: false, due_at: submitted.due_at });
+    expect(atRisk.xmin).not.toBe(submitted.xmin);
+    // Swept again the same day: still at risk, not rewritten.
+    expect(await sweep()).toBe('processed');
+    expect(await row()).toEqual(atRisk);
+  });
 });

@@ -58,10 +58,13 @@ export const queuePageBenchmark: Benchmark = {
 
     const app = await startApp(context.tempDir('queue-page-app'), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
     context.defer(() => app.stop());
+    const sweep = await watchSweepWrites(url, context);
+    context.defer(() => sweep.stop());
     const headers = { Authorization: `Bearer ${await app.token(CASEWORKER)}` };
     const floorSql = `SELECT id FROM case_file WHERE state = ANY($1::text[]) ORDER BY due_at, id LIMIT ${PAGE + 1}`;
 
     const figures: Figure[] = [];
+    sweep.requestsFrom = sweep.elapsed();
     for (const queue of QUEUES) {
       const ours: number[] = [];
       const floor: number[] = [];
@@ -92,6 +95,50 @@ export const queuePageBenchmark: Benchmark = {
         }));
       }
     }
+    context.log(`requests from +${(sweep.requestsFrom / 1000).toFixed(1)} s to +${(sweep.elapsed() / 1000).toFixed(1)} s after the app was ready; ${sweep.report()}`);
+    // The rest of the sweep, if it is still writing: until its rows stop changing for 5 s (at most 3 minutes).
+    await sweep.settled(5_000, 180_000);
+    context.log(`after the requests: ${sweep.report()}`);
     return figures;
   },
 };
+
+/**
+ * The app's deadline sweep runs beside the requests (issue 17). How many case_file rows it wrote, and
+ * when, from PostgreSQL's table counters polled once a second on a connection of its own.
+ */
+async function watchSweepWrites(url: string, context: { log: (m: string) => void }) {
+  const poll = new Client({ connectionString: url });
+  poll.on('error', () => undefined);
+  await poll.connect();
+  const written = async () => Number((await poll.query(`SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'case_file'`)).rows[0]?.n_tup_upd ?? 0);
+  const start = Date.now();
+  const base = await written();
+  let last = base;
+  let first: number | undefined;
+  let lastChange: number | undefined;
+  const timer = setInterval(() => {
+    written().then((n) => {
+      if (n === last) return;
+      first ??= Date.now() - start;
+      lastChange = Date.now() - start;
+      last = n;
+    }, () => undefined);
+  }, 1000);
+  return {
+    requestsFrom: 0,
+    elapsed: () => Date.now() - start,
+    report: () =>
+      first === undefined
+        ? 'case_file rows updated meanwhile: 0'
+        : `case_file rows updated meanwhile: ${last - base}, from +${(first / 1000).toFixed(1)} s to +${(lastChange! / 1000).toFixed(1)} s (±1 s)`,
+    settled: async (quietMs: number, maxMs: number) => {
+      const until = Date.now() + maxMs;
+      while (Date.now() < until && Date.now() - start - (lastChange ?? 0) < quietMs) await new Promise((r) => setTimeout(r, 500));
+    },
+    stop: async () => {
+      clearInterval(timer);
+      await poll.end();
+    },
+  };
+}

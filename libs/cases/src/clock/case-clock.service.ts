@@ -3,7 +3,7 @@ import { ClockError, ClockEvent, ClockEventType, ClockState, computeClock, Danis
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
-import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { CaseClockFigures, CaseFileRepository } from '../infrastructure/case-file.repository';
 import { ClockEventRepository, ClockEventRow } from '../infrastructure/clock-event.repository';
 import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 
@@ -103,14 +103,51 @@ export class CaseClockService {
   async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents?: ClockEvent[] }): Promise<CaseClock> {
     const c = known?.c ?? (await this.cases.find(manager, caseId))!;
     const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now, known?.clockEvents);
-    await this.cases.setClockFigures(manager, caseId, {
-      dueAt: clock.case ? clock.case.dueAt : null,
-      atRisk: clock.case?.atRisk ?? false,
-      overdue: clock.case?.overdue ?? false,
-      paused: clock.case?.paused ?? false,
-    });
+    await this.cases.setClockFigures(manager, caseId, figuresOf(clock));
     return clock;
   }
+
+  /**
+   * `refresh` for a batch of cases read by `known`: the figures of the cases whose stored ones
+   * differ are written in one statement, and those of the others not at all (issue 17: the sweep
+   * finds most open cases as it left them). A case whose history the clock refuses gets its
+   * ClockError in the answer and keeps its stored figures.
+   */
+  async refreshMany(manager: EntityManager, known: Map<string, { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents: ClockEvent[] }>, now: Date): Promise<Map<string, CaseClock | ClockError>> {
+    const clocks = new Map<string, CaseClock | ClockError>();
+    const changed: (CaseClockFigures & { caseId: string })[] = [];
+    for (const [caseId, { c, subCases, clockEvents }] of known) {
+      let clock: CaseClock;
+      try {
+        clock = await this.forCase(manager, c, subCases, now, clockEvents);
+      } catch (error) {
+        if (!(error instanceof ClockError)) throw error;
+        clocks.set(caseId, error);
+        continue;
+      }
+      clocks.set(caseId, clock);
+      const figures = figuresOf(clock);
+      if (!sameFigures(c, figures)) changed.push({ caseId, ...figures });
+    }
+    await this.cases.setClockFiguresOfMany(manager, changed);
+    return clocks;
+  }
+}
+
+/** What the case row stores of its clock for the queues to filter on. */
+function figuresOf(clock: CaseClock): CaseClockFigures {
+  return {
+    dueAt: clock.case ? clock.case.dueAt : null,
+    atRisk: clock.case?.atRisk ?? false,
+    overdue: clock.case?.overdue ?? false,
+    paused: clock.case?.paused ?? false,
+  };
+}
+
+function sameFigures(stored: CaseRecord, figures: CaseClockFigures): boolean {
+  const storedDue = stored.dueAt === null ? null : new Date(stored.dueAt).getTime();
+  const due = figures.dueAt === null ? null : new Date(figures.dueAt).getTime();
+  return storedDue === due && stored.atRisk === figures.atRisk && stored.overdue === figures.overdue && stored.clockPaused === figures.paused;
 }
 
 function clockEvent(e: ClockEventRow): ClockEvent {

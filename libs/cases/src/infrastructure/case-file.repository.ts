@@ -207,6 +207,20 @@ export class CaseFileRepository {
     ]);
   }
 
+  /**
+   * The clock figures of many cases in one statement, not one a case (issue 17: the deadline sweep
+   * writes a batch of 500 at a time).
+   */
+  async setClockFiguresOfMany(manager: EntityManager, figures: (CaseClockFigures & { caseId: string })[]): Promise<void> {
+    if (figures.length === 0) return;
+    await manager.query(
+      `UPDATE case_file c SET due_at = f.due_at, at_risk = f.at_risk, overdue = f.overdue, clock_paused = f.paused
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[], $5::boolean[]) AS f (id, due_at, at_risk, overdue, paused)
+        WHERE c.id = f.id`,
+      [figures.map((f) => f.caseId), figures.map((f) => f.dueAt), figures.map((f) => f.atRisk), figures.map((f) => f.overdue), figures.map((f) => f.paused)],
+    );
+  }
+
   /** Open cases in a stable order (id), for the sweeps. */
   /**
    * Cases in one of `states` by id; with `page`, at most `limit` of them after the id `after` (null:

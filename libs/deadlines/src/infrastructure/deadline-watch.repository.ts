@@ -18,11 +18,20 @@ export class DeadlineWatchRepository {
     return new Map(rows.map((row) => [row.case_id, { atRisk: row.at_risk, overdue: row.overdue }]));
   }
 
-  async remember(manager: EntityManager, caseId: string, flags: WatchedFlags, dueAt: string | null, checkedAt: Date): Promise<void> {
+  /** What the sweep saw of a batch of cases, in one statement. */
+  async rememberMany(manager: EntityManager, seen: { caseId: string; flags: WatchedFlags; dueAt: string | null }[], checkedAt: Date): Promise<void> {
+    if (seen.length === 0) return;
     await manager.query(
-      `INSERT INTO deadline_watch (case_id, at_risk, overdue, due_at, checked_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO deadline_watch (case_id, at_risk, overdue, due_at, checked_at)
+       SELECT w.case_id, w.at_risk, w.overdue, w.due_at, $5
+         FROM unnest($1::uuid[], $2::boolean[], $3::boolean[], $4::timestamptz[]) AS w (case_id, at_risk, overdue, due_at)
        ON CONFLICT (case_id) DO UPDATE SET at_risk = EXCLUDED.at_risk, overdue = EXCLUDED.overdue, due_at = EXCLUDED.due_at, checked_at = EXCLUDED.checked_at`,
-      [caseId, flags.atRisk, flags.overdue, dueAt, checkedAt],
+      [seen.map((s) => s.caseId), seen.map((s) => s.flags.atRisk), seen.map((s) => s.flags.overdue), seen.map((s) => s.dueAt), checkedAt],
     );
   }
+
+  async remember(manager: EntityManager, caseId: string, flags: WatchedFlags, dueAt: string | null, checkedAt: Date): Promise<void> {
+    await this.rememberMany(manager, [{ caseId, flags, dueAt }], checkedAt);
+  }
+
 }
