@@ -7,6 +7,13 @@ import { CaseClockFigures, CaseFileRepository } from '../infrastructure/case-fil
 import { ClockEventRepository, ClockEventRow } from '../infrastructure/clock-event.repository';
 import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 
+/** What a clock is computed from: the case, its sub-cases and its clock events. */
+export interface KnownCase {
+  c: CaseRecord;
+  subCases: SubCaseRecord[];
+  clockEvents: ClockEvent[];
+}
+
 export interface ClockView {
   phase: ClockState['phase'];
   limit: ClockState['limit'];
@@ -86,7 +93,7 @@ export class CaseClockService {
    * What `refresh` needs of each of `caseIds` (the case, its sub-cases, its clock events), read in
    * three statements for all of them instead of three a case: for a sweep over many cases.
    */
-  async known(manager: EntityManager, caseIds: string[]): Promise<Map<string, { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents: ClockEvent[] }>> {
+  async known(manager: EntityManager, caseIds: string[]): Promise<Map<string, KnownCase>> {
     const cases = await this.cases.findMany(manager, caseIds);
     const subCases = await this.subCases.forCases(manager, caseIds);
     const events = await this.clockEvents.forCases(manager, caseIds);
@@ -113,7 +120,7 @@ export class CaseClockService {
    * finds most open cases as it left them). A case whose history the clock refuses gets its
    * ClockError in the answer and keeps its stored figures.
    */
-  async refreshMany(manager: EntityManager, known: Map<string, { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents: ClockEvent[] }>, now: Date): Promise<Map<string, CaseClock | ClockError>> {
+  async refreshMany(manager: EntityManager, known: Map<string, KnownCase>, now: Date): Promise<Map<string, CaseClock | ClockError>> {
     const clocks = new Map<string, CaseClock | ClockError>();
     const changed: (CaseClockFigures & { caseId: string })[] = [];
     for (const [caseId, { c, subCases, clockEvents }] of known) {

@@ -11,6 +11,11 @@ import { OverdueSupplement, OverdueSupplementNotices } from './overdue-supplemen
 /** The worker's identity in the audit trail. */
 const OPEN_STATES = CASE_STATES.filter(isOpen);
 
+/** One sweep's transaction at a time: a second one waits, then sees what the first remembered, and alerts nothing twice. */
+async function lockSweep(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
+}
+
 /** Open cases swept per transaction. */
 export const DEADLINE_SWEEP_BATCH = 500;
 
@@ -59,8 +64,7 @@ export class SweepDeadlines {
       if (read.count < batchSize || !read.last) break;
       after = read.last;
     }
-    // One sweep at a time: a second one waits, then sees what the first remembered, and alerts nothing twice.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
+    await lockSweep(manager);
     result.supplementsOverdue = await this.overdueSupplements.run(manager, now, jobId);
     return result;
   }
@@ -73,7 +77,7 @@ export class SweepDeadlines {
     result: SweepResult,
     jobId?: string,
   ): Promise<{ count: number; last: string | null }> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('deadline_sweep'))`);
+    await lockSweep(manager);
     const open = await this.cases.inStates(manager, OPEN_STATES, page);
     const ids = open.map((c) => c.id);
     const watched = await this.watch.watched(manager, ids);
