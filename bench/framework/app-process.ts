@@ -34,23 +34,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds the API once when dist is missing or older than the sources' last commit (the benchmarks measure the built app). */
+/**
+ * Builds the API and the worker when either is missing or older than the sources' last commit (the
+ * benchmarks measure the built apps; BENCH_WORKER=separate runs the worker's, which a build of the
+ * API alone left stale).
+ */
 export function ensureBuilt(log: (m: string) => void): void {
-  if (existsSync(ENTRY) && process.env.BENCH_BUILD !== '1' && !builtBeforeLastCommit()) return;
-  log('building the API (nest build api)…');
-  const result = spawnSync('npx', ['nest', 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('nest build api failed');
+  for (const [app, entry] of [['api', ENTRY], ['worker', WORKER_ENTRY]] as const) {
+    if (existsSync(entry) && process.env.BENCH_BUILD !== '1' && !builtBeforeLastCommit(entry)) continue;
+    log(`building the ${app} (nest build ${app})…`);
+    const result = spawnSync('npx', ['nest', 'build', app], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`nest build ${app} failed`);
+  }
 }
 
 /**
- * Whether dist predates the last commit, so a benchmark would measure code that is no longer
- * there (edits not yet committed still need BENCH_BUILD=1). Without git, dist is taken as it is.
+ * Whether a built entry predates the last commit, so a benchmark would measure code that is no
+ * longer there (edits not yet committed still need BENCH_BUILD=1). Without git, dist is taken as it is.
  */
-function builtBeforeLastCommit(): boolean {
+function builtBeforeLastCommit(entry: string): boolean {
   const git = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' });
   const committedS = Number(git.stdout?.trim());
   if (git.status !== 0 || !Number.isFinite(committedS) || committedS === 0) return false;
-  return statSync(ENTRY).mtimeMs < committedS * 1000;
+  return statSync(entry).mtimeMs < committedS * 1000;
 }
 
 /** Every descendant of a process (start.mjs → node main.js), from /proc. */
