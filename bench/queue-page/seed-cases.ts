@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ClockEvent, ClockPolicies, computeClock, DanishCalendar, DEFAULT_CLOCK_POLICIES } from '@kp/clock';
+import { ClockEvent, ClockPolicies, computeClock, copenhagenDateOf, DanishCalendar, DEFAULT_CLOCK_POLICIES } from '@kp/clock';
 
 /**
  * Seeds `count` cases with set-based SQL (generate_series, no round trip per row), shaped like a
@@ -17,8 +17,8 @@ import { ClockEvent, ClockPolicies, computeClock, DanishCalendar, DEFAULT_CLOCK_
  * Each case carries the clock history the app would have recorded (issue 17): `received` and
  * `completed` at submission, `paused` for a case awaiting the applicant, `decided` or `withdrawn`
  * for a closed one; its stored due date and flags are what the statutory clock (libs/clock) computes
- * from that history now, and the deadline sweep's memory (`deadline_watch`) holds what a sweep just
- * saw — so the app's first sweep finds nothing to change, as on a running system. Open cases were
+ * from that history now, computed for today (`clock_day`, as the sweep leaves an open case), and the
+ * deadline sweep's memory (`deadline_watch`) holds what a sweep just saw — so the app's first sweep finds nothing to change, as on a running system. Open cases were
  * received 10–100 days ago (due from 9 days ago to 81 days ahead), so about a tenth is overdue.
  */
 /** The tables the seed writes, whose secondary indexes are built after the load. */
@@ -74,13 +74,13 @@ export async function seedCases(url: string, count: number, policies: ClockPolic
         FROM seed`);
     await client.query(`
       INSERT INTO case_file (id, number, application_id, applicant_sub, applicant_org, applicant_org_name, state, content, submitted_at,
-                             decided_at, withdrawn_at, assignee_sub, due_at, at_risk, overdue, clock_paused, updated_at)
+                             decided_at, withdrawn_at, assignee_sub, due_at, at_risk, overdue, clock_paused, clock_day, updated_at)
       SELECT case_id, 'EK-' || (2020 + g % 7) || '-' || lpad(g::text, 7, '0'), application_id, 'researcher-' || (g % 5000), '31119103', 'Aarhus Universitet',
              state, jsonb_build_object('title', 'Project ' || g), received_at,
              CASE WHEN state = 'decided' THEN closed_at END, CASE WHEN state = 'withdrawn' THEN closed_at END,
              CASE WHEN g % 3 <> 0 THEN 'caseworker-' || (g % 40) END,
-             f.due_at, f.at_risk, f.overdue, f.paused, COALESCE(closed_at, paused_at, received_at)
-        FROM seed JOIN seed_clock f USING (received_day, paused_day, closed_day, closed_by, collaborative)`);
+             f.due_at, f.at_risk, f.overdue, f.paused, CASE WHEN closed_at IS NULL THEN $1::date ELSE closed_day END, COALESCE(closed_at, paused_at, received_at)
+        FROM seed JOIN seed_clock f USING (received_day, paused_day, closed_day, closed_by, collaborative)`, [copenhagenDateOf(now).toString()]);
     await client.query(`
       INSERT INTO clock_event (case_id, type, at)
       SELECT case_id, 'received', received_at FROM seed
