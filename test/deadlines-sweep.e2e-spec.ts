@@ -141,4 +141,26 @@ describe('deadline sweep: at-risk and overdue notices, once per transition (e2e)
     expect(await sweep()).toBe('processed');
     expect(await row()).toEqual(atRisk);
   });
+
+  it('alerts again when a case it saw at risk is extended and, weeks later, at risk again: it reads a case a command changed the same day', async () => {
+    // Complete on Tuesday 5 March 2030: due Friday 5 April 2030; on Friday 15 March 15 working days are left: at risk.
+    const { case: c } = await submitOn('2030-03-05T09:00:00Z');
+    t.clock.advance(10 * DAY_MS);
+    await sweep();
+    expect(await notices(caseworker, { kind: 'deadline_at_risk', case: c.number })).toHaveLength(1);
+    // The same day a month's extension (due Monday 6 May 2030) takes it out of risk, and the sweep must see that today,
+    // though the case's figures were already computed for today: otherwise it remembers "at risk" and stays silent below.
+    const before = (await request(t.server).get(`/v1/cases/${c.id}`).set(bearer(caseworker)).expect(200)).body;
+    await request(t.server)
+      .post(`/v1/cases/${c.id}/clock/extensions`)
+      .set(bearer(caseworker))
+      .set('If-Match', `"${before.version}"`)
+      .send({ months: 1, reason: 'The register holder needs a month more to assess the linkage.' })
+      .expect(201);
+    await sweep();
+    // Monday 15 April 2030: 12 working days left to 6 May (Easter 18, 19 and 22 April are holidays): at risk again.
+    t.clock.advance(31 * DAY_MS);
+    await sweep();
+    expect(await notices(caseworker, { kind: 'deadline_at_risk', case: c.number })).toHaveLength(2);
+  });
 });

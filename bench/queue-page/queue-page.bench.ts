@@ -56,7 +56,9 @@ export const queuePageBenchmark: Benchmark = {
       context.log(`EXPLAIN ${queue}, second page:\n${nextPlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }
 
-    const app = await startApp(context.tempDir('queue-page-app'), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url });
+    // BENCH_DEADLINE_SWEEP_MS: the deadline sweep's interval, so that a short run sees it (and what it writes).
+    const sweepEvery: Record<string, string> = process.env.BENCH_DEADLINE_SWEEP_MS ? { DEADLINE_SWEEP_MS: process.env.BENCH_DEADLINE_SWEEP_MS } : {};
+    const app = await startApp(context.tempDir('queue-page-app'), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url, ...sweepEvery });
     context.defer(() => app.stop());
     const sweep = await watchSweepWrites(url, context);
     context.defer(() => sweep.stop());
@@ -104,14 +106,32 @@ export const queuePageBenchmark: Benchmark = {
 };
 
 /**
- * The app's deadline sweep runs beside the requests (issue 17). How many case_file rows it wrote, and
- * when, from PostgreSQL's table counters polled once a second on a connection of its own.
+ * The app's deadline sweep runs beside the requests (issue 17). How many rows it wrote, and when, from
+ * PostgreSQL's table counters polled once a second on a connection of its own: case_file rows updated
+ * (its clock figures), deadline_watch rows written (what a sweep saw) and notifications sent (its
+ * alerts); and how many sweeps ran, to tell a sweep that wrote nothing from one that did not run.
  */
 async function watchSweepWrites(url: string, context: { log: (m: string) => void }) {
   const poll = new Client({ connectionString: url });
   poll.on('error', () => undefined);
   await poll.connect();
-  const written = async () => Number((await poll.query(`SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'case_file'`)).rows[0]?.n_tup_upd ?? 0);
+  type Counts = { caseFile: number; watch: number; notifications: number; sweeps: number };
+  const written = async (): Promise<Counts> => {
+    const { rows } = await poll.query<{ relname: string; upd: string; ins: string }>(
+      `SELECT relname, n_tup_upd AS upd, n_tup_ins AS ins FROM pg_stat_user_tables WHERE relname IN ('case_file', 'deadline_watch', 'notification')`,
+    );
+    // Each job run is recorded once (job-runner.ts): how many sweeps ran, even one that wrote nothing.
+    const [{ sweeps }] = (await poll.query<{ sweeps: number }>(`SELECT count(*)::int AS sweeps FROM processed_job WHERE job_name = 'deadline_sweep'`)).rows;
+    const of = (name: string) => rows.find((r) => r.relname === name);
+    return {
+      caseFile: Number(of('case_file')?.upd ?? 0),
+      watch: Number(of('deadline_watch')?.upd ?? 0) + Number(of('deadline_watch')?.ins ?? 0),
+      notifications: Number(of('notification')?.ins ?? 0),
+      sweeps,
+    };
+  };
+  // Writes only: a sweep that writes nothing does not keep settled() waiting.
+  const same = (a: Counts, b: Counts) => a.caseFile === b.caseFile && a.watch === b.watch && a.notifications === b.notifications;
   const start = Date.now();
   const base = await written();
   let last = base;
@@ -119,19 +139,20 @@ async function watchSweepWrites(url: string, context: { log: (m: string) => void
   let lastChange: number | undefined;
   const timer = setInterval(() => {
     written().then((n) => {
-      if (n === last) return;
+      const wrote = !same(n, last);
+      last = n;
+      if (!wrote) return;
       first ??= Date.now() - start;
       lastChange = Date.now() - start;
-      last = n;
     }, () => undefined);
   }, 1000);
   return {
     requestsFrom: 0,
     elapsed: () => Date.now() - start,
-    report: () =>
-      first === undefined
-        ? 'case_file rows updated meanwhile: 0'
-        : `case_file rows updated meanwhile: ${last - base}, from +${(first / 1000).toFixed(1)} s to +${(lastChange! / 1000).toFixed(1)} s (±1 s)`,
+    report: () => {
+      const counts = `deadline sweeps run: ${last.sweeps - base.sweeps}; case_file rows updated meanwhile: ${last.caseFile - base.caseFile}; deadline_watch rows written: ${last.watch - base.watch}; notifications: ${last.notifications - base.notifications}`;
+      return first === undefined ? counts : `${counts}, from +${(first / 1000).toFixed(1)} s to +${(lastChange! / 1000).toFixed(1)} s (±1 s)`;
+    },
     settled: async (quietMs: number, maxMs: number) => {
       const until = Date.now() + maxMs;
       while (Date.now() < until && Date.now() - start - (lastChange ?? 0) < quietMs) await new Promise((r) => setTimeout(r, 500));

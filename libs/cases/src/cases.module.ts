@@ -7,6 +7,7 @@ import { ConflictCheck } from './conflicts/conflict-check';
 import { CaseFileRepository } from './infrastructure/case-file.repository';
 import { CaseQueueRepository } from './infrastructure/case-queue.repository';
 import { ClockEventRepository } from './infrastructure/clock-event.repository';
+import { ClockUnsweptRepository } from './infrastructure/clock-unswept.repository';
 import { ConsultationRepository } from './infrastructure/consultation.repository';
 import { LegalMatterRepository } from './infrastructure/legal-matter.repository';
 import { ScreeningRepository } from './infrastructure/screening.repository';
@@ -34,6 +35,7 @@ const repositories = [
   CaseFileRepository,
   SubCaseRepository,
   ClockEventRepository,
+  ClockUnsweptRepository,
   ScreeningRepository,
   ConsultationRepository,
   LegalMatterRepository,

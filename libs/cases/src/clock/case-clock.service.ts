@@ -1,10 +1,11 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { ClockError, ClockEvent, ClockEventType, ClockState, computeClock, DanishCalendar } from '@kp/clock';
+import { ClockError, ClockEvent, ClockEventType, ClockState, computeClock, copenhagenDateOf, DanishCalendar } from '@kp/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
 import { CaseClockFigures, CaseFileRepository } from '../infrastructure/case-file.repository';
 import { ClockEventRepository, ClockEventRow } from '../infrastructure/clock-event.repository';
+import { ClockUnsweptRepository } from '../infrastructure/clock-unswept.repository';
 import { SubCaseRepository } from '../infrastructure/sub-case.repository';
 
 /** What a clock is computed from: the case, its sub-cases and its clock events. */
@@ -50,6 +51,7 @@ export class CaseClockService {
     private readonly cases: CaseFileRepository,
     private readonly subCases: SubCaseRepository,
     private readonly clockEvents: ClockEventRepository,
+    private readonly unswept: ClockUnsweptRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -105,24 +107,30 @@ export class CaseClockService {
     return (await this.clockEvents.forCase(manager, caseId)).map(clockEvent);
   }
 
-  /** Recomputes and stores due date, at-risk, overdue and paused on the case row; returns the clock. */
-  /** `known`: the case, its sub-cases and perhaps its clock events as the caller has just written them (no need to read them again). */
+  /**
+   * Recomputes and stores due date, at-risk, overdue and paused on the case row, for a command that
+   * changed the clock's inputs; returns the clock. The case is marked for the deadline sweep, which
+   * alerts on what the command changed (`refreshMany` takes the mark away).
+   * `known`: the case, its sub-cases and perhaps its clock events as the caller has just written them (no need to read them again).
+   */
   async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents?: ClockEvent[] }): Promise<CaseClock> {
     const c = known?.c ?? (await this.cases.find(manager, caseId))!;
     const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now, known?.clockEvents);
-    await this.cases.setClockFigures(manager, caseId, figuresOf(clock));
+    await this.cases.setClockFigures(manager, caseId, figuresOf(clock), copenhagenDateOf(now).toString());
+    await this.unswept.mark(manager, caseId, c.version);
     return clock;
   }
 
   /**
-   * `refresh` for a batch of cases read by `known`: the figures of the cases whose stored ones
-   * differ are written in one statement, and those of the others not at all (issue 17: the sweep
-   * finds most open cases as it left them). A case whose history the clock refuses gets its
-   * ClockError in the answer and keeps its stored figures.
+   * `refresh` for a batch of cases read by `known`, for the deadline sweep: the figures are written
+   * in one statement, only where they or the day they hold for changed (issue 17: the sweep finds
+   * most open cases as it left them), and the cases' marks from commands are taken away. A case
+   * whose history the clock refuses gets its ClockError in the answer and keeps its stored figures
+   * and its mark.
    */
   async refreshMany(manager: EntityManager, known: Map<string, KnownCase>, now: Date): Promise<Map<string, CaseClock | ClockError>> {
     const clocks = new Map<string, CaseClock | ClockError>();
-    const changed: (CaseClockFigures & { caseId: string })[] = [];
+    const computed: (CaseClockFigures & { caseId: string; version: number })[] = [];
     for (const [caseId, { c, subCases, clockEvents }] of known) {
       let clock: CaseClock;
       try {
@@ -133,10 +141,10 @@ export class CaseClockService {
         continue;
       }
       clocks.set(caseId, clock);
-      const figures = figuresOf(clock);
-      if (!sameFigures(c, figures)) changed.push({ caseId, ...figures });
+      computed.push({ caseId, version: c.version, ...figuresOf(clock) });
     }
-    await this.cases.setClockFiguresOfMany(manager, changed);
+    await this.cases.setClockFiguresOfMany(manager, computed, copenhagenDateOf(now).toString());
+    await this.unswept.clear(manager, computed);
     return clocks;
   }
 }
@@ -149,12 +157,6 @@ function figuresOf(clock: CaseClock): CaseClockFigures {
     overdue: clock.case?.overdue ?? false,
     paused: clock.case?.paused ?? false,
   };
-}
-
-function sameFigures(stored: CaseRecord, figures: CaseClockFigures): boolean {
-  const storedDue = stored.dueAt === null ? null : new Date(stored.dueAt).getTime();
-  const due = figures.dueAt === null ? null : new Date(figures.dueAt).getTime();
-  return storedDue === due && stored.atRisk === figures.atRisk && stored.overdue === figures.overdue && stored.clockPaused === figures.paused;
 }
 
 function clockEvent(e: ClockEventRow): ClockEvent {

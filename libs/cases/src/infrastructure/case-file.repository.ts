@@ -93,7 +93,8 @@ export interface CaseSummary {
  * mapped to today's shape here (`upgradeApplication`), never rewritten in the row.
  */
 function toCase(row: Record<string, unknown>): CaseRecord {
-  const c = camel<CaseRecord>(row);
+  // clock_day is the deadline sweep's bookkeeping (ClockSweepMarks), not part of the case.
+  const { clockDay: _clockDay, ...c } = camel<CaseRecord & { clockDay?: unknown }>(row);
   return { ...c, content: upgradeApplication(c.content) };
 }
 
@@ -197,46 +198,64 @@ export class CaseFileRepository {
   }
 
 
-  async setClockFigures(manager: EntityManager, caseId: string, figures: CaseClockFigures): Promise<void> {
-    await manager.query(`UPDATE case_file SET due_at = $2, at_risk = $3, overdue = $4, clock_paused = $5 WHERE id = $1`, [
+  /** `day`: the Copenhagen day (YYYY-MM-DD) the figures were computed for; the deadline sweep reads the case again on any other (and with none). */
+  async setClockFigures(manager: EntityManager, caseId: string, figures: CaseClockFigures, day: string | null = null): Promise<void> {
+    await manager.query(`UPDATE case_file SET due_at = $2, at_risk = $3, overdue = $4, clock_paused = $5, clock_day = $6 WHERE id = $1`, [
       caseId,
       figures.dueAt,
       figures.atRisk,
       figures.overdue,
       figures.paused,
+      day,
     ]);
   }
 
   /**
-   * The clock figures of many cases in one statement, not one a case (issue 17: the deadline sweep
-   * writes a batch of 500 at a time).
+   * The clock figures of many cases, computed for `day`, in one statement, not one a case (issue 17:
+   * the deadline sweep writes a batch of 500 at a time). A row is written only where its figures or
+   * their day differ, and only if the case still has the version they were computed from: a command
+   * committed meanwhile stored fresher figures, which stale ones must not overwrite.
    */
-  async setClockFiguresOfMany(manager: EntityManager, figures: (CaseClockFigures & { caseId: string })[]): Promise<void> {
+  async setClockFiguresOfMany(manager: EntityManager, figures: (CaseClockFigures & { caseId: string; version: number })[], day: string): Promise<void> {
     if (figures.length === 0) return;
     await manager.query(
-      `UPDATE case_file c SET due_at = f.due_at, at_risk = f.at_risk, overdue = f.overdue, clock_paused = f.paused
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[], $5::boolean[]) AS f (id, due_at, at_risk, overdue, paused)
-        WHERE c.id = f.id`,
-      [figures.map((f) => f.caseId), figures.map((f) => f.dueAt), figures.map((f) => f.atRisk), figures.map((f) => f.overdue), figures.map((f) => f.paused)],
+      `UPDATE case_file c SET due_at = f.due_at, at_risk = f.at_risk, overdue = f.overdue, clock_paused = f.paused, clock_day = $7::date
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[], $5::boolean[], $6::int[]) AS f (id, due_at, at_risk, overdue, paused, version)
+        WHERE c.id = f.id AND c.version = f.version
+          AND (c.due_at IS DISTINCT FROM f.due_at OR c.at_risk <> f.at_risk OR c.overdue <> f.overdue OR c.clock_paused <> f.paused
+               OR c.clock_day IS DISTINCT FROM $7::date)`,
+      [
+        figures.map((f) => f.caseId),
+        figures.map((f) => f.dueAt),
+        figures.map((f) => f.atRisk),
+        figures.map((f) => f.overdue),
+        figures.map((f) => f.paused),
+        figures.map((f) => f.version),
+        day,
+      ],
     );
   }
 
-  /** Open cases in a stable order (id), for the sweeps. */
   /**
    * Cases in one of `states` by id; with `page`, at most `limit` of them after the id `after` (null:
-   * from the first), so a sweep over every open case reads them a batch at a time.
+   * from the first), so a sweep over every open case reads them a batch at a time. With
+   * `clockStaleOn` (a Copenhagen day, YYYY-MM-DD), only those whose clock figures can differ from
+   * the stored ones that day: computed for another day, or recomputed by a command since the
+   * deadline sweep last looked (clock_unswept).
    */
   async inStates(
     manager: EntityManager,
     states: readonly string[],
-    page?: { after: string | null; limit: number },
+    page?: { after: string | null; limit: number; clockStaleOn?: string },
   ): Promise<Pick<CaseRecord, 'id' | 'number' | 'assigneeSub' | 'applicantSub' | 'state'>[]> {
     if (!page) return rowsOf(await manager.query(`SELECT id, number, assignee_sub, applicant_sub, state FROM case_file WHERE state = ANY($1::text[]) ORDER BY id`, [states]));
     return rowsOf(
       await manager.query(
-        `SELECT id, number, assignee_sub, applicant_sub, state FROM case_file
-          WHERE state = ANY($1::text[]) AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
-        [states, page.after, page.limit],
+        `SELECT id, number, assignee_sub, applicant_sub, state FROM case_file c
+          WHERE state = ANY($1::text[]) AND ($2::uuid IS NULL OR id > $2::uuid)
+            AND ($4::date IS NULL OR c.clock_day IS DISTINCT FROM $4::date OR EXISTS (SELECT 1 FROM clock_unswept u WHERE u.case_id = c.id))
+          ORDER BY id LIMIT $3`,
+        [states, page.after, page.limit, page.clockStaleOn ?? null],
       ),
     );
   }

@@ -1,7 +1,7 @@
 import { CASE_STATES, CaseClockService, CaseFileRepository, ClockView, isOpen } from '@kp/cases';
 import { AuditLog, SYSTEM_ACTOR } from '@kp/audit';
 import { NewNotification, Notifier } from '@kp/notifications';
-import { ClockError } from '@kp/clock';
+import { ClockError, copenhagenDateOf } from '@kp/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeadlineAlert, deadlineAlerts, WatchedFlags } from '../domain/deadline-alerts';
@@ -27,9 +27,10 @@ export interface SweepResult {
 }
 
 /**
- * Recomputes the statutory clock (EHDS art. 68(4)) of every open case, storing due date, at-risk and
- * overdue for the queues, and tells people once when a case becomes at risk or overdue: its assignee,
- * or every caseworker while nobody holds it; an overdue case also every legal approver. It also
+ * Recomputes the statutory clock (EHDS art. 68(4)) of every open case whose clock can have changed
+ * since it last looked (see sweepBatch), storing due date, at-risk and overdue for the queues, and
+ * tells people once when a case becomes at risk or overdue: its assignee, or every caseworker while
+ * nobody holds it; an overdue case also every legal approver. It also
  * tells them and the applicant once when a request for supplement passes its answer date.
  *
  * It sends no lifecycle command — it changes no case state, only the clock figures derived from the
@@ -69,7 +70,13 @@ export class SweepDeadlines {
     return result;
   }
 
-  /** One batch of open cases after `page.after`: their clocks refreshed and stored, transitions alerted. */
+  /**
+   * One batch of open cases after `page.after` whose clock can have changed since the sweep last
+   * looked: their clocks refreshed and stored, transitions alerted. The statutory clock counts
+   * Copenhagen days (EHDS art. 68(4)), so with the same history a case's figures change only when a
+   * new day begins; the history changes only by a command, which stores the new figures itself and
+   * marks the case for the sweep to alert on. The others, computed today and unmarked, are not read.
+   */
   private async sweepBatch(
     manager: EntityManager,
     now: Date,
@@ -78,7 +85,7 @@ export class SweepDeadlines {
     jobId?: string,
   ): Promise<{ count: number; last: string | null }> {
     await lockSweep(manager);
-    const open = await this.cases.inStates(manager, OPEN_STATES, page);
+    const open = await this.cases.inStates(manager, OPEN_STATES, { ...page, clockStaleOn: copenhagenDateOf(now).toString() });
     const ids = open.map((c) => c.id);
     const watched = await this.watch.watched(manager, ids);
     // Each case's record, sub-cases and clock events for the whole batch in three statements, not three a case;
