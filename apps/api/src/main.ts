@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '@kp/config';
 import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
 import { migrateDatabase, rootLogger } from '@kp/platform';
@@ -24,9 +25,14 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (config.awaitLauncher) await migrateStepFinished();
+  if (config.apiProcesses > 1 && cluster.isPrimary) {
+    log.info({ command: 'serve', processes: config.apiProcesses }, `kontaktpunkt API starting ${config.apiProcesses} processes on port ${config.port}`);
+    const { superviseApiProcesses } = await import('./processes');
+    return superviseApiProcesses(config.apiProcesses, log);
+  }
   // Loaded here, not imported above: the migrate step needs none of the API's modules.
   const { serve } = await import('./serve');
-  if (config.awaitLauncher) await migrateStepFinished();
   await serve(config, log);
 }
 
