@@ -25,14 +25,16 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (config.awaitLauncher) await migrateStepFinished();
   if (config.apiProcesses > 1 && cluster.isPrimary) {
+    // The primary serves nothing: it forks the API processes once the schema is ready.
+    if (config.awaitLauncher) await migrateStepFinished();
     log.info({ command: 'serve', processes: config.apiProcesses }, `kontaktpunkt API starting ${config.apiProcesses} processes on port ${config.port}`);
     const { superviseApiProcesses } = await import('./processes');
     return superviseApiProcesses(config.apiProcesses, log);
   }
   // Loaded here, not imported above: the migrate step needs none of the API's modules.
   const { serve } = await import('./serve');
+  if (config.awaitLauncher) await migrateStepFinished();
   await serve(config, log);
 }
 
