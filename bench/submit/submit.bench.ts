@@ -29,7 +29,10 @@ async function runningApp(context: BenchContext, label: string): Promise<Running
   // BENCH_WORKER=separate: screening in a worker process of its own, as deployed (docker-compose.yml),
   // instead of inside the API process (the embedded default).
   const worker: Record<string, string> = process.env.BENCH_WORKER === 'separate' ? { WORKER_IN_PROCESS: 'false' } : {};
-  const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url, ...worker });
+  // BENCH_API_PROCESSES=<n>: the API as n processes on the one port (API_PROCESSES, Node's cluster module).
+  const processes: Record<string, string> = process.env.BENCH_API_PROCESSES ? { API_PROCESSES: process.env.BENCH_API_PROCESSES } : {};
+  if (processes.API_PROCESSES) context.log(`API_PROCESSES=${processes.API_PROCESSES}`);
+  const app = await startApp(context.tempDir(`${label}-app`), { DATABASE_URL: url, MIGRATION_DATABASE_URL: url, ...worker, ...processes });
   context.defer(() => app.stop());
   return { app, url, headers: { Authorization: `Bearer ${await app.token(RESEARCHER)}`, 'Content-Type': 'application/json' } };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '@kp/config';
 import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
 import { migrateDatabase, rootLogger } from '@kp/platform';
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
         : 'DATABASE_URL is the owner role itself: no app role granted (production refuses to serve as the owner)',
     );
     return;
+  }
+  if (config.apiProcesses > 1 && cluster.isPrimary) {
+    // The primary serves nothing: it forks the API processes once the schema is ready.
+    if (config.awaitLauncher) await migrateStepFinished();
+    log.info({ command: 'serve', processes: config.apiProcesses }, `kontaktpunkt API starting ${config.apiProcesses} processes on port ${config.port}`);
+    const { superviseApiProcesses } = await import('./processes');
+    return superviseApiProcesses(config.apiProcesses, log);
   }
   // Loaded here, not imported above: the migrate step needs none of the API's modules.
   const { serve } = await import('./serve');

@@ -5,6 +5,7 @@ import { CaseMetrics } from './metrics/case-metrics';
 import { CaseClockService } from './clock/case-clock.service';
 import { ConflictCheck } from './conflicts/conflict-check';
 import { CaseFileRepository } from './infrastructure/case-file.repository';
+import { CaseOpeningRepository } from './infrastructure/case-opening.repository';
 import { CaseQueueRepository } from './infrastructure/case-queue.repository';
 import { ClockEventRepository } from './infrastructure/clock-event.repository';
 import { ClockUnsweptRepository } from './infrastructure/clock-unswept.repository';
@@ -33,6 +34,7 @@ import { WaitingLedger } from './next-steps/waiting-ledger';
 
 const repositories = [
   CaseFileRepository,
+  CaseOpeningRepository,
   SubCaseRepository,
   ClockEventRepository,
   ClockUnsweptRepository,

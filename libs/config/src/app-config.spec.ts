@@ -92,6 +92,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_HOST is set but METRICS_PORT is not/);
   });
 
+  it('serves with one API process unless API_PROCESSES says more, and refuses what several processes would not share', () => {
+    expect(loadConfig(base).apiProcesses).toBe(1);
+    expect(loadConfig({ ...base, API_PROCESSES: '4' }).apiProcesses).toBe(4);
+    expect(() => loadConfig({ ...base, API_PROCESSES: '0' })).toThrow(/API_PROCESSES="0"/);
+    expect(() => loadConfig({ ...base, API_PROCESSES: 'two' })).toThrow(/API_PROCESSES="two"/);
+    expect(() => loadConfig({ ...base, API_PROCESSES: '2', BUSINESS_CLOCK: 'settable' })).toThrow(/API_PROCESSES > 1 is refused with BUSINESS_CLOCK=settable/);
+    expect(loadConfig({ ...base, API_PROCESSES: '1', BUSINESS_CLOCK: 'settable' }).apiProcesses).toBe(1);
+    expect(() => loadConfig({ ...base, API_PROCESSES: '2', METRICS_PORT: '9464' })).toThrow(/API_PROCESSES > 1 is refused with METRICS_PORT/);
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const production = { ...base, NODE_ENV: 'production', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'kp', OIDC_JWKS_URL: 'https://idp/jwks', AUDIT_SIGNING_KEY: key };
+    expect(() => loadConfig({ ...production, API_PROCESSES: '2' })).toThrow(/API_PROCESSES > 1 requires REDIS_URL when NODE_ENV=production/);
+    expect(loadConfig({ ...production, API_PROCESSES: '2', REDIS_URL: 'redis://redis:6379' }).apiProcesses).toBe(2);
+  });
+
   it('binds the API to HOST when given (every interface otherwise)', () => {
     expect(loadConfig(base).host).toBeUndefined();
     expect(loadConfig({ ...base, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');

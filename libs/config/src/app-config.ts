@@ -42,6 +42,15 @@ export interface AppConfig {
   queuePrefix: string;
   /** Run the queue consumers and scheduled jobs inside the API process (the embedded default). */
   workerInProcess: boolean;
+  /**
+   * `API_PROCESSES`: how many API processes serve the one port (Node's cluster module; default 1).
+   * With more than one the first process only supervises: it forks the others, one after the
+   * other once each listens, restarts one that dies and passes SIGTERM on. Migrations stay the
+   * launcher's migrate step, run once before any of them serves (issue 17: one Node process was the
+   * submit's limit). Refused with BUSINESS_CLOCK=settable and METRICS_PORT, and in production
+   * without REDIS_URL (see loadConfig).
+   */
+  apiProcesses: number;
   /** `OUTBOX_POLL_MS`: the relay's fallback sweep; it dispatches right after each commit anyway (LISTEN/NOTIFY). */
   outboxPollMs: number;
   /**
@@ -320,6 +329,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('NODE_ENV=production requires AUDIT_SIGNING_KEY (an Ed25519 PKCS8 PEM shared by API and worker): a key generated in DATA_DIR is for development only');
   }
   const metricsPort = env.METRICS_PORT ? integer('METRICS_PORT', 0, 1, 65535) : undefined;
+  const apiProcesses = integer('API_PROCESSES', 1, 1, 64);
+  // What a process keeps in its own memory that several processes on one port would not share.
+  if (apiProcesses > 1 && businessClock === 'settable') {
+    problems.push('API_PROCESSES > 1 is refused with BUSINESS_CLOCK=settable: each process would keep business time of its own, moved only where the request landed');
+  }
+  if (apiProcesses > 1 && metricsPort !== undefined) {
+    problems.push('API_PROCESSES > 1 is refused with METRICS_PORT: the processes would share the metrics port and each scrape would read one process at random; run replicas instead');
+  }
+  if (apiProcesses > 1 && nodeEnv === 'production' && !env.REDIS_URL) {
+    problems.push('API_PROCESSES > 1 requires REDIS_URL when NODE_ENV=production: without it each process counts rate limits in its own memory, allowing API_PROCESSES times the limit');
+  }
   const metricsHost = env.METRICS_HOST || '127.0.0.1';
   const host = env.HOST?.trim() || undefined;
   if (host && !isIP(host) && host !== 'localhost') problems.push(`HOST must be an IP address (e.g. 127.0.0.1, 0.0.0.0 or ::) or localhost, got "${host}"`);
@@ -353,6 +373,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: env.QUEUE_PREFIX || 'kp',
     workerInProcess: flag('WORKER_IN_PROCESS', true),
+    apiProcesses,
     outboxPollMs: integer('OUTBOX_POLL_MS', 500, 10, 60000),
     shutdownDrainMs: milliseconds('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
     outboxBatchSize: integer('OUTBOX_BATCH', 200, 1, 10_000),

@@ -16,6 +16,17 @@ export class AuthorityRepository {
     return row ? camel(row) : undefined;
   }
 
+  /** `inForce` for each of `dataSourceIds` in one statement (a submit names several sources): by source id, absent when none is. */
+  async inForceOfMany(manager: EntityManager, dataSourceIds: string[], at: Date): Promise<Map<string, Omit<AuthorityAssignment, 'origin'>>> {
+    if (dataSourceIds.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT DISTINCT ON (data_source_id) id, data_source_id, track, deciding_authority, effective_from FROM authority_assignment
+        WHERE data_source_id = ANY($1::text[]) AND effective_from <= $2 ORDER BY data_source_id, effective_from DESC, created_at DESC`,
+      [dataSourceIds, at],
+    );
+    return new Map(rows.map((row) => camel<Omit<AuthorityAssignment, 'origin'>>(row)).map((a) => [a.dataSourceId, a]));
+  }
+
   /** Every source's assignment in force at `at` and all later ones, in one query (for the catalogue). */
   async allFrom(manager: EntityManager, at: Date): Promise<(Omit<AuthorityAssignment, 'origin'> & { inForce: boolean })[]> {
     const rows = await manager.query(

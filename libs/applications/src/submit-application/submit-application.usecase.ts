@@ -96,7 +96,11 @@ export class SubmitApplication {
     const amends = application.amends;
     const change = amends && application.kind === 'amendment' ? permitChange(amends.baseContent, content) : undefined;
     const subCases: NewSubCase[] = [];
-    for (const [position, request] of (content.dataRequests ?? []).entries()) {
+    const requests = content.dataRequests ?? [];
+    // The authorities in force for the new sources, asked in one statement rather than one a source.
+    const fresh = requests.filter((r) => !amends?.parts.some((p) => p.dataSourceId === r.dataSourceId)).map((r) => this.authority.dataSource(r.dataSourceId)!);
+    const inForceNow = await this.authority.ofMany(manager, fresh, now);
+    for (const [position, request] of requests.entries()) {
       const granted = amends?.parts.find((p) => p.dataSourceId === request.dataSourceId);
       if (amends && granted) {
         const concerned = application.kind === 'extension' || !!change?.terms.length || !!change?.changed.includes(request.dataSourceId);
@@ -104,7 +108,7 @@ export class SubmitApplication {
         continue;
       }
       const source = this.authority.dataSource(request.dataSourceId)!;
-      const inForce = await this.authority.at(manager, source, now);
+      const inForce = inForceNow.get(source.id)!;
       subCases.push({
         position,
         dataSourceId: source.id,

@@ -57,7 +57,10 @@ export class CaseClockService {
 
   /** `known`: the case's clock events when the caller has just written them all. */
   async forCase(manager: EntityManager, c: CaseRecord, subCases: SubCaseRecord[], now: Date, known?: ClockEvent[]): Promise<CaseClock> {
-    const events = known ?? (await this.events(manager, c.id));
+    return this.compute(subCases, known ?? (await this.events(manager, c.id)), now);
+  }
+
+  private compute(subCases: SubCaseRecord[], events: ClockEvent[], now: Date): CaseClock {
     if (events.length === 0) return { case: null, subCases: {} };
     const states = new Map<string, ClockState>();
     for (const s of subCases) {
@@ -105,6 +108,15 @@ export class CaseClockService {
   /** The case's clock events, for a caller that needs them more than once (the clock and the outlook of one case view). */
   async events(manager: EntityManager, caseId: string): Promise<ClockEvent[]> {
     return (await this.clockEvents.forCase(manager, caseId)).map(clockEvent);
+  }
+
+  /**
+   * The clock of a case about to be opened, and the figures its row is inserted with: computed from
+   * what opening will write, so the row needs no second statement for them (CaseOpeningRepository).
+   */
+  opening(subCases: SubCaseRecord[], clockEvents: ClockEvent[], now: Date): { clock: CaseClock; figures: CaseClockFigures } {
+    const clock = this.compute(subCases, clockEvents, now);
+    return { clock, figures: figuresOf(clock) };
   }
 
   /**

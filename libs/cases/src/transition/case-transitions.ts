@@ -1,6 +1,7 @@
 import { AuditLog, NewAuditEvent } from '@kp/audit';
 import { notFound } from '@kp/errors';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CaseState, Command, isCommandAllowed } from '../domain/lifecycle';
 import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
@@ -9,6 +10,7 @@ import { ClockEvent, copenhagenDateOf } from '@kp/clock';
 import { CaseGuard, deriveCaseState, stateEffect } from '../domain/state-effects';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
 import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { CaseOpeningRepository } from '../infrastructure/case-opening.repository';
 import { ClockEventRepository } from '../infrastructure/clock-event.repository';
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
 import { NewSubCase, SubCaseRepository } from '../infrastructure/sub-case.repository';
@@ -103,6 +105,7 @@ export class CaseTransitions {
   constructor(
     private readonly work: WorkOnCase,
     private readonly cases: CaseFileRepository,
+    private readonly opening: CaseOpeningRepository,
     private readonly subCases: SubCaseRepository,
     private readonly clockEvents: ClockEventRepository,
     private readonly consultations: ConsultationRepository,
@@ -130,7 +133,21 @@ export class CaseTransitions {
     audit: { action: string; payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload },
     alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
   ): Promise<Opened> {
-    const unnumbered = await this.cases.insert(manager, {
+    const clockEvents: ClockEvent[] = [
+      { type: 'received', at },
+      { type: 'completed', at },
+    ];
+    // The ids are chosen here so that the clock, computed from the sub-cases, is known before the
+    // one statement that writes the case, its sub-cases, its clock events and its clock figures.
+    const id = randomUUID();
+    const toOpen = input.subCases.map((s) => ({ ...s, id: randomUUID() }));
+    const { clock, figures } = this.clocks.opening(
+      toOpen.map((s) => ({ ...s, caseId: id, state: 'pending_screening', decidedAt: null })),
+      clockEvents,
+      at,
+    );
+    const { case: unnumbered, subCases } = await this.opening.open(manager, {
+      id,
       kind: input.kind ?? 'application',
       amends: input.amends ?? null,
       applicationId: input.applicationId,
@@ -139,14 +156,11 @@ export class CaseTransitions {
       applicantOrgName: input.applicantOrgName,
       content: input.content,
       submittedAt: at,
+      subCases: toOpen,
+      clockEvents,
+      figures,
+      clockDay: copenhagenDateOf(at).toString(),
     });
-    const subCases = await this.subCases.insertMany(manager, unnumbered.id, input.subCases);
-    const clockEvents: ClockEvent[] = [
-      { type: 'received', at },
-      { type: 'completed', at },
-    ];
-    for (const event of clockEvents) await this.clockEvents.add(manager, unnumbered.id, event.type, event.at);
-    const clock = await this.clocks.refresh(manager, unnumbered.id, at, { c: unnumbered, subCases, clockEvents });
     await this.waiting.recordOpened(manager, { c: unnumbered, subCases, clock }, at);
     await alsoWrite({ case: unnumbered, subCases, clock, clockEvents });
     // Opening is the submit command's effect: libraries that react to a new case (the journal, by its id) hook on it.
