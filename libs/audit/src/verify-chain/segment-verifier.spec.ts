@@ -45,8 +45,8 @@ function tuple(e: Stored): Buffer {
     field(text(e.subject.id)),
     // jsonb's binary form: version 1, then its text (PostgreSQL's key order and spacing differ from RFC 8785).
     field(Buffer.concat([Buffer.from([1]), Buffer.from(e.payloadColumn ?? jsonbText(e.payload), 'utf8')])),
-    field(text(e.prevHash)),
     field(text(e.hash)),
+    field(text(e.prevHash)),
     field(text(e.canonical)),
   ]);
 }
