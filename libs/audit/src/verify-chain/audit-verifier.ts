@@ -93,7 +93,8 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
     result.then(resume, resume);
     results.push(result);
   };
-  const batcher = new TupleBatcher(options.segmentSize ?? DEFAULT_SEGMENT, (segment) => {
+  const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
+  const batcher = new TupleBatcher(segmentSize, (segment) => {
     if (options.workers === 0) {
       results.push(Promise.resolve(verifyInline(segment)));
     } else if (pool) {
@@ -105,7 +106,7 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
       dispatch(first);
       dispatch(segment);
     }
-  });
+  }, undefined, (bytes) => (pool ? (pool as SegmentPool).take(bytes) : new ArrayBuffer(bytes)));
 
   try {
     // The primary key's order, never a sort of the whole table.

@@ -8,12 +8,16 @@ interface Pending {
 
 /**
  * Worker threads that verify segments of the chain (`makeSegmentVerifier`), each segment's bytes
- * moved to the least busy worker without copying. Started per verification and closed after it.
+ * moved to the least busy worker without copying, and moved back when verified, to hold the next
+ * segment (`take`): a walk reuses a few buffers instead of allocating one a segment, which the
+ * profile showed as the main thread's garbage collection. Started per verification and closed after it.
  */
 export class SegmentPool {
   private readonly workers: { worker: Worker; busy: number }[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** Buffers the workers have given back, for `take`. */
+  private readonly spare: ArrayBuffer[] = [];
   private failed: Error | undefined;
 
   constructor(size: number, anchors: readonly (readonly [number, string])[]) {
@@ -21,8 +25,9 @@ export class SegmentPool {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(source, { eval: true, workerData: { anchors } });
       const entry = { worker, busy: 0 };
-      worker.on('message', (message: { id: number; result?: SegmentResult; error?: string }) => {
+      worker.on('message', (message: { id: number; buffer: ArrayBuffer; result?: SegmentResult; error?: string }) => {
         entry.busy -= 1;
+        this.spare.push(message.buffer);
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.error !== undefined) waiting?.reject(new Error(`audit segment worker failed: ${message.error}`));
@@ -38,18 +43,29 @@ export class SegmentPool {
     return this.pending.size;
   }
 
+  /** An ArrayBuffer of at least `bytes`: one a worker gave back when there is one, else a new one. */
+  take(bytes: number): ArrayBuffer {
+    for (let i = this.spare.length - 1; i >= 0; i--) {
+      if (this.spare[i].byteLength >= bytes) return this.spare.splice(i, 1)[0];
+    }
+    return new ArrayBuffer(bytes);
+  }
+
+  /**
+   * Verifies `segment` on the least busy worker. Its whole ArrayBuffer moves to the worker (the
+   * segment must be the only thing in use in it, as `TupleBatcher`'s segments are) and comes back
+   * to `take` from.
+   */
   verify(segment: Uint8Array): Promise<SegmentResult> {
     // A worker that died answers nothing more: fail at once instead of waiting forever.
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     target.busy += 1;
-    // The worker gets an ArrayBuffer of its own: copy only when the segment shares one.
-    const own = segment.byteOffset === 0 && segment.byteLength === segment.buffer.byteLength ? segment : segment.slice();
-    const buffer = own.buffer as ArrayBuffer;
+    const buffer = segment.buffer as ArrayBuffer;
     return new Promise<SegmentResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      target.worker.postMessage({ id, buffer, length: own.byteLength }, [buffer]);
+      target.worker.postMessage({ id, buffer, offset: segment.byteOffset, length: segment.byteLength }, [buffer]);
     });
   }
 

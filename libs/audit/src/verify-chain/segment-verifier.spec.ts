@@ -3,6 +3,7 @@ import { AuditEvent, AuditEventBody } from '../domain/audit-event';
 import { ChainWalker } from '../domain/chain-verification';
 import { canonicalEventBody, GENESIS_HASH, hashCanonical, hashEvent } from '../domain/hash-chain';
 import { makeSegmentVerifier } from './segment-verifier';
+import { SegmentPool } from './segment-pool';
 
 const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
 
@@ -377,6 +378,31 @@ describe('segment verifier: columns held against the stored bytes without text',
       });
       expect(events[4].canonical).not.toBe(canonicalEventBody(events[4]));
       expect({ name, broken: segment(events).broken }).toMatchObject({ name, broken: { seq: 5, foundHash: events[4].hash, reason: 'hash_mismatch' } });
+    }
+  });
+});
+
+describe('segment pool (worker threads)', () => {
+  it('verifies a segment that starts inside its buffer, and gives the buffer back to hold the next one', async () => {
+    const events = plainChain(6);
+    const bytes = Buffer.concat(events.map(tuple));
+    // As TupleBatcher's first segment: the COPY header before it in the same buffer.
+    const buffer = new ArrayBuffer(bytes.length + 19 + 100);
+    const segment = new Uint8Array(buffer, 19, bytes.length);
+    segment.set(bytes);
+    const pool = new SegmentPool(1, []);
+    try {
+      expect(pool.take(1000)).not.toBe(buffer);
+      const result = await pool.verify(segment);
+      expect(result).toMatchObject({ count: 6, lastSeq: 6, lastHash: events[5].hash, broken: null });
+      // The moved buffer is back, the segment's bytes in it: taken instead of a new one.
+      const back = pool.take(bytes.length);
+      expect(buffer.byteLength).toBe(0); // moved to the worker
+      expect(back.byteLength).toBe(bytes.length + 119);
+      expect(Buffer.from(back, 19, 40).equals(bytes.subarray(0, 40))).toBe(true);
+      expect(pool.take(bytes.length)).not.toBe(back);
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -661,16 +661,18 @@ export function makeSegmentVerifier(
   };
 }
 
-/** The source a worker thread runs: the verifier above, answering one segment per message. */
+/** The source a worker thread runs: the verifier above, answering one segment per message and giving its buffer back. */
 export function segmentWorkerSource(): string {
   return `
 const { parentPort, workerData } = require('node:worker_threads');
 const verify = (${makeSegmentVerifier.toString()})(require('node:crypto'), workerData.anchors);
 parentPort.on('message', (message) => {
+  const { id, buffer } = message;
   try {
-    parentPort.postMessage({ id: message.id, result: verify(new Uint8Array(message.buffer, 0, message.length)) });
+    const result = verify(new Uint8Array(buffer, message.offset, message.length));
+    parentPort.postMessage({ id, buffer, result }, [buffer]);
   } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.stack) || error) });
+    parentPort.postMessage({ id, buffer, error: String((error && error.stack) || error) }, [buffer]);
   }
 });
 `;
