@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as crypto from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -25,6 +25,11 @@ export interface WalkOptions {
   readonly workers: number;
   /** Events per segment handed to a worker. */
   readonly segmentSize?: number;
+  /**
+   * Worker threads kept beyond the walk, asked for when the walk first needs them; without it the
+   * walk starts its own and closes them after.
+   */
+  readonly pool?: () => SegmentPool;
 }
 
 /**
@@ -32,8 +37,10 @@ export interface WalkOptions {
  * `npm run audit -- verify` and `GET /v1/audit/verify` (role auditor).
  */
 @Injectable()
-export class AuditVerifier {
+export class AuditVerifier implements OnModuleDestroy {
   private readonly workers: number;
+  /** Kept between verifications: started on the first walk long enough to need them. */
+  private pool: SegmentPool | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -57,8 +64,24 @@ export class AuditVerifier {
         start: options.from,
         workers: options.workers ?? this.workers,
         segmentSize: options.batchSize,
+        pool: (options.workers ?? this.workers) === this.workers ? () => this.keptPool() : undefined,
       }),
     );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
+  }
+
+  private keptPool(): SegmentPool {
+    if (this.pool === null || this.pool.broken) {
+      // A pool whose worker died answers nothing more: replaced, its other threads ended.
+      void this.pool?.close();
+      this.pool = new SegmentPool(this.workers);
+    }
+    return this.pool;
   }
 }
 
@@ -79,13 +102,15 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
   // Workers start only once there is a second segment: a short walk (a checkpoint's increment, a
   // small chain) is not worth starting threads for.
   let pool: SegmentPool | null = null;
+  let walk: ReturnType<SegmentPool['walk']> | null = null;
+  let ownPool = false;
   let first: Uint8Array | null = null;
   const results: Promise<SegmentResult>[] = [];
   // Bounds memory: at most this many segments wait for a worker before the socket is paused.
   const maxInFlight = Math.max(2, options.workers * 2);
   let copy: CopyOut | undefined;
   const dispatch = (segment: Uint8Array) => {
-    const result = pool!.verify(segment);
+    const result = walk!.verify(segment);
     // Resumed on failure too: the COPY must still run to its end for the connection to be reusable.
     const resume = () => {
       if (pool!.inFlight < maxInFlight) copy?.resume();
@@ -102,7 +127,9 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
     } else if (first === null) {
       first = segment;
     } else {
-      pool = new SegmentPool(options.workers, anchorPairs);
+      ownPool = options.pool === undefined;
+      pool = options.pool ? options.pool() : new SegmentPool(options.workers);
+      walk = pool.walk(anchorPairs);
       dispatch(first);
       dispatch(segment);
     }
@@ -126,7 +153,8 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
     if (!pool && first !== null) results.push(Promise.resolve(verifyInline(first)));
     return join(await Promise.all(results), start, anchors);
   } finally {
-    await (pool as SegmentPool | null)?.close();
+    (walk as ReturnType<SegmentPool['walk']> | null)?.end();
+    if (ownPool) await (pool as SegmentPool | null)?.close();
   }
 }
 

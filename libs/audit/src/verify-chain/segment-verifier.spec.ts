@@ -383,6 +383,25 @@ describe('segment verifier: columns held against the stored bytes without text',
 });
 
 describe('segment pool (worker threads)', () => {
+  it('serves walks one after another and side by side, each held against its own signed checkpoints', async () => {
+    const events = plainChain(6);
+    const bytes = () => new Uint8Array(Buffer.concat(events.map(tuple)));
+    const pool = new SegmentPool(2);
+    try {
+      const plain = pool.walk([]);
+      const anchored = pool.walk([[3, events[2].hash]]);
+      const forged = pool.walk([[4, 'f'.repeat(64)]]);
+      const results = await Promise.all([plain.verify(bytes()), anchored.verify(bytes()), forged.verify(bytes()), plain.verify(bytes())]);
+      expect(results.map((r) => [r.matched, r.broken?.reason ?? null])).toEqual([[0, null], [1, null], [0, 'checkpoint_mismatch'], [0, null]]);
+      for (const w of [plain, anchored, forged]) w.end();
+      // A later walk on the same threads does not see an earlier walk's checkpoints.
+      const later = pool.walk([]);
+      expect(await Promise.all([later.verify(bytes()), later.verify(bytes())])).toMatchObject([{ matched: 0, broken: null }, { matched: 0, broken: null }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('verifies a segment that starts inside its buffer, and gives the buffer back to hold the next one', async () => {
     const events = plainChain(6);
     const bytes = Buffer.concat(events.map(tuple));
@@ -390,10 +409,10 @@ describe('segment pool (worker threads)', () => {
     const buffer = new ArrayBuffer(bytes.length + 19 + 100);
     const segment = new Uint8Array(buffer, 19, bytes.length);
     segment.set(bytes);
-    const pool = new SegmentPool(1, []);
+    const pool = new SegmentPool(1);
     try {
       expect(pool.take(1000)).not.toBe(buffer);
-      const result = await pool.verify(segment);
+      const result = await pool.walk([]).verify(segment);
       expect(result).toMatchObject({ count: 6, lastSeq: 6, lastHash: events[5].hash, broken: null });
       // The moved buffer is back, the segment's bytes in it: taken instead of a new one.
       const back = pool.take(bytes.length);

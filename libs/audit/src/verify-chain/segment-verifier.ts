@@ -48,7 +48,7 @@ export const SEGMENT_COLUMNS =
 export function makeSegmentVerifier(
   crypto: Pick<typeof NodeCrypto, 'createHash' | 'hash'>,
   anchorPairs: readonly (readonly [number, string])[],
-): (data: Uint8Array) => SegmentResult {
+): (data: Uint8Array, walkAnchors?: ReadonlyMap<number, string>) => SegmentResult {
   const anchors = new Map<number, string>(anchorPairs);
   const EPOCH_2000_MS = 946_684_800_000;
   const FIELDS = 13;
@@ -571,8 +571,11 @@ export function makeSegmentVerifier(
     return fromBytes.ok && fromColumn.ok && sameJson(fromBytes.value, fromColumn.value);
   }
 
-  /** Verifies one segment, once: it changes the segment's bytes as it goes (see the hash below). */
-  return function verifySegment(bytes: Uint8Array): SegmentResult {
+  /**
+   * Verifies one segment, once: it changes the segment's bytes as it goes (see the hash below).
+   * `walkAnchors` replaces the checkpoints given above (a kept worker serves many walks).
+   */
+  return function verifySegment(bytes: Uint8Array, walkAnchors: ReadonlyMap<number, string> = anchors): SegmentResult {
     const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let pos = 0;
     let count = 0;
@@ -646,7 +649,7 @@ export function makeSegmentVerifier(
         }
       }
 
-      const anchored = anchors.get(seq);
+      const anchored = walkAnchors.get(seq);
       if (anchored !== undefined) {
         const hash = latin1(starts[10], ends[10]);
         if (anchored !== hash) return result({ seq, expectedHash: anchored, foundHash: hash, reason: 'checkpoint_mismatch' });
@@ -664,12 +667,16 @@ export function makeSegmentVerifier(
 /** The source a worker thread runs: the verifier above, answering one segment per message and giving its buffer back. */
 export function segmentWorkerSource(): string {
   return `
-const { parentPort, workerData } = require('node:worker_threads');
-const verify = (${makeSegmentVerifier.toString()})(require('node:crypto'), workerData.anchors);
+const { parentPort } = require('node:worker_threads');
+const verify = (${makeSegmentVerifier.toString()})(require('node:crypto'), []);
+/** Each walk's signed checkpoints, sent with its first segment to this worker. */
+const walks = new Map();
 parentPort.on('message', (message) => {
+  if (message.end !== undefined) return void walks.delete(message.end);
   const { id, buffer } = message;
+  if (message.anchors !== undefined) walks.set(message.walk, new Map(message.anchors));
   try {
-    const result = verify(new Uint8Array(buffer, message.offset, message.length));
+    const result = verify(new Uint8Array(buffer, message.offset, message.length), walks.get(message.walk));
     parentPort.postMessage({ id, buffer, result }, [buffer]);
   } catch (error) {
     parentPort.postMessage({ id, buffer, error: String((error && error.stack) || error) }, [buffer]);
