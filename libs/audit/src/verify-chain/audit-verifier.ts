@@ -30,6 +30,11 @@ export interface WalkOptions {
    * walk starts its own and closes them after.
    */
   readonly pool?: () => SegmentPool;
+  /**
+   * COPYs to read a long chain with in parallel, each on a connection of its own beside the
+   * caller's (default 1: the caller's only).
+   */
+  readonly copies?: number;
 }
 
 /**
@@ -41,6 +46,12 @@ export class AuditVerifier implements OnModuleDestroy {
   private readonly workers: number;
   /** Kept between verifications: started on the first walk long enough to need them. */
   private pool: SegmentPool | null = null;
+  /**
+   * Whether a verification is reading in parallel COPYs: one at a time, so verifications never
+   * wait on one another for the pool's connections (each holds its own transaction's and, at most
+   * one of them, up to three more).
+   */
+  private copiesInUse = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,15 +69,23 @@ export class AuditVerifier implements OnModuleDestroy {
     const anchors = options.checkpoints ? checkpointAnchors(options.checkpoints, options.trustedPublicKeys) : [];
     if (!Array.isArray(anchors)) return anchors;
     // One snapshot for the whole walk, so the reported head is the head at one instant.
-    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      walkChain(manager, {
-        anchors,
-        start: options.from,
-        workers: options.workers ?? this.workers,
-        segmentSize: options.batchSize,
-        pool: (options.workers ?? this.workers) === this.workers ? () => this.keptPool() : undefined,
-      }),
-    );
+    const workers = options.workers ?? this.workers;
+    const parallel = !this.copiesInUse && workers >= 2;
+    if (parallel) this.copiesInUse = true;
+    try {
+      return await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        walkChain(manager, {
+          anchors,
+          start: options.from,
+          workers,
+          segmentSize: options.batchSize,
+          pool: workers === this.workers ? () => this.keptPool() : undefined,
+          copies: parallel ? Math.min(workers, MAX_COPIES) : 1,
+        }),
+      );
+    } finally {
+      if (parallel) this.copiesInUse = false;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -92,8 +111,8 @@ export class AuditVerifier implements OnModuleDestroy {
  * event of the one before (seq and prev_hash), so the whole is the same walk as one thread's, and
  * the first broken link is the one reported.
  *
- * With worker threads and a long enough chain the seq range is cut into as many parts (up to
- * {@link MAX_COPIES}) each read by a COPY of its own on a connection of its own, in the caller's
+ * With worker threads, `copies` and a long enough chain the seq range is cut into as many parts (up
+ * to {@link MAX_COPIES}) each read by a COPY of its own on a connection of its own, in the caller's
  * snapshot (`pg_export_snapshot`): one COPY is one PostgreSQL backend and one socket, which the
  * benchmark measured as the bound of the single-thread floor (two COPYs in parallel read the chain
  * about 1.3× as fast as one). The parts' segments are joined in seq order like one stream's, so an
@@ -161,7 +180,8 @@ export async function walkChain(manager: EntityManager, options: WalkOptions): P
     // The primary key's order, never a sort of the whole table.
     await manager.query('SET LOCAL enable_sort = off');
     const client = (await manager.queryRunner!.connect()) as Client;
-    const bounds = options.workers >= 2 ? await partBounds(manager, start.seq, Math.min(options.workers, MAX_COPIES), segmentSize) : [];
+    const copies = options.workers >= 2 ? Math.min(options.copies ?? 1, MAX_COPIES) : 1;
+    const bounds = copies >= 2 ? await partBounds(manager, start.seq, copies, segmentSize) : [];
     const parts: Promise<SegmentResult>[][] = [[]];
     if (bounds.length === 0) {
       await copy(client, `seq > ${start.seq}`, parts[0]);

@@ -196,6 +196,18 @@ describe('AuditVerifier (PostgreSQL)', () => {
       runners.mockRestore();
     });
 
+    it('reads in parallel COPYs for one verification at a time: another one beside it reads with one', async () => {
+      const { dataSource, verifier } = await freshChain('audit_verify_parts_side_by_side', 48);
+      opened.push(dataSource);
+      const runners = jest.spyOn(dataSource, 'createQueryRunner');
+      const results = await Promise.all([verifier.verify({ batchSize: 4, workers: 3 }), verifier.verify({ batchSize: 4, workers: 3 })]);
+      // Two transactions, and the two extra connections of the first verification's parts only.
+      expect(runners).toHaveBeenCalledTimes(4);
+      expect(results).toMatchObject([{ valid: true, count: 48 }, { valid: true, count: 48 }]);
+      runners.mockRestore();
+      expect(await verifier.verify({ batchSize: 4, workers: 3 })).toMatchObject({ valid: true, count: 48 });
+    });
+
     it('gives the same answer on the calling thread as on worker threads', async () => {
       const { url, dataSource, verifier } = await freshChain('audit_verify_threads', 20);
       opened.push(dataSource);
