@@ -55,7 +55,7 @@ function segments(events: number): Buffer[] {
     rows.push(tuple([
       int8(BigInt(seq)), micros(body.at), micros(body.businessAt!), text(body.actor.sub), text(body.actor.role), text(body.actor.organisation),
       text(body.action), text(body.subject.type), text(body.subject.id), Buffer.concat([Buffer.from([1]), Buffer.from(jsonbText(body.payload))]),
-      text(prevHash), text(hash), Buffer.from(canonical, 'utf8'),
+      text(hash), text(prevHash), Buffer.from(canonical, 'utf8'),
     ]));
     prevHash = hash;
     if (rows.length === SEGMENT || seq === events) {
@@ -71,8 +71,11 @@ function main(): void {
   const make: typeof current = process.env.SEGMENT_VERIFIER ? require(process.env.SEGMENT_VERIFIER).makeSegmentVerifier : current;
   const verify = make(crypto, []);
   const data = segments(events);
+  // The verifier changes a segment as it goes (it is a worker's own): each round verifies fresh copies.
+  let copies: Buffer[] = [];
+  const fresh = () => (copies = data.map((s) => Buffer.from(s)));
   const ours = () => {
-    for (const s of data) if (verify(s).broken !== null) throw new Error('the profile chain does not verify');
+    for (const s of copies) if (verify(s).broken !== null) throw new Error('the profile chain does not verify');
   };
   const floor = () => {
     for (const s of data) {
@@ -92,9 +95,11 @@ function main(): void {
     const used = process.cpuUsage(t);
     return events / ((used.user + used.system) / 1e6);
   };
+  fresh();
   ours();
   floor();
   for (let round = 1; round <= 5; round++) {
+    fresh();
     const o = time(ours);
     const f = time(floor);
     console.log(`round ${round}: ours ${Math.round(o)} events/CPU-s, floor ${Math.round(f)} rows/CPU-s, ours/floor ${(o / f).toFixed(2)}`);

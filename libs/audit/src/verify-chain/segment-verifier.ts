@@ -22,7 +22,7 @@ export interface SegmentResult {
  * reads them by position.
  */
 export const SEGMENT_COLUMNS =
-  'seq, at, business_at, actor_sub, actor_role, actor_organisation, action, subject_type, subject_id, payload, prev_hash, hash, canonical';
+  'seq, at, business_at, actor_sub, actor_role, actor_organisation, action, subject_type, subject_id, payload, hash, prev_hash, canonical';
 
 /**
  * Builds the function that verifies one segment: a run of whole tuples of PostgreSQL's binary COPY
@@ -46,9 +46,9 @@ export const SEGMENT_COLUMNS =
  * `hashEvent`.
  */
 export function makeSegmentVerifier(
-  crypto: Pick<typeof NodeCrypto, 'createHash'>,
+  crypto: Pick<typeof NodeCrypto, 'createHash' | 'hash'>,
   anchorPairs: readonly (readonly [number, string])[],
-): (data: Uint8Array) => SegmentResult {
+): (data: Uint8Array, walkAnchors?: ReadonlyMap<number, string>) => SegmentResult {
   const anchors = new Map<number, string>(anchorPairs);
   const EPOCH_2000_MS = 946_684_800_000;
   const FIELDS = 13;
@@ -173,7 +173,6 @@ export function makeSegmentVerifier(
   const NULL = ascii('null');
   const TRUE = ascii('true');
   const FALSE = ascii('false');
-  const HEX = ascii('0123456789abcdef');
 
   function literal(c: Buffer, p: number, lit: Uint8Array): number {
     if (p < 0) return -1;
@@ -307,6 +306,188 @@ export function makeSegmentVerifier(
     return c[p] === 0x7d ? p + 1 : -1;
   }
 
+  // ---- The payload column's jsonb text held against the stored bytes' payload, token by token ----
+  //
+  // jsonb writes its text with its own key order (by length, then bytes) and ", " / ": " between,
+  // so the two texts differ as wholes; but a string, number or literal token that is the same bytes
+  // in both is the same value, and an object is the same when each member of the bytes' object
+  // meets one member of the column's object with the same key token and the same value. That needs
+  // no JSON.parse, no strings and no objects (the profile had the parse, its garbage and the walk
+  // over the parsed value at half the verifier's time). Tokens written differently (1e21 against
+  // jsonb's 1000000000000000000000, "2.50") refuse, and the parsed comparison below decides.
+
+  const MAX_MEMBERS = 4096;
+  const MAX_DEPTH = 64;
+  /** The column's object members being matched, as a stack: key token start and end, value start, met. */
+  const memberKey = new Int32Array(MAX_MEMBERS);
+  const memberKeyEnd = new Int32Array(MAX_MEMBERS);
+  const memberValue = new Int32Array(MAX_MEMBERS);
+  const memberMet = new Uint8Array(MAX_MEMBERS);
+  let membersTop = 0;
+  /** Where the column's text continues after the value `sameValue` last compared. */
+  let columnAfter = 0;
+
+  const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+  function skipSpace(c: Buffer, q: number, end: number): number {
+    while (q < end && isSpace(c[q])) q++;
+    return q;
+  }
+
+  /** Where the string token at `q` (its opening quote) ends, after its closing quote; -1 if not before `end`. */
+  function stringEnd(c: Buffer, q: number, end: number): number {
+    if (c[q] !== 0x22) return -1;
+    for (q += 1; q < end; q++) {
+      const b = c[q];
+      if (b === 0x22) return q + 1;
+      if (b === 0x5c) q++;
+    }
+    return -1;
+  }
+
+  /** Where the scalar token (number, true, false, null) at `q` ends. */
+  function scalarEnd(c: Buffer, q: number, end: number): number {
+    while (q < end) {
+      const b = c[q];
+      if (b === 0x2c || b === 0x7d || b === 0x5d || b === 0x3a || b === 0x22 || isSpace(b)) break;
+      q++;
+    }
+    return q;
+  }
+
+  /** Where the value at `q` in the column's text ends (strings, nesting), or -1. */
+  function valueEnd(c: Buffer, q: number, end: number): number {
+    const first = c[q];
+    if (first === 0x22) return stringEnd(c, q, end);
+    if (first !== 0x7b && first !== 0x5b) {
+      const e = scalarEnd(c, q, end);
+      return e > q ? e : -1;
+    }
+    let depth = 0;
+    while (q < end) {
+      const b = c[q];
+      if (b === 0x22) {
+        q = stringEnd(c, q, end);
+        if (q < 0) return -1;
+        continue;
+      }
+      if (b === 0x7b || b === 0x5b) depth++;
+      else if (b === 0x7d || b === 0x5d) {
+        depth--;
+        if (depth === 0) return q + 1;
+      }
+      q++;
+    }
+    return -1;
+  }
+
+  function sameBytes(c: Buffer, p: number, q: number, n: number): boolean {
+    for (let i = 0; i < n; i++) if (c[p + i] !== c[q + i]) return false;
+    return true;
+  }
+
+  /**
+   * Compares the value at `p` in the stored bytes (up to `pEnd`, no spacing) with the value at `q`
+   * in the column's text (up to `qEnd`): answers the position after it in the bytes and leaves the
+   * one in the column in `columnAfter`, or -1 when they are not the same tokens.
+   */
+  function sameValue(c: Buffer, p: number, pEnd: number, q: number, qEnd: number, depth: number): number {
+    q = skipSpace(c, q, qEnd);
+    if (q >= qEnd || p >= pEnd || depth > MAX_DEPTH) return -1;
+    const first = c[q];
+    if (first === 0x7b) return sameObject(c, p, pEnd, q, qEnd, depth);
+    if (first === 0x5b) {
+      if (c[p] !== 0x5b) return -1;
+      p += 1;
+      q = skipSpace(c, q + 1, qEnd);
+      if (c[q] === 0x5d) {
+        columnAfter = q + 1;
+        return c[p] === 0x5d ? p + 1 : -1;
+      }
+      for (;;) {
+        p = sameValue(c, p, pEnd, q, qEnd, depth + 1);
+        if (p < 0) return -1;
+        q = skipSpace(c, columnAfter, qEnd);
+        if (c[q] === 0x5d) {
+          columnAfter = q + 1;
+          return p < pEnd && c[p] === 0x5d ? p + 1 : -1;
+        }
+        if (c[q] !== 0x2c || c[p] !== 0x2c) return -1;
+        p += 1;
+        q += 1;
+      }
+    }
+    const e = first === 0x22 ? stringEnd(c, q, qEnd) : scalarEnd(c, q, qEnd);
+    const n = e - q;
+    if (e < 0 || n === 0 || p + n > pEnd || !sameBytes(c, p, q, n)) return -1;
+    columnAfter = e;
+    return p + n;
+  }
+
+  /** {@link sameValue} for an object in the column: its members first, then the bytes' members met one each. */
+  function sameObject(c: Buffer, p: number, pEnd: number, q: number, qEnd: number, depth: number): number {
+    if (c[p] !== 0x7b) return -1;
+    p += 1;
+    const base = membersTop;
+    q = skipSpace(c, q + 1, qEnd);
+    if (c[q] !== 0x7d) {
+      for (;;) {
+        if (membersTop >= MAX_MEMBERS) return -1;
+        const keyStart = q;
+        const keyEnd = stringEnd(c, q, qEnd);
+        if (keyEnd < 0) return -1;
+        q = skipSpace(c, keyEnd, qEnd);
+        if (c[q] !== 0x3a) return -1;
+        q = skipSpace(c, q + 1, qEnd);
+        const valueStart = q;
+        q = valueEnd(c, q, qEnd);
+        if (q < 0) return -1;
+        memberKey[membersTop] = keyStart;
+        memberKeyEnd[membersTop] = keyEnd;
+        memberValue[membersTop] = valueStart;
+        memberMet[membersTop] = 0;
+        membersTop++;
+        q = skipSpace(c, q, qEnd);
+        if (c[q] === 0x7d) break;
+        if (c[q] !== 0x2c) return -1;
+        q = skipSpace(c, q + 1, qEnd);
+      }
+    }
+    const after = q + 1;
+    const count = membersTop - base;
+    // A failure anywhere fails the whole comparison, which starts the stack afresh: only a match pops.
+    for (let i = 0; i < count; i++) {
+      if (i > 0 && c[p++] !== 0x2c) return -1;
+      const keyEnd = stringEnd(c, p, pEnd);
+      if (keyEnd < 0 || c[keyEnd] !== 0x3a) return -1;
+      const n = keyEnd - p;
+      // Each key meets one member (jsonb has no two keys alike), so the bytes' object has the same keys.
+      let m = base;
+      for (; m < membersTop; m++) {
+        if (memberMet[m] === 0 && memberKeyEnd[m] - memberKey[m] === n && sameBytes(c, p, memberKey[m], n)) break;
+      }
+      if (m === membersTop) return -1;
+      memberMet[m] = 1;
+      p = sameValue(c, keyEnd + 1, pEnd, memberValue[m], qEnd, depth + 1);
+      if (p < 0) return -1;
+    }
+    membersTop = base;
+    columnAfter = after;
+    return p < pEnd && c[p] === 0x7d ? p + 1 : -1;
+  }
+
+  /**
+   * The payload column (jsonb: a version byte, 1, then its text) against the stored bytes' payload
+   * at `p`: the position after the payload in the bytes, or -1 when the tokens differ anywhere.
+   */
+  function samePayloadTokens(c: Buffer, p: number, pEnd: number): number {
+    const from = starts[9];
+    const to = ends[9];
+    if (to <= from + 1 || c[from] !== 1) return -1;
+    membersTop = 0;
+    const after = sameValue(c, p, pEnd, from + 1, to, 0);
+    return after >= 0 && skipSpace(c, columnAfter, to) === to ? after : -1;
+  }
+
   /**
    * Whether the stored bytes of the current event are exactly the canonical JSON of its columns,
    * compared byte by byte: the fixed layout's literals, the text columns' bytes, the times and seq
@@ -326,13 +507,18 @@ export function makeSegmentVerifier(
     if (ends[2] >= 0) p = time(c, literal(c, p, BEFORE_BUSINESS_AT), 2);
     p = literal(c, p, BEFORE_PAYLOAD);
     if (p < 0 || p >= end) return false;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(c.toString('utf8', starts[9] + 1, ends[9]));
-    } catch {
-      return false;
+    const afterTokens = samePayloadTokens(c, p, end);
+    if (afterTokens >= 0) {
+      p = afterTokens;
+    } else {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(c.toString('utf8', starts[9] + 1, ends[9]));
+      } catch {
+        return false;
+      }
+      p = json(c, p, payload);
     }
-    p = json(c, p, payload);
     if (!(seq >= 0 && seq < 1e15)) return false;
     p = digits(c, literal(c, p, BEFORE_SEQ), seq);
     p = column(c, literal(c, p, BEFORE_SUBJECT_ID), 8);
@@ -340,12 +526,10 @@ export function makeSegmentVerifier(
     return literal(c, p, CLOSE) === end;
   }
 
-  /** Whether `digest` is the lower-case hex text in `c[from, to)`, as `digest('hex') === text` says. */
-  function isHexOf(digest: Buffer, c: Buffer, from: number, to: number): boolean {
-    if (to - from !== 64) return false;
-    for (let i = 0; i < 32; i++) {
-      if (c[from + 2 * i] !== HEX[digest[i] >> 4] || c[from + 2 * i + 1] !== HEX[digest[i] & 15]) return false;
-    }
+  /** Whether `hex` is the text in `c[from, to)` (both ASCII when they agree). */
+  function isTextOf(hex: string, c: Buffer, from: number, to: number): boolean {
+    if (to - from !== hex.length) return false;
+    for (let i = 0; i < hex.length; i++) if (c[from + i] !== hex.charCodeAt(i)) return false;
     return true;
   }
 
@@ -387,7 +571,11 @@ export function makeSegmentVerifier(
     return fromBytes.ok && fromColumn.ok && sameJson(fromBytes.value, fromColumn.value);
   }
 
-  return function verifySegment(bytes: Uint8Array): SegmentResult {
+  /**
+   * Verifies one segment, once: it changes the segment's bytes as it goes (see the hash below).
+   * `walkAnchors` replaces the checkpoints given above (a kept worker serves many walks).
+   */
+  return function verifySegment(bytes: Uint8Array, walkAnchors: ReadonlyMap<number, string> = anchors): SegmentResult {
     const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let pos = 0;
     let count = 0;
@@ -415,33 +603,40 @@ export function makeSegmentVerifier(
         ends[f] = length < 0 ? -1 : pos + length;
         if (length > 0) pos += length;
       }
+      // prev_hash lies just before the stored bytes, but for the bytes' 4-byte length: moved up over
+      // it, the two are the one run of bytes the hash covers, hashed in one call (crypto.hash: no Hash
+      // object a row, which the profile showed in the garbage collector). The segment is the
+      // verifier's own (moved to its worker); the length was read above.
+      if (ends[12] >= 0 && ends[11] >= 0 && ends[11] + 4 === starts[12]) {
+        data.copyWithin(starts[11] + 4, starts[11], ends[11]);
+        starts[11] += 4;
+        ends[11] += 4;
+      }
       const seq = data.readInt32BE(starts[0]) * 4_294_967_296 + data.readUInt32BE(starts[0] + 4);
       if (count === 0) {
         firstSeq = seq;
-        firstPrevHash = latin1(starts[10], ends[10]);
+        firstPrevHash = latin1(starts[11], ends[11]);
       } else {
         if (seq !== lastSeq + 1) {
-          return result({ seq: lastSeq + 1, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[10], ends[10]), reason: 'seq_gap' });
+          return result({ seq: lastSeq + 1, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[11], ends[11]), reason: 'seq_gap' });
         }
-        if (!sameField(data, starts[10], ends[10], lastHashStart, lastHashEnd)) {
-          return result({ seq, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[10], ends[10]), reason: 'prev_hash_mismatch' });
+        if (!sameField(data, starts[11], ends[11], lastHashStart, lastHashEnd)) {
+          return result({ seq, expectedHash: latin1(lastHashStart, lastHashEnd), foundHash: latin1(starts[11], ends[11]), reason: 'prev_hash_mismatch' });
         }
       }
 
-      let digest: Buffer | null = null;
+      let bytesHash: string | null = null;
       let agrees = false;
       if (ends[12] >= 0) {
-        digest = crypto
-          .createHash('sha256')
-          .update(data.subarray(starts[10], ends[10]))
-          .update(data.subarray(starts[12], ends[12]))
-          .digest();
-        agrees = isHexOf(digest, data, starts[11], ends[11]) && (sameAsColumns(data, seq) || sameAsText(data, seq));
+        bytesHash =
+          ends[11] === starts[12]
+            ? crypto.hash('sha256', data.subarray(starts[11], ends[12]), 'hex')
+            : crypto.createHash('sha256').update(data.subarray(starts[11], Math.max(starts[11], ends[11]))).update(data.subarray(starts[12], ends[12])).digest('hex');
+        agrees = isTextOf(bytesHash, data, starts[10], ends[10]) && (sameAsColumns(data, seq) || sameAsText(data, seq));
       }
       if (!agrees) {
-        const prevHash = latin1(starts[10], ends[10]);
-        const hash = latin1(starts[11], ends[11]);
-        const bytesHash = digest === null ? null : digest.toString('hex');
+        const prevHash = latin1(starts[11], ends[11]);
+        const hash = latin1(starts[10], ends[10]);
         const { head, tail } = textAround(data, seq);
         const payload = parsed(data.toString('utf8', starts[9] + 1, ends[9]));
         const rebuilt = payload.ok
@@ -454,31 +649,37 @@ export function makeSegmentVerifier(
         }
       }
 
-      const anchored = anchors.get(seq);
+      const anchored = walkAnchors.get(seq);
       if (anchored !== undefined) {
-        const hash = latin1(starts[11], ends[11]);
+        const hash = latin1(starts[10], ends[10]);
         if (anchored !== hash) return result({ seq, expectedHash: anchored, foundHash: hash, reason: 'checkpoint_mismatch' });
         matched += 1;
       }
       lastSeq = seq;
-      lastHashStart = starts[11];
-      lastHashEnd = ends[11];
+      lastHashStart = starts[10];
+      lastHashEnd = ends[10];
       count += 1;
     }
     return result(null);
   };
 }
 
-/** The source a worker thread runs: the verifier above, answering one segment per message. */
+/** The source a worker thread runs: the verifier above, answering one segment per message and giving its buffer back. */
 export function segmentWorkerSource(): string {
   return `
-const { parentPort, workerData } = require('node:worker_threads');
-const verify = (${makeSegmentVerifier.toString()})(require('node:crypto'), workerData.anchors);
+const { parentPort } = require('node:worker_threads');
+const verify = (${makeSegmentVerifier.toString()})(require('node:crypto'), []);
+/** Each walk's signed checkpoints, sent with its first segment to this worker. */
+const walks = new Map();
 parentPort.on('message', (message) => {
+  if (message.end !== undefined) return void walks.delete(message.end);
+  const { id, buffer } = message;
+  if (message.anchors !== undefined) walks.set(message.walk, new Map(message.anchors));
   try {
-    parentPort.postMessage({ id: message.id, result: verify(new Uint8Array(message.buffer, 0, message.length)) });
+    const result = verify(new Uint8Array(buffer, message.offset, message.length), walks.get(message.walk));
+    parentPort.postMessage({ id, buffer, result }, [buffer]);
   } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.stack) || error) });
+    parentPort.postMessage({ id, buffer, error: String((error && error.stack) || error) }, [buffer]);
   }
 });
 `;

@@ -35,12 +35,17 @@ export class TupleBatcher {
   private headerSkipped = false;
   private ended = false;
 
+  /**
+   * `allocate` gives the memory for the next segment: an ArrayBuffer of at least the bytes asked,
+   * whose contents do not matter (e.g. one a worker has given back; a new one by default).
+   */
   constructor(
     private readonly rowsPerSegment: number,
     private readonly emit: (segment: Uint8Array) => void,
     initialBytes = 1 << 22,
+    private readonly allocate: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes),
   ) {
-    this.buffer = Buffer.from(new ArrayBuffer(initialBytes));
+    this.buffer = Buffer.from(this.allocate(initialBytes));
   }
 
   push(chunk: Buffer): void {
@@ -79,7 +84,7 @@ export class TupleBatcher {
   private cut(): void {
     const segment = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset + this.from, this.scanned - this.from);
     const rest = this.used - this.scanned;
-    const next = Buffer.from(new ArrayBuffer(Math.max(this.buffer.length, rest * 2)));
+    const next = Buffer.from(this.allocate(Math.max(this.buffer.length, rest * 2)));
     this.buffer.copy(next, 0, this.scanned, this.used);
     this.buffer = next;
     this.used = rest;
@@ -90,7 +95,7 @@ export class TupleBatcher {
 
   private append(chunk: Buffer): void {
     if (this.used + chunk.length > this.buffer.length) {
-      const grown = Buffer.from(new ArrayBuffer(Math.max(this.buffer.length * 2, this.used + chunk.length)));
+      const grown = Buffer.from(this.allocate(Math.max(this.buffer.length * 2, this.used + chunk.length)));
       this.buffer.copy(grown, 0, 0, this.used);
       this.buffer = grown;
     }

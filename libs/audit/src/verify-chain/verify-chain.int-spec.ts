@@ -179,6 +179,35 @@ describe('AuditVerifier (PostgreSQL)', () => {
       expect(await verifier.verify({ batchSize: 5, workers: 2 })).toMatchObject({ valid: false, seq: 20, reason: 'hash_mismatch' });
     });
 
+    it('reads a long chain in parts by parallel COPYs in one snapshot, and names a gap at a part\'s edge', async () => {
+      const { url, dataSource, verifier } = await freshChain('audit_verify_parts', 48);
+      opened.push(dataSource);
+      const headHash = await hashAt(dataSource, 48);
+      const runners = jest.spyOn(dataSource, 'createQueryRunner');
+      // 3 workers, segments of 4: three parts (seq 1–16, 17–32, 33–48), each a COPY on a connection
+      // of its own: the verification's transaction and two more.
+      const result = await verifier.verify({ batchSize: 4, workers: 3 });
+      expect(runners).toHaveBeenCalledTimes(3);
+      expect(result).toEqual({ valid: true, count: 48, headSeq: 48, headHash, checkpointsMatched: 0 });
+      await asSuperuserBypassingTriggers(url, (c) => c.query('DELETE FROM audit_event WHERE seq = 33').then(() => undefined));
+      expect(await verifier.verify({ batchSize: 4, workers: 3 })).toMatchObject({ valid: false, seq: 33, reason: 'seq_gap' });
+      await asSuperuserBypassingTriggers(url, (c) => c.query('DELETE FROM audit_event WHERE seq = 16').then(() => undefined));
+      expect(await verifier.verify({ batchSize: 4, workers: 3 })).toMatchObject({ valid: false, seq: 16, reason: 'seq_gap' });
+      runners.mockRestore();
+    });
+
+    it('reads in parallel COPYs for one verification at a time: another one beside it reads with one', async () => {
+      const { dataSource, verifier } = await freshChain('audit_verify_parts_side_by_side', 48);
+      opened.push(dataSource);
+      const runners = jest.spyOn(dataSource, 'createQueryRunner');
+      const results = await Promise.all([verifier.verify({ batchSize: 4, workers: 3 }), verifier.verify({ batchSize: 4, workers: 3 })]);
+      // Two transactions, and the two extra connections of the first verification's parts only.
+      expect(runners).toHaveBeenCalledTimes(4);
+      expect(results).toMatchObject([{ valid: true, count: 48 }, { valid: true, count: 48 }]);
+      runners.mockRestore();
+      expect(await verifier.verify({ batchSize: 4, workers: 3 })).toMatchObject({ valid: true, count: 48 });
+    });
+
     it('gives the same answer on the calling thread as on worker threads', async () => {
       const { url, dataSource, verifier } = await freshChain('audit_verify_threads', 20);
       opened.push(dataSource);
