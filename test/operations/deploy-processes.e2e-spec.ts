@@ -2,6 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS_TABLE } from '@kp/persistence';
+import { KP_BACKGROUND_QUEUE, KP_QUEUE } from '@kp/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { inc } from 'semver';
 import request from 'supertest';
@@ -11,12 +14,13 @@ import { startTestApp, TestApp } from '../support/app';
 import { bearer } from '../support/applications';
 import { Child, cleanEnv, freePort, jsonLines, ROOT } from '../support/child-process';
 import { createTestDatabase } from '../support/database';
+import { waitFor } from '../support/wait';
 
 /**
  * The built API and worker as operators run them, as separate processes on one PostgreSQL (issue 14):
  * five migrate steps started together migrate once; the logs are JSON from the first line to the
  * last even when the database is unreachable; a rule-set reload on one process reaches a worker
- * process, which audits its own activation.
+ * process, which audits its own activation; the worker process consumes both queue lanes.
  */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const children: Child[] = [];
@@ -171,6 +175,18 @@ describe('API and worker as separate processes on one PostgreSQL (e2e)', () => {
         await db.end();
       }
     }, 200_000);
+
+    it('the worker consumes both lanes: the urgent queue and the background one (the journal)', async () => {
+      // Each process that runs a worker has one on each lane; BullMQ lists them from the backend
+      // (Redis: named connections; PostgreSQL: application_name). The API here runs its own too.
+      for (const lane of [KP_QUEUE, KP_BACKGROUND_QUEUE]) {
+        const workers = await waitFor(async () => {
+          const listed = await t.app.get<Queue>(getQueueToken(lane)).getWorkers();
+          return listed.length >= 2 ? listed : undefined;
+        }, 60_000, `the worker process on ${lane}`);
+        expect(workers).toHaveLength(2);
+      }
+    }, 120_000);
 
     it('the worker writes a heartbeat its health command checks, serves /metrics on its own port, and logs its shutdown', async () => {
       const health = await new Child(process.execPath, ['dist/apps/worker/main.js', 'health'], cleanEnv({ DATABASE_URL: t.appDatabaseUrl, DATA_DIR: workerDataDir, LOG_FORMAT: 'json' })).finished(120_000);

@@ -61,8 +61,19 @@ export interface AppConfig {
   shutdownDrainMs: number;
   /** `OUTBOX_BATCH`: outbox rows handed to the queue per round trip. */
   outboxBatchSize: number;
-  /** `JOB_CONCURRENCY`: jobs one worker process runs at once. */
+  /** `JOB_CONCURRENCY`: jobs one worker process runs at once on the urgent lane. */
   jobConcurrency: number;
+  /**
+   * The background lane (bookkeeping such as the § 15 journal; libs/queue KP_BACKGROUND_QUEUE):
+   * `BACKGROUND_JOB_CONCURRENCY` jobs at once per worker process (default 1), each handed to the
+   * queue `BACKGROUND_JOB_DELAY_MS` after its commit (default 500), so that it starts after the
+   * screening queued with it; a background job then waits until the process's urgent jobs have
+   * paused, but no longer than `BACKGROUND_YIELD_MS` (default 10000), so that a steady stream of
+   * urgent work delays it but never starves it.
+   */
+  backgroundJobConcurrency: number;
+  backgroundJobDelayMs: number;
+  backgroundYieldMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `LOG_FORMAT`: `json` (one object a line, for collectors) or `pretty` (a terminal); default pretty only when stdout is a TTY. */
   logFormat: LogFormat;
@@ -378,6 +389,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownDrainMs: milliseconds('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
     outboxBatchSize: integer('OUTBOX_BATCH', 200, 1, 10_000),
     jobConcurrency: integer('JOB_CONCURRENCY', 8, 1, 256),
+    backgroundJobConcurrency: integer('BACKGROUND_JOB_CONCURRENCY', 1, 1, 256),
+    backgroundJobDelayMs: milliseconds('BACKGROUND_JOB_DELAY_MS', 500, 0, 3_600_000),
+    backgroundYieldMs: milliseconds('BACKGROUND_YIELD_MS', 10_000, 0, 600_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, defaultLogFormat()),
     metrics: metricsPort !== undefined ? { port: metricsPort, host: metricsHost } : undefined,

@@ -3,7 +3,7 @@ import { MetricsModule } from '@kp/metrics';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
-import { KP_QUEUE } from './job';
+import { KP_BACKGROUND_QUEUE, KP_QUEUE } from './job';
 import { QueueMetrics } from './metrics/queue-metrics';
 import { JobQueue } from './job-queue.port';
 import { OutboxJobQueue } from './outbox/outbox-job-queue';
@@ -51,7 +51,7 @@ export function selectQueueBackend(config: AppConfig): void {
         return { connection: bullConnection(config) as never, prefix: config.queuePrefix };
       },
     }),
-    BullModule.registerQueue({ name: KP_QUEUE }),
+    BullModule.registerQueue({ name: KP_QUEUE }, { name: KP_BACKGROUND_QUEUE }),
     MetricsModule,
   ],
   providers: [

@@ -6,10 +6,11 @@ import { SweepDeadlines } from './sweep-deadlines.usecase';
 
 export const DEADLINE_SWEEP_JOB = 'deadline_sweep';
 
-/** The scheduled job: one sweep per run, in the job's transaction (safe to run again at any time). */
+/** The scheduled job: one sweep per run, in short transactions of its own (safe to run again at any time). */
 @Injectable()
 export class DeadlineSweepHandler implements JobHandler<Record<string, never>> {
   readonly jobName = DEADLINE_SWEEP_JOB;
+  readonly managesOwnTransactions = true;
   private readonly logger = new Logger(DeadlineSweepHandler.name);
 
   constructor(private readonly sweep: SweepDeadlines, private readonly clock: BusinessClock) {}

@@ -52,8 +52,9 @@ export class SweepDeadlines {
   /**
    * The open cases a batch at a time, each batch in its own short transaction (issue 17: at
    * 100,000 open cases one transaction held a backend for the whole sweep, several statements a
-   * case, longer than the 5 minutes between sweeps); then the overdue supplements in `manager`,
-   * the job's transaction. Each batch takes the sweep's lock and reads what was remembered under
+   * case, longer than the 5 minutes between sweeps); then the overdue supplements in one more.
+   * `manager` need not be in a transaction: the job runs outside one (managesOwnTransactions), so
+   * no transaction stays open for the whole sweep (issue 17, queue page). Each batch takes the sweep's lock and reads what was remembered under
    * it, so two sweeps may interleave batches but never alert the same transition twice.
    */
   async run(manager: EntityManager, now: Date, jobId?: string, batchSize = DEADLINE_SWEEP_BATCH): Promise<SweepResult> {
@@ -65,8 +66,10 @@ export class SweepDeadlines {
       if (read.count < batchSize || !read.last) break;
       after = read.last;
     }
-    await lockSweep(manager);
-    result.supplementsOverdue = await this.overdueSupplements.run(manager, now, jobId);
+    result.supplementsOverdue = await manager.connection.transaction(async (last) => {
+      await lockSweep(last);
+      return this.overdueSupplements.run(last, now, jobId);
+    });
     return result;
   }
 

@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { KP_QUEUE } from '../job';
+import { KP_BACKGROUND_QUEUE, KP_QUEUE } from '../job';
 import { JobMetrics } from '../metrics/job-metrics';
 import { JobRunner } from './job-runner';
+import { URGENT_QUIET_MS, UrgentLane } from './urgent-lane';
 
 /**
  * How many times a job may be found stalled (its worker died holding it) before BullMQ gives up on
@@ -15,15 +16,14 @@ import { JobRunner } from './job-runner';
  */
 export const MAX_STALLED_COUNT = 25;
 
-/** Runs queued jobs; how many at once is JOB_CONCURRENCY (screening is CPU-bound, its writes are not). */
-@Processor(KP_QUEUE, { concurrency: 4, maxStalledCount: MAX_STALLED_COUNT, autorun: false })
-export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(JobConsumer.name);
+/** One lane's worker: runs each job through the JobRunner and measures it. */
+abstract class LaneConsumer extends WorkerHost implements OnApplicationBootstrap {
+  protected abstract readonly logger: Logger;
 
   constructor(
     private readonly runner: JobRunner,
     private readonly metrics: JobMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly concurrency: number,
   ) {
     super();
   }
@@ -35,11 +35,11 @@ export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
    * module is initialised.
    */
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.jobConcurrency;
+    this.worker.concurrency = this.concurrency;
     this.worker.run().catch((error: unknown) => this.logger.error(`queue consumer stopped: ${String(error)}`));
   }
 
-  async process(job: Job<Record<string, unknown>>): Promise<string> {
+  protected async runJob(job: Job<Record<string, unknown>>): Promise<string> {
     const stopTimer = this.metrics.duration.startTimer({ job: job.name });
     try {
       const outcome = await this.runner.run(job.id ?? job.name, job.name, job.data, job.attemptsMade + 1);
@@ -53,5 +53,45 @@ export class JobConsumer extends WorkerHost implements OnApplicationBootstrap {
       stopTimer({ outcome: 'failed' });
       throw error;
     }
+  }
+}
+
+/** The urgent lane; how many at once is JOB_CONCURRENCY (screening is CPU-bound, its writes are not). */
+@Processor(KP_QUEUE, { concurrency: 4, maxStalledCount: MAX_STALLED_COUNT, autorun: false })
+export class JobConsumer extends LaneConsumer {
+  protected readonly logger = new Logger(JobConsumer.name);
+
+  constructor(runner: JobRunner, metrics: JobMetrics, @Inject(APP_CONFIG) config: AppConfig, private readonly lane: UrgentLane) {
+    super(runner, metrics, config.jobConcurrency);
+  }
+
+  async process(job: Job<Record<string, unknown>>): Promise<string> {
+    this.lane.started();
+    try {
+      return await this.runJob(job);
+    } finally {
+      this.lane.ended();
+    }
+  }
+}
+
+/**
+ * The background lane (KP_BACKGROUND_QUEUE), BACKGROUND_JOB_CONCURRENCY at once. Each job first
+ * waits for a pause in this process's urgent jobs (at most BACKGROUND_YIELD_MS): beside a
+ * screening on two cores, the journal job made the screening's statements 2–5× slower, and a
+ * queue of its own alone would still run the two side by side. Its BullMQ lock is renewed while it
+ * waits, and its retries and backoff are the urgent lane's.
+ */
+@Processor(KP_BACKGROUND_QUEUE, { concurrency: 1, maxStalledCount: MAX_STALLED_COUNT, autorun: false })
+export class BackgroundJobConsumer extends LaneConsumer {
+  protected readonly logger = new Logger(BackgroundJobConsumer.name);
+
+  constructor(runner: JobRunner, metrics: JobMetrics, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly urgent: UrgentLane) {
+    super(runner, metrics, config.backgroundJobConcurrency);
+  }
+
+  async process(job: Job<Record<string, unknown>>): Promise<string> {
+    await this.urgent.pause(URGENT_QUIET_MS, this.config.backgroundYieldMs);
+    return this.runJob(job);
   }
 }

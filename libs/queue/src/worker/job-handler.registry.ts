@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler } from '../job';
+import { JobHandler, JobLane } from '../job';
 
 /** Libs register their handlers here on module init; the consumer dispatches by job name. */
 @Injectable()
@@ -13,5 +13,13 @@ export class JobHandlerRegistry {
 
   get(jobName: string): JobHandler<any> | undefined {
     return this.handlers.get(jobName);
+  }
+
+  /**
+   * The lane a job travels on. A name with no handler in this process goes on the urgent lane; both
+   * lanes' consumers run any registered handler, so a job on the other lane is only slower, not lost.
+   */
+  laneOf(jobName: string): JobLane {
+    return this.handlers.get(jobName)?.lane ?? 'urgent';
   }
 }

@@ -2,7 +2,7 @@ import { CaseFileRepository, CaseRecord, SubCaseRepository } from '@kp/cases';
 import { SupplementRequestRepository } from '@kp/deadlines';
 import { BusinessClock } from '@kp/clock';
 import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
-import { JobHandler, JobHandlerRegistry } from '@kp/queue';
+import { JobHandler, JobHandlerRegistry, JobLane } from '@kp/queue';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JournalRepository } from './journal.repository';
@@ -26,6 +26,8 @@ const OUTCOME_DA = { approved: 'godkendt', approved_with_conditions: 'godkendt m
 @Injectable()
 export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, OnModuleInit {
   readonly jobName = JOURNALISE_CASE_JOB;
+  /** Bookkeeping nobody waits for: it runs after the screening queued with it, not beside it. */
+  readonly lane: JobLane = 'background';
 
   constructor(
     private readonly registry: JobHandlerRegistry,

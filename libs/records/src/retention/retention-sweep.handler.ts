@@ -49,6 +49,8 @@ export const RETENTION_SWEEP_JOB = 'retention-sweep';
 @Injectable()
 export class RetentionSweepHandler implements JobHandler, OnModuleInit {
   readonly jobName = RETENTION_SWEEP_JOB;
+  /** Each case is erased in a transaction of its own; a case erased is not found again. */
+  readonly managesOwnTransactions = true;
   private readonly logger = new Logger(RetentionSweepHandler.name);
 
   constructor(
@@ -87,8 +89,9 @@ export class RetentionSweepHandler implements JobHandler, OnModuleInit {
       const permits = await this.decisions.permitsForCase(manager, closed.id);
       const closedOn = closedAt({ ...closed, permits });
       if (!closedOn || retentionEndsAt(closedOn, years) > now) continue;
-      // Each case in a savepoint of its own: one that cannot be handed over (the archive refused it)
-      // keeps its data and is tried again on the next run, without holding back the others.
+      // Each case in a transaction of its own (a savepoint when the caller holds one): one that
+      // cannot be handed over (the archive refused it) keeps its data and is tried again on the
+      // next run, without holding back the others.
       try {
         await manager.transaction((inner) => this.erase(inner, closed, closedOn, years, now));
       } catch (error) {
