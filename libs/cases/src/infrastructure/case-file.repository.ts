@@ -101,6 +101,19 @@ function toCase(row: Record<string, unknown>): CaseRecord {
 /** The subjects of the application's team who accepted their invitation: they read the case (see canSeeCase). */
 const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL AND t.removed_at IS NULL ORDER BY t.member_sub) AS team_subs`;
 
+/** A case row as submission writes it (the application's content and who submitted it). */
+export interface NewCaseFile {
+  number?: string;
+  kind?: CaseKind;
+  amends?: PermitChangeRef | null;
+  applicationId: string;
+  applicantSub: string;
+  applicantOrg: string | null;
+  applicantOrgName: string | null;
+  content: ApplicationContent;
+  submittedAt: Date;
+}
+
 /** The one repository of `case_file` (and its gap-free number series `case_number_counter`). */
 @Injectable()
 export class CaseFileRepository {
@@ -134,17 +147,7 @@ export class CaseFileRepository {
   async insert(
     manager: EntityManager,
     /** Without a number, `assignNumber` gives it one before the commit (a constraint trigger refuses a case committed without). */
-    c: {
-      number?: string;
-      kind?: CaseKind;
-      amends?: PermitChangeRef | null;
-      applicationId: string;
-      applicantSub: string;
-      applicantOrg: string | null;
-      applicantOrgName: string | null;
-      content: ApplicationContent;
-      submittedAt: Date;
-    },
+    c: NewCaseFile,
   ): Promise<CaseRecord> {
     const [row] = await manager.query(
       `INSERT INTO case_file (number, kind, amends, application_id, applicant_sub, applicant_org, applicant_org_name, state, content, submitted_at, updated_at)

@@ -3,22 +3,16 @@ import { upgradeApplication } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ClockEvent } from '@kp/clock';
-import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
+import { CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
 import { CaseKind } from '../domain/states';
-import { CaseClockFigures } from './case-file.repository';
-import { NewSubCase } from './sub-case.repository';
+import { CaseClockFigures, NewCaseFile } from './case-file.repository';
+import { NewSubCase, subCaseColumns } from './sub-case.repository';
 
 /** A case as opening writes it, ids chosen by the caller so the clock is known before the write. */
-export interface CaseToOpen {
+export interface CaseToOpen extends Omit<NewCaseFile, 'number'> {
   id: string;
   kind: CaseKind;
   amends: PermitChangeRef | null;
-  applicationId: string;
-  applicantSub: string;
-  applicantOrg: string | null;
-  applicantOrgName: string | null;
-  content: ApplicationContent;
-  submittedAt: Date;
   subCases: (NewSubCase & { id: string })[];
   clockEvents: ClockEvent[];
   figures: CaseClockFigures;
@@ -73,18 +67,7 @@ export class CaseOpeningRepository {
         c.figures.overdue,
         c.figures.paused,
         JSON.stringify(
-          c.subCases.map((s) => ({
-            id: s.id,
-            position: s.position,
-            data_source_id: s.dataSourceId,
-            data_source_name: s.dataSourceName,
-            track: s.track,
-            deciding_authority: s.decidingAuthority,
-            authority_assignment_id: s.authorityAssignmentId,
-            controller_org: s.controllerOrg,
-            controller_name: s.controllerName,
-            advisor_region: s.advisorRegion,
-          })),
+          c.subCases.map((s) => ({ id: s.id, ...subCaseColumns(s) })),
         ),
         JSON.stringify(c.clockEvents.map((e, n) => ({ n, type: e.type, at: e.at.toISOString(), reason: e.reason ?? null, extension_months: e.extensionMonths ?? null }))),
         c.clockDay,

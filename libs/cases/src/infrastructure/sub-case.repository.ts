@@ -6,6 +6,21 @@ import { SubCaseRecord, SubCaseState } from '../domain/records';
 /** A sub-case as submission creates it; the state starts at pending screening. */
 export type NewSubCase = Omit<SubCaseRecord, 'id' | 'caseId' | 'state' | 'decidedAt'>;
 
+/** A new sub-case as the columns of `jsonb_to_recordset` name them, for the statements that insert sub-cases. */
+export function subCaseColumns(s: NewSubCase): Record<string, unknown> {
+  return {
+    position: s.position,
+    data_source_id: s.dataSourceId,
+    data_source_name: s.dataSourceName,
+    track: s.track,
+    deciding_authority: s.decidingAuthority,
+    authority_assignment_id: s.authorityAssignmentId,
+    controller_org: s.controllerOrg,
+    controller_name: s.controllerName,
+    advisor_region: s.advisorRegion,
+  };
+}
+
 /** The one repository of `sub_case`: one part of a case per data request. */
 @Injectable()
 export class SubCaseRepository {
@@ -23,17 +38,7 @@ export class SubCaseRepository {
       [
         caseId,
         JSON.stringify(
-          subCases.map((s) => ({
-            position: s.position,
-            data_source_id: s.dataSourceId,
-            data_source_name: s.dataSourceName,
-            track: s.track,
-            deciding_authority: s.decidingAuthority,
-            authority_assignment_id: s.authorityAssignmentId,
-            controller_org: s.controllerOrg,
-            controller_name: s.controllerName,
-            advisor_region: s.advisorRegion,
-          })),
+          subCases.map(subCaseColumns),
         ),
       ],
     );
