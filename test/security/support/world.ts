@@ -147,8 +147,11 @@ export class World {
     if (submitted.status !== 202) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
     const c = await waitFor(async () => {
       const res = await request(this.t.server).get(`/v1/cases/${submitted.body.id}`).set(bearer(token)).expect(200);
-      return res.body.state === 'in_review' || res.body.state === 'consultation' ? res.body : undefined;
-    }, 30000, `screening of ${submitted.body.number}`);
+      // Settled when screened and journalised (§ 15): the journal job runs on the background lane
+      // after the screening, and its journal number changing the view later would look like a change
+      // made by whatever request a test sends meanwhile.
+      return (res.body.state === 'in_review' || res.body.state === 'consultation') && res.body.journalNumber ? res.body : undefined;
+    }, 30000, `screening and journalising of ${submitted.body.number}`);
     const bySource = Object.fromEntries(c.subCases.map((s: { dataSourceId: string; id: string }) => [s.dataSourceId, s.id]));
     const consultations = await waitFor(async () => {
       const res = await request(this.t.server).get(`/v1/consultations?caseId=${c.id}`).set(bearer(this.tokens.caseworker)).expect(200);
