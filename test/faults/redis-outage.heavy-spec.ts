@@ -11,6 +11,8 @@ import { AUDITOR, everyCaseScreened, RESEARCHER, sent, Submission, submitOne, wr
 jest.setTimeout(8 * 60_000);
 
 const OUTAGE_MS = 10_000;
+/** How long the load lasts: 3 s before the outage, the outage, and 5 s after it. */
+const LOAD_SPAN_MS = 3_000 + OUTAGE_MS + 5_000;
 const SUBMISSIONS = Number(process.env.FAULT_REDIS_SUBMISSIONS ?? 100);
 const describeWithRedis = redisServerAvailable() ? describe : describe.skip;
 if (!redisServerAvailable()) {
@@ -38,15 +40,18 @@ describeWithRedis('fault: Redis stopped for 10 s under load (Redis queue backend
     const readinessDuringOutage: number[] = [];
     const queueHealthDuringOutage: number[] = [];
 
-    // A steady load: 4 clients, each submitting one application after another, paced so that the
-    // load spans the outage.
+    // A steady load: 4 clients, each submitting one application after another, paced by the clock
+    // so that the load spans the outage however fast a submit is: submission n is sent no earlier
+    // than n/SUBMISSIONS of the way through LOAD_SPAN_MS (a fixed pause after each submit let a fast
+    // machine send all of them in the 3 s before Redis stopped).
+    const loadStart = Date.now();
     const load = Promise.all(
       Array.from({ length: 4 }, async () => {
         while (next < SUBMISSIONS) {
           const n = next++;
+          await sleep(Math.max(0, loadStart + (n * LOAD_SPAN_MS) / SUBMISSIONS - Date.now()));
           const result = await submitOne(cluster, token, n, deadline);
           submissions.push({ ...result, at: Date.now() });
-          await sleep(60);
         }
       }),
     );
