@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit-store';
+import { MemoryRateLimitStore, RateLimitStore, REDIS_RETRY_AFTER_MS, RedisRateLimitStore } from './rate-limit-store';
 
 /**
  * The contract both stores keep, on the counters @nestjs/throttler and
@@ -46,7 +46,8 @@ describe('rate-limit store: Redis that does not answer', () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     // The outage: every command rejects, as ioredis's do once their one retry is spent.
-    const store = new RedisRateLimitStore('redis://127.0.0.1:1');
+    let now = 1_000_000;
+    const store = new RedisRateLimitStore('redis://127.0.0.1:1', () => now);
     const counters = (store as unknown as { counters: { increment: unknown; redis: { pttl: unknown; disconnect(): void } } }).counters;
     counters.redis.disconnect();
     const down = () => Promise.reject(new Error('Reached the max retries per request limit (which is 1).'));
@@ -54,11 +55,34 @@ describe('rate-limit store: Redis that does not answer', () => {
     counters.redis.pttl = jest.fn(down);
     try {
       expect(await store.increment('k', 60_000, 0, 60_000, 'address')).toMatchObject({ isBlocked: false });
-      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
       expect(errors).toHaveBeenCalledTimes(1);
+      // Within the retry period the requests pass without waiting for Redis: it is not asked.
+      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
+      expect(await store.increment('k', 60_000, 0, 60_000, 'address')).toMatchObject({ isBlocked: false });
+      expect(counters.increment).toHaveBeenCalledTimes(1);
+      expect(counters.redis.pttl).not.toHaveBeenCalled();
+      // After it, one request asks again; still down, the others keep passing for another period.
+      now += REDIS_RETRY_AFTER_MS;
+      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
+      expect(counters.redis.pttl).toHaveBeenCalledTimes(1);
+      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
+      expect(counters.redis.pttl).toHaveBeenCalledTimes(1);
+      expect(errors).toHaveBeenCalledTimes(1);
+      // While one request's probe waits for Redis, the others do not wait with it.
+      now += REDIS_RETRY_AFTER_MS;
+      let answer: (ms: number) => void = () => undefined;
+      counters.redis.pttl = jest.fn(() => new Promise<number>((resolve) => (answer = resolve)));
+      const probing = store.blockedFor('k', 'auth-failures');
+      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
+      expect(counters.redis.pttl).toHaveBeenCalledTimes(1);
+      answer(-2);
+      expect(await probing).toBe(0);
+      expect(warnings).toHaveBeenCalledWith('rate-limit counters in Redis answer again');
+      // Back: every request asks it again.
       counters.redis.pttl = jest.fn(() => Promise.resolve(-2));
       expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
-      expect(warnings).toHaveBeenCalledWith('rate-limit counters in Redis answer again');
+      expect(await store.blockedFor('k', 'auth-failures')).toBe(0);
+      expect(counters.redis.pttl).toHaveBeenCalledTimes(2);
     } finally {
       store.onApplicationShutdown();
       jest.restoreAllMocks();
