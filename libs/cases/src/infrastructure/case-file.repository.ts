@@ -99,7 +99,7 @@ function toCase(row: Record<string, unknown>): CaseRecord {
 }
 
 /** The subjects of the application's team who accepted their invitation: they read the case (see canSeeCase). */
-const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL AND t.removed_at IS NULL ORDER BY t.member_sub) AS team_subs`;
+export const TEAM_SUBS = `ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL AND t.removed_at IS NULL ORDER BY t.member_sub) AS team_subs`;
 
 /** A case row as submission writes it (the application's content and who submitted it). */
 export interface NewCaseFile {

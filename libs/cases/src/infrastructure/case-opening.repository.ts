@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { ClockEvent } from '@kp/clock';
 import { CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
 import { CaseKind } from '../domain/states';
-import { CaseClockFigures, NewCaseFile } from './case-file.repository';
+import { CaseClockFigures, NewCaseFile, TEAM_SUBS } from './case-file.repository';
 import { NewSubCase, subCaseColumns } from './sub-case.repository';
 
 /** A case as opening writes it, ids chosen by the caller so the clock is known before the write. */
@@ -49,7 +49,7 @@ export class CaseOpeningRepository {
            FROM jsonb_to_recordset($15::jsonb) AS e(n int, type text, at timestamptz, reason text, extension_months int)
           ORDER BY e.n)
        SELECT case_file.*,
-              ARRAY(SELECT t.member_sub FROM team_member t WHERE t.application_id = case_file.application_id AND t.member_sub IS NOT NULL AND t.removed_at IS NULL ORDER BY t.member_sub) AS team_subs,
+              ${TEAM_SUBS},
               (SELECT coalesce(jsonb_agg(to_jsonb(sub) ORDER BY sub.position), '[]') FROM sub) AS opened_sub_cases
          FROM case_file`,
       [

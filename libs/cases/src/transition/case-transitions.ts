@@ -4,12 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CaseState, Command, isCommandAllowed } from '../domain/lifecycle';
-import { ApplicationContent, CaseRecord, PermitChangeRef, SubCaseRecord } from '../domain/records';
-import { CaseKind } from '../domain/states';
+import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
 import { ClockEvent, copenhagenDateOf } from '@kp/clock';
 import { CaseGuard, deriveCaseState, stateEffect } from '../domain/state-effects';
 import { CaseClock, CaseClockService } from '../clock/case-clock.service';
-import { CaseFileRepository } from '../infrastructure/case-file.repository';
+import { CaseFileRepository, NewCaseFile } from '../infrastructure/case-file.repository';
 import { CaseOpeningRepository } from '../infrastructure/case-opening.repository';
 import { ClockEventRepository } from '../infrastructure/clock-event.repository';
 import { ConsultationRepository } from '../infrastructure/consultation.repository';
@@ -72,15 +71,7 @@ export interface Opened {
 }
 
 /** A case as submission opens it: the application as submitted and one sub-case per data request. */
-export interface NewCase {
-  /** Absent: a new application. */
-  kind?: CaseKind;
-  amends?: PermitChangeRef | null;
-  applicationId: string;
-  applicantSub: string;
-  applicantOrg: string | null;
-  applicantOrgName: string | null;
-  content: ApplicationContent;
+export interface NewCase extends Omit<NewCaseFile, 'number' | 'submittedAt'> {
   subCases: NewSubCase[];
 }
 
