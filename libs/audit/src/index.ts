@@ -6,6 +6,7 @@ export { InvalidAuditEventError } from './domain/validate-event';
 export * from './domain/chain-verification';
 export * from './domain/checkpoint';
 export { AuditLog, AuditTransactionRequiredError } from './append-event/audit-log';
+export type { SubjectIdCall } from './append-event/audit-log';
 export { AuditVerifier } from './verify-chain/audit-verifier';
 export type { VerifyChainOptions } from './verify-chain/verify-options';
 /** The COPY the verifier reads, for the benchmark's floor (bench/audit-verify). */

@@ -4,6 +4,7 @@ export * from './persistence.module';
 export * from './rows';
 export * from './keyset-cursor';
 export * from './ids';
+export * from './closing-statement';
 export * from './database-roles/app-role-grants';
 export * from './database-roles/inspect-connection';
 export * from './database-roles/database-readiness';

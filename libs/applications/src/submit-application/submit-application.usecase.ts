@@ -2,6 +2,7 @@ import { textDigest } from '@kp/audit';
 import { BusinessClock } from '@kp/clock';
 import { assertCommandAllowed, CaseRecord, CaseTransitions, NewSubCase, Opened } from '@kp/cases';
 import { Actor } from '@kp/auth';
+import { ClosedBy, ClosingStatement, runClosingWithin, transactionClosedBy } from '@kp/persistence';
 import { JobQueue } from '@kp/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -49,24 +50,26 @@ export class SubmitApplication {
   ) {}
 
   async execute(actor: Actor, { applicationId, idempotencyKey }: SubmitApplicationCommand): Promise<SubmitResult> {
-    return this.db.transaction(async (manager) => {
+    // The case number and the audit event are the transaction's closing statement, sent with its
+    // COMMIT: the locks every submit shares are held only while PostgreSQL runs that message.
+    return transactionClosedBy(this.db, async (manager): Promise<ClosedBy<SubmitResult, Opened>> => {
       // The row lock serialises concurrent submits of one application, so a repeated key finds the first case.
       const application = await this.access.own(manager, actor, applicationId, true);
       const operation = `submit:${applicationId}`;
       if (idempotencyKey) {
         // Submit has no body: the operation names the application, so the request is the same whenever the operation is.
         const earlier = replayOf(await this.idempotency.find(manager, actor.sub, operation, idempotencyKey), requestHash(null));
-        if (earlier) return { caseId: earlier, replayed: true };
+        if (earlier) return { answer: () => ({ caseId: earlier, replayed: true }) };
       }
       this.assertMaySubmit(actor, application);
       // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
       let view: CaseView | undefined;
-      const opened = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (unnumbered) => {
+      const { closing } = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (unnumbered) => {
         if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, unnumbered.case.id, requestHash(null));
-        // The 202's view before the case number and the audit event: its reads then hold no lock other submits wait for.
+        // The 202's view is built before the commit, from what this submit wrote; the number is added once taken.
         view = await this.getCase.ofOpened(manager, actor, unnumbered);
       });
-      return { caseId: opened.case.id, replayed: false, view: this.getCase.numbered(view!, opened.case) };
+      return { closing, answer: (opened) => ({ caseId: opened!.case.id, replayed: false, view: this.getCase.numbered(view!, opened!.case) }) };
     });
   }
 
@@ -82,7 +85,8 @@ export class SubmitApplication {
    */
   async submitWithin(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
     this.assertMaySubmit(actor, application);
-    return (await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async () => undefined)).case;
+    const { closing } = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async () => undefined);
+    return (await runClosingWithin(manager, closing)).case;
   }
 
   /**
@@ -130,11 +134,11 @@ export class SubmitApplication {
     application: ApplicationRecord,
     applicantOrg: string | null,
     alsoWrite: (opened: Opened) => Promise<void>,
-  ): Promise<Opened> {
+  ): Promise<{ unnumbered: Opened; closing: ClosingStatement<Opened> }> {
     const now = this.clock.now();
     const content = application.content;
     const subCases = await this.subCasesFor(manager, application, now);
-    const opened = await this.transitions.open(
+    return this.transitions.openClosing(
       manager,
       actor,
       { kind: application.kind, amends: application.amends, applicationId: application.id, applicantSub: actor.sub, applicantOrg, applicantOrgName: content.applicant?.organisation?.name ?? null, content, subCases },
@@ -157,6 +161,5 @@ export class SubmitApplication {
         await alsoWrite(unnumbered);
       },
     );
-    return opened;
   }
 }

@@ -4,7 +4,8 @@ import { JobQueue } from '@kp/queue';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
-import { canonicalEventBody, canonicalPiecesAround, hashCanonical, normalisePayload } from '../domain/hash-chain';
+import { ClosingStatement } from '@kp/persistence';
+import { canonicalEventBody, canonicalPiecesAround, canonicalPiecesAroundSubjectId, hashCanonical, normalisePayload } from '../domain/hash-chain';
 import { validateNewAuditEvent } from '../domain/validate-event';
 import { AUDIT_CHAIN_LOCK_KEY } from '../infrastructure/chain-lock';
 import { AUDIT_CHECKPOINT_JOB } from '../schedule-checkpoints/checkpoint.job';
@@ -15,6 +16,16 @@ export class AuditTransactionRequiredError extends Error {
     super("AuditLog.append must be called with the caller's transaction manager (dataSource.transaction(m => ...))");
     this.name = 'AuditTransactionRequiredError';
   }
+}
+
+/**
+ * A SQL function whose value, taken in the appending statement, is the event's subject id: e.g.
+ * `case_number_take(case id, year)`, which numbers a case in the same commit as its audit event.
+ */
+export interface SubjectIdCall {
+  /** The function's name (a plain SQL identifier). */
+  readonly fn: string;
+  readonly arguments: readonly { readonly value: string | number; readonly type: 'uuid' | 'integer' | 'text' }[];
 }
 
 interface AppendedRow {
@@ -93,5 +104,62 @@ export class AuditLog {
       await this.jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: body.seq } });
     }
     return { ...body, prevHash, hash };
+  }
+
+  /**
+   * The append as a transaction's closing statement (`ClosingStatement`, sent in one message with
+   * the COMMIT): the event's subject id is the value of `subjectId`, a function called in the same
+   * statement, so a case's number and the event that names it are taken together and held only
+   * while PostgreSQL runs that message. Run within a transaction (`runClosingWithin`), it is an
+   * ordinary append. The checkpoint a multiple of `AUDIT_CHECKPOINT_EVERY_EVENTS` calls for is
+   * the statement's follow-up: after the commit, in a transaction of its own (the scheduled
+   * checkpoint still signs within its period if the process stops in between).
+   */
+  closingAppend(event: Omit<NewAuditEvent, 'subject'> & { subject: { type: string } }, subjectId: SubjectIdCall): ClosingStatement<AuditEvent> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(subjectId.fn)) throw new Error(`closingAppend: ${subjectId.fn} is not a plain function name`);
+    validateNewAuditEvent({ ...event, subject: { type: event.subject.type, id: subjectId.fn } });
+    const payload = normalisePayload(event.payload);
+    const businessAt = this.clock.now().toISOString();
+    const actor = { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null };
+    const pieces = canonicalPiecesAroundSubjectId(actor, event.action, event.subject.type, payload, businessAt);
+    const call = `${subjectId.fn}(${subjectId.arguments.map((a, i) => `$${i + 1}::${a.type}`).join(', ')})`;
+    const p = (n: number) => `$${subjectId.arguments.length + n}`;
+    return {
+      // The subject id enters the canonical text as PostgreSQL's JSON string of it (to_json: the
+      // same escapes as RFC 8785), and the hash is checked against the body rebuilt here (read).
+      sql: `SELECT s.id AS subject_id, a.seq, a.at, a.prev_hash, a.hash
+              FROM ${call} AS s(id)
+              CROSS JOIN LATERAL audit_append(${p(1)}::bigint, ${p(2)}, ${p(3)}, ${p(4)} || to_json(s.id)::text || ${p(5)},
+                ${p(6)}::timestamptz, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, s.id, ${p(12)}::jsonb) a`,
+      parameters: [
+        ...subjectId.arguments.map((a) => a.value),
+        AUDIT_CHAIN_LOCK_KEY,
+        pieces.beforeAt,
+        pieces.beforeSeq,
+        pieces.beforeSubjectId,
+        pieces.afterSubjectId,
+        businessAt,
+        actor.sub,
+        actor.role,
+        actor.organisation,
+        event.action,
+        event.subject.type,
+        JSON.stringify(payload),
+      ],
+      read: (rows) => {
+        const row = rows[0] as unknown as AppendedRow & { subject_id: string };
+        const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject: { type: event.subject.type, id: row.subject_id }, payload };
+        // As in append; read after the commit, a mismatch can only be reported (and verification
+        // reports the link), not refused: the pieces are cut by the same code append proves.
+        const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
+        if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
+        return { ...body, prevHash: row.prev_hash, hash };
+      },
+      followUp: (appended) => {
+        const jobs = this.jobs;
+        if (!jobs || this.checkpointEvery <= 0 || appended.seq % this.checkpointEvery !== 0) return undefined;
+        return async (manager) => void (await jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: appended.seq } }));
+      },
+    };
   }
 }

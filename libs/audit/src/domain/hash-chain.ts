@@ -74,6 +74,34 @@ export function canonicalPiecesAround(
   return { beforeAt, beforeSeq, afterSeq };
 }
 
+/** `CanonicalPieces` with `afterSeq` cut once more around the subject's id (a JSON string, quotes included). */
+export interface CanonicalPiecesWithSubjectId extends Omit<CanonicalPieces, 'afterSeq'> {
+  /** Everything between `seq`'s digits and the subject id's JSON string. */
+  readonly beforeSubjectId: string;
+  /** Everything after the subject id's JSON string. */
+  readonly afterSubjectId: string;
+}
+
+/**
+ * As `canonicalPiecesAround`, for an event whose subject id is also decided in the statement that
+ * appends it (a case's number, taken under the same commit): `beforeAt + at + beforeSeq + seq +
+ * beforeSubjectId + JSON(id) + afterSubjectId` is its canonical body. RFC 8785 sorts `subject`
+ * after `seq`, so the id's place is in what follows `seq`.
+ */
+export function canonicalPiecesAroundSubjectId(
+  actor: Required<AuditActor>,
+  action: string,
+  subjectType: string,
+  payload: JsonObject,
+  businessAt: string,
+): CanonicalPiecesWithSubjectId {
+  const idMarker = `kp-subject-${randomUUID()}`;
+  const { beforeAt, beforeSeq, afterSeq } = canonicalPiecesAround(actor, action, { type: subjectType, id: idMarker }, payload, businessAt);
+  const [beforeSubjectId, afterSubjectId, ...more] = afterSeq.split(JSON.stringify(idMarker));
+  if (afterSubjectId === undefined || more.length > 0) throw new Error('canonical event body: the subject id marker must occur exactly once after seq');
+  return { beforeAt, beforeSeq, beforeSubjectId, afterSubjectId };
+}
+
 /** `sha256(prev_hash ‖ canonical body)`, lower-case hex. */
 export function hashCanonical(prevHash: string, canonicalBody: string): string {
   return createHash('sha256').update(prevHash, 'utf8').update(canonicalBody, 'utf8').digest('hex');

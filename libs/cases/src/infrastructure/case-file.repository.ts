@@ -1,4 +1,5 @@
 import { camel, KeysetPosition, keysetKeySql, rowsOf, isUuid } from '@kp/persistence';
+import { SubjectIdCall } from '@kp/audit';
 import { upgradeApplication } from '@kp/rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -133,15 +134,17 @@ export class CaseFileRepository {
    * from here to the commit, so callers take the number last (CaseTransitions.open).
    */
   async assignNumber(manager: EntityManager, caseId: string, year: number): Promise<string> {
-    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
-    const [[row]] = await manager.query(
-      `WITH n AS (
-         INSERT INTO case_number_counter (year, last) VALUES ($2, 1)
-         ON CONFLICT (year) DO UPDATE SET last = case_number_counter.last + 1 RETURNING last)
-       UPDATE case_file SET number = 'EK-' || $2::text || '-' || lpad(n.last::text, 6, '0') FROM n WHERE id = $1 RETURNING number`,
-      [caseId, year],
-    );
+    const [row] = await manager.query(`SELECT case_number_take($1::uuid, $2::integer) AS number`, [caseId, year]);
     return row.number;
+  }
+
+  /**
+   * The next number in the year's series for a case written without one, as a function call for
+   * the statement that also appends the audit event naming it (`AuditLog.closingAppend`; migration
+   * 1795880000000): the counter's row is then held only while that statement and its COMMIT run.
+   */
+  numberTake(caseId: string, year: number): SubjectIdCall {
+    return { fn: 'case_number_take', arguments: [{ value: caseId, type: 'uuid' }, { value: year, type: 'integer' }] };
   }
 
   async insert(

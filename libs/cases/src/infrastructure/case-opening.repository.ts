@@ -21,7 +21,7 @@ export interface CaseToOpen extends Omit<NewCaseFile, 'number'> {
 }
 
 /**
- * Opening a case in one statement: the case row (without its number, which `CaseFileRepository.assignNumber`
+ * Opening a case in one statement: the case row (without its number, which the closing statement of `CaseTransitions.openClosing`
  * gives last) with its clock figures, its sub-cases and its first clock events. Five round trips on
  * every submit before (issue 17), each one a socket write of the one API process while the
  * statement's result is all the caller needs. The foreign keys of sub_case and clock_event are

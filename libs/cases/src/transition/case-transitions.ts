@@ -1,5 +1,6 @@
-import { AuditLog, NewAuditEvent } from '@kp/audit';
+import { AuditEvent, AuditLog, NewAuditEvent } from '@kp/audit';
 import { notFound } from '@kp/errors';
+import { ClosingStatement, runClosingWithin } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -70,6 +71,12 @@ export interface Opened {
   clockEvents: ClockEvent[];
 }
 
+/** The audit event of opening a case: its action, and its payload from the case as written (its number is the event's subject). */
+export interface OpeningAudit {
+  action: string;
+  payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload;
+}
+
 /** A case as submission opens it: the application as submitted and one sub-case per data request. */
 export interface NewCase extends Omit<NewCaseFile, 'number' | 'submittedAt'> {
   subCases: NewSubCase[];
@@ -107,23 +114,41 @@ export class CaseTransitions {
   ) {}
 
   /**
-   * Opens a case for a complete application: its sub-cases, the statutory clock (a complete
-   * application starts the EHDS art. 68(4) decision clock at once), then `alsoWrite` (the caller's
-   * own writes, e.g. the application's status and the screening job, and the reads its answer needs,
-   * which are then outside the shared locks below) and the `submit` hooks (the
-   * journal), and last the next number in the year's gap-free series and the audit event, all in
-   * the caller's transaction. The number and the audit chain are locks every submit shares, held to
-   * the commit: taking them last keeps that shared stretch to two statements (issue 17), while a
-   * rollback still leaves no gap.
+   * Opens a case for a complete application in the caller's transaction: as `openClosing`, with the
+   * closing statement run at once (the caller commits later, e.g. an extension drafted and sent in
+   * one step).
    */
   async open(
     manager: EntityManager,
     actor: CaseActor,
     input: NewCase,
     at: Date,
-    audit: { action: string; payload: (opened: { case: CaseRecord; subCases: SubCaseRecord[] }) => AuditPayload },
+    audit: OpeningAudit,
     alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
   ): Promise<Opened> {
+    const { closing } = await this.openClosing(manager, actor, input, at, audit, alsoWrite);
+    return runClosingWithin(manager, closing);
+  }
+
+  /**
+   * Opens a case for a complete application: its sub-cases, the statutory clock (a complete
+   * application starts the EHDS art. 68(4) decision clock at once), then `alsoWrite` (the caller's
+   * own writes, e.g. the application's status and the screening job, and the reads its answer needs)
+   * and the `submit` hooks (the journal), all in the caller's transaction; and gives back, for the
+   * caller to send with its COMMIT (`transactionClosedBy`), the closing statement that takes the
+   * next number in the year's gap-free series and appends the audit event naming it. The number
+   * and the audit chain are locks every submit shares, held to the commit: in the closing message
+   * they are held while PostgreSQL runs it, not while the API process gets round to sending COMMIT
+   * (issue 17), and a rollback still leaves no gap.
+   */
+  async openClosing(
+    manager: EntityManager,
+    actor: CaseActor,
+    input: NewCase,
+    at: Date,
+    audit: OpeningAudit,
+    alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
+  ): Promise<{ unnumbered: Opened; closing: ClosingStatement<Opened> }> {
     const clockEvents: ClockEvent[] = [
       { type: 'received', at },
       { type: 'completed', at },
@@ -137,7 +162,7 @@ export class CaseTransitions {
       clockEvents,
       at,
     );
-    const { case: unnumbered, subCases } = await this.opening.open(manager, {
+    const { case: c, subCases } = await this.opening.open(manager, {
       id,
       kind: input.kind ?? 'application',
       amends: input.amends ?? null,
@@ -152,13 +177,27 @@ export class CaseTransitions {
       figures,
       clockDay: copenhagenDateOf(at).toString(),
     });
-    await this.waiting.recordOpened(manager, { c: unnumbered, subCases, clock }, at);
-    await alsoWrite({ case: unnumbered, subCases, clock, clockEvents });
+    const unnumbered: Opened = { case: c, subCases, clock, clockEvents };
+    await this.waiting.recordOpened(manager, { c, subCases, clock }, at);
+    await alsoWrite(unnumbered);
     // Opening is the submit command's effect: libraries that react to a new case (the journal, by its id) hook on it.
-    await this.hooks.run(manager, { actor, command: 'submit', case: unnumbered, fromState: 'draft', subCases, at });
-    const c: CaseRecord = { ...unnumbered, number: await this.cases.assignNumber(manager, unnumbered.id, copenhagenDateOf(at).year) };
-    await this.audit.append(manager, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload: audit.payload({ case: c, subCases }) });
-    return { case: c, subCases, clock, clockEvents };
+    await this.hooks.run(manager, { actor, command: 'submit', case: c, fromState: 'draft', subCases, at });
+    // The payload is built from the case as written: its number is the event's subject, taken in the closing statement.
+    const event = this.audit.closingAppend(
+      { actor, action: audit.action, subject: { type: 'case' }, payload: audit.payload({ case: c, subCases }) },
+      this.cases.numberTake(c.id, copenhagenDateOf(at).year),
+    );
+    let appended: AuditEvent | undefined;
+    const closing: ClosingStatement<Opened> = {
+      sql: event.sql,
+      parameters: event.parameters,
+      read: (rows) => {
+        appended = event.read(rows);
+        return { ...unnumbered, case: { ...c, number: appended.subject.id } };
+      },
+      followUp: () => event.followUp?.(appended!),
+    };
+    return { unnumbered, closing };
   }
 
   /** The case row, locked for the rest of the transaction, for a sweep to check its state before a system command. */

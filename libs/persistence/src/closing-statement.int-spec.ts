@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { createMigratedDatabase } from '../../../test/support/migrated-database';
+import { ClosingStatement, inlineParameters, transactionClosedBy } from './closing-statement';
+
+/**
+ * A transaction whose last statement travels with its COMMIT (issue 17): it must keep
+ * `DataSource.transaction`'s promise: all of it or nothing, and the connection handed back clean.
+ */
+describe('transactionClosedBy (PostgreSQL)', () => {
+  let db: DataSource;
+
+  beforeAll(async () => {
+    // One connection: a runner left in a transaction would be the next test's connection.
+    db = await createMigratedDatabase('closing_statement', 1);
+    await db.query(`CREATE TABLE closing_probe (id int PRIMARY KEY, note text NOT NULL)`);
+    await db.query(`CREATE TABLE closing_checked (id int PRIMARY KEY, ok boolean NOT NULL)`);
+    await db.query(`
+      CREATE FUNCTION closing_checked_ok() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM closing_checked WHERE id = NEW.id AND NOT ok) THEN RAISE EXCEPTION 'not ok at commit'; END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`CREATE CONSTRAINT TRIGGER closing_checked_ok AFTER INSERT ON closing_checked DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION closing_checked_ok()`);
+  });
+  afterAll(() => db?.destroy());
+
+  const notes = async () => (await db.query(`SELECT id, note FROM closing_probe ORDER BY id`)) as { id: number; note: string }[];
+  const insertNote = (id: number, note: string): ClosingStatement<string> => ({
+    sql: `INSERT INTO closing_probe (id, note) VALUES ($1, $2) RETURNING note`,
+    parameters: [id, note],
+    read: (rows) => rows[0].note as string,
+  });
+
+  beforeEach(() => db.query(`TRUNCATE closing_probe, closing_checked`));
+
+  it('commits the work and the closing statement, and answers with what the statement returned', async () => {
+    const answer = await transactionClosedBy(db, async (m) => {
+      await m.query(`INSERT INTO closing_probe (id, note) VALUES (1, 'before')`);
+      return { closing: insertNote(2, 'closing'), answer: (closed) => `answered ${closed}` };
+    });
+    expect(answer).toBe('answered closing');
+    expect(await notes()).toEqual([
+      { id: 1, note: 'before' },
+      { id: 2, note: 'closing' },
+    ]);
+    // The one connection is back in the pool outside any transaction.
+    expect((await db.query(`SELECT now() = statement_timestamp() AS outside`))[0].outside).toBe(true);
+  });
+
+  it('keeps nothing when the closing statement fails, and hands the connection back usable', async () => {
+    await expect(
+      transactionClosedBy(db, async (m) => {
+        await m.query(`INSERT INTO closing_probe (id, note) VALUES (1, 'before')`);
+        return { closing: insertNote(1, 'duplicate key'), answer: () => 'never' };
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await notes()).toEqual([]);
+    await db.transaction((m) => m.query(`INSERT INTO closing_probe (id, note) VALUES (3, 'after')`));
+    expect(await notes()).toEqual([{ id: 3, note: 'after' }]);
+  });
+
+  it('keeps nothing when the COMMIT itself fails (a deferred constraint), and reports it', async () => {
+    await expect(
+      transactionClosedBy(db, async (m) => {
+        await m.query(`INSERT INTO closing_checked (id, ok) VALUES (1, false)`);
+        return { closing: insertNote(1, 'closing'), answer: () => 'never' };
+      }),
+    ).rejects.toThrow(/not ok at commit/);
+    expect(await notes()).toEqual([]);
+    expect(await db.query(`SELECT * FROM closing_checked`)).toEqual([]);
+  });
+
+  it('commits normally, without a closing message, when the work gives no closing statement', async () => {
+    const answer = await transactionClosedBy(db, async (m) => {
+      await m.query(`INSERT INTO closing_probe (id, note) VALUES (5, 'plain')`);
+      return { answer: (closed: string | undefined) => closed ?? 'no closing' };
+    });
+    expect(answer).toBe('no closing');
+    expect(await notes()).toEqual([{ id: 5, note: 'plain' }]);
+  });
+
+  it('runs the follow-up the answer calls for after the commit, in a transaction of its own', async () => {
+    await transactionClosedBy(db, async () => ({
+      closing: { ...insertNote(7, 'seven'), followUp: (note: string) => (note === 'seven' ? (m) => m.query(`INSERT INTO closing_probe (id, note) VALUES (8, 'followed')`) : undefined) },
+      answer: () => undefined,
+    }));
+    expect(await notes()).toEqual([
+      { id: 7, note: 'seven' },
+      { id: 8, note: 'followed' },
+    ]);
+  });
+
+  it('sends text parameters as literals PostgreSQL reads back exactly (quotes, backslashes, JSON, unicode)', async () => {
+    const texts = [`O'Brien`, `back\\slash \\' and \\\\`, `{"a":"b\\"c","d":[1,2]}`, `æøå ÆØÅ — 🧬 \n\t\r`, `$1 $2 $$ quoted $$`, `E'x'`, ''];
+    for (const [i, text] of texts.entries()) {
+      await transactionClosedBy(db, async () => ({ closing: insertNote(100 + i, text), answer: () => undefined }));
+    }
+    expect((await notes()).map((n) => n.note)).toEqual(texts);
+    expect(() => inlineParameters(`SELECT $1`, ['nul \0 inside'])).toThrow(/NUL/);
+    expect(() => inlineParameters(`SELECT $2`, ['one'])).toThrow(/no parameter \$2/);
+    expect(() => inlineParameters(`SELECT $1`, [Number.NaN])).toThrow(/finite/);
+  });
+});

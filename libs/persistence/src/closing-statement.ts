@@ -1,0 +1,102 @@
+import { escapeLiteral } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The last statement of a transaction, to be sent in one message with its COMMIT.
+ *
+ * A statement that takes a lock every transaction of its kind waits for (a gap-free counter's row,
+ * the audit chain's lock) holds it until COMMIT. Sent on its own, COMMIT goes out only when the
+ * application has read the statement's answer, i.e. after a turn of its event loop, which under
+ * load is the longest wait of all; every other transaction waits for it too (issue 17). Sent in
+ * one simple-query message, PostgreSQL runs the statement and the COMMIT back to back.
+ */
+export interface ClosingStatement<R> {
+  /** One statement, parameters as `$1`, `$2`, … (inlined as literals: the message has no parameters). */
+  readonly sql: string;
+  readonly parameters: readonly ClosingParameter[];
+  /** What the statement's rows mean, read after the commit (or, run within, before it). */
+  readonly read: (rows: Record<string, unknown>[]) => R;
+  /**
+   * Writes the statement's answer calls for that may follow it in a transaction of their own (e.g.
+   * a job a counter's value calls for), or undefined when it calls for none: run after the commit,
+   * or in the caller's transaction when the statement is run within one.
+   */
+  readonly followUp?: (closed: R) => ((manager: EntityManager) => Promise<void>) | undefined;
+}
+
+export type ClosingParameter = string | number | boolean | null | Date;
+
+/** The statement with its parameters written as SQL literals (PostgreSQL's quoting, via pg's `escapeLiteral`). */
+export function inlineParameters(sql: string, parameters: readonly ClosingParameter[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index < 0 || index >= parameters.length) throw new RangeError(`closing statement: no parameter $${n}`);
+    return literal(parameters[index]);
+  });
+}
+
+function literal(value: ClosingParameter): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`closing statement: ${value} is not a finite number`);
+    return String(value);
+  }
+  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (value.includes('\0')) throw new RangeError('closing statement: a text parameter holds a NUL character, which PostgreSQL text cannot');
+  return escapeLiteral(value);
+}
+
+/** Runs a closing statement in the caller's transaction (a nested use: the caller's transaction commits later). */
+export async function runClosingWithin<R>(manager: EntityManager, closing: ClosingStatement<R>): Promise<R> {
+  const rows = (await manager.query(closing.sql, [...closing.parameters])) as Record<string, unknown>[];
+  const closed = closing.read(rows);
+  await closing.followUp?.(closed)?.(manager);
+  return closed;
+}
+
+/** What a transaction's work gives back: its answer, and the statement to send with COMMIT, if any. */
+export interface ClosedBy<T, R> {
+  readonly closing?: ClosingStatement<R>;
+  /** The caller's answer, once the closing statement's answer is known (undefined when there was none). */
+  readonly answer: (closed: R | undefined) => T;
+}
+
+/**
+ * A READ COMMITTED transaction like `DataSource.transaction`, except that the work may end it with
+ * a closing statement sent together with COMMIT in one message (see `ClosingStatement`). When the
+ * statement or the COMMIT fails, the transaction is rolled back and the error is thrown: nothing of
+ * it is kept. A `followUp` runs after the commit in a transaction of its own.
+ */
+export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: EntityManager) => Promise<ClosedBy<T, R>>): Promise<T> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  let closed: R | undefined;
+  let outcome: ClosedBy<T, R>;
+  try {
+    await runner.startTransaction();
+    outcome = await work(runner.manager);
+    if (!outcome.closing) {
+      await runner.commitTransaction();
+    } else {
+      // The pg client TypeORM holds for this runner: a query without parameters goes as one
+      // simple-query message, in which PostgreSQL runs both statements without waiting for us.
+      const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
+      const results = await client.query(`${inlineParameters(outcome.closing.sql, outcome.closing.parameters)};\nCOMMIT`);
+      // TypeORM did not send this COMMIT; it must not send another or a ROLLBACK on release.
+      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      closed = outcome.closing.read(results[0].rows);
+    }
+  } catch (error) {
+    // After a failed closing message the transaction is aborted (the statement failed) or already
+    // ended (COMMIT failed, e.g. a deferred constraint): ROLLBACK is right for the first and a
+    // harmless no-op for the second.
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    await runner.release();
+    throw error;
+  }
+  await runner.release();
+  const followUp = closed === undefined ? undefined : outcome.closing?.followUp?.(closed);
+  if (followUp) await db.transaction(followUp);
+  return outcome.answer(closed);
+}
