@@ -95,6 +95,9 @@ async function sampleWaits<T>(context: BenchContext, db: Client, during: () => P
   }
 }
 
+/** The submit rate the screening target is stated at (issue 17: "p99 < 1 s at 100 submits/s"). */
+const PACED_RATE = 100;
+
 export const submitBenchmark: Benchmark = {
   name: 'submit',
   description: `submits/s over HTTP with ${CLIENTS} clients and screening latency under that load vs pgbench TPC-B-like on the same server`,
@@ -117,31 +120,53 @@ export const submitBenchmark: Benchmark = {
     const screenedP50: number[] = [];
     const screenedP99: number[] = [];
     const unscreened: number[] = [];
+    const pacedRates: number[] = [];
+    const pacedP99s: number[] = [];
+    const pacedScreenedP50: number[] = [];
+    const pacedScreenedP99: number[] = [];
+    const pacedUnscreened: number[] = [];
+
+    /** One round of submits by 32 clients, as fast as they are answered or at `ratePerSecond`; then waits for every case's screening. */
+    async function round(count: number, ratePerSecond?: number) {
+      const ids = await drafts(r, count);
+      const since = new Date();
+      let next = 0;
+      const run = () => autocannon({
+        url: r.app.url,
+        connections: CLIENTS,
+        amount: count,
+        ...(ratePerSecond ? { overallRate: ratePerSecond } : {}),
+        headers: r.headers,
+        timeout: 120,
+        requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/v1/applications/${ids[next++]}/submit` }) }],
+      });
+      // The saturated round is the one profiled and sampled.
+      const result = ratePerSecond ? await run() : await r.app.profiled(() => sampleWaits(context, db, run));
+      if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
+      const left = await drained(db, context.size === 'smoke' ? 60_000 : 300_000);
+      const { rows } = await db.query<{ ms: number }>(
+        `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
+           FROM case_file c WHERE c.submitted_at >= $1`, [since]);
+      const ms = rows.map((row) => Number(row.ms)).filter((v) => Number.isFinite(v));
+      return { rate: result.requests.total / result.duration, p99: result.latency.p99, screenedP50: percentile(ms, 50), screenedP99: percentile(ms, 99), left };
+    }
+
     const samples = await alternate(context.rounds, {
       ours: async () => {
-        const ids = await drafts(r, perRound);
-        const since = new Date();
-        let next = 0;
-        const result = await r.app.profiled(() => sampleWaits(context, db, () => autocannon({
-          url: r.app.url,
-          connections: CLIENTS,
-          amount: perRound,
-          headers: r.headers,
-          timeout: 120,
-          requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/v1/applications/${ids[next++]}/submit` }) }],
-        })));
-        if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
-        const rate = result.requests.total / result.duration;
-        rates.push(rate);
-        p99s.push(result.latency.p99);
-        unscreened.push(await drained(db, context.size === 'smoke' ? 60_000 : 300_000));
-        const { rows } = await db.query<{ ms: number }>(
-          `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
-             FROM case_file c WHERE c.submitted_at >= $1`, [since]);
-        const ms = rows.map((row) => Number(row.ms)).filter((v) => Number.isFinite(v));
-        screenedP50.push(percentile(ms, 50));
-        screenedP99.push(percentile(ms, 99));
-        return rate;
+        const saturated = await round(perRound);
+        rates.push(saturated.rate);
+        p99s.push(saturated.p99);
+        screenedP50.push(saturated.screenedP50);
+        screenedP99.push(saturated.screenedP99);
+        unscreened.push(saturated.left);
+        // The target's own condition: 100 submits a second offered (open loop), not as many as 32 clients can send.
+        const paced = await round(context.size === 'smoke' ? 20 : PACED_RATE * 10, PACED_RATE);
+        pacedRates.push(paced.rate);
+        pacedP99s.push(paced.p99);
+        pacedScreenedP50.push(paced.screenedP50);
+        pacedScreenedP99.push(paced.screenedP99);
+        pacedUnscreened.push(paced.left);
+        return saturated.rate;
       },
       pgbench: async () => (pgbenchUrl ? pgbenchRun(pgbenchUrl, CLIENTS, pgbenchSeconds).tps : 0),
     });
@@ -152,7 +177,13 @@ export const submitBenchmark: Benchmark = {
       figure({ benchmark: 'submit', figure: 'submit p99', unit: 'ms', better: 'lower', ours: spread(p99s), target: 'p99 < 50 ms', meets: (f) => f.ours.median < 50 }),
       figure({ benchmark: 'submit', figure: 'submit → screened under that load, p50', unit: 'ms', better: 'lower', ours: spread(screenedP50) }),
       figure({ benchmark: 'submit', figure: 'submit → screened under that load, p99', unit: 'ms', better: 'lower', ours: spread(screenedP99),
-        target: 'p99 < 1 s', meets: (f) => f.ours.median < 1000, note: unscreened.some((n) => n > 0) ? `${Math.max(...unscreened)} cases unscreened when the wait ended` : undefined }),
+        note: unscreened.some((n) => n > 0) ? `${Math.max(...unscreened)} cases unscreened when the wait ended` : undefined }),
+      figure({ benchmark: 'submit', figure: `submits/s reached when ${PACED_RATE}/s are offered`, unit: '/s', better: 'higher', ours: spread(pacedRates) }),
+      figure({ benchmark: 'submit', figure: `submit p99 at ${PACED_RATE} submits/s`, unit: 'ms', better: 'lower', ours: spread(pacedP99s) }),
+      figure({ benchmark: 'submit', figure: `submit → screened at ${PACED_RATE} submits/s, p50`, unit: 'ms', better: 'lower', ours: spread(pacedScreenedP50) }),
+      figure({ benchmark: 'submit', figure: `submit → screened at ${PACED_RATE} submits/s, p99`, unit: 'ms', better: 'lower', ours: spread(pacedScreenedP99),
+        target: 'p99 < 1 s', meets: (f) => f.ours.median < 1000 && Math.min(...pacedRates) >= PACED_RATE * 0.95,
+        note: pacedUnscreened.some((n) => n > 0) ? `${Math.max(...pacedUnscreened)} cases unscreened when the wait ended` : `${PACED_RATE * 10} submits a round, offered at ${PACED_RATE}/s` }),
     ];
   },
 };

@@ -34,7 +34,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
   beforeEach(() => db.query(`TRUNCATE closing_probe, closing_checked`));
 
   it('commits the work and the closing statement, and answers with what the statement returned', async () => {
-    const answer = await transactionClosedBy(db, async (m) => {
+    const answer = await transactionClosedBy<string, string>(db, async (m) => {
       await m.query(`INSERT INTO closing_probe (id, note) VALUES (1, 'before')`);
       return { closing: insertNote(2, 'closing'), answer: (closed) => `answered ${closed}` };
     });
@@ -49,7 +49,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
 
   it('keeps nothing when the closing statement fails, and hands the connection back usable', async () => {
     await expect(
-      transactionClosedBy(db, async (m) => {
+      transactionClosedBy<unknown, string>(db, async (m) => {
         await m.query(`INSERT INTO closing_probe (id, note) VALUES (1, 'before')`);
         return { closing: insertNote(1, 'duplicate key'), answer: () => 'never' };
       }),
@@ -61,7 +61,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
 
   it('keeps nothing when the COMMIT itself fails (a deferred constraint), and reports it', async () => {
     await expect(
-      transactionClosedBy(db, async (m) => {
+      transactionClosedBy<unknown, string>(db, async (m) => {
         await m.query(`INSERT INTO closing_checked (id, ok) VALUES (1, false)`);
         return { closing: insertNote(1, 'closing'), answer: () => 'never' };
       }),
@@ -71,7 +71,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
   });
 
   it('commits normally, without a closing message, when the work gives no closing statement', async () => {
-    const answer = await transactionClosedBy(db, async (m) => {
+    const answer = await transactionClosedBy<string, string>(db, async (m) => {
       await m.query(`INSERT INTO closing_probe (id, note) VALUES (5, 'plain')`);
       return { answer: (closed: string | undefined) => closed ?? 'no closing' };
     });
@@ -80,7 +80,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
   });
 
   it('runs the follow-up the answer calls for after the commit, in a transaction of its own', async () => {
-    await transactionClosedBy(db, async () => ({
+    await transactionClosedBy<unknown, string>(db, async () => ({
       closing: { ...insertNote(7, 'seven'), followUp: (note: string) => (note === 'seven' ? (m) => m.query(`INSERT INTO closing_probe (id, note) VALUES (8, 'followed')`) : undefined) },
       answer: () => undefined,
     }));
@@ -93,7 +93,7 @@ describe('transactionClosedBy (PostgreSQL)', () => {
   it('sends text parameters as literals PostgreSQL reads back exactly (quotes, backslashes, JSON, unicode)', async () => {
     const texts = [`O'Brien`, `back\\slash \\' and \\\\`, `{"a":"b\\"c","d":[1,2]}`, `æøå ÆØÅ — 🧬 \n\t\r`, `$1 $2 $$ quoted $$`, `E'x'`, ''];
     for (const [i, text] of texts.entries()) {
-      await transactionClosedBy(db, async () => ({ closing: insertNote(100 + i, text), answer: () => undefined }));
+      await transactionClosedBy<unknown, string>(db, async () => ({ closing: insertNote(100 + i, text), answer: () => undefined }));
     }
     expect((await notes()).map((n) => n.note)).toEqual(texts);
     expect(() => inlineParameters(`SELECT $1`, ['nul \0 inside'])).toThrow(/NUL/);

@@ -3,6 +3,7 @@ import { createAuditDatabase, caseworker } from '../../test/audit-database';
 import { GENESIS_HASH } from '../domain/hash-chain';
 import { AuditVerifier } from '../verify-chain/audit-verifier';
 import { transactionClosedBy } from '@kp/persistence';
+import { AuditEvent } from '../domain/audit-event';
 import { AuditLog, AuditTransactionRequiredError } from './audit-log';
 
 describe('AuditLog.append (PostgreSQL)', () => {
@@ -137,7 +138,7 @@ describe('AuditLog.append (PostgreSQL)', () => {
         Array.from({ length: 40 }, (_, i) =>
           i % 4 === 0
             ? dataSource.transaction(async (m) => void (await log.append(m, { actor: caseworker, action: 'case.claimed', subject: { type: 'case', id: `c-${i}` }, payload: { i } })))
-            : transactionClosedBy(dataSource, async (m) => {
+            : transactionClosedBy<string, AuditEvent>(dataSource, async (m) => {
                 await m.query('SELECT pg_sleep(0.005)');
                 return { closing: closingEvent('N-', { i }), answer: (e) => e!.subject.id };
               }),
@@ -150,7 +151,12 @@ describe('AuditLog.append (PostgreSQL)', () => {
 
     it('enqueues the checkpoint every Nth event calls for after the commit, and only then', async () => {
       const enqueued: unknown[] = [];
-      const jobs = { enqueue: async (_m: unknown, job: unknown) => void enqueued.push(job) ?? 'job' };
+      const jobs = {
+        enqueue: async (_m: unknown, job: unknown) => {
+          enqueued.push(job);
+          return 'job';
+        },
+      };
       const every = new AuditLog(undefined, jobs as never, { schedules: { auditCheckpointEveryEvents: 3 } } as never);
       for (let i = 0; i < 6; i++) {
         const closing = every.closingAppend({ actor: caseworker, action: 'application.submitted', subject: { type: 'case' }, payload: {} }, { fn: 'closing_subject', arguments: [{ value: 'cp-', type: 'text' }] });
