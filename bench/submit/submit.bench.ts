@@ -148,7 +148,12 @@ export const submitBenchmark: Benchmark = {
         `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
            FROM case_file c WHERE c.submitted_at >= $1`, [since]);
       const ms = rows.map((row) => Number(row.ms)).filter((v) => Number.isFinite(v));
-      return { rate: result.requests.total / result.duration, p99: result.latency.p99, screenedP50: percentile(ms, 50), screenedP99: percentile(ms, 99), left };
+      // Paced, the rate is the one the server accepted at: submits between its first and last acceptance
+      // (autocannon's total over its duration counts the tail after the last send as well).
+      const [accepted] = (await db.query<{ n: number; span: number }>(
+        `SELECT count(*)::int AS n, extract(epoch FROM max(submitted_at) - min(submitted_at))::float8 AS span FROM case_file WHERE submitted_at >= $1`, [since])).rows;
+      const rate = ratePerSecond && accepted.span > 0 ? (accepted.n - 1) / accepted.span : result.requests.total / result.duration;
+      return { rate, p99: result.latency.p99, screenedP50: percentile(ms, 50), screenedP99: percentile(ms, 99), left };
     }
 
     const samples = await alternate(context.rounds, {
@@ -178,7 +183,7 @@ export const submitBenchmark: Benchmark = {
       figure({ benchmark: 'submit', figure: 'submit → screened under that load, p50', unit: 'ms', better: 'lower', ours: spread(screenedP50) }),
       figure({ benchmark: 'submit', figure: 'submit → screened under that load, p99', unit: 'ms', better: 'lower', ours: spread(screenedP99),
         note: unscreened.some((n) => n > 0) ? `${Math.max(...unscreened)} cases unscreened when the wait ended` : undefined }),
-      figure({ benchmark: 'submit', figure: `submits/s reached when ${PACED_RATE}/s are offered`, unit: '/s', better: 'higher', ours: spread(pacedRates) }),
+      figure({ benchmark: 'submit', figure: `submits/s accepted when ${PACED_RATE}/s are offered`, unit: '/s', better: 'higher', ours: spread(pacedRates) }),
       figure({ benchmark: 'submit', figure: `submit p99 at ${PACED_RATE} submits/s`, unit: 'ms', better: 'lower', ours: spread(pacedP99s) }),
       figure({ benchmark: 'submit', figure: `submit → screened at ${PACED_RATE} submits/s, p50`, unit: 'ms', better: 'lower', ours: spread(pacedScreenedP50) }),
       figure({ benchmark: 'submit', figure: `submit → screened at ${PACED_RATE} submits/s, p99`, unit: 'ms', better: 'lower', ours: spread(pacedScreenedP99),
