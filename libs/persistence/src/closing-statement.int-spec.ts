@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createMigratedDatabase } from '../../../test/support/migrated-database';
-import { ClosingStatement, inlineParameters, transactionClosedBy } from './closing-statement';
+import { ClosingStatement, inlineParameters, transactionClosedBy, writeAtClose } from './closing-statement';
 
 /**
  * A transaction whose last statement travels with its COMMIT (issue 17): it must keep
@@ -99,5 +99,67 @@ describe('transactionClosedBy (PostgreSQL)', () => {
     expect(() => inlineParameters(`SELECT $1`, ['nul \0 inside'])).toThrow(/NUL/);
     expect(() => inlineParameters(`SELECT $2`, ['one'])).toThrow(/no parameter \$2/);
     expect(() => inlineParameters(`SELECT $1`, [Number.NaN])).toThrow(/finite/);
+  });
+
+  describe('writeAtClose', () => {
+    const sentTexts: string[] = [];
+    const track = (manager: { queryRunner?: unknown }) => {
+      // The pg client under the runner: every message it sends, by text.
+      const client = (manager.queryRunner as { databaseConnection: { query: (...a: unknown[]) => unknown } }).databaseConnection;
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        const first = args[0] as string | { text?: string };
+        sentTexts.push(typeof first === 'string' ? first : (first?.text ?? ''));
+        return query(...args);
+      };
+      restore = () => (client.query = query);
+    };
+    let restore = () => undefined as unknown;
+    beforeEach(() => (sentTexts.length = 0));
+    afterEach(() => restore());
+
+    it('holds the writes back and sends them with the closing statement and COMMIT, in order, in one message', async () => {
+      await transactionClosedBy<unknown, string>(db, async (m) => {
+        await writeAtClose(m, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [1, 'held one']);
+        await writeAtClose(m, `UPDATE closing_probe SET note = note || $2 WHERE id = $1`, [1, ' and two']);
+        // Not sent yet: the transaction itself does not see the row.
+        expect(await m.query(`SELECT count(*)::int AS n FROM closing_probe`)).toEqual([{ n: 0 }]);
+        track(m);
+        return { closing: insertNote(2, 'closing'), answer: () => undefined };
+      });
+      expect(sentTexts).toHaveLength(1);
+      expect(sentTexts[0]).toMatch(/^INSERT INTO closing_probe[\s\S]*;\nUPDATE closing_probe[\s\S]*;\nINSERT INTO closing_probe[\s\S]*;\nCOMMIT$/);
+      expect(await notes()).toEqual([
+        { id: 1, note: 'held one and two' },
+        { id: 2, note: 'closing' },
+      ]);
+    });
+
+    it('sends held-back writes with COMMIT when there is no closing statement', async () => {
+      await transactionClosedBy<unknown, string>(db, async (m) => {
+        await writeAtClose(m, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [4, 'held']);
+        return { answer: () => undefined };
+      });
+      expect(await notes()).toEqual([{ id: 4, note: 'held' }]);
+    });
+
+    it('keeps none of the transaction when a held-back write fails at the close', async () => {
+      await expect(
+        transactionClosedBy<unknown, string>(db, async (m) => {
+          await m.query(`INSERT INTO closing_probe (id, note) VALUES (1, 'sent at once')`);
+          await writeAtClose(m, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [1, 'duplicate']);
+          return { closing: insertNote(2, 'closing'), answer: () => undefined };
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await notes()).toEqual([]);
+    });
+
+    it('writes at once in any other transaction, and refuses to write outside one', async () => {
+      await db.transaction(async (m) => {
+        await writeAtClose(m, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [6, 'at once']);
+        expect((await m.query(`SELECT note FROM closing_probe WHERE id = 6`))[0].note).toBe('at once');
+      });
+      await expect(writeAtClose(db.manager, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [7, 'outside'])).rejects.toThrow(/needs the transaction/);
+    });
   });
 });

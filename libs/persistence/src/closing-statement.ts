@@ -47,6 +47,27 @@ function literal(value: ClosingParameter): string {
   return escapeLiteral(value);
 }
 
+/** The writes each closable transaction (`transactionClosedBy`) holds back for its closing message. */
+const heldBack = new WeakMap<object, { sql: string; parameters: readonly ClosingParameter[] }[]>();
+
+/**
+ * A write whose answer nobody waits for (a status, a job, a remembered key). In a transaction run
+ * by `transactionClosedBy` it is held back and sent in the closing message, before the closing
+ * statement: one message for all of them instead of one round trip each (issue 17). Elsewhere it
+ * runs at once. Either way it commits or rolls back with the transaction; a failure is the
+ * transaction's failure.
+ */
+export async function writeAtClose(manager: EntityManager, sql: string, parameters: readonly ClosingParameter[]): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('writeAtClose needs the transaction of the change it belongs to');
+  const held = heldBack.get(manager.queryRunner);
+  if (held) {
+    inlineParameters(sql, parameters); // refuses now, where the caller is, a parameter it could not send later
+    held.push({ sql, parameters });
+    return;
+  }
+  await manager.query(sql, [...parameters]);
+}
+
 /** Runs a closing statement in the caller's transaction (a nested use: the caller's transaction commits later). */
 export async function runClosingWithin<R>(manager: EntityManager, closing: ClosingStatement<R>): Promise<R> {
   const rows = (await manager.query(closing.sql, [...closing.parameters])) as Record<string, unknown>[];
@@ -75,17 +96,22 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   let outcome: ClosedBy<T, R>;
   try {
     await runner.startTransaction();
+    const held: { sql: string; parameters: readonly ClosingParameter[] }[] = [];
+    heldBack.set(runner, held);
     outcome = await work(runner.manager);
-    if (!outcome.closing) {
+    heldBack.delete(runner);
+    const closing = outcome.closing;
+    if (!closing && held.length === 0) {
       await runner.commitTransaction();
     } else {
       // The pg client TypeORM holds for this runner: a query without parameters goes as one
-      // simple-query message, in which PostgreSQL runs both statements without waiting for us.
+      // simple-query message, in which PostgreSQL runs the statements without waiting for us.
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-      const results = await client.query(`${inlineParameters(outcome.closing.sql, outcome.closing.parameters)};\nCOMMIT`);
+      const statements = [...held, ...(closing ? [closing] : [])].map((s) => inlineParameters(s.sql, s.parameters));
+      const results = await client.query(`${statements.join(';\n')};\nCOMMIT`);
       // TypeORM did not send this COMMIT; it must not send another or a ROLLBACK on release.
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
-      closed = outcome.closing.read(results[0].rows);
+      if (closing) closed = closing.read(results[held.length].rows);
     }
   } catch (error) {
     // After a failed closing message the transaction is aborted (the statement failed) or already

@@ -1,3 +1,4 @@
+import { writeAtClose } from '@kp/persistence';
 import { ERASED_SUB } from '@kp/cases';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -49,6 +50,11 @@ export class ApplicationRepository {
       [id, change.content ? JSON.stringify(change.content) : null, change.status ?? null, change.caseId ?? null, change.at],
     );
     return toApplication(rows[0]);
+  }
+
+  /** An application submitted as the case `caseId`, sent with the submit's closing message (nothing waits for its answer). */
+  async markSubmitted(manager: EntityManager, id: string, caseId: string, at: Date): Promise<void> {
+    await writeAtClose(manager, `UPDATE application SET status = 'submitted', case_id = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [id, caseId, at]);
   }
 
   /** The applicant's own applications (and `alsoIds`: those whose team they joined), newest first, keyset-paginated on (created_at, id). */

@@ -1,3 +1,4 @@
+import { writeAtClose } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -16,6 +17,7 @@ export class IdempotencyRepository {
   }
 
   async remember(manager: EntityManager, actorSub: string, operation: string, key: string, resourceId: string, requestHash: string): Promise<void> {
-    await manager.query(`INSERT INTO idempotency_key (actor_sub, operation, key, resource_id, request_hash) VALUES ($1, $2, $3, $4, $5)`, [actorSub, operation, key, resourceId, requestHash]);
+    // Nothing waits for its answer: a submit sends it with its closing message (writeAtClose).
+    await writeAtClose(manager, `INSERT INTO idempotency_key (actor_sub, operation, key, resource_id, request_hash) VALUES ($1, $2, $3, $4, $5)`, [actorSub, operation, key, resourceId, requestHash]);
   }
 }

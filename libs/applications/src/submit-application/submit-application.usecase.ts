@@ -156,7 +156,7 @@ export class SubmitApplication {
       },
       // Before the case number and the audit event, which every submit takes in turn (CaseTransitions.open).
       async (unnumbered) => {
-        await this.applications.update(manager, application.id, { status: 'submitted', caseId: unnumbered.case.id, at: now });
+        await this.applications.markSubmitted(manager, application.id, unnumbered.case.id, now);
         await this.jobs.enqueue(manager, { name: SCREEN_JOB, payload: { caseId: unnumbered.case.id, reason: 'submitted' } });
         await alsoWrite(unnumbered);
       },

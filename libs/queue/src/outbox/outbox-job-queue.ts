@@ -1,4 +1,6 @@
+import { writeAtClose } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { JobRequest } from '../job';
 import { JobQueue } from '../job-queue.port';
@@ -13,11 +15,14 @@ export class OutboxJobQueue extends JobQueue {
       throw new Error(`enqueue(${job.name}) needs the transaction of the change it belongs to`);
     }
     // The NOTIFY wakes the relay right after this transaction commits (OutboxRelay); polling is the fallback.
-    const rows: { id: string }[] = await manager.query(
-      `WITH row AS (INSERT INTO outbox (job_name, payload, available_at) VALUES ($1, $2, COALESCE($3, now())) RETURNING id)
-       SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM row`,
-      [job.name, JSON.stringify(job.payload), job.notBefore ?? null],
+    // The id is chosen here, so the row can go with the transaction's closing message (writeAtClose).
+    const id = randomUUID();
+    await writeAtClose(
+      manager,
+      `WITH row AS (INSERT INTO outbox (id, job_name, payload, available_at) VALUES ($1::uuid, $2, $3::jsonb, COALESCE($4::timestamptz, now())) RETURNING id)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM row`,
+      [id, job.name, JSON.stringify(job.payload), job.notBefore ?? null],
     );
-    return rows[0].id;
+    return id;
   }
 }
