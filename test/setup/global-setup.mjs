@@ -24,6 +24,11 @@ async function createAppRole(adminUrl) {
 }
 
 export default async function globalSetup() {
+  // Every temporary folder of this run (test apps' data, scratch rule sets, keys) in one folder that
+  // the teardown removes: test workers start after this and inherit TMPDIR (os.tmpdir() reads it).
+  const runTmp = mkdtempSync(join(tmpdir(), 'kp-jest-'));
+  process.env.TMPDIR = runTmp;
+  globalThis.__KP_RUN_TMP__ = runTmp;
   if (process.env.DATABASE_URL) {
     process.env.KP_TEST_ADMIN_URL = process.env.DATABASE_URL;
     await createAppRole(process.env.DATABASE_URL);

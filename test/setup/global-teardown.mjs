@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 /**
@@ -30,10 +31,12 @@ export default async function globalTeardown() {
   const embedded = globalThis.__KP_EMBEDDED_PG__;
   if (embedded) {
     await embedded.stop();
-    return;
+  } else {
+    const role = process.env.KP_TEST_APP_ROLE;
+    if (role && process.env.KP_TEST_ADMIN_URL) {
+      await dropAppRole(process.env.KP_TEST_ADMIN_URL, role).catch((error) => console.warn(`could not drop test role ${role}: ${error.message}`));
+    }
   }
-  const role = process.env.KP_TEST_APP_ROLE;
-  if (role && process.env.KP_TEST_ADMIN_URL) {
-    await dropAppRole(process.env.KP_TEST_ADMIN_URL, role).catch((error) => console.warn(`could not drop test role ${role}: ${error.message}`));
-  }
+  // The run's temporary folder (global-setup.mjs), with whatever a test left in it.
+  if (globalThis.__KP_RUN_TMP__) rmSync(globalThis.__KP_RUN_TMP__, { recursive: true, force: true });
 }

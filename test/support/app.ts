@@ -2,7 +2,7 @@ import { Actor, LocalIssuer } from '@kp/auth';
 import { BusinessClock, SettableClock } from '@kp/clock';
 import { INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -91,6 +91,10 @@ export async function startTestApp(label: string, options: TestAppOptions = {}):
     appDatabaseUrl,
     dataDir,
     token: (actor) => issuer.sign(actor),
-    close: () => app.close(),
+    // The data folder (journal files, keys) goes with the app: CI runs leave no folders behind.
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -35,7 +35,15 @@ async function hashAt(dataSource: DataSource, seq: number): Promise<string> {
 
 describe('AuditVerifier (PostgreSQL)', () => {
   const opened: DataSource[] = [];
-  afterAll(() => Promise.all(opened.map((d) => d.destroy())));
+  const keyDirs: string[] = [];
+  const keyDir = () => {
+    keyDirs.push(mkdtempSync(join(tmpdir(), 'kp-audit-key-')));
+    return keyDirs[keyDirs.length - 1];
+  };
+  afterAll(async () => {
+    await Promise.all(opened.map((d) => d.destroy()));
+    for (const dir of keyDirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reports count, head seq and head hash of an intact chain', async () => {
     const { dataSource, verifier } = await freshChain('audit_verify_ok', 12);
@@ -94,7 +102,7 @@ describe('AuditVerifier (PostgreSQL)', () => {
   it('catches a chain a superuser rewrote end to end, using an exported checkpoint', async () => {
     const { url, dataSource, verifier } = await freshChain('audit_verify_rewrite', 8);
     opened.push(dataSource);
-    const key = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    const key = loadSigningKey({ dataDir: keyDir() });
     const checkpoint = await createCheckpoint(dataSource, key);
     const exported = await exportCheckpoints(dataSource.manager);
     expect(exported.checkpoints).toEqual([checkpoint]);
@@ -112,12 +120,12 @@ describe('AuditVerifier (PostgreSQL)', () => {
   it('refuses an export whose checkpoint was altered or signed by an untrusted key', async () => {
     const { dataSource, verifier } = await freshChain('audit_verify_forged', 3);
     opened.push(dataSource);
-    const key = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    const key = loadSigningKey({ dataDir: keyDir() });
     await createCheckpoint(dataSource, key);
     const exported = await exportCheckpoints(dataSource.manager);
     const forged = { ...exported, checkpoints: [{ ...exported.checkpoints[0], hash: 'f'.repeat(64) }] };
     expect(await verifier.verify({ checkpoints: forged })).toMatchObject({ valid: false, seq: 3, reason: 'checkpoint_signature_invalid' });
-    const other = loadSigningKey({ dataDir: mkdtempSync(join(tmpdir(), 'kp-audit-key-')) });
+    const other = loadSigningKey({ dataDir: keyDir() });
     expect(await verifier.verify({ checkpoints: exported, trustedPublicKeys: [other.publicKeyPem] })).toMatchObject({
       valid: false, reason: 'checkpoint_signature_invalid',
     });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +12,21 @@ export const shippedVersion = (pluginId: string): string => JSON.parse(readFileS
 /** The next patch version, as an author raises it for a change. */
 export const nextPatch = (version: string): string => inc(version, 'patch')!;
 
-/** A scratch copy of some shipped plugins that a test may break. */
+/** Scratch copies made in this process, removed when it exits (a test file's worker). */
+const made = new Set<string>();
+let removeAtExit = false;
+
+/** A scratch copy of some shipped plugins that a test may break; removed when the process exits. */
 export class TestPluginDir {
   private constructor(readonly dir: string) {}
 
   static async copyOf(...pluginIds: string[]): Promise<TestPluginDir> {
     const dir = await mkdtemp(join(tmpdir(), 'kp-rules-'));
+    made.add(dir);
+    if (!removeAtExit) {
+      removeAtExit = true;
+      process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    }
     for (const id of pluginIds) await cp(join(SHIPPED_RULES, id), join(dir, id), { recursive: true });
     return new TestPluginDir(dir);
   }
