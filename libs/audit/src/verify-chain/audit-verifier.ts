@@ -10,8 +10,7 @@ import { CheckpointExport, isCheckpointSignatureValid, keyIdOf } from '../domain
 import { GENESIS_HASH } from '../domain/hash-chain';
 import { CopyOut } from '../infrastructure/copy-out';
 import { SegmentPool } from './segment-pool';
-import { segmentSelect } from './segment-query';
-import { makeSegmentVerifier, SegmentResult } from './segment-verifier';
+import { makeSegmentVerifier, SEGMENT_COLUMNS, SegmentResult } from './segment-verifier';
 import { TupleBatcher } from './tuple-batcher';
 import { VerifyChainOptions } from './verify-options';
 
@@ -120,43 +119,11 @@ export class AuditVerifier implements OnModuleDestroy {
  * event missing at a part's edge is a gap like any other.
  */
 export async function walkChain(manager: EntityManager, options: WalkOptions): Promise<ChainVerification> {
-  // PostgreSQL vouches for the columns of events whose bytes it can read as JSON (segment-query.ts);
-  // bytes that are not UTF-8 or not JSON (only an edit writes such) fail that read, and the chain
-  // is read again whole, as before, so the segments name the event. The savepoint keeps the
-  // caller's transaction, and its snapshot, usable after the failed COPY; the parts' snapshot is
-  // exported before it (PostgreSQL exports none from a subtransaction).
   const start = options.start ?? { seq: 0, hash: GENESIS_HASH };
-  if (!Number.isSafeInteger(start.seq) || start.seq < 0) throw new RangeError(`cannot start after seq ${start.seq}`);
-  const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
-  const copies = options.workers >= 2 ? Math.min(options.copies ?? 1, MAX_COPIES) : 1;
-  const bounds = copies >= 2 ? await partBounds(manager, start.seq, copies, segmentSize) : [];
-  const snapshot =
-    bounds.length === 0 ? '' : ((await manager.query('SELECT pg_export_snapshot() AS id')) as { id: string }[])[0].id;
-  const plan: WalkPlan = { start, segmentSize, bounds, snapshot };
-  await manager.query('SAVEPOINT audit_walk');
-  try {
-    const result = await walkOnce(manager, options, plan, true);
-    await manager.query('RELEASE SAVEPOINT audit_walk');
-    return result;
-  } catch {
-    await manager.query('ROLLBACK TO SAVEPOINT audit_walk');
-    return walkOnce(manager, options, plan, false);
-  }
-}
-
-/** Where a walk starts, its segments' size, and its parts' inner edges and snapshot (none: one COPY). */
-interface WalkPlan {
-  readonly start: TrustedLink;
-  readonly segmentSize: number;
-  readonly bounds: readonly number[];
-  readonly snapshot: string;
-}
-
-/** One read of the chain as `walkChain` describes; `vouch`: PostgreSQL vouches for columns (segment-query.ts). */
-async function walkOnce(manager: EntityManager, options: WalkOptions, plan: WalkPlan, vouch: boolean): Promise<ChainVerification> {
-  const { start, segmentSize, bounds, snapshot } = plan;
   const anchors = options.anchors ?? [];
   const anchorPairs = anchors.map((a) => [a.seq, a.hash] as const);
+  if (!Number.isSafeInteger(start.seq) || start.seq < 0) throw new RangeError(`cannot start after seq ${start.seq}`);
+  const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT;
 
   const verifyInline = makeSegmentVerifier(crypto, anchorPairs);
   // Workers start only once there is a second segment: a short walk (a checkpoint's increment, a
@@ -200,7 +167,7 @@ async function walkOnce(manager: EntityManager, options: WalkOptions, plan: Walk
     }, undefined, allocate);
   const copy = async (client: Client, where: string, into: Promise<SegmentResult>[]) => {
     const batcher = batcherFor(into);
-    const run = CopyOut.run(client, `COPY (${segmentSelect(where, vouch)}) TO STDOUT (FORMAT binary)`, (chunk) => {
+    const run = CopyOut.run(client, `COPY (SELECT ${SEGMENT_COLUMNS} FROM audit_event WHERE ${where} ORDER BY seq) TO STDOUT (FORMAT binary)`, (chunk) => {
       batcher.push(chunk);
       return pool === null || pool.inFlight < maxInFlight;
     });
@@ -213,11 +180,14 @@ async function walkOnce(manager: EntityManager, options: WalkOptions, plan: Walk
     // The primary key's order, never a sort of the whole table.
     await manager.query('SET LOCAL enable_sort = off');
     const client = (await manager.queryRunner!.connect()) as Client;
+    const copies = options.workers >= 2 ? Math.min(options.copies ?? 1, MAX_COPIES) : 1;
+    const bounds = copies >= 2 ? await partBounds(manager, start.seq, copies, segmentSize) : [];
     const parts: Promise<SegmentResult>[][] = [[]];
     if (bounds.length === 0) {
       await copy(client, `seq > ${start.seq}`, parts[0]);
     } else {
       startPool();
+      const [{ id: snapshot }] = (await manager.query('SELECT pg_export_snapshot() AS id')) as { id: string }[];
       const edges = [start.seq, ...bounds];
       const where = (i: number) => (i < bounds.length ? `seq > ${edges[i]} AND seq <= ${edges[i + 1]}` : `seq > ${edges[i]}`);
       const runs = edges.map((_, i) => {

@@ -14,11 +14,9 @@ interface Stored extends AuditEvent {
   atMicros?: number;
   /** The payload column's text, when it differs from the event's payload (an edited column). */
   payloadColumn?: string;
-  /** Sent as PostgreSQL sends an event whose columns it vouched for (segment-query.ts): the columns NULL, then true. */
-  vouched?: boolean;
 }
 
-/** One event as a tuple of PostgreSQL's binary COPY format, columns as `segmentSelect` sends them. */
+/** One event as a tuple of PostgreSQL's binary COPY format, columns as `SEGMENT_COLUMNS`. */
 function tuple(e: Stored): Buffer {
   const field = (bytes: Buffer | null) => {
     if (bytes === null) return Buffer.from([0xff, 0xff, 0xff, 0xff]);
@@ -34,11 +32,7 @@ function tuple(e: Stored): Buffer {
   const time = (iso: string, extra = 0) => int8(BigInt(Date.parse(iso) - EPOCH_2000_MS) * 1000n + BigInt(extra));
   const text = (s: string | null) => (s === null ? null : Buffer.from(s, 'utf8'));
   const count = Buffer.alloc(2);
-  count.writeInt16BE(14);
-  if (e.vouched) {
-    const left = Array.from({ length: 9 }, () => field(null));
-    return Buffer.concat([count, field(int8(BigInt(e.seq))), ...left, field(text(e.hash)), field(text(e.prevHash)), field(text(e.canonical)), field(Buffer.from([1]))]);
-  }
+  count.writeInt16BE(13);
   return Buffer.concat([
     count,
     field(int8(BigInt(e.seq))),
@@ -55,7 +49,6 @@ function tuple(e: Stored): Buffer {
     field(text(e.hash)),
     field(text(e.prevHash)),
     field(text(e.canonical)),
-    field(Buffer.from([0])),
   ]);
 }
 
@@ -195,46 +188,6 @@ function plainChain(length: number, bytesOf: (body: AuditEventBody) => string = 
   }
   return events;
 }
-
-describe('segment verifier: events whose columns PostgreSQL vouched for (sent without them)', () => {
-  const vouched = (events: Stored[]): Stored[] => events.map((e) => ({ ...e, vouched: true }));
-
-  it('accepts an intact chain from its stored bytes, hash and links alone, beside events sent whole and old ones', () => {
-    const events = vouched(chain(12));
-    expect(segment(events)).toEqual({
-      count: 12, firstSeq: 1, firstPrevHash: GENESIS_HASH, lastSeq: 12, lastHash: events[11].hash, matched: 0, broken: null,
-    });
-    const mixed = chain(12, (seq) => seq % 4 === 0).map((e) => (e.canonical !== null && e.seq % 3 !== 0 ? { ...e, vouched: true } : e));
-    expect(segment(mixed).broken).toBeNull();
-  });
-
-  it('names edited bytes, hash, prev_hash, seq and a deleted event among them, the bytes\' hash expected', () => {
-    const events = vouched(chain(6));
-    const stored = events[2].hash;
-    const edited = { ...events[2], canonical: events[2].canonical!.replace('approved', 'rejected') };
-    const bytesHash = crypto.createHash('sha256').update(edited.prevHash).update(edited.canonical!).digest('hex');
-    expect(segment([...events.slice(0, 2), edited, ...events.slice(3)]).broken).toEqual({
-      seq: 3, expectedHash: bytesHash, foundHash: stored, reason: 'hash_mismatch',
-    });
-    const links: [string, (e: Stored) => Stored, string][] = [
-      ['hash', (e) => ({ ...e, hash: 'a'.repeat(64) }), 'hash_mismatch'],
-      ['prev_hash', (e) => ({ ...e, prevHash: 'f'.repeat(64) }), 'prev_hash_mismatch'],
-      ['seq', (e) => ({ ...e, seq: e.seq + 10 }), 'seq_gap'],
-    ];
-    for (const [name, edit, reason] of links) {
-      const copy = vouched(chain(6));
-      copy[3] = edit(copy[3]);
-      expect({ name, broken: segment(copy).broken }).toMatchObject({ name, broken: { reason } });
-    }
-    expect(segment([...events.slice(0, 3), ...events.slice(4)]).broken).toMatchObject({ seq: 4, reason: 'seq_gap' });
-  });
-
-  it('holds the columns against the bytes itself when PostgreSQL did not vouch (the 14th field false)', () => {
-    const events = chain(6);
-    events[3] = { ...events[3], action: 'decision.withdrawn' };
-    expect(segment(events).broken).toMatchObject({ seq: 4, reason: 'hash_mismatch' });
-  });
-});
 
 describe('segment verifier: columns held against the stored bytes without text', () => {
   afterEach(() => jest.restoreAllMocks());

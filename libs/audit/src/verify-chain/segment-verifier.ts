@@ -19,10 +19,10 @@ export interface SegmentResult {
 
 /**
  * The columns `COPY … (FORMAT binary)` sends for each event, in this order; the segment verifier
- * reads them by position (`segmentSelect` in segment-query.ts adds a 14th: whether PostgreSQL
- * vouched for the columns, then sent as NULL).
+ * reads them by position.
  */
-export { ROW_COLUMNS as SEGMENT_COLUMNS } from './segment-query';
+export const SEGMENT_COLUMNS =
+  'seq, at, business_at, actor_sub, actor_role, actor_organisation, action, subject_type, subject_id, payload, hash, prev_hash, canonical';
 
 /**
  * Builds the function that verifies one segment: a run of whole tuples of PostgreSQL's binary COPY
@@ -40,10 +40,6 @@ export { ROW_COLUMNS as SEGMENT_COLUMNS } from './segment-query';
  * (neither comparison accepts what the rebuild would refuse). An event without stored bytes
  * (written before issue 17) is rebuilt from its columns, as `hashEvent` does.
  *
- * An event whose columns PostgreSQL vouched for (the 14th field true: they said what the bytes
- * say, see segment-query.ts) comes without them: its bytes are hashed and held against its hash
- * and links like any other, and a hash that differs is named at once, the bytes' hash expected.
- *
  * It runs on worker threads from its source text (`segmentWorkerSource`), so it must not refer to
  * anything outside itself: imports would not exist there, and a bundler rewrites `require`. Node's
  * crypto module comes in as an argument. `segment-verifier.spec.ts` holds its rebuild equal to
@@ -55,9 +51,7 @@ export function makeSegmentVerifier(
 ): (data: Uint8Array, walkAnchors?: ReadonlyMap<number, string>) => SegmentResult {
   const anchors = new Map<number, string>(anchorPairs);
   const EPOCH_2000_MS = 946_684_800_000;
-  const FIELDS = 14;
-  /** The 14th field: true when PostgreSQL vouched that the columns say what the bytes say. */
-  const VOUCHED = 13;
+  const FIELDS = 13;
   /** Where each field of the tuple being verified starts and ends in the segment (end -1: NULL). */
   const starts = new Int32Array(FIELDS);
   const ends = new Int32Array(FIELDS);
@@ -631,20 +625,13 @@ export function makeSegmentVerifier(
         }
       }
 
-      const bytesHash =
-        ends[12] < 0
-          ? null
-          : ends[11] === starts[12]
+      let bytesHash: string | null = null;
+      let agrees = false;
+      if (ends[12] >= 0) {
+        bytesHash =
+          ends[11] === starts[12]
             ? crypto.hash('sha256', data.subarray(starts[11], ends[12]), 'hex')
             : crypto.createHash('sha256').update(data.subarray(starts[11], Math.max(starts[11], ends[11]))).update(data.subarray(starts[12], ends[12])).digest('hex');
-      let agrees = false;
-      if (bytesHash !== null && ends[VOUCHED] === starts[VOUCHED] + 1 && data[starts[VOUCHED]] === 1) {
-        // PostgreSQL held the columns against the bytes and left them out: the bytes decide.
-        if (!isTextOf(bytesHash, data, starts[10], ends[10])) {
-          return result({ seq, expectedHash: bytesHash, foundHash: latin1(starts[10], ends[10]), reason: 'hash_mismatch' });
-        }
-        agrees = true;
-      } else if (bytesHash !== null) {
         agrees = isTextOf(bytesHash, data, starts[10], ends[10]) && (sameAsColumns(data, seq) || sameAsText(data, seq));
       }
       if (!agrees) {
