@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Holidays from 'date-holidays';
 import { DanishCalendar } from './danish-calendar';
 import { LocalDate } from './local-date';
@@ -99,6 +100,28 @@ describe('DanishCalendar', () => {
 
     it('skips Ascension and Whit Monday', () => {
       expect(calendar.workingDaysBetween(day('2026-05-13'), day('2026-05-26'))).toBe(7);
+    });
+
+    it('counts across several years as a day-by-day count does (Monday to Friday, not a public holiday, not a closing day)', () => {
+      // The definition, day by day, from the holiday names and the weekday alone.
+      const closing = new DanishCalendar({ closingDays: ['06-05', '12-24', '12-31'] });
+      const byDefinition = (cal: DanishCalendar, closingDays: string[], a: LocalDate, b: LocalDate): number => {
+        const [from, to, sign] = b.isBefore(a) ? [b, a, -1] : [a, b, 1];
+        let n = 0;
+        for (let d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+          if (d.weekday < 6 && !cal.publicHolidayName(d) && !closingDays.includes(d.toString().slice(5))) n += 1;
+        }
+        return sign * n;
+      };
+      fc.assert(
+        fc.property(fc.integer({ min: 19_000, max: 21_600 }), fc.integer({ min: -1_200, max: 1_200 }), (start, span) => {
+          const a = LocalDate.fromEpochDay(start);
+          const b = LocalDate.fromEpochDay(start + span);
+          expect(calendar.workingDaysBetween(a, b)).toBe(byDefinition(calendar, [], a, b));
+          expect(closing.workingDaysBetween(a, b)).toBe(byDefinition(closing, ['06-05', '12-24', '12-31'], a, b));
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 

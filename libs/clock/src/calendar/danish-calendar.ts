@@ -29,10 +29,21 @@ function toDate(day: DayInput): LocalDate {
  * the year it was abolished. Weekends and holidays are non-working days as in Regulation 1182/71
  * art. 2(2). Instants are read as Copenhagen calendar dates.
  */
+/** One year's working days, by day of the year, with the count through each day (from 1 January). */
+interface WorkingYear {
+  readonly firstEpochDay: number;
+  readonly working: Uint8Array;
+  readonly through: Int32Array;
+}
+
 export class DanishCalendar {
   private readonly holidays = new Holidays('DK');
   private readonly holidaysByYear = new Map<number, ReadonlyMap<number, string>>();
   private readonly closingDays: ReadonlySet<string>;
+  // Every case's clock asks about the same few years on every command and every sweep: each year
+  // is worked out once, and a count of working days between two dates is a subtraction (issue 17).
+  private readonly workingYears = new Map<number, WorkingYear>();
+  private recentYear?: WorkingYear;
 
   constructor(options: DanishCalendarOptions = {}) {
     const closingDays = options.closingDays ?? [];
@@ -54,10 +65,9 @@ export class DanishCalendar {
   }
 
   isWorkingDay(day: DayInput): boolean {
-    const date = toDate(day);
-    if (date.weekday >= 6) return false;
-    if (this.publicHolidaysIn(date.year).has(date.epochDay)) return false;
-    return !this.closingDays.has(date.toString().slice(5));
+    const epochDay = toDate(day).epochDay;
+    const year = this.workingYearOf(epochDay);
+    return year.working[epochDay - year.firstEpochDay] === 1;
   }
 
   /**
@@ -84,11 +94,18 @@ export class DanishCalendar {
     const from = toDate(a);
     const to = toDate(b);
     if (to.isBefore(from)) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-      if (this.isWorkingDay(date)) count += 1;
+    const first = this.workingYearOf(from.epochDay);
+    const last = this.workingYearOf(to.epochDay);
+    const throughFrom = first.through[from.epochDay - first.firstEpochDay];
+    const throughTo = last.through[to.epochDay - last.firstEpochDay];
+    if (first === last) return throughTo - throughFrom;
+    // The rest of the first year, every whole year between, and the last year up to `to`.
+    let count = first.through[first.through.length - 1] - throughFrom;
+    for (let year = from.year + 1; year < to.year; year++) {
+      const whole = this.workingYearOf(LocalDate.of(year, 1, 1).epochDay);
+      count += whole.through[whole.through.length - 1];
     }
-    return count;
+    return count + throughTo;
   }
 
   /**
@@ -99,6 +116,33 @@ export class DanishCalendar {
     let date = toDate(day);
     while (!this.isWorkingDay(date)) date = date.plusDays(1);
     return date;
+  }
+
+  /** The working-day table of the year holding `epochDay`, made once per year (weekends, public holidays, closing days). */
+  private workingYearOf(epochDay: number): WorkingYear {
+    const recent = this.recentYear;
+    if (recent && epochDay >= recent.firstEpochDay && epochDay < recent.firstEpochDay + recent.working.length) return recent;
+    const year = LocalDate.fromEpochDay(epochDay).year;
+    let table = this.workingYears.get(year);
+    if (!table) {
+      const firstEpochDay = LocalDate.of(year, 1, 1).epochDay;
+      const days = LocalDate.of(year + 1, 1, 1).epochDay - firstEpochDay;
+      const holidays = this.publicHolidaysIn(year);
+      const working = new Uint8Array(days);
+      const through = new Int32Array(days);
+      let count = 0;
+      for (let i = 0; i < days; i++) {
+        const date = LocalDate.fromEpochDay(firstEpochDay + i);
+        const isWorking = date.weekday < 6 && !holidays.has(date.epochDay) && !this.closingDays.has(date.toString().slice(5));
+        working[i] = isWorking ? 1 : 0;
+        count += working[i];
+        through[i] = count;
+      }
+      table = { firstEpochDay, working, through };
+      this.workingYears.set(year, table);
+    }
+    this.recentYear = table;
+    return table;
   }
 
   /** Looked up once per year and kept: the clock asks about the same few years all day. */

@@ -181,8 +181,13 @@ export function computeClock(
     run.pauses.some((pause) => pause.moves && pause.fromDate.isBefore(day) && !day.isAfter(pause.toDate ?? asOf));
 
   let daysUsed = 0;
-  for (let day = run.startDate.plusDays(1); !day.isAfter(asOf); day = day.plusDays(1)) {
-    if (calendar.isWorkingDay(day) && !isPaused(day)) daysUsed += 1;
+  if (!run.pauses.some((pause) => pause.moves)) {
+    // Nothing stopped the clock: the working days after the start up to asOf.
+    daysUsed = Math.max(0, calendar.workingDaysBetween(run.startDate, asOf));
+  } else {
+    for (let day = run.startDate.plusDays(1); !day.isAfter(asOf); day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day) && !isPaused(day)) daysUsed += 1;
+    }
   }
   const daysLeft = calendar.workingDaysBetween(asOf, due);
   const running = !run.stop;
