@@ -47,25 +47,29 @@ function literal(value: ClosingParameter): string {
   return escapeLiteral(value);
 }
 
-/** The writes each closable transaction (`transactionClosedBy`) holds back for its closing message. */
-const heldBack = new WeakMap<object, { sql: string; parameters: readonly ClosingParameter[] }[]>();
+/** The statements each closable transaction (`transactionClosedBy`) holds back for its closing message. */
+const heldBack = new WeakMap<object, ClosingStatement<unknown>[]>();
 
 /**
- * A write whose answer nobody waits for (a status, a job, a remembered key). In a transaction run
- * by `transactionClosedBy` it is held back and sent in the closing message, before the closing
- * statement: one message for all of them instead of one round trip each (issue 17). Elsewhere it
- * runs at once. Either way it commits or rolls back with the transaction; a failure is the
- * transaction's failure.
+ * A statement whose answer nothing in the transaction waits for (a status, a job, a remembered key,
+ * an audit event). In a transaction run by `transactionClosedBy` it is held back and sent in the
+ * closing message, in the order given, before the closing statement: one message for all of them
+ * instead of one round trip each (issue 17); its `read` and `followUp` run after the commit.
+ * Elsewhere it runs at once (`runClosingWithin`). Either way it commits or rolls back with the
+ * transaction, and its failure is the transaction's failure.
  */
+export async function closeWith<R>(manager: EntityManager, statement: ClosingStatement<R>): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('closeWith needs the transaction of the change it belongs to');
+  const held = heldBack.get(manager.queryRunner);
+  if (!held) return void (await runClosingWithin(manager, statement));
+  inlineParameters(statement.sql, statement.parameters); // refuses now, where the caller is, a parameter it could not send later
+  held.push(statement as ClosingStatement<unknown>);
+}
+
+/** `closeWith` for a write that returns nothing anyone reads. */
 export async function writeAtClose(manager: EntityManager, sql: string, parameters: readonly ClosingParameter[]): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) throw new Error('writeAtClose needs the transaction of the change it belongs to');
-  const held = heldBack.get(manager.queryRunner);
-  if (held) {
-    inlineParameters(sql, parameters); // refuses now, where the caller is, a parameter it could not send later
-    held.push({ sql, parameters });
-    return;
-  }
-  await manager.query(sql, [...parameters]);
+  await closeWith(manager, { sql, parameters, read: () => undefined });
 }
 
 /** Runs a closing statement in the caller's transaction (a nested use: the caller's transaction commits later). */
@@ -94,9 +98,10 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   await runner.connect();
   let closed: R | undefined;
   let outcome: ClosedBy<T, R>;
+  const followUps: ((manager: EntityManager) => Promise<void>)[] = [];
   try {
     await runner.startTransaction();
-    const held: { sql: string; parameters: readonly ClosingParameter[] }[] = [];
+    const held: ClosingStatement<unknown>[] = [];
     heldBack.set(runner, held);
     outcome = await work(runner.manager);
     heldBack.delete(runner);
@@ -107,10 +112,15 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
       // The pg client TypeORM holds for this runner: a query without parameters goes as one
       // simple-query message, in which PostgreSQL runs the statements without waiting for us.
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-      const statements = [...held, ...(closing ? [closing] : [])].map((s) => inlineParameters(s.sql, s.parameters));
-      const results = await client.query(`${statements.join(';\n')};\nCOMMIT`);
+      const statements = [...held, ...(closing ? [closing] : [])];
+      const results = await client.query(`${statements.map((s) => inlineParameters(s.sql, s.parameters)).join(';\n')};\nCOMMIT`);
       // TypeORM did not send this COMMIT; it must not send another or a ROLLBACK on release.
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      for (const [i, statement] of held.entries()) {
+        const answer = statement.read(results[i].rows);
+        const work = statement.followUp?.(answer);
+        if (work) followUps.push(work);
+      }
       if (closing) closed = closing.read(results[held.length].rows);
     }
   } catch (error) {
@@ -123,6 +133,7 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   }
   await runner.release();
   const followUp = closed === undefined ? undefined : outcome.closing?.followUp?.(closed);
-  if (followUp) await db.transaction(followUp);
+  if (followUp) followUps.push(followUp);
+  for (const work of followUps) await db.transaction(work);
   return outcome.answer(closed);
 }

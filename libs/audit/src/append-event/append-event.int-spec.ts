@@ -167,4 +167,42 @@ describe('AuditLog.append (PostgreSQL)', () => {
       expect(enqueued).toEqual(multiples.map((seq) => ({ name: 'audit.checkpoint', payload: { seq } })));
     });
   });
+
+  describe('appendAtClose', () => {
+    const event = (i: number) => ({ actor: caseworker, action: 'case.screened', subject: { type: 'case', id: `EK-2026-9${i}` }, payload: { i } });
+    const countIn = async (m: { query: (sql: string) => Promise<{ n: number }[]> }) => (await m.query('SELECT count(*)::int AS n FROM audit_event'))[0].n;
+
+    it('in a closable transaction, appends with the COMMIT: not before, and verifiably after', async () => {
+      const before = await count();
+      await transactionClosedBy(dataSource, async (m) => {
+        await log.appendAtClose(m, event(1));
+        await log.appendAtClose(m, event(2));
+        expect(await countIn(m)).toBe(before); // held back: not even this transaction sees them yet
+        return { answer: () => undefined };
+      });
+      const rows = await dataSource.query(`SELECT subject_id FROM audit_event WHERE seq > $1 ORDER BY seq`, [before]);
+      expect(rows).toEqual([{ subject_id: 'EK-2026-91' }, { subject_id: 'EK-2026-92' }]);
+      expect(await new AuditVerifier(dataSource).verify()).toMatchObject({ valid: true, count: before + 2 });
+    });
+
+    it('elsewhere, appends at once in the caller\'s transaction, and refuses outside one', async () => {
+      const before = await count();
+      await dataSource.transaction(async (m) => {
+        await log.appendAtClose(m, event(3));
+        expect(await countIn(m)).toBe(before + 1);
+      });
+      await expect(log.appendAtClose(dataSource.manager, event(4))).rejects.toThrow(AuditTransactionRequiredError);
+    });
+
+    it('leaves no event when the closable transaction fails at its close', async () => {
+      const before = await count();
+      await expect(
+        transactionClosedBy(dataSource, async (m) => {
+          await log.appendAtClose(m, event(5));
+          return { closing: { sql: `SELECT 1/0`, parameters: [], read: () => undefined }, answer: () => undefined };
+        }),
+      ).rejects.toThrow(/division by zero/);
+      expect(await count()).toBe(before);
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { JobQueue } from '@kp/queue';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditEventBody, NewAuditEvent } from '../domain/audit-event';
-import { ClosingStatement } from '@kp/persistence';
+import { closeWith, ClosingStatement, runClosingWithin } from '@kp/persistence';
 import { canonicalEventBody, canonicalPiecesAround, canonicalPiecesAroundSubjectId, hashCanonical, normalisePayload } from '../domain/hash-chain';
 import { validateNewAuditEvent } from '../domain/validate-event';
 import { AUDIT_CHAIN_LOCK_KEY } from '../infrastructure/chain-lock';
@@ -66,6 +66,22 @@ export class AuditLog {
 
   async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) throw new AuditTransactionRequiredError();
+    return runClosingWithin(manager, this.appendStatement(event));
+  }
+
+  /**
+   * As `append`, for a caller that does not read the event back: in a transaction run by
+   * `transactionClosedBy` (the job runner's) the append goes in the closing message with COMMIT, so
+   * the chain's lock is held while PostgreSQL runs that message, not over a turn of the process;
+   * elsewhere it is appended at once. Its hash is checked after the commit there (see `closingAppend`).
+   */
+  async appendAtClose(manager: EntityManager, event: NewAuditEvent): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new AuditTransactionRequiredError();
+    await closeWith(manager, this.appendStatement(event));
+  }
+
+  /** The one-statement append (`audit_append`), its check of PostgreSQL's hash, and the checkpoint it may call for. */
+  private appendStatement(event: NewAuditEvent): ClosingStatement<AuditEvent> {
     validateNewAuditEvent(event);
     const payload = normalisePayload(event.payload);
 
@@ -73,10 +89,10 @@ export class AuditLog {
     const actor = { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null };
     const subject = { type: event.subject.type, id: event.subject.id };
     const pieces = canonicalPiecesAround(actor, event.action, subject, payload, businessAt);
-    // One statement under the chain lock (migration 1795800000000): lock, head, hash and insert.
-    const [row] = (await manager.query(
-      `SELECT seq, at, prev_hash, hash FROM audit_append($1::bigint, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
-      [
+    return {
+      // One statement under the chain lock (migration 1795800000000): lock, head, hash and insert.
+      sql: `SELECT seq, at, prev_hash, hash FROM audit_append($1::bigint, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+      parameters: [
         AUDIT_CHAIN_LOCK_KEY,
         pieces.beforeAt,
         pieces.beforeSeq,
@@ -90,20 +106,28 @@ export class AuditLog {
         subject.id,
         JSON.stringify(payload),
       ],
-    )) as AppendedRow[];
-    const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject, payload };
-    // PostgreSQL hashed the pieces joined; the same hash from the body as the verifier rebuilds it
-    // proves the pieces were cut right. Otherwise the transaction fails rather than commit a bad link.
-    const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
-    if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
-    const prevHash = row.prev_hash;
+      read: (rows) => {
+        const row = rows[0] as unknown as AppendedRow;
+        const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject, payload };
+        // PostgreSQL hashed the pieces joined; the same hash from the body as the verifier rebuilds it
+        // proves the pieces were cut right. Otherwise the transaction fails rather than commit a bad link.
+        const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
+        if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
+        return { ...body, prevHash: row.prev_hash, hash };
+      },
+      followUp: (appended) => this.checkpointFor(appended),
+    };
+  }
 
-    // In the same transaction as the event: seq is taken under the chain lock, so exactly one
-    // committed event per N enqueues the checkpoint (a rolled-back one leaves its seq to the next).
-    if (this.jobs && this.checkpointEvery > 0 && body.seq % this.checkpointEvery === 0) {
-      await this.jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: body.seq } });
-    }
-    return { ...body, prevHash, hash };
+  /**
+   * Every `AUDIT_CHECKPOINT_EVERY_EVENTS`th event also enqueues a checkpoint. In the event's
+   * transaction (or just after its commit, for a closing append): seq is taken under the chain
+   * lock, so exactly one committed event per N enqueues it (a rolled-back one leaves its seq to the next).
+   */
+  private checkpointFor(appended: AuditEvent): ((manager: EntityManager) => Promise<void>) | undefined {
+    const jobs = this.jobs;
+    if (!jobs || this.checkpointEvery <= 0 || appended.seq % this.checkpointEvery !== 0) return undefined;
+    return async (manager) => void (await jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: appended.seq } }));
   }
 
   /**
@@ -155,11 +179,7 @@ export class AuditLog {
         if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
         return { ...body, prevHash: row.prev_hash, hash };
       },
-      followUp: (appended) => {
-        const jobs = this.jobs;
-        if (!jobs || this.checkpointEvery <= 0 || appended.seq % this.checkpointEvery !== 0) return undefined;
-        return async (manager) => void (await jobs.enqueue(manager, { name: AUDIT_CHECKPOINT_JOB, payload: { seq: appended.seq } }));
-      },
+      followUp: (appended) => this.checkpointFor(appended),
     };
   }
 }

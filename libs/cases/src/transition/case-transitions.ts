@@ -277,7 +277,8 @@ export class CaseTransitions {
     await this.waiting.record(manager, at, { c: updated, subCases, clock });
     if (step.audit) {
       const payload = typeof step.audit.payload === 'function' ? step.audit.payload({ case: updated, fromState: c.state, clock }) : step.audit.payload;
-      await this.audit.append(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });
+      // Nothing reads the event back: in a job's transaction it goes with the COMMIT (AuditLog.appendAtClose).
+      await this.audit.appendAtClose(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });
     }
     return { case: updated, subCases, fromState: c.state, clock, result: step.result as T };
   }

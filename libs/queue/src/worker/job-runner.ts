@@ -1,3 +1,4 @@
+import { transactionClosedBy } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,11 +26,14 @@ export class JobRunner {
     if (!handler) throw new Error(`no handler registered for job "${jobName}"`);
     const context: JobContext = { jobId, attempt };
     if (handler.managesOwnTransactions) return this.runUnwrapped(handler, payload, context, jobName);
-    return this.dataSource.transaction(async (manager) => {
+    // The handler's writes that nothing waits for (its audit events, the jobs it enqueues) go in
+    // one message with the COMMIT (transactionClosedBy): the audit chain's lock, which the API's
+    // submits share, is then held while PostgreSQL runs that message.
+    return transactionClosedBy<JobOutcome, never>(this.dataSource, async (manager) => {
       const claimed: unknown[] = await manager.query(CLAIM, [jobId, jobName]);
-      if (claimed.length === 0) return 'duplicate';
+      if (claimed.length === 0) return { answer: () => 'duplicate' };
       await handler.handle(manager, payload, context);
-      return 'processed';
+      return { answer: () => 'processed' };
     });
   }
 
