@@ -5,6 +5,7 @@ import { createMigratedDatabase, deferred, stillWaitingAfter } from '../../../..
 import { DecisionDraftRecord, DecisionRecord, PermitRecord } from '../domain/decision-records';
 import { permitConditionsOn } from '../domain/permit-conditions';
 import { DecisionRepository } from './decision.repository';
+import { PartyHearingRepository } from './party-hearing.repository';
 
 describe('DecisionRepository (PostgreSQL)', () => {
   let db: DataSource;
@@ -283,6 +284,46 @@ describe('DecisionRepository (PostgreSQL)', () => {
         expect((await db.transaction((m) => decisions.dueForExpiry(m, now))).map((p) => p.id)).toEqual([expired[2].id, expired[0].id]);
         expect((await decisions.findPermit(db.manager, expired[1].id))?.state).toBe('expired');
       });
+    });
+  });
+
+  describe('a case’s documents in one statement', () => {
+    it('gives the hearings, decisions and permits of the case only, each list oldest first, as the single reads give them', async () => {
+      const f = await fixtures.open({ subCases: [{ dataSourceId: 'lpr' }, { dataSourceId: 'dar' }] });
+      const other = await fixtures.open();
+      const hearings = new PartyHearingRepository();
+      const p = await permit(f, at(200));
+      const sent = (subCaseId: string | null, day: number, kind: 'held' | 'dispensed' = 'held') =>
+        hearings.insert(db.manager, {
+          caseId: f.case.id,
+          subCaseId,
+          kind,
+          draftGrounds: kind === 'held' ? 'Grounds' : null,
+          answerDueAt: kind === 'held' ? at(day + 14) : null,
+          dispensedReason: kind === 'held' ? null : 'Not needed',
+          sentBy: 'cw-1',
+          sentAt: at(day),
+          subject: subCaseId ? 'refusal' : 'revocation',
+          permitId: subCaseId ? null : p.id,
+        });
+      const late = await sent(f.subCases[1].id, 5);
+      const early = await sent(f.subCases[0].id, 2, 'dispensed');
+      const revocation = await sent(null, 9);
+      await hearings.answer(db.manager, late.id, 'My answer', 'researcher-1', at(6));
+      const second = await decide(f, { subCaseId: f.subCases[1].id, outcome: 'rejected', issuedAt: at(8) });
+      const first = await decide(f, { issuedAt: at(4) });
+      await decide(other, { issuedAt: at(4) });
+      await permit(other, at(200));
+
+      const documents = await decisions.documentsOfCase(db.manager, f.case.id);
+      expect(documents).toEqual({
+        hearings: [early, late, revocation].map((h) => ({ id: h.id, subCaseId: h.subCaseId, kind: h.kind, subject: h.subject, sentAt: h.sentAt, answeredAt: h.id === late.id ? at(6) : null })),
+        decisions: [first, second].map((d) => ({ id: d.id, subCaseId: d.subCaseId, outcome: d.outcome, issuedAt: d.issuedAt })),
+        permits: [{ id: p.id, number: p.number, issuedAt: p.issuedAt }],
+      });
+      expect(documents.hearings.map((h) => h.id)).toEqual((await hearings.forCase(db.manager, f.case.id)).map((h) => h.id));
+      expect(documents.decisions.map((d) => d.id)).toEqual((await decisions.decisionsForCase(db.manager, f.case.id)).map((d) => d.id));
+      expect(await decisions.documentsOfCase(db.manager, '00000000-0000-4000-8000-000000000001')).toEqual({ hearings: [], decisions: [], permits: [] });
     });
   });
 });

@@ -3,6 +3,26 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { FeeEstimate } from '@kp/rules';
 import { DecisionDraftRecord, DecisionRecord, PermitRecord, RecommendationRecord } from '../domain/decision-records';
+import { PartyHearingRecord } from './party-hearing.repository';
+
+/** One row of documentsOfCase: a hearing (part 1), a decision (2) or a permit (3); `kind` is a decision's outcome. */
+interface DocumentRow {
+  part: 1 | 2 | 3;
+  id: string;
+  sub_case_id: string | null;
+  kind: string | null;
+  subject: PartyHearingRecord['subject'] | null;
+  number: string | null;
+  at: Date;
+  answered_at: Date | null;
+}
+
+/** What a case's decision side sent or received: its hearings (and answers), decisions (their letters) and permits. */
+export interface CaseDecisionDocuments {
+  hearings: Pick<PartyHearingRecord, 'id' | 'subCaseId' | 'subject' | 'kind' | 'sentAt' | 'answeredAt'>[];
+  decisions: Pick<DecisionRecord, 'id' | 'subCaseId' | 'outcome' | 'issuedAt'>[];
+  permits: Pick<PermitRecord, 'id' | 'number' | 'issuedAt'>[];
+}
 
 const many = <T>(rows: Record<string, unknown>[]) => rows.map((r) => camel<T>(r));
 const json = (value: unknown) => JSON.stringify(value);
@@ -168,6 +188,30 @@ export class DecisionRepository {
 
   async permitsForCase(manager: EntityManager, caseId: string): Promise<PermitRecord[]> {
     return many(await manager.query(`SELECT * FROM permit WHERE case_id = $1 ORDER BY issued_at`, [caseId]));
+  }
+
+  /**
+   * A case's hearings, decisions and permits as documents, in one statement (issue 17: the journal
+   * job reads them after every submit): each list in the order PartyHearingRepository.forCase,
+   * decisionsForCase and permitsForCase give, oldest first.
+   */
+  async documentsOfCase(manager: EntityManager, caseId: string): Promise<CaseDecisionDocuments> {
+    const rows: DocumentRow[] = await manager.query(
+      `SELECT 1 AS part, h.id, h.sub_case_id, h.kind, h.subject, NULL::text AS number, h.sent_at AS at, h.answered_at FROM party_hearing h WHERE h.case_id = $1
+       UNION ALL
+       SELECT 2, d.id, d.sub_case_id, d.outcome, NULL, NULL, d.issued_at, NULL FROM decision d WHERE d.case_id = $1
+       UNION ALL
+       SELECT 3, p.id, NULL, NULL, NULL, p.number, p.issued_at, NULL FROM permit p WHERE p.case_id = $1
+       ORDER BY part, at, id`,
+      [caseId],
+    );
+    const documents: CaseDecisionDocuments = { hearings: [], decisions: [], permits: [] };
+    for (const r of rows) {
+      if (r.part === 1) documents.hearings.push({ id: r.id, subCaseId: r.sub_case_id, kind: r.kind as PartyHearingRecord['kind'], subject: r.subject!, sentAt: r.at, answeredAt: r.answered_at });
+      else if (r.part === 2) documents.decisions.push({ id: r.id, subCaseId: r.sub_case_id!, outcome: r.kind as DecisionRecord['outcome'], issuedAt: r.at });
+      else documents.permits.push({ id: r.id, number: r.number!, issuedAt: r.at });
+    }
+    return documents;
   }
 
   async endPermit(manager: EntityManager, id: string, state: 'expired' | 'revoked' | 'superseded', by: string, reason: string, at: Date): Promise<PermitRecord> {

@@ -1,7 +1,7 @@
 import { CaseFileRepository, CaseRecord, SubCaseRepository } from '@kp/cases';
 import { SupplementRequestRepository } from '@kp/deadlines';
 import { BusinessClock } from '@kp/clock';
-import { DecisionRepository, PartyHearingRepository } from '@kp/decisions';
+import { DecisionRepository } from '@kp/decisions';
 import { JobHandler, JobHandlerRegistry, JobLane } from '@kp/queue';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -36,7 +36,6 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     private readonly cases: CaseFileRepository,
     private readonly subCases: SubCaseRepository,
     private readonly decisions: DecisionRepository,
-    private readonly hearings: PartyHearingRepository,
     private readonly supplements: SupplementRequestRepository,
     private readonly attachments: CaseAttachments,
     private readonly clock: BusinessClock,
@@ -50,44 +49,45 @@ export class JournaliseCaseHandler implements JobHandler<{ caseId: string }>, On
     const c = await this.cases.find(manager, caseId);
     if (!c) return;
     const now = this.clock.now();
-    let entry = await this.journal.findCase(manager, c.id, true);
-    if (!entry) {
-      entry = await this.journal.registerCase(manager, {
-        caseId: c.id,
-        caseNumber: c.number,
-        journalNumber: this.records.journalNumber(c.number),
-        title: `Ansøgning om adgang til sundhedsdata: ${c.content.title ?? c.number}`,
-        openedAt: c.submittedAt,
-        registeredAt: now,
-      });
-      await this.records.registerCase(entry);
-    }
-    const known = new Set((await this.journal.documents(manager, c.id)).map((d) => `${d.kind}:${d.documentId}`));
-    for (const candidate of await this.documentsOf(manager, c)) {
-      if (known.has(`${candidate.kind}:${candidate.documentId}`)) continue;
-      const document = await this.journal.addDocument(manager, entry, candidate, now);
+    // One statement finds and locks the case's journal, or registers it (issue 17).
+    const { entry, registered } = await this.journal.lockOrRegisterCase(manager, {
+      caseId: c.id,
+      caseNumber: c.number,
+      journalNumber: this.records.journalNumber(c.number),
+      title: `Ansøgning om adgang til sundhedsdata: ${c.content.title ?? c.number}`,
+      openedAt: c.submittedAt,
+      registeredAt: now,
+    });
+    if (registered) await this.records.registerCase(entry);
+    // The INSERT leaves out what the journal holds already and numbers the rest on from its last.
+    for (const document of await this.journal.addDocuments(manager, entry, await this.documentsOf(manager, c), now)) {
       await this.records.registerDocument(entry, document);
     }
   }
 
-  /** Every document of the case, oldest first, as its owning library keeps it. */
+  /**
+   * Every document of the case, oldest first, as its owning library keeps it: one statement per
+   * owner (issue 17), and the sub-cases only when a hearing or decision is to be named after one.
+   */
   private async documentsOf(manager: EntityManager, c: CaseRecord): Promise<JournalDocumentCandidate[]> {
-    const sources = new Map((await this.subCases.forCase(manager, c.id)).map((s) => [s.id, s.dataSourceName]));
     const documents: JournalDocumentCandidate[] = [{ kind: 'application', documentId: c.applicationId, title: `Ansøgning: ${c.content.title ?? c.number}`, direction: 'incoming', documentDate: c.submittedAt }];
     for (const r of await this.supplements.forCase(manager, c.id)) {
       documents.push({ kind: 'supplement_request', documentId: r.id, title: 'Anmodning om supplerende oplysninger til ansøgningen', direction: 'outgoing', documentDate: r.requestedAt });
       if (r.answeredAt) documents.push({ kind: 'supplement_answer', documentId: r.id, title: 'Supplerende oplysninger fra ansøger', direction: 'incoming', documentDate: r.answeredAt });
     }
-    for (const h of await this.hearings.forCase(manager, c.id)) {
-      if (h.kind !== 'held') continue;
+    const { hearings, decisions, permits } = await this.decisions.documentsOfCase(manager, c.id);
+    const held = hearings.filter((h) => h.kind === 'held');
+    const namesSubCases = decisions.length > 0 || held.some((h) => h.subject !== 'revocation');
+    const sources = new Map(namesSubCases ? (await this.subCases.forCase(manager, c.id)).map((s) => [s.id, s.dataSourceName]) : []);
+    for (const h of held) {
       const about = h.subject === 'revocation' ? 'Partshøring før tilbagekaldelse af tilladelsen' : `Partshøring om udkast til afslag: ${sources.get(h.subCaseId ?? '') ?? ''}`;
       documents.push({ kind: 'hearing', documentId: h.id, title: about, direction: 'outgoing', documentDate: h.sentAt });
       if (h.answeredAt) documents.push({ kind: 'hearing_answer', documentId: h.id, title: `Høringssvar: ${about}`, direction: 'incoming', documentDate: h.answeredAt });
     }
-    for (const d of await this.decisions.decisionsForCase(manager, c.id)) {
+    for (const d of decisions) {
       documents.push({ kind: 'decision', documentId: d.id, title: `Afgørelse (${OUTCOME_DA[d.outcome]}): ${sources.get(d.subCaseId)}`, direction: 'outgoing', documentDate: d.issuedAt });
     }
-    for (const p of await this.decisions.permitsForCase(manager, c.id)) {
+    for (const p of permits) {
       documents.push({ kind: 'permit', documentId: p.id, title: `Tilladelse ${p.number}`, direction: 'outgoing', documentDate: p.issuedAt });
     }
     for (const a of await this.attachments.forCase(manager, c)) documents.push(attachmentJournalDocument(a, c.submittedAt));
