@@ -57,7 +57,7 @@ describe('screening: statements per screening job (e2e)', () => {
     const screened = await request(t.server).get(`/v1/cases/${submitted.body.id}`).set(bearer(researcher)).expect(200);
     expect(screened.body.state).toBe('in_review');
     // eslint-disable-next-line no-console
-    if (process.env.SHOW_STATEMENTS) console.log(statements.map((s, i) => `${i + 1}: ${s.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n'));
+    if (process.env.SHOW_STATEMENTS) console.log(statements.map((s, i) => `${i + 1}: ${s.split(/;\n/).map((one) => one.replace(/\s+/g, ' ').trim().slice(0, 90)).join('\n     + ')}`).join('\n'));
     expect(statements.length).toBeLessThanOrEqual(9);
   });
 });
