@@ -8,3 +8,4 @@ export * from './closing-statement';
 export * from './database-roles/app-role-grants';
 export * from './database-roles/inspect-connection';
 export * from './database-roles/database-readiness';
+export * from './one-message';

@@ -53,21 +53,22 @@ export class ScreenCaseHandler implements JobHandler<ScreenCasePayload>, OnModul
     const waits = (c: CaseRecord) => !ANSWERS_A_SUBMISSION.includes(payload.reason) || AWAITING_SCREENING.includes(c.state);
     const done = await this.transitions.transitionIfStill(manager, SYSTEM_ACTOR, { caseId: payload.caseId, command: 'screen', at }, waits, async ({ c, subCases }) => {
       const application = c.content as ApplicationInput;
-      const summary: Record<string, unknown>[] = [];
+      const screened = [];
       for (const subCase of subCases.filter((s) => isOpenSubCase(s.state))) {
         const index = application.dataRequests.findIndex((r) => r.dataSourceId === subCase.dataSourceId);
-        const result = await this.registry.screen(application, index, lawDate);
-        const screeningId = await this.screenings.record(manager, { c, subCase, reason: payload.reason, application, dataRequestIndex: index, result, at });
-        summary.push({
-          subCaseId: subCase.id,
-          screeningId,
-          dataSourceId: subCase.dataSourceId,
-          track: subCase.track,
-          verdict: result.verdict,
-          findings: result.findings.map((f) => ({ code: f.code, severity: f.severity, verdict: f.verdict, legalReference: f.legalReference })),
-          ruleSets: result.ruleSets,
-        });
+        screened.push({ c, subCase, reason: payload.reason, application, dataRequestIndex: index, result: await this.registry.screen(application, index, lawDate), at });
       }
+      // Every sub-case's screening stored in one message (issue 17).
+      const screeningIds = await this.screenings.recordAll(manager, screened);
+      const summary: Record<string, unknown>[] = screened.map(({ subCase, result }, i) => ({
+        subCaseId: subCase.id,
+        screeningId: screeningIds[i],
+        dataSourceId: subCase.dataSourceId,
+        track: subCase.track,
+        verdict: result.verdict,
+        findings: result.findings.map((f) => ({ code: f.code, severity: f.severity, verdict: f.verdict, legalReference: f.legalReference })),
+        ruleSets: result.ruleSets,
+      }));
       return {
         audit: { action: 'case.screened', payload: (after) => ({ caseId: c.id, reason: payload.reason, jobId: context.jobId, state: after.case.state, subCases: summary }) },
       };

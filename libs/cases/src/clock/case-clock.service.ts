@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@kp/config';
 import { ClockError, ClockEvent, ClockEventType, ClockState, computeClock, copenhagenDateOf, DanishCalendar } from '@kp/clock';
+import { inOneMessage } from '@kp/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord, SubCaseRecord } from '../domain/records';
@@ -128,9 +129,24 @@ export class CaseClockService {
   async refresh(manager: EntityManager, caseId: string, now: Date, known?: { c: CaseRecord; subCases: SubCaseRecord[]; clockEvents?: ClockEvent[] }): Promise<CaseClock> {
     const c = known?.c ?? (await this.cases.find(manager, caseId))!;
     const clock = await this.forCase(manager, c, known?.subCases ?? (await this.subCases.forCase(manager, caseId)), now, known?.clockEvents);
-    await this.cases.setClockFigures(manager, caseId, figuresOf(clock), copenhagenDateOf(now).toString());
-    await this.unswept.mark(manager, caseId, c.version);
+    await this.store(manager, caseId, clock, c.version, now);
     return clock;
+  }
+
+  /** The clock of a case from what the caller holds of it (its sub-cases, all its clock events), without a statement. */
+  computed(subCases: SubCaseRecord[], clockEvents: ClockEvent[], now: Date): CaseClock {
+    return this.compute(subCases, clockEvents, now);
+  }
+
+  /**
+   * `refresh`'s writes, for a clock just computed at case version `version`: the figures, and the
+   * mark for the deadline sweep, in one message (issue 17). The statements are sent at once, before
+   * this waits for anything: a caller sending more on a batched manager sends them after these.
+   */
+  async store(manager: EntityManager, caseId: string, clock: CaseClock, version: number, now: Date): Promise<void> {
+    await inOneMessage(manager, (batched) =>
+      Promise.all([this.cases.setClockFigures(batched, caseId, figuresOf(clock), copenhagenDateOf(now).toString()), this.unswept.mark(batched, caseId, version)]),
+    );
   }
 
   /**

@@ -33,13 +33,22 @@ export class WaitingPeriodRepository {
     );
   }
 
+  /** The new waits, in one statement however many (issue 17). */
   async open(manager: EntityManager, periods: NewWaitingPeriod[]): Promise<void> {
-    for (const p of periods) {
-      await manager.query(
-        `INSERT INTO waiting_period (case_id, sub_case_id, party, role, since, deadline_kind, deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [p.caseId, p.subCaseId, p.party, p.role, p.since, p.deadlineKind, p.deadlineAt],
-      );
-    }
+    if (periods.length === 0) return;
+    await manager.query(
+      `INSERT INTO waiting_period (case_id, sub_case_id, party, role, since, deadline_kind, deadline_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[])`,
+      [
+        periods.map((p) => p.caseId),
+        periods.map((p) => p.subCaseId),
+        periods.map((p) => p.party),
+        periods.map((p) => p.role),
+        periods.map((p) => p.since),
+        periods.map((p) => p.deadlineKind),
+        periods.map((p) => p.deadlineAt),
+      ],
+    );
   }
 
   async close(manager: EntityManager, ids: string[], at: Date): Promise<void> {

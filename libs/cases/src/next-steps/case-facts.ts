@@ -1,3 +1,4 @@
+import { inOneMessage } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CASE_FACT_KINDS, CaseFactKind, CaseFactsOf, noCaseFacts } from '../domain/case-facts';
@@ -26,11 +27,11 @@ export class CaseFacts {
   async forCases(manager: EntityManager, caseIds: string[], kinds: readonly CaseFactKind[] = CASE_FACT_KINDS): Promise<Map<string, CaseFactsOf>> {
     const facts = new Map(caseIds.map((id) => [id, noCaseFacts()]));
     if (caseIds.length === 0) return facts;
-    for (const kind of kinds) {
-      const source = this.sources[kind] as CaseFactSource<typeof kind> | undefined;
-      if (!source) continue;
-      for (const item of await source(manager, caseIds)) (facts.get(item.caseId)?.[kind] as { caseId: string }[] | undefined)?.push(item);
-    }
+    // Each owner's reads, sent together in one message rather than one message a kind (issue 17).
+    const read = await inOneMessage(manager, (batched) =>
+      Promise.all(kinds.map(async (kind) => ({ kind, items: (await (this.sources[kind] as CaseFactSource<typeof kind> | undefined)?.(batched, caseIds)) ?? [] }))),
+    );
+    for (const { kind, items } of read) for (const item of items) (facts.get(item.caseId)?.[kind] as { caseId: string }[] | undefined)?.push(item);
     return facts;
   }
 

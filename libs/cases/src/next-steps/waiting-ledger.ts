@@ -1,3 +1,4 @@
+import { inOneMessage } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFactsOf, noCaseFacts } from '../domain/case-facts';
@@ -45,17 +46,25 @@ export class WaitingLedger {
    * libraries' facts and the open waits are read: the command's work or a hook may have changed
    * them (issue 17).
    */
-  async record(manager: EntityManager, at: Date, held: { c: CaseRecord; subCases: SubCaseRecord[]; clock?: CaseClock }): Promise<void> {
+  async record(
+    manager: EntityManager,
+    at: Date,
+    held: { c: CaseRecord; subCases: SubCaseRecord[]; clock?: CaseClock },
+    /** What the caller writes next (the transition's audit event): sent in the message of the ledger's own writes, after them (issue 17). */
+    andThen?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<void> {
     const { c, subCases } = held;
     const caseId = c.id;
-    const parts: WaitingParts = {
-      c,
-      subCases,
-      consultations: await this.consultations.forCase(manager, caseId),
-      facts: await this.facts.forCase(manager, caseId),
-      clock: held.clock ?? (await this.clocks.forCase(manager, c, subCases, at)),
-    };
-    await this.reconcile(manager, parts, await this.periods.forCase(manager, caseId, true), at);
+    // What is read goes to PostgreSQL in one message, not one a table (issue 17).
+    const [consultations, facts, clock, open] = await inOneMessage(manager, (batched) =>
+      Promise.all([
+        this.consultations.forCase(batched, caseId),
+        this.facts.forCase(batched, caseId),
+        held.clock ?? this.clocks.forCase(batched, c, subCases, at),
+        this.periods.forCase(batched, caseId, true),
+      ]),
+    );
+    await this.reconcile(manager, { c, subCases, consultations, facts, clock }, open, at, andThen);
   }
 
   /**
@@ -67,11 +76,12 @@ export class WaitingLedger {
     await this.reconcile(manager, { ...opened, consultations: [], facts: noCaseFacts() }, [], at);
   }
 
-  private async reconcile(manager: EntityManager, parts: WaitingParts, open: WaitingPeriodRecord[], at: Date): Promise<void> {
+  private async reconcile(manager: EntityManager, parts: WaitingParts, open: WaitingPeriodRecord[], at: Date, andThen?: (manager: EntityManager) => Promise<unknown>): Promise<void> {
     const caseId = parts.c.id;
     const now = new Map([...this.partiesOf(parts)].flatMap(([subCaseId, waits]) => waits.map((w) => [key(subCaseId, w.party), { subCaseId, ...w }] as const)));
     const stillOpen = new Set<string>();
     const ended: string[] = [];
+    const moved: { id: string; deadlineKind: WaitingParty['deadlineKind']; deadlineAt: Date | null }[] = [];
     for (const period of open) {
       const current = now.get(key(period.subCaseId, period.party));
       if (!current) {
@@ -80,13 +90,14 @@ export class WaitingLedger {
       }
       stillOpen.add(key(period.subCaseId, period.party));
       if (current.deadlineKind !== period.deadlineKind || !sameTime(current.deadlineAt, period.deadlineAt)) {
-        await this.periods.setDeadline(manager, period.id, current.deadlineKind, current.deadlineAt);
+        moved.push({ id: period.id, deadlineKind: current.deadlineKind, deadlineAt: current.deadlineAt });
       }
     }
-    await this.periods.close(manager, ended, at);
-    await this.periods.open(
-      manager,
-      [...now].filter(([k]) => !stillOpen.has(k)).map(([, w]) => ({ caseId, subCaseId: w.subCaseId, party: w.party, role: w.role, since: at, deadlineKind: w.deadlineKind, deadlineAt: w.deadlineAt })),
-    );
+    const opened = [...now].filter(([k]) => !stillOpen.has(k)).map(([, w]) => ({ caseId, subCaseId: w.subCaseId, party: w.party, role: w.role, since: at, deadlineKind: w.deadlineKind, deadlineAt: w.deadlineAt }));
+    // In this order (a wait closed before one for the same party opens), and in one message (issue 17).
+    await inOneMessage(manager, async (batched) => {
+      const writes = [...moved.map((m) => this.periods.setDeadline(batched, m.id, m.deadlineKind, m.deadlineAt)), this.periods.close(batched, ended, at), this.periods.open(batched, opened)];
+      await Promise.all([...writes, andThen?.(batched)]);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { Requirement, ScreeningResult } from '@kp/rules';
 import { copenhagenDateOf, endOfCopenhagenDay } from '@kp/clock';
+import { inOneMessage } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent, CaseRecord, SubCaseRecord } from '../domain/records';
@@ -7,6 +8,17 @@ import { ConsultationRepository } from '../infrastructure/consultation.repositor
 import { LegalMatterRepository } from '../infrastructure/legal-matter.repository';
 import { ScreeningRepository } from '../infrastructure/screening.repository';
 import { ruleQuestion } from './rule-question';
+
+/** One sub-case's screening, as the rules gave it, to be stored. */
+export interface ScreeningToRecord {
+  c: CaseRecord;
+  subCase: SubCaseRecord;
+  reason: string;
+  application: ApplicationContent;
+  dataRequestIndex: number;
+  result: ScreeningResult;
+  at: Date;
+}
 
 /** Days an advisor gets to answer a consultation the rules require; it informs, it never blocks past this. */
 export const RULE_CONSULTATION_DAYS = 14;
@@ -36,25 +48,38 @@ export class RecordScreening {
 
   async record(
     manager: EntityManager,
-    input: { c: CaseRecord; subCase: SubCaseRecord; reason: string; application: ApplicationContent; dataRequestIndex: number; result: ScreeningResult; at: Date },
+    input: ScreeningToRecord,
   ): Promise<string> {
-    const { c, subCase, result, at } = input;
-    const id = await this.screenings.insert(manager, {
-      subCaseId: subCase.id,
-      caseId: c.id,
-      reason: input.reason,
-      verdict: result.verdict,
-      findings: result.findings,
-      requirements: result.requirements,
-      ruleSets: result.ruleSets,
-      trace: result.trace ?? null,
-      facts: result.facts ?? {},
-      application: input.application,
-      dataRequestIndex: input.dataRequestIndex,
-      lawDate: result.lawDate,
-    });
-    for (const requirement of result.requirements) await this.fulfil(manager, c, subCase, requirement, at);
+    const [id] = await this.recordAll(manager, [input]);
     return id;
+  }
+
+  /**
+   * `record` for several sub-cases of one case: the screenings and what their requirements ask
+   * for go to PostgreSQL in one message, not one a row (issue 17). The ids in the order given.
+   */
+  async recordAll(manager: EntityManager, inputs: ScreeningToRecord[]): Promise<string[]> {
+    return inOneMessage(manager, async (batched) => {
+      const ids = inputs.map(({ c, subCase, result, ...input }) =>
+        this.screenings.insert(batched, {
+          subCaseId: subCase.id,
+          caseId: c.id,
+          reason: input.reason,
+          verdict: result.verdict,
+          findings: result.findings,
+          requirements: result.requirements,
+          ruleSets: result.ruleSets,
+          trace: result.trace ?? null,
+          facts: result.facts ?? {},
+          application: input.application,
+          dataRequestIndex: input.dataRequestIndex,
+          lawDate: result.lawDate,
+        }),
+      );
+      const fulfilled = inputs.flatMap(({ c, subCase, result, at }) => result.requirements.map((requirement) => this.fulfil(batched, c, subCase, requirement, at)));
+      const [stored] = await Promise.all([Promise.all(ids), Promise.all(fulfilled)]);
+      return stored;
+    });
   }
 
   private async fulfil(manager: EntityManager, c: CaseRecord, subCase: SubCaseRecord, requirement: Requirement, at: Date): Promise<void> {

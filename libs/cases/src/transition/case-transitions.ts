@@ -1,6 +1,6 @@
 import { AuditEvent, AuditLog, NewAuditEvent } from '@kp/audit';
 import { notFound } from '@kp/errors';
-import { ClosingStatement, runClosingWithin } from '@kp/persistence';
+import { ClosingStatement, inOneMessage, runClosingWithin } from '@kp/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -232,9 +232,9 @@ export class CaseTransitions {
     still: (c: CaseRecord) => boolean,
     work: (atHand: CaseAtHand) => Promise<TransitionStep<T>>,
   ): Promise<Transitioned<T> | { skipped: CaseState | 'gone' }> {
-    const c = await this.cases.find(manager, request.caseId, true);
+    const { c, parts } = await this.work.read(manager, request.caseId, true);
     if (!c || !still(c) || !isCommandAllowed(c.state, actor.role, request.command)) return { skipped: c?.state ?? 'gone' };
-    const atHand = await this.work.loadFound(manager, actor, c, request.command, undefined, () => notFound('case', request.caseId));
+    const atHand = await this.work.loadFound(manager, actor, c, request.command, undefined, () => notFound('case', request.caseId), parts);
     const step = await work(atHand);
     if (step.unchanged) return { case: atHand.c, subCases: atHand.subCases, fromState: atHand.c.state, result: step.result as T };
     return this.apply(manager, actor, atHand, request, step);
@@ -245,41 +245,65 @@ export class CaseTransitions {
     const effect = stateEffect(c.kind, request.command);
     const at = request.at;
 
-    let subCases = atHand.subCases;
-    if (effect.subCase) {
+    const moveSubCases = async (m: EntityManager): Promise<SubCaseRecord[]> => {
+      if (!effect.subCase) return atHand.subCases;
       const { scope, from, to } = effect.subCase;
-      const moving = subCases.filter((s) => (scope === 'all' || s.id === step.subCaseId) && from.includes(s.state));
+      const moving = atHand.subCases.filter((s) => (scope === 'all' || s.id === step.subCaseId) && from.includes(s.state));
       // Only the transition writes sub_case, so the rows it moved plus the ones loaded under the case lock are the sub-cases now.
-      const moved = new Map((await this.subCases.setState(manager, moving.map((s) => s.id), to, to === 'decided' ? (step.decidedAt ?? at) : undefined)).map((s) => [s.id, s]));
-      subCases = subCases.map((s) => moved.get(s.id) ?? s);
-    }
+      const moved = new Map((await this.subCases.setState(m, moving.map((s) => s.id), to, to === 'decided' ? (step.decidedAt ?? at) : undefined)).map((s) => [s.id, s]));
+      return atHand.subCases.map((s) => moved.get(s.id) ?? s);
+    };
+    const caseEffect = effect.case && (!effect.case.from || effect.case.from.includes(c.state)) ? effect.case : undefined;
+    // A case state derived from the sub-cases, or guarded, is known only once they moved; otherwise
+    // the sub-cases move in the same message as the case row (issue 17).
+    const movesFirst = !!caseEffect && (caseEffect.to === 'derived' || !!caseEffect.guard);
+    const movedFirst = movesFirst ? await moveSubCases(manager) : undefined;
 
     let next: CaseState = c.state;
-    if (effect.case && (!effect.case.from || effect.case.from.includes(c.state)) && (await this.guardHolds(manager, c, effect.case.guard, at))) {
-      next = effect.case.to === 'derived' ? deriveCaseState(c.state, subCases) : effect.case.to;
+    if (caseEffect && (await this.guardHolds(manager, c, caseEffect.guard, at))) {
+      next = caseEffect.to === 'derived' ? deriveCaseState(c.state, movedFirst!) : caseEffect.to;
     }
     const becomesDecided = next === 'decided' && c.state !== 'decided';
-    const updated = await this.cases.setState(manager, c.id, next, at, {
-      withdrawnAt: next === 'withdrawn' && c.state !== 'withdrawn' ? at : undefined,
-      decidedAt: becomesDecided ? (step.decidedAt ?? at) : undefined,
-      content: step.content,
-      assigneeSub: step.assigneeSub,
-    });
-
     const clockEvent = effect.clock ?? (becomesDecided ? 'decided' : undefined);
-    if (clockEvent) await this.clockEvents.add(manager, c.id, clockEvent, clockEvent === 'decided' ? (step.decidedAt ?? at) : at, step.reason, step.extensionMonths);
-    const clock = clockEvent || effect.subCase ? await this.clocks.refresh(manager, c.id, at, { c: updated, subCases }) : undefined;
+    const refreshesClock = !!clockEvent || !!effect.subCase;
+    // The sub-cases, the case row, the clock event and the clock events the clock is computed from
+    // (the new one included), in one message rather than four (issue 17).
+    const [subCases, updated, , clockEvents] = await inOneMessage(manager, (batched) =>
+      Promise.all([
+        movedFirst ?? moveSubCases(batched),
+        this.cases.setState(batched, c.id, next, at, {
+          withdrawnAt: next === 'withdrawn' && c.state !== 'withdrawn' ? at : undefined,
+          decidedAt: becomesDecided ? (step.decidedAt ?? at) : undefined,
+          content: step.content,
+          assigneeSub: step.assigneeSub,
+        }),
+        clockEvent ? this.clockEvents.add(batched, c.id, clockEvent, clockEvent === 'decided' ? (step.decidedAt ?? at) : at, step.reason, step.extensionMonths) : undefined,
+        refreshesClock ? this.clocks.events(batched, c.id) : undefined,
+      ]),
+    );
+    const clock = refreshesClock ? this.clocks.computed(subCases, clockEvents!, at) : undefined;
 
-    await this.hooks.run(manager, { actor, command: request.command, case: updated, fromState: c.state, subCases, at, reason: step.reason });
-    // After the hooks: whom the case waits on may depend on what they changed (a withdrawal returns
-    // pending drafts). They write only their own library's tables, never the case, its sub-cases or
-    // its clock events, so the ledger takes those as the transition holds them and reads the rest.
-    await this.waiting.record(manager, at, { c: updated, subCases, clock });
-    if (step.audit) {
-      const payload = typeof step.audit.payload === 'function' ? step.audit.payload({ case: updated, fromState: c.state, clock }) : step.audit.payload;
-      // Nothing reads the event back: in a job's transaction it goes with the COMMIT (AuditLog.appendAtClose).
-      await this.audit.appendAtClose(manager, { actor, action: step.audit.action, subject: { type: 'case', id: c.number }, payload });
-    }
+    // The clock's figures are written first; the hooks' and the ledger's first statements go in the
+    // same message (issue 17), after them, so they see the case as the command left it.
+    await inOneMessage(manager, (batched) =>
+      Promise.all([
+        clock ? this.clocks.store(batched, c.id, clock, updated.version, at) : undefined,
+        (async () => {
+          await this.hooks.run(batched, { actor, command: request.command, case: updated, fromState: c.state, subCases, at, reason: step.reason });
+          // After the hooks: whom the case waits on may depend on what they changed (a withdrawal returns
+          // pending drafts). They write only their own library's tables, never the case, its sub-cases or
+          // its clock events, so the ledger takes those as the transition holds them and reads the rest.
+          // The audit event last, in the message of the ledger's writes.
+          const audit = step.audit;
+          await this.waiting.record(batched, at, { c: updated, subCases, clock }, async (m) => {
+            if (!audit) return;
+            const payload = typeof audit.payload === 'function' ? audit.payload({ case: updated, fromState: c.state, clock }) : audit.payload;
+            // Nothing reads the event back: in a job's transaction it goes with the COMMIT (AuditLog.appendAtClose).
+            await this.audit.appendAtClose(m, { actor, action: audit.action, subject: { type: 'case', id: c.number }, payload });
+          });
+        })(),
+      ]),
+    );
     return { case: updated, subCases, fromState: c.state, clock, result: step.result as T };
   }
 
