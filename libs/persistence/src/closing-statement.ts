@@ -1,5 +1,5 @@
-import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { inlineParameters } from './inline-parameters';
 
 /**
  * The last statement of a transaction, to be sent in one message with its COMMIT.
@@ -25,27 +25,6 @@ export interface ClosingStatement<R> {
 }
 
 export type ClosingParameter = string | number | boolean | null | Date;
-
-/** The statement with its parameters written as SQL literals (PostgreSQL's quoting, via pg's `escapeLiteral`). */
-export function inlineParameters(sql: string, parameters: readonly ClosingParameter[]): string {
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const index = Number(n) - 1;
-    if (index < 0 || index >= parameters.length) throw new RangeError(`closing statement: no parameter $${n}`);
-    return literal(parameters[index]);
-  });
-}
-
-function literal(value: ClosingParameter): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`closing statement: ${value} is not a finite number`);
-    return String(value);
-  }
-  if (value instanceof Date) return escapeLiteral(value.toISOString());
-  if (value.includes('\0')) throw new RangeError('closing statement: a text parameter holds a NUL character, which PostgreSQL text cannot');
-  return escapeLiteral(value);
-}
 
 /** The statements each closable transaction (`transactionClosedBy`) holds back for its closing message. */
 const heldBack = new WeakMap<object, ClosingStatement<unknown>[]>();

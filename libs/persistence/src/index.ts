@@ -9,3 +9,4 @@ export * from './database-roles/app-role-grants';
 export * from './database-roles/inspect-connection';
 export * from './database-roles/database-readiness';
 export * from './one-message';
+export * from './inline-parameters';

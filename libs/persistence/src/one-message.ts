@@ -1,7 +1,5 @@
-import { escapeLiteral } from 'pg';
-// pg's own conversion of a parameter to the text it sends (Dates, arrays, JSON); not in @types/pg.
-const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): string | null | undefined };
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { inlineParameters } from './inline-parameters';
 
 const BATCHED = Symbol('inOneMessage');
 
@@ -44,7 +42,7 @@ export async function inOneMessage<T>(manager: EntityManager, work: (batched: En
       const [one] = together;
       return manager.query(one.sql, one.parameters).then(one.resolve, one.reject);
     }
-    const text = together.map((p) => inline(p.sql, p.parameters)).join(';\n');
+    const text = together.map((p) => inlineParameters(p.sql, p.parameters)).join(';\n');
     try {
       const client = (await runner.connect()) as { query(text: string): Promise<PgResult | PgResult[]> };
       manager.connection.logger.logQuery(text, [], runner);
@@ -100,13 +98,4 @@ function inlinable(sql: string, parameters: unknown[]): boolean {
   const literals = sql.match(/'(?:[^']|'')*'/g) ?? [];
   if (/\bE'/i.test(sql) || literals.some((l) => l.includes('$')) || /\$(?!\d)/.test(sql.replace(/'(?:[^']|'')*'/g, ''))) return false;
   return parameters.every((p) => !Buffer.isBuffer(p));
-}
-
-function inline(sql: string, parameters: unknown[]): string {
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const index = Number(n) - 1;
-    if (index < 0 || index >= parameters.length) throw new RangeError(`inOneMessage: no parameter $${n}`);
-    const text = prepareValue(parameters[index]);
-    return text === null || text === undefined ? 'NULL' : escapeLiteral(String(text));
-  });
 }
