@@ -64,11 +64,11 @@ describe('journal: statements per journalised submit (e2e)', () => {
     throw new Error('no transaction inserted into journal_case');
   }
 
-  it('registers a just-submitted case and journalises its application in at most 9 messages, BEGIN and COMMIT included', async () => {
+  it('registers a just-submitted case and journalises its application in at most 8 messages, BEGIN and COMMIT included', async () => {
     const { statements, journal } = await journalStatements(completeApplication({ dataRequests: [dataRequest('lpr'), dataRequest('lmdb')] }));
     // What is journalised is unchanged: the journal number and the application as document 001.
     expect(journal.documents).toEqual([expect.objectContaining({ documentNumber: `${journal.journalNumber}-001`, kind: 'application' })]);
-    expect(statements.length).toBeLessThanOrEqual(9);
+    expect(statements.length).toBeLessThanOrEqual(8);
   });
 
   it('names journal_case in one statement (locked or registered once) and journal_document in one (numbered in the INSERT)', async () => {

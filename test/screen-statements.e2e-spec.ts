@@ -47,7 +47,7 @@ describe('screening: statements per screening job (e2e)', () => {
     return undefined;
   }
 
-  it('screens a case with two data requests (lpr, dar) in at most 9 messages, BEGIN and COMMIT included (24 before they were batched)', async () => {
+  it('screens a case with two data requests (lpr, dar) in at most 8 messages, BEGIN and COMMIT included (24 before they were batched)', async () => {
     const content = completeApplication({ dataRequests: [dataRequest('lpr'), dataRequest('dar')] });
     const draft = await request(t.server).post('/v1/applications').set(bearer(researcher)).send(content).expect(201);
     sent.clear();
@@ -58,6 +58,6 @@ describe('screening: statements per screening job (e2e)', () => {
     expect(screened.body.state).toBe('in_review');
     // eslint-disable-next-line no-console
     if (process.env.SHOW_STATEMENTS) console.log(statements.map((s, i) => `${i + 1}: ${s.split(/;\n/).map((one) => one.replace(/\s+/g, ' ').trim().slice(0, 90)).join('\n     + ')}`).join('\n'));
-    expect(statements.length).toBeLessThanOrEqual(9);
+    expect(statements.length).toBeLessThanOrEqual(8);
   });
 });

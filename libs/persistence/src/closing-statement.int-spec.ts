@@ -162,4 +162,64 @@ describe('transactionClosedBy (PostgreSQL)', () => {
       await expect(writeAtClose(db.manager, `INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [7, 'outside'])).rejects.toThrow(/needs the transaction/);
     });
   });
+
+  describe('BEGIN with the first statement', () => {
+    const messages: string[] = [];
+    let restore = () => undefined as unknown;
+    const track = (manager: { queryRunner?: unknown }) => {
+      const client = (manager.queryRunner as { databaseConnection: { query: (...a: unknown[]) => unknown } }).databaseConnection;
+      const query = client.query;
+      client.query = function (this: unknown, ...args: unknown[]) {
+        const first = args[0] as string | { text?: string };
+        messages.push(typeof first === 'string' ? first : (first?.text ?? ''));
+        return query.apply(this, args);
+      };
+      restore = () => (client.query = query);
+    };
+    beforeEach(() => (messages.length = 0));
+    afterEach(() => restore());
+
+    it('opens the transaction in the message of its first statement, which answers as it would alone', async () => {
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      track(runner.manager);
+      await runner.release();
+      const answer = await transactionClosedBy<unknown, string>(db, async (m) => {
+        const rows = await m.query(`INSERT INTO closing_probe (id, note) VALUES ($1, $2) RETURNING id, note`, [11, "it's first"]);
+        const [updated, count] = await m.query(`UPDATE closing_probe SET note = note || '!' WHERE id = $1 RETURNING note`, [11]);
+        return { answer: () => ({ rows, updated, count }) };
+      });
+      expect(answer).toEqual({ rows: [{ id: 11, note: "it's first" }], updated: [{ note: "it's first!" }], count: 1 });
+      expect(messages[0]).toMatch(/^START TRANSACTION;\nINSERT INTO closing_probe/);
+      expect(messages.filter((t) => /START TRANSACTION/.test(t))).toHaveLength(1);
+    });
+
+    it('rolls the first statement back with the rest when the transaction fails', async () => {
+      await expect(
+        transactionClosedBy<unknown, string>(db, async (m) => {
+          await m.query(`INSERT INTO closing_probe (id, note) VALUES ($1, $2)`, [12, 'first']);
+          throw new Error('the work fails');
+        }),
+      ).rejects.toThrow('the work fails');
+      expect(await notes()).toEqual([]);
+    });
+
+    it('sends START TRANSACTION alone before a first statement that cannot be inlined (dollar-quoting)', async () => {
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      track(runner.manager);
+      await runner.release();
+      await transactionClosedBy<unknown, string>(db, async (m) => {
+        await m.query(`INSERT INTO closing_probe (id, note) VALUES ($1, $$costs $5$$)`, [13]);
+        return { answer: () => undefined };
+      });
+      expect(messages.slice(0, 2)).toEqual(['START TRANSACTION', `INSERT INTO closing_probe (id, note) VALUES ($1, $$costs $5$$)`]);
+      expect(await notes()).toEqual([{ id: 13, note: 'costs $5' }]);
+    });
+
+    it('keeps a failing first statement from leaving the connection in a transaction', async () => {
+      await expect(transactionClosedBy<unknown, string>(db, async (m) => m.query(`SELECT 1/0`))).rejects.toThrow(/division by zero/);
+      expect((await db.query(`SELECT now() = statement_timestamp() AS outside`))[0].outside).toBe(true);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { inlineParameters } from './inline-parameters';
+import { QueryRunner } from 'typeorm';
+import { inlinable, inlineParameters } from './inline-parameters';
 
 /**
  * The last statement of a transaction, to be sent in one message with its COMMIT.
@@ -79,7 +80,7 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   let outcome: ClosedBy<T, R>;
   const followUps: ((manager: EntityManager) => Promise<void>)[] = [];
   try {
-    await runner.startTransaction();
+    await beginWithFirstStatement(runner);
     const held: ClosingStatement<unknown>[] = [];
     heldBack.set(runner, held);
     outcome = await work(runner.manager);
@@ -115,4 +116,32 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   if (followUp) followUps.push(followUp);
   for (const work of followUps) await db.transaction(work);
   return outcome.answer(closed);
+}
+
+interface PgClient {
+  query(text: unknown, values?: unknown, callback?: unknown): unknown;
+}
+
+/**
+ * Opens the runner's transaction without a message of its own: START TRANSACTION goes in one
+ * simple-query message with the transaction's first statement (issue 17: a message fewer for every
+ * submit and every job). The runner is marked in a transaction as `startTransaction` marks it. A
+ * first statement that cannot be sent inlined (`inlinable`) is preceded by START TRANSACTION alone.
+ */
+async function beginWithFirstStatement(runner: QueryRunner): Promise<void> {
+  const client = (await runner.connect()) as PgClient;
+  const query = client.query;
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
+  client.query = function (this: PgClient, text: unknown, values?: unknown, callback?: unknown) {
+    client.query = query; // only the first statement carries the BEGIN
+    const parameters = Array.isArray(values) ? values : [];
+    if (typeof text !== 'string' || callback !== undefined || (values !== undefined && !Array.isArray(values)) || !inlinable(text, parameters)) {
+      return (query.call(client, 'START TRANSACTION') as Promise<unknown>).then(() => query.call(client, text, values, callback));
+    }
+    return (query.call(client, `START TRANSACTION;\n${inlineParameters(text, parameters)}`) as Promise<unknown[]>).then((results) =>
+      results.length === 2 ? results[1] : results.slice(1),
+    );
+  };
 }

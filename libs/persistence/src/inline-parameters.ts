@@ -19,3 +19,16 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
     return escapeLiteral(String(text));
   });
 }
+
+/**
+ * Whether `inlineParameters` gives a statement that means what it meant with parameters: no `$`
+ * inside a literal or a dollar-quoted body (it would be misread; E'' strings are not scanned), and
+ * no Buffer (bytea is sent as binary).
+ */
+export function inlinable(sql: string, parameters: readonly unknown[]): boolean {
+  // A `$` in a literal or a dollar-quoted body would be misread (and E'' strings are not scanned);
+  // Buffers (bytea) are sent as binary.
+  const literals = sql.match(/'(?:[^']|'')*'/g) ?? [];
+  if (/\bE'/i.test(sql) || literals.some((l) => l.includes('$')) || /\$(?!\d)/.test(sql.replace(/'(?:[^']|'')*'/g, ''))) return false;
+  return parameters.every((p) => !Buffer.isBuffer(p));
+}

@@ -1,5 +1,5 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { inlineParameters } from './inline-parameters';
+import { inlinable, inlineParameters } from './inline-parameters';
 
 const BATCHED = Symbol('inOneMessage');
 
@@ -90,12 +90,4 @@ export async function inOneMessage<T>(manager: EntityManager, work: (batched: En
 /** What TypeORM's PostgreSQL driver answers `manager.query` with. */
 function asTypeOrm(result: PgResult): unknown {
   return result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows;
-}
-
-function inlinable(sql: string, parameters: unknown[]): boolean {
-  // A `$` in a literal or a dollar-quoted body would be misread (and E'' strings are not scanned);
-  // Buffers (bytea) are sent as binary.
-  const literals = sql.match(/'(?:[^']|'')*'/g) ?? [];
-  if (/\bE'/i.test(sql) || literals.some((l) => l.includes('$')) || /\$(?!\d)/.test(sql.replace(/'(?:[^']|'')*'/g, ''))) return false;
-  return parameters.every((p) => !Buffer.isBuffer(p));
 }
