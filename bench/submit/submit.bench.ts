@@ -148,11 +148,11 @@ export const submitBenchmark: Benchmark = {
         `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
            FROM case_file c WHERE c.submitted_at >= $1`, [since]);
       const ms = rows.map((row) => Number(row.ms)).filter((v) => Number.isFinite(v));
-      // Paced, the rate is the one the server accepted at: submits between its first and last acceptance
-      // (autocannon's total over its duration counts the tail after the last send as well).
+      // The rate the server accepted at: submits between its first and last acceptance (autocannon's
+      // total over its duration counts whole seconds and, paced, the tail after the last send).
       const [accepted] = (await db.query<{ n: number; span: number }>(
         `SELECT count(*)::int AS n, extract(epoch FROM max(submitted_at) - min(submitted_at))::float8 AS span FROM case_file WHERE submitted_at >= $1`, [since])).rows;
-      const rate = ratePerSecond && accepted.span > 0 ? (accepted.n - 1) / accepted.span : result.requests.total / result.duration;
+      const rate = accepted.span > 0 ? (accepted.n - 1) / accepted.span : result.requests.total / result.duration;
       return { rate, p99: result.latency.p99, screenedP50: percentile(ms, 50), screenedP99: percentile(ms, 99), left };
     }
 
