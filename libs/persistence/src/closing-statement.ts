@@ -93,7 +93,9 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
       // simple-query message, in which PostgreSQL runs the statements without waiting for us.
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
       const statements = [...held, ...(closing ? [closing] : [])];
-      const results = await client.query(`${statements.map((s) => inlineParameters(s.sql, s.parameters)).join(';\n')};\nCOMMIT`);
+      const text = `${statements.map((s) => inlineParameters(s.sql, s.parameters)).join(';\n')};\nCOMMIT`;
+      db.logger.logQuery(text, [], runner);
+      const results = await client.query(text);
       // TypeORM did not send this COMMIT; it must not send another or a ROLLBACK on release.
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
       for (const [i, statement] of held.entries()) {
