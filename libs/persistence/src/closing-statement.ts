@@ -1,5 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { inlinable, inlineParameters } from './inline-parameters';
 
 /**
@@ -41,7 +40,8 @@ const heldBack = new WeakMap<object, ClosingStatement<unknown>[]>();
 export async function closeWith<R>(manager: EntityManager, statement: ClosingStatement<R>): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) throw new Error('closeWith needs the transaction of the change it belongs to');
   const held = heldBack.get(manager.queryRunner);
-  if (!held) return void (await runClosingWithin(manager, statement));
+  // A statement that cannot be sent inlined (dollar-quoting, bytea) runs at once instead.
+  if (!held || !inlinable(statement.sql, statement.parameters)) return void (await runClosingWithin(manager, statement));
   inlineParameters(statement.sql, statement.parameters); // refuses now, where the caller is, a parameter it could not send later
   held.push(statement as ClosingStatement<unknown>);
 }
