@@ -49,6 +49,17 @@ export function rootLogger(env: NodeJS.ProcessEnv = process.env): Pino {
   return root;
 }
 
+/**
+ * Exits once the logger has written what it holds. JSON goes to stdout asynchronously: exiting at
+ * once after `fatal` could lose that last line while an earlier write is still in flight (seen on a
+ * loaded machine, where the retries before it had filled the pipe). At most `withinMs` of waiting.
+ */
+export function exitAfterLogFlushed(logger: Pino, code: number, withinMs = 2_000): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), withinMs);
+  logger.flush(() => process.exit(code));
+}
+
 /** Nest's LoggerService on the root logger, handed to NestFactory so that even its first line is JSON. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Pino = rootLogger()) {}
