@@ -165,7 +165,7 @@ export const submitBenchmark: Benchmark = {
         screenedP99.push(saturated.screenedP99);
         unscreened.push(saturated.left);
         // The target's own condition: 100 submits a second offered (open loop), not as many as 32 clients can send.
-        const paced = await round(context.size === 'smoke' ? 20 : PACED_RATE * 10, PACED_RATE);
+        const paced = await round(context.size === 'smoke' ? CLIENTS + 8 : PACED_RATE * 10, PACED_RATE); // autocannon wants no more connections than requests
         pacedRates.push(paced.rate);
         pacedP99s.push(paced.p99);
         pacedScreenedP50.push(paced.screenedP50);

@@ -11,6 +11,9 @@ describe('isDependencyUnavailable', () => {
     expect(isDependencyUnavailable(new Error('wrapped', { cause: new Error('Connection is closed.') }))).toBe(true);
     // The next query of a transaction whose connection the server ended.
     expect(isDependencyUnavailable(Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe(true);
+    expect(isDependencyUnavailable(Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
+    // A message sent on the pg client of a connection the server ended (a closing message, a batch).
+    expect(isDependencyUnavailable({ message: 'x', driverError: new Error('Client was closed and is not queryable') })).toBe(true);
   });
 
   it('leaves every other error a 500: a constraint, a syntax error, a bug', () => {

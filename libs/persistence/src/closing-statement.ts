@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { inlinable, inlineParameters } from './inline-parameters';
 
 /**
@@ -91,6 +91,9 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
     } else {
       // The pg client TypeORM holds for this runner: a query without parameters goes as one
       // simple-query message, in which PostgreSQL runs the statements without waiting for us.
+      // The server may have ended the connection meanwhile (TypeORM then released the runner):
+      // fail as a query on it would, not by writing to a closed client.
+      if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
       const statements = [...held, ...(closing ? [closing] : [])];
       const text = `${statements.map((s) => inlineParameters(s.sql, s.parameters)).join(';\n')};\nCOMMIT`;
