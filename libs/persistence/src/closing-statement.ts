@@ -26,8 +26,14 @@ export interface ClosingStatement<R> {
 
 export type ClosingParameter = string | number | boolean | null | Date;
 
-/** The statements each closable transaction (`transactionClosedBy`) holds back for its closing message. */
-const heldBack = new WeakMap<object, ClosingStatement<unknown>[]>();
+/** The statements each closable transaction (`transactionClosedBy`) holds back for its closing message, each with its text. */
+const heldBack = new WeakMap<object, Held[]>();
+
+interface Held {
+  statement: ClosingStatement<unknown>;
+  /** Its parameters written in (`inlineParameters`), when it was held: a parameter it cannot send is refused where the caller is. */
+  text: string;
+}
 
 /**
  * A statement whose answer nothing in the transaction waits for (a status, a job, a remembered key,
@@ -42,13 +48,11 @@ export async function closeWith<R>(manager: EntityManager, statement: ClosingSta
   const held = heldBack.get(manager.queryRunner);
   // A statement that cannot be sent inlined (dollar-quoting, bytea) runs at once instead.
   if (!held || !inlinable(statement.sql, statement.parameters)) return void (await runClosingWithin(manager, statement));
-  inlineParameters(statement.sql, statement.parameters); // refuses now, where the caller is, a parameter it could not send later
-  held.push(statement as ClosingStatement<unknown>);
+  held.push({ statement: statement as ClosingStatement<unknown>, text: inlineParameters(statement.sql, statement.parameters) });
 }
 
 /** `closeWith` for a write that returns nothing anyone reads. */
 export async function writeAtClose(manager: EntityManager, sql: string, parameters: readonly ClosingParameter[]): Promise<void> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('writeAtClose needs the transaction of the change it belongs to');
   await closeWith(manager, { sql, parameters, read: () => undefined });
 }
 
@@ -81,7 +85,7 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
   const followUps: ((manager: EntityManager) => Promise<void>)[] = [];
   try {
     await beginWithFirstStatement(runner);
-    const held: ClosingStatement<unknown>[] = [];
+    const held: Held[] = [];
     heldBack.set(runner, held);
     outcome = await work(runner.manager);
     heldBack.delete(runner);
@@ -95,13 +99,13 @@ export async function transactionClosedBy<T, R>(db: DataSource, work: (manager: 
       // fail as a query on it would, not by writing to a closed client.
       if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-      const statements = [...held, ...(closing ? [closing] : [])];
-      const text = `${statements.map((s) => inlineParameters(s.sql, s.parameters)).join(';\n')};\nCOMMIT`;
+      const texts = [...held.map((h) => h.text), ...(closing ? [inlineParameters(closing.sql, closing.parameters)] : [])];
+      const text = `${texts.join(';\n')};\nCOMMIT`;
       db.logger.logQuery(text, [], runner);
       const results = await client.query(text);
       // TypeORM did not send this COMMIT; it must not send another or a ROLLBACK on release.
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
-      for (const [i, statement] of held.entries()) {
+      for (const [i, { statement }] of held.entries()) {
         const answer = statement.read(results[i].rows);
         const work = statement.followUp?.(answer);
         if (work) followUps.push(work);

@@ -64,7 +64,7 @@ export class SubmitApplication {
       this.assertMaySubmit(actor, application);
       // The applicant organisation comes from the verified token; submissionProblems refused a form naming another.
       let view: CaseView | undefined;
-      const { closing } = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (unnumbered) => {
+      const closing = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async (unnumbered) => {
         if (idempotencyKey) await this.idempotency.remember(manager, actor.sub, operation, idempotencyKey, unnumbered.case.id, requestHash(null));
         // The 202's view is built before the commit, from what this submit wrote; the number is added once taken.
         view = await this.getCase.ofOpened(manager, actor, unnumbered);
@@ -85,7 +85,7 @@ export class SubmitApplication {
    */
   async submitWithin(manager: EntityManager, actor: Actor, application: ApplicationRecord): Promise<CaseRecord> {
     this.assertMaySubmit(actor, application);
-    const { closing } = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async () => undefined);
+    const closing = await this.openCase(manager, actor, application, actor.organisation ?? application.content.applicant?.organisation?.cvr ?? null, async () => undefined);
     return (await runClosingWithin(manager, closing)).case;
   }
 
@@ -134,7 +134,7 @@ export class SubmitApplication {
     application: ApplicationRecord,
     applicantOrg: string | null,
     alsoWrite: (opened: Opened) => Promise<void>,
-  ): Promise<{ unnumbered: Opened; closing: ClosingStatement<Opened> }> {
+  ): Promise<ClosingStatement<Opened>> {
     const now = this.clock.now();
     const content = application.content;
     const subCases = await this.subCasesFor(manager, application, now);

@@ -82,11 +82,7 @@ export class AuditLog {
 
   /** The one-statement append (`audit_append`), its check of PostgreSQL's hash, and the checkpoint it may call for. */
   private appendStatement(event: NewAuditEvent): ClosingStatement<AuditEvent> {
-    validateNewAuditEvent(event);
-    const payload = normalisePayload(event.payload);
-
-    const businessAt = this.clock.now().toISOString();
-    const actor = { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null };
+    const { actor, payload, businessAt } = this.prepare(event);
     const subject = { type: event.subject.type, id: event.subject.id };
     const pieces = canonicalPiecesAround(actor, event.action, subject, payload, businessAt);
     return {
@@ -106,16 +102,18 @@ export class AuditLog {
         subject.id,
         JSON.stringify(payload),
       ],
-      read: (rows) => {
-        const row = rows[0] as unknown as AppendedRow;
-        const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject, payload };
-        // PostgreSQL hashed the pieces joined; the same hash from the body as the verifier rebuilds it
-        // proves the pieces were cut right. Otherwise the transaction fails rather than commit a bad link.
-        const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
-        if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
-        return { ...body, prevHash: row.prev_hash, hash };
-      },
+      read: (rows) => checked(rows[0] as unknown as AppendedRow, { businessAt, actor, action: event.action, subject, payload }),
       followUp: (appended) => this.checkpointFor(appended),
+    };
+  }
+
+  /** A new event checked, its payload normalised to what is hashed, its business time now. */
+  private prepare(event: NewAuditEvent): { actor: Required<NewAuditEvent['actor']>; payload: AuditEventBody['payload']; businessAt: string } {
+    validateNewAuditEvent(event);
+    return {
+      actor: { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null },
+      payload: normalisePayload(event.payload),
+      businessAt: this.clock.now().toISOString(),
     };
   }
 
@@ -141,10 +139,7 @@ export class AuditLog {
    */
   closingAppend(event: Omit<NewAuditEvent, 'subject'> & { subject: { type: string } }, subjectId: SubjectIdCall): ClosingStatement<AuditEvent> {
     if (!/^[a-z_][a-z0-9_]*$/.test(subjectId.fn)) throw new Error(`closingAppend: ${subjectId.fn} is not a plain function name`);
-    validateNewAuditEvent({ ...event, subject: { type: event.subject.type, id: subjectId.fn } });
-    const payload = normalisePayload(event.payload);
-    const businessAt = this.clock.now().toISOString();
-    const actor = { sub: event.actor.sub, role: event.actor.role, organisation: event.actor.organisation ?? null };
+    const { actor, payload, businessAt } = this.prepare({ ...event, subject: { type: event.subject.type, id: subjectId.fn } });
     const pieces = canonicalPiecesAroundSubjectId(actor, event.action, event.subject.type, payload, businessAt);
     const call = `${subjectId.fn}(${subjectId.arguments.map((a, i) => `$${i + 1}::${a.type}`).join(', ')})`;
     const p = (n: number) => `$${subjectId.arguments.length + n}`;
@@ -172,14 +167,22 @@ export class AuditLog {
       ],
       read: (rows) => {
         const row = rows[0] as unknown as AppendedRow & { subject_id: string };
-        const body: AuditEventBody = { seq: Number(row.seq), at: row.at, businessAt, actor, action: event.action, subject: { type: event.subject.type, id: row.subject_id }, payload };
-        // As in append; read after the commit, a mismatch can only be reported (and verification
-        // reports the link), not refused: the pieces are cut by the same code append proves.
-        const hash = hashCanonical(row.prev_hash, canonicalEventBody(body));
-        if (hash !== row.hash) throw new Error(`audit event ${body.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
-        return { ...body, prevHash: row.prev_hash, hash };
+        return checked(row, { businessAt, actor, action: event.action, subject: { type: event.subject.type, id: row.subject_id }, payload });
       },
       followUp: (appended) => this.checkpointFor(appended),
     };
   }
+}
+
+/**
+ * The event PostgreSQL appended, checked: it hashed the pieces joined, and the same hash from the
+ * body as the verifier rebuilds it proves the pieces were cut right. Otherwise this throws: before
+ * the commit that fails the transaction rather than commit a bad link; read after a closing
+ * message's commit, it can only report it (and verification flags the link).
+ */
+function checked(row: AppendedRow, body: Omit<AuditEventBody, 'seq' | 'at'>): AuditEvent {
+  const event: AuditEventBody = { seq: Number(row.seq), at: row.at, ...body };
+  const hash = hashCanonical(row.prev_hash, canonicalEventBody(event));
+  if (hash !== row.hash) throw new Error(`audit event ${event.seq}: PostgreSQL's hash ${row.hash} is not the body's ${hash}`);
+  return { ...event, prevHash: row.prev_hash, hash };
 }

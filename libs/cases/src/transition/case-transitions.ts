@@ -126,8 +126,7 @@ export class CaseTransitions {
     audit: OpeningAudit,
     alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
   ): Promise<Opened> {
-    const { closing } = await this.openClosing(manager, actor, input, at, audit, alsoWrite);
-    return runClosingWithin(manager, closing);
+    return runClosingWithin(manager, await this.openClosing(manager, actor, input, at, audit, alsoWrite));
   }
 
   /**
@@ -148,7 +147,7 @@ export class CaseTransitions {
     at: Date,
     audit: OpeningAudit,
     alsoWrite: (opened: Opened) => Promise<void> = async () => undefined,
-  ): Promise<{ unnumbered: Opened; closing: ClosingStatement<Opened> }> {
+  ): Promise<ClosingStatement<Opened>> {
     const clockEvents: ClockEvent[] = [
       { type: 'received', at },
       { type: 'completed', at },
@@ -188,7 +187,7 @@ export class CaseTransitions {
       this.cases.numberTake(c.id, copenhagenDateOf(at).year),
     );
     let appended: AuditEvent | undefined;
-    const closing: ClosingStatement<Opened> = {
+    return {
       sql: event.sql,
       parameters: event.parameters,
       read: (rows) => {
@@ -197,7 +196,6 @@ export class CaseTransitions {
       },
       followUp: () => event.followUp?.(appended!),
     };
-    return { unnumbered, closing };
   }
 
   /** The case row, locked for the rest of the transaction, for a sweep to check its state before a system command. */
