@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '@kp/config';
 import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
-import { exitAfterLogFlushed, migrateDatabase, rootLogger } from '@kp/platform';
+import { migrateDatabase, rootLogger } from '@kp/platform';
 
 const log = rootLogger();
 
@@ -62,5 +62,5 @@ main().catch((error: unknown) => {
   const refusal = error instanceof ConfigError || error instanceof DatabaseNotReadyError || error instanceof UnsafeAppRoleError;
   if (refusal) log.fatal({ refusal: error.name }, error.message);
   else log.fatal({ err: error }, `kontaktpunkt stopped: ${(error as Error)?.message ?? String(error)}`);
-  exitAfterLogFlushed(log, 1);
+  process.exit(1);
 });

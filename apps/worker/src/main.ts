@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '@kp/config';
 import { DatabaseNotReadyError, UnsafeAppRoleError } from '@kp/persistence';
-import { checkWorkerHeartbeat, exitAfterLogFlushed, PinoNestLogger, rootLogger, serveMetrics } from '@kp/platform';
+import { checkWorkerHeartbeat, PinoNestLogger, rootLogger, serveMetrics } from '@kp/platform';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
 
@@ -33,5 +33,5 @@ bootstrap().catch((error: unknown) => {
   const refusal = error instanceof ConfigError || error instanceof DatabaseNotReadyError || error instanceof UnsafeAppRoleError;
   if (refusal) log.fatal({ refusal: error.name }, error.message);
   else log.fatal({ err: error }, `kontaktpunkt worker stopped: ${(error as Error)?.message ?? String(error)}`);
-  exitAfterLogFlushed(log, 1);
+  process.exit(1);
 });

@@ -45,19 +45,10 @@ export function rootLogger(env: NodeJS.ProcessEnv = process.env): Pino {
     redact: ['req.headers.authorization', 'req.headers.cookie', 'err.parameters', 'err.driverError.parameters'],
   };
   // pino-pretty as a synchronous stream, not a transport thread: the last line before exit is not lost.
-  root = format === 'pretty' ? pino(options, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:standard', sync: true })) : pino(options);
+  // JSON synchronously too: lines leave in the order they were logged, and the last before exit (a
+  // failed start's `fatal`) is written before process.exit, not overtaken by an earlier write still in flight.
+  root = format === 'pretty' ? pino(options, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:standard', sync: true })) : pino(options, pino.destination({ dest: 1, sync: true }));
   return root;
-}
-
-/**
- * Exits once the logger has written what it holds. JSON goes to stdout asynchronously: exiting at
- * once after `fatal` could lose that last line while an earlier write is still in flight (seen on a
- * loaded machine, where the retries before it had filled the pipe). At most `withinMs` of waiting.
- */
-export function exitAfterLogFlushed(logger: Pino, code: number, withinMs = 2_000): void {
-  process.exitCode = code;
-  setTimeout(() => process.exit(code), withinMs);
-  logger.flush(() => process.exit(code));
 }
 
 /** Nest's LoggerService on the root logger, handed to NestFactory so that even its first line is JSON. */
