@@ -183,6 +183,21 @@ describe('RuleSetRegistry', () => {
     expect(registry.dataSource('nope')).toBeUndefined();
   });
 
+  it('shares one frozen entry per source until a reload, which gives the new version\'s', async () => {
+    const before = registry.dataSource('lmdb')!;
+    expect(registry.dataSource('lmdb')).toBe(before);
+    expect(Object.isFrozen(before) && Object.isFrozen(before.ruleSet) && Object.isFrozen(before.controller)).toBe(true);
+    expect(() => { (before as { name: string }).name = 'changed by a caller'; }).toThrow(TypeError);
+
+    await plugins.edit('national-registers', 'manifest.json', (m) => {
+      m.dataSources.find((d: { id: string }) => d.id === 'lmdb').name = 'Landspatientregistret (renamed)';
+      m.version = nextPatch(REGISTERS);
+    });
+    expect(outcome(await registry.loadDirectory(plugins.dir), 'national-registers').status).toBe('activated');
+    expect(registry.dataSource('lmdb')).toMatchObject({ name: 'Landspatientregistret (renamed)', ruleSet: { id: 'national-registers', version: nextPatch(REGISTERS) } });
+    expect(before).toMatchObject({ ruleSet: { version: REGISTERS } });
+  });
+
   it('refuses to screen an unknown data source or a missing data request', async () => {
     const app = application('common/fixtures/clean-public-research.json');
     await expect(registry.screen(app, 3, LAW_DATE)).rejects.toThrow('no data request at index 3');
