@@ -14,6 +14,8 @@ export interface AppProcess {
   pid: number;
   /** The server process's pid (start.mjs spawns it), for memory readings. */
   serverPid(): number | undefined;
+  /** Every process of the app: the launcher, its server(s), the worker when it runs apart, and the embedded PostgreSQL's. */
+  processes(): number[];
   token(actor: Actor): Promise<string>;
   /**
    * Runs `during` as a window of the server's CPU profile when the benchmark runs with
@@ -123,6 +125,7 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
     readyMs,
     readyCpuSeconds,
     serverPid: () => children(child.pid!)[0],
+    processes: () => [...processTree(child.pid!), ...(worker ? processTree(worker.pid) : [])],
     token: async (actor) => (issuer ??= await LocalIssuer.open(dataDir, 'development')).sign(actor, 3600),
     profiled: async (during) => {
       const server = process.env.BENCH_CPU_PROFILE ? children(child.pid!)[0] : undefined;
@@ -149,7 +152,7 @@ export async function startApp(dataDir: string, env: Record<string, string>, tim
 }
 
 /** The worker app (`npm run start:worker`) with the API's environment; it needs DATABASE_URL. */
-function startWorker(api: ChildProcess, dataDir: string, env: Record<string, string>): { stop(): Promise<void> } {
+function startWorker(api: ChildProcess, dataDir: string, env: Record<string, string>): { pid: number; stop(): Promise<void> } {
   if (!env.DATABASE_URL) throw new Error('a separate worker needs DATABASE_URL (the embedded PostgreSQL lives in the API\'s launcher)');
   if (!existsSync(WORKER_ENTRY)) throw new Error(`${WORKER_ENTRY} is missing: npm run build`);
   const child = spawn(process.execPath, [WORKER_ENTRY], {
@@ -161,6 +164,7 @@ function startWorker(api: ChildProcess, dataDir: string, env: Record<string, str
   // A worker that outlives its API would keep consuming the next benchmark's CPU.
   api.once('exit', () => child.exitCode === null && child.kill('SIGTERM'));
   return {
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

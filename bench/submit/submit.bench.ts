@@ -13,6 +13,7 @@ import { AppProcess, ensureBuilt, startApp } from '../framework/app-process';
 import { BenchContext, Benchmark, Figure } from '../framework/benchmark';
 import { alternate, figure, millis, percentile, spread } from '../framework/measure';
 import { pgbenchInit, pgbenchMissing, pgbenchRun } from '../framework/pgbench';
+import { CpuSplit, startCpuSplit } from '../framework/cpu-split';
 
 const RESEARCHER = { sub: 'researcher-bench', role: 'researcher' as const, organisation: '31119103', name: 'Mette Jensen' };
 const CLIENTS = 32;
@@ -125,6 +126,9 @@ export const submitBenchmark: Benchmark = {
     const pacedScreenedP50: number[] = [];
     const pacedScreenedP99: number[] = [];
     const pacedUnscreened: number[] = [];
+    /** Where the CPU went while the saturated submits ran, and while pgbench ran (Linux only). */
+    const submitCpu: { during: CpuSplit; through: CpuSplit; submits: number }[] = [];
+    const pgbenchCpu: { split: CpuSplit; transactions: number }[] = [];
 
     /** One round of submits by 32 clients, as fast as they are answered or at `ratePerSecond`; then waits for every case's screening. */
     async function round(count: number, ratePerSecond?: number) {
@@ -140,10 +144,15 @@ export const submitBenchmark: Benchmark = {
         timeout: 120,
         requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/v1/applications/${ids[next++]}/submit` }) }],
       });
-      // The saturated round is the one profiled and sampled.
+      // The saturated round is the one profiled, sampled and split by process.
+      const cpu = ratePerSecond ? undefined : startCpuSplit(() => r.app.processes());
+      const cpuThrough = ratePerSecond ? undefined : startCpuSplit(() => r.app.processes());
       const result = ratePerSecond ? await run() : await r.app.profiled(() => sampleWaits(context, db, run));
+      const during = cpu?.stop();
       if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
       const left = await drained(db, context.size === 'smoke' ? 60_000 : 300_000);
+      const through = cpuThrough?.stop();
+      if (during && through) submitCpu.push({ during, through, submits: result.requests.total });
       const { rows } = await db.query<{ ms: number }>(
         `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
            FROM case_file c WHERE c.submitted_at >= $1`, [since]);
@@ -173,10 +182,20 @@ export const submitBenchmark: Benchmark = {
         pacedUnscreened.push(paced.left);
         return saturated.rate;
       },
-      pgbench: async () => (pgbenchUrl ? pgbenchRun(pgbenchUrl, CLIENTS, pgbenchSeconds).tps : 0),
+      pgbench: async () => {
+        if (!pgbenchUrl) return 0;
+        const cpu = startCpuSplit(() => r.app.processes());
+        const { tps } = pgbenchRun(pgbenchUrl, CLIENTS, pgbenchSeconds);
+        if (cpu) {
+          const split = cpu.stop();
+          pgbenchCpu.push({ split, transactions: tps * split.seconds });
+        }
+        return tps;
+      },
     });
     const baseline = missing ? { name: 'pgbench', skipped: missing } : { name: `pgbench TPC-B-like, ${CLIENTS} clients`, spread: spread(samples.pgbench) };
     return [
+      ...cpuFigures(submitCpu, pgbenchCpu, missing),
       figure({ benchmark: 'submit', figure: `submits/s, ${CLIENTS} clients`, unit: '/s', better: 'higher', ours: spread(rates), baseline,
         target: '≥ 40 % of pgbench', meets: (f) => (f.ratio ?? 0) >= 0.4, note: `${perRound} submits a round` }),
       figure({ benchmark: 'submit', figure: 'submit p99', unit: 'ms', better: 'lower', ours: spread(p99s), target: 'p99 < 50 ms', meets: (f) => f.ours.median < 50 }),
@@ -192,6 +211,31 @@ export const submitBenchmark: Benchmark = {
     ];
   },
 };
+
+/**
+ * What a submit costs in CPU, by process: while 32 clients submit, the cores the app (one Node
+ * process is one thread, so near 1 core it is its own limit), PostgreSQL, the load generator and
+ * the rest of the machine used; and from the first submit until every case is screened, the app's
+ * and PostgreSQL's CPU per submit, PostgreSQL's against its CPU per pgbench transaction. Left out
+ * where /proc cannot be read.
+ */
+function cpuFigures(submitCpu: { during: CpuSplit; through: CpuSplit; submits: number }[], pgbenchCpu: { split: CpuSplit; transactions: number }[], pgbenchMissing: string | undefined): Figure[] {
+  if (submitCpu.length === 0) return [];
+  const median = (values: number[]) => spread(values).median;
+  const cores = (k: keyof CpuSplit['cores']) => submitCpu.map((c) => c.during.cores[k]);
+  // From the first submit until every case is screened: all the work a submit causes, its screening included.
+  const perSubmitMs = (k: keyof CpuSplit['cores']) => submitCpu.map((c) => (1000 * c.through.cores[k] * c.through.seconds) / c.submits);
+  const pgPerTransaction = pgbenchCpu.map((c) => (1000 * c.split.cores.postgres * c.split.seconds) / c.transactions);
+  const fixed = (n: number) => n.toFixed(2);
+  return [
+    figure({ benchmark: 'submit', figure: 'cores used while 32 clients submit: the app (API, in-process screening)', unit: 'cores', better: 'lower', ours: spread(cores('server')),
+      note: `PostgreSQL ${fixed(median(cores('postgres')))}, load generator ${fixed(median(cores('load')))}, rest of the machine ${fixed(median(cores('other')))} (medians)` }),
+    figure({ benchmark: 'submit', figure: 'app CPU per submit, its screening included (saturated round, until screened)', unit: 'ms', better: 'lower', ours: spread(perSubmitMs('server')) }),
+    figure({ benchmark: 'submit', figure: 'PostgreSQL CPU per submit, its screening included', unit: 'ms', better: 'lower', ours: spread(perSubmitMs('postgres')),
+      baseline: pgbenchMissing || pgPerTransaction.length === 0 ? undefined : { name: 'PostgreSQL CPU per pgbench transaction', spread: spread(pgPerTransaction) },
+      note: pgbenchCpu.length ? `pgbench itself ${fixed(median(pgbenchCpu.map((c) => c.split.cores.baseline)))} cores, PostgreSQL ${fixed(median(pgbenchCpu.map((c) => c.split.cores.postgres)))} while it ran` : undefined }),
+  ];
+}
 
 export const screenLatencyBenchmark: Benchmark = {
   name: 'screen-latency',
