@@ -13,6 +13,7 @@ import { AuditEvent, AuditEventBody, AuditVerifier, canonicalEventBody, ChainWal
 import { dataSourceOptions } from '@kp/persistence';
 import { Benchmark, Figure } from '../framework/benchmark';
 import { alternate, figure, millis, spread } from '../framework/measure';
+import { CpuSplit, startCpuSplit } from '../framework/cpu-split';
 
 const BATCH = 5_000;
 
@@ -152,16 +153,26 @@ export const auditVerifyBenchmark: Benchmark = {
     await dataSource.initialize();
     context.defer(() => dataSource.destroy());
     const verifier = new AuditVerifier(dataSource);
+    // Who used the cores (Linux): this process (the verifier's main thread and workers) and PostgreSQL producing the COPY.
+    const cpu: Record<'ours' | 'floor', CpuSplit[]> = { ours: [], floor: [] };
+    const split = async <T>(into: CpuSplit[], work: () => Promise<T>): Promise<T> => {
+      const window = startCpuSplit(() => []);
+      try {
+        return await work();
+      } finally {
+        if (window) into.push(window.stop());
+      }
+    };
     const samples = await alternate(context.rounds, {
       ours: async () => {
         let result: Awaited<ReturnType<AuditVerifier['verify']>> | undefined;
-        const ms = await millis(async () => (result = await verifier.verify()));
+        const ms = await split(cpu.ours, () => millis(async () => (result = await verifier.verify())));
         if (!result!.valid || result!.count !== events) throw new Error(`the bench chain does not verify: ${JSON.stringify(result)}`);
         return events / (ms / 1000);
       },
       floor: async () => {
         let count = 0;
-        const ms = await millis(async () => (count = await readAndHash(dataSource)));
+        const ms = await split(cpu.floor, () => millis(async () => (count = await readAndHash(dataSource))));
         if (count !== events) throw new Error(`the floor read ${count} rows, not ${events}`);
         return count / (ms / 1000);
       },
@@ -183,6 +194,33 @@ export const auditVerifyBenchmark: Benchmark = {
         ours: spread(samples.ours), baseline: { name: 'previous verifier (keyset batches, each event rebuilt, one thread)', spread: spread(samples.previous) },
         note: `${events.toLocaleString('en')} events`,
       }),
+      ...cpuFigures(cpu, events),
     ];
   },
 };
+
+/**
+ * Why the rate is what it is on this machine: the cores the verifier (this process: main thread
+ * and workers) and PostgreSQL (producing the COPY) used, and each one's CPU per event, ours against
+ * the one-thread floor's. Left out where /proc cannot be read.
+ */
+function cpuFigures(cpu: Record<'ours' | 'floor', CpuSplit[]>, events: number): Figure[] {
+  if (cpu.ours.length === 0 || cpu.floor.length === 0) return [];
+  const perEventUs = (splits: CpuSplit[], k: keyof CpuSplit['cores']) => splits.map((c) => (1e6 * c.cores[k] * c.seconds) / events);
+  const median = (values: number[]) => spread(values).median.toFixed(2);
+  return [
+    figure({
+      benchmark: 'audit-verify', figure: 'cores used while verifying: the verifier (main thread and workers)', unit: 'cores', better: 'lower',
+      ours: spread(cpu.ours.map((c) => c.cores.load)),
+      note: `PostgreSQL ${median(cpu.ours.map((c) => c.cores.postgres))}, rest of the machine ${median(cpu.ours.map((c) => c.cores.other))}; the floor: itself ${median(cpu.floor.map((c) => c.cores.load))}, PostgreSQL ${median(cpu.floor.map((c) => c.cores.postgres))} (medians)`,
+    }),
+    figure({
+      benchmark: 'audit-verify', figure: 'verifier CPU per event', unit: 'µs', better: 'lower',
+      ours: spread(perEventUs(cpu.ours, 'load')), baseline: { name: 'the floor\'s (one COPY, one sha256 a row, one thread)', spread: spread(perEventUs(cpu.floor, 'load')) },
+    }),
+    figure({
+      benchmark: 'audit-verify', figure: 'PostgreSQL CPU per event (the COPY)', unit: 'µs', better: 'lower',
+      ours: spread(perEventUs(cpu.ours, 'postgres')), baseline: { name: 'the floor\'s COPY', spread: spread(perEventUs(cpu.floor, 'postgres')) },
+    }),
+  ];
+}

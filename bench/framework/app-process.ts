@@ -51,11 +51,13 @@ export function ensureBuilt(log: (m: string) => void): void {
 }
 
 /**
- * Whether a built entry predates the last commit, so a benchmark would measure code that is no
+ * Whether a built entry predates the last commit of what it is built from, so a benchmark would measure code that is no
  * longer there (edits not yet committed still need BENCH_BUILD=1). Without git, dist is taken as it is.
  */
 function builtBeforeLastCommit(entry: string): boolean {
-  const git = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' });
+  // The last commit that changed what is built: a commit of benchmarks or docs alone leaves the
+  // bundle byte for byte as it was, and the build then keeps the file (and its time) unchanged.
+  const git = spawnSync('git', ['log', '-1', '--format=%ct', '--', 'apps', 'libs', 'migrations', 'package.json', 'tsconfig.json', 'nest-cli.json'], { cwd: ROOT, encoding: 'utf8' });
   const committedS = Number(git.stdout?.trim());
   if (git.status !== 0 || !Number.isFinite(committedS) || committedS === 0) return false;
   return statSync(entry).mtimeMs < committedS * 1000;
