@@ -31,6 +31,9 @@ export default async function globalSetup() {
   globalThis.__KP_RUN_TMP__ = runTmp;
   if (process.env.DATABASE_URL) {
     process.env.KP_TEST_ADMIN_URL = process.env.DATABASE_URL;
+    // Every database a test file creates on the server carries this run's mark, so the teardown
+    // drops them (test/support/database.ts); the embedded cluster goes away whole.
+    process.env.KP_TEST_RUN = randomBytes(4).toString('hex');
     await createAppRole(process.env.DATABASE_URL);
     return;
   }

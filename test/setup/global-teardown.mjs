@@ -27,11 +27,30 @@ async function dropAppRole(adminUrl, role) {
   }
 }
 
+/**
+ * On a shared server, drop the databases this run's test files created (test/support/database.ts
+ * names each `<label>_<run>_<random>`), with FORCE: an app a failed test left running holds connections.
+ */
+async function dropRunDatabases(adminUrl, run) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '%\\_' || $1 || '\\_%'`, [run]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export default async function globalTeardown() {
   const embedded = globalThis.__KP_EMBEDDED_PG__;
   if (embedded) {
     await embedded.stop();
   } else {
+    const run = process.env.KP_TEST_RUN;
+    if (run && process.env.KP_TEST_ADMIN_URL) {
+      await dropRunDatabases(process.env.KP_TEST_ADMIN_URL, run).catch((error) => console.warn(`could not drop this run's test databases: ${error.message}`));
+    }
     const role = process.env.KP_TEST_APP_ROLE;
     if (role && process.env.KP_TEST_ADMIN_URL) {
       await dropAppRole(process.env.KP_TEST_ADMIN_URL, role).catch((error) => console.warn(`could not drop test role ${role}: ${error.message}`));
