@@ -55,7 +55,9 @@ export function closeGracefullyOnSignals(app: INestApplication, drainMs: number)
         drained();
       };
     })
-      .then(() => app.close())
+      // With the signal, so the shutdown's deadline applies (ShutdownLog, SHUTDOWN_DEADLINE_MS): Nest's
+      // NestApplicationContext.close takes it and hands it to the shutdown hooks; its interface does not say so.
+      .then(() => (app as unknown as { close(signal?: string): Promise<void> }).close(signal))
       .then(
         () => process.exit(0),
         (error: unknown) => {
