@@ -160,7 +160,7 @@ export const auditVerifyBenchmark: Benchmark = {
       try {
         return await work();
       } finally {
-        if (window) into.push(window.stop());
+        if (window) into.push(window.read());
       }
     };
     const samples = await alternate(context.rounds, {

@@ -54,16 +54,17 @@ function snapshot(): Map<number, Sample> | undefined {
 }
 
 /**
- * Starts a window; `stop()` ends it and says how many cores each class used. `serverPids` are the
- * app's server processes (the API, and the worker when it runs apart); PostgreSQL is every process
- * named `postgres` (the embedded one, or the server DATABASE_URL names when it runs on this machine).
+ * Starts a window; `read()` says how many cores each class used from the start until now (it may be
+ * read more than once: the same start, a longer window). `serverPids` are the app's processes (the
+ * launcher, the API, the worker when it runs apart); PostgreSQL is every process named `postgres`
+ * (the embedded one, or the server DATABASE_URL names when it runs on this machine).
  */
-export function startCpuSplit(serverPids: () => number[]): { stop(): CpuSplit } | undefined {
+export function startCpuSplit(serverPids: () => number[]): { read(): CpuSplit } | undefined {
   const before = snapshot();
   if (!before) return undefined;
   const started = process.hrtime.bigint();
   return {
-    stop(): CpuSplit {
+    read(): CpuSplit {
       const after = snapshot() ?? new Map<number, Sample>();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // Listed at the end: a process the app started inside the window (a cluster worker) is still its.
@@ -72,30 +73,22 @@ export function startCpuSplit(serverPids: () => number[]): { stop(): CpuSplit } 
         // The embedded PostgreSQL runs under the app's launcher: by name first.
         if (s.name === 'postgres') return 'postgres';
         if (servers.has(pid)) return 'server';
-        if (pid === process.pid) return 'load';
+        if (s.parent === process.pid && s.name === 'pgbench') return 'baseline';
         return 'other';
       };
       const ticks: Record<CpuClass, number> = { server: 0, postgres: 0, load: 0, baseline: 0, other: 0 };
       for (const [pid, s] of after) {
         const was = before.get(pid);
         if (pid === process.pid) {
-          // This process's reaped children are the baseline tools it ran (pgbench), not the load generator.
+          // This process is the load generator; the children it reaped are the baseline tools it ran (pgbench).
           ticks.load += s.own - (was?.own ?? 0);
           ticks.baseline += s.reaped - (was?.reaped ?? 0);
-          continue;
+        } else {
+          ticks[classOf(pid, s)] += s.own + s.reaped - (was ? was.own + was.reaped : 0);
         }
-        if (s.parent === process.pid && s.name === 'pgbench') {
-          ticks.baseline += s.own + s.reaped - (was ? was.own + was.reaped : 0);
-          continue;
-        }
-        ticks[classOf(pid, s)] += s.own + s.reaped - (was ? was.own + was.reaped : 0);
       }
       // Ended inside the window: its parent's reaped count now holds its whole life, so take off what it had used before.
-      for (const [pid, s] of before) {
-        if (after.has(pid)) continue;
-        const klass = s.parent === process.pid && s.name === 'pgbench' ? 'baseline' : classOf(pid, s);
-        ticks[klass] -= s.own + s.reaped;
-      }
+      for (const [pid, s] of before) if (!after.has(pid)) ticks[classOf(pid, s)] -= s.own + s.reaped;
       const cores = Object.fromEntries(Object.entries(ticks).map(([k, t]) => [k, Math.max(0, t) / TICKS_PER_SECOND / seconds])) as Record<CpuClass, number>;
       return { cores, seconds };
     },

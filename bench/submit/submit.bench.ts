@@ -146,12 +146,11 @@ export const submitBenchmark: Benchmark = {
       });
       // The saturated round is the one profiled, sampled and split by process.
       const cpu = ratePerSecond ? undefined : startCpuSplit(() => r.app.processes());
-      const cpuThrough = ratePerSecond ? undefined : startCpuSplit(() => r.app.processes());
       const result = ratePerSecond ? await run() : await r.app.profiled(() => sampleWaits(context, db, run));
-      const during = cpu?.stop();
+      const during = cpu?.read();
       if (result.non2xx || result.errors) throw new Error(`submit: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
       const left = await drained(db, context.size === 'smoke' ? 60_000 : 300_000);
-      const through = cpuThrough?.stop();
+      const through = cpu?.read();
       if (during && through) submitCpu.push({ during, through, submits: result.requests.total });
       const { rows } = await db.query<{ ms: number }>(
         `SELECT extract(epoch FROM (SELECT min(s.created_at) FROM screening s WHERE s.case_id = c.id) - c.submitted_at) * 1000 AS ms
@@ -187,7 +186,7 @@ export const submitBenchmark: Benchmark = {
         const cpu = startCpuSplit(() => r.app.processes());
         const { tps } = pgbenchRun(pgbenchUrl, CLIENTS, pgbenchSeconds);
         if (cpu) {
-          const split = cpu.stop();
+          const split = cpu.read();
           pgbenchCpu.push({ split, transactions: tps * split.seconds });
         }
         return tps;

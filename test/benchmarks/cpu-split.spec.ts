@@ -15,7 +15,7 @@ const BURN = (ms: number) => `const until = Date.now() + ${ms}; while (Date.now(
     // Like pgbench: run synchronously to its end inside the window.
     spawnSync(process.execPath, ['-e', BURN(600)]);
     await new Promise((r) => setTimeout(r, 400));
-    const { cores, seconds } = window.stop();
+    const { cores, seconds } = window.read();
     await exited;
 
     const cpuSeconds = (k: keyof typeof cores) => cores[k] * seconds;

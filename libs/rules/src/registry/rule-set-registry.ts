@@ -202,11 +202,9 @@ export class RuleSetRegistry {
     return lawBoundaries(this.activeVersions().flatMap((v) => v.content.rules.rules));
   }
 
-  /** The catalogue: every data source of the active plugins, with the plugin version in force. */
+  /** The catalogue: every data source of the active plugins, with the plugin version in force (entries frozen, as `dataSource`'s). */
   dataSources(): DataSourceEntry[] {
-    return [...this.active.values()].flatMap((p) =>
-      p.compiled.version.content.manifest.dataSources.map((d) => this.entry(p, d)),
-    );
+    return [...this.catalogue().values()];
   }
 
   /**
@@ -214,24 +212,21 @@ export class RuleSetRegistry {
    * request on every submit and check (a deep copy per lookup was 2.5 % of the API's time under load).
    */
   dataSource(id: string): DataSourceEntry | undefined {
+    return this.catalogue().get(id);
+  }
+
+  /** Each data source's entry by id, in plugin and manifest order, worked out once per reload. */
+  private catalogue(): Map<string, DataSourceEntry> {
     if (!this.entries) {
       this.entries = new Map();
       for (const p of this.active.values()) {
-        for (const d of p.compiled.version.content.manifest.dataSources) this.entries.set(d.id, this.frozenEntry(p, d));
+        const outputControl = p.compiled.version.content.manifest.outputControl;
+        const ruleSet = Object.freeze({ ...p.compiled.ref });
+        // The version's content is frozen already (CompiledRuleSet); only the entry's own layer is new.
+        for (const d of p.compiled.version.content.manifest.dataSources) this.entries.set(d.id, Object.freeze({ ...d, ruleSet, ...(outputControl ? { outputControl } : {}) }));
       }
     }
-    return this.entries.get(id);
-  }
-
-  /** The version's content is frozen already (CompiledRuleSet); only the entry's own layer is new. */
-  private frozenEntry(p: ActivePlugin, d: DataSourceDefinition): DataSourceEntry {
-    const outputControl = p.compiled.version.content.manifest.outputControl;
-    return Object.freeze({ ...d, ruleSet: Object.freeze({ ...p.compiled.ref }), ...(outputControl ? { outputControl } : {}) });
-  }
-
-  private entry(p: ActivePlugin, d: DataSourceDefinition): DataSourceEntry {
-    const outputControl = p.compiled.version.content.manifest.outputControl;
-    return { ...structuredClone(d), ruleSet: { ...p.compiled.ref }, ...(outputControl ? { outputControl: { ...outputControl } } : {}) };
+    return this.entries;
   }
 
   /** Fixtures of the active version of each plugin (for `rules test`). */
