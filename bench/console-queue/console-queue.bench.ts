@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { Benchmark, Figure } from '../framework/benchmark';
+import { Benchmark, BenchmarkSkipped, Figure } from '../framework/benchmark';
 import { alternate, figure, spread } from '../framework/measure';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,7 +39,7 @@ export const consoleQueueBenchmark: Benchmark = {
   description: `the console's queue table with ${ROWS} rows rendered in Chromium (React + FDS) vs the same table built with plain DOM calls`,
   database: false,
   async run(context): Promise<Figure[]> {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or CHROMIUM_PATH)`);
+    if (!existsSync(CHROMIUM)) throw new BenchmarkSkipped(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or CHROMIUM_PATH)`);
     const out = context.tempDir('console-queue');
     const vite = resolve(__dirname, '../../node_modules/vite/bin/vite.js');
     execFileSync(process.execPath, [vite, 'build', '--config', join(__dirname, 'vite.config.mts'), '--outDir', out, '--mode', 'production'], { stdio: 'inherit' });

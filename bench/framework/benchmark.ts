@@ -49,3 +49,12 @@ export interface Benchmark {
   database?: false;
   run(context: BenchContext): Promise<Figure[]>;
 }
+
+/**
+ * Thrown by a benchmark that cannot run on this machine for want of a tool (Chromium for the
+ * console): the run reports it as skipped, with the reason, as it does a missing baseline (pgbench),
+ * and does not fail for it.
+ */
+export class BenchmarkSkipped extends Error {
+  override readonly name = 'BenchmarkSkipped';
+}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kp/persistence';
-import { BenchContext, BenchSize, Benchmark, Figure } from './benchmark';
+import { BenchContext, BenchmarkSkipped, BenchSize, Benchmark, Figure } from './benchmark';
 
 interface EmbeddedPostgres {
   url: string;
@@ -36,6 +36,8 @@ export interface RunResult {
   rounds: number;
   figures: Figure[];
   failures: { benchmark: string; error: string }[];
+  /** Benchmarks this machine lacks a tool for (`BenchmarkSkipped`), with the reason. */
+  skipped: { benchmark: string; reason: string }[];
 }
 
 export interface RunOptions {
@@ -75,7 +77,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
     node: process.version,
     server: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
   };
-  const result: RunResult = { machine, size: options.size, rounds: options.rounds ?? 3, figures: [], failures: [] };
+  const result: RunResult = { machine, size: options.size, rounds: options.rounds ?? 3, figures: [], failures: [], skipped: [] };
   try {
     // Under Jest (bench.heavy-spec.ts) the run's server comes from test/setup/global-setup.mjs: Jest cannot import the ESM launcher.
     let adminUrl = process.env.DATABASE_URL ?? process.env.KP_TEST_ADMIN_URL;
@@ -133,8 +135,13 @@ export async function runBenchmarks(benchmarks: Benchmark[], options: RunOptions
       try {
         result.figures.push(...(await benchmark.run(context)));
       } catch (error) {
-        result.failures.push({ benchmark: benchmark.name, error: (error as Error).stack ?? String(error) });
-        log(`[${benchmark.name}] FAILED: ${(error as Error).stack ?? String(error)}`);
+        if (error instanceof BenchmarkSkipped) {
+          result.skipped.push({ benchmark: benchmark.name, reason: error.message });
+          log(`[${benchmark.name}] skipped: ${error.message}`);
+        } else {
+          result.failures.push({ benchmark: benchmark.name, error: (error as Error).stack ?? String(error) });
+          log(`[${benchmark.name}] FAILED: ${(error as Error).stack ?? String(error)}`);
+        }
       } finally {
         scope = cleanups;
         await runCleanups(own);
@@ -167,6 +174,7 @@ export function renderTable(result: RunResult): string {
     const met = f.met === undefined ? '' : f.met ? 'yes' : 'no';
     lines.push(`| ${f.benchmark} | ${f.figure}${f.note ? ` — ${f.note}` : ''} | ${ours} | ${base} | ${ratio} | ${f.target ?? ''} | ${met} |`);
   }
+  for (const skip of result.skipped) lines.push(`| ${skip.benchmark} | skipped: ${skip.reason} | | | | | |`);
   for (const failure of result.failures) lines.push(`| ${failure.benchmark} | FAILED: ${failure.error.split('\n')[0]} | | | | | |`);
   const m = result.machine;
   lines.push('', `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.postgres ? `PostgreSQL ${m.postgres} (${m.server})` : 'no PostgreSQL'}; ` +
